@@ -1,0 +1,342 @@
+//! The classifier: combines the signals into one [`Diagnosis`].
+//!
+//! Order of authority, highest first:
+//! 1. deployment evidence (proxy, cookie, clock, loop findings with a cause);
+//! 2. a safe code that a catalog knows (not a generic one);
+//! 3. the page's own words, its HTTP status and its forms.
+//!
+//! A rejected TOTP code while the auth host's clock is 5 minutes off is shown
+//! as an invalid code but diagnosed as a deployment fault (`shown_as` keeps
+//! what the page said).
+
+use crate::codes::{self, Catalogs, CodeSource, FoundCode};
+use crate::diagnosis::{Cause, Diagnosis, Evidence, FailureType, SafeCode, Source, Verdict};
+use crate::signals::page::Judgement;
+use crate::signals::{self, Origin};
+use crate::snapshot::Snapshot;
+
+/// Deployment evidence at or above this strength decides the verdict.
+pub const DEPLOYMENT_THRESHOLD: f32 = 0.6;
+
+/// Classify a snapshot. Pure: time and configuration come in the snapshot.
+pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
+    let page_origin = Origin::parse(&snap.url);
+    let page_path = url::Url::parse(&snap.url).map(|u| u.path().to_owned()).unwrap_or_else(|_| "/".into());
+    let published: Vec<Origin> = snap.env.published_urls.iter().filter_map(|u| Origin::parse(u)).collect();
+    let url_err = codes::url_errors(&snap.url);
+
+    let mut page = signals::page::analyze(snap, url_err.error_description.as_deref());
+    let cookie_ev = signals::cookies::analyze(snap, page_origin.as_ref(), &page_path, &published);
+    let trail = signals::trail::analyze(snap, &published);
+    let clock = signals::clock::analyze(snap);
+
+    // Safe codes, most specific source first.
+    let mut found: Vec<FoundCode> = Vec::new();
+    let add = |code: &str, source: CodeSource, found: &mut Vec<FoundCode>| {
+        let code = code.trim();
+        if codes::is_code_like(code) && !found.iter().any(|f| f.code == code) {
+            found.push(FoundCode { code: code.to_owned(), source });
+        }
+    };
+    if let Some(c) = &url_err.error_code {
+        add(c, CodeSource::UrlErrorCode, &mut found);
+    }
+    if let Some(c) = &url_err.error {
+        add(c, CodeSource::UrlError, &mut found);
+    }
+    for m in snap.page.codes.iter().take(50) {
+        if let Some(c) = codes::code_from_markup(&m.source, &m.value) {
+            add(&c, CodeSource::Markup, &mut found);
+        }
+    }
+    for a in &snap.page.alerts {
+        codes::codes_in_text(a, cats, &mut found);
+    }
+    codes::codes_in_text(&snap.page.title, cats, &mut found);
+    if snap.page.text.len() <= 1024 * 1024 {
+        codes::codes_in_text(&snap.page.text, cats, &mut found);
+    } else {
+        // Codes stand next to the message, near the top: bound the scan.
+        let cut = (0..=1024 * 1024).rev().find(|i| snap.page.text.is_char_boundary(*i)).unwrap_or(0);
+        codes::codes_in_text(snap.page.text.get(..cut).unwrap_or(""), cats, &mut found);
+    }
+    let mut safe_codes: Vec<SafeCode> = found
+        .iter()
+        .map(|f| {
+            let known = cats.get(&f.code);
+            SafeCode {
+                code: f.code.clone(),
+                source: f.source,
+                catalog: known.map(|k| k.catalog.clone()),
+                meaning: known.map(|k| k.meaning.clone()).filter(|m| !m.is_empty()),
+                maps_to: known.filter(|k| !k.generic).map(|k| k.kind.failure_type()),
+            }
+        })
+        .collect();
+    // A specific code beats a generic one; then the source order above.
+    safe_codes.sort_by_key(|c| (c.maps_to.is_none() && c.catalog.is_some(), c.source));
+    let mut evidence: Vec<Evidence> = Vec::new();
+    let text_votes: f32 = page.votes.iter().sum();
+    for c in &safe_codes {
+        let known = cats.get(&c.code);
+        match known {
+            Some(k) if !k.generic => {
+                let j = judgement_of(k.kind.failure_type());
+                page.votes[j.index()] += 4.0;
+                evidence.push(Evidence {
+                    source: Source::CodeCatalog,
+                    rule: "code.catalog".into(),
+                    detail: format!("code {} ({}): {}", c.code, k.catalog, k.meaning),
+                    supports: Some(k.kind.failure_type()),
+                    cause: None,
+                    weight: 0.9,
+                });
+            }
+            Some(k) => {
+                if text_votes < 0.5 {
+                    page.votes[judgement_of(k.kind.failure_type()).index()] += 0.5;
+                }
+                evidence.push(Evidence {
+                    source: Source::CodeCatalog,
+                    rule: "code.generic".into(),
+                    detail: format!("code {} ({}) is generic: {}", c.code, k.catalog, k.meaning),
+                    supports: None,
+                    cause: None,
+                    weight: 0.2,
+                });
+            }
+            None => evidence.push(Evidence {
+                source: if c.source == CodeSource::Markup { Source::Markup } else if c.source == CodeSource::Text { Source::PageText } else { Source::PageUrl },
+                rule: "code.unknown".into(),
+                detail: format!("code {} is in no catalog: captured verbatim, not interpreted", c.code),
+                supports: None,
+                cause: None,
+                weight: 0.3,
+            }),
+        }
+    }
+    if let Some(ra) = trail.rate_limited {
+        page.votes[Judgement::Rate.index()] += 2.0;
+        if let Some(s) = ra {
+            page.cooldown_s = Some(page.cooldown_s.map_or(s, |c| c.max(s)));
+        }
+    }
+    if trail.too_large {
+        page.votes[Judgement::TooLarge.index()] += 2.0;
+    }
+
+    // What the page (and its codes) say.
+    let order = [Judgement::TooLarge, Judgement::Session, Judgement::Rate, Judgement::Expired, Judgement::Invalid, Judgement::Other];
+    let (top, top_votes) = order
+        .iter()
+        .map(|j| (*j, page.votes[j.index()]))
+        .fold((Judgement::Other, 0.0f32), |best, cur| if cur.1 > best.1 { cur } else { best });
+    let total: f32 = page.votes.iter().sum();
+    let page_type = if top_votes >= 0.5 { Some(top) } else { None };
+    let shown = page_type.map(type_of);
+
+    // Deployment evidence.
+    let mut all_ev: Vec<Evidence> = Vec::new();
+    all_ev.extend(trail.evidence);
+    all_ev.extend(cookie_ev);
+    all_ev.extend(clock.evidence);
+    if page_type == Some(Judgement::TooLarge) {
+        all_ev.push(Evidence {
+            source: Source::PageText,
+            rule: "page.header_or_cookie_too_large".into(),
+            detail: "the server refused the request: header or cookie too large".into(),
+            supports: None,
+            cause: Some(Cause::CookieBloat),
+            weight: 0.9,
+        });
+    }
+    let deploy: Vec<&Evidence> = all_ev.iter().filter(|e| e.cause.is_some() && e.cause != Some(Cause::SessionBoundary)).collect();
+    let strongest = deploy.iter().map(|e| e.weight).fold(0.0f32, f32::max);
+    let combined = 1.0 - deploy.iter().fold(1.0f32, |p, e| p * (1.0 - e.weight.clamp(0.0, 1.0)));
+    let mut causes: Vec<Cause> = Vec::new();
+    let mut sorted = deploy.clone();
+    sorted.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    for e in &sorted {
+        if let Some(c) = e.cause {
+            if e.weight >= 0.45 && !causes.contains(&c) {
+                causes.push(c);
+            }
+        }
+    }
+
+    let page_session = matches!(page_type, Some(Judgement::Session) | Some(Judgement::TooLarge));
+    let (failure_type, verdict, confidence) = if strongest >= DEPLOYMENT_THRESHOLD || (combined >= 0.75 && strongest >= 0.45) {
+        (FailureType::SessionProxyCookie, Verdict::Deployment, 0.55 + 0.44 * combined)
+    } else if page_session {
+        if causes.is_empty() {
+            causes.push(Cause::SessionBoundary);
+        }
+        (FailureType::SessionProxyCookie, Verdict::Deployment, text_confidence(top_votes, total) * 0.9)
+    } else if let Some(t) = shown.filter(|t| *t != FailureType::Unclassified) {
+        causes.retain(|_| false);
+        (t, Verdict::Product, text_confidence(top_votes, total))
+    } else {
+        causes.clear();
+        let c = if page_type == Some(Judgement::Other) { text_confidence(top_votes, total) } else { 0.5 };
+        (FailureType::Unclassified, Verdict::Product, c)
+    };
+    if failure_type == FailureType::SessionProxyCookie && page_session && !causes.contains(&Cause::SessionBoundary) && !causes.is_empty() {
+        // the page agrees with the deployment evidence: nothing to add
+    }
+
+    // Evidence list: deployment first, then codes, then the page.
+    let mut out_ev: Vec<Evidence> = Vec::new();
+    let mut sorted_all = all_ev;
+    sorted_all.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    for mut e in sorted_all.into_iter().filter(|e| e.weight >= 0.15) {
+        if e.cause.is_some() {
+            e.supports = Some(FailureType::SessionProxyCookie);
+        }
+        out_ev.push(e);
+    }
+    out_ev.extend(evidence);
+    let mut page_ev = page.evidence;
+    for e in &mut page_ev {
+        if e.supports.is_none() && e.rule.starts_with("text.") {
+            e.supports = Some(type_of(judgement_of_rule(&e.rule)));
+        } else if e.rule == "form.resend_cooldown" || e.rule == "status.429" {
+            e.supports = Some(FailureType::MfaRateLimited);
+        } else if e.rule == "status.419" {
+            e.supports = Some(FailureType::SessionProxyCookie);
+        }
+    }
+    page_ev.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    out_ev.extend(page_ev);
+    out_ev.truncate(60);
+
+    let excerpt = page_type.and_then(|j| page.excerpts[j.index()].as_ref().map(|(_, e)| e.clone()));
+    let safe_code = safe_codes.first().map(|c| c.code.clone());
+    let retry_after_s = if failure_type == FailureType::MfaRateLimited { page.cooldown_s } else { None };
+    let shown_as = match (verdict, shown) {
+        (Verdict::Deployment, Some(t)) if t != failure_type && t != FailureType::Unclassified => Some(t),
+        _ => None,
+    };
+    let published_shown = snap.env.published_urls.first().map(|u| crate::redact::url(u));
+    let next_move = next_move(failure_type, &causes, safe_code.as_deref(), retry_after_s, published_shown.as_deref(), &clock.findings, page_type.is_some() || !safe_codes.is_empty());
+    let headline = match shown_as {
+        Some(s) => format!("{} (the page shows: {})", failure_type.plain(), s.plain().to_lowercase()),
+        None => failure_type.plain().to_owned(),
+    };
+    Diagnosis {
+        failure_type,
+        verdict,
+        confidence: (confidence.clamp(0.05, 0.99) * 100.0).round() / 100.0,
+        headline,
+        shown_as,
+        causes,
+        safe_code,
+        safe_codes,
+        retry_after_s,
+        next_move,
+        evidence: out_ev,
+        clock: clock.findings,
+        excerpt,
+    }
+}
+
+fn text_confidence(top: f32, total: f32) -> f32 {
+    if total <= 0.0 {
+        return 0.3;
+    }
+    let share = top / total;
+    let strength = (top / 3.0).min(1.0);
+    0.35 + 0.6 * share * strength
+}
+
+fn judgement_of(t: FailureType) -> Judgement {
+    match t {
+        FailureType::MfaInvalidCode => Judgement::Invalid,
+        FailureType::MfaChallengeExpired => Judgement::Expired,
+        FailureType::MfaRateLimited => Judgement::Rate,
+        FailureType::SessionProxyCookie => Judgement::Session,
+        FailureType::Unclassified => Judgement::Other,
+    }
+}
+
+fn judgement_of_rule(rule: &str) -> Judgement {
+    match rule {
+        "text.invalid_code" | "text.invalid_on_mfa_step" => Judgement::Invalid,
+        "text.challenge_expired" | "text.expired_on_mfa_step" => Judgement::Expired,
+        "text.rate_limit" => Judgement::Rate,
+        "text.csrf" | "text.session_boundary" | "text.session_missing" | "text.header_or_cookie_too_large" => Judgement::Session,
+        _ => Judgement::Other,
+    }
+}
+
+fn type_of(j: Judgement) -> FailureType {
+    match j {
+        Judgement::Invalid => FailureType::MfaInvalidCode,
+        Judgement::Expired => FailureType::MfaChallengeExpired,
+        Judgement::Rate => FailureType::MfaRateLimited,
+        Judgement::Session | Judgement::TooLarge => FailureType::SessionProxyCookie,
+        Judgement::Other => FailureType::Unclassified,
+    }
+}
+
+fn wait_words(s: u32) -> String {
+    match s {
+        0..=90 => format!("{s} seconds"),
+        91..=5400 => format!("{} minutes", s.div_ceil(60)),
+        _ => format!("{} hours", s.div_ceil(3600)),
+    }
+}
+
+/// The next move, in the guide's terms.
+fn next_move(
+    t: FailureType,
+    causes: &[Cause],
+    code: Option<&str>,
+    wait: Option<u32>,
+    published: Option<&str>,
+    clock: &[crate::diagnosis::ClockFinding],
+    saw_failure: bool,
+) -> String {
+    let escalate = match (code, published) {
+        (Some(c), Some(u)) => format!("If it still fails, escalate with the safe code {c} and the published URL {u}."),
+        (Some(c), None) => format!("If it still fails, escalate with the safe code {c} and the exact published URL."),
+        (None, Some(u)) => format!("If it still fails, escalate with this report and the published URL {u}."),
+        (None, None) => "If it still fails, escalate with this report and the exact published URL.".to_owned(),
+    };
+    let first = match t {
+        FailureType::MfaInvalidCode => "Retry through the normal sign-in flow with a fresh code from the authenticator (each code works once, for about 30 seconds). If fresh codes keep failing, check the clock of the authenticator device.".to_owned(),
+        FailureType::MfaChallengeExpired => "Start sign-in again from the published URL to get a new challenge, then enter the code promptly.".to_owned(),
+        FailureType::MfaRateLimited => match wait {
+            Some(s) => format!("Wait {} before trying again or requesting another code; more attempts extend the limit.", wait_words(s)),
+            None => "Wait a few minutes before trying again or requesting another code; more attempts extend the limit.".to_owned(),
+        },
+        FailureType::SessionProxyCookie => {
+            let fix: Vec<String> = causes
+                .iter()
+                .map(|c| match c {
+                    Cause::ProxyScheme => "make the reverse proxy send X-Forwarded-Proto: https (and the app trust it), so it builds https URLs and keeps its session cookie Secure".to_owned(),
+                    Cause::ProxyHost => "make the reverse proxy send X-Forwarded-Host with the published host, so the app stops redirecting to an internal host or port".to_owned(),
+                    Cause::CookieDomain => "set the session cookie for the published domain (or leave Domain unset) and use the published URL only".to_owned(),
+                    Cause::CookieRejected => "fix the session cookie attributes the browser rejects (Secure over https, SameSite=None needs Secure, __Host- rules)".to_owned(),
+                    Cause::CookieBloat => "clear the stale cookies piling up on the parent domain, stop setting them, or raise the proxy's header buffer".to_owned(),
+                    Cause::ClockSkew => match clock.first() {
+                        Some(f) => format!("sync the clocks (NTP) of the auth and gateway hosts ({} is {} s off); codes and token times fail until then", f.host, f.skew_s.abs()),
+                        None => "sync the clocks (NTP) of the auth and gateway hosts".to_owned(),
+                    },
+                    Cause::LoginLoop => "stop retrying: the login loops; check X-Forwarded-Proto/Host and the session cookie's Domain and Secure against the published URL".to_owned(),
+                    Cause::ThirdPartyCookies => "serve the session refresh from the same site as the app, or refresh with a top-level redirect: the browser blocks its cookies in a cross-site frame".to_owned(),
+                    Cause::SessionBoundary => "check the proxy and cookie posture (published URL, X-Forwarded-Proto/Host, cookie Domain/Secure/SameSite), then retry once in a fresh tab".to_owned(),
+                })
+                .collect();
+            let mut s = String::from("Fix proxy and cookie posture before asking users to retry: ");
+            s.push_str(&fix.join("; "));
+            s.push('.');
+            s
+        }
+        FailureType::Unclassified => match (code, saw_failure) {
+            (Some(c), _) => format!("Capture the safe code {c} instead of guessing what it means."),
+            (None, true) => "This is not one of the four auth failures (for example a wrong password or an MFA step still to complete); follow the page's own instructions.".to_owned(),
+            (None, false) => "No login, MFA or session failure is visible here.".to_owned(),
+        },
+    };
+    format!("{first} {escalate}")
+}

@@ -1,0 +1,323 @@
+//! Safe product codes: where they are found (URL error parameters, markup,
+//! text), and what a catalog says about them.
+//!
+//! A code is captured verbatim. It maps to a failure type only when a catalog
+//! knows it; an unknown code is reported as unknown, never guessed at.
+//! Catalogs are data (`catalogs/*.json`); operators add their own at run time.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnosis::FailureType;
+use crate::error::InputError;
+use crate::redact;
+
+/// A catalog file. Operators write the same format for Nanami's own codes.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// Short id, e.g. `okta` or `nanami`.
+    pub catalog: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub source: String,
+    pub codes: Vec<CatalogEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogEntry {
+    pub code: String,
+    /// One of the four failure types, or `other`.
+    #[serde(rename = "type")]
+    pub kind: CodeType,
+    /// A generic code (`invalid_request`) says little by itself: the message
+    /// beside it decides, and the catalog type only applies when there is none.
+    #[serde(default)]
+    pub generic: bool,
+    #[serde(default)]
+    pub meaning: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeType {
+    MfaInvalidCode,
+    MfaChallengeExpired,
+    MfaRateLimited,
+    SessionProxyCookie,
+    Other,
+}
+
+impl CodeType {
+    pub fn failure_type(self) -> FailureType {
+        match self {
+            CodeType::MfaInvalidCode => FailureType::MfaInvalidCode,
+            CodeType::MfaChallengeExpired => FailureType::MfaChallengeExpired,
+            CodeType::MfaRateLimited => FailureType::MfaRateLimited,
+            CodeType::SessionProxyCookie => FailureType::SessionProxyCookie,
+            CodeType::Other => FailureType::Unclassified,
+        }
+    }
+}
+
+const SHIPPED: &[&str] = &[
+    include_str!("../catalogs/oauth-oidc.json"),
+    include_str!("../catalogs/microsoft-entra.json"),
+    include_str!("../catalogs/okta.json"),
+    include_str!("../catalogs/auth0.json"),
+    include_str!("../catalogs/aws-cognito.json"),
+    include_str!("../catalogs/firebase-auth.json"),
+    include_str!("../catalogs/supabase-auth.json"),
+    include_str!("../catalogs/ory-kratos.json"),
+];
+
+/// The catalogs shipped with the core.
+pub fn shipped() -> &'static [Catalog] {
+    static CATS: OnceLock<Vec<Catalog>> = OnceLock::new();
+    CATS.get_or_init(|| {
+        SHIPPED
+            .iter()
+            .filter_map(|s| serde_json::from_str(s).ok())
+            .collect()
+    })
+}
+
+/// Versions of the shipped catalogs, `name@version`, for reports.
+pub fn shipped_versions() -> Vec<String> {
+    shipped()
+        .iter()
+        .map(|c| format!("{}@{}", c.catalog, c.version))
+        .collect()
+}
+
+impl Catalog {
+    /// Parse and check an operator catalog; errors name the field.
+    pub fn from_json(s: &str) -> Result<Catalog, InputError> {
+        if s.len() > 1024 * 1024 {
+            return Err(InputError::TooLarge {
+                field: "catalog".into(),
+                limit: 1024 * 1024,
+                unit: "bytes",
+            });
+        }
+        let mut de = serde_json::Deserializer::from_str(s);
+        let cat: Catalog =
+            serde_path_to_error::deserialize(&mut de).map_err(InputError::from_path_error)?;
+        cat.validate()?;
+        Ok(cat)
+    }
+
+    pub fn validate(&self) -> Result<(), InputError> {
+        if self.catalog.trim().is_empty() {
+            return Err(InputError::Malformed {
+                field: "catalog".into(),
+                message: "must name the catalog".into(),
+            });
+        }
+        if self.codes.len() > 10_000 {
+            return Err(InputError::TooLarge {
+                field: "codes".into(),
+                limit: 10_000,
+                unit: "items",
+            });
+        }
+        for (i, e) in self.codes.iter().enumerate() {
+            if !is_code_like(&e.code) {
+                return Err(InputError::Malformed {
+                    field: format!("codes[{i}].code"),
+                    message: "a code is 1-64 characters of letters, digits and _ . : / -, and must not look like a token".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What the catalogs know about one code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Known {
+    pub catalog: String,
+    pub kind: CodeType,
+    pub generic: bool,
+    pub meaning: String,
+}
+
+/// A look-up table over the shipped catalogs plus operator catalogs.
+/// Operator entries win over shipped ones for the same code.
+pub struct Catalogs {
+    map: HashMap<String, Known>,
+    pub versions: Vec<String>,
+}
+
+impl Catalogs {
+    pub fn new(operator: &[Catalog]) -> Catalogs {
+        let mut map = HashMap::new();
+        let mut versions = Vec::new();
+        for c in shipped().iter().chain(operator) {
+            versions.push(format!("{}@{}", c.catalog, c.version));
+            for e in &c.codes {
+                map.insert(
+                    e.code.to_ascii_lowercase(),
+                    Known {
+                        catalog: c.catalog.clone(),
+                        kind: e.kind,
+                        generic: e.generic,
+                        meaning: e.meaning.clone(),
+                    },
+                );
+            }
+        }
+        Catalogs { map, versions }
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Known> {
+        self.map.get(&code.to_ascii_lowercase())
+    }
+}
+
+/// A code may be captured and shown when it is short, made of code
+/// characters, and does not look like a token or an OTP.
+pub fn is_code_like(s: &str) -> bool {
+    let n = s.chars().count();
+    (1..=64).contains(&n)
+        && s
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':' | '/' | '-'))
+        && s.chars().any(|c| c.is_ascii_alphanumeric())
+        && !redact::is_token_like(s)
+        && !(s.chars().all(|c| c.is_ascii_digit()) && n < 7)
+}
+
+/// Where a code was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeSource {
+    /// `error_code` in the URL query or fragment.
+    UrlErrorCode,
+    /// `error` in the URL query or fragment.
+    UrlError,
+    /// A `data-*` attribute or similar markup.
+    Markup,
+    /// Written in the page text next to the message.
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundCode {
+    pub code: String,
+    pub source: CodeSource,
+}
+
+/// Error parameters of a URL (query and fragment), decoded.
+#[derive(Debug, Default, Clone)]
+pub struct UrlErrors {
+    pub error: Option<String>,
+    pub error_code: Option<String>,
+    pub error_description: Option<String>,
+}
+
+pub fn url_errors(raw: &str) -> UrlErrors {
+    let mut out = UrlErrors::default();
+    let Ok(u) = url::Url::parse(raw.trim()) else {
+        return out;
+    };
+    let mut take = |q: &str| {
+        for kv in q.split('&') {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            let v = redact::percent_decode(&v.replace('+', " "));
+            match redact::percent_decode(k).to_ascii_lowercase().as_str() {
+                "error" => out.error = Some(v),
+                "error_code" => out.error_code = Some(v),
+                "error_description" => out.error_description = Some(v),
+                _ => {}
+            }
+        }
+    };
+    if let Some(q) = u.query() {
+        take(q);
+    }
+    if let Some(f) = u.fragment() {
+        if f.contains('=') {
+            take(f);
+        }
+    }
+    out
+}
+
+/// Codes written in text. Recognises the shapes products use:
+/// `AADSTS50088`, `E0000069`, `auth/code-expired`, `CodeMismatchException`,
+/// and codes behind a label (`Error code: X`, `Error: X`, `(X)`, `[X]`).
+/// Unlabelled `snake_case` words count only when a catalog knows them.
+pub fn codes_in_text(text: &str, cats: &Catalogs, out: &mut Vec<FoundCode>) {
+    let words: Vec<&str> = text.split_whitespace().take(200_000).collect();
+    for (i, w) in words.iter().enumerate() {
+        let bare = w.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '/'));
+        let bare = bare.trim_end_matches(['.', ':']);
+        if bare.is_empty() || bare.len() > 64 {
+            continue;
+        }
+        let labelled = i > 0
+            && words
+                .get(i.saturating_sub(2)..i)
+                .map(|prev| {
+                    let p = prev.join(" ").to_ascii_lowercase();
+                    p.ends_with("code:")
+                        || p.ends_with("error:")
+                        || p.ends_with("error code")
+                        || p.ends_with("code")
+                            && p.contains("error")
+                        || p.ends_with("id:") && p.contains("error")
+                        || p.ends_with("reason:")
+                })
+                .unwrap_or(false);
+        let bracketed = (w.starts_with('(') || w.starts_with('['))
+            && (w.trim_end_matches(['.', ',', ':']).ends_with(')')
+                || w.trim_end_matches(['.', ',', ':']).ends_with(']'));
+        let shaped = is_product_shape(bare);
+        let known = cats.get(bare).is_some() && (bare.contains(['_', '/', '-']) || shaped);
+        let labelled_ok = (labelled || bracketed)
+            && is_code_like(bare)
+            && (bare.contains(['_', '/', '-', '.'])
+                || bare.chars().any(|c| c.is_ascii_digit())
+                || bare.chars().skip(1).any(|c| c.is_ascii_uppercase()));
+        if (shaped || known || labelled_ok) && is_code_like(bare) && !out.iter().any(|c| c.code == bare) {
+            out.push(FoundCode {
+                code: bare.to_owned(),
+                source: CodeSource::Text,
+            });
+        }
+    }
+}
+
+/// Shapes that are codes wherever they stand.
+fn is_product_shape(s: &str) -> bool {
+    let upper_digits = |p: &str, min: usize, max: usize| {
+        s.strip_prefix(p).is_some_and(|r| {
+            (min..=max).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    upper_digits("AADSTS", 4, 7)
+        || upper_digits("E", 7, 7)
+        || (s.starts_with("auth/") && s.len() > 6 && s[5..].bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+        || (s.ends_with("Exception")
+            && s.len() > 12
+            && s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Codes in markup attributes: Ory's `data-testid="ui/message/4000006"`
+/// carries the message id after its prefix; other attributes carry the code.
+pub fn code_from_markup(source: &str, value: &str) -> Option<String> {
+    let v = value.trim();
+    let v = v.strip_prefix("ui/message/").unwrap_or(v);
+    if source.contains("testid") && !value.trim().starts_with("ui/message/") {
+        return None;
+    }
+    is_code_like(v).then(|| v.to_owned())
+}

@@ -1,0 +1,196 @@
+//! The diagnosis: what the classifier concludes, with the evidence for it.
+//!
+//! Every string in here is composed by the core from allow-listed pieces
+//! (redacted URLs, masked excerpts, cookie names, hosts, numbers), so a
+//! diagnosis can be shown and logged as it is.
+
+use serde::{Deserialize, Serialize};
+
+/// The guide's four failures, or none of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum FailureType {
+    MfaInvalidCode,
+    MfaChallengeExpired,
+    MfaRateLimited,
+    SessionProxyCookie,
+    Unclassified,
+}
+
+impl FailureType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureType::MfaInvalidCode => "mfa_invalid_code",
+            FailureType::MfaChallengeExpired => "mfa_challenge_expired",
+            FailureType::MfaRateLimited => "mfa_rate_limited",
+            FailureType::SessionProxyCookie => "session_proxy_cookie",
+            FailureType::Unclassified => "unclassified",
+        }
+    }
+
+    /// Plain words for people.
+    pub fn plain(self) -> &'static str {
+        match self {
+            FailureType::MfaInvalidCode => "The MFA code was not accepted",
+            FailureType::MfaChallengeExpired => "The MFA challenge expired",
+            FailureType::MfaRateLimited => "MFA is rate-limited or in a resend cooldown",
+            FailureType::SessionProxyCookie => {
+                "Login or session failure caused by the deployment (proxy, cookies or clocks)"
+            }
+            FailureType::Unclassified => "None of the four known auth failures",
+        }
+    }
+}
+
+/// Whose problem it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The product answered as designed (wrong code, expiry, limit).
+    Product,
+    /// The deployment around the product (proxy, cookies, clocks) is at fault.
+    Deployment,
+}
+
+/// The specific deployment fault, when one was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cause {
+    /// Redirects to `http` behind TLS: a wrong `X-Forwarded-Proto`.
+    ProxyScheme,
+    /// Redirects to an internal host or port: a wrong `X-Forwarded-Host`.
+    ProxyHost,
+    /// Cookies set for another domain than the published one.
+    CookieDomain,
+    /// The browser rejected or did not send a session cookie.
+    CookieRejected,
+    /// Too many or too large cookies for the server's header limit.
+    CookieBloat,
+    /// An auth or gateway host's clock is off.
+    ClockSkew,
+    /// The login keeps coming back.
+    LoginLoop,
+    /// Third-party cookies blocked for a session refresh in a frame.
+    ThirdPartyCookies,
+    /// The page itself reports a session, CSRF or cookie failure.
+    SessionBoundary,
+}
+
+/// Where a piece of evidence comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    PageText,
+    PageUrl,
+    PageStatus,
+    PageForm,
+    Markup,
+    CodeCatalog,
+    CookieJar,
+    Trail,
+    Clock,
+}
+
+/// One finding with what produced it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub source: Source,
+    /// Stable rule id, e.g. `cookie.secure_on_http`.
+    pub rule: String,
+    /// One line for people, built from allow-listed pieces only.
+    pub detail: String,
+    /// The failure type this supports, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supports: Option<FailureType>,
+    /// The deployment fault this points at, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Cause>,
+    /// Strength in [0, 1].
+    pub weight: f32,
+}
+
+/// A clock comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClockFinding {
+    pub host: String,
+    /// Local clock minus the host's `Date`, in seconds (median over responses).
+    pub skew_s: i64,
+    pub samples: u32,
+}
+
+/// A code shown to the user, with what the catalogs know of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SafeCode {
+    pub code: String,
+    pub source: crate::codes::CodeSource,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meaning: Option<String>,
+    /// The failure type the catalog maps it to; `None` when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maps_to: Option<FailureType>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnosis {
+    pub failure_type: FailureType,
+    pub verdict: Verdict,
+    /// In [0, 1], two decimals.
+    pub confidence: f32,
+    /// The headline in plain words.
+    pub headline: String,
+    /// What the page itself shows, when deployment evidence outranks it
+    /// (a rejected TOTP code while the auth host's clock is off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_as: Option<FailureType>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub causes: Vec<Cause>,
+    /// The most specific code shown to the user, verbatim.
+    pub safe_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safe_codes: Vec<SafeCode>,
+    /// Seconds to wait, when a cooldown or `Retry-After` says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_s: Option<u32>,
+    pub next_move: String,
+    pub evidence: Vec<Evidence>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clock: Vec<ClockFinding>,
+    /// A masked excerpt of the message that matched, when one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+}
+
+/// The diagnosis for people, in plain text.
+pub fn render_text(d: &Diagnosis) -> String {
+    let mut s = String::new();
+    s.push_str(&format!("{}\n", d.headline));
+    s.push_str(&format!(
+        "  type: {}   verdict: {}   confidence: {:.2}\n",
+        d.failure_type.as_str(),
+        match d.verdict {
+            Verdict::Product => "product",
+            Verdict::Deployment => "deployment",
+        },
+        d.confidence
+    ));
+    s.push_str(&format!("  safe code: {}\n", d.safe_code.as_deref().unwrap_or("(none shown)")));
+    if let Some(e) = &d.excerpt {
+        s.push_str(&format!("  message: \"{e}\"\n"));
+    }
+    s.push_str(&format!("\nNext move: {}\n", d.next_move));
+    if !d.evidence.is_empty() {
+        s.push_str("\nEvidence:\n");
+        for e in &d.evidence {
+            s.push_str(&format!("  - [{}] {}\n", e.rule, e.detail));
+        }
+    }
+    if !d.clock.is_empty() {
+        s.push_str("\nClocks (local minus host):\n");
+        for c in &d.clock {
+            s.push_str(&format!("  - {}: {:+} s ({} samples)\n", c.host, c.skew_s, c.samples));
+        }
+    }
+    s
+}

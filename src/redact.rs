@@ -1,0 +1,335 @@
+//! Redaction by allow-list. These functions decide what of an observed string
+//! may be *shown*: they build a new string from the parts that are known to be
+//! safe (parameter names, allow-listed error parameters, word-like path
+//! segments) and put a placeholder with a length everywhere else. They never
+//! try to find secrets in text and cut them out afterwards.
+
+/// Query or fragment parameters whose value may be shown (masked like an excerpt).
+pub const SHOWN_PARAMS: &[&str] = &[
+    "error",
+    "error_code",
+    "error_description",
+    "error_uri",
+    "error_subcode",
+    "lang",
+    "locale",
+    "ui_locales",
+    "hl",
+];
+
+/// True when `s` looks like a credential, key or random identifier rather than
+/// a word: JWTs, long mixed letter-digit runs, base64 blobs, long hex.
+pub fn is_token_like(s: &str) -> bool {
+    let n = s.chars().count();
+    if n < 12 {
+        return false;
+    }
+    if s.starts_with("eyJ") {
+        return true;
+    }
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if digits >= 2 && letters >= 2 && n >= 16 {
+        return true;
+    }
+    if digits >= 8 && letters >= 1 {
+        return true;
+    }
+    if n >= 16 && (s.contains('+') || s.contains('=') || s.contains('/')) && digits > 0 {
+        return true;
+    }
+    // Letters that change case far more often than words do ("aZkPqW…").
+    let chars: Vec<char> = s.chars().collect();
+    let flips = chars
+        .windows(2)
+        .filter(|w| match w {
+            [a, b] => a.is_uppercase() != b.is_uppercase() && a.is_alphabetic() && b.is_alphabetic(),
+            _ => false,
+        })
+        .count();
+    if n >= 16 && flips * 10 > n * 4 {
+        return true;
+    }
+    n > 48 && !s.contains(['_', '-', ' ', '.'])
+}
+
+/// A path segment may be shown when it reads like a route name.
+fn segment_is_word_like(seg: &str) -> bool {
+    let n = seg.chars().count();
+    let digits = seg.chars().filter(char::is_ascii_digit).count();
+    n <= 40
+        && digits <= 4
+        && seg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~' | '@' | ':'))
+        && !seg.contains('@')
+        && !is_token_like(seg)
+}
+
+/// Redact a URL for display: scheme, host and port stay; user info goes;
+/// path segments stay when word-like; every query and fragment parameter
+/// keeps its name, and only [`SHOWN_PARAMS`] keep a (masked) value.
+pub fn url(raw: &str) -> String {
+    let Ok(u) = url::Url::parse(raw.trim()) else {
+        return format!("<unparsed URL, {} chars>", raw.chars().count());
+    };
+    let mut out = String::new();
+    out.push_str(u.scheme());
+    out.push(':');
+    if let Some(host) = u.host_str() {
+        out.push_str("//");
+        if !u.username().is_empty() || u.password().is_some() {
+            out.push_str("<userinfo>@");
+        }
+        out.push_str(&host_label(host));
+        if let Some(p) = u.port() {
+            out.push(':');
+            out.push_str(&p.to_string());
+        }
+    }
+    if u.cannot_be_a_base() {
+        out.push_str(&format!("<{} chars>", u.path().chars().count()));
+    } else {
+        out.push_str(&path(u.path()));
+    }
+    if let Some(q) = u.query() {
+        out.push('?');
+        out.push_str(&params(q));
+    }
+    if let Some(f) = u.fragment() {
+        out.push('#');
+        if f.contains('=') {
+            out.push_str(&params(f));
+        } else if f.is_empty() || segment_is_word_like(f) {
+            out.push_str(f);
+        } else {
+            out.push_str(&format!("<{} chars>", f.chars().count()));
+        }
+    }
+    out
+}
+
+/// Hosts are shown, except labels that look like tokens (tenant keys in hosts).
+fn host_label(host: &str) -> String {
+    host.split('.')
+        .map(|l| {
+            if is_token_like(l) {
+                format!("<{} chars>", l.chars().count())
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Redact a URL path segment by segment.
+pub fn path(p: &str) -> String {
+    p.split('/')
+        .map(|seg| {
+            let decoded = percent_decode(seg);
+            if seg.is_empty() || segment_is_word_like(&decoded) {
+                seg.to_owned()
+            } else {
+                format!("<{} chars>", decoded.chars().count())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn params(q: &str) -> String {
+    q.split('&')
+        .filter(|kv| !kv.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            let name = percent_decode(k);
+            let name_shown = if segment_is_word_like(&name) {
+                k.to_owned()
+            } else {
+                format!("<name {} chars>", name.chars().count())
+            };
+            let value = percent_decode(&v.replace('+', " "));
+            if value.is_empty() {
+                return format!("{name_shown}=");
+            }
+            if SHOWN_PARAMS.contains(&name.to_ascii_lowercase().as_str()) {
+                format!("{name_shown}={}", encode_shown(&excerpt(&value, 200)))
+            } else {
+                format!("{name_shown}=<{} chars>", value.chars().count())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Minimal re-encoding of a shown value so the URL stays one token.
+fn encode_shown(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            ' ' => o.push('+'),
+            '&' => o.push_str("%26"),
+            '#' => o.push_str("%23"),
+            '=' => o.push_str("%3D"),
+            c if c.is_control() => {}
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// Percent-decode leniently (invalid sequences stay as they are).
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b.get(i).copied().unwrap_or(0);
+        if c == b'%' {
+            let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A short excerpt of page text for display: at most `max` characters, with
+/// e-mail addresses, phone numbers, digit runs of 4 or more and token-like
+/// words replaced by placeholders. Control characters are dropped.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0usize;
+    for word in text.split_whitespace() {
+        if count >= max {
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            count += 1;
+        }
+        let masked = mask_word(word);
+        for c in masked.chars() {
+            if c.is_control() {
+                continue;
+            }
+            out.push(c);
+            count += 1;
+        }
+    }
+    out
+}
+
+fn mask_word(word: &str) -> String {
+    // Keep surrounding punctuation readable: "(code:" ... ")."
+    let core_start = word
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, _)| i);
+    let Some(start) = core_start else {
+        return word.to_owned();
+    };
+    let end = word
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(word.len());
+    let (pre, core, post) = (
+        word.get(..start).unwrap_or(""),
+        word.get(start..end).unwrap_or(""),
+        word.get(end..).unwrap_or(""),
+    );
+    let masked = if core.contains('@') && core.contains('.') {
+        "<email>".to_owned()
+    } else if is_token_like(core) {
+        format!("<token {} chars>", core.chars().count())
+    } else if has_long_digit_run(core) {
+        format!(
+            "<{} digits>",
+            core.chars().filter(char::is_ascii_digit).count()
+        )
+    } else {
+        core.to_owned()
+    };
+    format!("{pre}{masked}{post}")
+}
+
+/// Four or more digits in a row, or a phone-like run ("+1-555-0100").
+fn has_long_digit_run(s: &str) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run >= 4 {
+                return true;
+            }
+        } else if matches!(c, '-' | '.' | '(' | ')' | '+') && run > 0 {
+            // phone separators keep the run going only when the whole thing is digits and separators
+            if s.chars().all(|c| c.is_ascii_digit() || "-.()+ ".contains(c))
+                && s.chars().filter(char::is_ascii_digit).count() >= 7
+            {
+                return true;
+            }
+            run = 0;
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// A cookie or parameter name for display: shown unless it looks like a token.
+pub fn name(n: &str) -> String {
+    if is_token_like(n) || n.chars().count() > 64 {
+        format!("<name {} chars>", n.chars().count())
+    } else {
+        n.chars().filter(|c| !c.is_control()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_keeps_names_and_error_params_only() {
+        let r = url("https://u:p@id.example.org/cb/eyJhbGciOi.abc.def?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&error=access_denied&error_description=Code+123456+expired#access_token=xyz");
+        assert_eq!(
+            r,
+            "https://<userinfo>@id.example.org/cb/<18 chars>?code=<22 chars>&state=<11 chars>&error=access_denied&error_description=Code+<6+digits>+expired#access_token=<3 chars>"
+        );
+    }
+
+    #[test]
+    fn word_paths_stay() {
+        assert_eq!(
+            url("https://kc.example.org/realms/nanami/login-actions/authenticate?execution=1"),
+            "https://kc.example.org/realms/nanami/login-actions/authenticate?execution=<1 chars>"
+        );
+    }
+
+    #[test]
+    fn excerpt_masks_pii() {
+        assert_eq!(
+            excerpt("Code 123456 sent to bob@example.org, call +1-555-0100.", 200),
+            "Code <6 digits> sent to <email>, call +<8 digits>."
+        );
+    }
+
+    #[test]
+    fn tokens_vs_words() {
+        assert!(is_token_like("eyJhbGciOiJIUzI1NiJ9"));
+        assert!(is_token_like("a8Fk2LmQ9zXv3RtY"));
+        assert!(!is_token_like("TooManyRequestsException"));
+        assert!(!is_token_like("self_service_flow_return_to_forbidden"));
+        assert!(!is_token_like("AADSTS500133"));
+    }
+}

@@ -1,0 +1,167 @@
+//! Clocks: the skew between the local clock and each host's `Date` header,
+//! and between hosts.
+//!
+//! Thresholds (documented in `docs/classifier.md`):
+//! - `Date` has one-second resolution and the response spends time on the
+//!   wire, so skews under [`NOISE_S`] are not reported.
+//! - TOTP accepts about ±30 s (one 30 s step either way): from [`WARN_S`]
+//!   codes start to fail, from [`STRONG_S`] they always fail, and token
+//!   `iat`/`nbf` checks (usually 60-120 s of leeway) fail too.
+
+use std::collections::BTreeMap;
+
+use crate::diagnosis::{Cause, ClockFinding, Evidence, Source};
+use crate::snapshot::Snapshot;
+
+pub const NOISE_S: i64 = 10;
+pub const WARN_S: i64 = 30;
+pub const STRONG_S: i64 = 90;
+
+/// Parse an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`) into Unix milliseconds.
+pub fn http_date_ms(s: &str) -> Option<i64> {
+    let t = httpdate::parse_http_date(s.trim()).ok()?;
+    let d = t.duration_since(std::time::UNIX_EPOCH).ok()?;
+    i64::try_from(d.as_millis()).ok()
+}
+
+pub struct ClockSignals {
+    pub findings: Vec<ClockFinding>,
+    pub evidence: Vec<Evidence>,
+}
+
+pub fn analyze(snap: &Snapshot) -> ClockSignals {
+    let mut per_host: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    for e in &snap.trail {
+        let (Some(date), Some(rx)) = (e.date.as_deref(), e.received_ms) else {
+            continue;
+        };
+        let (Some(server_ms), Some(o)) = (http_date_ms(date), super::Origin::parse(&e.url)) else {
+            continue;
+        };
+        // The server's clock read somewhere in [date, date+1s): take the middle.
+        let skew_ms = rx - (server_ms + 500);
+        per_host.entry(o.host).or_default().push(skew_ms);
+    }
+    let mut findings: Vec<ClockFinding> = per_host
+        .into_iter()
+        .map(|(host, mut v)| {
+            v.sort_unstable();
+            let median = v.get(v.len() / 2).copied().unwrap_or(0);
+            ClockFinding {
+                host,
+                skew_s: (median as f64 / 1000.0).round() as i64,
+                samples: u32::try_from(v.len()).unwrap_or(u32::MAX),
+            }
+        })
+        .collect();
+    findings.sort_by(|a, b| b.skew_s.abs().cmp(&a.skew_s.abs()).then(a.host.cmp(&b.host)));
+    let mut evidence = Vec::new();
+
+    let max = findings.iter().map(|f| f.skew_s).max();
+    let min = findings.iter().map(|f| f.skew_s).min();
+    if let (Some(max), Some(min)) = (max, min) {
+        let spread = max - min;
+        let multi = findings.len() >= 2;
+        if multi && spread >= WARN_S {
+            // Hosts disagree with each other: one of the servers is off,
+            // whatever the local clock says.
+            let (hi, lo) = (
+                findings.iter().find(|f| f.skew_s == max),
+                findings.iter().find(|f| f.skew_s == min),
+            );
+            if let (Some(hi), Some(lo)) = (hi, lo) {
+                evidence.push(Evidence {
+                    source: Source::Clock,
+                    rule: "clock.hosts_disagree".into(),
+                    detail: format!(
+                        "the clocks of {} and {} differ by {} s (Date headers)",
+                        hi.host, lo.host, spread
+                    ),
+                    supports: None,
+                    cause: Some(Cause::ClockSkew),
+                    weight: if spread >= STRONG_S { 0.9 } else { 0.6 },
+                });
+            }
+        } else if multi && spread < NOISE_S && min.abs() >= STRONG_S {
+            // Every host agrees and the local clock is the odd one out.
+            evidence.push(Evidence {
+                source: Source::Clock,
+                rule: "clock.local_off".into(),
+                detail: format!(
+                    "this computer's clock is {} s {} all {} hosts (they agree with each other)",
+                    min.abs(),
+                    if min > 0 { "ahead of" } else { "behind" },
+                    findings.len()
+                ),
+                supports: None,
+                cause: None,
+                weight: 0.4,
+            });
+        } else {
+            for f in findings.iter().filter(|f| f.skew_s.abs() >= WARN_S) {
+                let strong = f.skew_s.abs() >= STRONG_S;
+                evidence.push(Evidence {
+                    source: Source::Clock,
+                    rule: if strong { "clock.host_skew" } else { "clock.host_skew_small" }.into(),
+                    detail: format!(
+                        "{}'s clock is {} s {} this computer's (Date header, {} response{}); TOTP tolerates about 30 s",
+                        f.host,
+                        f.skew_s.abs(),
+                        if f.skew_s > 0 { "behind" } else { "ahead of" },
+                        f.samples,
+                        if f.samples == 1 { "" } else { "s" }
+                    ),
+                    supports: None,
+                    cause: Some(Cause::ClockSkew),
+                    weight: if strong { 0.85 } else { 0.45 },
+                });
+            }
+        }
+    }
+    ClockSignals { findings, evidence }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::TrailEvent;
+
+    fn ev(url: &str, date: &str, rx: i64) -> TrailEvent {
+        TrailEvent {
+            url: url.into(),
+            date: Some(date.into()),
+            received_ms: Some(rx),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn single_host_ten_minutes_off() {
+        let date = "Thu, 26 Nov 2026 10:00:00 GMT";
+        let base = http_date_ms(date).unwrap();
+        let snap = Snapshot {
+            url: "https://id.example.org/".into(),
+            trail: vec![ev("https://id.example.org/login", date, base + 600_500)],
+            ..Default::default()
+        };
+        let c = analyze(&snap);
+        assert_eq!(c.findings[0].skew_s, 600);
+        assert_eq!(c.evidence[0].rule, "clock.host_skew");
+    }
+
+    #[test]
+    fn hosts_disagree() {
+        let date = "Thu, 26 Nov 2026 10:00:00 GMT";
+        let base = http_date_ms(date).unwrap();
+        let snap = Snapshot {
+            url: "https://id.example.org/".into(),
+            trail: vec![
+                ev("https://id.example.org/login", date, base + 500),
+                ev("https://gw.example.org/", date, base + 300_500),
+            ],
+            ..Default::default()
+        };
+        let c = analyze(&snap);
+        assert_eq!(c.evidence[0].rule, "clock.hosts_disagree");
+    }
+}

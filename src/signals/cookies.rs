@@ -1,0 +1,146 @@
+//! Cookie posture: the jar (names and attributes, never values) against the
+//! current host and the published URL.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{domain_match, is_auth_cookie, Origin};
+use crate::diagnosis::{Cause, Evidence, Source};
+use crate::redact;
+use crate::snapshot::{Cookie, SameSite, Snapshot};
+
+/// Most servers refuse request headers over 8 KiB (nginx `large_client_header_buffers 4 8k`).
+pub const HEADER_LIMIT: usize = 8 * 1024;
+/// Browsers keep at most 180 cookies per domain (Chromium) and 4096 bytes per cookie.
+pub const PER_DOMAIN: usize = 180;
+pub const PER_COOKIE: usize = 4096;
+
+fn ev(rule: &str, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
+    Evidence {
+        source: Source::CookieJar,
+        rule: rule.into(),
+        detail,
+        supports: None,
+        cause,
+        weight,
+    }
+}
+
+fn shown_domain(c: &Cookie) -> String {
+    if c.host_only {
+        c.domain.trim_start_matches('.').to_owned()
+    } else {
+        format!(".{}", c.domain.trim_start_matches('.'))
+    }
+}
+
+/// Would the browser send this cookie to `o` at `path`?
+pub fn sent_to(c: &Cookie, o: &Origin, path: &str) -> bool {
+    let d = c.domain.trim_start_matches('.');
+    let host_ok = if c.host_only { o.host == d } else { domain_match(&o.host, d) };
+    let path_ok = path.starts_with(&c.path) || c.path == "/";
+    host_ok && path_ok && (!c.secure || o.scheme == "https" || o.host == "localhost")
+}
+
+pub fn analyze(snap: &Snapshot, page: Option<&Origin>, path: &str, published: &[Origin]) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    let now = snap.env.now_ms;
+    let Some(page) = page else { return out };
+
+    // Published host against the host in use.
+    if !published.is_empty() && !published.iter().any(|p| p.host == page.host) {
+        let internal = super::is_internal_host(&page.host) || published.iter().any(|p| p.host == page.host && p.port != page.port);
+        out.push(ev(
+            "page.host_not_published",
+            format!(
+                "the page is on {}, the published URL is {}",
+                page.show(),
+                published.iter().map(Origin::show).collect::<Vec<_>>().join(", ")
+            ),
+            Some(if internal { Cause::ProxyHost } else { Cause::CookieDomain }),
+            if internal { 0.7 } else { 0.5 },
+        ));
+    }
+
+    let mut names: BTreeMap<&str, BTreeSet<(String, String)>> = BTreeMap::new();
+    let mut sent_bytes = 0usize;
+    let mut sent_count = 0usize;
+    let mut per_domain: BTreeMap<String, usize> = BTreeMap::new();
+    let mut reported = 0usize;
+    let mut push = |out: &mut Vec<Evidence>, e: Evidence| {
+        // One jar can hold thousands of cookies: keep the list readable.
+        if reported < 40 {
+            out.push(e);
+        }
+        reported += 1;
+    };
+    for c in &snap.cookies {
+        let auth = is_auth_cookie(&c.name);
+        let name = redact::name(&c.name);
+        names.entry(c.name.as_str()).or_default().insert((shown_domain(c), c.path.clone()));
+        *per_domain.entry(c.domain.trim_start_matches('.').to_owned()).or_default() += 1;
+        if sent_to(c, page, path) {
+            sent_bytes += c.name.len() + c.value_len as usize + 2;
+            sent_count += 1;
+        }
+        if c.name.len() + c.value_len as usize > PER_COOKIE {
+            push(&mut out, ev("cookie.too_large", format!("cookie {name} is {} bytes, over the 4096 browsers keep", c.name.len() + c.value_len as usize), Some(Cause::CookieBloat), 0.5));
+        }
+        if auth && !published.is_empty() {
+            let d = c.domain.trim_start_matches('.');
+            let matches_published = published.iter().any(|p| if c.host_only { p.host == d } else { domain_match(&p.host, d) });
+            if !matches_published {
+                push(&mut out, ev(
+                    "cookie.domain_not_published",
+                    format!("session cookie {name} is set for {}, which the published host{} {} does not match", shown_domain(c), if published.len() == 1 { "" } else { "s" }, published.iter().map(|p| p.host.as_str()).collect::<Vec<_>>().join(", ")),
+                    Some(Cause::CookieDomain),
+                    0.75,
+                ));
+            }
+        }
+        if c.secure && page.scheme == "http" && page.host != "localhost" && auth {
+            push(&mut out, ev("cookie.secure_on_http", format!("Secure cookie {name} is not sent to this http:// page"), Some(Cause::CookieRejected), 0.6));
+        }
+        if c.same_site == SameSite::None && !c.secure {
+            push(&mut out, ev("cookie.samesite_none_insecure", format!("cookie {name} has SameSite=None without Secure (browsers reject it)"), Some(Cause::CookieRejected), if auth { 0.6 } else { 0.2 }));
+        }
+        let lname = c.name.to_ascii_lowercase();
+        if lname.starts_with("__host-") && (!c.secure || !c.host_only || c.path != "/") {
+            push(&mut out, ev("cookie.prefix_host", format!("cookie {name} breaks the __Host- rules (Secure, Path=/, no Domain)"), Some(Cause::CookieRejected), 0.5));
+        }
+        if lname.starts_with("__secure-") && !c.secure {
+            push(&mut out, ev("cookie.prefix_secure", format!("cookie {name} breaks the __Secure- rule (Secure)"), Some(Cause::CookieRejected), 0.5));
+        }
+        if let (Some(exp), Some(now)) = (c.expires_ms, now) {
+            if exp < now && auth {
+                push(&mut out, ev("cookie.expired", format!("session cookie {name} expired {} s ago", (now - exp) / 1000), None, 0.3));
+            }
+        }
+    }
+    for (n, places) in &names {
+        if places.len() > 1 {
+            let auth = is_auth_cookie(n);
+            let list: Vec<String> = places.iter().take(5).map(|(d, p)| format!("{d}{p}")).collect();
+            let host_and_domain = places.iter().any(|(d, _)| d.starts_with('.')) && places.iter().any(|(d, _)| !d.starts_with('.'));
+            push(&mut out, ev(
+                if host_and_domain { "cookie.host_only_and_domain" } else { "cookie.duplicate_name" },
+                format!("cookie {} exists {} times ({}): the server may read the wrong one", redact::name(n), places.len(), list.join(", ")),
+                if auth { Some(Cause::CookieDomain) } else { None },
+                if auth { 0.55 } else { 0.15 },
+            ));
+        }
+    }
+    if sent_bytes > HEADER_LIMIT {
+        out.push(ev("cookie.header_too_large", format!("the Cookie header for this page is about {sent_bytes} bytes ({sent_count} cookies), over the 8 KiB most servers accept"), Some(Cause::CookieBloat), 0.85));
+    } else if sent_bytes > HEADER_LIMIT / 2 {
+        out.push(ev("cookie.header_large", format!("the Cookie header for this page is about {sent_bytes} bytes ({sent_count} cookies)"), Some(Cause::CookieBloat), 0.3));
+    }
+    for (d, n) in &per_domain {
+        if *n > PER_DOMAIN {
+            out.push(ev("cookie.too_many_for_domain", format!("{n} cookies on {d}, over the {PER_DOMAIN} browsers keep per domain"), Some(Cause::CookieBloat), 0.5));
+        }
+    }
+    if reported > 40 {
+        out.push(ev("cookie.more_findings", format!("{} more cookie findings not listed", reported - 40), None, 0.0));
+    }
+    out
+}

@@ -1,0 +1,353 @@
+//! Page signals: what the visible text, the alerts, the URL's error
+//! description, the forms and the HTTP status say.
+//!
+//! Sentences are judged on concepts (an MFA object, a failure predicate, a
+//! session boundary object, a credential …), not on fixed sentences; see
+//! `docs/classifier.md` for the rules. Boilerplate without a failure
+//! predicate ("Enter the code from your app") never votes for a failure.
+
+use crate::diagnosis::{Evidence, Source};
+use crate::redact;
+use crate::snapshot::Snapshot;
+use crate::text::{self, Concept as C, Concepts, Match, Token};
+
+/// What one sentence says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Judgement {
+    Invalid,
+    Expired,
+    Rate,
+    Session,
+    TooLarge,
+    /// A failure that is none of the four (wrong password, MFA required, …).
+    Other,
+}
+
+impl Judgement {
+    pub const ALL: [Judgement; 6] = [
+        Judgement::Invalid,
+        Judgement::Expired,
+        Judgement::Rate,
+        Judgement::Session,
+        Judgement::TooLarge,
+        Judgement::Other,
+    ];
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Votes and evidence from the page.
+#[derive(Debug, Default)]
+pub struct PageSignals {
+    pub votes: [f32; 6],
+    pub evidence: Vec<Evidence>,
+    /// Best-supported message per judgement: (weight, masked excerpt).
+    pub excerpts: [Option<(f32, String)>; 6],
+    /// Seconds of cooldown read from text or a resend countdown.
+    pub cooldown_s: Option<u32>,
+    pub otp_input: bool,
+}
+
+impl PageSignals {
+    fn vote(&mut self, j: Judgement, w: f32, excerpt: Option<String>) {
+        let i = j.index();
+        // The strongest sentence counts, not the number of sentences: page
+        // boilerplate repeats itself, error messages do not.
+        if let Some(v) = self.votes.get_mut(i) {
+            *v = v.max(w);
+        }
+        if let (Some(e), Some(slot)) = (excerpt, self.excerpts.get_mut(i)) {
+            if slot.as_ref().is_none_or(|(bw, _)| w > *bw) {
+                *slot = Some((w, e));
+            }
+        }
+    }
+}
+
+/// Concept set of a sentence plus positional facts the rules need.
+struct Sentence<'a> {
+    set: Concepts,
+    toks: &'a [Token],
+    matches: &'a [Match],
+}
+
+impl Sentence<'_> {
+    fn has(&self, c: C) -> bool {
+        self.set.has(c)
+    }
+    /// "too many" only means a limit when attempts, requests, codes … follow.
+    fn too_many_with_object(&self) -> bool {
+        self.matches.iter().enumerate().any(|(i, m)| {
+            let is_too_many = self
+                .toks
+                .get(m.start..m.start + m.len)
+                .is_some_and(|t| t.len() == 2 && t.iter().map(|t| t.text.as_str()).eq(["too", "many"]));
+            is_too_many
+                && self
+                    .matches
+                    .iter()
+                    .skip(i + 1)
+                    .take_while(|n| n.start <= m.start + m.len + 4)
+                    .any(|n| n.concepts.has(C::RateObject))
+        })
+    }
+    fn rate_without_too_many(&self) -> bool {
+        self.matches.iter().any(|m| {
+            m.concepts.has(C::Rate)
+                && !self
+                    .toks
+                    .get(m.start..m.start + m.len)
+                    .is_some_and(|t| t.len() == 2 && t.first().is_some_and(|t| t.text == "too"))
+        })
+    }
+}
+
+/// Judge one sentence. `otp_context` is true on a page with a one-time-code
+/// input, where a bare "Invalid, try again" refers to the code.
+fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str, f32)> {
+    let failure = s.has(C::Invalid) || s.has(C::Expired) || s.has(C::Missing) || s.has(C::GenericError);
+    if s.has(C::TooLarge) && (s.has(C::Boundary) || s.toks.iter().any(|t| t.text == "header" || t.text == "headers")) {
+        return Some((Judgement::TooLarge, "text.header_or_cookie_too_large", 1.0));
+    }
+    let csrf = s.toks.iter().any(|t| t.text == "csrf" || t.text == "xsrf" || t.text == "forgery");
+    if csrf {
+        return Some((Judgement::Session, "text.csrf", 1.0));
+    }
+    if s.has(C::Boundary) && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired)) {
+        return Some((Judgement::Session, "text.session_boundary", 1.0));
+    }
+    let rate = s.too_many_with_object() || s.rate_without_too_many();
+    if rate {
+        let permanent_only = s.has(C::Permanent) && !s.has(C::Temporary);
+        if !permanent_only {
+            return Some((Judgement::Rate, "text.rate_limit", 1.0));
+        }
+    }
+    if s.has(C::Permanent) {
+        return Some((Judgement::Other, "text.account_blocked", 0.8));
+    }
+    if s.has(C::Cred) && (failure || s.has(C::Needs)) {
+        return Some((Judgement::Other, "text.credentials", 0.9));
+    }
+    let mfa_object = s.has(C::Otp) || s.has(C::Challenge);
+    if s.has(C::Needs) && !s.has(C::Invalid) && !s.has(C::Expired) {
+        // "MFA is required", "Please enter the code": a step, not a failure.
+        return Some((Judgement::Other, "text.step_required", if mfa_object { 0.3 } else { 0.5 }));
+    }
+    if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
+        return Some((Judgement::Expired, "text.challenge_expired", 1.0));
+    }
+    if s.has(C::Invalid) && s.has(C::Otp) {
+        return Some((Judgement::Invalid, "text.invalid_code", 1.0));
+    }
+    if s.has(C::Session) && (s.has(C::Missing) || s.has(C::Invalid)) {
+        return Some((Judgement::Session, "text.session_missing", 0.9));
+    }
+    if otp_context && !s.has(C::Account) {
+        if s.has(C::Expired) {
+            return Some((Judgement::Expired, "text.expired_on_mfa_step", 0.6));
+        }
+        if s.has(C::Invalid) && !s.has(C::Missing) {
+            return Some((Judgement::Invalid, "text.invalid_on_mfa_step", 0.6));
+        }
+    }
+    if failure && !(s.has(C::Expired) && !s.has(C::Invalid) && !s.has(C::Missing) && !s.has(C::GenericError)) {
+        return Some((Judgement::Other, "text.other_failure", 0.4));
+    }
+    None
+}
+
+fn judge_text(out: &mut PageSignals, text: &str, weight: f32, otp_context: bool, source: Source, limit: usize) {
+    let lex = text::lexicon();
+    for sentence in text::sentences(text).take(limit) {
+        let toks = text::tokens(sentence);
+        if toks.is_empty() {
+            continue;
+        }
+        let matches = lex.scan(&toks);
+        let mut set = Concepts::default();
+        for m in &matches {
+            set = union(set, m.concepts);
+        }
+        let s = Sentence {
+            set,
+            toks: &toks,
+            matches: &matches,
+        };
+        if let Some((j, rule, w)) = judge(&s, otp_context) {
+            let ex = redact::excerpt(sentence, 160);
+            if j == Judgement::Rate {
+                if let Some(secs) = duration_in(&toks) {
+                    out.cooldown_s = Some(out.cooldown_s.map_or(secs, |c| c.max(secs)));
+                }
+            }
+            if out.evidence.iter().filter(|e| e.rule == rule).count() < 3 && w >= 0.6 {
+                out.evidence.push(Evidence {
+                    source,
+                    rule: rule.to_owned(),
+                    detail: format!("\"{ex}\""),
+                    supports: None,
+                    cause: None,
+                    weight: (w * weight / 3.0).min(1.0),
+                });
+            }
+            out.vote(j, w * weight, Some(ex));
+        }
+    }
+}
+
+fn union(mut a: Concepts, b: Concepts) -> Concepts {
+    a.union(b);
+    a
+}
+
+/// "42 seconds", "5 minutes", "1 hour" → seconds.
+pub fn duration_in(toks: &[Token]) -> Option<u32> {
+    toks.windows(2).find_map(|w| {
+        let [n, unit] = w else { return None };
+        let n = n.num?;
+        let mult = match unit.text.as_str() {
+            "s" | "sec" | "secs" | "second" | "seconds" => 1,
+            "m" | "min" | "mins" | "minute" | "minutes" => 60,
+            "h" | "hr" | "hour" | "hours" => 3600,
+            _ => return None,
+        };
+        u32::try_from(n.saturating_mul(mult)).ok()
+    })
+}
+
+/// "0:45" or "1:05" in a countdown → seconds.
+pub fn clock_countdown(s: &str) -> Option<u32> {
+    s.split(|c: char| !(c.is_ascii_digit() || c == ':')).find_map(|w| {
+        let (m, sec) = w.split_once(':')?;
+        let (m, sec): (u32, u32) = (m.parse().ok()?, sec.parse().ok()?);
+        (sec < 60 && sec.to_string().len() <= 2 && w.len() <= 5).then_some(m * 60 + sec)
+    })
+}
+
+/// Is this input a one-time-code input?
+fn is_otp_input(i: &crate::snapshot::Input) -> bool {
+    if i.autocomplete.eq_ignore_ascii_case("one-time-code") {
+        return true;
+    }
+    if matches!(i.kind.as_str(), "password" | "email" | "hidden" | "checkbox" | "submit") {
+        return false;
+    }
+    let hay = format!("{} {}", i.name, i.label).to_ascii_lowercase();
+    let named = ["otp", "totp", "mfa", "2fa", "passcode", "one-time", "onetime", "verification", "security code", "authenticator", "token", "code"]
+        .iter()
+        .any(|k| hay.contains(k));
+    let shaped = i.inputmode == "numeric" && i.maxlength.is_some_and(|m| (4..=10).contains(&m));
+    named || shaped
+}
+
+pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
+    let mut out = PageSignals::default();
+    let page = &snap.page;
+    out.otp_input = page.forms.iter().flat_map(|f| &f.inputs).any(is_otp_input);
+    if out.otp_input {
+        out.evidence.push(Evidence {
+            source: Source::PageForm,
+            rule: "form.one_time_code_input".into(),
+            detail: "the page is an MFA step (one-time-code input present)".into(),
+            supports: None,
+            cause: None,
+            weight: 0.2,
+        });
+    }
+    let otp = out.otp_input;
+    if let Some(d) = url_description {
+        judge_text(&mut out, d, 3.0, otp, Source::PageUrl, 20);
+    }
+    for a in page.alerts.iter().take(50) {
+        judge_text(&mut out, a, 3.0, otp, Source::PageText, 20);
+    }
+    if !page.title.is_empty() {
+        judge_text(&mut out, &page.title, 1.5, otp, Source::PageText, 5);
+    }
+    // The body text also contains the alerts; it adds weight to what they say
+    // and catches messages that are not marked up as alerts.
+    judge_text(&mut out, &page.text, 1.0, otp, Source::PageText, 200_000);
+
+    for r in page.resend.iter().take(20) {
+        let secs = r.countdown_s.or_else(|| clock_countdown(&r.text)).or_else(|| duration_in(&text::tokens(&r.text)));
+        if let Some(secs) = secs.filter(|s| *s > 0) {
+            out.cooldown_s = Some(out.cooldown_s.map_or(secs, |c| c.max(secs)));
+            out.vote(Judgement::Rate, if r.disabled { 0.8 } else { 0.5 }, None);
+            out.evidence.push(Evidence {
+                source: Source::PageForm,
+                rule: "form.resend_cooldown".into(),
+                detail: format!("resend control in cooldown: {secs} s left{}", if r.disabled { " (disabled)" } else { "" }),
+                supports: None,
+                cause: None,
+                weight: 0.5,
+            });
+        }
+    }
+    match page.status {
+        Some(429) => {
+            out.vote(Judgement::Rate, 3.0, None);
+            out.evidence.push(ev_status(429, "HTTP 429 Too Many Requests: the server is rate-limiting", 0.9));
+        }
+        Some(419) => {
+            out.vote(Judgement::Session, 3.0, None);
+            out.evidence.push(ev_status(419, "HTTP 419 Page Expired: the CSRF or session token did not match", 0.8));
+        }
+        Some(431) => {
+            out.vote(Judgement::TooLarge, 3.0, None);
+            out.evidence.push(ev_status(431, "HTTP 431 Request Header Fields Too Large", 0.9));
+        }
+        _ => {}
+    }
+    out
+}
+
+fn ev_status(code: u16, detail: &str, weight: f32) -> Evidence {
+    Evidence {
+        source: Source::PageStatus,
+        rule: format!("status.{code}"),
+        detail: detail.into(),
+        supports: None,
+        cause: None,
+        weight,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn j(text: &str) -> Option<Judgement> {
+        let toks = text::tokens(text);
+        let matches = text::lexicon().scan(&toks);
+        let mut set = Concepts::default();
+        for m in &matches {
+            set = union(set, m.concepts);
+        }
+        judge(&Sentence { set, toks: &toks, matches: &matches }, false).map(|x| x.0)
+    }
+
+    #[test]
+    fn judgements() {
+        use Judgement::*;
+        assert_eq!(j("Invalid authenticator code."), Some(Invalid));
+        assert_eq!(j("Your verification code has expired."), Some(Expired));
+        assert_eq!(j("Too many attempts. Try again later."), Some(Rate));
+        assert_eq!(j("There are too many sessions"), None);
+        assert_eq!(j("CSRF verification failed. Request aborted."), Some(Session));
+        assert_eq!(j("Cookie not found. Please make sure cookies are enabled."), Some(Session));
+        assert_eq!(j("Invalid username or password."), Some(Other));
+        assert_eq!(j("Your account is locked. Please contact your administrator."), Some(Other));
+        assert_eq!(j("Enter the 6-digit code from your authenticator app"), Some(Other));
+        assert_eq!(j("Your one-time password is incorrect"), Some(Invalid));
+        assert_eq!(j("The session isn't valid due to password expiration"), Some(Other));
+        assert_eq!(j("400 Bad Request: Request Header Or Cookie Too Large"), Some(TooLarge));
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration_in(&text::tokens("try again in 5 minutes")), Some(300));
+        assert_eq!(clock_countdown("Resend code in 0:45"), Some(45));
+    }
+}

@@ -1,0 +1,185 @@
+//! The network trail: redirect loops, rejected Set-Cookie lines, redirects
+//! off the published origin (the trace of a wrong `X-Forwarded-Proto` or
+//! `X-Forwarded-Host`), failing session refreshes and rate limits.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{is_auth_cookie, is_internal_host, setcookie, site, Origin};
+use crate::diagnosis::{Cause, Evidence, Source};
+use crate::redact;
+use crate::snapshot::Snapshot;
+
+/// How many visits to the same page, with redirects among them, make a loop.
+pub const LOOP_VISITS: usize = 3;
+
+fn ev(rule: &str, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
+    Evidence {
+        source: Source::Trail,
+        rule: rule.into(),
+        detail,
+        supports: None,
+        cause,
+        weight,
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct TrailSignals {
+    pub evidence: Vec<Evidence>,
+    /// A 429 was seen; `Retry-After` in seconds when given.
+    pub rate_limited: Option<Option<u32>>,
+    pub too_large: bool,
+}
+
+fn path_of(u: &str) -> String {
+    url::Url::parse(u).map(|u| u.path().to_owned()).unwrap_or_default()
+}
+
+fn is_loginish(path: &str) -> bool {
+    let p = path.to_ascii_lowercase();
+    ["login", "signin", "sign-in", "sign_in", "auth", "sso", "session", "mfa", "otp", "2fa", "verify", "challenge"].iter().any(|k| p.contains(k))
+}
+
+fn retry_after_s(v: &str, received_ms: Option<i64>) -> Option<u32> {
+    let v = v.trim();
+    if let Ok(s) = v.parse::<u32>() {
+        return Some(s);
+    }
+    let at = super::clock::http_date_ms(v)?;
+    let now = received_ms?;
+    u32::try_from(((at - now) / 1000).max(0)).ok()
+}
+
+pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
+    let mut out = TrailSignals::default();
+    let reference: Option<Origin> = published.first().cloned().or_else(|| {
+        snap.trail.iter().find_map(|e| Origin::parse(&e.url)).or_else(|| Origin::parse(&snap.url))
+    });
+    let mut seen_rules: BTreeMap<String, usize> = BTreeMap::new();
+    let mut push = |out: &mut TrailSignals, key: String, e: Evidence| {
+        let n = seen_rules.entry(key).or_default();
+        *n += 1;
+        if *n <= 1 {
+            out.evidence.push(e);
+        }
+    };
+    // Names of cookies set per site, for the "set but never sent back" rule.
+    let mut set_names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut visits: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut refresh_fail: BTreeMap<String, usize> = BTreeMap::new();
+
+    for e in &snap.trail {
+        let Some(o) = Origin::parse(&e.url) else { continue };
+        let path = path_of(&e.url);
+        let is_main = e.kind == "main_frame";
+        if is_main {
+            let v = visits.entry(format!("{}{}", o.show(), path)).or_default();
+            v.0 += 1;
+            if e.redirect_url.is_some() || e.status.is_some_and(|s| (300..400).contains(&s)) {
+                v.1 += 1;
+            }
+        }
+        if let Some(err) = &e.error {
+            if err.contains("TOO_MANY_REDIRECTS") || err.contains("REDIRECT_LOOP") {
+                push(&mut out, "loop.net".into(), ev("trail.too_many_redirects", format!("the browser stopped a redirect loop at {}{}", o.show(), redact::path(&path)), Some(Cause::LoginLoop), 0.95));
+            }
+        }
+        // Requests that carried cookies: were the auth cookies set earlier sent back?
+        if let Some(sent) = &e.request_cookie_names {
+            if let Some(set) = set_names.get(&site(&o.host)) {
+                for n in set {
+                    if !sent.iter().any(|s| s == n) && (is_main || e.kind == "xmlhttprequest" || e.kind == "fetch") {
+                        push(&mut out, format!("notsent.{n}"), ev("trail.cookie_not_sent", format!("cookie {} was set by an earlier response but not sent with {} {}{}", redact::name(n), e.method, o.show(), redact::path(&path)), Some(Cause::CookieRejected), 0.8));
+                    }
+                }
+            }
+        }
+        for line in &e.set_cookie {
+            let Some(c) = setcookie::parse(line) else { continue };
+            let auth = is_auth_cookie(&c.name);
+            let name = redact::name(&c.name);
+            if let Some((reason, why)) = setcookie::rejection(&c, &o.scheme, &o.host) {
+                let cause = if reason == "DomainMismatch" || reason == "InvalidDomain" { Cause::CookieDomain } else { Cause::CookieRejected };
+                push(&mut out, format!("rej.{}.{}", c.name, reason), ev("trail.set_cookie_rejected", format!("the browser rejects Set-Cookie {name} from {}: {why} ({reason})", o.host), Some(cause), if auth { 0.9 } else { 0.4 }));
+                continue;
+            }
+            if c.is_deletion() {
+                continue;
+            }
+            if auth {
+                set_names.entry(site(&o.host)).or_default().insert(c.name.clone());
+            }
+            if let (Some(d), false) = (&c.domain, published.is_empty()) {
+                if auth && !published.iter().any(|p| super::domain_match(&p.host, d)) {
+                    push(&mut out, format!("dom.{}", c.name), ev("trail.set_cookie_other_domain", format!("Set-Cookie {name} from {} is for Domain={d}, not the published host", o.host), Some(Cause::CookieDomain), 0.8));
+                }
+            }
+            if let (Some(exp), Some(rx), None) = (c.expires_ms, e.received_ms, c.max_age_s) {
+                if exp < rx && auth {
+                    push(&mut out, format!("exp.{}", c.name), ev("trail.set_cookie_expired_on_arrival", format!("Set-Cookie {name} from {} arrived already expired by this computer's clock ({} s)", o.host, (rx - exp) / 1000), Some(Cause::ClockSkew), 0.6));
+                }
+            }
+            if auth && o.scheme == "https" && !c.secure && reference.as_ref().is_some_and(|r| r.scheme == "https") {
+                push(&mut out, format!("insecure.{}", c.name), ev("trail.session_cookie_not_secure", format!("session cookie {name} was set over https without Secure: the app believes the request was http (X-Forwarded-Proto?)"), Some(Cause::ProxyScheme), 0.5));
+            }
+        }
+        if let Some(target) = e.redirect_url.as_deref() {
+            if let (Some(t), Some(r)) = (Origin::parse(target), reference.as_ref()) {
+                let shown = redact::url(target);
+                if r.scheme == "https" && t.scheme == "http" && (t.host == r.host || t.host == o.host) {
+                    push(&mut out, "scheme".into(), ev("trail.redirect_to_http", format!("{} {} redirected to {shown}: the app builds http:// URLs behind TLS (X-Forwarded-Proto)", e.status.map(|s| s.to_string()).unwrap_or_default(), o.show()), Some(Cause::ProxyScheme), 0.9));
+                } else if t.host != r.host && (is_internal_host(&t.host) && !is_internal_host(&r.host) || (t.host == o.host && t.port != o.port) ) {
+                    push(&mut out, "host".into(), ev("trail.redirect_to_internal_host", format!("{} redirected to {shown}, an internal host, not the published {} (X-Forwarded-Host)", o.show(), r.show()), Some(Cause::ProxyHost), 0.9));
+                } else if t.host == r.host && t.port != r.port && published.iter().any(|p| p.host == t.host) {
+                    push(&mut out, "port".into(), ev("trail.redirect_to_other_port", format!("{} redirected to {shown}, another port than the published {} (X-Forwarded-Host/Port)", o.show(), r.show()), Some(Cause::ProxyHost), 0.85));
+                }
+            }
+        }
+        match e.status {
+            Some(429) => {
+                let ra = e.retry_after.as_deref().and_then(|v| retry_after_s(v, e.received_ms));
+                out.rate_limited = Some(ra.or(out.rate_limited.flatten()));
+                push(&mut out, "429".into(), ev("trail.status_429", format!("{} {}{} answered 429{}", e.method, o.show(), redact::path(&path), ra.map(|s| format!(" with Retry-After {s} s")).unwrap_or_default()), None, 0.8));
+            }
+            Some(431) => {
+                out.too_large = true;
+                push(&mut out, "431".into(), ev("trail.status_431", format!("{} answered 431 Request Header Fields Too Large", o.show()), Some(Cause::CookieBloat), 0.85));
+            }
+            Some(s @ (401 | 403)) if !is_main => {
+                let p = path.to_ascii_lowercase();
+                if ["refresh", "token", "session", "renew", "silent", "check", "whoami", "userinfo", "/me", "keepalive", "heartbeat"].iter().any(|k| p.contains(k)) {
+                    *refresh_fail.entry(format!("{}{}", o.show(), redact::path(&path))).or_default() += 1;
+                    let cross = e.in_frame && e.top_origin.as_deref().and_then(Origin::parse).is_some_and(|t| site(&t.host) != site(&o.host));
+                    if cross && (snap.env.third_party_cookies_blocked == Some(true) || e.request_cookie_names.as_ref().is_some_and(Vec::is_empty)) {
+                        push(&mut out, "3p".into(), ev("trail.refresh_in_cross_site_frame", format!("session refresh {}{} answered {s} from a cross-site frame whose cookies are blocked", o.show(), redact::path(&path)), Some(Cause::ThirdPartyCookies), 0.8));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (k, n) in &refresh_fail {
+        if *n >= 2 {
+            push(&mut out, format!("refresh.{k}"), ev("trail.refresh_failing", format!("session refresh {k} failed {n} times with 401/403"), Some(Cause::SessionBoundary), 0.6));
+        }
+    }
+    for (k, (n, redirects)) in &visits {
+        if *n >= LOOP_VISITS && *redirects >= 1 && is_loginish(k) {
+            push(&mut out, format!("loop.{k}"), ev("trail.login_loop", format!("{} was loaded {n} times with {redirects} redirects in the recent trail: the login loops", redact::url(k)), Some(Cause::LoginLoop), if *n >= 4 { 0.9 } else { 0.75 }));
+        }
+    }
+    // Login POST that "succeeded" (3xx) and landed on a login page again.
+    let mains: Vec<_> = snap.trail.iter().filter(|e| e.kind == "main_frame").collect();
+    let mut bounces = 0;
+    for w in mains.windows(3) {
+        if let [post, _, back] = w {
+            if post.method.eq_ignore_ascii_case("POST") && post.status.is_some_and(|s| (300..400).contains(&s)) && back.status == Some(200) && is_loginish(&path_of(&back.url)) && path_of(&back.url) == path_of(&post.url) {
+                bounces += 1;
+            }
+        }
+    }
+    if bounces >= 1 {
+        push(&mut out, "bounce".into(), ev("trail.login_bounce", format!("a login POST was accepted (3xx) and the browser landed on the login page again ({bounces}×)"), Some(Cause::LoginLoop), if bounces >= 2 { 0.85 } else { 0.6 }));
+    }
+    out
+}

@@ -1,0 +1,364 @@
+//! Text handling: sentence splitting, normalisation into tokens, and phrase
+//! matching against a [`Lexicon`] loaded from data (`lexicon/*.json`).
+//!
+//! Adding a language means adding a lexicon file, not code. Matching is linear
+//! in the text: one hash look-up per token plus the few prefix phrases.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// A concept of the lexicon (index into a bit set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Concept {
+    Otp = 0,
+    Challenge,
+    Flow,
+    Session,
+    Boundary,
+    Cred,
+    Account,
+    Invalid,
+    Expired,
+    Rate,
+    RateObject,
+    Missing,
+    Permanent,
+    Temporary,
+    Needs,
+    GenericError,
+    TooLarge,
+}
+
+impl Concept {
+    const ALL: [(Concept, &'static str); 17] = [
+        (Concept::Otp, "otp"),
+        (Concept::Challenge, "challenge"),
+        (Concept::Flow, "flow"),
+        (Concept::Session, "session"),
+        (Concept::Boundary, "boundary"),
+        (Concept::Cred, "cred"),
+        (Concept::Account, "account"),
+        (Concept::Invalid, "invalid"),
+        (Concept::Expired, "expired"),
+        (Concept::Rate, "rate"),
+        (Concept::RateObject, "rate_object"),
+        (Concept::Missing, "missing"),
+        (Concept::Permanent, "permanent"),
+        (Concept::Temporary, "temporary"),
+        (Concept::Needs, "needs"),
+        (Concept::GenericError, "generic_error"),
+        (Concept::TooLarge, "too_large"),
+    ];
+
+    fn from_name(name: &str) -> Option<Concept> {
+        Self::ALL.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
+    }
+
+    fn bit(self) -> u32 {
+        1 << (self as u8)
+    }
+}
+
+/// A set of concepts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Concepts(u32);
+
+impl Concepts {
+    pub fn has(self, c: Concept) -> bool {
+        self.0 & c.bit() != 0
+    }
+    pub fn add(&mut self, c: Concept) {
+        self.0 |= c.bit();
+    }
+    pub fn union(&mut self, o: Concepts) {
+        self.0 |= o.0;
+    }
+}
+
+/// One normalised token: lower case, apostrophes dropped; numbers keep their value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    pub num: Option<u64>,
+}
+
+#[derive(Debug, Clone)]
+enum Pat {
+    Exact(String),
+    Prefix(String),
+    Number,
+}
+
+impl Pat {
+    fn matches(&self, t: &Token) -> bool {
+        match self {
+            Pat::Exact(s) => t.text == *s,
+            Pat::Prefix(p) => t.text.starts_with(p.as_str()),
+            Pat::Number => t.num.is_some(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    pats: Vec<Pat>,
+    concepts: Concepts,
+}
+
+/// A compiled lexicon.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Phrases whose first token is an exact word, by that word.
+    by_first: HashMap<String, Vec<Phrase>>,
+    /// Phrases starting with a prefix pattern or a number.
+    other_first: Vec<Phrase>,
+}
+
+#[derive(Deserialize)]
+struct LexiconFile {
+    #[allow(dead_code)]
+    lang: String,
+    concepts: HashMap<String, Vec<String>>,
+}
+
+/// The lexicons shipped with the core, one per language.
+const LEXICONS: &[&str] = &[include_str!("../lexicon/en.json")];
+
+/// All shipped lexicons merged into one matcher (pages often mix languages,
+/// and `lang` attributes are often wrong).
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut lex = Lexicon::default();
+        for src in LEXICONS {
+            // The shipped files are checked by a unit test; a broken one is skipped, never a panic.
+            if let Ok(file) = serde_json::from_str::<LexiconFile>(src) {
+                lex.add_file(file);
+            }
+        }
+        lex.finish();
+        lex
+    })
+}
+
+impl Lexicon {
+    fn add_file(&mut self, file: LexiconFile) {
+        for (name, phrases) in file.concepts {
+            let Some(concept) = Concept::from_name(&name) else {
+                continue;
+            };
+            for p in phrases {
+                self.add_phrase(&p, concept);
+            }
+        }
+    }
+
+    fn add_phrase(&mut self, phrase: &str, concept: Concept) {
+        let mut pats = Vec::new();
+        for w in phrase.split(|c: char| c.is_whitespace() || c == '_' || c == '-') {
+            if w.is_empty() {
+                continue;
+            }
+            if w == "#" {
+                pats.push(Pat::Number);
+            } else if let Some(p) = w.strip_suffix('*') {
+                pats.push(Pat::Prefix(p.replace('\'', "").to_lowercase()));
+            } else {
+                pats.push(Pat::Exact(w.replace('\'', "").to_lowercase()));
+            }
+        }
+        let Some(first) = pats.first() else { return };
+        let list = match first {
+            Pat::Exact(w) => self.by_first.entry(w.clone()).or_default(),
+            _ => &mut self.other_first,
+        };
+        let key = |ps: &[Pat]| format!("{ps:?}");
+        let k = key(&pats);
+        if let Some(existing) = list.iter_mut().find(|x| key(&x.pats) == k) {
+            existing.concepts.add(concept);
+        } else {
+            let mut concepts = Concepts::default();
+            concepts.add(concept);
+            list.push(Phrase { pats, concepts });
+        }
+    }
+
+    fn finish(&mut self) {
+        for v in self.by_first.values_mut() {
+            v.sort_by(|a, b| b.pats.len().cmp(&a.pats.len()));
+        }
+        self.other_first
+            .sort_by(|a, b| b.pats.len().cmp(&a.pats.len()));
+    }
+
+    /// Longest-match phrase matching. Returns the matches in order.
+    pub fn scan(&self, toks: &[Token]) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let mut best: Option<(usize, Concepts)> = None;
+            let rest = toks.get(i..).unwrap_or(&[]);
+            let cands = rest
+                .first()
+                .and_then(|t| self.by_first.get(&t.text))
+                .into_iter()
+                .flatten()
+                .chain(self.other_first.iter());
+            for ph in cands {
+                let n = ph.pats.len();
+                if n > rest.len() {
+                    continue;
+                }
+                if ph.pats.iter().zip(rest).all(|(p, t)| p.matches(t)) {
+                    match &mut best {
+                        Some((bn, bc)) if *bn == n => bc.union(ph.concepts),
+                        Some((bn, _)) if *bn > n => {}
+                        _ => best = Some((n, ph.concepts)),
+                    }
+                }
+            }
+            match best {
+                Some((n, concepts)) => {
+                    out.push(Match {
+                        start: i,
+                        len: n,
+                        concepts,
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// A phrase found at token `start`, `len` tokens long.
+#[derive(Debug, Clone, Copy)]
+pub struct Match {
+    pub start: usize,
+    pub len: usize,
+    pub concepts: Concepts,
+}
+
+/// Split text into sentences: on line breaks, and on `.`, `!`, `?`, `;`
+/// followed by white space or the end (so hosts and decimals stay whole).
+pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes.get(i).copied().unwrap_or(b' ');
+            let next = bytes.get(i + 1).copied();
+            let end_here = b == b'\n'
+                || b == b'\r'
+                || (matches!(b, b'.' | b'!' | b'?' | b';')
+                    && next.is_none_or(|n| n.is_ascii_whitespace()));
+            i += 1;
+            if end_here {
+                let s = text.get(start..i).unwrap_or("");
+                start = i;
+                if !s.trim().is_empty() {
+                    return Some(s.trim());
+                }
+            }
+        }
+        if start < bytes.len() {
+            let s = text.get(start..).unwrap_or("");
+            start = bytes.len();
+            if !s.trim().is_empty() {
+                return Some(s.trim());
+            }
+        }
+        None
+    })
+}
+
+/// Normalise a sentence into tokens: camelCase and snake_case are split,
+/// apostrophes dropped, everything else that is not a letter or digit separates.
+pub fn tokens(s: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev: Option<char> = None;
+    let flush = |cur: &mut String, out: &mut Vec<Token>| {
+        if !cur.is_empty() {
+            let num = if cur.bytes().all(|b| b.is_ascii_digit()) {
+                cur.parse::<u64>().ok()
+            } else {
+                None
+            };
+            out.push(Token {
+                text: std::mem::take(cur),
+                num,
+            });
+        }
+    };
+    for c in s.chars() {
+        if c == '\'' || c == '\u{2019}' {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if let Some(p) = prev {
+                // camelCase boundary: "LoopDetected" -> "loop detected"
+                if c.is_uppercase() && p.is_lowercase() {
+                    flush(&mut cur, &mut out);
+                }
+            }
+            cur.extend(c.to_lowercase());
+        } else {
+            flush(&mut cur, &mut out);
+        }
+        prev = Some(c);
+        if out.len() > 4096 {
+            break; // one "sentence" this long is not a message; bound the work
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lexicons_parse_and_name_known_concepts() {
+        for src in LEXICONS {
+            let f: LexiconFile = serde_json::from_str(src).unwrap();
+            for k in f.concepts.keys() {
+                assert!(Concept::from_name(k).is_some(), "unknown concept {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_split_camel_and_snake() {
+        let t: Vec<String> = tokens("LoopDetected - redirect_uri didn't match 42")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            t,
+            ["loop", "detected", "redirect", "uri", "didnt", "match", "42"]
+        );
+    }
+
+    #[test]
+    fn sentences_keep_hosts_whole() {
+        let s: Vec<&str> = sentences("Origin https://a.example.org failed. Try again!\nOk").collect();
+        assert_eq!(s, ["Origin https://a.example.org failed.", "Try again!", "Ok"]);
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        let lex = lexicon();
+        let toks = tokens("Enter your one-time password");
+        let m = lex.scan(&toks);
+        assert!(m.iter().any(|m| m.concepts.has(Concept::Otp)));
+        assert!(!m.iter().any(|m| m.concepts.has(Concept::Cred)));
+    }
+}
