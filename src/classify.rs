@@ -15,6 +15,9 @@ use crate::signals::page::Judgement;
 use crate::signals::{self, Origin};
 use crate::snapshot::Snapshot;
 
+/// How much of the page text is searched for codes (alerts and title are searched whole).
+pub const CODE_SCAN_BYTES: usize = 32 * 1024;
+
 /// Deployment evidence at or above this strength decides the verdict.
 pub const DEPLOYMENT_THRESHOLD: f32 = 0.6;
 
@@ -53,13 +56,10 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         codes::codes_in_text(a, cats, &mut found);
     }
     codes::codes_in_text(&snap.page.title, cats, &mut found);
-    if snap.page.text.len() <= 1024 * 1024 {
-        codes::codes_in_text(&snap.page.text, cats, &mut found);
-    } else {
-        // Codes stand next to the message, near the top: bound the scan.
-        let cut = (0..=1024 * 1024).rev().find(|i| snap.page.text.is_char_boundary(*i)).unwrap_or(0);
-        codes::codes_in_text(snap.page.text.get(..cut).unwrap_or(""), cats, &mut found);
-    }
+    // Products print the code beside the message, at the top of the visible
+    // text; codes further down (footers, legal text) are not the failure's.
+    let cut = (0..=CODE_SCAN_BYTES.min(snap.page.text.len())).rev().find(|i| snap.page.text.is_char_boundary(*i)).unwrap_or(0);
+    codes::codes_in_text(snap.page.text.get(..cut).unwrap_or(""), cats, &mut found);
     let mut safe_codes: Vec<SafeCode> = found
         .iter()
         .map(|f| {
@@ -120,6 +120,11 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         if let Some(s) = ra {
             page.cooldown_s = Some(page.cooldown_s.map_or(s, |c| c.max(s)));
         }
+    }
+    // Failing session refreshes are a session failure even when the page says little.
+    if let Some(w) = trail.evidence.iter().filter(|e| e.cause == Some(Cause::SessionBoundary)).map(|e| e.weight).reduce(f32::max) {
+        let v = &mut page.votes[Judgement::Session.index()];
+        *v = v.max(w * 3.0);
     }
     if trail.too_large {
         page.votes[Judgement::TooLarge.index()] += 2.0;
@@ -206,8 +211,16 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         }
     }
     page_ev.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-    out_ev.extend(page_ev);
+    for e in page_ev {
+        // The body text repeats the alerts: one line per message is enough.
+        if !out_ev.iter().any(|x| x.rule == e.rule && x.detail == e.detail) {
+            out_ev.push(e);
+        }
+    }
     out_ev.truncate(60);
+    for e in &mut out_ev {
+        e.weight = (e.weight.clamp(0.0, 1.0) * 100.0).round() / 100.0;
+    }
 
     let excerpt = page_type.and_then(|j| page.excerpts[j.index()].as_ref().map(|(_, e)| e.clone()));
     let safe_code = safe_codes.first().map(|c| c.code.clone());
@@ -219,7 +232,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     let published_shown = snap.env.published_urls.first().map(|u| crate::redact::url(u));
     let next_move = next_move(failure_type, &causes, safe_code.as_deref(), retry_after_s, published_shown.as_deref(), &clock.findings, page_type.is_some() || !safe_codes.is_empty());
     let headline = match shown_as {
-        Some(s) => format!("{} (the page shows: {})", failure_type.plain(), s.plain().to_lowercase()),
+        Some(s) => format!("{}; the page shows an {}", failure_type.plain(), s.short()),
         None => failure_type.plain().to_owned(),
     };
     Diagnosis {
@@ -260,7 +273,7 @@ fn judgement_of(t: FailureType) -> Judgement {
 
 fn judgement_of_rule(rule: &str) -> Judgement {
     match rule {
-        "text.invalid_code" | "text.invalid_on_mfa_step" => Judgement::Invalid,
+        "text.invalid_code" | "text.invalid_on_mfa_step" | "text.mfa_failed" => Judgement::Invalid,
         "text.challenge_expired" | "text.expired_on_mfa_step" => Judgement::Expired,
         "text.rate_limit" => Judgement::Rate,
         "text.csrf" | "text.session_boundary" | "text.session_missing" | "text.header_or_cookie_too_large" => Judgement::Session,

@@ -255,27 +255,31 @@ pub fn url_errors(raw: &str) -> UrlErrors {
 /// and codes behind a label (`Error code: X`, `Error: X`, `(X)`, `[X]`).
 /// Unlabelled `snake_case` words count only when a catalog knows them.
 pub fn codes_in_text(text: &str, cats: &Catalogs, out: &mut Vec<FoundCode>) {
-    let words: Vec<&str> = text.split_whitespace().take(200_000).collect();
-    for (i, w) in words.iter().enumerate() {
+    // The two words before the current one, for labels ("Error code: X").
+    let mut prev: [&str; 2] = ["", ""];
+    for w in text.split_whitespace().take(200_000) {
+        let before = prev;
+        prev = [before[1], w];
         let bare = w.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '/'));
         let bare = bare.trim_end_matches(['.', ':']);
         if bare.is_empty() || bare.len() > 64 {
             continue;
         }
-        let labelled = i > 0
-            && words
-                .get(i.saturating_sub(2)..i)
-                .map(|prev| {
-                    let p = prev.join(" ").to_ascii_lowercase();
-                    p.ends_with("code:")
-                        || p.ends_with("error:")
-                        || p.ends_with("error code")
-                        || p.ends_with("code")
-                            && p.contains("error")
-                        || p.ends_with("id:") && p.contains("error")
-                        || p.ends_with("reason:")
-                })
-                .unwrap_or(false);
+        // Cheap shape test first: a code has a digit, a separator or inner capitals.
+        let codeish = bare.contains(['_', '/', '-', '.'])
+            || bare.bytes().any(|b| b.is_ascii_digit())
+            || bare.chars().skip(1).any(|c| c.is_ascii_uppercase());
+        if !codeish {
+            continue;
+        }
+        let labelled = {
+            let p = format!("{} {}", before[0], before[1]).to_ascii_lowercase();
+            p.ends_with("code:")
+                || p.ends_with("error:")
+                || p.ends_with("error code")
+                || (p.ends_with("id:") && p.contains("error"))
+                || p.ends_with("reason:")
+        };
         let bracketed = (w.starts_with('(') || w.starts_with('['))
             && (w.trim_end_matches(['.', ',', ':']).ends_with(')')
                 || w.trim_end_matches(['.', ',', ':']).ends_with(']'));

@@ -28,6 +28,17 @@ impl FailureType {
         }
     }
 
+    /// The guide's short name.
+    pub fn short(self) -> &'static str {
+        match self {
+            FailureType::MfaInvalidCode => "invalid MFA code",
+            FailureType::MfaChallengeExpired => "expired MFA challenge",
+            FailureType::MfaRateLimited => "MFA rate limit or resend cooldown",
+            FailureType::SessionProxyCookie => "login/session failure from the deployment",
+            FailureType::Unclassified => "unclassified",
+        }
+    }
+
     /// Plain words for people.
     pub fn plain(self) -> &'static str {
         match self {
@@ -189,7 +200,13 @@ pub fn render_text(d: &Diagnosis) -> String {
     if !d.clock.is_empty() {
         s.push_str("\nClocks (local minus host):\n");
         for c in &d.clock {
-            s.push_str(&format!("  - {}: {:+} s ({} samples)\n", c.host, c.skew_s, c.samples));
+            s.push_str(&format!(
+                "  - {}: {:+} s ({} response{})\n",
+                c.host,
+                c.skew_s,
+                c.samples,
+                if c.samples == 1 { "" } else { "s" }
+            ));
         }
     }
     s

@@ -23,11 +23,35 @@ pub enum InputError {
 
 impl InputError {
     pub(crate) fn from_path_error(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let path = e.path().to_string();
+        let unknown_field = e.inner().to_string().starts_with("unknown field");
+        let segs: Vec<serde_path_to_error::Segment> = e.path().iter().cloned().collect();
         let inner = e.into_inner();
-        let field = if path == "." { String::new() } else { path };
+        // For an unknown field the last segment is the unknown key itself,
+        // taken from the input: name its parent instead.
+        let keep = if unknown_field { segs.len().saturating_sub(1) } else { segs.len() };
+        let mut path = String::new();
+        for s in segs.iter().take(keep) {
+            match s {
+                serde_path_to_error::Segment::Seq { index } => path.push_str(&format!("[{index}]")),
+                serde_path_to_error::Segment::Map { key } | serde_path_to_error::Segment::Enum { variant: key } => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                _ => path.push_str(".?"),
+            }
+        }
+        let field = path;
         let message = match inner.classify() {
             serde_json::error::Category::Eof => "the JSON ends early (cut short?)".to_owned(),
+            // "missing field `url`" names one of our own fields: safe to keep.
+            _ if inner.to_string().starts_with("missing field") => inner
+                .to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or("missing field")
+                .replace('`', ""),
             _ => strip_quoted(&inner.to_string()),
         };
         InputError::Malformed { field, message }

@@ -39,13 +39,10 @@ pub fn is_token_like(s: &str) -> bool {
         return true;
     }
     // Letters that change case far more often than words do ("aZkPqW…").
-    let chars: Vec<char> = s.chars().collect();
-    let flips = chars
-        .windows(2)
-        .filter(|w| match w {
-            [a, b] => a.is_uppercase() != b.is_uppercase() && a.is_alphabetic() && b.is_alphabetic(),
-            _ => false,
-        })
+    let flips = s
+        .chars()
+        .zip(s.chars().skip(1))
+        .filter(|(a, b)| a.is_uppercase() != b.is_uppercase() && a.is_alphabetic() && b.is_alphabetic())
         .count();
     if n >= 16 && flips * 10 > n * 4 {
         return true;

@@ -79,9 +79,9 @@ impl Concepts {
 }
 
 /// One normalised token: lower case, apostrophes dropped; numbers keep their value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    pub text: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
     pub num: Option<u64>,
 }
 
@@ -93,9 +93,9 @@ enum Pat {
 }
 
 impl Pat {
-    fn matches(&self, t: &Token) -> bool {
+    fn matches(&self, t: &Token<'_>) -> bool {
         match self {
-            Pat::Exact(s) => t.text == *s,
+            Pat::Exact(s) => t.text == s.as_str(),
             Pat::Prefix(p) => t.text.starts_with(p.as_str()),
             Pat::Number => t.num.is_some(),
         }
@@ -108,13 +108,35 @@ struct Phrase {
     concepts: Concepts,
 }
 
+/// FNV-1a: tokens are short, and SipHash's setup cost dominates on them.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// A compiled lexicon.
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Phrases whose first token is an exact word, by that word.
-    by_first: HashMap<String, Vec<Phrase>>,
-    /// Phrases starting with a prefix pattern or a number.
-    other_first: Vec<Phrase>,
+    by_first: FnvMap<String, Vec<Phrase>>,
+    /// Phrases starting with a prefix pattern, by the prefix's first character.
+    prefix_first: FnvMap<char, Vec<Phrase>>,
+    /// Phrases starting with a number.
+    number_first: Vec<Phrase>,
 }
 
 #[derive(Deserialize)]
@@ -173,7 +195,8 @@ impl Lexicon {
         let Some(first) = pats.first() else { return };
         let list = match first {
             Pat::Exact(w) => self.by_first.entry(w.clone()).or_default(),
-            _ => &mut self.other_first,
+            Pat::Prefix(p) => self.prefix_first.entry(p.chars().next().unwrap_or(' ')).or_default(),
+            Pat::Number => &mut self.number_first,
         };
         let key = |ps: &[Pat]| format!("{ps:?}");
         let k = key(&pats);
@@ -187,26 +210,29 @@ impl Lexicon {
     }
 
     fn finish(&mut self) {
-        for v in self.by_first.values_mut() {
+        for v in self.by_first.values_mut().chain(self.prefix_first.values_mut()) {
             v.sort_by(|a, b| b.pats.len().cmp(&a.pats.len()));
         }
-        self.other_first
+        self.number_first
             .sort_by(|a, b| b.pats.len().cmp(&a.pats.len()));
     }
 
     /// Longest-match phrase matching. Returns the matches in order.
-    pub fn scan(&self, toks: &[Token]) -> Vec<Match> {
+    pub fn scan(&self, toks: &[Token<'_>]) -> Vec<Match> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let mut best: Option<(usize, Concepts)> = None;
             let rest = toks.get(i..).unwrap_or(&[]);
-            let cands = rest
-                .first()
-                .and_then(|t| self.by_first.get(&t.text))
+            let Some(first) = rest.first() else { break };
+            let numbers: &[Phrase] = if first.num.is_some() { &self.number_first } else { &[] };
+            let cands = self
+                .by_first
+                .get(first.text)
                 .into_iter()
                 .flatten()
-                .chain(self.other_first.iter());
+                .chain(first.text.chars().next().and_then(|c| self.prefix_first.get(&c)).into_iter().flatten())
+                .chain(numbers);
             for ph in cands {
                 let n = ph.pats.len();
                 if n > rest.len() {
@@ -278,47 +304,80 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Normalise a sentence into tokens: camelCase and snake_case are split,
-/// apostrophes dropped, everything else that is not a letter or digit separates.
-pub fn tokens(s: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut prev: Option<char> = None;
-    let flush = |cur: &mut String, out: &mut Vec<Token>| {
-        if !cur.is_empty() {
-            let num = if cur.bytes().all(|b| b.is_ascii_digit()) {
-                cur.parse::<u64>().ok()
+/// A reusable buffer for normalised tokens, so tokenising a large page does
+/// not allocate per token.
+#[derive(Debug, Default)]
+pub struct TokenBuf {
+    text: String,
+    spans: Vec<(usize, usize, Option<u64>)>,
+}
+
+impl TokenBuf {
+    /// Normalise `s` into tokens: camelCase and snake_case are split,
+    /// apostrophes dropped, everything that is not a letter or digit separates.
+    pub fn fill(&mut self, s: &str) -> Vec<Token<'_>> {
+        self.text.clear();
+        self.spans.clear();
+        let mut start = 0usize;
+        let mut prev_lower = false;
+        let mut all_digits = true;
+        for c in s.chars() {
+            if c == '\'' || c == '\u{2019}' {
+                continue;
+            }
+            let alnum = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+            if alnum {
+                let upper = if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
+                // camelCase boundary: "LoopDetected" -> "loop detected"
+                if upper && prev_lower {
+                    self.close(start, all_digits);
+                    start = self.text.len();
+                    all_digits = true;
+                }
+                if c.is_ascii() {
+                    self.text.push(c.to_ascii_lowercase());
+                } else {
+                    self.text.extend(c.to_lowercase());
+                }
+                all_digits &= c.is_ascii_digit();
+                prev_lower = if c.is_ascii() { c.is_ascii_lowercase() } else { c.is_lowercase() };
+            } else {
+                self.close(start, all_digits);
+                start = self.text.len();
+                all_digits = true;
+                prev_lower = false;
+            }
+            if self.spans.len() > 4096 {
+                break; // one "sentence" this long is not a message; bound the work
+            }
+        }
+        self.close(start, all_digits);
+        self.spans
+            .iter()
+            .map(|&(a, b, num)| Token {
+                text: self.text.get(a..b).unwrap_or(""),
+                num,
+            })
+            .collect()
+    }
+
+    fn close(&mut self, start: usize, all_digits: bool) {
+        let end = self.text.len();
+        if end > start {
+            let num = if all_digits {
+                self.text.get(start..end).and_then(|d| d.parse::<u64>().ok())
             } else {
                 None
             };
-            out.push(Token {
-                text: std::mem::take(cur),
-                num,
-            });
-        }
-    };
-    for c in s.chars() {
-        if c == '\'' || c == '\u{2019}' {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            if let Some(p) = prev {
-                // camelCase boundary: "LoopDetected" -> "loop detected"
-                if c.is_uppercase() && p.is_lowercase() {
-                    flush(&mut cur, &mut out);
-                }
-            }
-            cur.extend(c.to_lowercase());
-        } else {
-            flush(&mut cur, &mut out);
-        }
-        prev = Some(c);
-        if out.len() > 4096 {
-            break; // one "sentence" this long is not a message; bound the work
+            self.spans.push((start, end, num));
         }
     }
-    flush(&mut cur, &mut out);
-    out
+}
+
+/// Tokens of one string, as owned strings (for tests and small inputs).
+pub fn token_texts(s: &str) -> Vec<String> {
+    let mut b = TokenBuf::default();
+    b.fill(s).iter().map(|t| t.text.to_owned()).collect()
 }
 
 #[cfg(test)]
@@ -337,10 +396,7 @@ mod tests {
 
     #[test]
     fn tokens_split_camel_and_snake() {
-        let t: Vec<String> = tokens("LoopDetected - redirect_uri didn't match 42")
-            .into_iter()
-            .map(|t| t.text)
-            .collect();
+        let t = token_texts("LoopDetected - redirect_uri didn't match 42");
         assert_eq!(
             t,
             ["loop", "detected", "redirect", "uri", "didnt", "match", "42"]
@@ -356,7 +412,8 @@ mod tests {
     #[test]
     fn longest_match_wins() {
         let lex = lexicon();
-        let toks = tokens("Enter your one-time password");
+        let mut b = TokenBuf::default();
+        let toks = b.fill("Enter your one-time password");
         let m = lex.scan(&toks);
         assert!(m.iter().any(|m| m.concepts.has(Concept::Otp)));
         assert!(!m.iter().any(|m| m.concepts.has(Concept::Cred)));

@@ -234,6 +234,23 @@ fn corpus_macro_f1_and_safe_codes() {
     }
     let (tf1, _) = macro_f1(&text_pairs);
     println!("  text only (no code, no page, no status): macro-F1 {tf1:.3} over {} messages", text_pairs.len());
+    // A small held-out set of messages from products that are not in the
+    // development corpus (tests/corpus/heldout.jsonl). Written from memory of
+    // those products while the lexicon was being reviewed, so not a blind measure.
+    let held = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/heldout.jsonl")).unwrap();
+    let mut held_pairs = Vec::new();
+    for l in held.lines().filter(|l| !l.trim().is_empty()) {
+        let e: Value = serde_json::from_str(l).unwrap();
+        let d = run_cli(&json!({"url": "https://id.example.org/login", "page": {"text": e["text"]}}));
+        let pred = match d["failure_type"].as_str().unwrap() { "unclassified" => "other", t => t }.to_owned();
+        let gold = e["label"].as_str().unwrap().to_owned();
+        if gold != pred {
+            println!("  held-out miss {}: want {gold} got {pred}", e["id"]);
+        }
+        held_pairs.push((gold, pred));
+    }
+    let (hf1, _) = macro_f1(&held_pairs);
+    println!("  held-out products (text only): macro-F1 {hf1:.3} over {} messages", held_pairs.len());
     assert!(tf1 >= 0.85, "text-only macro-F1 {tf1:.3} below 0.85");
     assert!(f1 >= 0.95, "macro-F1 {f1:.3} below 0.95");
     assert!(code_rate >= 0.98, "safe code capture {code_rate:.3} below 0.98");

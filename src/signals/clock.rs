@@ -35,12 +35,17 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
         let (Some(date), Some(rx)) = (e.date.as_deref(), e.received_ms) else {
             continue;
         };
-        let (Some(server_ms), Some(o)) = (http_date_ms(date), super::Origin::parse(&e.url)) else {
-            continue;
+        let Some(server_ms) = http_date_ms(date) else { continue };
+        let host = match super::Origin::quick_host(&e.url) {
+            Some(h) => h.to_owned(),
+            None => match super::Origin::parse(&e.url) {
+                Some(o) => o.host,
+                None => continue,
+            },
         };
         // The server's clock read somewhere in [date, date+1s): take the middle.
         let skew_ms = rx - (server_ms + 500);
-        per_host.entry(o.host).or_default().push(skew_ms);
+        per_host.entry(host).or_default().push(skew_ms);
     }
     let mut findings: Vec<ClockFinding> = per_host
         .into_iter()

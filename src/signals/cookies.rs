@@ -25,6 +25,15 @@ fn ev(rule: &str, detail: String, cause: Option<Cause>, weight: f32) -> Evidence
     }
 }
 
+/// A cookie name, redacted only when it is displayed.
+struct NameShown<'a>(&'a str);
+
+impl std::fmt::Display for NameShown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&redact::name(self.0))
+    }
+}
+
 fn shown_domain(c: &Cookie) -> String {
     if c.host_only {
         c.domain.trim_start_matches('.').to_owned()
@@ -61,10 +70,10 @@ pub fn analyze(snap: &Snapshot, page: Option<&Origin>, path: &str, published: &[
         ));
     }
 
-    let mut names: BTreeMap<&str, BTreeSet<(String, String)>> = BTreeMap::new();
+    let mut names: BTreeMap<&str, BTreeSet<(bool, &str, &str)>> = BTreeMap::new();
     let mut sent_bytes = 0usize;
     let mut sent_count = 0usize;
-    let mut per_domain: BTreeMap<String, usize> = BTreeMap::new();
+    let mut per_domain: BTreeMap<&str, usize> = BTreeMap::new();
     let mut reported = 0usize;
     let mut push = |out: &mut Vec<Evidence>, e: Evidence| {
         // One jar can hold thousands of cookies: keep the list readable.
@@ -75,9 +84,9 @@ pub fn analyze(snap: &Snapshot, page: Option<&Origin>, path: &str, published: &[
     };
     for c in &snap.cookies {
         let auth = is_auth_cookie(&c.name);
-        let name = redact::name(&c.name);
-        names.entry(c.name.as_str()).or_default().insert((shown_domain(c), c.path.clone()));
-        *per_domain.entry(c.domain.trim_start_matches('.').to_owned()).or_default() += 1;
+        let name = NameShown(&c.name);
+        names.entry(c.name.as_str()).or_default().insert((c.host_only, c.domain.trim_start_matches('.'), c.path.as_str()));
+        *per_domain.entry(c.domain.trim_start_matches('.')).or_default() += 1;
         if sent_to(c, page, path) {
             sent_bytes += c.name.len() + c.value_len as usize + 2;
             sent_count += 1;
@@ -105,10 +114,10 @@ pub fn analyze(snap: &Snapshot, page: Option<&Origin>, path: &str, published: &[
         }
         let lname = c.name.to_ascii_lowercase();
         if lname.starts_with("__host-") && (!c.secure || !c.host_only || c.path != "/") {
-            push(&mut out, ev("cookie.prefix_host", format!("cookie {name} breaks the __Host- rules (Secure, Path=/, no Domain)"), Some(Cause::CookieRejected), 0.5));
+            push(&mut out, ev("cookie.prefix_host", format!("cookie {name} breaks the __Host- rules (Secure, Path=/, no Domain)"), Some(Cause::CookieRejected), if auth { 0.65 } else { 0.3 }));
         }
         if lname.starts_with("__secure-") && !c.secure {
-            push(&mut out, ev("cookie.prefix_secure", format!("cookie {name} breaks the __Secure- rule (Secure)"), Some(Cause::CookieRejected), 0.5));
+            push(&mut out, ev("cookie.prefix_secure", format!("cookie {name} breaks the __Secure- rule (Secure)"), Some(Cause::CookieRejected), if auth { 0.65 } else { 0.3 }));
         }
         if let (Some(exp), Some(now)) = (c.expires_ms, now) {
             if exp < now && auth {
@@ -119,8 +128,8 @@ pub fn analyze(snap: &Snapshot, page: Option<&Origin>, path: &str, published: &[
     for (n, places) in &names {
         if places.len() > 1 {
             let auth = is_auth_cookie(n);
-            let list: Vec<String> = places.iter().take(5).map(|(d, p)| format!("{d}{p}")).collect();
-            let host_and_domain = places.iter().any(|(d, _)| d.starts_with('.')) && places.iter().any(|(d, _)| !d.starts_with('.'));
+            let list: Vec<String> = places.iter().take(5).map(|(h, d, p)| format!("{}{d}{p}", if *h { "" } else { "." })).collect();
+            let host_and_domain = places.iter().any(|(h, _, _)| !h) && places.iter().any(|(h, _, _)| *h);
             push(&mut out, ev(
                 if host_and_domain { "cookie.host_only_and_domain" } else { "cookie.duplicate_name" },
                 format!("cookie {} exists {} times ({}): the server may read the wrong one", redact::name(n), places.len(), list.join(", ")),

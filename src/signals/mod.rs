@@ -17,13 +17,32 @@ pub struct Origin {
 
 impl Origin {
     pub fn parse(raw: &str) -> Option<Origin> {
+        Self::parse_with_path(raw).map(|(o, _)| o)
+    }
+
+    /// The host of an absolute URL without a full parse (for hot loops over
+    /// the trail); `None` where a full parse would be needed to be sure.
+    pub fn quick_host(raw: &str) -> Option<&str> {
+        let rest = raw.split_once("://")?.1;
+        let authority = rest.split(['/', '?', '#']).next()?;
+        let hostport = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+        if hostport.starts_with('[') || hostport.bytes().any(|b| b.is_ascii_uppercase() || b == b'%' || !b.is_ascii()) {
+            return None;
+        }
+        let host = hostport.split(':').next()?;
+        (!host.is_empty()).then_some(host)
+    }
+
+    /// The origin and the path, from one parse.
+    pub fn parse_with_path(raw: &str) -> Option<(Origin, String)> {
         let u = url::Url::parse(raw.trim()).ok()?;
         let host = u.host_str()?.trim_end_matches('.').to_ascii_lowercase();
-        Some(Origin {
+        let o = Origin {
             scheme: u.scheme().to_owned(),
             port: u.port_or_known_default().unwrap_or(0),
             host,
-        })
+        };
+        Some((o, u.path().to_owned()))
     }
 
     pub fn show(&self) -> String {

@@ -68,7 +68,7 @@ impl PageSignals {
 /// Concept set of a sentence plus positional facts the rules need.
 struct Sentence<'a> {
     set: Concepts,
-    toks: &'a [Token],
+    toks: &'a [Token<'a>],
     matches: &'a [Match],
 }
 
@@ -82,7 +82,7 @@ impl Sentence<'_> {
             let is_too_many = self
                 .toks
                 .get(m.start..m.start + m.len)
-                .is_some_and(|t| t.len() == 2 && t.iter().map(|t| t.text.as_str()).eq(["too", "many"]));
+                .is_some_and(|t| t.len() == 2 && t.iter().map(|t| t.text).eq(["too", "many"]));
             is_too_many
                 && self
                     .matches
@@ -141,6 +141,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
     if s.has(C::Invalid) && s.has(C::Otp) {
         return Some((Judgement::Invalid, "text.invalid_code", 1.0));
     }
+    if s.has(C::Otp) && s.toks.iter().any(|t| t.text == "failed" || t.text == "rejected") {
+        // "Two-factor authentication failed": the code step did not pass.
+        return Some((Judgement::Invalid, "text.mfa_failed", 0.7));
+    }
     if s.has(C::Session) && (s.has(C::Missing) || s.has(C::Invalid)) {
         return Some((Judgement::Session, "text.session_missing", 0.9));
     }
@@ -160,8 +164,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
 
 fn judge_text(out: &mut PageSignals, text: &str, weight: f32, otp_context: bool, source: Source, limit: usize) {
     let lex = text::lexicon();
+    let mut buf = text::TokenBuf::default();
     for sentence in text::sentences(text).take(limit) {
-        let toks = text::tokens(sentence);
+        let toks = buf.fill(sentence);
         if toks.is_empty() {
             continue;
         }
@@ -176,13 +181,16 @@ fn judge_text(out: &mut PageSignals, text: &str, weight: f32, otp_context: bool,
             matches: &matches,
         };
         if let Some((j, rule, w)) = judge(&s, otp_context) {
-            let ex = redact::excerpt(sentence, 160);
+            // Masking costs more than judging: only for lines that will be shown.
+            let wanted_evidence = out.evidence.iter().filter(|e| e.rule == rule).count() < 3 && w >= 0.6;
+            let best_so_far = out.excerpts.get(j.index()).and_then(|e| e.as_ref()).is_none_or(|(bw, _)| w * weight > *bw);
+            let ex = (wanted_evidence || best_so_far).then(|| redact::excerpt(sentence, 160));
             if j == Judgement::Rate {
                 if let Some(secs) = duration_in(&toks) {
                     out.cooldown_s = Some(out.cooldown_s.map_or(secs, |c| c.max(secs)));
                 }
             }
-            if out.evidence.iter().filter(|e| e.rule == rule).count() < 3 && w >= 0.6 {
+            if let (true, Some(ex)) = (wanted_evidence, &ex) {
                 out.evidence.push(Evidence {
                     source,
                     rule: rule.to_owned(),
@@ -192,7 +200,7 @@ fn judge_text(out: &mut PageSignals, text: &str, weight: f32, otp_context: bool,
                     weight: (w * weight / 3.0).min(1.0),
                 });
             }
-            out.vote(j, w * weight, Some(ex));
+            out.vote(j, w * weight, ex);
         }
     }
 }
@@ -203,11 +211,11 @@ fn union(mut a: Concepts, b: Concepts) -> Concepts {
 }
 
 /// "42 seconds", "5 minutes", "1 hour" → seconds.
-pub fn duration_in(toks: &[Token]) -> Option<u32> {
+pub fn duration_in(toks: &[Token<'_>]) -> Option<u32> {
     toks.windows(2).find_map(|w| {
         let [n, unit] = w else { return None };
         let n = n.num?;
-        let mult = match unit.text.as_str() {
+        let mult = match unit.text {
             "s" | "sec" | "secs" | "second" | "seconds" => 1,
             "m" | "min" | "mins" | "minute" | "minutes" => 60,
             "h" | "hr" | "hour" | "hours" => 3600,
@@ -271,7 +279,7 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     judge_text(&mut out, &page.text, 1.0, otp, Source::PageText, 200_000);
 
     for r in page.resend.iter().take(20) {
-        let secs = r.countdown_s.or_else(|| clock_countdown(&r.text)).or_else(|| duration_in(&text::tokens(&r.text)));
+        let secs = r.countdown_s.or_else(|| clock_countdown(&r.text)).or_else(|| duration_in(&text::TokenBuf::default().fill(&r.text)));
         if let Some(secs) = secs.filter(|s| *s > 0) {
             out.cooldown_s = Some(out.cooldown_s.map_or(secs, |c| c.max(secs)));
             out.vote(Judgement::Rate, if r.disabled { 0.8 } else { 0.5 }, None);
@@ -319,7 +327,8 @@ mod tests {
     use super::*;
 
     fn j(text: &str) -> Option<Judgement> {
-        let toks = text::tokens(text);
+        let mut b = text::TokenBuf::default();
+        let toks = b.fill(text);
         let matches = text::lexicon().scan(&toks);
         let mut set = Concepts::default();
         for m in &matches {
@@ -347,7 +356,7 @@ mod tests {
 
     #[test]
     fn durations() {
-        assert_eq!(duration_in(&text::tokens("try again in 5 minutes")), Some(300));
+        assert_eq!(duration_in(&text::TokenBuf::default().fill("try again in 5 minutes")), Some(300));
         assert_eq!(clock_countdown("Resend code in 0:45"), Some(45));
     }
 }

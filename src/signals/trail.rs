@@ -69,8 +69,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     let mut refresh_fail: BTreeMap<String, usize> = BTreeMap::new();
 
     for e in &snap.trail {
-        let Some(o) = Origin::parse(&e.url) else { continue };
-        let path = path_of(&e.url);
+        let Some((o, path)) = Origin::parse_with_path(&e.url) else { continue };
         let is_main = e.kind == "main_frame";
         if is_main {
             let v = visits.entry(format!("{}{}", o.show(), path)).or_default();

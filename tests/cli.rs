@@ -1,0 +1,151 @@
+//! The CLI on bad and hostile input: exit code 2 with one line that names the
+//! problem, or a sane diagnosis; never a panic, never a value echoed back.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_auth-triage"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // A refused input may close the pipe early; that is fine.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn refused(input: &[u8], needle: &str) -> String {
+    let out = run(&["classify", "-"], input);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(needle), "{err:?} should name {needle:?}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn not_json() {
+    refused(b"this is not json", "malformed input");
+    refused(b"", "malformed input");
+    refused(b"{\"url\": \"https://a.example/\"", "cut short");
+}
+
+#[test]
+fn wrong_types_name_the_field() {
+    refused(br#"{"url": "https://a.example/", "page": {"status": "four hundred"}}"#, "page.status");
+    refused(br#"{"url": 5}"#, "url");
+    refused(br#"{"url": "https://a.example/", "cookies": [{"name": "a", "domain": "a.example", "secure": "yes"}]}"#, "cookies[0].secure");
+    refused(br#"{"page": {}}"#, "url");
+    refused(br#"{"url": "https://a.example/", "page": {"txt": "typo"}}"#, "page");
+}
+
+#[test]
+fn wrong_values_are_not_echoed() {
+    let err = refused(br#"{"url": "https://a.example/", "page": {"status": "hunter2-s3cret-Zx81"}}"#, "page.status");
+    assert!(!err.contains("hunter2"), "{err}");
+    let err = refused(br#"{"url": "https://a.example/", "page": {"status": 123456789}}"#, "page.status");
+    assert!(!err.contains("123456789"), "{err}");
+    let err = refused(br#"{"url": "https://a.example/", "eyJhbGciOiJIUzI1NiJ9": 1}"#, "unknown field");
+    assert!(!err.contains("eyJ"), "{err}");
+}
+
+#[test]
+fn unknown_schema_version() {
+    refused(br#"{"schema_version": 99, "url": "https://a.example/"}"#, "schema_version: 99");
+}
+
+#[test]
+fn huge_inputs_are_refused_by_limit() {
+    // A 50 MB page: refused before parsing.
+    let mut big = br#"{"url": "https://a.example/", "page": {"text": ""#.to_vec();
+    big.extend(std::iter::repeat_n(b'a', 50 * 1024 * 1024));
+    big.extend(br#""}}"#);
+    refused(&big, "over the limit");
+    // 9 MB of page text: under the input limit, over the page.text limit.
+    let mut t = br#"{"url": "https://a.example/", "page": {"text": ""#.to_vec();
+    t.extend(std::iter::repeat_n(b'a', 9 * 1024 * 1024));
+    t.extend(br#""}}"#);
+    refused(&t, "page.text: over the limit");
+    // 6,000 cookies.
+    let cookies: Vec<String> = (0..6000).map(|i| format!(r#"{{"name":"c{i}","domain":"a.example"}}"#)).collect();
+    let s = format!(r#"{{"url": "https://a.example/", "cookies": [{}]}}"#, cookies.join(","));
+    refused(s.as_bytes(), "cookies: over the limit");
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let mut s = String::from(r#"{"url": "https://a.example/", "page": {"alerts": "#);
+    s.push_str(&"[".repeat(100_000));
+    refused(s.as_bytes(), "page.alerts");
+}
+
+#[test]
+fn not_utf8() {
+    refused(b"{\"url\": \"\xff\xfe\"}", "not UTF-8");
+}
+
+fn classify(input: &str) -> serde_json::Value {
+    let out = run(&["classify", "-"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn control_characters_and_non_ascii_give_sane_diagnoses() {
+    let d = classify(r#"{"url": "https://id.example.org/login", "page": {"text": "Ung\u00fcltiger Code \u0000\u0007\u001b[31m Invalid code.\u202e", "status": 400}}"#);
+    assert_eq!(d["failure_type"], "mfa_invalid_code");
+    let ex = d["excerpt"].as_str().unwrap();
+    assert!(!ex.chars().any(|c| c.is_control()), "{ex:?}");
+    let d = classify(r#"{"url": "https://例え.jp/ログイン", "page": {"text": "認証コードが無効です 🙈"}}"#);
+    assert_eq!(d["failure_type"], "unclassified");
+}
+
+#[test]
+fn hostile_html_is_text() {
+    let d = classify(r#"{"url": "https://id.example.org/login", "page": {"text": "<img src=x onerror=alert(1)><script>alert(document.cookie)</script>Too many attempts. Try again in 5 minutes.", "status": 200}}"#);
+    assert_eq!(d["failure_type"], "mfa_rate_limited");
+    assert_eq!(d["retry_after_s"], 300);
+}
+
+#[test]
+fn text_format_and_usage() {
+    let out = run(&["classify", "-", "--format", "text"], br#"{"url": "https://id.example.org/login", "page": {"text": "Invalid authenticator code.", "status": 400}}"#);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.starts_with("The MFA code was not accepted"), "{s}");
+    assert!(s.contains("Next move:"));
+    let out = run(&["classify", "-", "--format", "yaml"], b"{}");
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["frobnicate"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["classify", "/no/such/file.json"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such file"));
+}
+
+#[test]
+fn operator_catalog_maps_nanami_codes() {
+    let dir = std::env::temp_dir().join(format!("at-cat-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cat = dir.join("nanami.json");
+    std::fs::write(&cat, r#"{"catalog": "nanami", "version": "1", "codes": [{"code": "NAN-4711", "type": "mfa_rate_limited", "meaning": "MFA resend cooldown"}]}"#).unwrap();
+    let snap = r#"{"url": "https://nanami.example.org/oauth/error", "page": {"text": "We couldn't sign you in.\nError code: NAN-4711"}}"#;
+    let out = run(&["classify", "-", "--catalog", cat.to_str().unwrap()], snap.as_bytes());
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(d["failure_type"], "mfa_rate_limited");
+    assert_eq!(d["safe_codes"][0]["catalog"], "nanami");
+    // Without the catalog the code is captured and not interpreted.
+    let d = classify(snap);
+    assert_eq!(d["failure_type"], "unclassified");
+    assert_eq!(d["safe_code"], "NAN-4711");
+    // A broken catalog names its field.
+    std::fs::write(&cat, r#"{"catalog": "nanami", "codes": [{"code": "NAN 1", "type": "mfa_rate_limited"}]}"#).unwrap();
+    let out = run(&["classify", "-", "--catalog", cat.to_str().unwrap()], snap.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("codes[0].code"));
+}
