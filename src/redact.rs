@@ -78,7 +78,7 @@ pub fn url(raw: &str) -> String {
         if !u.username().is_empty() || u.password().is_some() {
             out.push_str("<userinfo>@");
         }
-        out.push_str(&host_label(host));
+        out.push_str(&self::host(host));
         if let Some(p) = u.port() {
             out.push(':');
             out.push_str(&p.to_string());
@@ -107,7 +107,7 @@ pub fn url(raw: &str) -> String {
 }
 
 /// Hosts are shown, except labels that look like tokens (tenant keys in hosts).
-fn host_label(host: &str) -> String {
+pub fn host(host: &str) -> String {
     host.split('.')
         .map(|l| {
             if is_token_like(l) {

@@ -53,7 +53,7 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
             v.sort_unstable();
             let median = v.get(v.len() / 2).copied().unwrap_or(0);
             ClockFinding {
-                host,
+                host: crate::redact::host(&host),
                 skew_s: (median as f64 / 1000.0).round() as i64,
                 samples: u32::try_from(v.len()).unwrap_or(u32::MAX),
             }
@@ -80,7 +80,7 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
                     rule: "clock.hosts_disagree".into(),
                     detail: format!(
                         "the clocks of {} and {} differ by {} s (Date headers)",
-                        hi.host, lo.host, spread
+                        crate::redact::host(&hi.host), crate::redact::host(&lo.host), spread
                     ),
                     supports: None,
                     cause: Some(Cause::ClockSkew),
@@ -110,7 +110,7 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
                     rule: if strong { "clock.host_skew" } else { "clock.host_skew_small" }.into(),
                     detail: format!(
                         "{}'s clock is {} s {} this computer's (Date header, {} response{}); TOTP tolerates about 30 s",
-                        f.host,
+                        crate::redact::host(&f.host),
                         f.skew_s.abs(),
                         if f.skew_s > 0 { "behind" } else { "ahead of" },
                         f.samples,

@@ -100,7 +100,7 @@ pub fn analyze(snap: &Snapshot, page: Option<&Origin>, path: &str, published: &[
             if !matches_published {
                 push(&mut out, ev(
                     "cookie.domain_not_published",
-                    format!("session cookie {name} is set for {}, which the published host{} {} does not match", shown_domain(c), if published.len() == 1 { "" } else { "s" }, published.iter().map(|p| p.host.as_str()).collect::<Vec<_>>().join(", ")),
+                    format!("session cookie {name} is set for {}, which the published host{} {} does not match", redact::host(&shown_domain(c)), if published.len() == 1 { "" } else { "s" }, published.iter().map(|p| redact::host(&p.host)).collect::<Vec<_>>().join(", ")),
                     Some(Cause::CookieDomain),
                     0.75,
                 ));
@@ -128,7 +128,7 @@ pub fn analyze(snap: &Snapshot, page: Option<&Origin>, path: &str, published: &[
     for (n, places) in &names {
         if places.len() > 1 {
             let auth = is_auth_cookie(n);
-            let list: Vec<String> = places.iter().take(5).map(|(h, d, p)| format!("{}{d}{p}", if *h { "" } else { "." })).collect();
+            let list: Vec<String> = places.iter().take(5).map(|(h, d, p)| format!("{}{}{}", if *h { "" } else { "." }, redact::host(d), redact::path(p))).collect();
             let host_and_domain = places.iter().any(|(h, _, _)| !h) && places.iter().any(|(h, _, _)| *h);
             push(&mut out, ev(
                 if host_and_domain { "cookie.host_only_and_domain" } else { "cookie.duplicate_name" },
@@ -145,7 +145,7 @@ pub fn analyze(snap: &Snapshot, page: Option<&Origin>, path: &str, published: &[
     }
     for (d, n) in &per_domain {
         if *n > PER_DOMAIN {
-            out.push(ev("cookie.too_many_for_domain", format!("{n} cookies on {d}, over the {PER_DOMAIN} browsers keep per domain"), Some(Cause::CookieBloat), 0.5));
+            out.push(ev("cookie.too_many_for_domain", format!("{n} cookies on {}, over the {PER_DOMAIN} browsers keep per domain", redact::host(d)), Some(Cause::CookieBloat), 0.5));
         }
     }
     if reported > 40 {

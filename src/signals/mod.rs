@@ -47,10 +47,11 @@ impl Origin {
 
     pub fn show(&self) -> String {
         let default = matches!((self.scheme.as_str(), self.port), ("https", 443) | ("http", 80));
+        let host = crate::redact::host(&self.host);
         if default {
-            format!("{}://{}", self.scheme, self.host)
+            format!("{}://{host}", self.scheme)
         } else {
-            format!("{}://{}:{}", self.scheme, self.host, self.port)
+            format!("{}://{host}:{}", self.scheme, self.port)
         }
     }
 }

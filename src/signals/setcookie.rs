@@ -78,10 +78,10 @@ pub fn rejection(c: &SetCookie, scheme: &str, host: &str) -> Option<(&'static st
     if let Some(d) = &c.domain {
         let d = d.trim_start_matches('.');
         if super::is_public_suffix(d) && d != host {
-            return Some(("InvalidDomain", format!("Domain={d} is a public suffix")));
+            return Some(("InvalidDomain", format!("Domain={} is a public suffix", crate::redact::host(d))));
         }
         if !super::domain_match(host, d) {
-            return Some(("DomainMismatch", format!("Domain={d} does not match the host {host}")));
+            return Some(("DomainMismatch", format!("Domain={} does not match the host {}", crate::redact::host(d), crate::redact::host(host))));
         }
     }
     if c.secure && !secure_ctx {

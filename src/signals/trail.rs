@@ -99,7 +99,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             let name = redact::name(&c.name);
             if let Some((reason, why)) = setcookie::rejection(&c, &o.scheme, &o.host) {
                 let cause = if reason == "DomainMismatch" || reason == "InvalidDomain" { Cause::CookieDomain } else { Cause::CookieRejected };
-                push(&mut out, format!("rej.{}.{}", c.name, reason), ev("trail.set_cookie_rejected", format!("the browser rejects Set-Cookie {name} from {}: {why} ({reason})", o.host), Some(cause), if auth { 0.9 } else { 0.4 }));
+                push(&mut out, format!("rej.{}.{}", c.name, reason), ev("trail.set_cookie_rejected", format!("the browser rejects Set-Cookie {name} from {}: {why} ({reason})", redact::host(&o.host)), Some(cause), if auth { 0.9 } else { 0.4 }));
                 continue;
             }
             if c.is_deletion() {
@@ -110,12 +110,12 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             }
             if let (Some(d), false) = (&c.domain, published.is_empty()) {
                 if auth && !published.iter().any(|p| super::domain_match(&p.host, d)) {
-                    push(&mut out, format!("dom.{}", c.name), ev("trail.set_cookie_other_domain", format!("Set-Cookie {name} from {} is for Domain={d}, not the published host", o.host), Some(Cause::CookieDomain), 0.8));
+                    push(&mut out, format!("dom.{}", c.name), ev("trail.set_cookie_other_domain", format!("Set-Cookie {name} from {} is for Domain={}, not the published host", redact::host(&o.host), redact::host(d)), Some(Cause::CookieDomain), 0.8));
                 }
             }
             if let (Some(exp), Some(rx), None) = (c.expires_ms, e.received_ms, c.max_age_s) {
                 if exp < rx && auth {
-                    push(&mut out, format!("exp.{}", c.name), ev("trail.set_cookie_expired_on_arrival", format!("Set-Cookie {name} from {} arrived already expired by this computer's clock ({} s)", o.host, (rx - exp) / 1000), Some(Cause::ClockSkew), 0.6));
+                    push(&mut out, format!("exp.{}", c.name), ev("trail.set_cookie_expired_on_arrival", format!("Set-Cookie {name} from {} arrived already expired by this computer's clock ({} s)", redact::host(&o.host), (rx - exp) / 1000), Some(Cause::ClockSkew), 0.6));
                 }
             }
             if auth && o.scheme == "https" && !c.secure && reference.as_ref().is_some_and(|r| r.scheme == "https") {
