@@ -15,6 +15,7 @@ pub mod codes;
 pub mod diagnosis;
 pub mod error;
 pub mod redact;
+pub mod report;
 pub mod signals;
 pub mod snapshot;
 pub mod text;

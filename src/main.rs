@@ -4,13 +4,24 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use auth_triage::{Catalog, Catalogs, Snapshot};
+use auth_triage::{report, Catalog, Catalogs, Snapshot};
 
 const USAGE: &str = "usage: auth-triage classify [FILE|-] [--format json|text] [--catalog FILE]...
+       auth-triage report   [FILE|-] [--format markdown|json] [--catalog FILE]...
+       auth-triage verify   [FILE|-]
+       auth-triage render   [FILE|-]
+       auth-triage retriage [FILE|-] [--format json|text] [--catalog FILE]...
        auth-triage --help | --version
 
-Reads a snapshot (JSON, see docs/snapshot.md) from FILE or standard input.
-Exit codes: 0 diagnosis printed, 2 bad input or usage.";
+classify  diagnose a snapshot (JSON, docs/snapshot.md)
+report    build the redacted evidence report of a snapshot (docs/report.md)
+verify    check a pasted report (Markdown or JSON): schema, digest, view
+render    print a verified report for people
+retriage  classify again the redacted snapshot inside a report, with this
+          core and these catalogs
+
+FILE defaults to standard input.
+Exit codes: 0 done (verify: intact), 1 verify: modified, 2 bad input or usage.";
 
 struct Args {
     cmd: String,
@@ -75,16 +86,17 @@ fn load_catalogs(paths: &[String]) -> Result<Vec<Catalog>, String> {
         .collect()
 }
 
-fn run() -> Result<(), String> {
+/// Ok(exit code) when the command did its job; Err(one line) otherwise.
+fn run() -> Result<u8, String> {
     let a = parse_args()?;
     match a.cmd.as_str() {
         "help" | "" => {
             println!("{USAGE}");
-            Ok(())
+            Ok(0)
         }
         "version" => {
             println!("auth-triage {}", auth_triage::CORE_VERSION);
-            Ok(())
+            Ok(0)
         }
         "classify" => {
             let ops = load_catalogs(&a.catalogs)?;
@@ -98,7 +110,67 @@ fn run() -> Result<(), String> {
             };
             let mut so = std::io::stdout().lock();
             let _ = writeln!(so, "{out}");
-            Ok(())
+            Ok(0)
+        }
+        "report" => {
+            let ops = load_catalogs(&a.catalogs)?;
+            let input = read_input(a.file.as_deref(), auth_triage::snapshot::limits::INPUT_BYTES)?;
+            let mut snap = Snapshot::from_json(&input).map_err(|e| e.to_string())?;
+            if snap.env.now_ms.is_none() {
+                // The CLI is the edge where the clock is read; the core never does.
+                snap.env.now_ms = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .ok()
+                    .and_then(|d| i64::try_from(d.as_millis()).ok());
+            }
+            let cats = Catalogs::new(&ops);
+            let d = auth_triage::classify(&snap, &cats);
+            let r = report::build(&snap, &d, &cats.versions);
+            let out = match a.format.as_str() {
+                "" | "markdown" | "md" => report::to_markdown(&r),
+                "json" => serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?,
+                other => return Err(format!("--format: unknown format {other:?} (markdown, json)")),
+            };
+            print!("{out}");
+            if !out.ends_with('\n') {
+                println!();
+            }
+            Ok(0)
+        }
+        "verify" | "render" | "retriage" => {
+            let ops = load_catalogs(&a.catalogs)?;
+            let input = read_input(a.file.as_deref(), 4 * 1024 * 1024)?;
+            let v = report::verify(&input).map_err(|e| e.to_string())?;
+            if a.cmd == "verify" {
+                println!("{}", v.message);
+                return Ok(if v.intact { 0 } else { 1 });
+            }
+            let Some(r) = v.report.filter(|_| v.intact) else {
+                return Err(format!("{} (refusing to {} it)", v.message, a.cmd));
+            };
+            if a.cmd == "render" {
+                print!("{}", report::render_text(&r));
+                return Ok(0);
+            }
+            let cats = Catalogs::new(&ops);
+            let snap = r.snapshot.to_snapshot();
+            let d = auth_triage::classify(&snap, &cats);
+            match a.format.as_str() {
+                "" | "json" => println!("{}", serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?),
+                "text" => {
+                    println!(
+                        "Retriaged report {} (made by core {}) with core {}.\nWas: {} / {}\n",
+                        r.id,
+                        r.versions.core,
+                        auth_triage::CORE_VERSION,
+                        r.diagnosis.failure_type.as_str(),
+                        match r.diagnosis.verdict { auth_triage::Verdict::Product => "product", auth_triage::Verdict::Deployment => "deployment" }
+                    );
+                    print!("{}", auth_triage::diagnosis::render_text(&d));
+                }
+                other => return Err(format!("--format: unknown format {other:?} (json, text)")),
+            }
+            Ok(0)
         }
         other => Err(format!("unknown command {other:?}\n{USAGE}")),
     }
@@ -106,7 +178,7 @@ fn run() -> Result<(), String> {
 
 fn main() -> ExitCode {
     match run() {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(msg) => {
             eprintln!("auth-triage: {msg}");
             ExitCode::from(2)
