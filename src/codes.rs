@@ -300,7 +300,7 @@ pub fn codes_in_text(text: &str, cats: &Catalogs, out: &mut Vec<FoundCode>) {
 }
 
 /// Shapes that are codes wherever they stand.
-fn is_product_shape(s: &str) -> bool {
+pub fn is_product_shape(s: &str) -> bool {
     let upper_digits = |p: &str, min: usize, max: usize| {
         s.strip_prefix(p).is_some_and(|r| {
             (min..=max).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_digit())
@@ -308,7 +308,7 @@ fn is_product_shape(s: &str) -> bool {
     };
     upper_digits("AADSTS", 4, 7)
         || upper_digits("E", 7, 7)
-        || (s.starts_with("auth/") && s.len() > 6 && s[5..].bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+        || s.strip_prefix("auth/").is_some_and(|r| r.len() > 1 && r.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
         || (s.ends_with("Exception")
             && s.len() > 12
             && s.starts_with(|c: char| c.is_ascii_uppercase())

@@ -244,7 +244,10 @@ fn mask_word(word: &str) -> String {
         word.get(start..end).unwrap_or(""),
         word.get(end..).unwrap_or(""),
     );
-    let masked = if core.contains('@') && core.contains('.') {
+    let masked = if crate::codes::is_product_shape(core) {
+        // AADSTS50196, E0000069: product codes, not numbers about a person.
+        core.to_owned()
+    } else if core.contains('@') && core.contains('.') {
         "<email>".to_owned()
     } else if is_token_like(core) {
         format!("<token {} chars>", core.chars().count())

@@ -34,7 +34,7 @@ use crate::snapshot::{self, SameSite, Snapshot};
 pub const REPORT_VERSION: u32 = 1;
 /// Rows kept in the report's tables.
 pub const MAX_COOKIES: usize = 20;
-pub const MAX_TRAIL: usize = 15;
+pub const MAX_TRAIL: usize = 10;
 pub const MAX_MESSAGES: usize = 3;
 
 macro_rules! newtype {
@@ -118,8 +118,16 @@ impl Label {
         let ok = !raw.is_empty()
             && raw.chars().count() <= 40
             && raw.chars().all(|c| c.is_ascii_alphanumeric() || " ._:-/".contains(c))
-            && !raw.split([' ', '/', ':', '.', '-', '_']).any(redact::is_token_like)
-            && !raw.chars().filter(char::is_ascii_digit).count().gt(&6);
+            && !raw.split([' ', '/', ':', '.', '-', '_']).any(|w| redact::is_token_like(w) || w.bytes().filter(u8::is_ascii_digit).count() >= 4);
+        Label(if ok { raw.to_owned() } else { "other".to_owned() })
+    }
+
+    /// A version number: dot-separated components of at most four digits
+    /// (`156.0.8078.73`), so an OTP-like run cannot pass as a version.
+    pub fn version(raw: &str) -> Label {
+        let ok = !raw.is_empty()
+            && raw.len() <= 24
+            && raw.split('.').all(|c| (1..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()));
         Label(if ok { raw.to_owned() } else { "other".to_owned() })
     }
 }
@@ -353,7 +361,8 @@ fn redact_event(e: &snapshot::TrailEvent) -> REvent {
             .collect(),
         request_cookie_names: e.request_cookie_names.as_ref().map(|v| v.iter().take(50).map(|n| Name::redact(n)).collect()),
         date_ms: e.date.as_deref().and_then(signals::clock::http_date_ms),
-        retry_after_s: e.retry_after.as_deref().and_then(|v| v.trim().parse().ok()),
+        // Seconds, up to a day: anything else is not a cooldown.
+        retry_after_s: e.retry_after.as_deref().and_then(|v| v.trim().parse().ok()).filter(|s| *s <= 86_400),
         received_ms: e.received_ms,
         top_origin: e
             .top_origin
@@ -422,6 +431,19 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
     let mut idx: Vec<usize> = (0..snap.trail.len()).filter(|i| snap.trail.get(*i).is_some_and(|e| trail_relevance(e) > 0)).collect();
     idx.sort_by_key(|i| std::cmp::Reverse((snap.trail.get(*i).map(trail_relevance).unwrap_or(0), *i)));
     idx.truncate(MAX_TRAIL);
+    // Keep one dated response per host, so the clock findings can be retriaged.
+    let mut hosts_seen: Vec<&str> = idx.iter().filter_map(|i| snap.trail.get(*i)).filter(|e| e.date.is_some()).filter_map(|e| signals::Origin::quick_host(&e.url)).collect();
+    for (i, e) in snap.trail.iter().enumerate().rev() {
+        if idx.len() >= MAX_TRAIL + 5 {
+            break;
+        }
+        if let (Some(h), Some(_)) = (signals::Origin::quick_host(&e.url), &e.date) {
+            if !hosts_seen.contains(&h) {
+                hosts_seen.push(h);
+                idx.push(i);
+            }
+        }
+    }
     idx.sort_unstable();
     let trail: Vec<REvent> = idx.iter().filter_map(|i| snap.trail.get(*i)).map(redact_event).collect();
     let otp_input = d.evidence.iter().any(|e| e.rule == "form.one_time_code_input");
@@ -489,11 +511,12 @@ impl RedactedSnapshot {
                     })
                     .into_iter()
                     .collect(),
+                // Codes return as markup, whatever their first source: the
+                // excerpts may have masked the digits of a code shown in text.
                 codes: self
                     .page
                     .codes
                     .iter()
-                    .filter(|c| c.source == codes::CodeSource::Markup)
                     .map(|c| snapshot::MarkupCode {
                         source: "data-error-code".into(),
                         value: c.code.0.clone(),
@@ -641,7 +664,7 @@ pub fn build(snap: &Snapshot, d: &Diagnosis, catalog_versions: &[String]) -> Rep
         },
         browser: snap.env.browser.as_ref().map(|b| BrowserLabel {
             name: Label::new(&b.name),
-            version: Label::new(&b.version),
+            version: Label::version(&b.version),
         }),
         published_url: rs.env.published_urls.first().cloned(),
         page_url: rs.url.clone(),

@@ -1,0 +1,107 @@
+//! Reports of every scenario fixture: golden Markdown and JSON, `verify`
+//! accepts them, and rejects each after any one-character edit.
+
+use std::path::{Path, PathBuf};
+
+use auth_triage::report::{self, Report};
+use auth_triage::{classify, Catalogs, Snapshot};
+
+fn cases() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.join("snapshot.json").exists()).collect();
+    v.sort();
+    v
+}
+
+fn build(case: &Path) -> Report {
+    let snap = Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap()).unwrap();
+    let cats = Catalogs::new(&[]);
+    let d = classify(&snap, &cats);
+    report::build(&snap, &d, &cats.versions)
+}
+
+fn check_golden(path: &Path, text: &str, failures: &mut Vec<String>) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, text).unwrap();
+    } else if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        failures.push(format!("{} differs (UPDATE_GOLDEN=1 to accept)", path.display()));
+    }
+}
+
+/// Positions spread over the text, on characters that are not white space.
+fn edit_positions(s: &str, n: usize) -> Vec<usize> {
+    let idx: Vec<usize> = s.char_indices().filter(|(_, c)| !c.is_whitespace()).map(|(i, _)| i).collect();
+    (0..n).map(|k| idx[k * idx.len() / n]).collect()
+}
+
+fn one_char_edit(s: &str, at: usize) -> String {
+    let c = s[at..].chars().next().unwrap();
+    let r = if c == 'x' { 'y' } else { 'x' };
+    format!("{}{}{}", &s[..at], r, &s[at + c.len_utf8()..])
+}
+
+#[test]
+fn goldens_verify_and_one_char_edits_are_caught() {
+    let mut failures = Vec::new();
+    let mut edits = 0;
+    for case in cases() {
+        let r = build(&case);
+        let md = report::to_markdown(&r);
+        let json = serde_json::to_string_pretty(&r).unwrap() + "\n";
+        check_golden(&case.join("report.md"), &md, &mut failures);
+        check_golden(&case.join("report.json"), &json, &mut failures);
+        for (kind, text) in [("markdown", &md), ("json", &json)] {
+            let v = report::verify(text).unwrap();
+            if !v.intact {
+                failures.push(format!("{}: {kind} not intact: {}", case.display(), v.message));
+            }
+            for at in edit_positions(text, 40) {
+                edits += 1;
+                let edited = one_char_edit(text, at);
+                if let Ok(v) = report::verify(&edited) {
+                    if v.intact {
+                        failures.push(format!("{}: {kind} edit at byte {at} not detected", case.display()));
+                    }
+                }
+            }
+        }
+    }
+    println!("{edits} one-character edits tried");
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn pasted_reports_survive_ticket_whitespace() {
+    let r = build(&cases()[0]);
+    let md = report::to_markdown(&r).replace('\n', "\r\n");
+    let md = format!("\n\n{}   \n\n", md.replace("|\r\n", "|  \r\n"));
+    assert!(report::verify(&md).unwrap().intact);
+}
+
+#[test]
+fn truncated_reports_are_modified() {
+    let r = build(&cases()[0]);
+    let md = report::to_markdown(&r);
+    for cut in [md.len() / 4, md.len() / 2, md.len() - 30] {
+        let v = report::verify(&md[..cut]);
+        assert!(!matches!(v, Ok(ref v) if v.intact), "cut at {cut}");
+    }
+}
+
+#[test]
+fn retriage_reads_the_redacted_snapshot() {
+    let cats = Catalogs::new(&[]);
+    let mut same = 0;
+    let all = cases();
+    for case in &all {
+        let r = build(case);
+        let d = classify(&r.snapshot.to_snapshot(), &cats);
+        if d.failure_type == r.diagnosis.failure_type && d.verdict == r.diagnosis.verdict {
+            same += 1;
+        } else {
+            println!("  retriage differs for {}: {:?} -> {:?}", case.display(), r.diagnosis.failure_type, d.failure_type);
+        }
+    }
+    println!("retriage agrees with the original on {same}/{} fixtures", all.len());
+    assert!(same * 10 >= all.len() * 9, "retriage agrees on {same}/{}", all.len());
+}
