@@ -24,7 +24,7 @@ pub const DEPLOYMENT_THRESHOLD: f32 = 0.6;
 /// Classify a snapshot. Pure: time and configuration come in the snapshot.
 pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     let page_origin = Origin::parse(&snap.url);
-    let page_path = url::Url::parse(&snap.url).map(|u| u.path().to_owned()).unwrap_or_else(|_| "/".into());
+    let page_path = crate::redact::parse_url(&snap.url).map(|u| u.path().to_owned()).unwrap_or_else(|| "/".into());
     let published: Vec<Origin> = snap.env.published_urls.iter().filter_map(|u| Origin::parse(u)).collect();
     let url_err = codes::url_errors(&snap.url);
 

@@ -106,9 +106,7 @@ impl Catalog {
                 unit: "bytes",
             });
         }
-        let mut de = serde_json::Deserializer::from_str(s);
-        let cat: Catalog =
-            serde_path_to_error::deserialize(&mut de).map_err(InputError::from_path_error)?;
+        let cat: Catalog = crate::error::parse_json(s)?;
         cat.validate()?;
         Ok(cat)
     }
@@ -224,7 +222,7 @@ pub struct UrlErrors {
 
 pub fn url_errors(raw: &str) -> UrlErrors {
     let mut out = UrlErrors::default();
-    let Ok(u) = url::Url::parse(raw.trim()) else {
+    let Some(u) = redact::parse_url(raw) else {
         return out;
     };
     let mut take = |q: &str| {

@@ -21,7 +21,29 @@ pub enum InputError {
     },
 }
 
+/// Parse JSON text into `T`. With the `field-paths` feature (on by default,
+/// off in the WASM build, where it costs 150 KB) errors name the field
+/// (`page.status: …`); without it they give the line and column.
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, InputError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    #[cfg(feature = "field-paths")]
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(InputError::from_path_error)?;
+    #[cfg(not(feature = "field-paths"))]
+    let value: T = serde::Deserialize::deserialize(&mut de).map_err(InputError::from_json_error)?;
+    de.end().map_err(InputError::from_json_error)?;
+    Ok(value)
+}
+
 impl InputError {
+    pub(crate) fn from_json_error(e: serde_json::Error) -> Self {
+        let message = match e.classify() {
+            serde_json::error::Category::Eof => "the JSON ends early (cut short?)".to_owned(),
+            _ => strip_quoted(&e.to_string()),
+        };
+        InputError::Malformed { field: String::new(), message }
+    }
+
+    #[cfg(feature = "field-paths")]
     pub(crate) fn from_path_error(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
         let unknown_field = e.inner().to_string().starts_with("unknown field");
         let segs: Vec<serde_path_to_error::Segment> = e.path().iter().cloned().collect();
@@ -91,7 +113,7 @@ impl std::error::Error for InputError {}
 /// Replace every quoted or back-quoted span of a serde message by `…`, so a
 /// value from the input ("invalid type: string \"eyJ…\"") is never echoed.
 /// Spans of one or two characters (`,` or `}` in syntax errors) are kept.
-pub(crate) fn strip_quoted(msg: &str) -> String {
+pub fn strip_quoted(msg: &str) -> String {
     let mut out = String::with_capacity(msg.len());
     let mut chars = msg.chars().peekable();
     while let Some(c) = chars.next() {

@@ -63,11 +63,23 @@ fn segment_is_word_like(seg: &str) -> bool {
         && !is_token_like(seg)
 }
 
+/// Parse an absolute URL. Hosts must be ASCII (browsers hand us punycode):
+/// the ASCII-only IDNA backend we build with asserts on anything else.
+pub fn parse_url(raw: &str) -> Option<url::Url> {
+    let raw = raw.trim();
+    let authority = raw.split_once("://").map_or(raw, |(_, rest)| rest);
+    let authority = authority.split(['/', '?', '#', '\\']).next().unwrap_or("");
+    if !authority.is_ascii() {
+        return None;
+    }
+    url::Url::parse(raw).ok()
+}
+
 /// Redact a URL for display: scheme, host and port stay; user info goes;
 /// path segments stay when word-like; every query and fragment parameter
 /// keeps its name, and only [`SHOWN_PARAMS`] keep a (masked) value.
 pub fn url(raw: &str) -> String {
-    let Ok(u) = url::Url::parse(raw.trim()) else {
+    let Some(u) = parse_url(raw) else {
         return format!("<unparsed URL, {} chars>", raw.chars().count());
     };
     let mut out = String::new();
@@ -322,6 +334,16 @@ mod tests {
             excerpt("Code 123456 sent to bob@example.org, call +1-555-0100.", 200),
             "Code <6 digits> sent to <email>, call +<8 digits>."
         );
+    }
+
+    #[test]
+    fn fuzz_regressions() {
+        // cargo fuzz (redact_url): a non-ASCII host with upper-case letters
+        // tripped a debug assertion inside the IDNA backend.
+        let crash = b"hTtps:tatrroG=acccode=S\xd1\x8a\xd1\x8azzplx&satei\x15\t\t\t\t\t";
+        let s = String::from_utf8_lossy(crash);
+        assert_eq!(url(&s), format!("<unparsed URL, {} chars>", s.chars().count()));
+        assert!(parse_url("https://\u{0431}A.example/").is_none());
     }
 
     #[test]

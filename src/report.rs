@@ -940,11 +940,9 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
             })
         }
     }
-    let mut de = serde_json::Deserializer::from_str(&json);
-    let report: Report = match serde_path_to_error::deserialize(&mut de) {
+    let report: Report = match crate::error::parse_json(&json) {
         Ok(r) => r,
-        Err(e) => {
-            let err = InputError::from_path_error(e);
+        Err(err) => {
             return Ok(Verification {
                 intact: false,
                 message: format!("MODIFIED: the report data does not match the schema ({err})"),

@@ -264,13 +264,7 @@ impl Snapshot {
                 unit: "bytes",
             });
         }
-        let mut de = serde_json::Deserializer::from_str(input);
-        let snap: Snapshot =
-            serde_path_to_error::deserialize(&mut de).map_err(InputError::from_path_error)?;
-        de.end().map_err(|e| InputError::Malformed {
-            field: String::new(),
-            message: e.to_string(),
-        })?;
+        let snap: Snapshot = crate::error::parse_json(input)?;
         snap.validate()?;
         Ok(snap)
     }

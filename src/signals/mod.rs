@@ -35,7 +35,7 @@ impl Origin {
 
     /// The origin and the path, from one parse.
     pub fn parse_with_path(raw: &str) -> Option<(Origin, String)> {
-        let u = url::Url::parse(raw.trim()).ok()?;
+        let u = crate::redact::parse_url(raw)?;
         let host = u.host_str()?.trim_end_matches('.').to_ascii_lowercase();
         let o = Origin {
             scheme: u.scheme().to_owned(),
@@ -78,10 +78,7 @@ pub fn is_public_suffix(domain: &str) -> bool {
     if d.is_empty() || is_ip(&d) {
         return false;
     }
-    match psl::suffix(d.as_bytes()) {
-        Some(s) => s.is_known() && s.as_bytes() == d.as_bytes(),
-        None => false,
-    }
+    crate::psl::is_public_suffix(&d)
 }
 
 /// Registrable domain ("site") of a host, for same-site checks.
@@ -90,9 +87,7 @@ pub fn site(host: &str) -> String {
     if is_ip(&h) {
         return h;
     }
-    psl::domain(h.as_bytes())
-        .and_then(|d| std::str::from_utf8(d.as_bytes()).ok().map(str::to_owned))
-        .unwrap_or(h)
+    crate::psl::registrable_domain(&h).map(str::to_owned).unwrap_or(h)
 }
 
 /// A host name that only makes sense inside a deployment: single-label names,

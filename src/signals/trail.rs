@@ -32,7 +32,7 @@ pub struct TrailSignals {
 }
 
 fn path_of(u: &str) -> String {
-    url::Url::parse(u).map(|u| u.path().to_owned()).unwrap_or_default()
+    redact::parse_url(u).map(|u| u.path().to_owned()).unwrap_or_default()
 }
 
 fn is_loginish(path: &str) -> bool {
