@@ -336,6 +336,12 @@ fn trail_relevance(e: &snapshot::TrailEvent) -> u32 {
     r
 }
 
+/// Redact one trail event for storage (the recorder calls this before an
+/// event is kept anywhere): the same allow-list as the report.
+pub fn redact_trail_event(e: &snapshot::TrailEvent) -> snapshot::TrailEvent {
+    redact_event(e).to_trail_event()
+}
+
 fn redact_event(e: &snapshot::TrailEvent) -> REvent {
     REvent {
         url: SafeUrl::redact(&e.url),
@@ -478,10 +484,6 @@ impl RedactedSnapshot {
     /// Back to a snapshot the classifier reads (for `retriage`).
     pub fn to_snapshot(&self) -> Snapshot {
         let text = self.page.messages.iter().map(Excerpt::as_str).collect::<Vec<_>>().join("\n");
-        let date = |ms: i64| -> Option<String> {
-            let t = std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_millis(u64::try_from(ms).ok()?))?;
-            Some(httpdate::fmt_http_date(t))
-        };
         Snapshot {
             schema_version: Some(snapshot::SCHEMA_VERSION),
             url: self.url.0.clone(),
@@ -541,25 +543,7 @@ impl RedactedSnapshot {
                     value_len: c.value_len,
                 })
                 .collect(),
-            trail: self
-                .trail
-                .iter()
-                .map(|e| snapshot::TrailEvent {
-                    url: e.url.0.clone(),
-                    method: e.method.0.clone(),
-                    kind: e.kind.0.clone(),
-                    status: e.status,
-                    redirect_url: e.redirect_url.as_ref().map(|u| u.0.clone()),
-                    set_cookie: e.set_cookie.iter().map(set_cookie_line).collect(),
-                    request_cookie_names: e.request_cookie_names.as_ref().map(|v| v.iter().map(|n| n.0.clone()).collect()),
-                    date: e.date_ms.and_then(date),
-                    retry_after: e.retry_after_s.map(|s| s.to_string()),
-                    received_ms: e.received_ms,
-                    top_origin: e.top_origin.as_ref().map(|u| u.0.clone()),
-                    in_frame: e.in_frame,
-                    error: e.error.as_ref().map(|l| l.0.clone()),
-                })
-                .collect(),
+            trail: self.trail.iter().map(REvent::to_trail_event).collect(),
             env: snapshot::Env {
                 published_urls: self.env.published_urls.iter().map(|u| u.0.clone()).collect(),
                 now_ms: self.env.now_ms,
@@ -567,6 +551,31 @@ impl RedactedSnapshot {
                 browser: None,
                 third_party_cookies_blocked: self.env.third_party_cookies_blocked,
             },
+        }
+    }
+}
+
+impl REvent {
+    /// Back to the snapshot's event type (values were never kept).
+    pub fn to_trail_event(&self) -> snapshot::TrailEvent {
+        let date = |ms: i64| -> Option<String> {
+            let t = std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_millis(u64::try_from(ms).ok()?))?;
+            Some(httpdate::fmt_http_date(t))
+        };
+        snapshot::TrailEvent {
+            url: self.url.0.clone(),
+            method: self.method.0.clone(),
+            kind: self.kind.0.clone(),
+            status: self.status,
+            redirect_url: self.redirect_url.as_ref().map(|u| u.0.clone()),
+            set_cookie: self.set_cookie.iter().map(set_cookie_line).collect(),
+            request_cookie_names: self.request_cookie_names.as_ref().map(|v| v.iter().map(|n| n.0.clone()).collect()),
+            date: self.date_ms.and_then(date),
+            retry_after: self.retry_after_s.map(|s| s.to_string()),
+            received_ms: self.received_ms,
+            top_origin: self.top_origin.as_ref().map(|u| u.0.clone()),
+            in_frame: self.in_frame,
+            error: self.error.as_ref().map(|l| l.0.clone()),
         }
     }
 }

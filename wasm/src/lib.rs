@@ -25,6 +25,8 @@ pub enum Command {
         #[serde(default)]
         catalogs: Vec<serde_json::Value>,
     },
+    /// Redact trail events before the recorder stores them.
+    RedactEvents { events: Vec<serde_json::Value> },
     /// Verify a pasted report and render it.
     Verify { text: String },
     /// Check an operator catalog.
@@ -58,6 +60,9 @@ pub enum Answer {
     Catalog {
         catalog: String,
         codes: usize,
+    },
+    Events {
+        events: Vec<auth_triage::snapshot::TrailEvent>,
     },
     Versions {
         core: String,
@@ -114,6 +119,15 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
             let markdown = v.report.as_ref().filter(|_| v.intact).map(report::to_markdown);
             let rendered = v.report.as_ref().filter(|_| v.intact).map(report::render_text);
             Ok(Answer::Verification { intact: v.intact, message: v.message, report: v.report.map(Box::new), markdown, text: rendered })
+        }
+        Command::RedactEvents { events } => {
+            let mut out = Vec::with_capacity(events.len());
+            for (i, v) in events.iter().enumerate() {
+                let e: auth_triage::snapshot::TrailEvent =
+                    auth_triage::error::parse_json(&v.to_string()).map_err(|e| BoundaryError { code: e.code(), message: format!("events[{i}]: {e}") })?;
+                out.push(report::redact_trail_event(&e));
+            }
+            Ok(Answer::Events { events: out })
         }
         Command::ValidateCatalog { text } => {
             let c = Catalog::from_json(&text)?;

@@ -1,0 +1,148 @@
+// The recorder: keeps each tab's recent auth-relevant network trail, so the
+// popup can diagnose what happened before the click (redirect loops, cookies
+// the browser refused, Date headers). Runs as a service worker in Chromium
+// and as an event page in Firefox.
+//
+// What it keeps per request: method, type, status, redirect target, the
+// names of the cookies sent, Set-Cookie attributes (values cut off on
+// arrival), Date and Retry-After. URLs are redacted by the core before they
+// are stored. The trail lives in storage.session (memory only, gone with the
+// browser session), bounded per tab, and is deleted when the tab closes.
+// Nothing leaves the machine.
+
+import { observeRequests, storage, tabs, runtime } from './ext.js';
+import { refreshManaged } from './config.js';
+import { invoke } from './core.js';
+import { readHeaders, Ring } from './recorder.js';
+
+const pending = new Map(); // requestId -> event being assembled (memory only)
+const rings = new Map(); // tabId -> Promise<Ring>
+const topOrigin = new Map(); // tabId -> origin of the tab's main frame
+const dirty = new Set();
+let flushTimer = null;
+let work = Promise.resolve(); // finalisation runs in order
+
+const key = (tabId) => `trail:${tabId}`;
+
+function ringFor(tabId) {
+  if (!rings.has(tabId)) {
+    rings.set(
+      tabId,
+      storage.session.get(key(tabId)).then((got) => new Ring(got[key(tabId)] ?? [])).catch(() => new Ring()),
+    );
+  }
+  return rings.get(tabId);
+}
+
+function entry(d) {
+  let p = pending.get(d.requestId);
+  if (!p) {
+    p = { tabId: d.tabId, url: d.url, method: d.method, type: d.type, frameId: d.frameId };
+    pending.set(d.requestId, p);
+  }
+  p.url = d.url;
+  return p;
+}
+
+function finish(d, extra) {
+  const p = pending.get(d.requestId) ?? entry(d);
+  pending.delete(d.requestId);
+  if (p.tabId < 0) return;
+  const inFrame = p.type === 'sub_frame' || (p.frameId ?? 0) !== 0;
+  const raw = {
+    url: p.url,
+    method: p.method || 'GET',
+    type: p.type,
+    ...(p.status ?? d.statusCode ? { status: p.status ?? d.statusCode } : {}),
+    ...(p.setCookie?.length ? { set_cookie: p.setCookie } : {}),
+    ...(p.cookieNames ? { request_cookie_names: p.cookieNames } : {}),
+    ...(p.date ? { date: p.date } : {}),
+    ...(p.retryAfter ? { retry_after: p.retryAfter } : {}),
+    received_ms: Math.round(p.receivedMs ?? d.timeStamp ?? Date.now()),
+    ...(inFrame && topOrigin.has(p.tabId) ? { top_origin: topOrigin.get(p.tabId) } : {}),
+    in_frame: inFrame,
+    ...extra,
+  };
+  const tabId = p.tabId;
+  work = work
+    .then(async () => {
+      const { events } = await invoke({ type: 'redact_events', events: [raw] });
+      (await ringFor(tabId)).push(events[0]);
+      dirty.add(tabId);
+      flushTimer ??= setTimeout(flush, 250);
+    })
+    .catch(() => {}); // an event that cannot be redacted is not kept
+}
+
+async function flush() {
+  flushTimer = null;
+  const ids = [...dirty];
+  dirty.clear();
+  for (const id of ids) {
+    const ring = await ringFor(id);
+    await storage.session.set({ [key(id)]: ring.events }).catch(() => {});
+  }
+}
+
+// Listeners first, synchronously: an event that woke the worker is
+// delivered only to listeners registered in its first turn.
+observeRequests({
+  send(d) {
+    if (d.tabId < 0) return;
+    const p = entry(d);
+    p.method = d.method;
+    p.cookieNames = readHeaders(d.requestHeaders).cookieNames ?? [];
+  },
+  headers(d) {
+    if (d.tabId < 0) return;
+    const p = entry(d);
+    const h = readHeaders(d.responseHeaders);
+    p.status = d.statusCode;
+    p.setCookie = h.setCookie;
+    p.date = h.date;
+    p.retryAfter = h.retryAfter;
+    p.receivedMs = d.timeStamp;
+    if (d.type === 'main_frame') {
+      try {
+        topOrigin.set(d.tabId, new URL(d.url).origin);
+      } catch {
+        /* not a URL we can use */
+      }
+    }
+  },
+  redirect(d) {
+    if (d.tabId < 0) return;
+    finish(d, { status: d.statusCode, redirect_url: d.redirectUrl });
+  },
+  completed(d) {
+    if (d.tabId < 0) return;
+    finish(d, { status: d.statusCode });
+  },
+  error(d) {
+    if (d.tabId < 0) return;
+    finish(d, { error: String(d.error).slice(0, 60) });
+  },
+});
+
+storage.managed.onChanged(() => refreshManaged().catch(() => {}));
+refreshManaged().catch(() => {});
+
+tabs.onRemoved((tabId) => {
+  rings.delete(tabId);
+  topOrigin.delete(tabId);
+  dirty.delete(tabId);
+  storage.session.remove(key(tabId)).catch(() => {});
+});
+
+runtime.onMessage((msg, sender, reply) => {
+  // Only our own pages may read a trail.
+  if (sender.id !== runtime.id() || typeof msg !== 'object' || msg === null) return false;
+  if (msg.type === 'trail' && Number.isInteger(msg.tabId)) {
+    work
+      .then(() => ringFor(msg.tabId))
+      .then((ring) => reply({ events: ring.events, bytes: ring.bytes }))
+      .catch(() => reply({ events: [], bytes: 0 }));
+    return true; // async reply
+  }
+  return false;
+});

@@ -1,0 +1,150 @@
+// The one module that touches the browser's extension APIs (chrome.* in
+// Chromium, browser.* in Firefox). Everything else imports from here, so the
+// rest of the extension is plain data handling that can be read and tested
+// on its own.
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+export const runtime = {
+  url: (path) => api.runtime.getURL(path),
+  onMessage: (fn) => api.runtime.onMessage.addListener(fn),
+  send: (msg) => api.runtime.sendMessage(msg),
+  id: () => api.runtime.id,
+};
+
+export const tabs = {
+  get: (id) => api.tabs.get(id),
+  current: () => api.tabs.getCurrent(),
+  active: async () => (await api.tabs.query({ active: true, currentWindow: true }))[0],
+  create: (props) => api.tabs.create(props),
+  onRemoved: (fn) => api.tabs.onRemoved.addListener(fn),
+};
+
+export const storage = {
+  session: {
+    get: (keys) => api.storage.session.get(keys),
+    set: (items) => api.storage.session.set(items),
+    remove: (keys) => api.storage.session.remove(keys),
+  },
+  local: {
+    get: (keys) => api.storage.local.get(keys),
+    set: (items) => api.storage.local.set(items),
+  },
+  // Operators may push settings by policy (managed_schema.json). Not every
+  // browser or profile has a managed store: a missing one reads as empty.
+  // Chromium without any policy answers only after about 2 s, so the worker
+  // reads it once at start (see config.js) and pages read that copy.
+  managed: {
+    get: async (keys, timeoutMs = 0) => {
+      try {
+        const read = Promise.resolve(api.storage.managed?.get(keys)).catch(() => ({}));
+        if (!timeoutMs) return (await read) ?? {};
+        const late = new Promise((resolve) => setTimeout(() => resolve({}), timeoutMs));
+        return (await Promise.race([read, late])) ?? {};
+      } catch {
+        return {};
+      }
+    },
+    onChanged: (fn) => api.storage.onChanged.addListener((changes, area) => area === 'managed' && fn(changes)),
+  },
+};
+
+// Run the collector in the tab's top frame. Returns null where no script can
+// run (browser error pages, the PDF viewer, store pages).
+export async function runInTab(tabId, func) {
+  try {
+    const [res] = await api.scripting.executeScript({ target: { tabId }, func, world: 'ISOLATED' });
+    return res?.result ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const SAME_SITE = { no_restriction: 'none', lax: 'lax', strict: 'strict', unspecified: 'unspecified' };
+const encoder = new TextEncoder();
+
+// A browser cookie as the snapshot holds it: the value becomes its length
+// here, before anything else sees the object, and is not kept.
+function toSnapshotCookie(c) {
+  return {
+    name: c.name,
+    domain: c.domain,
+    host_only: !!c.hostOnly,
+    path: c.path || '/',
+    secure: !!c.secure,
+    http_only: !!c.httpOnly,
+    same_site: SAME_SITE[c.sameSite] ?? 'unspecified',
+    partitioned: !!c.partitionKey && Object.keys(c.partitionKey).length > 0,
+    session: !!c.session,
+    ...(c.expirationDate ? { expires_ms: Math.round(c.expirationDate * 1000) } : {}),
+    value_len: encoder.encode(c.value ?? '').length,
+  };
+}
+
+// Cookies of a URL, its host and each parent domain, with partitioned
+// (CHIPS) cookies where the browser supports `partitionKey: {}`.
+// getAll({url}) alone hides cookies whose domain, path or Secure flag do not
+// match the URL, which is exactly the drift we look for.
+export async function cookiesFor(urls) {
+  const seen = new Map();
+  const queries = [];
+  for (const u of urls) {
+    let host;
+    try {
+      host = new URL(u).hostname;
+    } catch {
+      continue;
+    }
+    queries.push({ url: u });
+    const labels = host.split('.');
+    for (let i = 0; i < labels.length - 1; i++) queries.push({ domain: labels.slice(i).join('.') });
+    if (labels.length === 1) queries.push({ domain: host });
+  }
+  for (const q of queries) {
+    let list = [];
+    try {
+      list = await api.cookies.getAll({ ...q, partitionKey: {} });
+    } catch {
+      try {
+        list = await api.cookies.getAll(q);
+      } catch {
+        list = [];
+      }
+    }
+    for (const raw of list) {
+      const c = toSnapshotCookie(raw);
+      const key = [c.name, c.domain, c.path, c.partitioned].join('\u0000');
+      if (!seen.has(key)) seen.set(key, c);
+    }
+  }
+  return [...seen.values()];
+}
+
+const FILTER = { urls: ['<all_urls>'], types: ['main_frame', 'sub_frame', 'xmlhttprequest'] };
+
+// Register the request observers. Call at the top level of the worker, in
+// its first turn: listeners added later miss the events that woke it.
+export function observeRequests(h) {
+  const wr = api.webRequest;
+  wr.onBeforeSendHeaders.addListener(h.send, FILTER, ['requestHeaders', ...extraHeaders('send')]);
+  wr.onHeadersReceived.addListener(h.headers, FILTER, ['responseHeaders', ...extraHeaders('headers')]);
+  wr.onBeforeRedirect.addListener(h.redirect, FILTER);
+  wr.onCompleted.addListener(h.completed, FILTER);
+  wr.onErrorOccurred.addListener(h.error, FILTER);
+}
+
+// Chromium shows Cookie and Set-Cookie only with "extraHeaders"; Firefox has
+// no such option and shows them anyway (feature-detected, not sniffed).
+export function extraHeaders(kind) {
+  const opts = kind === 'send' ? api.webRequest.OnBeforeSendHeadersOptions : api.webRequest.OnHeadersReceivedOptions;
+  return opts && Object.values(opts).includes('extraHeaders') ? ['extraHeaders'] : [];
+}
+
+export function browserInfo() {
+  const ua = globalThis.navigator?.userAgent ?? '';
+  const ff = ua.match(/Firefox\/([\d.]+)/);
+  if (ff) return { name: 'Firefox', version: ff[1] };
+  const cr = ua.match(/Chrom(?:e|ium)\/([\d.]+)/);
+  if (cr) return { name: 'Chromium', version: cr[1] };
+  return null;
+}

@@ -1,0 +1,60 @@
+// The trail recorder's data handling, free of browser APIs.
+//
+// Values are dropped where they are collected: a Set-Cookie line loses its
+// value here, a Cookie header becomes a list of names here, and no other
+// header is read but Date, Retry-After and Location. URLs are redacted by
+// the core before an event is stored (background.js).
+
+export const MAX_EVENTS = 300;
+export const MAX_BYTES = 256 * 1024;
+
+/** `sid=abc; Path=/` -> `sid=; Path=/` (the value never leaves this function). */
+export function stripSetCookie(line) {
+  const s = String(line);
+  const semi = s.indexOf(';');
+  const pair = semi < 0 ? s : s.slice(0, semi);
+  const eq = pair.indexOf('=');
+  const name = (eq < 0 ? pair : pair.slice(0, eq)).trim();
+  return name + '=' + (semi < 0 ? '' : s.slice(semi));
+}
+
+/** `a=1; b=2` -> ['a', 'b'] */
+export function cookieNames(header) {
+  return String(header)
+    .split(';')
+    .map((p) => p.split('=')[0].trim())
+    .filter(Boolean);
+}
+
+/** Pick what we keep from a header list: names of cookies, Set-Cookie attributes, Date, Retry-After. */
+export function readHeaders(headers) {
+  const out = { setCookie: [], date: null, retryAfter: null, cookieNames: null };
+  for (const h of headers ?? []) {
+    const name = String(h.name).toLowerCase();
+    const value = h.value ?? '';
+    if (name === 'set-cookie') {
+      // Firefox joins several Set-Cookie lines with newlines in one header.
+      for (const line of String(value).split('\n')) if (line.trim()) out.setCookie.push(stripSetCookie(line));
+    } else if (name === 'date') out.date = String(value).slice(0, 64);
+    else if (name === 'retry-after') out.retryAfter = String(value).slice(0, 64);
+    else if (name === 'cookie') out.cookieNames = cookieNames(value);
+  }
+  return out;
+}
+
+/** A bounded ring of events: at most MAX_EVENTS and about MAX_BYTES. */
+export class Ring {
+  constructor(events = []) {
+    this.events = [];
+    this.bytes = 0;
+    for (const e of events) this.push(e);
+  }
+  push(e) {
+    const size = JSON.stringify(e).length;
+    this.events.push(e);
+    this.bytes += size;
+    while (this.events.length > MAX_EVENTS || (this.bytes > MAX_BYTES && this.events.length > 1)) {
+      this.bytes -= JSON.stringify(this.events.shift()).length;
+    }
+  }
+}

@@ -1,0 +1,240 @@
+// End-to-end: dist/ as shipped, in Debian's headless Chromium, against the
+// fixture site on loopback. Each test drives a real page to its failure,
+// opens popup.html?tab=<id>, and checks the popup's contract and report.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, HOSTILE } from './server.mjs';
+import { launch, diagnose, setOptions, tabIdOf } from './chromium.mjs';
+
+let site;
+let ext;
+
+before(async () => {
+  site = await start();
+  ext = await launch();
+  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+
+after(async () => {
+  await ext?.close();
+  site?.server.close();
+});
+
+async function open(path) {
+  const page = await ext.context.newPage();
+  await page.goto(site.origin + path).catch(() => {}); // error pages reject; the tab stays
+  return page;
+}
+
+async function submit(page, fill = {}) {
+  for (const [sel, v] of Object.entries(fill)) await page.fill(sel, v);
+  await Promise.all([page.waitForLoadState('load').catch(() => {}), page.click('form button[type=submit]')]);
+  await page.waitForTimeout(300);
+}
+
+function assertNoSecrets(report, secrets) {
+  for (const s of secrets) assert.ok(!report.includes(s), `report leaks ${s}`);
+}
+
+test('wrong MFA code: product, invalid code, and Copy report puts the report on the clipboard', async () => {
+  const page = await open('/wrong-code');
+  await submit(page, { '#otp': '861234' });
+  const { popup, result, report } = await diagnose(ext, page);
+  assert.equal(result.failureType, 'mfa_invalid_code');
+  assert.equal(result.verdict, 'product');
+  assert.equal(result.safeCode, '');
+  assert.match(report, /Invalid authenticator code/);
+  assertNoSecrets(report, ['861234']);
+  await popup.bringToFront();
+  await popup.click('#copy');
+  await popup.waitForFunction(() => document.querySelector('#action-status').textContent.includes('copied'));
+  const clip = await popup.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clip, report);
+  await popup.close();
+  await page.close();
+});
+
+test('expired MFA challenge', async () => {
+  const page = await open('/expired');
+  const { popup, result, report } = await diagnose(ext, page);
+  assert.equal(result.failureType, 'mfa_challenge_expired');
+  assert.equal(result.verdict, 'product');
+  assert.match(report, /expired/);
+  await popup.close();
+  await page.close();
+});
+
+test('rate limit with a resend cooldown and Retry-After', async () => {
+  const page = await open('/rate');
+  const { popup, result, report, evidence } = await diagnose(ext, page);
+  assert.equal(result.failureType, 'mfa_rate_limited');
+  assert.equal(result.verdict, 'product');
+  assert.match(report, /\| Wait \| 300 s \|/);
+  assert.ok(evidence.some((e) => e.includes('trail.status_429')), evidence.join('\n'));
+  await popup.close();
+  await page.close();
+});
+
+test('login loop on a browser error page: diagnosed from the recorded trail', async () => {
+  const page = await open('/loop/login');
+  const { popup, result, evidence } = await diagnose(ext, page, `${site.origin}/loop/`);
+  assert.equal(result.failureType, 'session_proxy_cookie');
+  assert.equal(result.verdict, 'deployment');
+  assert.ok(evidence.some((e) => e.includes('trail.too_many_redirects') || e.includes('trail.login_loop')), evidence.join('\n'));
+  await popup.close();
+  await page.close();
+});
+
+test('session cookie set for another domain than the published one', async () => {
+  assert.equal(await setOptions(ext, { urls: [site.origin] }), 'Saved.');
+  try {
+    const page = await open('/cookie-domain');
+    await submit(page, { '#u': 'ada@example.org', '#p': 'correct horse battery staple' });
+    const { popup, result, report, evidence } = await diagnose(ext, page);
+    assert.equal(result.failureType, 'session_proxy_cookie');
+    assert.equal(result.verdict, 'deployment');
+    assert.ok(evidence.some((e) => e.includes('trail.set_cookie_rejected')), evidence.join('\n'));
+    assert.match(report, new RegExp(`Published URL \\| \`${site.origin}/\``));
+    assertNoSecrets(report, ['s3cr3tSessionValue42', 'correct horse battery staple', 'ada@example.org']);
+    await popup.close();
+    await page.close();
+  } finally {
+    await setOptions(ext, { urls: [] });
+  }
+});
+
+test('a Date header 10 minutes off turns an invalid code into a deployment fault', async () => {
+  const page = await open('/clock');
+  const { popup, result, evidence, report } = await diagnose(ext, page);
+  assert.equal(result.failureType, 'session_proxy_cookie');
+  assert.equal(result.verdict, 'deployment');
+  assert.ok(evidence.some((e) => e.includes('clock.host_skew')), evidence.join('\n'));
+  assert.match(report, /the page shows an invalid MFA code/);
+  await popup.close();
+  await page.close();
+});
+
+test('a page with only a safe code: captured, not guessed', async () => {
+  const page = await open('/safe-code');
+  const { popup, result, report } = await diagnose(ext, page);
+  assert.equal(result.failureType, 'unclassified');
+  assert.equal(result.safeCode, 'NAN-4711');
+  assert.match(report, /`NAN-4711` \(in no catalog\)/);
+  await popup.close();
+  await page.close();
+});
+
+test('an operator catalog maps the safe code', async () => {
+  const catalog = JSON.stringify({ catalog: 'nanami', version: '1', codes: [{ code: 'NAN-4711', type: 'mfa_rate_limited', meaning: 'resend cooldown' }] });
+  assert.equal(await setOptions(ext, { catalog }), 'Saved.');
+  try {
+    const page = await open('/safe-code');
+    const { popup, result } = await diagnose(ext, page);
+    assert.equal(result.failureType, 'mfa_rate_limited');
+    assert.equal(result.safeCode, 'NAN-4711');
+    await popup.close();
+    await page.close();
+  } finally {
+    await setOptions(ext, {});
+  }
+});
+
+test('options refuse bad input with a clear message and keep what was saved', async () => {
+  assert.match(await setOptions(ext, { urls: ['not a url'] }), /Not saved/);
+  const p = await ext.context.newPage();
+  await p.goto(ext.url('options.html'));
+  await p.waitForSelector('body[data-ready]');
+  await p.fill('#catalog', '{"catalog": "x", "codes": [{"code": "A B", "type": "nope"}]}');
+  await p.click('#save');
+  await p.waitForFunction(() => document.querySelector('#catalog-error').textContent.length > 0);
+  assert.match(await p.textContent('#catalog-error'), /^Catalog: /);
+  assert.equal(await p.getAttribute('#catalog', 'aria-invalid'), 'true');
+  await p.close();
+});
+
+test('healthy control: not reported as a failure', async () => {
+  const page = await open('/healthy');
+  const { popup, result } = await diagnose(ext, page);
+  assert.equal(result.failureType, 'unclassified');
+  assert.equal(result.safeCode, '');
+  await popup.close();
+  await page.close();
+});
+
+test('hostile error text: nothing executes in the popup or the support page, and the popup stays responsive', async () => {
+  const page = await open('/hostile');
+  const { popup, result, report } = await diagnose(ext, page);
+  assert.equal(result.failureType, 'mfa_invalid_code');
+  assert.equal(await popup.evaluate(() => window.__pwned ?? null), null);
+  assert.equal(await popup.$$eval('img, script:not([src])', (l) => l.length), 0);
+  assert.ok(report.length < 20_000, `report is ${report.length} bytes`);
+  // Responsive: the details toggle answers at once.
+  const t0 = Date.now();
+  await popup.click('#detail > summary');
+  assert.equal(await popup.$eval('#detail', (d) => d.open), true);
+  assert.ok(Date.now() - t0 < 2000);
+
+  const support = await ext.context.newPage();
+  await support.goto(ext.url('support.html'));
+  await support.waitForSelector('body[data-ready]');
+  await support.fill('#input', `${report}\n${HOSTILE}`);
+  await support.click('#verify');
+  await support.waitForSelector('body[data-result]');
+  assert.equal(await support.evaluate(() => window.__pwned ?? null), null);
+  assert.equal(await support.$$eval('img, script:not([src])', (l) => l.length), 0);
+  await support.close();
+  await popup.close();
+  await page.close();
+});
+
+test('support page: an intact report is rendered, a one-character edit is flagged', async () => {
+  const page = await open('/expired');
+  const { popup, report } = await diagnose(ext, page);
+  const support = await ext.context.newPage();
+  await support.goto(ext.url('support.html'));
+  await support.waitForSelector('body[data-ready]');
+  await support.fill('#input', report);
+  await support.click('#verify');
+  await support.waitForSelector('body[data-result="intact"]');
+  assert.equal(await support.textContent('#badge'), 'Intact');
+  assert.match(await support.textContent('#headline'), /expired/);
+  const edited = report.replace('verdict **product**', 'verdict **producT**');
+  assert.notEqual(edited, report);
+  await support.fill('#input', edited);
+  await support.click('#verify');
+  await support.waitForSelector('body[data-result="modified"]');
+  assert.equal(await support.textContent('#badge'), 'Modified');
+  await support.close();
+  await popup.close();
+  await page.close();
+});
+
+test('browser pages get a clear message instead of a diagnosis', async () => {
+  const page = await ext.context.newPage();
+  await page.goto('chrome://version').catch(() => {});
+  // Without the "tabs" permission the extension does not see chrome:// URLs at all.
+  const tabId = await ext.worker.evaluate(async () => (await chrome.tabs.query({})).find((t) => !t.url)?.id);
+  assert.ok(Number.isInteger(tabId));
+  const popup = await ext.context.newPage();
+  await popup.goto(ext.url(`popup.html?tab=${tabId}`));
+  await popup.waitForSelector('body[data-unsupported]');
+  assert.match(await popup.textContent('#status'), /can't be diagnosed/);
+  await popup.close();
+  await page.close();
+});
+
+test('the recorder drops values at once and forgets a tab when it closes', async () => {
+  const page = await open('/cookie-domain');
+  await submit(page, { '#u': 'ada@example.org', '#p': 'pw' });
+  const tabId = await tabIdOf(ext, page);
+  const key = `trail:${tabId}`;
+  await page.waitForTimeout(600); // the recorder writes within 250 ms
+  const stored = await ext.worker.evaluate(async (k) => JSON.stringify(await chrome.storage.session.get(k)), key);
+  assert.ok(stored.includes('nanami_session'), stored);
+  assert.ok(!stored.includes('s3cr3tSessionValue42'), 'a Set-Cookie value reached storage');
+  await page.close();
+  await new Promise((r) => setTimeout(r, 500));
+  const after = await ext.worker.evaluate(async (k) => Object.keys(await chrome.storage.session.get(k)).length, key);
+  assert.equal(after, 0);
+});

@@ -1,0 +1,128 @@
+// The fixture site: real pages on loopback that show each failure the way a
+// product would. Started by the end-to-end tests; `node server.mjs` runs it
+// by hand (prints its URL).
+
+import http from 'node:http';
+
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+function page({ title, alert = '', body = '', form = '', extra = '' }) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head>
+<body><main><h1>Nanami</h1><h2>${esc(title)}</h2>
+${alert ? `<div class="alert alert-danger" role="alert">${esc(alert)}</div>` : ''}
+${body}${form}${extra}</main></body></html>`;
+}
+
+const MFA_FORM = `<form method="post" action=""><label for="otp">Authentication code</label>
+<input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6">
+<button type="submit">Verify</button></form>`;
+const LOGIN_FORM = `<form method="post" action=""><label for="u">Email</label><input id="u" name="username" type="email" autocomplete="username">
+<label for="p">Password</label><input id="p" name="password" type="password" autocomplete="current-password"><button type="submit">Sign in</button></form>`;
+
+function send(res, status, html, headers = {}) {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(html);
+}
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    let b = '';
+    req.on('data', (c) => (b += c));
+    req.on('end', () => resolve(b));
+  });
+}
+
+export const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+
+const routes = {
+  // Healthy control: a login page, a session cookie with sane attributes.
+  'GET /healthy': (req, res) =>
+    send(res, 200, page({ title: 'Sign in', form: LOGIN_FORM }), { 'set-cookie': 'nanami_csrf=a1b2c3; Path=/; HttpOnly; SameSite=Lax' }),
+
+  // 1. Wrong code: a real form post answered 400.
+  'GET /wrong-code': (req, res) => send(res, 200, page({ title: 'Two-step verification', body: '<p>Enter the 6-digit code from your authenticator app.</p>', form: MFA_FORM })),
+  'POST /wrong-code': async (req, res) => {
+    await readBody(req);
+    send(res, 400, page({ title: 'Two-step verification', alert: 'Invalid authenticator code. Please try again.', form: MFA_FORM }));
+  },
+
+  // 2. Expired challenge.
+  'GET /expired': (req, res) =>
+    send(res, 410, page({ title: 'Two-step verification', alert: 'Your verification code has expired. Please request a new one.', form: MFA_FORM })),
+
+  // 3. Rate limit with a resend cooldown.
+  'GET /rate': (req, res) =>
+    send(
+      res,
+      429,
+      page({
+        title: 'Two-step verification',
+        alert: 'Too many attempts. Try again in 5 minutes.',
+        form: MFA_FORM,
+        extra: '<button type="button" disabled>Resend code in 0:45</button>',
+      }),
+      { 'retry-after': '300' },
+    ),
+
+  // 4. A login loop: the browser gives up (ERR_TOO_MANY_REDIRECTS).
+  'GET /loop/login': (req, res) => send(res, 302, '', { location: '/loop/home' }),
+  'GET /loop/home': (req, res) => send(res, 302, '', { location: '/loop/login' }),
+
+  // 5. Cookies for another domain than the published one: the browser
+  // rejects the session cookie and the login bounces back.
+  'GET /cookie-domain': (req, res) => send(res, 200, page({ title: 'Sign in', form: LOGIN_FORM })),
+  'POST /cookie-domain': async (req, res) => {
+    await readBody(req);
+    send(res, 302, '', { location: '/cookie-domain/home', 'set-cookie': 'nanami_session=s3cr3tSessionValue42; Domain=nanami.example.org; Path=/; HttpOnly' });
+  },
+  'GET /cookie-domain/home': (req, res) => {
+    const ok = /nanami_session=/.test(req.headers.cookie ?? '');
+    if (ok) send(res, 200, page({ title: 'Home' }));
+    else send(res, 302, '', { location: '/cookie-domain' });
+  },
+
+  // 6. The host's clock is 10 minutes behind: a correct code is refused.
+  'GET /clock': (req, res) =>
+    send(res, 400, page({ title: 'Two-step verification', alert: 'Invalid authenticator code. Please try again.', form: MFA_FORM }), {
+      date: new Date(Date.now() - 10 * 60 * 1000).toUTCString(),
+    }),
+
+  // 7. Only a safe product code.
+  'GET /safe-code': (req, res) =>
+    send(res, 400, page({ title: 'Sign-in error', body: "<p>We couldn't sign you in.</p><p>Error code: NAN-4711</p>" })),
+
+  // 8. Hostile error text (shown as text by the page, as a careful product would) and a huge string.
+  'GET /hostile': (req, res) =>
+    send(
+      res,
+      400,
+      page({
+        title: 'Two-step verification',
+        alert: `${HOSTILE} Invalid authenticator code. ${'A'.repeat(300_000)}`,
+        form: MFA_FORM,
+      }),
+    ),
+
+  // Load for the recorder benchmark: many small XHRs.
+  'GET /ping': (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain', 'set-cookie': 'ping=1; Path=/; SameSite=Lax' });
+    res.end('ok');
+  },
+  'GET /bench': (req, res) => send(res, 200, page({ title: 'Bench' })),
+};
+
+export function start(port = 0) {
+  const server = http.createServer(async (req, res) => {
+    const path = req.url.split('?')[0];
+    const h = routes[`${req.method} ${path}`];
+    if (h) return h(req, res);
+    send(res, 404, page({ title: 'Not found' }));
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` }));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  start(Number(process.env.PORT ?? 8089)).then(({ origin }) => console.log(`fixture site on ${origin}`));
+}
