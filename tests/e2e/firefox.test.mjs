@@ -1,0 +1,58 @@
+// End-to-end in Firefox ESR: the same popup flow as in Chromium, with dist/
+// installed as shipped (event page instead of service worker, no
+// extraHeaders, moz-extension pages).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from './server.mjs';
+import { launchFirefox, diagnoseFirefox } from './firefox.mjs';
+
+let site;
+let ff;
+
+before(async () => {
+  site = await start();
+  ff = await launchFirefox();
+});
+
+after(async () => {
+  await ff?.browser.close();
+  site?.server.close();
+});
+
+async function check(path, want, act) {
+  const page = await ff.browser.newPage();
+  await page.goto(site.origin + path).catch(() => {});
+  if (act) await act(page);
+  const { popup, result, report, evidence } = await diagnoseFirefox(ff, page);
+  try {
+    assert.equal(result.failureType, want.type, evidence.join('\n'));
+    assert.equal(result.verdict, want.verdict);
+    if (want.code !== undefined) assert.equal(result.safeCode, want.code);
+    for (const rule of want.rules ?? []) assert.ok(evidence.some((e) => e.startsWith(rule)), `${rule} missing:\n${evidence.join('\n')}`);
+    return report;
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+}
+
+test('Firefox: wrong code after a real form post', async () => {
+  const report = await check('/wrong-code', { type: 'mfa_invalid_code', verdict: 'product', code: '' }, async (page) => {
+    await page.type('#otp', '861234');
+    await Promise.all([page.waitForNavigation().catch(() => {}), page.click('form button[type=submit]')]);
+  });
+  assert.ok(!report.includes('861234'));
+});
+
+test('Firefox: expired challenge', () => check('/expired', { type: 'mfa_challenge_expired', verdict: 'product' }));
+
+test('Firefox: rate limit with Retry-After from the recorded trail', () =>
+  check('/rate', { type: 'mfa_rate_limited', verdict: 'product', rules: ['trail.status_429'] }));
+
+test('Firefox: a Date header 10 minutes off', () =>
+  check('/clock', { type: 'session_proxy_cookie', verdict: 'deployment', rules: ['clock.host_skew'] }));
+
+test('Firefox: only a safe code', () => check('/safe-code', { type: 'unclassified', verdict: 'product', code: 'NAN-4711' }));
+
+test('Firefox: healthy control', () => check('/healthy', { type: 'unclassified', verdict: 'product', code: '' }));
