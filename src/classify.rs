@@ -24,8 +24,15 @@ pub const DEPLOYMENT_THRESHOLD: f32 = 0.6;
 /// Classify a snapshot. Pure: time and configuration come in the snapshot.
 pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     let page_origin = Origin::parse(&snap.url);
-    let page_path = crate::redact::parse_url(&snap.url).map(|u| u.path().to_owned()).unwrap_or_else(|| "/".into());
-    let published: Vec<Origin> = snap.env.published_urls.iter().filter_map(|u| Origin::parse(u)).collect();
+    let page_path = crate::redact::parse_url(&snap.url)
+        .map(|u| u.path().to_owned())
+        .unwrap_or_else(|| "/".into());
+    let published: Vec<Origin> = snap
+        .env
+        .published_urls
+        .iter()
+        .filter_map(|u| Origin::parse(u))
+        .collect();
     let url_err = codes::url_errors(&snap.url);
 
     let mut page = signals::page::analyze(snap, url_err.error_description.as_deref());
@@ -38,7 +45,10 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     let add = |code: &str, source: CodeSource, found: &mut Vec<FoundCode>| {
         let code = code.trim();
         if codes::is_code_like(code) && !found.iter().any(|f| f.code == code) {
-            found.push(FoundCode { code: code.to_owned(), source });
+            found.push(FoundCode {
+                code: code.to_owned(),
+                source,
+            });
         }
     };
     if let Some(c) = &url_err.error_code {
@@ -58,7 +68,10 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     codes::codes_in_text(&snap.page.title, cats, &mut found);
     // Products print the code beside the message, at the top of the visible
     // text; codes further down (footers, legal text) are not the failure's.
-    let cut = (0..=CODE_SCAN_BYTES.min(snap.page.text.len())).rev().find(|i| snap.page.text.is_char_boundary(*i)).unwrap_or(0);
+    let cut = (0..=CODE_SCAN_BYTES.min(snap.page.text.len()))
+        .rev()
+        .find(|i| snap.page.text.is_char_boundary(*i))
+        .unwrap_or(0);
     codes::codes_in_text(snap.page.text.get(..cut).unwrap_or(""), cats, &mut found);
     let mut safe_codes: Vec<SafeCode> = found
         .iter()
@@ -82,7 +95,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         match known {
             Some(k) if !k.generic => {
                 let j = judgement_of(k.kind.failure_type());
-                page.votes[j.index()] += 4.0;
+                page.add_vote(j, 4.0);
                 evidence.push(Evidence {
                     source: Source::CodeCatalog,
                     rule: "code.catalog".into(),
@@ -94,7 +107,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
             }
             Some(k) => {
                 if text_votes < 0.5 {
-                    page.votes[judgement_of(k.kind.failure_type()).index()] += 0.5;
+                    page.add_vote(judgement_of(k.kind.failure_type()), 0.5);
                 }
                 evidence.push(Evidence {
                     source: Source::CodeCatalog,
@@ -106,9 +119,18 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                 });
             }
             None => evidence.push(Evidence {
-                source: if c.source == CodeSource::Markup { Source::Markup } else if c.source == CodeSource::Text { Source::PageText } else { Source::PageUrl },
+                source: if c.source == CodeSource::Markup {
+                    Source::Markup
+                } else if c.source == CodeSource::Text {
+                    Source::PageText
+                } else {
+                    Source::PageUrl
+                },
                 rule: "code.unknown".into(),
-                detail: format!("code {} is in no catalog: captured verbatim, not interpreted", c.code),
+                detail: format!(
+                    "code {} is in no catalog: captured verbatim, not interpreted",
+                    c.code
+                ),
                 supports: None,
                 cause: None,
                 weight: 0.3,
@@ -116,26 +138,38 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         }
     }
     if let Some(ra) = trail.rate_limited {
-        page.votes[Judgement::Rate.index()] += 2.0;
+        page.add_vote(Judgement::Rate, 2.0);
         if let Some(s) = ra {
             page.cooldown_s = Some(page.cooldown_s.map_or(s, |c| c.max(s)));
         }
     }
     // Failing session refreshes are a session failure even when the page says little.
-    if let Some(w) = trail.evidence.iter().filter(|e| e.cause == Some(Cause::SessionBoundary)).map(|e| e.weight).reduce(f32::max) {
-        let v = &mut page.votes[Judgement::Session.index()];
-        *v = v.max(w * 3.0);
+    if let Some(w) = trail
+        .evidence
+        .iter()
+        .filter(|e| e.cause == Some(Cause::SessionBoundary))
+        .map(|e| e.weight)
+        .reduce(f32::max)
+    {
+        page.raise_vote(Judgement::Session, w * 3.0);
     }
     if trail.too_large {
-        page.votes[Judgement::TooLarge.index()] += 2.0;
+        page.add_vote(Judgement::TooLarge, 2.0);
     }
 
     // What the page (and its codes) say.
-    let order = [Judgement::TooLarge, Judgement::Session, Judgement::Rate, Judgement::Expired, Judgement::Invalid, Judgement::Other];
-    let (top, top_votes) = order
-        .iter()
-        .map(|j| (*j, page.votes[j.index()]))
-        .fold((Judgement::Other, 0.0f32), |best, cur| if cur.1 > best.1 { cur } else { best });
+    let order = [
+        Judgement::TooLarge,
+        Judgement::Session,
+        Judgement::Rate,
+        Judgement::Expired,
+        Judgement::Invalid,
+        Judgement::Other,
+    ];
+    let (top, top_votes) = order.iter().map(|j| (*j, page.votes_for(*j))).fold(
+        (Judgement::Other, 0.0f32),
+        |best, cur| if cur.1 > best.1 { cur } else { best },
+    );
     let total: f32 = page.votes.iter().sum();
     let page_type = if top_votes >= 0.5 { Some(top) } else { None };
     let shown = page_type.map(type_of);
@@ -155,9 +189,15 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
             weight: 0.9,
         });
     }
-    let deploy: Vec<&Evidence> = all_ev.iter().filter(|e| e.cause.is_some() && e.cause != Some(Cause::SessionBoundary)).collect();
+    let deploy: Vec<&Evidence> = all_ev
+        .iter()
+        .filter(|e| e.cause.is_some() && e.cause != Some(Cause::SessionBoundary))
+        .collect();
     let strongest = deploy.iter().map(|e| e.weight).fold(0.0f32, f32::max);
-    let combined = 1.0 - deploy.iter().fold(1.0f32, |p, e| p * (1.0 - e.weight.clamp(0.0, 1.0)));
+    let combined = 1.0
+        - deploy
+            .iter()
+            .fold(1.0f32, |p, e| p * (1.0 - e.weight.clamp(0.0, 1.0)));
     let mut causes: Vec<Cause> = Vec::new();
     let mut sorted = deploy.clone();
     sorted.sort_by(|a, b| b.weight.total_cmp(&a.weight));
@@ -169,23 +209,43 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         }
     }
 
-    let page_session = matches!(page_type, Some(Judgement::Session) | Some(Judgement::TooLarge));
-    let (failure_type, verdict, confidence) = if strongest >= DEPLOYMENT_THRESHOLD || (combined >= 0.75 && strongest >= 0.45) {
-        (FailureType::SessionProxyCookie, Verdict::Deployment, 0.55 + 0.44 * combined)
-    } else if page_session {
-        if causes.is_empty() {
-            causes.push(Cause::SessionBoundary);
-        }
-        (FailureType::SessionProxyCookie, Verdict::Deployment, text_confidence(top_votes, total) * 0.9)
-    } else if let Some(t) = shown.filter(|t| *t != FailureType::Unclassified) {
-        causes.retain(|_| false);
-        (t, Verdict::Product, text_confidence(top_votes, total))
-    } else {
-        causes.clear();
-        let c = if page_type == Some(Judgement::Other) { text_confidence(top_votes, total) } else { 0.5 };
-        (FailureType::Unclassified, Verdict::Product, c)
-    };
-    if failure_type == FailureType::SessionProxyCookie && page_session && !causes.contains(&Cause::SessionBoundary) && !causes.is_empty() {
+    let page_session = matches!(
+        page_type,
+        Some(Judgement::Session) | Some(Judgement::TooLarge)
+    );
+    let (failure_type, verdict, confidence) =
+        if strongest >= DEPLOYMENT_THRESHOLD || (combined >= 0.75 && strongest >= 0.45) {
+            (
+                FailureType::SessionProxyCookie,
+                Verdict::Deployment,
+                0.55 + 0.44 * combined,
+            )
+        } else if page_session {
+            if causes.is_empty() {
+                causes.push(Cause::SessionBoundary);
+            }
+            (
+                FailureType::SessionProxyCookie,
+                Verdict::Deployment,
+                text_confidence(top_votes, total) * 0.9,
+            )
+        } else if let Some(t) = shown.filter(|t| *t != FailureType::Unclassified) {
+            causes.retain(|_| false);
+            (t, Verdict::Product, text_confidence(top_votes, total))
+        } else {
+            causes.clear();
+            let c = if page_type == Some(Judgement::Other) {
+                text_confidence(top_votes, total)
+            } else {
+                0.5
+            };
+            (FailureType::Unclassified, Verdict::Product, c)
+        };
+    if failure_type == FailureType::SessionProxyCookie
+        && page_session
+        && !causes.contains(&Cause::SessionBoundary)
+        && !causes.is_empty()
+    {
         // the page agrees with the deployment evidence: nothing to add
     }
 
@@ -200,6 +260,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         out_ev.push(e);
     }
     out_ev.extend(evidence);
+    let excerpt = page_type.and_then(|j| page.excerpt_for(j).map(str::to_owned));
     let mut page_ev = page.evidence;
     for e in &mut page_ev {
         if e.supports.is_none() && e.rule.starts_with("text.") {
@@ -213,7 +274,10 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     page_ev.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     for e in page_ev {
         // The body text repeats the alerts: one line per message is enough.
-        if !out_ev.iter().any(|x| x.rule == e.rule && x.detail == e.detail) {
+        if !out_ev
+            .iter()
+            .any(|x| x.rule == e.rule && x.detail == e.detail)
+        {
             out_ev.push(e);
         }
     }
@@ -222,15 +286,32 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         e.weight = (e.weight.clamp(0.0, 1.0) * 100.0).round() / 100.0;
     }
 
-    let excerpt = page_type.and_then(|j| page.excerpts[j.index()].as_ref().map(|(_, e)| e.clone()));
     let safe_code = safe_codes.first().map(|c| c.code.clone());
-    let retry_after_s = if failure_type == FailureType::MfaRateLimited { page.cooldown_s } else { None };
+    let retry_after_s = if failure_type == FailureType::MfaRateLimited {
+        page.cooldown_s
+    } else {
+        None
+    };
     let shown_as = match (verdict, shown) {
-        (Verdict::Deployment, Some(t)) if t != failure_type && t != FailureType::Unclassified => Some(t),
+        (Verdict::Deployment, Some(t)) if t != failure_type && t != FailureType::Unclassified => {
+            Some(t)
+        }
         _ => None,
     };
-    let published_shown = snap.env.published_urls.first().map(|u| crate::redact::url(u));
-    let next_move = next_move(failure_type, &causes, safe_code.as_deref(), retry_after_s, published_shown.as_deref(), &clock.findings, page_type.is_some() || !safe_codes.is_empty());
+    let published_shown = snap
+        .env
+        .published_urls
+        .first()
+        .map(|u| crate::redact::url(u));
+    let next_move = next_move(
+        failure_type,
+        &causes,
+        safe_code.as_deref(),
+        retry_after_s,
+        published_shown.as_deref(),
+        &clock.findings,
+        page_type.is_some() || !safe_codes.is_empty(),
+    );
     let headline = match shown_as {
         Some(s) => format!("{}; the page shows an {}", failure_type.plain(), s.short()),
         None => failure_type.plain().to_owned(),
@@ -276,7 +357,10 @@ fn judgement_of_rule(rule: &str) -> Judgement {
         "text.invalid_code" | "text.invalid_on_mfa_step" | "text.mfa_failed" => Judgement::Invalid,
         "text.challenge_expired" | "text.expired_on_mfa_step" => Judgement::Expired,
         "text.rate_limit" => Judgement::Rate,
-        "text.csrf" | "text.session_boundary" | "text.session_missing" | "text.header_or_cookie_too_large" => Judgement::Session,
+        "text.csrf"
+        | "text.session_boundary"
+        | "text.session_missing"
+        | "text.header_or_cookie_too_large" => Judgement::Session,
         _ => Judgement::Other,
     }
 }
@@ -310,10 +394,18 @@ fn next_move(
     saw_failure: bool,
 ) -> String {
     let escalate = match (code, published) {
-        (Some(c), Some(u)) => format!("If it still fails, escalate with the safe code {c} and the published URL {u}."),
-        (Some(c), None) => format!("If it still fails, escalate with the safe code {c} and the exact published URL."),
-        (None, Some(u)) => format!("If it still fails, escalate with this report and the published URL {u}."),
-        (None, None) => "If it still fails, escalate with this report and the exact published URL.".to_owned(),
+        (Some(c), Some(u)) => {
+            format!("If it still fails, escalate with the safe code {c} and the published URL {u}.")
+        }
+        (Some(c), None) => format!(
+            "If it still fails, escalate with the safe code {c} and the exact published URL."
+        ),
+        (None, Some(u)) => {
+            format!("If it still fails, escalate with this report and the published URL {u}.")
+        }
+        (None, None) => {
+            "If it still fails, escalate with this report and the exact published URL.".to_owned()
+        }
     };
     let first = match t {
         FailureType::MfaInvalidCode => "Retry through the normal sign-in flow with a fresh code from the authenticator (each code works once, for about 30 seconds). If fresh codes keep failing, check the clock of the authenticator device.".to_owned(),

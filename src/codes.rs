@@ -184,8 +184,7 @@ impl Catalogs {
 pub fn is_code_like(s: &str) -> bool {
     let n = s.chars().count();
     (1..=64).contains(&n)
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':' | '/' | '-'))
         && s.chars().any(|c| c.is_ascii_alphanumeric())
         && !redact::is_token_like(s)
@@ -288,7 +287,10 @@ pub fn codes_in_text(text: &str, cats: &Catalogs, out: &mut Vec<FoundCode>) {
             && (bare.contains(['_', '/', '-', '.'])
                 || bare.chars().any(|c| c.is_ascii_digit())
                 || bare.chars().skip(1).any(|c| c.is_ascii_uppercase()));
-        if (shaped || known || labelled_ok) && is_code_like(bare) && !out.iter().any(|c| c.code == bare) {
+        if (shaped || known || labelled_ok)
+            && is_code_like(bare)
+            && !out.iter().any(|c| c.code == bare)
+        {
             out.push(FoundCode {
                 code: bare.to_owned(),
                 source: CodeSource::Text,
@@ -306,7 +308,8 @@ pub fn is_product_shape(s: &str) -> bool {
     };
     upper_digits("AADSTS", 4, 7)
         || upper_digits("E", 7, 7)
-        || s.strip_prefix("auth/").is_some_and(|r| r.len() > 1 && r.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+        || s.strip_prefix("auth/")
+            .is_some_and(|r| r.len() > 1 && r.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
         || (s.ends_with("Exception")
             && s.len() > 12
             && s.starts_with(|c: char| c.is_ascii_uppercase())

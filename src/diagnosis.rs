@@ -186,7 +186,10 @@ pub fn render_text(d: &Diagnosis) -> String {
         },
         d.confidence
     ));
-    s.push_str(&format!("  safe code: {}\n", d.safe_code.as_deref().unwrap_or("(none shown)")));
+    s.push_str(&format!(
+        "  safe code: {}\n",
+        d.safe_code.as_deref().unwrap_or("(none shown)")
+    ));
     if let Some(e) = &d.excerpt {
         s.push_str(&format!("  message: \"{e}\"\n"));
     }

@@ -27,7 +27,8 @@ pub enum InputError {
 pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, InputError> {
     let mut de = serde_json::Deserializer::from_str(text);
     #[cfg(feature = "field-paths")]
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(InputError::from_path_error)?;
+    let value: T =
+        serde_path_to_error::deserialize(&mut de).map_err(InputError::from_path_error)?;
     #[cfg(not(feature = "field-paths"))]
     let value: T = serde::Deserialize::deserialize(&mut de).map_err(InputError::from_json_error)?;
     de.end().map_err(InputError::from_json_error)?;
@@ -40,7 +41,10 @@ impl InputError {
             serde_json::error::Category::Eof => "the JSON ends early (cut short?)".to_owned(),
             _ => strip_quoted(&e.to_string()),
         };
-        InputError::Malformed { field: String::new(), message }
+        InputError::Malformed {
+            field: String::new(),
+            message,
+        }
     }
 
     #[cfg(feature = "field-paths")]
@@ -50,12 +54,17 @@ impl InputError {
         let inner = e.into_inner();
         // For an unknown field the last segment is the unknown key itself,
         // taken from the input: name its parent instead.
-        let keep = if unknown_field { segs.len().saturating_sub(1) } else { segs.len() };
+        let keep = if unknown_field {
+            segs.len().saturating_sub(1)
+        } else {
+            segs.len()
+        };
         let mut path = String::new();
         for s in segs.iter().take(keep) {
             match s {
                 serde_path_to_error::Segment::Seq { index } => path.push_str(&format!("[{index}]")),
-                serde_path_to_error::Segment::Map { key } | serde_path_to_error::Segment::Enum { variant: key } => {
+                serde_path_to_error::Segment::Map { key }
+                | serde_path_to_error::Segment::Enum { variant: key } => {
                     if !path.is_empty() {
                         path.push('.');
                     }

@@ -32,7 +32,12 @@ struct Args {
 
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
-    let mut a = Args { cmd: String::new(), file: None, format: String::new(), catalogs: Vec::new() };
+    let mut a = Args {
+        cmd: String::new(),
+        file: None,
+        format: String::new(),
+        catalogs: Vec::new(),
+    };
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-h" | "--help" => a.cmd = "help".into(),
@@ -65,7 +70,8 @@ fn read_input(file: Option<&str>, limit: usize) -> Result<String, String> {
     if buf.len() > limit {
         return Err(format!("input: over the limit of {limit} bytes"));
     }
-    String::from_utf8(buf).map_err(|e| format!("input: not UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(buf)
+        .map_err(|e| format!("input: not UTF-8 (byte {})", e.utf8_error().valid_up_to()))
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -100,7 +106,10 @@ fn run() -> Result<u8, String> {
         }
         "classify" => {
             let ops = load_catalogs(&a.catalogs)?;
-            let input = read_input(a.file.as_deref(), auth_triage::snapshot::limits::INPUT_BYTES)?;
+            let input = read_input(
+                a.file.as_deref(),
+                auth_triage::snapshot::limits::INPUT_BYTES,
+            )?;
             let snap = Snapshot::from_json(&input).map_err(|e| e.to_string())?;
             let d = auth_triage::classify(&snap, &Catalogs::new(&ops));
             let out = match a.format.as_str() {
@@ -114,7 +123,10 @@ fn run() -> Result<u8, String> {
         }
         "report" => {
             let ops = load_catalogs(&a.catalogs)?;
-            let input = read_input(a.file.as_deref(), auth_triage::snapshot::limits::INPUT_BYTES)?;
+            let input = read_input(
+                a.file.as_deref(),
+                auth_triage::snapshot::limits::INPUT_BYTES,
+            )?;
             let mut snap = Snapshot::from_json(&input).map_err(|e| e.to_string())?;
             if snap.env.now_ms.is_none() {
                 // The CLI is the edge where the clock is read; the core never does.
@@ -129,7 +141,11 @@ fn run() -> Result<u8, String> {
             let out = match a.format.as_str() {
                 "" | "markdown" | "md" => report::to_markdown(&r),
                 "json" => serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?,
-                other => return Err(format!("--format: unknown format {other:?} (markdown, json)")),
+                other => {
+                    return Err(format!(
+                        "--format: unknown format {other:?} (markdown, json)"
+                    ))
+                }
             };
             print!("{out}");
             if !out.ends_with('\n') {
@@ -156,7 +172,10 @@ fn run() -> Result<u8, String> {
             let snap = r.snapshot.to_snapshot();
             let d = auth_triage::classify(&snap, &cats);
             match a.format.as_str() {
-                "" | "json" => println!("{}", serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?),
+                "" | "json" => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?
+                ),
                 "text" => {
                     println!(
                         "Retriaged report {} (made by core {}) with core {}.\nWas: {} / {}\n",
@@ -164,7 +183,10 @@ fn run() -> Result<u8, String> {
                         r.versions.core,
                         auth_triage::CORE_VERSION,
                         r.diagnosis.failure_type.as_str(),
-                        match r.diagnosis.verdict { auth_triage::Verdict::Product => "product", auth_triage::Verdict::Deployment => "deployment" }
+                        match r.diagnosis.verdict {
+                            auth_triage::Verdict::Product => "product",
+                            auth_triage::Verdict::Deployment => "deployment",
+                        }
                     );
                     print!("{}", auth_triage::diagnosis::render_text(&d));
                 }

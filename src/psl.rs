@@ -30,7 +30,12 @@ fn lookup(key: &[u8]) -> Option<u8> {
         let p = pos?;
         let b0 = at(p)?;
         let (delta, used) = match b0 & 0x60 {
-            0x60 => ((usize::from(b0 & 0x1F) << 16) | (usize::from(at(p + 1)?) << 8) | usize::from(at(p + 2)?), 3),
+            0x60 => (
+                (usize::from(b0 & 0x1F) << 16)
+                    | (usize::from(at(p + 1)?) << 8)
+                    | usize::from(at(p + 2)?),
+                3,
+            ),
             0x40 => ((usize::from(b0 & 0x1F) << 8) | usize::from(at(p + 1)?), 2),
             _ => (usize::from(b0 & 0x3F), 1),
         };
@@ -41,9 +46,8 @@ fn lookup(key: &[u8]) -> Option<u8> {
         let mut consumed = false;
         if k < key.len() && at(off)? & 0x80 == 0 {
             if at(off)? & 0x7F != *key.get(k)? {
-                if pos.is_none() {
-                    return None;
-                }
+                // Not this child: try the next offset, if there is one.
+                pos?;
                 continue;
             }
             consumed = true;
@@ -122,17 +126,37 @@ mod tests {
     #[test]
     fn suffixes() {
         assert!(!graph().is_empty());
-        for s in ["com", "co.uk", "org", "github.io", "blogspot.com", "ck", "anything.ck", "kawasaki.jp", "x.kawasaki.jp"] {
+        for s in [
+            "com",
+            "co.uk",
+            "org",
+            "github.io",
+            "blogspot.com",
+            "ck",
+            "anything.ck",
+            "kawasaki.jp",
+            "x.kawasaki.jp",
+        ] {
             assert!(is_public_suffix(s), "{s}");
         }
-        for s in ["example.com", "example.co.uk", "www.ck", "city.kawasaki.jp", "user.github.io", "nanami.example.org"] {
+        for s in [
+            "example.com",
+            "example.co.uk",
+            "www.ck",
+            "city.kawasaki.jp",
+            "user.github.io",
+            "nanami.example.org",
+        ] {
             assert!(!is_public_suffix(s), "{s}");
         }
     }
 
     #[test]
     fn registrable() {
-        assert_eq!(registrable_domain("a.b.example.co.uk"), Some("example.co.uk"));
+        assert_eq!(
+            registrable_domain("a.b.example.co.uk"),
+            Some("example.co.uk")
+        );
         assert_eq!(registrable_domain("id.example.org"), Some("example.org"));
         assert_eq!(registrable_domain("user.github.io"), Some("user.github.io"));
         assert_eq!(registrable_domain("co.uk"), None);

@@ -42,7 +42,9 @@ pub fn is_token_like(s: &str) -> bool {
     let flips = s
         .chars()
         .zip(s.chars().skip(1))
-        .filter(|(a, b)| a.is_uppercase() != b.is_uppercase() && a.is_alphabetic() && b.is_alphabetic())
+        .filter(|(a, b)| {
+            a.is_uppercase() != b.is_uppercase() && a.is_alphabetic() && b.is_alphabetic()
+        })
         .count();
     if n >= 16 && flips * 10 > n * 4 {
         return true;
@@ -207,7 +209,9 @@ pub fn percent_decode(s: &str) -> String {
     while i < b.len() {
         let c = b.get(i).copied().unwrap_or(0);
         if c == b'%' {
-            let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+            let hex = b
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
             if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                 out.push(v);
                 i += 3;
@@ -296,7 +300,8 @@ fn has_long_digit_run(s: &str) -> bool {
             }
         } else if matches!(c, '-' | '.' | '(' | ')' | '+') && run > 0 {
             // phone separators keep the run going only when the whole thing is digits and separators
-            if s.chars().all(|c| c.is_ascii_digit() || "-.()+ ".contains(c))
+            if s.chars()
+                .all(|c| c.is_ascii_digit() || "-.()+ ".contains(c))
                 && s.chars().filter(char::is_ascii_digit).count() >= 7
             {
                 return true;
@@ -342,7 +347,10 @@ mod tests {
     #[test]
     fn excerpt_masks_pii() {
         assert_eq!(
-            excerpt("Code 123456 sent to bob@example.org, call +1-555-0100.", 200),
+            excerpt(
+                "Code 123456 sent to bob@example.org, call +1-555-0100.",
+                200
+            ),
             "Code <6 digits> sent to <email>, call +<8 digits>."
         );
     }
@@ -353,7 +361,10 @@ mod tests {
         // tripped a debug assertion inside the IDNA backend.
         let crash = b"hTtps:tatrroG=acccode=S\xd1\x8a\xd1\x8azzplx&satei\x15\t\t\t\t\t";
         let s = String::from_utf8_lossy(crash);
-        assert_eq!(url(&s), format!("<unparsed URL, {} chars>", s.chars().count()));
+        assert_eq!(
+            url(&s),
+            format!("<unparsed URL, {} chars>", s.chars().count())
+        );
         assert!(parse_url("https://\u{0431}A.example/").is_none());
         // cargo fuzz (classify_snapshot): a percent escape in the host.
         assert!(parse_url("https://app.exampleCC%CCeT.org/auth/callback#error=x").is_none());

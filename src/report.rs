@@ -117,9 +117,17 @@ impl Label {
     pub fn new(raw: &str) -> Label {
         let ok = !raw.is_empty()
             && raw.chars().count() <= 40
-            && raw.chars().all(|c| c.is_ascii_alphanumeric() || " ._:-/".contains(c))
-            && !raw.split([' ', '/', ':', '.', '-', '_']).any(|w| redact::is_token_like(w) || w.bytes().filter(u8::is_ascii_digit).count() >= 4);
-        Label(if ok { raw.to_owned() } else { "other".to_owned() })
+            && raw
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || " ._:-/".contains(c))
+            && !raw.split([' ', '/', ':', '.', '-', '_']).any(|w| {
+                redact::is_token_like(w) || w.bytes().filter(u8::is_ascii_digit).count() >= 4
+            });
+        Label(if ok {
+            raw.to_owned()
+        } else {
+            "other".to_owned()
+        })
     }
 
     /// A version number: dot-separated components of at most four digits
@@ -127,8 +135,14 @@ impl Label {
     pub fn version(raw: &str) -> Label {
         let ok = !raw.is_empty()
             && raw.len() <= 24
-            && raw.split('.').all(|c| (1..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()));
-        Label(if ok { raw.to_owned() } else { "other".to_owned() })
+            && raw
+                .split('.')
+                .all(|c| (1..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()));
+        Label(if ok {
+            raw.to_owned()
+        } else {
+            "other".to_owned()
+        })
     }
 }
 
@@ -365,10 +379,17 @@ fn redact_event(e: &snapshot::TrailEvent) -> REvent {
                 expires_ms: c.expires_ms,
             })
             .collect(),
-        request_cookie_names: e.request_cookie_names.as_ref().map(|v| v.iter().take(50).map(|n| Name::redact(n)).collect()),
+        request_cookie_names: e
+            .request_cookie_names
+            .as_ref()
+            .map(|v| v.iter().take(50).map(|n| Name::redact(n)).collect()),
         date_ms: e.date.as_deref().and_then(signals::clock::http_date_ms),
         // Seconds, up to a day: anything else is not a cooldown.
-        retry_after_s: e.retry_after.as_deref().and_then(|v| v.trim().parse().ok()).filter(|s| *s <= 86_400),
+        retry_after_s: e
+            .retry_after
+            .as_deref()
+            .and_then(|v| v.trim().parse().ok())
+            .filter(|s| *s <= 86_400),
         received_ms: e.received_ms,
         top_origin: e
             .top_origin
@@ -405,7 +426,12 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
     let codes: Vec<RCode> = d
         .safe_codes
         .iter()
-        .filter_map(|c| Code::new(&c.code).map(|code| RCode { source: c.source, code }))
+        .filter_map(|c| {
+            Code::new(&c.code).map(|code| RCode {
+                source: c.source,
+                code,
+            })
+        })
         .take(5)
         .collect();
     let named: Vec<&str> = d.evidence.iter().map(|e| e.detail.as_str()).collect();
@@ -413,11 +439,17 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
     // Auth cookies and cookies the evidence names first.
     cookies.sort_by_key(|c| {
         let in_evidence = named.iter().any(|d| d.contains(&redact::name(&c.name)));
-        (!(in_evidence || signals::is_auth_cookie(&c.name)), !in_evidence)
+        (
+            !(in_evidence || signals::is_auth_cookie(&c.name)),
+            !in_evidence,
+        )
     });
     let kept_cookies: Vec<RCookie> = cookies
         .iter()
-        .filter(|c| signals::is_auth_cookie(&c.name) || named.iter().any(|d| d.contains(&redact::name(&c.name))))
+        .filter(|c| {
+            signals::is_auth_cookie(&c.name)
+                || named.iter().any(|d| d.contains(&redact::name(&c.name)))
+        })
         .take(MAX_COOKIES)
         .map(|c| RCookie {
             name: Name::redact(&c.name),
@@ -434,11 +466,20 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
         })
         .collect();
     // The most relevant recent events, in their original order.
-    let mut idx: Vec<usize> = (0..snap.trail.len()).filter(|i| snap.trail.get(*i).is_some_and(|e| trail_relevance(e) > 0)).collect();
-    idx.sort_by_key(|i| std::cmp::Reverse((snap.trail.get(*i).map(trail_relevance).unwrap_or(0), *i)));
+    let mut idx: Vec<usize> = (0..snap.trail.len())
+        .filter(|i| snap.trail.get(*i).is_some_and(|e| trail_relevance(e) > 0))
+        .collect();
+    idx.sort_by_key(|i| {
+        std::cmp::Reverse((snap.trail.get(*i).map(trail_relevance).unwrap_or(0), *i))
+    });
     idx.truncate(MAX_TRAIL);
     // Keep one dated response per host, so the clock findings can be retriaged.
-    let mut hosts_seen: Vec<&str> = idx.iter().filter_map(|i| snap.trail.get(*i)).filter(|e| e.date.is_some()).filter_map(|e| signals::Origin::quick_host(&e.url)).collect();
+    let mut hosts_seen: Vec<&str> = idx
+        .iter()
+        .filter_map(|i| snap.trail.get(*i))
+        .filter(|e| e.date.is_some())
+        .filter_map(|e| signals::Origin::quick_host(&e.url))
+        .collect();
     for (i, e) in snap.trail.iter().enumerate().rev() {
         if idx.len() >= MAX_TRAIL + 5 {
             break;
@@ -451,9 +492,20 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
         }
     }
     idx.sort_unstable();
-    let trail: Vec<REvent> = idx.iter().filter_map(|i| snap.trail.get(*i)).map(redact_event).collect();
-    let otp_input = d.evidence.iter().any(|e| e.rule == "form.one_time_code_input");
-    let resend = snap.page.resend.iter().find(|r| r.countdown_s.is_some() || r.disabled);
+    let trail: Vec<REvent> = idx
+        .iter()
+        .filter_map(|i| snap.trail.get(*i))
+        .map(redact_event)
+        .collect();
+    let otp_input = d
+        .evidence
+        .iter()
+        .any(|e| e.rule == "form.one_time_code_input");
+    let resend = snap
+        .page
+        .resend
+        .iter()
+        .find(|r| r.countdown_s.is_some() || r.disabled);
     RedactedSnapshot {
         url: SafeUrl::redact(&snap.url),
         page: RPage {
@@ -461,8 +513,10 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
             messages,
             codes,
             otp_input,
-            resend_countdown_s: resend
-                .and_then(|r| r.countdown_s.or_else(|| signals::page::clock_countdown(&r.text))),
+            resend_countdown_s: resend.and_then(|r| {
+                r.countdown_s
+                    .or_else(|| signals::page::clock_countdown(&r.text))
+            }),
             resend_disabled: resend.is_some_and(|r| r.disabled),
         },
         omitted: Omitted {
@@ -472,7 +526,13 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
         cookies: kept_cookies,
         trail,
         env: REnv {
-            published_urls: snap.env.published_urls.iter().take(10).map(|u| SafeUrl::redact(u)).collect(),
+            published_urls: snap
+                .env
+                .published_urls
+                .iter()
+                .take(10)
+                .map(|u| SafeUrl::redact(u))
+                .collect(),
             now_ms: snap.env.now_ms,
             tz_offset_min: snap.env.tz_offset_min,
             third_party_cookies_blocked: snap.env.third_party_cookies_blocked,
@@ -483,7 +543,13 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
 impl RedactedSnapshot {
     /// Back to a snapshot the classifier reads (for `retriage`).
     pub fn to_snapshot(&self) -> Snapshot {
-        let text = self.page.messages.iter().map(Excerpt::as_str).collect::<Vec<_>>().join("\n");
+        let text = self
+            .page
+            .messages
+            .iter()
+            .map(Excerpt::as_str)
+            .collect::<Vec<_>>()
+            .join("\n");
         Snapshot {
             schema_version: Some(snapshot::SCHEMA_VERSION),
             url: self.url.0.clone(),
@@ -545,7 +611,12 @@ impl RedactedSnapshot {
                 .collect(),
             trail: self.trail.iter().map(REvent::to_trail_event).collect(),
             env: snapshot::Env {
-                published_urls: self.env.published_urls.iter().map(|u| u.0.clone()).collect(),
+                published_urls: self
+                    .env
+                    .published_urls
+                    .iter()
+                    .map(|u| u.0.clone())
+                    .collect(),
                 now_ms: self.env.now_ms,
                 tz_offset_min: self.env.tz_offset_min,
                 browser: None,
@@ -559,7 +630,8 @@ impl REvent {
     /// Back to the snapshot's event type (values were never kept).
     pub fn to_trail_event(&self) -> snapshot::TrailEvent {
         let date = |ms: i64| -> Option<String> {
-            let t = std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_millis(u64::try_from(ms).ok()?))?;
+            let t = std::time::UNIX_EPOCH
+                .checked_add(std::time::Duration::from_millis(u64::try_from(ms).ok()?))?;
             Some(httpdate::fmt_http_date(t))
         };
         snapshot::TrailEvent {
@@ -569,7 +641,10 @@ impl REvent {
             status: self.status,
             redirect_url: self.redirect_url.as_ref().map(|u| u.0.clone()),
             set_cookie: self.set_cookie.iter().map(set_cookie_line).collect(),
-            request_cookie_names: self.request_cookie_names.as_ref().map(|v| v.iter().map(|n| n.0.clone()).collect()),
+            request_cookie_names: self
+                .request_cookie_names
+                .as_ref()
+                .map(|v| v.iter().map(|n| n.0.clone()).collect()),
             date: self.date_ms.and_then(date),
             retry_after: self.retry_after_s.map(|s| s.to_string()),
             received_ms: self.received_ms,
@@ -629,7 +704,12 @@ pub fn iso_utc(ms: i64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = if m <= 2 { y + 1 } else { y };
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", sod / 3600, (sod / 60) % 60, sod % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        sod / 3600,
+        (sod / 60) % 60,
+        sod % 60
+    )
 }
 
 /// Canonical JSON of a report without its digest: keys sorted, compact.
@@ -640,10 +720,11 @@ fn canonical(report: &Report) -> Result<String, InputError> {
         field: String::new(),
         message: crate::error::strip_quoted(&e.to_string()),
     })?;
-    let mut v: serde_json::Value = serde_json::from_str(&text).map_err(|e| InputError::Malformed {
-        field: String::new(),
-        message: crate::error::strip_quoted(&e.to_string()),
-    })?;
+    let mut v: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| InputError::Malformed {
+            field: String::new(),
+            message: crate::error::strip_quoted(&e.to_string()),
+        })?;
     if let Some(o) = v.as_object_mut() {
         o.remove("digest");
     }
@@ -663,7 +744,11 @@ pub fn build(snap: &Snapshot, d: &Diagnosis, catalog_versions: &[String]) -> Rep
         report_version: REPORT_VERSION,
         id: String::new(),
         created: Created {
-            utc: snap.env.now_ms.map(iso_utc).unwrap_or_else(|| "unknown".into()),
+            utc: snap
+                .env
+                .now_ms
+                .map(iso_utc)
+                .unwrap_or_else(|| "unknown".into()),
             local_offset_min: snap.env.tz_offset_min,
         },
         versions: Versions {
@@ -745,9 +830,15 @@ pub fn to_markdown(r: &Report) -> String {
     s.push_str("| | |\n|---|---|\n");
     s.push_str(&format!(
         "| Published URL | {} |\n",
-        r.published_url.as_ref().map(|u| code_span(u.as_str())).unwrap_or_else(|| "(not configured)".into())
+        r.published_url
+            .as_ref()
+            .map(|u| code_span(u.as_str()))
+            .unwrap_or_else(|| "(not configured)".into())
     ));
-    s.push_str(&format!("| Page URL | {} |\n", code_span(r.page_url.as_str())));
+    s.push_str(&format!(
+        "| Page URL | {} |\n",
+        code_span(r.page_url.as_str())
+    ));
     let code = match d.safe_codes.first() {
         Some(c) => match (&c.catalog, &c.meaning) {
             (Some(cat), Some(m)) => format!("{} ({}: {})", code_span(&c.code), md(cat), md(m)),
@@ -769,7 +860,11 @@ pub fn to_markdown(r: &Report) -> String {
     };
     s.push_str(&format!("| Created | {} |\n", md(&created)));
     if let Some(b) = &r.browser {
-        s.push_str(&format!("| Browser | {} {} |\n", md(b.name.as_str()), md(b.version.as_str())));
+        s.push_str(&format!(
+            "| Browser | {} {} |\n",
+            md(b.name.as_str()),
+            md(b.version.as_str())
+        ));
     }
     s.push_str(&format!(
         "| Report | {} · core {} · sha256 {} |\n\n",
@@ -783,7 +878,10 @@ pub fn to_markdown(r: &Report) -> String {
             s.push_str(&format!("- `{}` {}\n", e.rule, md(&e.detail)));
         }
         if d.evidence.len() > 20 {
-            s.push_str(&format!("- … {} more in the data below\n", d.evidence.len() - 20));
+            s.push_str(&format!(
+                "- … {} more in the data below\n",
+                d.evidence.len() - 20
+            ));
         }
         s.push('\n');
     }
@@ -813,7 +911,11 @@ pub fn to_markdown(r: &Report) -> String {
             if !ss.is_empty() {
                 flags.push(ss);
             }
-            let exp = if c.session { "session".to_owned() } else { c.expires_ms.map(iso_utc).unwrap_or_default() };
+            let exp = if c.session {
+                "session".to_owned()
+            } else {
+                c.expires_ms.map(iso_utc).unwrap_or_default()
+            };
             s.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} B |\n",
                 md(c.name.as_str()),
@@ -825,7 +927,10 @@ pub fn to_markdown(r: &Report) -> String {
             ));
         }
         if rs.omitted.cookies > 0 {
-            s.push_str(&format!("\n{} other cookies not listed.\n", rs.omitted.cookies));
+            s.push_str(&format!(
+                "\n{} other cookies not listed.\n",
+                rs.omitted.cookies
+            ));
         }
         s.push('\n');
     }
@@ -863,25 +968,43 @@ pub fn to_markdown(r: &Report) -> String {
                 "| {t} | {} | {} | {status} | {} | {} |\n",
                 md(e.method.as_str()),
                 code_span(e.url.as_str()),
-                e.redirect_url.as_ref().map(|u| code_span(u.as_str())).unwrap_or_default(),
+                e.redirect_url
+                    .as_ref()
+                    .map(|u| code_span(u.as_str()))
+                    .unwrap_or_default(),
                 sc.join(", ")
             ));
         }
         if rs.omitted.trail > 0 {
-            s.push_str(&format!("\n{} other requests not listed.\n", rs.omitted.trail));
+            s.push_str(&format!(
+                "\n{} other requests not listed.\n",
+                rs.omitted.trail
+            ));
         }
         s.push('\n');
     }
-    if d.clock.iter().any(|c| c.skew_s.abs() >= signals::clock::NOISE_S) {
+    if d.clock
+        .iter()
+        .any(|c| c.skew_s.abs() >= signals::clock::NOISE_S)
+    {
         s.push_str("### Clocks (this computer minus the host, from Date headers)\n\n| host | skew | responses |\n|---|---|---|\n");
         for c in &d.clock {
-            s.push_str(&format!("| {} | {:+} s | {} |\n", md(&c.host), c.skew_s, c.samples));
+            s.push_str(&format!(
+                "| {} | {:+} s | {} |\n",
+                md(&c.host),
+                c.skew_s,
+                c.samples
+            ));
         }
         s.push('\n');
     }
     s.push_str("<details><summary>Report data (JSON, checked by <code>auth-triage verify</code>)</summary>\n\n```json\n");
     // Backticks only occur inside JSON strings; escaping them keeps the fence whole.
-    s.push_str(&serde_json::to_string(r).unwrap_or_default().replace('`', "\\u0060"));
+    s.push_str(
+        &serde_json::to_string(r)
+            .unwrap_or_default()
+            .replace('`', "\\u0060"),
+    );
     s.push_str("\n```\n\n</details>\n");
     s
 }
@@ -912,15 +1035,22 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
     let (json, markdown) = if trimmed.starts_with('{') {
         (trimmed.to_owned(), None)
     } else {
-        let start = trimmed.find("```json").ok_or_else(|| InputError::Malformed {
-            field: "report".into(),
-            message: "no JSON report and no ```json block found".into(),
-        })?;
+        let start = trimmed
+            .find("```json")
+            .ok_or_else(|| InputError::Malformed {
+                field: "report".into(),
+                message: "no JSON report and no ```json block found".into(),
+            })?;
         let body = trimmed.get(start + 7..).unwrap_or("");
         let Some(end) = body.find("```") else {
-            return Ok(modified("MODIFIED: the report is cut short (its ```json block is not closed)"));
+            return Ok(modified(
+                "MODIFIED: the report is cut short (its ```json block is not closed)",
+            ));
         };
-        (body.get(..end).unwrap_or("").trim().to_owned(), Some(trimmed))
+        (
+            body.get(..end).unwrap_or("").trim().to_owned(),
+            Some(trimmed),
+        )
     };
     let value: serde_json::Value = match serde_json::from_str(&json) {
         Ok(v) => v,
@@ -934,7 +1064,10 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
             )))
         }
     };
-    match value.get("report_version").and_then(serde_json::Value::as_u64) {
+    match value
+        .get("report_version")
+        .and_then(serde_json::Value::as_u64)
+    {
         Some(v) if v == u64::from(REPORT_VERSION) => {}
         Some(v) => {
             return Err(InputError::Malformed {
@@ -978,7 +1111,10 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
         if let Some(line) = first_difference(md_text, &expected) {
             return Ok(Verification {
                 intact: false,
-                message: format!("MODIFIED: the Markdown view differs from its data at line {line} (report {})", report.id),
+                message: format!(
+                    "MODIFIED: the Markdown view differs from its data at line {line} (report {})",
+                    report.id
+                ),
                 report: Some(report),
             });
         }
@@ -1002,7 +1138,11 @@ fn modified(message: &str) -> Verification {
 /// systems change those). Returns the first differing line, 1-based.
 fn first_difference(got: &str, want: &str) -> Option<usize> {
     let norm = |s: &str| -> Vec<String> {
-        s.replace("\r\n", "\n").trim().lines().map(|l| l.trim_end().to_owned()).collect()
+        s.replace("\r\n", "\n")
+            .trim()
+            .lines()
+            .map(|l| l.trim_end().to_owned())
+            .collect()
     };
     let (g, w) = (norm(got), norm(want));
     for i in 0..g.len().max(w.len()) {
@@ -1046,8 +1186,14 @@ pub fn render_text(r: &Report) -> String {
                 "  - {} {} {}{}\n",
                 e.method.as_str(),
                 e.url.as_str(),
-                e.status.map(|s| s.to_string()).or_else(|| e.error.as_ref().map(|l| l.as_str().to_owned())).unwrap_or_default(),
-                e.redirect_url.as_ref().map(|u| format!(" -> {}", u.as_str())).unwrap_or_default()
+                e.status
+                    .map(|s| s.to_string())
+                    .or_else(|| e.error.as_ref().map(|l| l.as_str().to_owned()))
+                    .unwrap_or_default(),
+                e.redirect_url
+                    .as_ref()
+                    .map(|u| format!(" -> {}", u.as_str()))
+                    .unwrap_or_default()
             ));
         }
     }

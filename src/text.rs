@@ -117,7 +117,11 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -195,7 +199,10 @@ impl Lexicon {
         let Some(first) = pats.first() else { return };
         let list = match first {
             Pat::Exact(w) => self.by_first.entry(w.clone()).or_default(),
-            Pat::Prefix(p) => self.prefix_first.entry(p.chars().next().unwrap_or(' ')).or_default(),
+            Pat::Prefix(p) => self
+                .prefix_first
+                .entry(p.chars().next().unwrap_or(' '))
+                .or_default(),
             Pat::Number => &mut self.number_first,
         };
         let key = |ps: &[Pat]| format!("{ps:?}");
@@ -210,11 +217,15 @@ impl Lexicon {
     }
 
     fn finish(&mut self) {
-        for v in self.by_first.values_mut().chain(self.prefix_first.values_mut()) {
-            v.sort_by(|a, b| b.pats.len().cmp(&a.pats.len()));
+        for v in self
+            .by_first
+            .values_mut()
+            .chain(self.prefix_first.values_mut())
+        {
+            v.sort_by_key(|p| std::cmp::Reverse(p.pats.len()));
         }
         self.number_first
-            .sort_by(|a, b| b.pats.len().cmp(&a.pats.len()));
+            .sort_by_key(|p| std::cmp::Reverse(p.pats.len()));
     }
 
     /// Longest-match phrase matching. Returns the matches in order.
@@ -225,13 +236,25 @@ impl Lexicon {
             let mut best: Option<(usize, Concepts)> = None;
             let rest = toks.get(i..).unwrap_or(&[]);
             let Some(first) = rest.first() else { break };
-            let numbers: &[Phrase] = if first.num.is_some() { &self.number_first } else { &[] };
+            let numbers: &[Phrase] = if first.num.is_some() {
+                &self.number_first
+            } else {
+                &[]
+            };
             let cands = self
                 .by_first
                 .get(first.text)
                 .into_iter()
                 .flatten()
-                .chain(first.text.chars().next().and_then(|c| self.prefix_first.get(&c)).into_iter().flatten())
+                .chain(
+                    first
+                        .text
+                        .chars()
+                        .next()
+                        .and_then(|c| self.prefix_first.get(&c))
+                        .into_iter()
+                        .flatten(),
+                )
                 .chain(numbers);
             for ph in cands {
                 let n = ph.pats.len();
@@ -325,9 +348,17 @@ impl TokenBuf {
             if c == '\'' || c == '\u{2019}' {
                 continue;
             }
-            let alnum = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+            let alnum = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
             if alnum {
-                let upper = if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
+                let upper = if c.is_ascii() {
+                    c.is_ascii_uppercase()
+                } else {
+                    c.is_uppercase()
+                };
                 // camelCase boundary: "LoopDetected" -> "loop detected"
                 if upper && prev_lower {
                     self.close(start, all_digits);
@@ -340,7 +371,11 @@ impl TokenBuf {
                     self.text.extend(c.to_lowercase());
                 }
                 all_digits &= c.is_ascii_digit();
-                prev_lower = if c.is_ascii() { c.is_ascii_lowercase() } else { c.is_lowercase() };
+                prev_lower = if c.is_ascii() {
+                    c.is_ascii_lowercase()
+                } else {
+                    c.is_lowercase()
+                };
             } else {
                 self.close(start, all_digits);
                 start = self.text.len();
@@ -365,7 +400,9 @@ impl TokenBuf {
         let end = self.text.len();
         if end > start {
             let num = if all_digits {
-                self.text.get(start..end).and_then(|d| d.parse::<u64>().ok())
+                self.text
+                    .get(start..end)
+                    .and_then(|d| d.parse::<u64>().ok())
             } else {
                 None
             };
@@ -405,8 +442,12 @@ mod tests {
 
     #[test]
     fn sentences_keep_hosts_whole() {
-        let s: Vec<&str> = sentences("Origin https://a.example.org failed. Try again!\nOk").collect();
-        assert_eq!(s, ["Origin https://a.example.org failed.", "Try again!", "Ok"]);
+        let s: Vec<&str> =
+            sentences("Origin https://a.example.org failed. Try again!\nOk").collect();
+        assert_eq!(
+            s,
+            ["Origin https://a.example.org failed.", "Try again!", "Ok"]
+        );
     }
 
     #[test]

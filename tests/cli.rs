@@ -1,6 +1,14 @@
 //! The CLI on bad and hostile input: exit code 2 with one line that names the
 //! problem, or a sane diagnosis; never a panic, never a value echoed back.
 
+// Test and benchmark code: a panic is a failed check, so unwrap and indexing are fine here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -38,26 +46,44 @@ fn not_json() {
 
 #[test]
 fn wrong_types_name_the_field() {
-    refused(br#"{"url": "https://a.example/", "page": {"status": "four hundred"}}"#, "page.status");
+    refused(
+        br#"{"url": "https://a.example/", "page": {"status": "four hundred"}}"#,
+        "page.status",
+    );
     refused(br#"{"url": 5}"#, "url");
     refused(br#"{"url": "https://a.example/", "cookies": [{"name": "a", "domain": "a.example", "secure": "yes"}]}"#, "cookies[0].secure");
     refused(br#"{"page": {}}"#, "url");
-    refused(br#"{"url": "https://a.example/", "page": {"txt": "typo"}}"#, "page");
+    refused(
+        br#"{"url": "https://a.example/", "page": {"txt": "typo"}}"#,
+        "page",
+    );
 }
 
 #[test]
 fn wrong_values_are_not_echoed() {
-    let err = refused(br#"{"url": "https://a.example/", "page": {"status": "hunter2-s3cret-Zx81"}}"#, "page.status");
+    let err = refused(
+        br#"{"url": "https://a.example/", "page": {"status": "hunter2-s3cret-Zx81"}}"#,
+        "page.status",
+    );
     assert!(!err.contains("hunter2"), "{err}");
-    let err = refused(br#"{"url": "https://a.example/", "page": {"status": 123456789}}"#, "page.status");
+    let err = refused(
+        br#"{"url": "https://a.example/", "page": {"status": 123456789}}"#,
+        "page.status",
+    );
     assert!(!err.contains("123456789"), "{err}");
-    let err = refused(br#"{"url": "https://a.example/", "eyJhbGciOiJIUzI1NiJ9": 1}"#, "unknown field");
+    let err = refused(
+        br#"{"url": "https://a.example/", "eyJhbGciOiJIUzI1NiJ9": 1}"#,
+        "unknown field",
+    );
     assert!(!err.contains("eyJ"), "{err}");
 }
 
 #[test]
 fn unknown_schema_version() {
-    refused(br#"{"schema_version": 99, "url": "https://a.example/"}"#, "schema_version: 99");
+    refused(
+        br#"{"schema_version": 99, "url": "https://a.example/"}"#,
+        "schema_version: 99",
+    );
 }
 
 #[test]
@@ -73,8 +99,13 @@ fn huge_inputs_are_refused_by_limit() {
     t.extend(br#""}}"#);
     refused(&t, "page.text: over the limit");
     // 6,000 cookies.
-    let cookies: Vec<String> = (0..6000).map(|i| format!(r#"{{"name":"c{i}","domain":"a.example"}}"#)).collect();
-    let s = format!(r#"{{"url": "https://a.example/", "cookies": [{}]}}"#, cookies.join(","));
+    let cookies: Vec<String> = (0..6000)
+        .map(|i| format!(r#"{{"name":"c{i}","domain":"a.example"}}"#))
+        .collect();
+    let s = format!(
+        r#"{{"url": "https://a.example/", "cookies": [{}]}}"#,
+        cookies.join(",")
+    );
     refused(s.as_bytes(), "cookies: over the limit");
 }
 
@@ -92,23 +123,34 @@ fn not_utf8() {
 
 fn classify(input: &str) -> serde_json::Value {
     let out = run(&["classify", "-"], input.as_bytes());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]
 fn control_characters_and_non_ascii_give_sane_diagnoses() {
-    let d = classify(r#"{"url": "https://id.example.org/login", "page": {"text": "Ung\u00fcltiger Code \u0000\u0007\u001b[31m Invalid code.\u202e", "status": 400}}"#);
+    let d = classify(
+        r#"{"url": "https://id.example.org/login", "page": {"text": "Ung\u00fcltiger Code \u0000\u0007\u001b[31m Invalid code.\u202e", "status": 400}}"#,
+    );
     assert_eq!(d["failure_type"], "mfa_invalid_code");
     let ex = d["excerpt"].as_str().unwrap();
     assert!(!ex.chars().any(|c| c.is_control()), "{ex:?}");
-    let d = classify(r#"{"url": "https://例え.jp/ログイン", "page": {"text": "認証コードが無効です 🙈"}}"#);
+    let d = classify(
+        r#"{"url": "https://例え.jp/ログイン", "page": {"text": "認証コードが無効です 🙈"}}"#,
+    );
     assert_eq!(d["failure_type"], "unclassified");
 }
 
 #[test]
 fn hostile_html_is_text() {
-    let d = classify(r#"{"url": "https://id.example.org/login", "page": {"text": "<img src=x onerror=alert(1)><script>alert(document.cookie)</script>Too many attempts. Try again in 5 minutes.", "status": 200}}"#);
+    let d = classify(
+        r#"{"url": "https://id.example.org/login", "page": {"text": "<img src=x onerror=alert(1)><script>alert(document.cookie)</script>Too many attempts. Try again in 5 minutes.", "status": 200}}"#,
+    );
     assert_eq!(d["failure_type"], "mfa_rate_limited");
     assert_eq!(d["retry_after_s"], 300);
 }
@@ -135,7 +177,10 @@ fn operator_catalog_maps_nanami_codes() {
     let cat = dir.join("nanami.json");
     std::fs::write(&cat, r#"{"catalog": "nanami", "version": "1", "codes": [{"code": "NAN-4711", "type": "mfa_rate_limited", "meaning": "MFA resend cooldown"}]}"#).unwrap();
     let snap = r#"{"url": "https://nanami.example.org/oauth/error", "page": {"text": "We couldn't sign you in.\nError code: NAN-4711"}}"#;
-    let out = run(&["classify", "-", "--catalog", cat.to_str().unwrap()], snap.as_bytes());
+    let out = run(
+        &["classify", "-", "--catalog", cat.to_str().unwrap()],
+        snap.as_bytes(),
+    );
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(d["failure_type"], "mfa_rate_limited");
     assert_eq!(d["safe_codes"][0]["catalog"], "nanami");
@@ -144,8 +189,15 @@ fn operator_catalog_maps_nanami_codes() {
     assert_eq!(d["failure_type"], "unclassified");
     assert_eq!(d["safe_code"], "NAN-4711");
     // A broken catalog names its field.
-    std::fs::write(&cat, r#"{"catalog": "nanami", "codes": [{"code": "NAN 1", "type": "mfa_rate_limited"}]}"#).unwrap();
-    let out = run(&["classify", "-", "--catalog", cat.to_str().unwrap()], snap.as_bytes());
+    std::fs::write(
+        &cat,
+        r#"{"catalog": "nanami", "codes": [{"code": "NAN 1", "type": "mfa_rate_limited"}]}"#,
+    )
+    .unwrap();
+    let out = run(
+        &["classify", "-", "--catalog", cat.to_str().unwrap()],
+        snap.as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("codes[0].code"));
 }

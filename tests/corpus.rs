@@ -7,6 +7,14 @@
 //! message is tried in all three pages. How a code is shown depends only on
 //! the product (its documented display), never on the label.
 
+// Test and benchmark code: a panic is a failed check, so unwrap and indexing are fine here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -40,23 +48,31 @@ fn fill_placeholders(t: &str) -> String {
 /// The page a product would show for this entry, in the given context.
 fn snapshot(e: &Value, ctx: Context) -> Option<Value> {
     let product = e["product"].as_str().unwrap_or("");
-    let code = e["code"].as_str().filter(|_| e["code_shown"].as_bool() == Some(true));
+    let code = e["code"]
+        .as_str()
+        .filter(|_| e["code_shown"].as_bool() == Some(true));
     let text = e["text"].as_str().map(fill_placeholders);
     if code.is_none() && text.is_none() {
         return None; // nothing visible to the user
     }
     let mut url = "https://id.example.org/login".to_owned();
     let mut codes = Vec::new();
-    let url_style = matches!(product, "Supabase Auth" | "Auth0" | "node-oidc-provider" | "OAuth2/OIDC spec");
+    let url_style = matches!(
+        product,
+        "Supabase Auth" | "Auth0" | "node-oidc-provider" | "OAuth2/OIDC spec"
+    );
     let message: String = match (code, text.as_deref()) {
         (Some(c), t) if url_style => {
-            let desc = t.map(|t| format!("&error_description={}", enc(t))).unwrap_or_default();
+            let desc = t
+                .map(|t| format!("&error_description={}", enc(t)))
+                .unwrap_or_default();
             url = if product == "Supabase Auth" {
                 format!("https://app.example.org/auth/callback#error=access_denied&error_code={c}{desc}")
             } else {
                 format!("https://app.example.org/callback?error={c}{desc}&state=af0ifjsldkj")
             };
-            t.map(str::to_owned).unwrap_or_else(|| "Sign-in failed.".into())
+            t.map(str::to_owned)
+                .unwrap_or_else(|| "Sign-in failed.".into())
         }
         (Some(c), t) if product == "Microsoft Entra ID" => match t {
             Some(t) => format!("{c}: {t}"),
@@ -74,7 +90,9 @@ fn snapshot(e: &Value, ctx: Context) -> Option<Value> {
             codes.push(json!({"source": "data-testid", "value": format!("ui/message/{c}")}));
             t.unwrap_or("").to_owned()
         }
-        (Some(c), t) if product == "Ory Kratos" => format!("{}\nError ID: {c}", t.unwrap_or("An error occurred.")),
+        (Some(c), t) if product == "Ory Kratos" => {
+            format!("{}\nError ID: {c}", t.unwrap_or("An error occurred."))
+        }
         (Some(c), t) => format!("{}\nError code: {c}", t.unwrap_or("An error occurred.")),
         (None, Some(t)) => t.to_owned(),
         (None, None) => return None,
@@ -119,7 +137,9 @@ fn enc(s: &str) -> String {
     let mut o = String::new();
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => o.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                o.push(b as char)
+            }
             b' ' => o.push('+'),
             _ => o.push_str(&format!("%{b:02X}")),
         }
@@ -157,7 +177,11 @@ fn macro_f1(pairs: &[(String, String)]) -> (f64, Vec<(String, f64)>) {
         let tp = pairs.iter().filter(|(g, p)| g == l && p == l).count() as f64;
         let fp = pairs.iter().filter(|(g, p)| g != l && p == l).count() as f64;
         let fneg = pairs.iter().filter(|(g, p)| g == l && p != l).count() as f64;
-        let f1 = if tp == 0.0 { 0.0 } else { 2.0 * tp / (2.0 * tp + fp + fneg) };
+        let f1 = if tp == 0.0 {
+            0.0
+        } else {
+            2.0 * tp / (2.0 * tp + fp + fneg)
+        };
         per.push((l.to_owned(), f1));
         sum += f1;
     }
@@ -166,8 +190,16 @@ fn macro_f1(pairs: &[(String, String)]) -> (f64, Vec<(String, f64)>) {
 
 #[test]
 fn corpus_macro_f1_and_safe_codes() {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/dev.jsonl")).unwrap();
-    let entries: Vec<Value> = src.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/dev.jsonl"
+    ))
+    .unwrap();
+    let entries: Vec<Value> = src
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let mut pairs_all = Vec::new();
     let mut pairs_by_ctx: Vec<(Context, Vec<(String, String)>)> = Vec::new();
     let (mut code_cases, mut code_ok) = (0, 0);
@@ -193,24 +225,38 @@ fn corpus_macro_f1_and_safe_codes() {
                 if d["safe_code"].as_str() == e["code"].as_str() {
                     code_ok += 1;
                 } else {
-                    misses.push(format!("{ctx:?} {} code: want {:?} got {:?}", e["id"], e["code"], d["safe_code"]));
+                    misses.push(format!(
+                        "{ctx:?} {} code: want {:?} got {:?}",
+                        e["id"], e["code"], d["safe_code"]
+                    ));
                 }
             }
             if doubtful {
                 continue;
             }
             if gold != pred {
-                misses.push(format!("{ctx:?} {}: want {gold} got {pred} | {:?}", e["id"], e["text"].as_str().unwrap_or("")));
+                misses.push(format!(
+                    "{ctx:?} {}: want {gold} got {pred} | {:?}",
+                    e["id"],
+                    e["text"].as_str().unwrap_or("")
+                ));
             }
             pairs.push((gold, pred));
         }
         pairs_all.extend(pairs.iter().cloned());
         pairs_by_ctx.push((ctx, pairs));
     }
-    println!("\n== corpus: {} entries x 3 pages; {} page renderings skipped (nothing visible)", entries.len(), skipped);
+    println!(
+        "\n== corpus: {} entries x 3 pages; {} page renderings skipped (nothing visible)",
+        entries.len(),
+        skipped
+    );
     for (ctx, pairs) in &pairs_by_ctx {
         let (f1, _) = macro_f1(pairs);
-        println!("  {ctx:?}: macro-F1 {f1:.3} over {} non-doubtful", pairs.len());
+        println!(
+            "  {ctx:?}: macro-F1 {f1:.3} over {} non-doubtful",
+            pairs.len()
+        );
     }
     let (f1, per) = macro_f1(&pairs_all);
     for (l, v) in &per {
@@ -218,31 +264,56 @@ fn corpus_macro_f1_and_safe_codes() {
     }
     let code_rate = code_ok as f64 / code_cases.max(1) as f64;
     println!("  macro-F1 overall: {f1:.3}");
-    println!("  safe_code equal to the shown code: {code_ok}/{code_cases} = {:.1}%", code_rate * 100.0);
+    println!(
+        "  safe_code equal to the shown code: {code_ok}/{code_cases} = {:.1}%",
+        code_rate * 100.0
+    );
     for m in &misses {
         println!("  miss: {m}");
     }
     // The same messages with no code at all, as the bare minimal snapshot:
     // what the language model alone does, without any catalog.
     let mut text_pairs = Vec::new();
-    for e in entries.iter().filter(|e| e["doubtful"].as_bool() != Some(true)) {
-        let Some(t) = e["text"].as_str() else { continue };
-        let snap = json!({"url": "https://id.example.org/login", "page": {"text": fill_placeholders(t)}});
+    for e in entries
+        .iter()
+        .filter(|e| e["doubtful"].as_bool() != Some(true))
+    {
+        let Some(t) = e["text"].as_str() else {
+            continue;
+        };
+        let snap =
+            json!({"url": "https://id.example.org/login", "page": {"text": fill_placeholders(t)}});
         let d = run_cli(&snap);
-        let pred = match d["failure_type"].as_str().unwrap() { "unclassified" => "other", t => t }.to_owned();
+        let pred = match d["failure_type"].as_str().unwrap() {
+            "unclassified" => "other",
+            t => t,
+        }
+        .to_owned();
         text_pairs.push((e["label"].as_str().unwrap().to_owned(), pred));
     }
     let (tf1, _) = macro_f1(&text_pairs);
-    println!("  text only (no code, no page, no status): macro-F1 {tf1:.3} over {} messages", text_pairs.len());
+    println!(
+        "  text only (no code, no page, no status): macro-F1 {tf1:.3} over {} messages",
+        text_pairs.len()
+    );
     // A small held-out set of messages from products that are not in the
     // development corpus (tests/corpus/heldout.jsonl). Written from memory of
     // those products while the lexicon was being reviewed, so not a blind measure.
-    let held = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/heldout.jsonl")).unwrap();
+    let held = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/heldout.jsonl"
+    ))
+    .unwrap();
     let mut held_pairs = Vec::new();
     for l in held.lines().filter(|l| !l.trim().is_empty()) {
         let e: Value = serde_json::from_str(l).unwrap();
-        let d = run_cli(&json!({"url": "https://id.example.org/login", "page": {"text": e["text"]}}));
-        let pred = match d["failure_type"].as_str().unwrap() { "unclassified" => "other", t => t }.to_owned();
+        let d =
+            run_cli(&json!({"url": "https://id.example.org/login", "page": {"text": e["text"]}}));
+        let pred = match d["failure_type"].as_str().unwrap() {
+            "unclassified" => "other",
+            t => t,
+        }
+        .to_owned();
         let gold = e["label"].as_str().unwrap().to_owned();
         if gold != pred {
             println!("  held-out miss {}: want {gold} got {pred}", e["id"]);
@@ -250,8 +321,14 @@ fn corpus_macro_f1_and_safe_codes() {
         held_pairs.push((gold, pred));
     }
     let (hf1, _) = macro_f1(&held_pairs);
-    println!("  held-out products (text only): macro-F1 {hf1:.3} over {} messages", held_pairs.len());
+    println!(
+        "  held-out products (text only): macro-F1 {hf1:.3} over {} messages",
+        held_pairs.len()
+    );
     assert!(tf1 >= 0.85, "text-only macro-F1 {tf1:.3} below 0.85");
     assert!(f1 >= 0.95, "macro-F1 {f1:.3} below 0.95");
-    assert!(code_rate >= 0.98, "safe code capture {code_rate:.3} below 0.98");
+    assert!(
+        code_rate >= 0.98,
+        "safe code capture {code_rate:.3} below 0.98"
+    );
 }

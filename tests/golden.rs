@@ -3,6 +3,14 @@
 //! and the full `diagnosis.json` as last approved. Set `UPDATE_GOLDEN=1` to
 //! rewrite the goldens after a deliberate change, then review the diff.
 
+// Test and benchmark code: a panic is a failed check, so unwrap and indexing are fine here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::path::{Path, PathBuf};
 
 use auth_triage::{classify, Catalogs, Snapshot};
@@ -20,7 +28,12 @@ fn cases() -> Vec<PathBuf> {
 }
 
 fn rules(d: &Value) -> Vec<String> {
-    d["evidence"].as_array().unwrap().iter().map(|e| e["rule"].as_str().unwrap().to_owned()).collect()
+    d["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["rule"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 #[test]
@@ -32,12 +45,21 @@ fn every_fixture_meets_its_expectations_and_golden() {
     assert!(all.len() >= 30, "fixtures missing");
     for case in &all {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let snap = Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let snap =
+            Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap())
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
         let d = serde_json::to_value(classify(&snap, &cats)).unwrap();
-        let expect: Value = serde_json::from_str(&std::fs::read_to_string(case.join("expect.json")).unwrap()).unwrap();
+        let expect: Value =
+            serde_json::from_str(&std::fs::read_to_string(case.join("expect.json")).unwrap())
+                .unwrap();
         let mut fail = |msg: String| failures.push(format!("{name}: {msg}"));
-        for key in ["failure_type", "verdict", "safe_code", "shown_as", "retry_after_s"] {
+        for key in [
+            "failure_type",
+            "verdict",
+            "safe_code",
+            "shown_as",
+            "retry_after_s",
+        ] {
             if let Some(want) = expect.get(key) {
                 let got = d.get(key).cloned().unwrap_or(Value::Null);
                 if &got != want {
@@ -45,7 +67,10 @@ fn every_fixture_meets_its_expectations_and_golden() {
                 }
             }
         }
-        let causes: Vec<&str> = d["causes"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let causes: Vec<&str> = d["causes"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
         for c in expect["causes_include"].as_array().into_iter().flatten() {
             if !causes.contains(&c.as_str().unwrap()) {
                 fail(format!("cause {c} missing (got {causes:?})"));
@@ -69,7 +94,9 @@ fn every_fixture_meets_its_expectations_and_golden() {
         } else {
             match std::fs::read_to_string(&golden) {
                 Ok(g) if g == text => {}
-                Ok(_) => fail("diagnosis differs from diagnosis.json (UPDATE_GOLDEN=1 to accept)".into()),
+                Ok(_) => {
+                    fail("diagnosis differs from diagnosis.json (UPDATE_GOLDEN=1 to accept)".into())
+                }
                 Err(_) => fail("diagnosis.json missing (UPDATE_GOLDEN=1 to create)".into()),
             }
         }

@@ -5,6 +5,14 @@
 //! canary may appear in the Markdown report, the JSON report, the text
 //! rendering, the diagnosis, or an error message.
 
+// Test and benchmark code: a panic is a failed check, so unwrap and indexing are fine here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use auth_triage::report;
 use auth_triage::snapshot::*;
 use auth_triage::{classify, Catalogs};
@@ -15,7 +23,12 @@ fn token() -> impl Strategy<Value = String> {
     "[A-Za-z0-9]{14,24}".prop_map(|s| format!("Cn4ry{s}9Q"))
 }
 fn jwt() -> impl Strategy<Value = String> {
-    ("[A-Za-z0-9_-]{16,30}", "[A-Za-z0-9_-]{16,40}", "[A-Za-z0-9_-]{20,43}").prop_map(|(a, b, c)| format!("eyJ{a}.eyJ{b}.{c}"))
+    (
+        "[A-Za-z0-9_-]{16,30}",
+        "[A-Za-z0-9_-]{16,40}",
+        "[A-Za-z0-9_-]{20,43}",
+    )
+        .prop_map(|(a, b, c)| format!("eyJ{a}.eyJ{b}.{c}"))
 }
 fn otp() -> impl Strategy<Value = String> {
     "[0-9]{4}".prop_map(|s| format!("86{s}"))
@@ -45,7 +58,8 @@ impl Canaries {
 }
 
 fn canaries() -> impl Strategy<Value = Canaries> {
-    (prop::collection::vec(token(), 12), jwt(), otp(), email()).prop_map(|(t, jwt, otp, email)| Canaries { t, jwt, otp, email })
+    (prop::collection::vec(token(), 12), jwt(), otp(), email())
+        .prop_map(|(t, jwt, otp, email)| Canaries { t, jwt, otp, email })
 }
 
 /// Page texts that classify differently, so every branch builds a report.
@@ -81,20 +95,60 @@ fn snapshot(c: &Canaries, msg: usize, status: u16) -> Snapshot {
                 action: format!("/login?token={}", t[11]),
                 method: "post".into(),
                 inputs: vec![
-                    Input { name: t[0].clone(), kind: "text".into(), autocomplete: "one-time-code".into(), label: c.otp.clone(), ..Default::default() },
-                    Input { name: "password".into(), kind: "password".into(), label: c.email.clone(), ..Default::default() },
+                    Input {
+                        name: t[0].clone(),
+                        kind: "text".into(),
+                        autocomplete: "one-time-code".into(),
+                        label: c.otp.clone(),
+                        ..Default::default()
+                    },
+                    Input {
+                        name: "password".into(),
+                        kind: "password".into(),
+                        label: c.email.clone(),
+                        ..Default::default()
+                    },
                 ],
             }],
-            resend: vec![ResendControl { text: format!("Resend to {} in 0:45", c.email), disabled: true, countdown_s: None }],
+            resend: vec![ResendControl {
+                text: format!("Resend to {} in 0:45", c.email),
+                disabled: true,
+                countdown_s: None,
+            }],
             codes: vec![
-                MarkupCode { source: "data-error-code".into(), value: t[1].clone() },
-                MarkupCode { source: "data-testid".into(), value: format!("ui/message/{}", c.otp) },
+                MarkupCode {
+                    source: "data-error-code".into(),
+                    value: t[1].clone(),
+                },
+                MarkupCode {
+                    source: "data-testid".into(),
+                    value: format!("ui/message/{}", c.otp),
+                },
             ],
         },
         cookies: vec![
-            Cookie { name: "sid".into(), domain: ".example.org".into(), path: format!("/{}", t[2]), secure: true, value_len: 64, ..Default::default() },
-            Cookie { name: t[3].clone(), domain: "id.example.org".into(), host_only: true, path: "/".into(), value_len: 32, ..Default::default() },
-            Cookie { name: "sid".into(), domain: format!("{}.example.net", t[4]), path: "/".into(), ..Default::default() },
+            Cookie {
+                name: "sid".into(),
+                domain: ".example.org".into(),
+                path: format!("/{}", t[2]),
+                secure: true,
+                value_len: 64,
+                ..Default::default()
+            },
+            Cookie {
+                name: t[3].clone(),
+                domain: "id.example.org".into(),
+                host_only: true,
+                path: "/".into(),
+                value_len: 32,
+                ..Default::default()
+            },
+            Cookie {
+                name: "sid".into(),
+                domain: format!("{}.example.net", t[4]),
+                path: "/".into(),
+                ..Default::default()
+            },
         ],
         trail: vec![
             TrailEvent {
@@ -102,9 +156,15 @@ fn snapshot(c: &Canaries, msg: usize, status: u16) -> Snapshot {
                 method: "POST".into(),
                 kind: "main_frame".into(),
                 status: Some(302),
-                redirect_url: Some(format!("http://app-internal:8080/cb?code={}&state={}#id_token={}", t[5], t[6], c.jwt)),
+                redirect_url: Some(format!(
+                    "http://app-internal:8080/cb?code={}&state={}#id_token={}",
+                    t[5], t[6], c.jwt
+                )),
                 set_cookie: vec![
-                    format!("sid={}; Domain={}.example.org; Path=/{}; Secure; HttpOnly", t[7], t[8], t[9]),
+                    format!(
+                        "sid={}; Domain={}.example.org; Path=/{}; Secure; HttpOnly",
+                        t[7], t[8], t[9]
+                    ),
                     format!("{}; Secure", t[10]),
                     format!("csrftoken={}{}", t[11], c.otp),
                     format!("__Host-x={}; SameSite=None; Expires={}", c.jwt, t[0]),
@@ -131,7 +191,10 @@ fn snapshot(c: &Canaries, msg: usize, status: u16) -> Snapshot {
             published_urls: vec![format!("https://nanami.example.org/?k={}", t[9])],
             now_ms: Some(1_795_000_000_000),
             tz_offset_min: Some(60),
-            browser: Some(Browser { name: t[10].clone(), version: c.otp.clone() }),
+            browser: Some(Browser {
+                name: t[10].clone(),
+                version: c.otp.clone(),
+            }),
             third_party_cookies_blocked: Some(true),
         },
     }
@@ -143,13 +206,18 @@ fn occurs(out: &str, k: &str) -> bool {
     out.match_indices(k).any(|(i, _)| {
         let before = out[..i].chars().next_back();
         let after = out[i + k.len()..].chars().next();
-        !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
     })
 }
 
 fn assert_clean(what: &str, out: &str, c: &Canaries) {
     for k in c.all() {
-        let leaked = if k.bytes().all(|b| b.is_ascii_digit()) { occurs(out, &k) } else { out.contains(&k) };
+        let leaked = if k.bytes().all(|b| b.is_ascii_digit()) {
+            occurs(out, &k)
+        } else {
+            out.contains(&k)
+        };
         assert!(!leaked, "canary {k:?} leaked into the {what}:\n{out}");
     }
 }

@@ -1,6 +1,14 @@
 //! Reports of every scenario fixture: golden Markdown and JSON, `verify`
 //! accepts them, and rejects each after any one-character edit.
 
+// Test and benchmark code: a panic is a failed check, so unwrap and indexing are fine here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::path::{Path, PathBuf};
 
 use auth_triage::report::{self, Report};
@@ -8,13 +16,18 @@ use auth_triage::{classify, Catalogs, Snapshot};
 
 fn cases() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.join("snapshot.json").exists()).collect();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("snapshot.json").exists())
+        .collect();
     v.sort();
     v
 }
 
 fn build(case: &Path) -> Report {
-    let snap = Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap()).unwrap();
+    let snap =
+        Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap()).unwrap();
     let cats = Catalogs::new(&[]);
     let d = classify(&snap, &cats);
     report::build(&snap, &d, &cats.versions)
@@ -24,13 +37,20 @@ fn check_golden(path: &Path, text: &str, failures: &mut Vec<String>) {
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(path, text).unwrap();
     } else if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
-        failures.push(format!("{} differs (UPDATE_GOLDEN=1 to accept)", path.display()));
+        failures.push(format!(
+            "{} differs (UPDATE_GOLDEN=1 to accept)",
+            path.display()
+        ));
     }
 }
 
 /// Positions spread over the text, on characters that are not white space.
 fn edit_positions(s: &str, n: usize) -> Vec<usize> {
-    let idx: Vec<usize> = s.char_indices().filter(|(_, c)| !c.is_whitespace()).map(|(i, _)| i).collect();
+    let idx: Vec<usize> = s
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .map(|(i, _)| i)
+        .collect();
     (0..n).map(|k| idx[k * idx.len() / n]).collect()
 }
 
@@ -53,14 +73,21 @@ fn goldens_verify_and_one_char_edits_are_caught() {
         for (kind, text) in [("markdown", &md), ("json", &json)] {
             let v = report::verify(text).unwrap();
             if !v.intact {
-                failures.push(format!("{}: {kind} not intact: {}", case.display(), v.message));
+                failures.push(format!(
+                    "{}: {kind} not intact: {}",
+                    case.display(),
+                    v.message
+                ));
             }
             for at in edit_positions(text, 40) {
                 edits += 1;
                 let edited = one_char_edit(text, at);
                 if let Ok(v) = report::verify(&edited) {
                     if v.intact {
-                        failures.push(format!("{}: {kind} edit at byte {at} not detected", case.display()));
+                        failures.push(format!(
+                            "{}: {kind} edit at byte {at} not detected",
+                            case.display()
+                        ));
                     }
                 }
             }
@@ -99,9 +126,21 @@ fn retriage_reads_the_redacted_snapshot() {
         if d.failure_type == r.diagnosis.failure_type && d.verdict == r.diagnosis.verdict {
             same += 1;
         } else {
-            println!("  retriage differs for {}: {:?} -> {:?}", case.display(), r.diagnosis.failure_type, d.failure_type);
+            println!(
+                "  retriage differs for {}: {:?} -> {:?}",
+                case.display(),
+                r.diagnosis.failure_type,
+                d.failure_type
+            );
         }
     }
-    println!("retriage agrees with the original on {same}/{} fixtures", all.len());
-    assert!(same * 10 >= all.len() * 9, "retriage agrees on {same}/{}", all.len());
+    println!(
+        "retriage agrees with the original on {same}/{} fixtures",
+        all.len()
+    );
+    assert!(
+        same * 10 >= all.len() * 9,
+        "retriage agrees on {same}/{}",
+        all.len()
+    );
 }

@@ -35,7 +35,9 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
         let (Some(date), Some(rx)) = (e.date.as_deref(), e.received_ms) else {
             continue;
         };
-        let Some(server_ms) = http_date_ms(date) else { continue };
+        let Some(server_ms) = http_date_ms(date) else {
+            continue;
+        };
         let host = match super::Origin::quick_host(&e.url) {
             Some(h) => h.to_owned(),
             None => match super::Origin::parse(&e.url) {
@@ -59,7 +61,12 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
             }
         })
         .collect();
-    findings.sort_by(|a, b| b.skew_s.abs().cmp(&a.skew_s.abs()).then(a.host.cmp(&b.host)));
+    findings.sort_by(|a, b| {
+        b.skew_s
+            .abs()
+            .cmp(&a.skew_s.abs())
+            .then(a.host.cmp(&b.host))
+    });
     let mut evidence = Vec::new();
 
     let max = findings.iter().map(|f| f.skew_s).max();
@@ -80,7 +87,9 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
                     rule: "clock.hosts_disagree".into(),
                     detail: format!(
                         "the clocks of {} and {} differ by {} s (Date headers)",
-                        crate::redact::host(&hi.host), crate::redact::host(&lo.host), spread
+                        crate::redact::host(&hi.host),
+                        crate::redact::host(&lo.host),
+                        spread
                     ),
                     supports: None,
                     cause: Some(Cause::ClockSkew),

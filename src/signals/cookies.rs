@@ -45,27 +45,47 @@ fn shown_domain(c: &Cookie) -> String {
 /// Would the browser send this cookie to `o` at `path`?
 pub fn sent_to(c: &Cookie, o: &Origin, path: &str) -> bool {
     let d = c.domain.trim_start_matches('.');
-    let host_ok = if c.host_only { o.host == d } else { domain_match(&o.host, d) };
+    let host_ok = if c.host_only {
+        o.host == d
+    } else {
+        domain_match(&o.host, d)
+    };
     let path_ok = path.starts_with(&c.path) || c.path == "/";
     host_ok && path_ok && (!c.secure || o.scheme == "https" || o.host == "localhost")
 }
 
-pub fn analyze(snap: &Snapshot, page: Option<&Origin>, path: &str, published: &[Origin]) -> Vec<Evidence> {
+pub fn analyze(
+    snap: &Snapshot,
+    page: Option<&Origin>,
+    path: &str,
+    published: &[Origin],
+) -> Vec<Evidence> {
     let mut out = Vec::new();
     let now = snap.env.now_ms;
     let Some(page) = page else { return out };
 
     // Published host against the host in use.
     if !published.is_empty() && !published.iter().any(|p| p.host == page.host) {
-        let internal = super::is_internal_host(&page.host) || published.iter().any(|p| p.host == page.host && p.port != page.port);
+        let internal = super::is_internal_host(&page.host)
+            || published
+                .iter()
+                .any(|p| p.host == page.host && p.port != page.port);
         out.push(ev(
             "page.host_not_published",
             format!(
                 "the page is on {}, the published URL is {}",
                 page.show(),
-                published.iter().map(Origin::show).collect::<Vec<_>>().join(", ")
+                published
+                    .iter()
+                    .map(Origin::show)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
-            Some(if internal { Cause::ProxyHost } else { Cause::CookieDomain }),
+            Some(if internal {
+                Cause::ProxyHost
+            } else {
+                Cause::CookieDomain
+            }),
             if internal { 0.7 } else { 0.5 },
         ));
     }
@@ -85,18 +105,41 @@ pub fn analyze(snap: &Snapshot, page: Option<&Origin>, path: &str, published: &[
     for c in &snap.cookies {
         let auth = is_auth_cookie(&c.name);
         let name = NameShown(&c.name);
-        names.entry(c.name.as_str()).or_default().insert((c.host_only, c.domain.trim_start_matches('.'), c.path.as_str()));
-        *per_domain.entry(c.domain.trim_start_matches('.')).or_default() += 1;
+        names.entry(c.name.as_str()).or_default().insert((
+            c.host_only,
+            c.domain.trim_start_matches('.'),
+            c.path.as_str(),
+        ));
+        *per_domain
+            .entry(c.domain.trim_start_matches('.'))
+            .or_default() += 1;
         if sent_to(c, page, path) {
             sent_bytes += c.name.len() + c.value_len as usize + 2;
             sent_count += 1;
         }
         if c.name.len() + c.value_len as usize > PER_COOKIE {
-            push(&mut out, ev("cookie.too_large", format!("cookie {name} is {} bytes, over the 4096 browsers keep", c.name.len() + c.value_len as usize), Some(Cause::CookieBloat), 0.5));
+            push(
+                &mut out,
+                ev(
+                    "cookie.too_large",
+                    format!(
+                        "cookie {name} is {} bytes, over the 4096 browsers keep",
+                        c.name.len() + c.value_len as usize
+                    ),
+                    Some(Cause::CookieBloat),
+                    0.5,
+                ),
+            );
         }
         if auth && !published.is_empty() {
             let d = c.domain.trim_start_matches('.');
-            let matches_published = published.iter().any(|p| if c.host_only { p.host == d } else { domain_match(&p.host, d) });
+            let matches_published = published.iter().any(|p| {
+                if c.host_only {
+                    p.host == d
+                } else {
+                    domain_match(&p.host, d)
+                }
+            });
             if !matches_published {
                 push(&mut out, ev(
                     "cookie.domain_not_published",
@@ -107,35 +150,103 @@ pub fn analyze(snap: &Snapshot, page: Option<&Origin>, path: &str, published: &[
             }
         }
         if c.secure && page.scheme == "http" && page.host != "localhost" && auth {
-            push(&mut out, ev("cookie.secure_on_http", format!("Secure cookie {name} is not sent to this http:// page"), Some(Cause::CookieRejected), 0.6));
+            push(
+                &mut out,
+                ev(
+                    "cookie.secure_on_http",
+                    format!("Secure cookie {name} is not sent to this http:// page"),
+                    Some(Cause::CookieRejected),
+                    0.6,
+                ),
+            );
         }
         if c.same_site == SameSite::None && !c.secure {
-            push(&mut out, ev("cookie.samesite_none_insecure", format!("cookie {name} has SameSite=None without Secure (browsers reject it)"), Some(Cause::CookieRejected), if auth { 0.6 } else { 0.2 }));
+            push(
+                &mut out,
+                ev(
+                    "cookie.samesite_none_insecure",
+                    format!("cookie {name} has SameSite=None without Secure (browsers reject it)"),
+                    Some(Cause::CookieRejected),
+                    if auth { 0.6 } else { 0.2 },
+                ),
+            );
         }
         let lname = c.name.to_ascii_lowercase();
         if lname.starts_with("__host-") && (!c.secure || !c.host_only || c.path != "/") {
-            push(&mut out, ev("cookie.prefix_host", format!("cookie {name} breaks the __Host- rules (Secure, Path=/, no Domain)"), Some(Cause::CookieRejected), if auth { 0.65 } else { 0.3 }));
+            push(
+                &mut out,
+                ev(
+                    "cookie.prefix_host",
+                    format!("cookie {name} breaks the __Host- rules (Secure, Path=/, no Domain)"),
+                    Some(Cause::CookieRejected),
+                    if auth { 0.65 } else { 0.3 },
+                ),
+            );
         }
         if lname.starts_with("__secure-") && !c.secure {
-            push(&mut out, ev("cookie.prefix_secure", format!("cookie {name} breaks the __Secure- rule (Secure)"), Some(Cause::CookieRejected), if auth { 0.65 } else { 0.3 }));
+            push(
+                &mut out,
+                ev(
+                    "cookie.prefix_secure",
+                    format!("cookie {name} breaks the __Secure- rule (Secure)"),
+                    Some(Cause::CookieRejected),
+                    if auth { 0.65 } else { 0.3 },
+                ),
+            );
         }
         if let (Some(exp), Some(now)) = (c.expires_ms, now) {
             if exp < now && auth {
-                push(&mut out, ev("cookie.expired", format!("session cookie {name} expired {} s ago", (now - exp) / 1000), None, 0.3));
+                push(
+                    &mut out,
+                    ev(
+                        "cookie.expired",
+                        format!("session cookie {name} expired {} s ago", (now - exp) / 1000),
+                        None,
+                        0.3,
+                    ),
+                );
             }
         }
     }
     for (n, places) in &names {
         if places.len() > 1 {
             let auth = is_auth_cookie(n);
-            let list: Vec<String> = places.iter().take(5).map(|(h, d, p)| format!("{}{}{}", if *h { "" } else { "." }, redact::host(d), redact::path(p))).collect();
-            let host_and_domain = places.iter().any(|(h, _, _)| !h) && places.iter().any(|(h, _, _)| *h);
-            push(&mut out, ev(
-                if host_and_domain { "cookie.host_only_and_domain" } else { "cookie.duplicate_name" },
-                format!("cookie {} exists {} times ({}): the server may read the wrong one", redact::name(n), places.len(), list.join(", ")),
-                if auth { Some(Cause::CookieDomain) } else { None },
-                if auth { 0.55 } else { 0.15 },
-            ));
+            let list: Vec<String> = places
+                .iter()
+                .take(5)
+                .map(|(h, d, p)| {
+                    format!(
+                        "{}{}{}",
+                        if *h { "" } else { "." },
+                        redact::host(d),
+                        redact::path(p)
+                    )
+                })
+                .collect();
+            let host_and_domain =
+                places.iter().any(|(h, _, _)| !h) && places.iter().any(|(h, _, _)| *h);
+            push(
+                &mut out,
+                ev(
+                    if host_and_domain {
+                        "cookie.host_only_and_domain"
+                    } else {
+                        "cookie.duplicate_name"
+                    },
+                    format!(
+                        "cookie {} exists {} times ({}): the server may read the wrong one",
+                        redact::name(n),
+                        places.len(),
+                        list.join(", ")
+                    ),
+                    if auth {
+                        Some(Cause::CookieDomain)
+                    } else {
+                        None
+                    },
+                    if auth { 0.55 } else { 0.15 },
+                ),
+            );
         }
     }
     if sent_bytes > HEADER_LIMIT {
@@ -145,11 +256,24 @@ pub fn analyze(snap: &Snapshot, page: Option<&Origin>, path: &str, published: &[
     }
     for (d, n) in &per_domain {
         if *n > PER_DOMAIN {
-            out.push(ev("cookie.too_many_for_domain", format!("{n} cookies on {}, over the {PER_DOMAIN} browsers keep per domain", redact::host(d)), Some(Cause::CookieBloat), 0.5));
+            out.push(ev(
+                "cookie.too_many_for_domain",
+                format!(
+                    "{n} cookies on {}, over the {PER_DOMAIN} browsers keep per domain",
+                    redact::host(d)
+                ),
+                Some(Cause::CookieBloat),
+                0.5,
+            ));
         }
     }
     if reported > 40 {
-        out.push(ev("cookie.more_findings", format!("{} more cookie findings not listed", reported - 40), None, 0.0));
+        out.push(ev(
+            "cookie.more_findings",
+            format!("{} more cookie findings not listed", reported - 40),
+            None,
+            0.0,
+        ));
     }
     out
 }

@@ -26,7 +26,11 @@ impl Origin {
         let rest = raw.split_once("://")?.1;
         let authority = rest.split(['/', '?', '#']).next()?;
         let hostport = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-        if hostport.starts_with('[') || hostport.bytes().any(|b| b.is_ascii_uppercase() || b == b'%' || !b.is_ascii()) {
+        if hostport.starts_with('[')
+            || hostport
+                .bytes()
+                .any(|b| b.is_ascii_uppercase() || b == b'%' || !b.is_ascii())
+        {
             return None;
         }
         let host = hostport.split(':').next()?;
@@ -46,7 +50,10 @@ impl Origin {
     }
 
     pub fn show(&self) -> String {
-        let default = matches!((self.scheme.as_str(), self.port), ("https", 443) | ("http", 80));
+        let default = matches!(
+            (self.scheme.as_str(), self.port),
+            ("https", 443) | ("http", 80)
+        );
         let host = crate::redact::host(&self.host);
         if default {
             format!("{}://{host}", self.scheme)
@@ -64,7 +71,11 @@ pub fn domain_match(host: &str, domain: &str) -> bool {
     if d.is_empty() {
         return false;
     }
-    h == d || (h.ends_with(&d) && h.len() > d.len() && h.as_bytes().get(h.len() - d.len() - 1) == Some(&b'.') && !is_ip(&h))
+    h == d
+        || (h.ends_with(&d)
+            && h.len() > d.len()
+            && h.as_bytes().get(h.len() - d.len() - 1) == Some(&b'.')
+            && !is_ip(&h))
 }
 
 pub fn is_ip(h: &str) -> bool {
@@ -87,7 +98,9 @@ pub fn site(host: &str) -> String {
     if is_ip(&h) {
         return h;
     }
-    crate::psl::registrable_domain(&h).map(str::to_owned).unwrap_or(h)
+    crate::psl::registrable_domain(&h)
+        .map(str::to_owned)
+        .unwrap_or(h)
 }
 
 /// A host name that only makes sense inside a deployment: single-label names,
@@ -96,24 +109,69 @@ pub fn is_internal_host(h: &str) -> bool {
     let h = h.to_ascii_lowercase();
     if let Ok(ip) = h.trim_matches(['[', ']']).parse::<std::net::IpAddr>() {
         return match ip {
-            std::net::IpAddr::V4(v4) => v4.is_private() || v4.is_link_local() || v4.is_loopback() || v4.is_unspecified(),
-            std::net::IpAddr::V6(v6) => v6.is_loopback() || v6.is_unspecified() || (v6.segments().first().is_some_and(|s| s & 0xfe00 == 0xfc00)),
+            std::net::IpAddr::V4(v4) => {
+                v4.is_private() || v4.is_link_local() || v4.is_loopback() || v4.is_unspecified()
+            }
+            std::net::IpAddr::V6(v6) => {
+                v6.is_loopback()
+                    || v6.is_unspecified()
+                    || (v6.segments().first().is_some_and(|s| s & 0xfe00 == 0xfc00))
+            }
         };
     }
     (!h.contains('.') && h != "localhost")
-        || [".local", ".internal", ".lan", ".svc", ".cluster.local", ".localdomain", ".intranet", ".corp", ".home.arpa"]
-            .iter()
-            .any(|s| h.ends_with(s))
+        || [
+            ".local",
+            ".internal",
+            ".lan",
+            ".svc",
+            ".cluster.local",
+            ".localdomain",
+            ".intranet",
+            ".corp",
+            ".home.arpa",
+        ]
+        .iter()
+        .any(|s| h.ends_with(s))
 }
 
 /// Cookie names that carry login or session state.
 pub fn is_auth_cookie(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
     [
-        "sess", "sid", "auth", "token", "csrf", "xsrf", "login", "oauth", "state", "nonce", "mfa", "otp",
-        "remember", "identity", "kc_", "keycloak", "okta", "idx", "sb-", "jwt", "saml", "oidc", "__host-",
-        "__secure-", "jsessionid", "phpsessid", "laravel", "user", "ory_", "_forward_auth", "_oauth2_proxy",
-        "connect.sid", "nanami",
+        "sess",
+        "sid",
+        "auth",
+        "token",
+        "csrf",
+        "xsrf",
+        "login",
+        "oauth",
+        "state",
+        "nonce",
+        "mfa",
+        "otp",
+        "remember",
+        "identity",
+        "kc_",
+        "keycloak",
+        "okta",
+        "idx",
+        "sb-",
+        "jwt",
+        "saml",
+        "oidc",
+        "__host-",
+        "__secure-",
+        "jsessionid",
+        "phpsessid",
+        "laravel",
+        "user",
+        "ory_",
+        "_forward_auth",
+        "_oauth2_proxy",
+        "connect.sid",
+        "nanami",
     ]
     .iter()
     .any(|k| n.contains(k))

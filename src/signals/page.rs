@@ -50,6 +50,32 @@ pub struct PageSignals {
 }
 
 impl PageSignals {
+    /// Add `w` to the votes for `j` (codes, statuses: each one counts).
+    pub fn add_vote(&mut self, j: Judgement, w: f32) {
+        if let Some(v) = self.votes.get_mut(j.index()) {
+            *v += w;
+        }
+    }
+
+    /// Raise the votes for `j` to at least `w`.
+    pub fn raise_vote(&mut self, j: Judgement, w: f32) {
+        if let Some(v) = self.votes.get_mut(j.index()) {
+            *v = v.max(w);
+        }
+    }
+
+    pub fn votes_for(&self, j: Judgement) -> f32 {
+        self.votes.get(j.index()).copied().unwrap_or(0.0)
+    }
+
+    /// The masked excerpt of the best message for `j`.
+    pub fn excerpt_for(&self, j: Judgement) -> Option<&str> {
+        self.excerpts
+            .get(j.index())
+            .and_then(|e| e.as_ref())
+            .map(|(_, e)| e.as_str())
+    }
+
     fn vote(&mut self, j: Judgement, w: f32, excerpt: Option<String>) {
         let i = j.index();
         // The strongest sentence counts, not the number of sentences: page
@@ -106,11 +132,20 @@ impl Sentence<'_> {
 /// Judge one sentence. `otp_context` is true on a page with a one-time-code
 /// input, where a bare "Invalid, try again" refers to the code.
 fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str, f32)> {
-    let failure = s.has(C::Invalid) || s.has(C::Expired) || s.has(C::Missing) || s.has(C::GenericError);
-    if s.has(C::TooLarge) && (s.has(C::Boundary) || s.toks.iter().any(|t| t.text == "header" || t.text == "headers")) {
+    let failure =
+        s.has(C::Invalid) || s.has(C::Expired) || s.has(C::Missing) || s.has(C::GenericError);
+    if s.has(C::TooLarge)
+        && (s.has(C::Boundary)
+            || s.toks
+                .iter()
+                .any(|t| t.text == "header" || t.text == "headers"))
+    {
         return Some((Judgement::TooLarge, "text.header_or_cookie_too_large", 1.0));
     }
-    let csrf = s.toks.iter().any(|t| t.text == "csrf" || t.text == "xsrf" || t.text == "forgery");
+    let csrf = s
+        .toks
+        .iter()
+        .any(|t| t.text == "csrf" || t.text == "xsrf" || t.text == "forgery");
     if csrf {
         return Some((Judgement::Session, "text.csrf", 1.0));
     }
@@ -133,7 +168,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
     let mfa_object = s.has(C::Otp) || s.has(C::Challenge);
     if s.has(C::Needs) && !s.has(C::Invalid) && !s.has(C::Expired) {
         // "MFA is required", "Please enter the code": a step, not a failure.
-        return Some((Judgement::Other, "text.step_required", if mfa_object { 0.3 } else { 0.5 }));
+        return Some((
+            Judgement::Other,
+            "text.step_required",
+            if mfa_object { 0.3 } else { 0.5 },
+        ));
     }
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
         return Some((Judgement::Expired, "text.challenge_expired", 1.0));
@@ -141,7 +180,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
     if s.has(C::Invalid) && s.has(C::Otp) {
         return Some((Judgement::Invalid, "text.invalid_code", 1.0));
     }
-    if s.has(C::Otp) && s.toks.iter().any(|t| t.text == "failed" || t.text == "rejected") {
+    if s.has(C::Otp)
+        && s.toks
+            .iter()
+            .any(|t| t.text == "failed" || t.text == "rejected")
+    {
         // "Two-factor authentication failed": the code step did not pass.
         return Some((Judgement::Invalid, "text.mfa_failed", 0.7));
     }
@@ -156,16 +199,28 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
             return Some((Judgement::Invalid, "text.invalid_on_mfa_step", 0.6));
         }
     }
-    if failure && !(s.has(C::Expired) && !s.has(C::Invalid) && !s.has(C::Missing) && !s.has(C::GenericError)) {
+    if failure
+        && !(s.has(C::Expired)
+            && !s.has(C::Invalid)
+            && !s.has(C::Missing)
+            && !s.has(C::GenericError))
+    {
         return Some((Judgement::Other, "text.other_failure", 0.4));
     }
     None
 }
 
-fn judge_text(out: &mut PageSignals, text: &str, weight: f32, otp_context: bool, source: Source, limit: usize) {
+fn judge_text(
+    out: &mut PageSignals,
+    text: &str,
+    weight: f32,
+    otp_context: bool,
+    source: Source,
+    limit: usize,
+) {
     let lex = text::lexicon();
     let mut buf = text::TokenBuf::default();
-    for sentence in text::sentences(text).take(limit) {
+    for sentence in text::sentences(text).take(limit).flat_map(chunks) {
         let toks = buf.fill(sentence);
         if toks.is_empty() {
             continue;
@@ -182,8 +237,13 @@ fn judge_text(out: &mut PageSignals, text: &str, weight: f32, otp_context: bool,
         };
         if let Some((j, rule, w)) = judge(&s, otp_context) {
             // Masking costs more than judging: only for lines that will be shown.
-            let wanted_evidence = out.evidence.iter().filter(|e| e.rule == rule).count() < 3 && w >= 0.6;
-            let best_so_far = out.excerpts.get(j.index()).and_then(|e| e.as_ref()).is_none_or(|(bw, _)| w * weight > *bw);
+            let wanted_evidence =
+                out.evidence.iter().filter(|e| e.rule == rule).count() < 3 && w >= 0.6;
+            let best_so_far = out
+                .excerpts
+                .get(j.index())
+                .and_then(|e| e.as_ref())
+                .is_none_or(|(bw, _)| w * weight > *bw);
             let ex = (wanted_evidence || best_so_far).then(|| redact::excerpt(sentence, 160));
             if j == Judgement::Rate {
                 if let Some(secs) = duration_in(&toks) {
@@ -203,6 +263,34 @@ fn judge_text(out: &mut PageSignals, text: &str, weight: f32, otp_context: bool,
             out.vote(j, w * weight, ex);
         }
     }
+}
+
+/// A "sentence" of thousands of characters is not one message: judge it in
+/// pieces, so a message after a wall of text is still read.
+fn chunks(s: &str) -> impl Iterator<Item = &str> {
+    const MAX: usize = 600;
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if rest.len() <= MAX {
+            return Some(std::mem::take(&mut rest));
+        }
+        let mut cut = MAX;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // Prefer to cut at white space, so words stay whole.
+        let at = rest
+            .get(..cut)
+            .and_then(|h| h.rfind(char::is_whitespace))
+            .filter(|i| *i > MAX / 2)
+            .unwrap_or(cut);
+        let (head, tail) = rest.split_at(at);
+        rest = tail;
+        Some(head)
+    })
 }
 
 fn union(mut a: Concepts, b: Concepts) -> Concepts {
@@ -227,11 +315,12 @@ pub fn duration_in(toks: &[Token<'_>]) -> Option<u32> {
 
 /// "0:45" or "1:05" in a countdown → seconds.
 pub fn clock_countdown(s: &str) -> Option<u32> {
-    s.split(|c: char| !(c.is_ascii_digit() || c == ':')).find_map(|w| {
-        let (m, sec) = w.split_once(':')?;
-        let (m, sec): (u32, u32) = (m.parse().ok()?, sec.parse().ok()?);
-        (sec < 60 && sec.to_string().len() <= 2 && w.len() <= 5).then_some(m * 60 + sec)
-    })
+    s.split(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .find_map(|w| {
+            let (m, sec) = w.split_once(':')?;
+            let (m, sec): (u32, u32) = (m.parse().ok()?, sec.parse().ok()?);
+            (sec < 60 && sec.to_string().len() <= 2 && w.len() <= 5).then_some(m * 60 + sec)
+        })
 }
 
 /// Is this input a one-time-code input?
@@ -239,13 +328,29 @@ fn is_otp_input(i: &crate::snapshot::Input) -> bool {
     if i.autocomplete.eq_ignore_ascii_case("one-time-code") {
         return true;
     }
-    if matches!(i.kind.as_str(), "password" | "email" | "hidden" | "checkbox" | "submit") {
+    if matches!(
+        i.kind.as_str(),
+        "password" | "email" | "hidden" | "checkbox" | "submit"
+    ) {
         return false;
     }
     let hay = format!("{} {}", i.name, i.label).to_ascii_lowercase();
-    let named = ["otp", "totp", "mfa", "2fa", "passcode", "one-time", "onetime", "verification", "security code", "authenticator", "token", "code"]
-        .iter()
-        .any(|k| hay.contains(k));
+    let named = [
+        "otp",
+        "totp",
+        "mfa",
+        "2fa",
+        "passcode",
+        "one-time",
+        "onetime",
+        "verification",
+        "security code",
+        "authenticator",
+        "token",
+        "code",
+    ]
+    .iter()
+    .any(|k| hay.contains(k));
     let shaped = i.inputmode == "numeric" && i.maxlength.is_some_and(|m| (4..=10).contains(&m));
     named || shaped
 }
@@ -279,14 +384,20 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     judge_text(&mut out, &page.text, 1.0, otp, Source::PageText, 200_000);
 
     for r in page.resend.iter().take(20) {
-        let secs = r.countdown_s.or_else(|| clock_countdown(&r.text)).or_else(|| duration_in(&text::TokenBuf::default().fill(&r.text)));
+        let secs = r
+            .countdown_s
+            .or_else(|| clock_countdown(&r.text))
+            .or_else(|| duration_in(&text::TokenBuf::default().fill(&r.text)));
         if let Some(secs) = secs.filter(|s| *s > 0) {
             out.cooldown_s = Some(out.cooldown_s.map_or(secs, |c| c.max(secs)));
             out.vote(Judgement::Rate, if r.disabled { 0.8 } else { 0.5 }, None);
             out.evidence.push(Evidence {
                 source: Source::PageForm,
                 rule: "form.resend_cooldown".into(),
-                detail: format!("resend control in cooldown: {secs} s left{}", if r.disabled { " (disabled)" } else { "" }),
+                detail: format!(
+                    "resend control in cooldown: {secs} s left{}",
+                    if r.disabled { " (disabled)" } else { "" }
+                ),
                 supports: None,
                 cause: None,
                 weight: 0.5,
@@ -296,15 +407,27 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     match page.status {
         Some(429) => {
             out.vote(Judgement::Rate, 3.0, None);
-            out.evidence.push(ev_status(429, "HTTP 429 Too Many Requests: the server is rate-limiting", 0.9));
+            out.evidence.push(ev_status(
+                429,
+                "HTTP 429 Too Many Requests: the server is rate-limiting",
+                0.9,
+            ));
         }
         Some(419) => {
             out.vote(Judgement::Session, 3.0, None);
-            out.evidence.push(ev_status(419, "HTTP 419 Page Expired: the CSRF or session token did not match", 0.8));
+            out.evidence.push(ev_status(
+                419,
+                "HTTP 419 Page Expired: the CSRF or session token did not match",
+                0.8,
+            ));
         }
         Some(431) => {
             out.vote(Judgement::TooLarge, 3.0, None);
-            out.evidence.push(ev_status(431, "HTTP 431 Request Header Fields Too Large", 0.9));
+            out.evidence.push(ev_status(
+                431,
+                "HTTP 431 Request Header Fields Too Large",
+                0.9,
+            ));
         }
         _ => {}
     }
@@ -334,7 +457,15 @@ mod tests {
         for m in &matches {
             set = union(set, m.concepts);
         }
-        judge(&Sentence { set, toks: &toks, matches: &matches }, false).map(|x| x.0)
+        judge(
+            &Sentence {
+                set,
+                toks: &toks,
+                matches: &matches,
+            },
+            false,
+        )
+        .map(|x| x.0)
     }
 
     #[test]
@@ -344,19 +475,40 @@ mod tests {
         assert_eq!(j("Your verification code has expired."), Some(Expired));
         assert_eq!(j("Too many attempts. Try again later."), Some(Rate));
         assert_eq!(j("There are too many sessions"), None);
-        assert_eq!(j("CSRF verification failed. Request aborted."), Some(Session));
-        assert_eq!(j("Cookie not found. Please make sure cookies are enabled."), Some(Session));
+        assert_eq!(
+            j("CSRF verification failed. Request aborted."),
+            Some(Session)
+        );
+        assert_eq!(
+            j("Cookie not found. Please make sure cookies are enabled."),
+            Some(Session)
+        );
         assert_eq!(j("Invalid username or password."), Some(Other));
-        assert_eq!(j("Your account is locked. Please contact your administrator."), Some(Other));
-        assert_eq!(j("Enter the 6-digit code from your authenticator app"), Some(Other));
+        assert_eq!(
+            j("Your account is locked. Please contact your administrator."),
+            Some(Other)
+        );
+        assert_eq!(
+            j("Enter the 6-digit code from your authenticator app"),
+            Some(Other)
+        );
         assert_eq!(j("Your one-time password is incorrect"), Some(Invalid));
-        assert_eq!(j("The session isn't valid due to password expiration"), Some(Other));
-        assert_eq!(j("400 Bad Request: Request Header Or Cookie Too Large"), Some(TooLarge));
+        assert_eq!(
+            j("The session isn't valid due to password expiration"),
+            Some(Other)
+        );
+        assert_eq!(
+            j("400 Bad Request: Request Header Or Cookie Too Large"),
+            Some(TooLarge)
+        );
     }
 
     #[test]
     fn durations() {
-        assert_eq!(duration_in(&text::TokenBuf::default().fill("try again in 5 minutes")), Some(300));
+        assert_eq!(
+            duration_in(&text::TokenBuf::default().fill("try again in 5 minutes")),
+            Some(300)
+        );
         assert_eq!(clock_countdown("Resend code in 0:45"), Some(45));
     }
 }

@@ -78,21 +78,39 @@ pub fn rejection(c: &SetCookie, scheme: &str, host: &str) -> Option<(&'static st
     if let Some(d) = &c.domain {
         let d = d.trim_start_matches('.');
         if super::is_public_suffix(d) && d != host {
-            return Some(("InvalidDomain", format!("Domain={} is a public suffix", crate::redact::host(d))));
+            return Some((
+                "InvalidDomain",
+                format!("Domain={} is a public suffix", crate::redact::host(d)),
+            ));
         }
         if !super::domain_match(host, d) {
-            return Some(("DomainMismatch", format!("Domain={} does not match the host {}", crate::redact::host(d), crate::redact::host(host))));
+            return Some((
+                "DomainMismatch",
+                format!(
+                    "Domain={} does not match the host {}",
+                    crate::redact::host(d),
+                    crate::redact::host(host)
+                ),
+            ));
         }
     }
     if c.secure && !secure_ctx {
         return Some(("SecureOnly", format!("Secure cookie set over {scheme}")));
     }
     if c.same_site == SameSite::None && !c.secure {
-        return Some(("SameSiteNoneInsecure", "SameSite=None without Secure".to_owned()));
+        return Some((
+            "SameSiteNoneInsecure",
+            "SameSite=None without Secure".to_owned(),
+        ));
     }
     let lname = c.name.to_ascii_lowercase();
-    if lname.starts_with("__host-") && (!c.secure || c.domain.is_some() || c.path.as_deref() != Some("/")) {
-        return Some(("InvalidPrefix", "__Host- cookie needs Secure, Path=/ and no Domain".to_owned()));
+    if lname.starts_with("__host-")
+        && (!c.secure || c.domain.is_some() || c.path.as_deref() != Some("/"))
+    {
+        return Some((
+            "InvalidPrefix",
+            "__Host- cookie needs Secure, Path=/ and no Domain".to_owned(),
+        ));
     }
     if lname.starts_with("__secure-") && !c.secure {
         return Some(("InvalidPrefix", "__Secure- cookie needs Secure".to_owned()));
@@ -106,7 +124,10 @@ mod tests {
 
     #[test]
     fn value_is_dropped() {
-        let c = parse("sid=SECRETVALUE123; Domain=.example.org; Path=/; Secure; HttpOnly; SameSite=None").unwrap();
+        let c = parse(
+            "sid=SECRETVALUE123; Domain=.example.org; Path=/; Secure; HttpOnly; SameSite=None",
+        )
+        .unwrap();
         assert_eq!(c.name, "sid");
         assert!(!format!("{c:?}").contains("SECRET"));
         assert_eq!(c.domain.as_deref(), Some("example.org"));
@@ -116,15 +137,30 @@ mod tests {
     #[test]
     fn rejections() {
         let c = parse("sid=; Domain=other.example; Path=/").unwrap();
-        assert_eq!(rejection(&c, "https", "id.example.org").unwrap().0, "DomainMismatch");
+        assert_eq!(
+            rejection(&c, "https", "id.example.org").unwrap().0,
+            "DomainMismatch"
+        );
         let c = parse("sid=; Secure").unwrap();
-        assert_eq!(rejection(&c, "http", "id.example.org").unwrap().0, "SecureOnly");
+        assert_eq!(
+            rejection(&c, "http", "id.example.org").unwrap().0,
+            "SecureOnly"
+        );
         let c = parse("sid=; SameSite=None").unwrap();
-        assert_eq!(rejection(&c, "https", "id.example.org").unwrap().0, "SameSiteNoneInsecure");
+        assert_eq!(
+            rejection(&c, "https", "id.example.org").unwrap().0,
+            "SameSiteNoneInsecure"
+        );
         let c = parse("__Host-sid=; Secure; Path=/; Domain=example.org").unwrap();
-        assert_eq!(rejection(&c, "https", "example.org").unwrap().0, "InvalidPrefix");
+        assert_eq!(
+            rejection(&c, "https", "example.org").unwrap().0,
+            "InvalidPrefix"
+        );
         let c = parse("sid=; Domain=co.uk").unwrap();
-        assert_eq!(rejection(&c, "https", "a.co.uk").unwrap().0, "InvalidDomain");
+        assert_eq!(
+            rejection(&c, "https", "a.co.uk").unwrap().0,
+            "InvalidDomain"
+        );
         let c = parse("sid=; Domain=example.org; Secure; Path=/").unwrap();
         assert!(rejection(&c, "https", "id.example.org").is_none());
     }

@@ -32,12 +32,29 @@ pub struct TrailSignals {
 }
 
 fn path_of(u: &str) -> String {
-    redact::parse_url(u).map(|u| u.path().to_owned()).unwrap_or_default()
+    redact::parse_url(u)
+        .map(|u| u.path().to_owned())
+        .unwrap_or_default()
 }
 
 fn is_loginish(path: &str) -> bool {
     let p = path.to_ascii_lowercase();
-    ["login", "signin", "sign-in", "sign_in", "auth", "sso", "session", "mfa", "otp", "2fa", "verify", "challenge"].iter().any(|k| p.contains(k))
+    [
+        "login",
+        "signin",
+        "sign-in",
+        "sign_in",
+        "auth",
+        "sso",
+        "session",
+        "mfa",
+        "otp",
+        "2fa",
+        "verify",
+        "challenge",
+    ]
+    .iter()
+    .any(|k| p.contains(k))
 }
 
 fn retry_after_s(v: &str, received_ms: Option<i64>) -> Option<u32> {
@@ -53,7 +70,10 @@ fn retry_after_s(v: &str, received_ms: Option<i64>) -> Option<u32> {
 pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     let mut out = TrailSignals::default();
     let reference: Option<Origin> = published.first().cloned().or_else(|| {
-        snap.trail.iter().find_map(|e| Origin::parse(&e.url)).or_else(|| Origin::parse(&snap.url))
+        snap.trail
+            .iter()
+            .find_map(|e| Origin::parse(&e.url))
+            .or_else(|| Origin::parse(&snap.url))
     });
     let mut seen_rules: BTreeMap<String, usize> = BTreeMap::new();
     let mut push = |out: &mut TrailSignals, key: String, e: Evidence| {
@@ -69,7 +89,9 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     let mut refresh_fail: BTreeMap<String, usize> = BTreeMap::new();
 
     for e in &snap.trail {
-        let Some((o, path)) = Origin::parse_with_path(&e.url) else { continue };
+        let Some((o, path)) = Origin::parse_with_path(&e.url) else {
+            continue;
+        };
         let is_main = e.kind == "main_frame";
         if is_main {
             let v = visits.entry(format!("{}{}", o.show(), path)).or_default();
@@ -80,33 +102,69 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         }
         if let Some(err) = &e.error {
             if err.contains("TOO_MANY_REDIRECTS") || err.contains("REDIRECT_LOOP") {
-                push(&mut out, "loop.net".into(), ev("trail.too_many_redirects", format!("the browser stopped a redirect loop at {}{}", o.show(), redact::path(&path)), Some(Cause::LoginLoop), 0.95));
+                push(
+                    &mut out,
+                    "loop.net".into(),
+                    ev(
+                        "trail.too_many_redirects",
+                        format!(
+                            "the browser stopped a redirect loop at {}{}",
+                            o.show(),
+                            redact::path(&path)
+                        ),
+                        Some(Cause::LoginLoop),
+                        0.95,
+                    ),
+                );
             }
         }
         // Requests that carried cookies: were the auth cookies set earlier sent back?
         if let Some(sent) = &e.request_cookie_names {
             if let Some(set) = set_names.get(&site(&o.host)) {
                 for n in set {
-                    if !sent.iter().any(|s| s == n) && (is_main || e.kind == "xmlhttprequest" || e.kind == "fetch") {
+                    if !sent.iter().any(|s| s == n)
+                        && (is_main || e.kind == "xmlhttprequest" || e.kind == "fetch")
+                    {
                         push(&mut out, format!("notsent.{n}"), ev("trail.cookie_not_sent", format!("cookie {} was set by an earlier response but not sent with {} {}{}", redact::name(n), e.method, o.show(), redact::path(&path)), Some(Cause::CookieRejected), 0.8));
                     }
                 }
             }
         }
         for line in &e.set_cookie {
-            let Some(c) = setcookie::parse(line) else { continue };
+            let Some(c) = setcookie::parse(line) else {
+                continue;
+            };
             let auth = is_auth_cookie(&c.name);
             let name = redact::name(&c.name);
             if let Some((reason, why)) = setcookie::rejection(&c, &o.scheme, &o.host) {
-                let cause = if reason == "DomainMismatch" || reason == "InvalidDomain" { Cause::CookieDomain } else { Cause::CookieRejected };
-                push(&mut out, format!("rej.{}.{}", c.name, reason), ev("trail.set_cookie_rejected", format!("the browser rejects Set-Cookie {name} from {}: {why} ({reason})", redact::host(&o.host)), Some(cause), if auth { 0.9 } else { 0.4 }));
+                let cause = if reason == "DomainMismatch" || reason == "InvalidDomain" {
+                    Cause::CookieDomain
+                } else {
+                    Cause::CookieRejected
+                };
+                push(
+                    &mut out,
+                    format!("rej.{}.{}", c.name, reason),
+                    ev(
+                        "trail.set_cookie_rejected",
+                        format!(
+                            "the browser rejects Set-Cookie {name} from {}: {why} ({reason})",
+                            redact::host(&o.host)
+                        ),
+                        Some(cause),
+                        if auth { 0.9 } else { 0.4 },
+                    ),
+                );
                 continue;
             }
             if c.is_deletion() {
                 continue;
             }
             if auth {
-                set_names.entry(site(&o.host)).or_default().insert(c.name.clone());
+                set_names
+                    .entry(site(&o.host))
+                    .or_default()
+                    .insert(c.name.clone());
             }
             if let (Some(d), false) = (&c.domain, published.is_empty()) {
                 if auth && !published.iter().any(|p| super::domain_match(&p.host, d)) {
@@ -118,38 +176,103 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     push(&mut out, format!("exp.{}", c.name), ev("trail.set_cookie_expired_on_arrival", format!("Set-Cookie {name} from {} arrived already expired by this computer's clock ({} s)", redact::host(&o.host), (rx - exp) / 1000), Some(Cause::ClockSkew), 0.6));
                 }
             }
-            if auth && o.scheme == "https" && !c.secure && reference.as_ref().is_some_and(|r| r.scheme == "https") {
+            if auth
+                && o.scheme == "https"
+                && !c.secure
+                && reference.as_ref().is_some_and(|r| r.scheme == "https")
+            {
                 push(&mut out, format!("insecure.{}", c.name), ev("trail.session_cookie_not_secure", format!("session cookie {name} was set over https without Secure: the app believes the request was http (X-Forwarded-Proto?)"), Some(Cause::ProxyScheme), 0.5));
             }
         }
         if let Some(target) = e.redirect_url.as_deref() {
             if let (Some(t), Some(r)) = (Origin::parse(target), reference.as_ref()) {
                 let shown = redact::url(target);
-                if r.scheme == "https" && t.scheme == "http" && (t.host == r.host || t.host == o.host) {
+                if r.scheme == "https"
+                    && t.scheme == "http"
+                    && (t.host == r.host || t.host == o.host)
+                {
                     push(&mut out, "scheme".into(), ev("trail.redirect_to_http", format!("{} {} redirected to {shown}: the app builds http:// URLs behind TLS (X-Forwarded-Proto)", e.status.map(|s| s.to_string()).unwrap_or_default(), o.show()), Some(Cause::ProxyScheme), 0.9));
-                } else if t.host != r.host && (is_internal_host(&t.host) && !is_internal_host(&r.host) || (t.host == o.host && t.port != o.port) ) {
+                } else if t.host != r.host
+                    && (is_internal_host(&t.host) && !is_internal_host(&r.host)
+                        || (t.host == o.host && t.port != o.port))
+                {
                     push(&mut out, "host".into(), ev("trail.redirect_to_internal_host", format!("{} redirected to {shown}, an internal host, not the published {} (X-Forwarded-Host)", o.show(), r.show()), Some(Cause::ProxyHost), 0.9));
-                } else if t.host == r.host && t.port != r.port && published.iter().any(|p| p.host == t.host) {
+                } else if t.host == r.host
+                    && t.port != r.port
+                    && published.iter().any(|p| p.host == t.host)
+                {
                     push(&mut out, "port".into(), ev("trail.redirect_to_other_port", format!("{} redirected to {shown}, another port than the published {} (X-Forwarded-Host/Port)", o.show(), r.show()), Some(Cause::ProxyHost), 0.85));
                 }
             }
         }
         match e.status {
             Some(429) => {
-                let ra = e.retry_after.as_deref().and_then(|v| retry_after_s(v, e.received_ms));
+                let ra = e
+                    .retry_after
+                    .as_deref()
+                    .and_then(|v| retry_after_s(v, e.received_ms));
                 out.rate_limited = Some(ra.or(out.rate_limited.flatten()));
-                push(&mut out, "429".into(), ev("trail.status_429", format!("{} {}{} answered 429{}", e.method, o.show(), redact::path(&path), ra.map(|s| format!(" with Retry-After {s} s")).unwrap_or_default()), None, 0.8));
+                push(
+                    &mut out,
+                    "429".into(),
+                    ev(
+                        "trail.status_429",
+                        format!(
+                            "{} {}{} answered 429{}",
+                            e.method,
+                            o.show(),
+                            redact::path(&path),
+                            ra.map(|s| format!(" with Retry-After {s} s"))
+                                .unwrap_or_default()
+                        ),
+                        None,
+                        0.8,
+                    ),
+                );
             }
             Some(431) => {
                 out.too_large = true;
-                push(&mut out, "431".into(), ev("trail.status_431", format!("{} answered 431 Request Header Fields Too Large", o.show()), Some(Cause::CookieBloat), 0.85));
+                push(
+                    &mut out,
+                    "431".into(),
+                    ev(
+                        "trail.status_431",
+                        format!("{} answered 431 Request Header Fields Too Large", o.show()),
+                        Some(Cause::CookieBloat),
+                        0.85,
+                    ),
+                );
             }
             Some(s @ (401 | 403)) if !is_main => {
                 let p = path.to_ascii_lowercase();
-                if ["refresh", "token", "session", "renew", "silent", "check", "whoami", "userinfo", "/me", "keepalive", "heartbeat"].iter().any(|k| p.contains(k)) {
-                    *refresh_fail.entry(format!("{}{}", o.show(), redact::path(&path))).or_default() += 1;
-                    let cross = e.in_frame && e.top_origin.as_deref().and_then(Origin::parse).is_some_and(|t| site(&t.host) != site(&o.host));
-                    if cross && (snap.env.third_party_cookies_blocked == Some(true) || e.request_cookie_names.as_ref().is_some_and(Vec::is_empty)) {
+                if [
+                    "refresh",
+                    "token",
+                    "session",
+                    "renew",
+                    "silent",
+                    "check",
+                    "whoami",
+                    "userinfo",
+                    "/me",
+                    "keepalive",
+                    "heartbeat",
+                ]
+                .iter()
+                .any(|k| p.contains(k))
+                {
+                    *refresh_fail
+                        .entry(format!("{}{}", o.show(), redact::path(&path)))
+                        .or_default() += 1;
+                    let cross = e.in_frame
+                        && e.top_origin
+                            .as_deref()
+                            .and_then(Origin::parse)
+                            .is_some_and(|t| site(&t.host) != site(&o.host));
+                    if cross
+                        && (snap.env.third_party_cookies_blocked == Some(true)
+                            || e.request_cookie_names.as_ref().is_some_and(Vec::is_empty))
+                    {
                         push(&mut out, "3p".into(), ev("trail.refresh_in_cross_site_frame", format!("session refresh {}{} answered {s} from a cross-site frame whose cookies are blocked", o.show(), redact::path(&path)), Some(Cause::ThirdPartyCookies), 0.8));
                     }
                 }
@@ -159,7 +282,16 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     }
     for (k, n) in &refresh_fail {
         if *n >= 2 {
-            push(&mut out, format!("refresh.{k}"), ev("trail.refresh_failing", format!("session refresh {k} failed {n} times with 401/403"), Some(Cause::SessionBoundary), 0.6));
+            push(
+                &mut out,
+                format!("refresh.{k}"),
+                ev(
+                    "trail.refresh_failing",
+                    format!("session refresh {k} failed {n} times with 401/403"),
+                    Some(Cause::SessionBoundary),
+                    0.6,
+                ),
+            );
         }
     }
     for (k, (n, redirects)) in &visits {
@@ -168,11 +300,20 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         }
     }
     // Login POST that "succeeded" (3xx) and landed on a login page again.
-    let mains: Vec<_> = snap.trail.iter().filter(|e| e.kind == "main_frame").collect();
+    let mains: Vec<_> = snap
+        .trail
+        .iter()
+        .filter(|e| e.kind == "main_frame")
+        .collect();
     let mut bounces = 0;
     for w in mains.windows(3) {
         if let [post, _, back] = w {
-            if post.method.eq_ignore_ascii_case("POST") && post.status.is_some_and(|s| (300..400).contains(&s)) && back.status == Some(200) && is_loginish(&path_of(&back.url)) && path_of(&back.url) == path_of(&post.url) {
+            if post.method.eq_ignore_ascii_case("POST")
+                && post.status.is_some_and(|s| (300..400).contains(&s))
+                && back.status == Some(200)
+                && is_loginish(&path_of(&back.url))
+                && path_of(&back.url) == path_of(&post.url)
+            {
                 bounces += 1;
             }
         }

@@ -81,19 +81,30 @@ pub struct BoundaryError {
 
 impl From<InputError> for BoundaryError {
     fn from(e: InputError) -> Self {
-        BoundaryError { code: e.code(), message: e.to_string() }
+        BoundaryError {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }
 
 fn parse<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, BoundaryError> {
-    auth_triage::error::parse_json(text).map_err(|e| BoundaryError { code: e.code(), message: format!("{what}: {e}") })
+    auth_triage::error::parse_json(text).map_err(|e| BoundaryError {
+        code: e.code(),
+        message: format!("{what}: {e}"),
+    })
 }
 
 fn catalogs(values: &[serde_json::Value]) -> Result<Vec<Catalog>, BoundaryError> {
     values
         .iter()
         .enumerate()
-        .map(|(i, v)| Catalog::from_json(&v.to_string()).map_err(|e| BoundaryError { code: e.code(), message: format!("catalogs[{i}]: {e}") }))
+        .map(|(i, v)| {
+            Catalog::from_json(&v.to_string()).map_err(|e| BoundaryError {
+                code: e.code(),
+                message: format!("catalogs[{i}]: {e}"),
+            })
+        })
         .collect()
 }
 
@@ -101,37 +112,69 @@ fn catalogs(values: &[serde_json::Value]) -> Result<Vec<Catalog>, BoundaryError>
 pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
     let cmd: Command = parse("command", command_json)?;
     match cmd {
-        Command::Classify { snapshot, catalogs: cats } => {
+        Command::Classify {
+            snapshot,
+            catalogs: cats,
+        } => {
             let snap = Snapshot::from_json(&snapshot.to_string())?;
             let cats = Catalogs::new(&catalogs(&cats)?);
-            Ok(Answer::Diagnosis { diagnosis: auth_triage::classify(&snap, &cats) })
+            Ok(Answer::Diagnosis {
+                diagnosis: auth_triage::classify(&snap, &cats),
+            })
         }
-        Command::Report { snapshot, catalogs: cats } => {
+        Command::Report {
+            snapshot,
+            catalogs: cats,
+        } => {
             let snap = Snapshot::from_json(&snapshot.to_string())?;
             let cats = Catalogs::new(&catalogs(&cats)?);
             let d = auth_triage::classify(&snap, &cats);
             let r = report::build(&snap, &d, &cats.versions);
             let markdown = report::to_markdown(&r);
-            Ok(Answer::Report { diagnosis: d, report: Box::new(r), markdown })
+            Ok(Answer::Report {
+                diagnosis: d,
+                report: Box::new(r),
+                markdown,
+            })
         }
         Command::Verify { text } => {
             let v = report::verify(&text)?;
-            let markdown = v.report.as_ref().filter(|_| v.intact).map(report::to_markdown);
-            let rendered = v.report.as_ref().filter(|_| v.intact).map(report::render_text);
-            Ok(Answer::Verification { intact: v.intact, message: v.message, report: v.report.map(Box::new), markdown, text: rendered })
+            let markdown = v
+                .report
+                .as_ref()
+                .filter(|_| v.intact)
+                .map(report::to_markdown);
+            let rendered = v
+                .report
+                .as_ref()
+                .filter(|_| v.intact)
+                .map(report::render_text);
+            Ok(Answer::Verification {
+                intact: v.intact,
+                message: v.message,
+                report: v.report.map(Box::new),
+                markdown,
+                text: rendered,
+            })
         }
         Command::RedactEvents { events } => {
             let mut out = Vec::with_capacity(events.len());
             for (i, v) in events.iter().enumerate() {
                 let e: auth_triage::snapshot::TrailEvent =
-                    auth_triage::error::parse_json(&v.to_string()).map_err(|e| BoundaryError { code: e.code(), message: format!("events[{i}]: {e}") })?;
+                    auth_triage::error::parse_json(&v.to_string()).map_err(|e| BoundaryError {
+                        code: e.code(),
+                        message: format!("events[{i}]: {e}"),
+                    })?;
                 out.push(report::redact_trail_event(&e));
             }
             Ok(Answer::Events { events: out })
         }
         Command::ValidateCatalog { text } => {
             let c = Catalog::from_json(&text)?;
-            Ok(Answer::Catalog { catalog: c.catalog, codes: c.codes.len() })
+            Ok(Answer::Catalog {
+                catalog: c.catalog,
+                codes: c.codes.len(),
+            })
         }
         Command::Versions => Ok(Answer::Versions {
             core: auth_triage::CORE_VERSION.to_owned(),
@@ -163,12 +206,22 @@ pub fn invoke(command: JsValue) -> Result<JsValue, JsValue> {
         None => js_sys::JSON::stringify(&command)
             .ok()
             .and_then(|s| s.as_string())
-            .ok_or_else(|| js_error(&BoundaryError { code: "malformed", message: "command: not JSON-serialisable".into() }))?,
+            .ok_or_else(|| {
+                js_error(&BoundaryError {
+                    code: "malformed",
+                    message: "command: not JSON-serialisable".into(),
+                })
+            })?,
     };
     let answer = run(&text).map_err(|e| js_error(&e))?;
     answer
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(&BoundaryError { code: "internal", message: e.to_string() }))
+        .map_err(|e| {
+            js_error(&BoundaryError {
+                code: "internal",
+                message: e.to_string(),
+            })
+        })
 }
 
 #[cfg(test)]
@@ -177,20 +230,29 @@ mod tests {
 
     #[test]
     fn classify_minimal() {
-        let a = run(r#"{"type":"classify","snapshot":{"url":"https://id.example.org/login","page":{"text":"Invalid authenticator code.","status":400}}}"#);
+        let a = run(
+            r#"{"type":"classify","snapshot":{"url":"https://id.example.org/login","page":{"text":"Invalid authenticator code.","status":400}}}"#,
+        );
         match a {
-            Ok(Answer::Diagnosis { diagnosis }) => assert_eq!(diagnosis.failure_type.as_str(), "mfa_invalid_code"),
+            Ok(Answer::Diagnosis { diagnosis }) => {
+                assert_eq!(diagnosis.failure_type.as_str(), "mfa_invalid_code")
+            }
             other => panic!("{other:?}"),
         }
     }
 
     #[test]
     fn errors_name_the_field() {
-        let e = run(r#"{"type":"classify","snapshot":{"url":"https://a/","page":{"status":"x"}}}"#).unwrap_err();
+        let e = run(r#"{"type":"classify","snapshot":{"url":"https://a/","page":{"status":"x"}}}"#)
+            .unwrap_err();
         assert_eq!(e.code, "malformed");
         // With field paths (native default) the field is named; in the WASM
         // build the line and column are.
-        assert!(e.message.contains("page.status") || e.message.contains("line 1 column"), "{}", e.message);
+        assert!(
+            e.message.contains("page.status") || e.message.contains("line 1 column"),
+            "{}",
+            e.message
+        );
         assert!(!e.message.contains('\n'));
         let e = run(r#"{"type":"frobnicate"}"#).unwrap_err();
         assert!(e.message.starts_with("command"), "{}", e.message);

@@ -1,0 +1,135 @@
+//! The WASM boundary as JS sees it: plain objects in, plain objects out,
+//! and errors as JS `Error`s with a `code`, never a panic. Runs in Node with
+//! `wasm-bindgen-test-runner` (build.sh test).
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use auth_triage_wasm::invoke;
+use js_sys::{Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn get(v: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(v.clone(), |acc, k| {
+        Reflect::get(&acc, &JsValue::from_str(k)).unwrap()
+    })
+}
+
+#[wasm_bindgen_test]
+fn classify_takes_and_returns_plain_objects() {
+    let out = invoke(js(r#"{"type":"classify","snapshot":{"url":"https://id.example.org/login","page":{"text":"Invalid authenticator code.","status":400}}}"#)).unwrap();
+    assert!(out.is_object());
+    // A plain object (json_compatible), not a Map: it survives JSON.
+    assert!(out.dyn_ref::<js_sys::Map>().is_none());
+    assert_eq!(get(&out, &["type"]).as_string().unwrap(), "diagnosis");
+    assert_eq!(
+        get(&out, &["diagnosis", "failure_type"])
+            .as_string()
+            .unwrap(),
+        "mfa_invalid_code"
+    );
+    assert_eq!(
+        get(&out, &["diagnosis", "verdict"]).as_string().unwrap(),
+        "product"
+    );
+    assert!(get(&out, &["diagnosis", "safe_code"]).is_null());
+    let text = JSON::stringify(&out).unwrap().as_string().unwrap();
+    assert!(text.contains("\"evidence\":["));
+}
+
+#[wasm_bindgen_test]
+fn the_command_may_also_be_json_text() {
+    let out = invoke(JsValue::from_str(r#"{"type":"versions"}"#)).unwrap();
+    assert_eq!(get(&out, &["snapshot_schema"]).as_f64().unwrap(), 1.0);
+    assert!(get(&out, &["core"]).as_string().is_some());
+}
+
+#[wasm_bindgen_test]
+fn report_round_trips_through_verify() {
+    let out = invoke(js(r#"{"type":"report","snapshot":{"url":"https://nanami.example.org/oauth/error?error=access_denied&code=SplxlOBeZQQYbYS6WxSbIA","page":{"text":"We couldn't sign you in. Error code: NAN-4711"}}}"#)).unwrap();
+    let md = get(&out, &["markdown"]).as_string().unwrap();
+    assert!(md.contains("NAN-4711"));
+    assert!(!md.contains("SplxlOBeZQQYbYS6WxSbIA"));
+    let cmd = Object::new();
+    Reflect::set(&cmd, &"type".into(), &"verify".into()).unwrap();
+    Reflect::set(&cmd, &"text".into(), &JsValue::from_str(&md)).unwrap();
+    let v = invoke(cmd.into()).unwrap();
+    assert_eq!(get(&v, &["intact"]).as_bool(), Some(true));
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_a_js_error_with_a_code() {
+    for (cmd, code) in [
+        (
+            r#"{"type":"classify","snapshot":{"url":"https://a.example/","page":{"status":"four hundred"}}}"#,
+            "malformed",
+        ),
+        (
+            r#"{"type":"classify","snapshot":{"schema_version":7,"url":"https://a.example/"}}"#,
+            "schema_version",
+        ),
+        (r#"{"type":"frobnicate"}"#, "malformed"),
+        (
+            r#"{"type":"validate_catalog","text":"{\"catalog\":\"x\",\"codes\":[{\"code\":\"A B\",\"type\":\"other\"}]}"}"#,
+            "malformed",
+        ),
+    ] {
+        let err = invoke(js(cmd)).unwrap_err();
+        let err: js_sys::Error = err.dyn_into().expect("a JS Error");
+        assert_eq!(
+            get(&err.clone().into(), &["code"]).as_string().unwrap(),
+            code,
+            "{cmd}"
+        );
+        let msg = String::from(err.message());
+        assert!(!msg.is_empty() && !msg.contains('\n'), "{msg}");
+        assert!(!msg.contains("panicked"), "{msg}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn huge_and_hostile_input_gets_an_answer() {
+    let text = format!(
+        "<script>alert(1)</script>{}Invalid code. Try again.",
+        "x ".repeat(300_000)
+    );
+    let cmd = Object::new();
+    Reflect::set(&cmd, &"type".into(), &"classify".into()).unwrap();
+    let snap = js(
+        r#"{"url":"https://id.example.org/login","page":{"forms":[{"inputs":[{"autocomplete":"one-time-code"}]}]}}"#,
+    );
+    Reflect::set(
+        &get(&snap, &["page"]),
+        &"text".into(),
+        &JsValue::from_str(&text),
+    )
+    .unwrap();
+    Reflect::set(&cmd, &"snapshot".into(), &snap).unwrap();
+    let out = invoke(cmd.into()).unwrap();
+    assert_eq!(
+        get(&out, &["diagnosis", "failure_type"])
+            .as_string()
+            .unwrap(),
+        "mfa_invalid_code"
+    );
+}
+
+#[wasm_bindgen_test]
+fn redact_events_drops_values() {
+    let out = invoke(js(r#"{"type":"redact_events","events":[{"url":"https://a.example/cb?code=SplxlOBeZQQYbYS6WxSbIA","set_cookie":["sid=eyJhbGciOiJIUzI1NiJ9.e30.abc; Path=/; Secure"]}]}"#)).unwrap();
+    let text = JSON::stringify(&out).unwrap().as_string().unwrap();
+    assert!(
+        !text.contains("SplxlOBeZQQYbYS6WxSbIA") && !text.contains("eyJ"),
+        "{text}"
+    );
+    assert!(text.contains("sid="), "{text}");
+}
