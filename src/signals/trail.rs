@@ -57,6 +57,16 @@ fn is_loginish(path: &str) -> bool {
     .any(|k| p.contains(k))
 }
 
+/// Cookie names that hold the login session itself (not CSRF, state or preferences).
+fn is_session_cookie(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    [
+        "sess", "sid", "auth", "login", "jwt", "identity", "remember",
+    ]
+    .iter()
+    .any(|k| n.contains(k))
+}
+
 fn retry_after_s(v: &str, received_ms: Option<i64>) -> Option<u32> {
     let v = v.trim();
     if let Ok(s) = v.parse::<u32>() {
@@ -85,7 +95,9 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     };
     // Names of cookies set per site, for the "set but never sent back" rule.
     let mut set_names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut visits: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // Per page (origin + path): (visits, 3xx answers, arrivals by redirect).
+    let mut visits: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    let mut insecure_session: BTreeSet<String> = BTreeSet::new();
     let mut refresh_fail: BTreeMap<String, usize> = BTreeMap::new();
 
     for e in &snap.trail {
@@ -98,6 +110,9 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             v.0 += 1;
             if e.redirect_url.is_some() || e.status.is_some_and(|s| (300..400).contains(&s)) {
                 v.1 += 1;
+            }
+            if let Some((t, tp)) = e.redirect_url.as_deref().and_then(Origin::parse_with_path) {
+                visits.entry(format!("{}{}", t.show(), tp)).or_default().2 += 1;
             }
         }
         if let Some(err) = &e.error {
@@ -176,12 +191,12 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     push(&mut out, format!("exp.{}", c.name), ev("trail.set_cookie_expired_on_arrival", format!("Set-Cookie {name} from {} arrived already expired by this computer's clock ({} s)", redact::host(&o.host), (rx - exp) / 1000), Some(Cause::ClockSkew), 0.6));
                 }
             }
-            if auth
+            if is_session_cookie(&c.name)
                 && o.scheme == "https"
                 && !c.secure
                 && reference.as_ref().is_some_and(|r| r.scheme == "https")
             {
-                push(&mut out, format!("insecure.{}", c.name), ev("trail.session_cookie_not_secure", format!("session cookie {name} was set over https without Secure: the app believes the request was http (X-Forwarded-Proto?)"), Some(Cause::ProxyScheme), 0.5));
+                insecure_session.insert(c.name.clone());
             }
         }
         if let Some(target) = e.redirect_url.as_deref() {
@@ -294,10 +309,21 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             );
         }
     }
-    for (k, (n, redirects)) in &visits {
-        if *n >= LOOP_VISITS && *redirects >= 1 && is_loginish(k) {
-            push(&mut out, format!("loop.{k}"), ev("trail.login_loop", format!("{} was loaded {n} times with {redirects} redirects in the recent trail: the login loops", redact::url(k)), Some(Cause::LoginLoop), if *n >= 4 { 0.9 } else { 0.75 }));
+    // A loop: the page keeps redirecting away, or keeps being redirected back
+    // to. A person reloading the login page a few times is neither.
+    for (k, (n, away, back)) in &visits {
+        let cycling = *away >= 2 || (*back >= 2 && *n + back >= LOOP_VISITS + 1);
+        if cycling && is_loginish(k) {
+            push(&mut out, format!("loop.{k}"), ev("trail.login_loop", format!("{} was loaded {n} times, redirected away {away} and back {back} times in the recent trail: the login loops", redact::url(k)), Some(Cause::LoginLoop), if away + back >= 4 { 0.9 } else { 0.75 }));
         }
+    }
+    if !insecure_session.is_empty() {
+        let names: Vec<String> = insecure_session
+            .iter()
+            .take(5)
+            .map(|n| redact::name(n))
+            .collect();
+        push(&mut out, "insecure".into(), ev("trail.session_cookie_not_secure", format!("session cookie{} {} set over https without Secure: the app may believe the request was http (X-Forwarded-Proto?)", if names.len() == 1 { "" } else { "s" }, names.join(", ")), Some(Cause::ProxyScheme), 0.4));
     }
     // Login POST that "succeeded" (3xx) and landed on a login page again.
     let mains: Vec<_> = snap
@@ -307,10 +333,18 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         .collect();
     let mut bounces = 0;
     for w in mains.windows(3) {
-        if let [post, _, back] = w {
+        if let [post, mid, back] = w {
+            // POST accepted (3xx), bounced on (3xx), back on the login page, at once.
+            let soon = match (post.received_ms, back.received_ms) {
+                (Some(a), Some(b)) => (0..=10_000).contains(&(b - a)),
+                _ => true,
+            };
             if post.method.eq_ignore_ascii_case("POST")
                 && post.status.is_some_and(|s| (300..400).contains(&s))
+                && (mid.redirect_url.is_some()
+                    || mid.status.is_some_and(|s| (300..400).contains(&s)))
                 && back.status == Some(200)
+                && soon
                 && is_loginish(&path_of(&back.url))
                 && path_of(&back.url) == path_of(&post.url)
             {

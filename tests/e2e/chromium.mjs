@@ -6,11 +6,12 @@ import path from 'node:path';
 
 export const DIST = path.resolve(import.meta.dirname, '../../dist');
 
-export async function launch() {
+export async function launch({ ignoreHTTPSErrors = false } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'at-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    ignoreHTTPSErrors,
     args: [
       '--headless=new',
       `--load-extension=${DIST}`,

@@ -14,6 +14,7 @@ export async function launchFirefox() {
     browser: 'firefox',
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
     headless: true,
+    acceptInsecureCerts: true,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // The network is closed: no update or telemetry traffic.
@@ -40,19 +41,39 @@ export async function findPage(ff, prefix, timeoutMs = 15_000) {
   throw new Error(`no page at ${prefix}`);
 }
 
-export async function diagnoseFirefox(ff, page) {
-  // A real click, so the popup blocker lets the new tab open.
+/** Open an extension page from `page` with a real click (see above). */
+export async function openFromPage(ff, page, extPath) {
   await page.evaluate((u) => {
     const a = document.createElement('a');
     a.href = u;
     a.target = '_blank';
-    a.id = '__open_triage';
-    a.textContent = 'open triage';
+    a.id = '__open_ext';
+    a.textContent = 'open';
     document.body.prepend(a);
-  }, ff.url('popup.html?tab=opener'));
-  await page.click('#__open_triage');
-  await page.evaluate(() => document.getElementById('__open_triage')?.remove());
-  const popup = await findPage(ff, ff.url('popup.html'));
+  }, ff.url(extPath));
+  await page.click('#__open_ext');
+  await page.evaluate(() => document.getElementById('__open_ext')?.remove());
+  return findPage(ff, ff.url(extPath.split('?')[0]));
+}
+
+/** Save options through the real options page. */
+export async function setOptionsFirefox(ff, page, { urls = [], catalog = '' } = {}) {
+  const opts = await openFromPage(ff, page, 'options.html');
+  await opts.waitForSelector('body[data-ready]');
+  await opts.evaluate((u, c) => {
+    document.querySelector('#urls').value = u;
+    document.querySelector('#catalog').value = c;
+  }, urls.join('\n'), catalog);
+  await opts.click('#save');
+  await opts.waitForFunction(() => document.querySelector('#status').textContent.length > 0);
+  const status = await opts.evaluate(() => document.querySelector('#status').textContent);
+  await opts.close();
+  return status;
+}
+
+export async function diagnoseFirefox(ff, page) {
+  // A real click, so the popup blocker lets the new tab open.
+  const popup = await openFromPage(ff, page, 'popup.html?tab=opener');
   await popup.waitForSelector('#result[data-failure-type]', { timeout: 20_000 });
   const result = await popup.$eval('#result', (e) => ({ ...e.dataset }));
   const report = await popup.$eval('[data-report]', (e) => e.textContent);

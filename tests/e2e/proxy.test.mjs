@@ -1,0 +1,116 @@
+// Deployment faults end to end: the test application behind a real nginx
+// with TLS, driven through the real login (password, then a real TOTP code)
+// to its failure in each fault profile, and diagnosed by dist/ as shipped.
+// Chromium runs all six profiles; Firefox ESR runs proto-drift and clock-drift.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startStack } from '../app/stack.mjs';
+import { USER, PASSWORD, totp } from '../app/app.mjs';
+import { launch, diagnose, setOptions } from './chromium.mjs';
+import { launchFirefox, diagnoseFirefox, setOptionsFirefox } from './firefox.mjs';
+
+const EXPECT = {
+  healthy: { type: 'unclassified', verdict: 'product', rules: [] },
+  'proto-drift': { type: 'session_proxy_cookie', verdict: 'deployment', rules: ['trail.redirect_to_http'] },
+  'host-drift': { type: 'session_proxy_cookie', verdict: 'deployment', rules: ['trail.redirect_to_internal_host'] },
+  'cookie-domain': { type: 'session_proxy_cookie', verdict: 'deployment', rules: ['trail.set_cookie_rejected'] },
+  'clock-drift': { type: 'session_proxy_cookie', verdict: 'deployment', rules: ['clock.host_skew'] },
+  'cookie-bloat': { type: 'session_proxy_cookie', verdict: 'deployment', rules: ['cookie.header_too_large'] },
+};
+
+/** The real login: password, then the TOTP code of this moment (real clock). */
+async function login(page, published, { type, click, waitNav, has }) {
+  await page.goto(`${published}/login`);
+  await type('#u', USER);
+  await type('#p', PASSWORD);
+  await waitNav(() => click('form button[type=submit]'));
+  let code = null;
+  if (await has('#otp')) {
+    code = totp(Date.now());
+    await type('#otp', code);
+    await waitNav(() => click('form[action="/mfa"] button[type=submit]'));
+  }
+  return code;
+}
+
+function checkReport(report, stack, secrets) {
+  assert.ok(report.includes(`\`${stack.published}/\``), 'the report names the published URL');
+  for (const s of secrets.filter(Boolean)) assert.ok(!report.includes(s), `the report holds a secret: ${s.slice(0, 6)}…`);
+}
+
+let ext;
+before(async () => {
+  ext = await launch({ ignoreHTTPSErrors: true });
+});
+after(async () => {
+  await ext?.close();
+});
+
+for (const profile of Object.keys(EXPECT)) {
+  test(`Chromium, nginx profile ${profile}`, async (t) => {
+    const stack = await startStack(profile);
+    try {
+      assert.equal(await setOptions(ext, { urls: [stack.published] }), 'Saved.');
+      const page = await ext.context.newPage();
+      const code = await login(page, stack.published, {
+        type: (sel, v) => page.fill(sel, v),
+        click: (sel) => page.click(sel),
+        waitNav: async (fn) => {
+          await Promise.all([page.waitForLoadState('load').catch(() => {}), fn()]);
+          await page.waitForTimeout(400);
+        },
+        has: async (sel) => (await page.$(sel)) !== null,
+      });
+      const prefix = profile === 'host-drift' ? 'https://127.0.0.1:' : stack.published;
+      const { popup, result, report, evidence } = await diagnose(ext, page, prefix);
+      const want = EXPECT[profile];
+      for (const e of evidence) t.diagnostic(`${profile}: ${e}`);
+      assert.equal(result.failureType, want.type, evidence.join('\n'));
+      assert.equal(result.verdict, want.verdict, evidence.join('\n'));
+      for (const r of want.rules) assert.ok(evidence.some((e) => e.startsWith(r)), `${r} missing:\n${evidence.join('\n')}`);
+      const cookieValues = (await ext.context.cookies()).map((c) => c.value).filter((v) => v.length >= 8);
+      checkReport(report, stack, [PASSWORD, USER, code, ...cookieValues]);
+      await popup.close();
+      await page.close();
+    } finally {
+      await stack.stop();
+    }
+  });
+}
+
+test('Firefox ESR, nginx profiles proto-drift and clock-drift', async (t) => {
+  const ff = await launchFirefox();
+  try {
+    for (const profile of ['proto-drift', 'clock-drift']) {
+      const stack = await startStack(profile);
+      try {
+        // Options through the real options page, opened from a loopback page.
+        const page = await ff.browser.newPage();
+        await page.goto(`${stack.published}/login`);
+        assert.equal(await setOptionsFirefox(ff, page, { urls: [stack.published] }), 'Saved.');
+        const code = await login(page, stack.published, {
+          type: (sel, v) => page.type(sel, v),
+          click: (sel) => page.click(sel),
+          waitNav: async (fn) => {
+            await Promise.all([page.waitForNavigation({ timeout: 5000 }).catch(() => {}), fn()]);
+            await new Promise((r) => setTimeout(r, 400));
+          },
+          has: async (sel) => (await page.$(sel)) !== null,
+        });
+        const { popup, result, report, evidence } = await diagnoseFirefox(ff, page);
+        for (const e of evidence) t.diagnostic(`firefox ${profile}: ${e}`);
+        assert.equal(result.failureType, EXPECT[profile].type, evidence.join('\n'));
+        assert.equal(result.verdict, 'deployment');
+        for (const r of EXPECT[profile].rules) assert.ok(evidence.some((e) => e.startsWith(r)), `${r} missing:\n${evidence.join('\n')}`);
+        assert.ok(!report.includes(PASSWORD) && !report.includes(code ?? '\u0000'));
+        await popup.close();
+        await page.close();
+      } finally {
+        await stack.stop();
+      }
+    }
+  } finally {
+    await ff.browser.close();
+  }
+});
