@@ -72,6 +72,11 @@ fn segment_is_word_like(seg: &str) -> bool {
 /// `https:\\h`, percent escapes).
 pub fn parse_url(raw: &str) -> Option<url::Url> {
     let raw = raw.trim();
+    // The URL standard drops tabs and newlines anywhere, which would hide a
+    // host from the checks below; browsers never hand us control characters.
+    if raw.chars().any(char::is_control) {
+        return None;
+    }
     let before_query = raw.split(['?', '#']).next().unwrap_or("");
     if !before_query.is_ascii() {
         return None;
@@ -371,6 +376,8 @@ mod tests {
         assert!(parse_url("https://Example.ORG/x").is_some());
         // cargo fuzz (redact_url): one slash, then a non-ASCII host.
         assert!(parse_url("https:/AAD(TS\u{44c}f1&erro=Gy").is_none());
+        // cargo fuzz (redact_url): carriage returns hide a host with an escape.
+        assert!(parse_url("https:\r\r/\r/M\r%afe:sa#cac").is_none());
     }
 
     #[test]

@@ -312,7 +312,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     // A loop: the page keeps redirecting away, or keeps being redirected back
     // to. A person reloading the login page a few times is neither.
     for (k, (n, away, back)) in &visits {
-        let cycling = *away >= 2 || (*back >= 2 && *n + back >= LOOP_VISITS + 1);
+        let cycling = *away >= 2 || (*back >= 2 && *n + back > LOOP_VISITS);
         if cycling && is_loginish(k) {
             push(&mut out, format!("loop.{k}"), ev("trail.login_loop", format!("{} was loaded {n} times, redirected away {away} and back {back} times in the recent trail: the login loops", redact::url(k)), Some(Cause::LoginLoop), if away + back >= 4 { 0.9 } else { 0.75 }));
         }
