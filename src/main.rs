@@ -92,6 +92,17 @@ fn load_catalogs(paths: &[String]) -> Result<Vec<Catalog>, String> {
         .collect()
 }
 
+/// The snapshot named on the command line, and the catalogs to read it with.
+fn load_snapshot(a: &Args) -> Result<(Snapshot, Catalogs), String> {
+    let ops = load_catalogs(&a.catalogs)?;
+    let input = read_input(
+        a.file.as_deref(),
+        auth_triage::snapshot::limits::INPUT_BYTES,
+    )?;
+    let snap = Snapshot::from_json(&input).map_err(|e| e.to_string())?;
+    Ok((snap, Catalogs::new(&ops)))
+}
+
 /// Ok(exit code) when the command did its job; Err(one line) otherwise.
 fn run() -> Result<u8, String> {
     let a = parse_args()?;
@@ -105,13 +116,8 @@ fn run() -> Result<u8, String> {
             Ok(0)
         }
         "classify" => {
-            let ops = load_catalogs(&a.catalogs)?;
-            let input = read_input(
-                a.file.as_deref(),
-                auth_triage::snapshot::limits::INPUT_BYTES,
-            )?;
-            let snap = Snapshot::from_json(&input).map_err(|e| e.to_string())?;
-            let d = auth_triage::classify(&snap, &Catalogs::new(&ops));
+            let (snap, cats) = load_snapshot(&a)?;
+            let d = auth_triage::classify(&snap, &cats);
             let out = match a.format.as_str() {
                 "" | "json" => serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?,
                 "text" => auth_triage::diagnosis::render_text(&d),
@@ -122,12 +128,7 @@ fn run() -> Result<u8, String> {
             Ok(0)
         }
         "report" => {
-            let ops = load_catalogs(&a.catalogs)?;
-            let input = read_input(
-                a.file.as_deref(),
-                auth_triage::snapshot::limits::INPUT_BYTES,
-            )?;
-            let mut snap = Snapshot::from_json(&input).map_err(|e| e.to_string())?;
+            let (mut snap, cats) = load_snapshot(&a)?;
             if snap.env.now_ms.is_none() {
                 // The CLI is the edge where the clock is read; the core never does.
                 snap.env.now_ms = std::time::SystemTime::now()
@@ -135,7 +136,6 @@ fn run() -> Result<u8, String> {
                     .ok()
                     .and_then(|d| i64::try_from(d.as_millis()).ok());
             }
-            let cats = Catalogs::new(&ops);
             let d = auth_triage::classify(&snap, &cats);
             let r = report::build(&snap, &d, &cats.versions);
             let out = match a.format.as_str() {

@@ -11,21 +11,12 @@
     clippy::panic
 )]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::cases;
 
 use auth_triage::{classify, Catalogs, Snapshot};
 use serde_json::Value;
-
-fn cases() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.join("snapshot.json").exists())
-        .collect();
-    v.sort();
-    v
-}
 
 fn rules(d: &Value) -> Vec<String> {
     d["evidence"]

@@ -9,21 +9,13 @@
     clippy::panic
 )]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::cases;
+use std::path::Path;
 
 use auth_triage::report::{self, Report};
 use auth_triage::{classify, Catalogs, Snapshot};
-
-fn cases() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.join("snapshot.json").exists())
-        .collect();
-    v.sort();
-    v
-}
 
 fn build(case: &Path) -> Report {
     let snap =

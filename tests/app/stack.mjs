@@ -113,6 +113,18 @@ http {
 `;
 }
 
+/** End a child's whole process group and let go of its pipes. */
+function end(child, signal = 'SIGTERM') {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+  child.stdout?.destroy();
+  child.stderr?.destroy();
+  child.unref();
+}
+
 export async function startStack(profile) {
   if (!PROFILES.includes(profile)) throw new Error(`unknown profile ${profile}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `at-${profile}-`));
@@ -124,19 +136,24 @@ export async function startStack(profile) {
   if (profile === 'cookie-bloat') env.BLOAT = '1';
   // The app host's clock 5 minutes behind, through libfaketime (Debian's faketime).
   const cmd = profile === 'clock-drift' ? ['faketime', ['-f', '-5m', process.execPath, APP]] : [process.execPath, [APP]];
-  const app = spawn(cmd[0], cmd[1], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Own process groups: faketime runs the app as its child, and nginx has
+  // workers; stop() ends each whole group, so nothing outlives the test.
+  const app = spawn(cmd[0], cmd[1], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const [, appPort] = await waitForLine(app, /listening (\d+)/, 'app');
 
   const port = await freePort();
   fs.writeFileSync(`${dir}/nginx.conf`, nginxConf(dir, profile, port, appPort));
-  const nginx = spawn(process.env.NGINX ?? '/usr/sbin/nginx', ['-p', dir, '-c', `${dir}/nginx.conf`, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const nginx = spawn(process.env.NGINX ?? '/usr/sbin/nginx', ['-p', dir, '-c', `${dir}/nginx.conf`, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let nginxErr = '';
   nginx.stderr.on('data', (d) => (nginxErr += d));
   try {
     await waitForPort(port);
   } catch (e) {
-    app.kill();
-    nginx.kill();
+    end(app);
+    end(nginx);
     throw new Error(`nginx did not start: ${nginxErr}`);
   }
   return {
@@ -144,8 +161,8 @@ export async function startStack(profile) {
     published: `https://localhost:${port}`,
     appOrigin: `http://127.0.0.1:${appPort}`,
     async stop() {
-      nginx.kill('SIGQUIT');
-      app.kill();
+      end(nginx, 'SIGQUIT');
+      end(app);
       await new Promise((r) => setTimeout(r, 100));
       fs.rmSync(dir, { recursive: true, force: true });
     },
