@@ -15,6 +15,7 @@
 
 import http from 'node:http';
 import crypto from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 
 export const USER = 'ada@nanami.example';
 export const PASSWORD = 'correct horse battery staple';
@@ -151,9 +152,12 @@ async function handle(req, res) {
   html(res, 404, page('Not found', ''));
 }
 
-const server = http.createServer((req, res) => {
-  handle(req, res).catch(() => html(res, 500, page('Error', '<p>Internal error.</p>')));
-});
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  console.log(`listening ${server.address().port}`);
-});
+// Serve only when run as a program: the tests import USER, PASSWORD and totp.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => html(res, 500, page('Error', '<p>Internal error.</p>')));
+  });
+  server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+    console.log(`listening ${server.address().port}`);
+  });
+}
