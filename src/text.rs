@@ -151,7 +151,10 @@ struct LexiconFile {
 }
 
 /// The lexicons shipped with the core, one per language.
-const LEXICONS: &[&str] = &[include_str!("../lexicon/en.json")];
+const LEXICONS: &[&str] = &[
+    include_str!("../lexicon/en.json"),
+    include_str!("../lexicon/de.json"),
+];
 
 /// All shipped lexicons merged into one matcher (pages often mix languages,
 /// and `lang` attributes are often wrong).
