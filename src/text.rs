@@ -234,6 +234,13 @@ impl Lexicon {
     /// Longest-match phrase matching. Returns the matches in order.
     pub fn scan(&self, toks: &[Token<'_>]) -> Vec<Match> {
         let mut out = Vec::new();
+        self.scan_into(toks, &mut out);
+        out
+    }
+
+    /// [`Lexicon::scan`] into a buffer the caller reuses (no allocation per sentence).
+    pub fn scan_into(&self, toks: &[Token<'_>], out: &mut Vec<Match>) {
+        out.clear();
         let mut i = 0;
         while i < toks.len() {
             let mut best: Option<(usize, Concepts)> = None;
@@ -284,7 +291,6 @@ impl Lexicon {
                 None => i += 1,
             }
         }
-        out
     }
 }
 

@@ -220,12 +220,16 @@ fn judge_text(
 ) {
     let lex = text::lexicon();
     let mut buf = text::TokenBuf::default();
+    let mut matches = Vec::new();
     for sentence in text::sentences(text).take(limit).flat_map(chunks) {
         let toks = buf.fill(sentence);
         if toks.is_empty() {
             continue;
         }
-        let matches = lex.scan(&toks);
+        lex.scan_into(&toks, &mut matches);
+        if matches.is_empty() {
+            continue; // nothing of the lexicon: no judgement to make
+        }
         let mut set = Concepts::default();
         for m in &matches {
             set = union(set, m.concepts);
