@@ -23,10 +23,10 @@ pub const DEPLOYMENT_THRESHOLD: f32 = 0.6;
 
 /// Classify a snapshot. Pure: time and configuration come in the snapshot.
 pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
-    let page_origin = Origin::parse(&snap.url);
-    let page_path = crate::redact::parse_url(&snap.url)
-        .map(|u| u.path().to_owned())
-        .unwrap_or_else(|| "/".into());
+    let (page_origin, page_path) = match Origin::parse_with_path(&snap.url) {
+        Some((o, p)) => (Some(o), p),
+        None => (None, "/".to_owned()),
+    };
     let published: Vec<Origin> = snap
         .env
         .published_urls
@@ -230,7 +230,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                 text_confidence(top_votes, total) * 0.9,
             )
         } else if let Some(t) = shown.filter(|t| *t != FailureType::Unclassified) {
-            causes.retain(|_| false);
+            causes.clear();
             (t, Verdict::Product, text_confidence(top_votes, total))
         } else {
             causes.clear();
@@ -241,14 +241,6 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
             };
             (FailureType::Unclassified, Verdict::Product, c)
         };
-    if failure_type == FailureType::SessionProxyCookie
-        && page_session
-        && !causes.contains(&Cause::SessionBoundary)
-        && !causes.is_empty()
-    {
-        // the page agrees with the deployment evidence: nothing to add
-    }
-
     // Evidence list: deployment first, then codes, then the page.
     let mut out_ev: Vec<Evidence> = Vec::new();
     let mut sorted_all = all_ev;
