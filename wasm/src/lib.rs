@@ -7,32 +7,27 @@
 
 use auth_triage::{report, Catalog, Catalogs, Diagnosis, InputError, Snapshot};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use wasm_bindgen::prelude::*;
 
-/// What the extension asks.
+/// What the extension asks: `{"type": "classify", …}`. One flat envelope
+/// rather than a tagged enum: a tagged enum buffers the whole input before
+/// reading it, and its code costs more WASM than the rest of the boundary.
+/// The snapshot, catalogs and events stay raw JSON text here and are read by
+/// the core's own parsers (with their limits and field-naming errors).
 #[derive(Debug, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Command {
-    /// Classify a snapshot.
-    Classify {
-        snapshot: serde_json::Value,
-        #[serde(default)]
-        catalogs: Vec<serde_json::Value>,
-    },
-    /// Classify and build the report (Markdown and JSON).
-    Report {
-        snapshot: serde_json::Value,
-        #[serde(default)]
-        catalogs: Vec<serde_json::Value>,
-    },
-    /// Redact trail events before the recorder stores them.
-    RedactEvents { events: Vec<serde_json::Value> },
-    /// Verify a pasted report and render it.
-    Verify { text: String },
-    /// Check an operator catalog.
-    ValidateCatalog { text: String },
-    /// Versions of the core and catalogs.
-    Versions,
+#[serde(deny_unknown_fields)]
+pub struct Command {
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub snapshot: Option<Box<RawValue>>,
+    #[serde(default)]
+    pub catalogs: Vec<Box<RawValue>>,
+    #[serde(default)]
+    pub events: Vec<Box<RawValue>>,
+    #[serde(default)]
+    pub text: Option<String>,
 }
 
 /// What the core answers.
@@ -95,12 +90,12 @@ fn parse<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, Bo
     })
 }
 
-fn catalogs(values: &[serde_json::Value]) -> Result<Vec<Catalog>, BoundaryError> {
+fn catalogs(values: &[Box<RawValue>]) -> Result<Vec<Catalog>, BoundaryError> {
     values
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            Catalog::from_json(&v.to_string()).map_err(|e| BoundaryError {
+            Catalog::from_json(v.get()).map_err(|e| BoundaryError {
                 code: e.code(),
                 message: format!("catalogs[{i}]: {e}"),
             })
@@ -108,27 +103,26 @@ fn catalogs(values: &[serde_json::Value]) -> Result<Vec<Catalog>, BoundaryError>
         .collect()
 }
 
+fn required<T>(value: Option<T>, kind: &str, field: &str) -> Result<T, BoundaryError> {
+    value.ok_or_else(|| BoundaryError {
+        code: "malformed",
+        message: format!("command: missing field `{field}` for \"{kind}\""),
+    })
+}
+
 /// Run one command. Pure Rust, so it is tested natively too.
 pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
     let cmd: Command = parse("command", command_json)?;
-    match cmd {
-        Command::Classify {
-            snapshot,
-            catalogs: cats,
-        } => {
-            let snap = Snapshot::from_json(&snapshot.to_string())?;
-            let cats = Catalogs::new(&catalogs(&cats)?);
-            Ok(Answer::Diagnosis {
-                diagnosis: auth_triage::classify(&snap, &cats),
-            })
-        }
-        Command::Report {
-            snapshot,
-            catalogs: cats,
-        } => {
-            let snap = Snapshot::from_json(&snapshot.to_string())?;
-            let cats = Catalogs::new(&catalogs(&cats)?);
+    let kind = cmd.kind.as_str();
+    match kind {
+        "classify" | "report" => {
+            let snapshot = required(cmd.snapshot, kind, "snapshot")?;
+            let snap = Snapshot::from_json(snapshot.get())?;
+            let cats = Catalogs::new(&catalogs(&cmd.catalogs)?);
             let d = auth_triage::classify(&snap, &cats);
+            if kind == "classify" {
+                return Ok(Answer::Diagnosis { diagnosis: d });
+            }
             let r = report::build(&snap, &d, &cats.versions);
             let markdown = report::to_markdown(&r);
             Ok(Answer::Report {
@@ -137,8 +131,8 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
                 markdown,
             })
         }
-        Command::Verify { text } => {
-            let v = report::verify(&text)?;
+        "verify" => {
+            let v = report::verify(&required(cmd.text, kind, "text")?)?;
             let markdown = v
                 .report
                 .as_ref()
@@ -157,11 +151,11 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
                 text: rendered,
             })
         }
-        Command::RedactEvents { events } => {
-            let mut out = Vec::with_capacity(events.len());
-            for (i, v) in events.iter().enumerate() {
-                let e: auth_triage::snapshot::TrailEvent =
-                    auth_triage::error::parse_json(&v.to_string()).map_err(|e| BoundaryError {
+        "redact_events" => {
+            let mut out = Vec::with_capacity(cmd.events.len());
+            for (i, v) in cmd.events.iter().enumerate() {
+                let e: auth_triage::snapshot::TrailEvent = auth_triage::error::parse_json(v.get())
+                    .map_err(|e| BoundaryError {
                         code: e.code(),
                         message: format!("events[{i}]: {e}"),
                     })?;
@@ -169,18 +163,24 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
             }
             Ok(Answer::Events { events: out })
         }
-        Command::ValidateCatalog { text } => {
-            let c = Catalog::from_json(&text)?;
+        "validate_catalog" => {
+            let c = Catalog::from_json(&required(cmd.text, kind, "text")?)?;
             Ok(Answer::Catalog {
                 catalog: c.catalog,
                 codes: c.codes.len(),
             })
         }
-        Command::Versions => Ok(Answer::Versions {
+        "versions" => Ok(Answer::Versions {
             core: auth_triage::CORE_VERSION.to_owned(),
             catalogs: auth_triage::codes::shipped_versions(),
             snapshot_schema: auth_triage::snapshot::SCHEMA_VERSION,
             report_schema: report::REPORT_VERSION,
+        }),
+        _ => Err(BoundaryError {
+            code: "malformed",
+            message: "command: unknown type (expected classify, report, verify, \
+                      redact_events, validate_catalog or versions)"
+                .into(),
         }),
     }
 }
@@ -214,14 +214,18 @@ pub fn invoke(command: JsValue) -> Result<JsValue, JsValue> {
             })?,
     };
     let answer = run(&text).map_err(|e| js_error(&e))?;
-    answer
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            js_error(&BoundaryError {
-                code: "internal",
-                message: e.to_string(),
-            })
+    // Out as JSON text, parsed by the JS engine into plain objects: one
+    // serializer for every answer type (serde_json, which the core uses for
+    // reports anyway) instead of a second one, and f32 figures keep their
+    // short form (0.99, not 0.9900000095367432).
+    let internal = |message: String| {
+        js_error(&BoundaryError {
+            code: "internal",
+            message,
         })
+    };
+    let text = serde_json::to_string(&answer).map_err(|e| internal(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| internal("answer: not JSON".into()))
 }
 
 #[cfg(test)]

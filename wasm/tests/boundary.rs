@@ -28,8 +28,13 @@ fn get(v: &JsValue, path: &[&str]) -> JsValue {
 fn classify_takes_and_returns_plain_objects() {
     let out = invoke(js(r#"{"type":"classify","snapshot":{"url":"https://id.example.org/login","page":{"text":"Invalid authenticator code.","status":400}}}"#)).unwrap();
     assert!(out.is_object());
-    // A plain object (json_compatible), not a Map: it survives JSON.
+    // A plain object, not a Map: it survives JSON.
     assert!(out.dyn_ref::<js_sys::Map>().is_none());
+    // Figures keep their short form: an f32 0.9 arrives as 0.9, not as its
+    // f64 widening 0.8999999761581421.
+    let confidence = get(&out, &["diagnosis", "confidence"]).as_f64().unwrap();
+    assert!(confidence > 0.0 && confidence <= 1.0);
+    assert_eq!((confidence * 100.0).round() / 100.0, confidence);
     assert_eq!(get(&out, &["type"]).as_string().unwrap(), "diagnosis");
     assert_eq!(
         get(&out, &["diagnosis", "failure_type"])
