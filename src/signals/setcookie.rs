@@ -34,41 +34,87 @@ impl SetCookie {
     }
 }
 
-/// Parse a Set-Cookie line into its attributes, dropping the value.
+/// Parse a Set-Cookie line into its attributes, dropping the value
+/// (RFC 6265 section 5.2: attributes split on `;`, names case-insensitive,
+/// the last of a repeated attribute wins, unknown attributes ignored).
 pub fn parse(line: &str) -> Option<SetCookie> {
-    // Cut the value out before handing the line to the parser: the value is
-    // everything between the first '=' and the first ';'.
+    // The value is everything between the first '=' and the first ';':
+    // it is skipped here and never copied.
     let (pair, attrs) = line.split_once(';').unwrap_or((line, ""));
     let name = pair.split_once('=').map_or(pair, |(n, _)| n).trim();
     if name.is_empty() || name.len() > 4096 {
         return None;
     }
-    let scrubbed = format!("{name}=; {attrs}");
-    let c = cookie::Cookie::parse(scrubbed).ok()?;
-    let same_site = match c.same_site() {
-        Some(cookie::SameSite::Strict) => SameSite::Strict,
-        Some(cookie::SameSite::Lax) => SameSite::Lax,
-        Some(cookie::SameSite::None) => SameSite::None,
-        None => SameSite::Unspecified,
-    };
-    let expires_ms = attrs
-        .split(';')
-        .filter_map(|a| a.split_once('='))
-        .find(|(k, _)| k.trim().eq_ignore_ascii_case("expires"))
-        .and_then(|(_, v)| crate::signals::clock::http_date_ms(v.trim()));
-    Some(SetCookie {
+    let mut c = SetCookie {
         name: name.to_owned(),
-        domain: c.domain().map(|d| d.to_ascii_lowercase()),
-        path: c.path().map(str::to_owned),
-        secure: c.secure().unwrap_or(false),
-        http_only: c.http_only().unwrap_or(false),
-        same_site,
-        partitioned: attrs
-            .split(';')
-            .any(|a| a.trim().eq_ignore_ascii_case("partitioned")),
-        max_age_s: c.max_age().map(|d| d.whole_seconds()),
-        expires_ms,
-    })
+        domain: None,
+        path: None,
+        secure: false,
+        http_only: false,
+        same_site: SameSite::Unspecified,
+        partitioned: false,
+        max_age_s: None,
+        expires_ms: None,
+    };
+    for attr in attrs.split(';') {
+        let (key, value) = match attr.split_once('=') {
+            Some((k, v)) => (k.trim(), Some(v.trim())),
+            None => (attr.trim(), None),
+        };
+        let is = |k: &str| key.eq_ignore_ascii_case(k);
+        match value {
+            _ if is("secure") => c.secure = true,
+            _ if is("httponly") => c.http_only = true,
+            _ if is("partitioned") => c.partitioned = true,
+            Some(v) if is("domain") => {
+                // A leading dot is ignored; an empty Domain is no Domain.
+                let d = v.strip_prefix('.').unwrap_or(v);
+                if !v.is_empty() {
+                    c.domain = Some(d.to_ascii_lowercase());
+                }
+            }
+            Some(v) if is("path") => c.path = Some(v.to_owned()),
+            Some(v) if is("samesite") => {
+                c.same_site = if v.eq_ignore_ascii_case("strict") {
+                    SameSite::Strict
+                } else if v.eq_ignore_ascii_case("lax") {
+                    SameSite::Lax
+                } else if v.eq_ignore_ascii_case("none") {
+                    SameSite::None
+                } else {
+                    c.same_site
+                }
+            }
+            Some(v) if is("max-age") => {
+                if let Some(m) = max_age(v) {
+                    c.max_age_s = Some(m);
+                }
+            }
+            Some(v) if is("expires") => {
+                if let Some(t) = crate::signals::clock::http_date_ms(v) {
+                    c.expires_ms = Some(t);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(c)
+}
+
+/// `Max-Age`: digits with an optional leading `-`; a negative age means
+/// "expire now" (0), one too large to hold saturates, anything else is ignored.
+fn max_age(v: &str) -> Option<i64> {
+    let (negative, digits) = match v.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, v),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if negative {
+        return Some(0);
+    }
+    Some(digits.parse::<i64>().unwrap_or(i64::MAX))
 }
 
 /// Why a browser refuses a Set-Cookie line from `host` over `scheme`
@@ -163,5 +209,59 @@ mod tests {
         );
         let c = parse("sid=; Domain=example.org; Secure; Path=/").unwrap();
         assert!(rejection(&c, "https", "id.example.org").is_none());
+    }
+
+    #[test]
+    fn attributes() {
+        let c = parse(
+            " sid = v=1 ; domain=.Example.ORG; path=/app; SECURE; httponly; samesite=lax; \
+             Partitioned; Max-Age=3600; Expires=Sun, 06 Nov 1994 08:49:37 GMT; Frob=1",
+        )
+        .unwrap();
+        assert_eq!(c.name, "sid");
+        assert_eq!(c.domain.as_deref(), Some("example.org"));
+        assert_eq!(c.path.as_deref(), Some("/app"));
+        assert!(c.secure && c.http_only && c.partitioned);
+        assert_eq!(c.same_site, SameSite::Lax);
+        assert_eq!(c.max_age_s, Some(3600));
+        assert_eq!(c.expires_ms, Some(784_111_777_000));
+        // No '=' at all: the whole pair is the name.
+        assert_eq!(parse("sid; Secure").unwrap().name, "sid");
+        assert!(parse("=v; Secure").is_none());
+        assert!(parse("").is_none());
+    }
+
+    #[test]
+    fn odd_attribute_values() {
+        // Negative Max-Age deletes; junk is ignored and keeps the earlier one;
+        // the last of a repeated attribute wins.
+        assert_eq!(parse("a=; Max-Age=-5").unwrap().max_age_s, Some(0));
+        assert!(parse("a=; Max-Age=-5").unwrap().is_deletion());
+        assert_eq!(
+            parse("a=; Max-Age=60; Max-Age=1h").unwrap().max_age_s,
+            Some(60)
+        );
+        assert_eq!(parse("a=; Max-Age=").unwrap().max_age_s, None);
+        assert_eq!(
+            parse("a=; Max-Age=99999999999999999999").unwrap().max_age_s,
+            Some(i64::MAX)
+        );
+        assert_eq!(parse("a=; Domain=; Path=/").unwrap().domain, None);
+        assert_eq!(
+            parse("a=; Domain=x.example; Domain=y.example")
+                .unwrap()
+                .domain
+                .as_deref(),
+            Some("y.example")
+        );
+        assert_eq!(
+            parse("a=; SameSite=Strict; SameSite=bogus")
+                .unwrap()
+                .same_site,
+            SameSite::Strict
+        );
+        assert_eq!(parse("a=; Expires=yesterday").unwrap().expires_ms, None);
+        // Secure needs no value, but a value does not undo it.
+        assert!(parse("a=; Secure=false").unwrap().secure);
     }
 }
