@@ -87,7 +87,9 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         })
         .collect();
     // A specific code beats a generic one; then the source order above.
-    safe_codes.sort_by_key(|c| (c.maps_to.is_none() && c.catalog.is_some(), c.source));
+    crate::order::sort_by_key(&mut safe_codes, |c| {
+        (c.maps_to.is_none() && c.catalog.is_some(), c.source)
+    });
     let mut evidence: Vec<Evidence> = Vec::new();
     let text_votes: f32 = page.votes.iter().sum();
     for c in &safe_codes {
@@ -200,7 +202,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
             .fold(1.0f32, |p, e| p * (1.0 - e.weight.clamp(0.0, 1.0)));
     let mut causes: Vec<Cause> = Vec::new();
     let mut sorted = deploy.clone();
-    sorted.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    crate::order::sort_by(&mut sorted, |a, b| b.weight.total_cmp(&a.weight));
     for e in &sorted {
         if let Some(c) = e.cause {
             if e.weight >= 0.45 && !causes.contains(&c) {
@@ -244,7 +246,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     // Evidence list: deployment first, then codes, then the page.
     let mut out_ev: Vec<Evidence> = Vec::new();
     let mut sorted_all = all_ev;
-    sorted_all.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    crate::order::sort_by(&mut sorted_all, |a, b| b.weight.total_cmp(&a.weight));
     for mut e in sorted_all.into_iter().filter(|e| e.weight >= 0.15) {
         if e.cause.is_some() {
             e.supports = Some(FailureType::SessionProxyCookie);
@@ -263,7 +265,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
             e.supports = Some(FailureType::SessionProxyCookie);
         }
     }
-    page_ev.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    crate::order::sort_by(&mut page_ev, |a, b| b.weight.total_cmp(&a.weight));
     for e in page_ev {
         // The body text repeats the alerts: one line per message is enough.
         if !out_ev

@@ -437,7 +437,7 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
     let named: Vec<&str> = d.evidence.iter().map(|e| e.detail.as_str()).collect();
     let mut cookies: Vec<&snapshot::Cookie> = snap.cookies.iter().collect();
     // Auth cookies and cookies the evidence names first.
-    cookies.sort_by_key(|c| {
+    crate::order::sort_by_key(&mut cookies, |c| {
         let in_evidence = named.iter().any(|d| d.contains(&redact::name(&c.name)));
         (
             !(in_evidence || signals::is_auth_cookie(&c.name)),
@@ -469,7 +469,7 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
     let mut idx: Vec<usize> = (0..snap.trail.len())
         .filter(|i| snap.trail.get(*i).is_some_and(|e| trail_relevance(e) > 0))
         .collect();
-    idx.sort_by_key(|i| {
+    crate::order::sort_by_key(&mut idx, |i| {
         std::cmp::Reverse((snap.trail.get(*i).map(trail_relevance).unwrap_or(0), *i))
     });
     idx.truncate(MAX_TRAIL);
@@ -491,7 +491,7 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
             }
         }
     }
-    idx.sort_unstable();
+    crate::order::sort(&mut idx);
     let trail: Vec<REvent> = idx
         .iter()
         .filter_map(|i| snap.trail.get(*i))

@@ -225,10 +225,9 @@ impl Lexicon {
             .values_mut()
             .chain(self.prefix_first.values_mut())
         {
-            v.sort_by_key(|p| std::cmp::Reverse(p.pats.len()));
+            crate::order::sort_by_key(v, |p| std::cmp::Reverse(p.pats.len()));
         }
-        self.number_first
-            .sort_by_key(|p| std::cmp::Reverse(p.pats.len()));
+        crate::order::sort_by_key(&mut self.number_first, |p| std::cmp::Reverse(p.pats.len()));
     }
 
     /// Longest-match phrase matching. Returns the matches in order.

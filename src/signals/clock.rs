@@ -52,7 +52,7 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
     let mut findings: Vec<ClockFinding> = per_host
         .into_iter()
         .map(|(host, mut v)| {
-            v.sort_unstable();
+            crate::order::sort(&mut v);
             let median = v.get(v.len() / 2).copied().unwrap_or(0);
             ClockFinding {
                 host: crate::redact::host(&host),
@@ -61,7 +61,7 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
             }
         })
         .collect();
-    findings.sort_by(|a, b| {
+    crate::order::sort_by(&mut findings, |a, b| {
         b.skew_s
             .abs()
             .cmp(&a.skew_s.abs())
