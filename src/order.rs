@@ -23,17 +23,30 @@ pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
             },
         )
     };
+    permute(v, order);
+}
+
+/// Sort `v` stably by a key, like [`slice::sort_by_cached_key`]: each key is
+/// computed once.
+pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl FnMut(&T) -> K) {
+    if v.len() < 2 {
+        return;
+    }
+    let keys: Vec<K> = v.iter().map(key).collect();
+    let order = stable_order(keys.len(), &mut |a, b| match (keys.get(a), keys.get(b)) {
+        (Some(x), Some(y)) => x < y,
+        _ => false,
+    });
+    permute(v, order);
+}
+
+fn permute<T>(v: &mut Vec<T>, order: Vec<usize>) {
     let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
     for i in order {
         if let Some(x) = slots.get_mut(i).and_then(Option::take) {
             v.push(x);
         }
     }
-}
-
-/// Sort `v` stably by a key, like [`slice::sort_by_key`].
-pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
-    sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
 /// Sort `v` stably in ascending order, like [`slice::sort`].
@@ -57,6 +70,15 @@ fn stable_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usi
             let (Some(left), Some(right)) = (left, right) else {
                 break;
             };
+            // Already in order (common: the input is often nearly sorted).
+            if let (Some(&l), Some(&r)) = (left.last(), right.first()) {
+                if !less(r, l) {
+                    dst.extend_from_slice(left);
+                    dst.extend_from_slice(right);
+                    start = end;
+                    continue;
+                }
+            }
             let (mut i, mut j) = (0, 0);
             while let (Some(&l), Some(&r)) = (left.get(i), right.get(j)) {
                 // Take from the right only when strictly less: stable.
@@ -88,8 +110,13 @@ mod tests {
         fn agrees_with_the_standard_stable_sort(v in proptest::collection::vec((0u8..8, any::<u16>()), 0..300)) {
             let mut ours = v.clone();
             sort_by_key(&mut ours, |p| p.0);
-            let mut std_sorted = v;
+            let mut std_sorted = v.clone();
             std_sorted.sort_by_key(|p| p.0);
+            prop_assert_eq!(&ours, &std_sorted);
+            let mut ours = v.clone();
+            sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
+            let mut std_sorted = v;
+            std_sorted.sort_by(|a, b| b.0.cmp(&a.0));
             prop_assert_eq!(ours, std_sorted);
         }
     }
