@@ -173,18 +173,33 @@ pub struct Diagnosis {
     pub excerpt: Option<String>,
 }
 
+/// `value` with `decimals` digits after the point, rounded half away from
+/// zero. Integer arithmetic instead of `{:.N}`: the float formatter is about
+/// 15 KB of WASM, and the core only ever prints figures like 0.93 and 1.5.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    let scale = 10i64.pow(decimals.min(6));
+    let n = (value * scale as f64).round() as i64;
+    let (sign, n) = if n < 0 { ("-", -n) } else { ("", n) };
+    if decimals == 0 {
+        return format!("{sign}{n}");
+    }
+    let frac = (n % scale).to_string();
+    let pad = "0".repeat((decimals.min(6) as usize).saturating_sub(frac.len()));
+    format!("{sign}{}.{pad}{frac}", n / scale)
+}
+
 /// The diagnosis for people, in plain text.
 pub fn render_text(d: &Diagnosis) -> String {
     let mut s = String::new();
     s.push_str(&format!("{}\n", d.headline));
     s.push_str(&format!(
-        "  type: {}   verdict: {}   confidence: {:.2}\n",
+        "  type: {}   verdict: {}   confidence: {}\n",
         d.failure_type.as_str(),
         match d.verdict {
             Verdict::Product => "product",
             Verdict::Deployment => "deployment",
         },
-        d.confidence
+        fixed(f64::from(d.confidence), 2)
     ));
     s.push_str(&format!(
         "  safe code: {}\n",
@@ -213,4 +228,22 @@ pub fn render_text(d: &Diagnosis) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_point() {
+        assert_eq!(fixed(0.93, 2), "0.93");
+        assert_eq!(fixed(f64::from(0.35f32), 2), "0.35");
+        assert_eq!(fixed(0.05, 2), "0.05");
+        assert_eq!(fixed(1.0, 2), "1.00");
+        assert_eq!(fixed(1.25, 1), "1.3");
+        assert_eq!(fixed(12.04, 1), "12.0");
+        assert_eq!(fixed(-0.5, 1), "-0.5");
+        assert_eq!(fixed(3.6, 0), "4");
+        assert_eq!(fixed(61.234, 1), "61.2");
+    }
 }

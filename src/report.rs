@@ -821,10 +821,10 @@ pub fn to_markdown(r: &Report) -> String {
     s.push_str("## Nanami auth triage report\n\n");
     s.push_str(&format!("**{}**  \n", md(&d.headline)));
     s.push_str(&format!(
-        "Type `{}` · verdict **{}** · confidence {:.2}\n\n",
+        "Type `{}` · verdict **{}** · confidence {}\n\n",
         d.failure_type.as_str(),
         verdict_word(d.verdict),
-        d.confidence
+        crate::diagnosis::fixed(f64::from(d.confidence), 2)
     ));
     s.push_str(&format!("**Next move:** {}\n\n", md(&d.next_move)));
     s.push_str("| | |\n|---|---|\n");
@@ -939,7 +939,9 @@ pub fn to_markdown(r: &Report) -> String {
         s.push_str("### Network trail (most relevant recent requests)\n\n| t | method | URL | status | redirect | Set-Cookie |\n|---|---|---|---|---|---|\n");
         for e in &rs.trail {
             let t = match (e.received_ms, t0) {
-                (Some(x), Some(a)) => format!("+{:.1}s", (x - a) as f64 / 1000.0),
+                (Some(x), Some(a)) => {
+                    format!("+{}s", crate::diagnosis::fixed((x - a) as f64 / 1000.0, 1))
+                }
                 _ => String::new(),
             };
             let status = match (&e.status, &e.error) {
