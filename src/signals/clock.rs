@@ -8,8 +8,6 @@
 //!   codes start to fail, from [`STRONG_S`] they always fail, and token
 //!   `iat`/`nbf` checks (usually 60-120 s of leeway) fail too.
 
-use std::collections::BTreeMap;
-
 use crate::diagnosis::{Cause, ClockFinding, Evidence, Source};
 use crate::snapshot::Snapshot;
 
@@ -30,7 +28,8 @@ pub struct ClockSignals {
 }
 
 pub fn analyze(snap: &Snapshot) -> ClockSignals {
-    let mut per_host: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    // (host, skew in ms) of every dated response, grouped by host below.
+    let mut samples: Vec<(String, i64)> = Vec::new();
     for e in &snap.trail {
         let (Some(date), Some(rx)) = (e.date.as_deref(), e.received_ms) else {
             continue;
@@ -47,18 +46,20 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
         };
         // The server's clock read somewhere in [date, date+1s): take the middle.
         let skew_ms = rx - (server_ms + 500);
-        per_host.entry(host).or_default().push(skew_ms);
+        samples.push((host, skew_ms));
     }
-    let mut findings: Vec<ClockFinding> = per_host
-        .into_iter()
-        .map(|(host, mut v)| {
-            crate::order::sort(&mut v);
-            let median = v.get(v.len() / 2).copied().unwrap_or(0);
-            ClockFinding {
-                host: crate::redact::host(&host),
+    // Sorted by host, then skew: each host's samples are a run, in order.
+    crate::order::sort(&mut samples);
+    let mut findings: Vec<ClockFinding> = samples
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter_map(|v| {
+            let host = &v.first()?.0;
+            let median = v.get(v.len() / 2).map_or(0, |s| s.1);
+            Some(ClockFinding {
+                host: crate::redact::host(host),
                 skew_s: (median as f64 / 1000.0).round() as i64,
                 samples: u32::try_from(v.len()).unwrap_or(u32::MAX),
-            }
+            })
         })
         .collect();
     crate::order::sort_by(&mut findings, |a, b| {

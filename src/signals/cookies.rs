@@ -1,8 +1,6 @@
 //! Cookie posture: the jar (names and attributes, never values) against the
 //! current host and the published URL.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::{domain_match, is_auth_cookie, Origin};
 use crate::diagnosis::{Cause, Evidence, Source};
 use crate::redact;
@@ -90,10 +88,12 @@ pub fn analyze(
         ));
     }
 
-    let mut names: BTreeMap<&str, BTreeSet<(bool, &str, &str)>> = BTreeMap::new();
+    // (name, host_only, domain, path) of every cookie, and every domain:
+    // sorted and grouped after the loop.
+    let mut places: Vec<(&str, bool, &str, &str)> = Vec::with_capacity(snap.cookies.len());
+    let mut domains: Vec<&str> = Vec::with_capacity(snap.cookies.len());
     let mut sent_bytes = 0usize;
     let mut sent_count = 0usize;
-    let mut per_domain: BTreeMap<&str, usize> = BTreeMap::new();
     let mut reported = 0usize;
     let mut push = |out: &mut Vec<Evidence>, e: Evidence| {
         // One jar can hold thousands of cookies: keep the list readable.
@@ -105,14 +105,13 @@ pub fn analyze(
     for c in &snap.cookies {
         let auth = is_auth_cookie(&c.name);
         let name = NameShown(&c.name);
-        names.entry(c.name.as_str()).or_default().insert((
+        places.push((
+            c.name.as_str(),
             c.host_only,
             c.domain.trim_start_matches('.'),
             c.path.as_str(),
         ));
-        *per_domain
-            .entry(c.domain.trim_start_matches('.'))
-            .or_default() += 1;
+        domains.push(c.domain.trim_start_matches('.'));
         if sent_to(c, page, path) {
             sent_bytes += c.name.len() + c.value_len as usize + 2;
             sent_count += 1;
@@ -208,54 +207,61 @@ pub fn analyze(
             }
         }
     }
-    for (n, places) in &names {
-        if places.len() > 1 {
-            let auth = is_auth_cookie(n);
-            let list: Vec<String> = places
-                .iter()
-                .take(5)
-                .map(|(h, d, p)| {
-                    format!(
-                        "{}{}{}",
-                        if *h { "" } else { "." },
-                        redact::host(d),
-                        redact::path(p)
-                    )
-                })
-                .collect();
-            let host_and_domain =
-                places.iter().any(|(h, _, _)| !h) && places.iter().any(|(h, _, _)| *h);
-            push(
-                &mut out,
-                ev(
-                    if host_and_domain {
-                        "cookie.host_only_and_domain"
-                    } else {
-                        "cookie.duplicate_name"
-                    },
-                    format!(
-                        "cookie {} exists {} times ({}): the server may read the wrong one",
-                        redact::name(n),
-                        places.len(),
-                        list.join(", ")
-                    ),
-                    if auth {
-                        Some(Cause::CookieDomain)
-                    } else {
-                        None
-                    },
-                    if auth { 0.55 } else { 0.15 },
+    crate::order::sort(&mut places);
+    places.dedup();
+    for same_name in places.chunk_by(|a, b| a.0 == b.0) {
+        let (Some(&(n, ..)), true) = (same_name.first(), same_name.len() > 1) else {
+            // A name that appears once is not a duplicate.
+            continue;
+        };
+        let auth = is_auth_cookie(n);
+        let list: Vec<String> = same_name
+            .iter()
+            .take(5)
+            .map(|(_, h, d, p)| {
+                format!(
+                    "{}{}{}",
+                    if *h { "" } else { "." },
+                    redact::host(d),
+                    redact::path(p)
+                )
+            })
+            .collect();
+        let host_and_domain = same_name.iter().any(|p| !p.1) && same_name.iter().any(|p| p.1);
+        push(
+            &mut out,
+            ev(
+                if host_and_domain {
+                    "cookie.host_only_and_domain"
+                } else {
+                    "cookie.duplicate_name"
+                },
+                format!(
+                    "cookie {} exists {} times ({}): the server may read the wrong one",
+                    redact::name(n),
+                    same_name.len(),
+                    list.join(", ")
                 ),
-            );
-        }
+                if auth {
+                    Some(Cause::CookieDomain)
+                } else {
+                    None
+                },
+                if auth { 0.55 } else { 0.15 },
+            ),
+        );
     }
     if sent_bytes > HEADER_LIMIT {
         out.push(ev("cookie.header_too_large", format!("the Cookie header for this page is about {sent_bytes} bytes ({sent_count} cookies), over the 8 KiB most servers accept"), Some(Cause::CookieBloat), 0.85));
     } else if sent_bytes > HEADER_LIMIT / 2 {
         out.push(ev("cookie.header_large", format!("the Cookie header for this page is about {sent_bytes} bytes ({sent_count} cookies)"), Some(Cause::CookieBloat), 0.3));
     }
-    for (d, n) in &per_domain {
-        if *n > PER_DOMAIN {
+    crate::order::sort(&mut domains);
+    for same_domain in domains.chunk_by(|a, b| a == b) {
+        let (Some(d), n) = (same_domain.first(), same_domain.len()) else {
+            continue;
+        };
+        if n > PER_DOMAIN {
             out.push(ev(
                 "cookie.too_many_for_domain",
                 format!(

@@ -2,7 +2,7 @@
 //! off the published origin (the trace of a wrong `X-Forwarded-Proto` or
 //! `X-Forwarded-Host`), failing session refreshes and rate limits.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::{is_auth_cookie, is_internal_host, setcookie, site, Origin};
 use crate::diagnosis::{Cause, Evidence, Source};
@@ -94,10 +94,11 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         }
     };
     // Names of cookies set per site, for the "set but never sent back" rule.
-    let mut set_names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // (site, name), sorted: a short list, since only auth cookies count.
+    let mut set_names: Vec<(String, String)> = Vec::new();
     // Per page (origin + path): (visits, 3xx answers, arrivals by redirect).
     let mut visits: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
-    let mut insecure_session: BTreeSet<String> = BTreeSet::new();
+    let mut insecure_session: Vec<String> = Vec::new();
     let mut refresh_fail: BTreeMap<String, usize> = BTreeMap::new();
 
     for e in &snap.trail {
@@ -135,13 +136,12 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         }
         // Requests that carried cookies: were the auth cookies set earlier sent back?
         if let Some(sent) = &e.request_cookie_names {
-            if let Some(set) = set_names.get(&site(&o.host)) {
-                for n in set {
-                    if !sent.iter().any(|s| s == n)
-                        && (is_main || e.kind == "xmlhttprequest" || e.kind == "fetch")
-                    {
-                        push(&mut out, format!("notsent.{n}"), ev("trail.cookie_not_sent", format!("cookie {} was set by an earlier response but not sent with {} {}{}", redact::name(n), e.method, o.show(), redact::path(&path)), Some(Cause::CookieRejected), 0.8));
-                    }
+            let here = site(&o.host);
+            for n in set_names.iter().filter(|(s, _)| *s == here).map(|(_, n)| n) {
+                if !sent.iter().any(|s| s == n)
+                    && (is_main || e.kind == "xmlhttprequest" || e.kind == "fetch")
+                {
+                    push(&mut out, format!("notsent.{n}"), ev("trail.cookie_not_sent", format!("cookie {} was set by an earlier response but not sent with {} {}{}", redact::name(n), e.method, o.show(), redact::path(&path)), Some(Cause::CookieRejected), 0.8));
                 }
             }
         }
@@ -176,10 +176,11 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 continue;
             }
             if auth {
-                set_names
-                    .entry(site(&o.host))
-                    .or_default()
-                    .insert(c.name.clone());
+                let key = (site(&o.host), c.name.clone());
+                if !set_names.contains(&key) {
+                    set_names.push(key);
+                    crate::order::sort(&mut set_names);
+                }
             }
             if let (Some(d), false) = (&c.domain, published.is_empty()) {
                 if auth && !published.iter().any(|p| super::domain_match(&p.host, d)) {
@@ -196,7 +197,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 && !c.secure
                 && reference.as_ref().is_some_and(|r| r.scheme == "https")
             {
-                insecure_session.insert(c.name.clone());
+                insecure_session.push(c.name.clone());
             }
         }
         if let Some(target) = e.redirect_url.as_deref() {
@@ -317,6 +318,8 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             push(&mut out, format!("loop.{k}"), ev("trail.login_loop", format!("{} was loaded {n} times, redirected away {away} and back {back} times in the recent trail: the login loops", redact::url(k)), Some(Cause::LoginLoop), if away + back >= 4 { 0.9 } else { 0.75 }));
         }
     }
+    crate::order::sort(&mut insecure_session);
+    insecure_session.dedup();
     if !insecure_session.is_empty() {
         let names: Vec<String> = insecure_session
             .iter()
