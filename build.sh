@@ -17,9 +17,11 @@ cd "$(dirname "$0")"
 # Pinned: must equal the wasm-bindgen version in Cargo.lock and
 # wasm/Cargo.toml ("=0.2.130"); change all three together.
 WASM_BINDGEN_VERSION=0.2.130
-# The size budget of dist/core/auth_triage_wasm_bg.wasm (raw bytes). The
-# target in issue 4 is 250 KB; see README "Figures" for where we stand.
-WASM_BUDGET_BYTES=$((800 * 1024))
+# The size budget of dist/core/auth_triage_wasm_bg.wasm (raw bytes): the
+# build fails above it, so a change that grows the module says so. It sits
+# about 7 % over today's size. The target in issue 4 is 250 KB; see README
+# "Figures" for where we stand and what reaching it would take.
+WASM_BUDGET_BYTES=$((640 * 1024))
 WASM_TARGET_BYTES=$((250 * 1024))
 MODE=${1:-build}
 
