@@ -260,5 +260,28 @@ mod tests {
         assert!(!e.message.contains('\n'));
         let e = run(r#"{"type":"frobnicate"}"#).unwrap_err();
         assert!(e.message.starts_with("command"), "{}", e.message);
+        assert!(!e.message.contains("frobnicate"), "{}", e.message);
+    }
+
+    #[test]
+    fn commands_name_what_they_miss() {
+        let e = run(r#"{"type":"report"}"#).unwrap_err();
+        assert_eq!(e.code, "malformed");
+        assert!(e.message.contains("`snapshot`"), "{}", e.message);
+        let e = run(r#"{"type":"verify"}"#).unwrap_err();
+        assert!(e.message.contains("`text`"), "{}", e.message);
+        // A field no command has is refused, not ignored.
+        let e = run(r#"{"type":"versions","snapshots":{}}"#).unwrap_err();
+        assert_eq!(e.code, "malformed");
+        // Catalogs and events are named by position.
+        let e = run(
+            r#"{"type":"classify","snapshot":{"url":"https://a.example/"},"catalogs":[{"catalog":"x"}]}"#,
+        )
+        .unwrap_err();
+        assert!(e.message.starts_with("catalogs[0]"), "{}", e.message);
+        let e =
+            run(r#"{"type":"redact_events","events":[{"url":"https://a.example/"},{"url":7}]}"#)
+                .unwrap_err();
+        assert!(e.message.starts_with("events[1]"), "{}", e.message);
     }
 }
