@@ -66,15 +66,16 @@ impl CodeType {
     }
 }
 
+/// The shipped catalogs, minified by `build.rs` from `catalogs/`.
 const SHIPPED: &[&str] = &[
-    include_str!("../catalogs/oauth-oidc.json"),
-    include_str!("../catalogs/microsoft-entra.json"),
-    include_str!("../catalogs/okta.json"),
-    include_str!("../catalogs/auth0.json"),
-    include_str!("../catalogs/aws-cognito.json"),
-    include_str!("../catalogs/firebase-auth.json"),
-    include_str!("../catalogs/supabase-auth.json"),
-    include_str!("../catalogs/ory-kratos.json"),
+    include_str!(concat!(env!("OUT_DIR"), "/catalogs/oauth-oidc.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/catalogs/microsoft-entra.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/catalogs/okta.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/catalogs/auth0.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/catalogs/aws-cognito.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/catalogs/firebase-auth.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/catalogs/supabase-auth.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/catalogs/ory-kratos.json")),
 ];
 
 /// The catalogs shipped with the core.

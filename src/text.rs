@@ -150,10 +150,11 @@ struct LexiconFile {
     concepts: HashMap<String, Vec<String>>,
 }
 
-/// The lexicons shipped with the core, one per language.
+/// The lexicons shipped with the core, one per language (minified by
+/// `build.rs` from `lexicon/`).
 const LEXICONS: &[&str] = &[
-    include_str!("../lexicon/en.json"),
-    include_str!("../lexicon/de.json"),
+    include_str!(concat!(env!("OUT_DIR"), "/lexicon/en.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/lexicon/de.json")),
 ];
 
 /// All shipped lexicons merged into one matcher (pages often mix languages,
