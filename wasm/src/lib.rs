@@ -1,7 +1,8 @@
 //! The WASM boundary: one function, `invoke(command)`, data in and data out.
 //!
-//! Commands are a tagged union (`{"type": "classify", …}`); answers are
-//! plain JSON-compatible objects. Errors become JS `Error`s whose message is
+//! Commands are one flat envelope (`{"type": "classify", "snapshot": …}`);
+//! answers are plain objects (serde_json text parsed by the JS engine's
+//! `JSON.parse`). Errors become JS `Error`s whose message is
 //! the core's one-line message and whose `code` names the kind, never a
 //! panic. This crate touches no browser API: the extension's JS does.
 
