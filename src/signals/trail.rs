@@ -177,9 +177,8 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             }
             if auth {
                 let key = (site(&o.host), c.name.clone());
-                if !set_names.contains(&key) {
-                    set_names.push(key);
-                    crate::order::sort(&mut set_names);
+                if let Err(at) = set_names.binary_search(&key) {
+                    set_names.insert(at, key);
                 }
             }
             if let (Some(d), false) = (&c.domain, published.is_empty()) {
