@@ -299,13 +299,28 @@ fn corpus_macro_f1_and_safe_codes() {
     // A small held-out set of messages from products that are not in the
     // development corpus (tests/corpus/heldout.jsonl). Written from memory of
     // those products while the lexicon was being reviewed, so not a blind measure.
-    let held = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/corpus/heldout.jsonl"
-    ))
-    .unwrap();
-    let mut held_pairs = Vec::new();
-    for l in held.lines().filter(|l| !l.trim().is_empty()) {
+    let hf1 = text_only_set("heldout.jsonl", "held-out products (text only)");
+    // Messages taken from the sources of products in neither set
+    // (tests/corpus/fresh.jsonl, tests/corpus/fresh.md): blind on its first run.
+    let ff1 = text_only_set("fresh.jsonl", "fresh products (text only)");
+    assert!(hf1 >= 0.9, "held-out macro-F1 {hf1:.3} below 0.9");
+    assert!(ff1 >= 0.9, "fresh macro-F1 {ff1:.3} below 0.9");
+    assert!(tf1 >= 0.85, "text-only macro-F1 {tf1:.3} below 0.85");
+    assert!(f1 >= 0.95, "macro-F1 {f1:.3} below 0.95");
+    assert!(
+        code_rate >= 0.98,
+        "safe code capture {code_rate:.3} below 0.98"
+    );
+}
+
+/// Every message of `tests/corpus/<file>` as bare text on a login page: prints
+/// macro-F1 over the entries not marked doubtful and each miss, and returns it.
+fn text_only_set(file: &str, what: &str) -> f64 {
+    let path = format!("{}/tests/corpus/{file}", env!("CARGO_MANIFEST_DIR"));
+    let src = std::fs::read_to_string(&path).unwrap();
+    let mut pairs = Vec::new();
+    let mut doubtful_hits = (0, 0);
+    for l in src.lines().filter(|l| !l.trim().is_empty()) {
         let e: Value = serde_json::from_str(l).unwrap();
         let d =
             run_cli(&json!({"url": "https://id.example.org/login", "page": {"text": e["text"]}}));
@@ -315,20 +330,24 @@ fn corpus_macro_f1_and_safe_codes() {
         }
         .to_owned();
         let gold = e["label"].as_str().unwrap().to_owned();
-        if gold != pred {
-            println!("  held-out miss {}: want {gold} got {pred}", e["id"]);
+        if e["doubtful"].as_bool() == Some(true) {
+            doubtful_hits.1 += 1;
+            if gold == pred {
+                doubtful_hits.0 += 1;
+            }
+            continue;
         }
-        held_pairs.push((gold, pred));
+        if gold != pred {
+            println!("  {what} miss {}: want {gold} got {pred}", e["id"]);
+        }
+        pairs.push((gold, pred));
     }
-    let (hf1, _) = macro_f1(&held_pairs);
+    let (f1, _) = macro_f1(&pairs);
     println!(
-        "  held-out products (text only): macro-F1 {hf1:.3} over {} messages",
-        held_pairs.len()
+        "  {what}: macro-F1 {f1:.3} over {} messages; doubtful ones as labelled: {}/{}",
+        pairs.len(),
+        doubtful_hits.0,
+        doubtful_hits.1
     );
-    assert!(tf1 >= 0.85, "text-only macro-F1 {tf1:.3} below 0.85");
-    assert!(f1 >= 0.95, "macro-F1 {f1:.3} below 0.95");
-    assert!(
-        code_rate >= 0.98,
-        "safe code capture {code_rate:.3} below 0.98"
-    );
+    f1
 }

@@ -507,6 +507,33 @@ mod tests {
         );
     }
 
+    /// Wordings met on products outside the corpora (tests/corpus/fresh.md),
+    /// checked here in other words than theirs.
+    #[test]
+    fn wordings_beyond_the_corpus() {
+        use Judgement::*;
+        // "could not be found" is "not found" with words between.
+        assert_eq!(j("Your login session cannot be found."), Some(Session));
+        assert_eq!(j("The session was not found on this server"), Some(Session));
+        // A request or gateway timeout is a network failure, not an expired challenge.
+        assert_eq!(j("504 Gateway Timeout"), Some(Other));
+        assert_eq!(j("The request timed out. Please retry."), Some(Other));
+        assert_eq!(j("Your sign-in request timed out."), Some(Other));
+        assert_eq!(j("Your login attempt timed out."), Some(Expired));
+        // A session bound to the browser's user agent, or a lost auth request.
+        assert_eq!(
+            j("The user agent does not match the session"),
+            Some(Session)
+        );
+        assert_eq!(j("Auth request not found"), Some(Session));
+        // Chrome's DNS error page: the server's IP address is not a session boundary.
+        assert_eq!(
+            j("app-internal’s server IP address could not be found."),
+            Some(Other)
+        );
+        assert_eq!(j("Your IP address has changed"), Some(Session));
+    }
+
     #[test]
     fn durations() {
         assert_eq!(
