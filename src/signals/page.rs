@@ -532,6 +532,8 @@ mod tests {
             Some(Other)
         );
         assert_eq!(j("Your IP address has changed"), Some(Session));
+        // "expected X, but got Y" is a mismatch.
+        assert_eq!(j("Expected state abc123 but got def456"), Some(Session));
     }
 
     #[test]
