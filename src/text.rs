@@ -23,6 +23,8 @@ pub enum Concept {
     Invalid,
     Expired,
     Rate,
+    /// "too many", "zu viele": a rate limit only when a rate object follows.
+    Many,
     RateObject,
     Missing,
     Permanent,
@@ -33,7 +35,7 @@ pub enum Concept {
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 17] = [
+    const ALL: [(Concept, &'static str); 18] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -44,6 +46,7 @@ impl Concept {
         (Concept::Invalid, "invalid"),
         (Concept::Expired, "expired"),
         (Concept::Rate, "rate"),
+        (Concept::Many, "many"),
         (Concept::RateObject, "rate_object"),
         (Concept::Missing, "missing"),
         (Concept::Permanent, "permanent"),
@@ -89,6 +92,8 @@ pub struct Token<'a> {
 enum Pat {
     Exact(String),
     Prefix(String),
+    /// A word ending: `*sitzung` matches German compounds such as "Interaktionssitzung".
+    Suffix(String),
     Number,
 }
 
@@ -97,6 +102,7 @@ impl Pat {
         match self {
             Pat::Exact(s) => t.text == s.as_str(),
             Pat::Prefix(p) => t.text.starts_with(p.as_str()),
+            Pat::Suffix(p) => t.text.ends_with(p.as_str()),
             Pat::Number => t.num.is_some(),
         }
     }
@@ -139,6 +145,8 @@ pub struct Lexicon {
     by_first: FnvMap<String, Vec<Phrase>>,
     /// Phrases starting with a prefix pattern, by the prefix's first character.
     prefix_first: FnvMap<char, Vec<Phrase>>,
+    /// Phrases starting with a suffix pattern, by the suffix's last character.
+    suffix_first: FnvMap<char, Vec<Phrase>>,
     /// Phrases starting with a number.
     number_first: Vec<Phrase>,
 }
@@ -194,6 +202,8 @@ impl Lexicon {
             }
             if w == "#" {
                 pats.push(Pat::Number);
+            } else if let Some(p) = w.strip_prefix('*').filter(|p| !p.is_empty()) {
+                pats.push(Pat::Suffix(p.replace('\'', "").to_lowercase()));
             } else if let Some(p) = w.strip_suffix('*') {
                 pats.push(Pat::Prefix(p.replace('\'', "").to_lowercase()));
             } else {
@@ -206,6 +216,10 @@ impl Lexicon {
             Pat::Prefix(p) => self
                 .prefix_first
                 .entry(p.chars().next().unwrap_or(' '))
+                .or_default(),
+            Pat::Suffix(p) => self
+                .suffix_first
+                .entry(p.chars().next_back().unwrap_or(' '))
                 .or_default(),
             Pat::Number => &mut self.number_first,
         };
@@ -225,6 +239,7 @@ impl Lexicon {
             .by_first
             .values_mut()
             .chain(self.prefix_first.values_mut())
+            .chain(self.suffix_first.values_mut())
         {
             crate::order::sort_by_key(v, |p| std::cmp::Reverse(p.pats.len()));
         }
@@ -262,6 +277,15 @@ impl Lexicon {
                         .chars()
                         .next()
                         .and_then(|c| self.prefix_first.get(&c))
+                        .into_iter()
+                        .flatten(),
+                )
+                .chain(
+                    first
+                        .text
+                        .chars()
+                        .next_back()
+                        .and_then(|c| self.suffix_first.get(&c))
                         .into_iter()
                         .flatten(),
                 )
@@ -467,5 +491,36 @@ mod tests {
         let m = lex.scan(&toks);
         assert!(m.iter().any(|m| m.concepts.has(Concept::Otp)));
         assert!(!m.iter().any(|m| m.concepts.has(Concept::Cred)));
+    }
+
+    #[test]
+    fn leading_star_matches_word_endings() {
+        let mut lex = Lexicon::default();
+        lex.add_phrase("*sitzung", Concept::Session);
+        lex.add_phrase("*sitzung nicht", Concept::Missing);
+        lex.finish();
+        let mut b = TokenBuf::default();
+        let has = |text: &str, c: Concept, b: &mut TokenBuf| {
+            let toks = b.fill(text);
+            lex.scan(&toks).iter().any(|m| m.concepts.has(c))
+        };
+        assert!(has("Interaktionssitzung", Concept::Session, &mut b));
+        assert!(has("Sitzung", Concept::Session, &mut b));
+        assert!(!has("Sitzungen", Concept::Session, &mut b));
+        // The longer phrase wins at the same position.
+        assert!(has(
+            "Anmeldesitzung nicht gefunden",
+            Concept::Missing,
+            &mut b
+        ));
+        // A lone "*" is not a pattern that matches everything.
+        let mut lex = Lexicon::default();
+        lex.add_phrase("*", Concept::Session);
+        lex.finish();
+        let toks = b.fill("anything at all");
+        assert!(!lex
+            .scan(&toks)
+            .iter()
+            .any(|m| m.concepts.has(Concept::Session)));
     }
 }

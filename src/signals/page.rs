@@ -102,29 +102,17 @@ impl Sentence<'_> {
     fn has(&self, c: C) -> bool {
         self.set.has(c)
     }
-    /// "too many" only means a limit when attempts, requests, codes … follow.
+    /// "too many" ("zu viele") only means a limit when attempts, requests,
+    /// codes … follow within a few words.
     fn too_many_with_object(&self) -> bool {
         self.matches.iter().enumerate().any(|(i, m)| {
-            let is_too_many = self
-                .toks
-                .get(m.start..m.start + m.len)
-                .is_some_and(|t| t.len() == 2 && t.iter().map(|t| t.text).eq(["too", "many"]));
-            is_too_many
+            m.concepts.has(C::Many)
                 && self
                     .matches
                     .iter()
                     .skip(i + 1)
                     .take_while(|n| n.start <= m.start + m.len + 4)
                     .any(|n| n.concepts.has(C::RateObject))
-        })
-    }
-    fn rate_without_too_many(&self) -> bool {
-        self.matches.iter().any(|m| {
-            m.concepts.has(C::Rate)
-                && !self
-                    .toks
-                    .get(m.start..m.start + m.len)
-                    .is_some_and(|t| t.len() == 2 && t.first().is_some_and(|t| t.text == "too"))
         })
     }
 }
@@ -152,7 +140,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
     if s.has(C::Boundary) && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired)) {
         return Some((Judgement::Session, "text.session_boundary", 1.0));
     }
-    let rate = s.too_many_with_object() || s.rate_without_too_many();
+    let rate = s.too_many_with_object() || s.has(C::Rate);
     if rate {
         let permanent_only = s.has(C::Permanent) && !s.has(C::Temporary);
         if !permanent_only {
@@ -479,6 +467,10 @@ mod tests {
         assert_eq!(j("Your verification code has expired."), Some(Expired));
         assert_eq!(j("Too many attempts. Try again later."), Some(Rate));
         assert_eq!(j("There are too many sessions"), None);
+        // "too often" / "too frequently" are rate words on their own; only
+        // "too many" needs an object.
+        assert_eq!(j("You requested a code too often."), Some(Rate));
+        assert_eq!(j("You are sending codes too frequently"), Some(Rate));
         assert_eq!(
             j("CSRF verification failed. Request aborted."),
             Some(Session)
@@ -534,6 +526,11 @@ mod tests {
         assert_eq!(j("Your IP address has changed"), Some(Session));
         // "expected X, but got Y" is a mismatch.
         assert_eq!(j("Expected state abc123 but got def456"), Some(Session));
+        // German: compounds end in the head noun; "zu viele" needs an object like "too many".
+        assert_eq!(j("Anmeldesitzung nicht gefunden."), Some(Session));
+        assert_eq!(j("Es gibt zu viele offene Sitzungen"), None);
+        assert_eq!(j("Zu viele Fehlversuche. Bitte warten."), Some(Rate));
+        assert_eq!(j("Fehlender Nonce in der Antwort"), Some(Session));
     }
 
     #[test]
