@@ -168,11 +168,12 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
     if s.has(C::Invalid) && s.has(C::Otp) {
         return Some((Judgement::Invalid, "text.invalid_code", 1.0));
     }
-    if s.has(C::Otp)
-        && s.toks
-            .iter()
-            .any(|t| t.text == "failed" || t.text == "rejected")
-    {
+    // "Two-factor authentication failed", not "Failed to send the code".
+    let code_failed = s.toks.iter().enumerate().any(|(i, t)| {
+        (t.text == "failed" || t.text == "rejected")
+            && s.toks.get(i + 1).is_none_or(|next| next.text != "to")
+    });
+    if s.has(C::Otp) && code_failed {
         // "Two-factor authentication failed": the code step did not pass.
         return Some((Judgement::Invalid, "text.mfa_failed", 0.7));
     }
@@ -471,6 +472,10 @@ mod tests {
         // "too many" needs an object.
         assert_eq!(j("You requested a code too often."), Some(Rate));
         assert_eq!(j("You are sending codes too frequently"), Some(Rate));
+        // A code that could not be sent is no wrong code; one that could not be verified is.
+        assert_eq!(j("Failed to send the SMS code."), Some(Other));
+        assert_eq!(j("Failed to verify your one-time code."), Some(Invalid));
+        assert_eq!(j("Two-factor authentication failed."), Some(Invalid));
         assert_eq!(
             j("CSRF verification failed. Request aborted."),
             Some(Session)
