@@ -200,9 +200,12 @@ impl Lexicon {
             if w.is_empty() {
                 continue;
             }
+            if w == "*" {
+                return; // a bare star would match every word: not a phrase
+            }
             if w == "#" {
                 pats.push(Pat::Number);
-            } else if let Some(p) = w.strip_prefix('*').filter(|p| !p.is_empty()) {
+            } else if let Some(p) = w.strip_prefix('*') {
                 pats.push(Pat::Suffix(p.replace('\'', "").to_lowercase()));
             } else if let Some(p) = w.strip_suffix('*') {
                 pats.push(Pat::Prefix(p.replace('\'', "").to_lowercase()));
