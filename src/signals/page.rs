@@ -523,6 +523,9 @@ mod tests {
             Some(Session)
         );
         assert_eq!(j("Auth request not found"), Some(Session));
+        // An inactive session is a missing one, not an inactive (blocked) account.
+        assert_eq!(j("Your session is no longer active."), Some(Session));
+        assert_eq!(j("Your account is not active."), Some(Other));
         // Chrome's DNS error page: the server's IP address is not a session boundary.
         assert_eq!(
             j("app-internal’s server IP address could not be found."),
