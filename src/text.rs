@@ -25,6 +25,9 @@ pub enum Concept {
     Rate,
     /// "too many", "zu viele": a rate limit only when a rate object follows.
     Many,
+    /// "exceeded", "maximum number of": a rate limit only when the sentence
+    /// names what was counted (attempts, requests, codes …).
+    Bound,
     RateObject,
     Missing,
     Permanent,
@@ -35,7 +38,7 @@ pub enum Concept {
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 18] = [
+    const ALL: [(Concept, &'static str); 19] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -47,6 +50,7 @@ impl Concept {
         (Concept::Expired, "expired"),
         (Concept::Rate, "rate"),
         (Concept::Many, "many"),
+        (Concept::Bound, "bound"),
         (Concept::RateObject, "rate_object"),
         (Concept::Missing, "missing"),
         (Concept::Permanent, "permanent"),

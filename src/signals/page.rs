@@ -140,7 +140,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
     if s.has(C::Boundary) && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired)) {
         return Some((Judgement::Session, "text.session_boundary", 1.0));
     }
-    let rate = s.too_many_with_object() || s.has(C::Rate);
+    let rate =
+        s.too_many_with_object() || s.has(C::Rate) || (s.has(C::Bound) && s.has(C::RateObject));
     if rate {
         let permanent_only = s.has(C::Permanent) && !s.has(C::Temporary);
         if !permanent_only {
@@ -472,6 +473,15 @@ mod tests {
         // "too many" needs an object.
         assert_eq!(j("You requested a code too often."), Some(Rate));
         assert_eq!(j("You are sending codes too frequently"), Some(Rate));
+        // "exceeded" counts as a limit only with what was counted.
+        assert_eq!(
+            j("You exceeded the maximum number of requests."),
+            Some(Rate)
+        );
+        assert_eq!(
+            j("The maximum allowed number of second factors on a user has been exceeded."),
+            None
+        );
         // A code that could not be sent is no wrong code; one that could not be verified is.
         assert_eq!(j("Failed to send the SMS code."), Some(Other));
         assert_eq!(j("Failed to verify your one-time code."), Some(Invalid));
@@ -523,6 +533,16 @@ mod tests {
             Some(Session)
         );
         assert_eq!(j("Auth request not found"), Some(Session));
+        // Firebase: the "auth credential" is the sign-in credential; the
+        // "phone auth credential" carries the SMS code.
+        assert_eq!(
+            j("The supplied auth credential is malformed or has expired."),
+            Some(Other)
+        );
+        assert_eq!(
+            j("The SMS code used to create the phone auth credential is invalid."),
+            Some(Invalid)
+        );
         // An inactive session is a missing one, not an inactive (blocked) account.
         assert_eq!(j("Your session is no longer active."), Some(Session));
         assert_eq!(j("Your account is not active."), Some(Other));
