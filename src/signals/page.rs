@@ -543,6 +543,10 @@ mod tests {
             j("The SMS code used to create the phone auth credential is invalid."),
             Some(Invalid)
         );
+        // "MFA" naming a method or type is not the code.
+        assert_eq!(j("Invalid MFA type"), Some(Other));
+        assert_eq!(j("Unsupported two-factor method."), Some(Other));
+        assert_eq!(j("Invalid MFA code"), Some(Invalid));
         // An inactive session is a missing one, not an inactive (blocked) account.
         assert_eq!(j("Your session is no longer active."), Some(Session));
         assert_eq!(j("Your account is not active."), Some(Other));
