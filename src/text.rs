@@ -142,15 +142,50 @@ impl std::hash::Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
+/// Phrases by one character of their first pattern: a table for ASCII (looked
+/// up for every token, so no hashing), a map for the rest.
+#[derive(Debug)]
+struct ByChar {
+    ascii: Vec<Vec<Phrase>>,
+    other: FnvMap<char, Vec<Phrase>>,
+}
+
+impl Default for ByChar {
+    fn default() -> Self {
+        ByChar {
+            ascii: vec![Vec::new(); 128],
+            other: FnvMap::default(),
+        }
+    }
+}
+
+impl ByChar {
+    fn entry(&mut self, c: char) -> &mut Vec<Phrase> {
+        match self.ascii.get_mut(c as usize) {
+            Some(v) => v,
+            None => self.other.entry(c).or_default(),
+        }
+    }
+    fn get(&self, c: char) -> &[Phrase] {
+        match self.ascii.get(c as usize) {
+            Some(v) => v,
+            None => self.other.get(&c).map_or(&[], Vec::as_slice),
+        }
+    }
+    fn values_mut(&mut self) -> impl Iterator<Item = &mut Vec<Phrase>> {
+        self.ascii.iter_mut().chain(self.other.values_mut())
+    }
+}
+
 /// A compiled lexicon.
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Phrases whose first token is an exact word, by that word.
     by_first: FnvMap<String, Vec<Phrase>>,
     /// Phrases starting with a prefix pattern, by the prefix's first character.
-    prefix_first: FnvMap<char, Vec<Phrase>>,
+    prefix_first: ByChar,
     /// Phrases starting with a suffix pattern, by the suffix's last character.
-    suffix_first: FnvMap<char, Vec<Phrase>>,
+    suffix_first: ByChar,
     /// Phrases starting with a number.
     number_first: Vec<Phrase>,
 }
@@ -220,14 +255,10 @@ impl Lexicon {
         let Some(first) = pats.first() else { return };
         let list = match first {
             Pat::Exact(w) => self.by_first.entry(w.clone()).or_default(),
-            Pat::Prefix(p) => self
-                .prefix_first
-                .entry(p.chars().next().unwrap_or(' '))
-                .or_default(),
+            Pat::Prefix(p) => self.prefix_first.entry(p.chars().next().unwrap_or(' ')),
             Pat::Suffix(p) => self
                 .suffix_first
-                .entry(p.chars().next_back().unwrap_or(' '))
-                .or_default(),
+                .entry(p.chars().next_back().unwrap_or(' ')),
             Pat::Number => &mut self.number_first,
         };
         let key = |ps: &[Pat]| format!("{ps:?}");
@@ -283,18 +314,16 @@ impl Lexicon {
                         .text
                         .chars()
                         .next()
-                        .and_then(|c| self.prefix_first.get(&c))
-                        .into_iter()
-                        .flatten(),
+                        .map(|c| self.prefix_first.get(c))
+                        .unwrap_or(&[]),
                 )
                 .chain(
                     first
                         .text
                         .chars()
                         .next_back()
-                        .and_then(|c| self.suffix_first.get(&c))
-                        .into_iter()
-                        .flatten(),
+                        .map(|c| self.suffix_first.get(c))
+                        .unwrap_or(&[]),
                 )
                 .chain(numbers);
             for ph in cands {
