@@ -304,27 +304,23 @@ impl Lexicon {
             } else {
                 &[]
             };
+            let by_start = first
+                .text
+                .chars()
+                .next()
+                .map_or(&[][..], |c| self.prefix_first.get(c));
+            let by_end = first
+                .text
+                .chars()
+                .next_back()
+                .map_or(&[][..], |c| self.suffix_first.get(c));
             let cands = self
                 .by_first
                 .get(first.text)
                 .into_iter()
                 .flatten()
-                .chain(
-                    first
-                        .text
-                        .chars()
-                        .next()
-                        .map(|c| self.prefix_first.get(c))
-                        .unwrap_or(&[]),
-                )
-                .chain(
-                    first
-                        .text
-                        .chars()
-                        .next_back()
-                        .map(|c| self.suffix_first.get(c))
-                        .unwrap_or(&[]),
-                )
+                .chain(by_start)
+                .chain(by_end)
                 .chain(numbers);
             for ph in cands {
                 let n = ph.pats.len();
