@@ -1,11 +1,16 @@
-// The collector: injected into the tab when the user clicks, and run there as
-// one self-contained function (it may not use anything outside its body).
+// The collector: injected into each frame of the tab when the user clicks,
+// and run there as one self-contained function (it may not use anything
+// outside its body). `mergeFrames` then joins the top frame with the embedded
+// frames that show a login widget.
 //
-// It reads what a person sees and what the markup says about errors. It
-// never reads an input's value, a cookie or storage. All output is bounded.
+// It reads what a person sees and what the markup says about errors,
+// including inside open shadow roots (login web components such as
+// <hanko-auth> render there, out of reach of document.querySelectorAll and
+// body.innerText). It never reads an input's value, a cookie or storage. All
+// output is bounded.
 
 export function collect() {
-  const LIMITS = { text: 256 * 1024, item: 2048, alerts: 20, inputs: 100, codes: 50, resend: 10 };
+  const LIMITS = { text: 256 * 1024, item: 2048, alerts: 20, inputs: 100, codes: 50, resend: 10, roots: 200 };
   const clip = (s, n) => String(s ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
   const visible = (el) => {
     if (!(el instanceof Element)) return false;
@@ -14,8 +19,36 @@ export function collect() {
     return el.getClientRects().length > 0 || st.position === 'fixed';
   };
 
+  // The document and every open shadow root in it (nested ones too), the
+  // document first. Closed shadow roots stay closed to us.
+  const roots = [document];
+  for (let i = 0; i < roots.length && roots.length < LIMITS.roots; i++) {
+    for (const el of roots[i].querySelectorAll('*')) {
+      if (el.shadowRoot && roots.length < LIMITS.roots) roots.push(el.shadowRoot);
+    }
+  }
+  const all = (sel) => roots.flatMap((r) => [...r.querySelectorAll(sel)]);
+
+  // Visible text: body.innerText leaves shadow trees out, so each shown
+  // shadow root adds its children's rendered text. innerText of an element
+  // that is not rendered falls back to its raw text, hence the checks.
+  const parts = [];
+  let room = LIMITS.text;
+  const add = (s) => {
+    const t = String(s ?? '').slice(0, room);
+    if (t.trim()) {
+      parts.push(t);
+      room -= t.length + 1;
+    }
+  };
   const body = document.body;
-  const text = body ? String(body.innerText ?? body.textContent ?? '').slice(0, LIMITS.text) : '';
+  if (body) add(body.innerText ?? body.textContent);
+  for (const r of roots.slice(1)) {
+    if (room <= 0) break;
+    if (!visible(r.host)) continue;
+    for (const c of r.children) if (room > 0 && !c.matches('style,script,template,link') && visible(c)) add(c.innerText);
+  }
+  const text = parts.join('\n');
 
   const alertSel = [
     '[role=alert]', '[aria-live=assertive]', '[aria-live=polite]', '.error', '.errors', '.alert', '.alert-danger',
@@ -23,7 +56,7 @@ export function collect() {
     '[class*="error" i]', '[class*="alert" i]', '[data-error]', '[id*="error" i]',
   ].join(',');
   const alerts = [];
-  for (const el of document.querySelectorAll(alertSel)) {
+  for (const el of all(alertSel)) {
     if (alerts.length >= LIMITS.alerts) break;
     if (!visible(el) || el.closest('script,style,noscript,template')) continue;
     const t = clip(el.innerText ?? el.textContent, LIMITS.item);
@@ -31,7 +64,8 @@ export function collect() {
   }
 
   const labelOf = (input) => {
-    const byFor = input.id ? document.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
+    const scope = input.getRootNode();
+    const byFor = input.id && scope.querySelector ? scope.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
     return clip((byFor ?? input.closest('label'))?.innerText ?? input.getAttribute('aria-label') ?? input.placeholder ?? '', 120);
   };
   const describe = (input) => ({
@@ -45,7 +79,7 @@ export function collect() {
   });
   let budget = LIMITS.inputs;
   const forms = [];
-  for (const f of document.forms) {
+  for (const f of all('form')) {
     const inputs = [];
     for (const i of f.querySelectorAll('input, textarea')) {
       if (budget-- <= 0) break;
@@ -55,12 +89,12 @@ export function collect() {
     forms.push({ action: clip(f.getAttribute('action') ?? '', 300), method: clip(f.method, 10), inputs });
     if (budget <= 0) break;
   }
-  const loose = [...document.querySelectorAll('input:not(form input)')].filter((i) => i.type !== 'hidden').slice(0, 20);
+  const loose = all('input:not(form input)').filter((i) => i.type !== 'hidden').slice(0, 20);
   if (loose.length) forms.push({ inputs: loose.map(describe) });
 
   const resend = [];
   const resendRe = /(re-?send|send (a )?(new|another) code|send again|get a new code|didn.t (get|receive)|request (a )?new code)/i;
-  for (const el of document.querySelectorAll('button, a, [role=button], input[type=submit], input[type=button]')) {
+  for (const el of all('button, a, [role=button], input[type=submit], input[type=button]')) {
     if (resend.length >= LIMITS.resend) break;
     const t = clip(el.innerText || el.value || el.textContent, 200);
     if (!resendRe.test(t)) continue;
@@ -76,7 +110,7 @@ export function collect() {
 
   const codes = [];
   const attrs = ['data-error-code', 'data-errorcode', 'data-error', 'data-code', 'data-testid'];
-  for (const el of document.querySelectorAll(attrs.map((a) => `[${a}]`).join(','))) {
+  for (const el of all(attrs.map((a) => `[${a}]`).join(','))) {
     for (const a of attrs) {
       const v = el.getAttribute(a);
       if (!v || codes.length >= LIMITS.codes) continue;
@@ -96,5 +130,52 @@ export function collect() {
     forms,
     resend,
     codes,
+    // For mergeFrames: is this frame big enough to be seen? A hidden or
+    // 1x1 frame (silent token renewal, trackers) has no viewport to speak of.
+    viewport: [innerWidth, innerHeight],
+  };
+}
+
+const FRAME_LIMITS = { frames: 8, text: 256 * 1024, alerts: 20, inputs: 100, forms: 50, codes: 50, resend: 10 };
+
+// What the top frame shows, plus what embedded login widgets show: a child
+// frame counts when it is at least 80x40 pixels and holds a form field, an
+// alert, a resend button or an error code (an ad or a chat box that only
+// holds text does not). `frames` is scripting.executeScript's answer,
+// [{frameId, result}]; frame 0 is the top. Returns null without a top frame
+// (browser error pages run no script).
+export function mergeFrames(frames) {
+  const list = Array.isArray(frames) ? frames.filter((f) => f && f.result && typeof f.result === 'object') : [];
+  const top = list.find((f) => f.frameId === 0)?.result;
+  if (!top) return null;
+  const shown = (r) => Array.isArray(r.viewport) && r.viewport[0] >= 80 && r.viewport[1] >= 40;
+  const widget = (r) =>
+    r.alerts?.length > 0 || r.resend?.length > 0 || r.codes?.length > 0 || r.forms?.some((f) => f.inputs?.length > 0);
+  const embedded = list
+    .filter((f) => f.frameId !== 0 && shown(f.result) && widget(f.result))
+    .slice(0, FRAME_LIMITS.frames)
+    .map((f) => f.result);
+  const { viewport: _, ...page } = top;
+  if (!embedded.length) return page;
+  const pool = [top, ...embedded];
+  const join = (key, cap) => pool.flatMap((r) => (Array.isArray(r[key]) ? r[key] : [])).slice(0, cap);
+  let inputs = FRAME_LIMITS.inputs;
+  const forms = [];
+  for (const f of join('forms', FRAME_LIMITS.forms)) {
+    const take = Array.isArray(f.inputs) ? f.inputs.slice(0, Math.max(0, inputs)) : [];
+    inputs -= take.length;
+    forms.push({ ...f, inputs: take });
+  }
+  return {
+    ...page,
+    text: pool
+      .map((r) => String(r.text ?? ''))
+      .filter((t) => t.trim())
+      .join('\n')
+      .slice(0, FRAME_LIMITS.text),
+    alerts: [...new Set(join('alerts', Infinity))].slice(0, FRAME_LIMITS.alerts),
+    forms,
+    resend: join('resend', FRAME_LIMITS.resend),
+    codes: join('codes', FRAME_LIMITS.codes),
   };
 }

@@ -49,12 +49,14 @@ export const storage = {
   },
 };
 
-// Run the collector in the tab's top frame. Returns null where no script can
-// run (browser error pages, the PDF viewer, store pages).
-export async function runInTab(tabId, func) {
+// Run a self-contained function in every frame of the tab. Returns
+// [{frameId, result}] (frame 0 is the top), or null where no script can run
+// (browser error pages, the PDF viewer, store pages). A frame that refuses
+// the script is left out; the others still answer.
+export async function runInFrames(tabId, func) {
   try {
-    const [res] = await api.scripting.executeScript({ target: { tabId }, func, world: 'ISOLATED' });
-    return res?.result ?? null;
+    const res = await api.scripting.executeScript({ target: { tabId, allFrames: true }, func, world: 'ISOLATED' });
+    return Array.isArray(res) ? res.map((r) => ({ frameId: r.frameId, result: r.result ?? null })) : null;
   } catch {
     return null;
   }

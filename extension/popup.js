@@ -1,13 +1,13 @@
-// The popup: gathers the snapshot (collector output, cookie names and
-// attributes, the recorded trail, the configured published URL), runs the
-// core, and shows the diagnosis. Test contract: popup.html?tab=<tabId>
-// diagnoses that tab (tab=opener: the tab that opened this page); when done,
+// The popup: gathers the snapshot (collector output of the page and of its
+// embedded login frames, cookie names and attributes, the recorded trail,
+// the configured published URL), runs the core, and shows the diagnosis.
+// Test contract: popup.html?tab=<tabId> diagnoses that tab (tab=opener: the tab that opened this page); when done,
 // #result carries data-failure-type, data-verdict and data-safe-code, and
 // [data-report] holds the Markdown report.
 
-import { tabs, runInTab, cookiesFor, runtime, browserInfo } from './ext.js';
+import { tabs, runInFrames, cookiesFor, runtime, browserInfo } from './ext.js';
 import { invoke, ready } from './core.js';
-import { collect } from './collector.js';
+import { collect, mergeFrames } from './collector.js';
 import { loadConfig } from './config.js';
 import { $, el, setText, TYPE_WORDS, download, copyText } from './ui.js';
 
@@ -134,7 +134,7 @@ async function main() {
   const config = await loadConfig();
   t.config = performance.now();
   const [page, trail, cookies] = await Promise.all([
-    runInTab(tab.id, collect).then((r) => ((t.collect = performance.now()), r)),
+    runInFrames(tab.id, collect).then((r) => ((t.collect = performance.now()), mergeFrames(r))),
     trailOf(tab.id).then((r) => ((t.trail = performance.now()), r)),
     cookiesFor([tab.url, ...config.publishedUrls]).then((r) => ((t.cookies = performance.now()), r)),
   ]);

@@ -125,6 +125,30 @@ test('a page with only a safe code: captured, not guessed', async () => {
   await page.close();
 });
 
+test('a login web component: the error inside nested open shadow roots is read, a hidden one is not', async () => {
+  const page = await open('/shadow');
+  await page.waitForFunction(() => document.querySelector('nanami-login')?.shadowRoot);
+  const { popup, result, evidence, report } = await diagnose(ext, page);
+  assert.equal(result.failureType, 'mfa_invalid_code', evidence.join('\n'));
+  assert.equal(result.verdict, 'product');
+  assert.ok(evidence.some((e) => /passcode you entered is invalid/.test(e)), evidence.join('\n'));
+  assert.ok(!/too many attempts/i.test(report), 'text of a hidden component counted');
+  await popup.close();
+  await page.close();
+});
+
+test('a login widget in a cross-origin frame is read; hidden and text-only frames are not', async () => {
+  const page = await open('/framed');
+  // goto waits for the page's load event, which waits for its frames.
+  const { popup, result, evidence, report } = await diagnose(ext, page);
+  assert.equal(result.failureType, 'mfa_challenge_expired', evidence.join('\n'));
+  assert.ok(evidence.some((e) => /verification code has expired/.test(e)), evidence.join('\n'));
+  assert.ok(!/too many/i.test(report), 'a hidden or text-only frame counted');
+  assert.match(report, new RegExp(`${site.origin.replace(/[.:/]/g, '\\$&')}/framed`));
+  await popup.close();
+  await page.close();
+});
+
 test('an operator catalog maps the safe code', async () => {
   const catalog = JSON.stringify({ catalog: 'nanami', version: '1', codes: [{ code: 'NAN-4711', type: 'mfa_rate_limited', meaning: 'resend cooldown' }] });
   assert.equal(await setOptions(ext, { catalog }), 'Saved.');

@@ -56,3 +56,14 @@ test('Firefox: a Date header 10 minutes off', () =>
 test('Firefox: only a safe code', () => check('/safe-code', { type: 'unclassified', verdict: 'product', code: 'NAN-4711' }));
 
 test('Firefox: healthy control', () => check('/healthy', { type: 'unclassified', verdict: 'product', code: '' }));
+
+test('Firefox: a login web component in open shadow roots', () =>
+  check('/shadow', { type: 'mfa_invalid_code', verdict: 'product', rules: ['text.invalid_code'] }, (page) =>
+    page.waitForFunction(() => document.querySelector('nanami-login')?.shadowRoot),
+  ));
+
+test('Firefox: a login widget in a cross-origin frame', async () => {
+  // The page's load event waits for its frames, and goto waits for it.
+  const report = await check('/framed', { type: 'mfa_challenge_expired', verdict: 'product', rules: ['text.challenge_expired'] });
+  assert.ok(!/too many/i.test(report), 'a hidden or text-only frame counted');
+});

@@ -103,6 +103,59 @@ const routes = {
       }),
     ),
 
+  // 9. A login web component (like <hanko-auth>): the form and the error
+  // live in open shadow roots, nested two deep, where neither
+  // document.querySelectorAll nor body.innerText reach. A hidden component
+  // holds text that must not count.
+  'GET /shadow': (req, res) =>
+    send(
+      res,
+      200,
+      page({
+        title: 'Sign in',
+        body: `<nanami-login></nanami-login><nanami-otp hidden id="stale" data-state="rate"></nanami-otp>
+<script>
+customElements.define('nanami-otp', class extends HTMLElement {
+  connectedCallback() {
+    const r = this.attachShadow({ mode: 'open' });
+    r.innerHTML = this.dataset.state === 'rate'
+      ? '<p>Too many attempts. Try again in an hour.</p>'
+      : '<div role="alert" class="error">The passcode you entered is invalid. Please try again.</div>' +
+        '<form><label for="c">Passcode</label><input id="c" name="passcode" autocomplete="one-time-code" inputmode="numeric" maxlength="6"><button>Continue</button></form>';
+  }
+});
+customElements.define('nanami-login', class extends HTMLElement {
+  connectedCallback() {
+    this.attachShadow({ mode: 'open' }).innerHTML = '<style>p{margin:0}</style><p>Enter the passcode sent to your email.</p><nanami-otp></nanami-otp>';
+  }
+});
+</script>`,
+      }),
+    ),
+
+  // 10. A login widget in a cross-origin frame (localhost inside
+  // 127.0.0.1), next to a hidden frame and a text-only frame whose words
+  // must not count.
+  'GET /framed': (req, res) => {
+    const other = `http://localhost:${req.headers.host.split(':').pop()}`;
+    send(
+      res,
+      200,
+      page({
+        title: 'Sign in',
+        body: `<p>Sign in to continue.</p>
+<iframe title="Sign-in" src="${other}/widget/expired" width="420" height="320"></iframe>
+<iframe title="renew" src="${other}/widget/noise" style="display:none"></iframe>
+<iframe title="news" src="${other}/widget/news" width="300" height="100"></iframe>`,
+      }),
+    );
+  },
+  'GET /widget/expired': (req, res) =>
+    send(res, 200, page({ title: 'Verify', alert: 'This verification code has expired. Request a new one.', form: MFA_FORM })),
+  'GET /widget/noise': (req, res) =>
+    send(res, 429, page({ title: 'Verify', alert: 'Too many attempts. Try again in 5 minutes.', form: MFA_FORM })),
+  'GET /widget/news': (req, res) => send(res, 200, '<!doctype html><p>Too many requests from your network. Try again in an hour.</p>'),
+
   // Load for the recorder benchmark: many small XHRs.
   'GET /ping': (req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain', 'set-cookie': 'ping=1; Path=/; SameSite=Lax' });
