@@ -150,12 +150,36 @@ pub fn host(host: &str) -> String {
         .join(".")
 }
 
+/// A mask this module wrote (`<11 chars>`, `<name 5 chars>`, `<6 digits>`,
+/// `<token 40 chars>`). URLs are redacted twice on their way into a report
+/// (by the recorder, then by the report), and a mask masked again would
+/// report its own length (`<10 chars>`) instead of the value's. A mask holds
+/// no secret, so it stays as it is.
+fn is_mask(s: &str) -> bool {
+    let Some(inner) = s.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else {
+        return false;
+    };
+    let inner = inner
+        .strip_prefix("name ")
+        .or_else(|| inner.strip_prefix("token "))
+        .unwrap_or(inner);
+    let Some((n, unit)) = inner.split_once(' ') else {
+        return false;
+    };
+    !n.is_empty()
+        && n.len() <= 9
+        && n.bytes().all(|b| b.is_ascii_digit())
+        && (unit == "chars" || unit == "digits")
+}
+
 /// Redact a URL path segment by segment.
 pub fn path(p: &str) -> String {
     p.split('/')
         .map(|seg| {
             let decoded = percent_decode(seg);
-            if seg.is_empty() || segment_is_word_like(&decoded) {
+            if is_mask(&decoded) {
+                decoded
+            } else if seg.is_empty() || segment_is_word_like(&decoded) {
                 seg.to_owned()
             } else {
                 format!("<{} chars>", decoded.chars().count())
@@ -171,14 +195,16 @@ fn params(q: &str) -> String {
         .map(|kv| {
             let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
             let name = percent_decode(k);
-            let name_shown = if segment_is_word_like(&name) {
+            let name_shown = if is_mask(&name) {
+                name.clone()
+            } else if segment_is_word_like(&name) {
                 k.to_owned()
             } else {
                 format!("<name {} chars>", name.chars().count())
             };
             let value = percent_decode(&v.replace('+', " "));
-            if value.is_empty() {
-                return format!("{name_shown}=");
+            if value.is_empty() || is_mask(&value) {
+                return format!("{name_shown}={value}");
             }
             if SHOWN_PARAMS.contains(&name.to_ascii_lowercase().as_str()) {
                 format!("{name_shown}={}", encode_shown(&excerpt(&value, 200)))
@@ -339,6 +365,26 @@ mod tests {
             r,
             "https://<userinfo>@id.example.org/cb/<18 chars>?code=<22 chars>&state=<11 chars>&error=access_denied&error_description=Code+<6+digits>+expired#access_token=<3 chars>"
         );
+    }
+
+    #[test]
+    fn redacting_twice_changes_nothing() {
+        // The recorder redacts, then the report does: masks keep the
+        // length of the value, not their own.
+        for raw in [
+            "https://u:p@id.example.org/cb/eyJhbGciOi.abc.def?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&error=access_denied&error_description=Code+123456+expired#access_token=xyz",
+            "https://app.example.org/p/8f14e45fceea167a5a36dedd4bea2543?%E2%9C%93x=1&s=abc#k=v",
+            "https://app.example.org/cb?code=4/0AX4XfWh-123&x=<not a mask>&y=<12 chars",
+        ] {
+            let once = url(raw);
+            assert_eq!(url(&once), once, "{raw}");
+        }
+        // Text that looks like a mask but is not one is masked as usual.
+        assert_eq!(
+            url("https://a.example/?s=<12%20bytes>"),
+            "https://a.example/?s=<10 chars>"
+        );
+        assert!(!is_mask("<1234567890 chars>") && !is_mask("<chars>") && !is_mask("< chars>"));
     }
 
     #[test]
