@@ -47,7 +47,8 @@ function entry(d) {
 function finish(d, extra) {
   const p = pending.get(d.requestId) ?? entry(d);
   pending.delete(d.requestId);
-  if (p.tabId < 0) return;
+  // Web requests only: not the extension's own pages and files.
+  if (p.tabId < 0 || !/^https?:/i.test(p.url)) return;
   const inFrame = p.type === 'sub_frame' || (p.frameId ?? 0) !== 0;
   const raw = {
     url: p.url,

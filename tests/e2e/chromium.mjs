@@ -26,6 +26,16 @@ export async function launch({ ignoreHTTPSErrors = false } = {}) {
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  // The worker exists before its module has run: wait for the recorder's
+  // listeners, or the first page a test opens goes unrecorded.
+  const listening = await worker.evaluate(async () => {
+    for (let i = 0; i < 250; i++) {
+      if (chrome.webRequest.onCompleted.hasListeners()) return true;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return false;
+  });
+  if (!listening) throw new Error('the recorder registered no listeners within 5 s');
   const id = new URL(worker.url()).host;
   const close = async () => {
     await context.close();
