@@ -73,6 +73,41 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         .find(|i| snap.page.text.is_char_boundary(*i))
         .unwrap_or(0);
     codes::codes_in_text(snap.page.text.get(..cut).unwrap_or(""), cats, &mut found);
+    // A page that shows a failure but no code of its own: the code may have
+    // come back in a redirect the app consumed (`/callback?error=…`). Not on
+    // a page without a failure, where it would be a routine answer. Any
+    // failure sentence counts, even one too weak to classify the page.
+    let page_fails =
+        page.votes.iter().sum::<f32>() > 0.0 || snap.page.status.is_some_and(|s| s >= 400);
+    let mut trail_code_ev: Option<Evidence> = None;
+    if found.is_empty() && page_fails {
+        if let Some((i, u)) = codes::trail_errors(snap) {
+            for c in [&u.error_code, &u.error].into_iter().flatten() {
+                add(c, CodeSource::TrailUrl, &mut found);
+            }
+            if let (Some(first), Some(e)) = (found.first(), snap.trail.get(i)) {
+                let at = Origin::parse_with_path(&e.url)
+                    .map(|(o, p)| format!("{}{}", o.show(), p))
+                    .unwrap_or_default();
+                trail_code_ev = Some(Evidence {
+                    source: Source::Trail,
+                    rule: "trail.error_code".into(),
+                    detail: format!(
+                        "the sign-in came back with code {} ({}); the page does not show it",
+                        first.code,
+                        if at.is_empty() {
+                            "a recorded redirect".to_owned()
+                        } else {
+                            format!("at {at}")
+                        }
+                    ),
+                    supports: None,
+                    cause: None,
+                    weight: 0.3,
+                });
+            }
+        }
+    }
     let mut safe_codes: Vec<SafeCode> = found
         .iter()
         .map(|f| {
@@ -90,7 +125,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     crate::order::sort_by_key(&mut safe_codes, |c| {
         (c.maps_to.is_none() && c.catalog.is_some(), c.source)
     });
-    let mut evidence: Vec<Evidence> = Vec::new();
+    let mut evidence: Vec<Evidence> = trail_code_ev.into_iter().collect();
     let text_votes: f32 = page.votes.iter().sum();
     for c in &safe_codes {
         let known = cats.get(&c.code);
@@ -121,12 +156,11 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                 });
             }
             None => evidence.push(Evidence {
-                source: if c.source == CodeSource::Markup {
-                    Source::Markup
-                } else if c.source == CodeSource::Text {
-                    Source::PageText
-                } else {
-                    Source::PageUrl
+                source: match c.source {
+                    CodeSource::Markup => Source::Markup,
+                    CodeSource::Text => Source::PageText,
+                    CodeSource::TrailUrl => Source::Trail,
+                    CodeSource::UrlError | CodeSource::UrlErrorCode => Source::PageUrl,
                 },
                 rule: "code.unknown".into(),
                 detail: format!(
@@ -438,4 +472,71 @@ fn next_move(
         },
     };
     format!("{first} {escalate}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A failing page without a code, and one main-frame callback in the
+    /// trail carrying `error`, adjusted by `tweak`.
+    fn with_callback(page: &str, tweak: impl FnOnce(&mut Snapshot)) -> Diagnosis {
+        let json = format!(
+            r#"{{"url":"https://app.example.org/login","page":{page},
+            "trail":[{{"url":"https://app.example.org/cb?error=temporarily_unavailable","type":"main_frame",
+            "status":302,"received_ms":1000000,"redirect_url":"https://app.example.org/login"}}],
+            "env":{{"now_ms":1060000}}}}"#
+        );
+        let mut snap = Snapshot::from_json(&json).unwrap();
+        tweak(&mut snap);
+        classify(&snap, &Catalogs::new(&[]))
+    }
+
+    const FAILING: &str = r#"{"status":200,"text":"Sign-in failed. Please try again."}"#;
+
+    #[test]
+    fn a_code_the_page_consumed_comes_from_the_trail() {
+        let d = with_callback(FAILING, |_| {});
+        assert_eq!(d.safe_code.as_deref(), Some("temporarily_unavailable"));
+        assert_eq!(d.safe_codes[0].source, CodeSource::TrailUrl);
+        assert!(d.evidence.iter().any(|e| e.rule == "trail.error_code"));
+        // An error status alone counts as a failing page.
+        let d = with_callback(r#"{"status":500,"text":"Nanami"}"#, |_| {});
+        assert_eq!(d.safe_code.as_deref(), Some("temporarily_unavailable"));
+    }
+
+    #[test]
+    fn trail_codes_only_for_a_failing_page_without_its_own_code() {
+        let healthy = r#"{"status":200,"text":"Sign in\nEmail\nPassword"}"#;
+        assert_eq!(with_callback(healthy, |_| {}).safe_code, None);
+        // The answers of a silent sign-in check are routine, even on a
+        // failing page.
+        let d = with_callback(FAILING, |s| {
+            s.trail[0].url = "https://app.example.org/cb?error=login_required".into()
+        });
+        assert_eq!(d.safe_code, None);
+        let own = r#"{"status":400,"text":"Sign-in failed. Error code: NAN-4711"}"#;
+        let d = with_callback(own, |_| {});
+        assert_eq!(d.safe_code.as_deref(), Some("NAN-4711"));
+        assert!(d
+            .safe_codes
+            .iter()
+            .all(|c| c.source != CodeSource::TrailUrl));
+    }
+
+    #[test]
+    fn stale_and_framed_callbacks_do_not_count() {
+        // Older than 15 minutes.
+        let d = with_callback(FAILING, |s| s.env.now_ms = Some(1_000_000 + 16 * 60 * 1000));
+        assert_eq!(d.safe_code, None);
+        // A frame (silent renewal answers login_required routinely).
+        let d = with_callback(FAILING, |s| s.trail[0].kind = "sub_frame".into());
+        assert_eq!(d.safe_code, None);
+        // Without times, the recent main-frame events still count.
+        let d = with_callback(FAILING, |s| {
+            s.env.now_ms = None;
+            s.trail[0].received_ms = None;
+        });
+        assert_eq!(d.safe_code.as_deref(), Some("temporarily_unavailable"));
+    }
 }

@@ -204,6 +204,9 @@ pub enum CodeSource {
     Markup,
     /// Written in the page text next to the message.
     Text,
+    /// `error_code` or `error` in a recorded navigation of this tab (a
+    /// redirect the page consumed and no longer shows).
+    TrailUrl,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -247,6 +250,53 @@ pub fn url_errors(raw: &str) -> UrlErrors {
     }
     out
 }
+
+/// How far back a recorded navigation may carry the failure's code: the
+/// last this many main-frame events, of the last 15 minutes.
+const TRAIL_CODE_EVENTS: usize = 30;
+const TRAIL_CODE_AGE_MS: i64 = 15 * 60 * 1000;
+
+/// The newest recent main-frame navigation of the trail whose URL or redirect
+/// target carries `error_code` or `error` (an OAuth callback the app consumed
+/// before showing a generic failure page). Returns its index and the
+/// parameters. Frames are left out: hidden frames of silent sign-in answer
+/// `login_required` routinely.
+pub fn trail_errors(snap: &crate::snapshot::Snapshot) -> Option<(usize, UrlErrors)> {
+    let recent = |e: &crate::snapshot::TrailEvent| match (snap.env.now_ms, e.received_ms) {
+        (Some(now), Some(at)) => now.saturating_sub(at) <= TRAIL_CODE_AGE_MS,
+        _ => true,
+    };
+    snap.trail
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, e)| e.kind == "main_frame")
+        .take(TRAIL_CODE_EVENTS)
+        .take_while(|(_, e)| recent(e))
+        .find_map(|(i, e)| {
+            [e.redirect_url.as_deref(), Some(e.url.as_str())]
+                .into_iter()
+                .flatten()
+                .map(url_errors)
+                .find(|u| {
+                    u.error_code.is_some()
+                        || u.error
+                            .as_deref()
+                            .is_some_and(|c| !SILENT_ANSWERS.contains(&c))
+                })
+                .map(|u| (i, u))
+        })
+}
+
+/// What an authorization server answers a silent sign-in check
+/// (`prompt=none`, OIDC Core §3.1.2.6): routine on the way to a login page,
+/// not the code of a failure.
+const SILENT_ANSWERS: [&str; 4] = [
+    "login_required",
+    "interaction_required",
+    "consent_required",
+    "account_selection_required",
+];
 
 /// Codes written in text. Recognises the shapes products use:
 /// `AADSTS50088`, `E0000069`, `auth/code-expired`, `CodeMismatchException`,

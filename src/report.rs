@@ -347,6 +347,15 @@ fn trail_relevance(e: &snapshot::TrailEvent) -> u32 {
     if e.in_frame {
         r += 1;
     }
+    if e.kind == "main_frame"
+        && [e.redirect_url.as_deref(), Some(e.url.as_str())]
+            .into_iter()
+            .flatten()
+            .map(codes::url_errors)
+            .any(|u| u.error.is_some() || u.error_code.is_some())
+    {
+        r += 4;
+    }
     r
 }
 
@@ -423,9 +432,11 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
             messages.push(m);
         }
     }
+    // Codes the page shows; a code from the trail comes back from the trail.
     let codes: Vec<RCode> = d
         .safe_codes
         .iter()
+        .filter(|c| c.source != codes::CodeSource::TrailUrl)
         .filter_map(|c| {
             Code::new(&c.code).map(|code| RCode {
                 source: c.source,

@@ -149,6 +149,20 @@ test('a login widget in a cross-origin frame is read; hidden and text-only frame
   await page.close();
 });
 
+test('a code the app consumed in its callback is captured from the recorded redirect', async () => {
+  const page = await open('/oauth/callback?error=access_denied&error_code=otp_expired&state=af0ifjsldkj&code=SplxlOBeZQQYbYS6WxSbIA');
+  assert.ok(page.url().endsWith('/oauth/failed'));
+  const { popup, result, evidence, report } = await diagnose(ext, page);
+  assert.equal(result.safeCode, 'otp_expired', evidence.join('\n'));
+  assert.equal(result.failureType, 'mfa_challenge_expired');
+  assert.ok(evidence.some((e) => e.startsWith('trail.error_code')), evidence.join('\n'));
+  assertNoSecrets(report, ['af0ifjsldkj', 'SplxlOBeZQQYbYS6WxSbIA']);
+  // Redacted by the recorder, then by the report: the masks keep the values' lengths.
+  assert.match(report, /state=<11 chars>&code=<22 chars>/);
+  await popup.close();
+  await page.close();
+});
+
 test('an operator catalog maps the safe code', async () => {
   const catalog = JSON.stringify({ catalog: 'nanami', version: '1', codes: [{ code: 'NAN-4711', type: 'mfa_rate_limited', meaning: 'resend cooldown' }] });
   assert.equal(await setOptions(ext, { catalog }), 'Saved.');

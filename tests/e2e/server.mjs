@@ -156,6 +156,12 @@ customElements.define('nanami-login', class extends HTMLElement {
     send(res, 429, page({ title: 'Verify', alert: 'Too many attempts. Try again in 5 minutes.', form: MFA_FORM })),
   'GET /widget/news': (req, res) => send(res, 200, '<!doctype html><p>Too many requests from your network. Try again in an hour.</p>'),
 
+  // 11. The app's callback consumes the code (?error_code=…) and shows a
+  // generic failure: the code is only in the recorded redirect.
+  'GET /oauth/callback': (req, res) => send(res, 302, '', { location: '/oauth/failed' }),
+  'GET /oauth/failed': (req, res) =>
+    send(res, 200, page({ title: 'Sign in', alert: 'Something went wrong while signing you in. Please try again.', form: LOGIN_FORM })),
+
   // Load for the recorder benchmark: many small XHRs.
   'GET /ping': (req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain', 'set-cookie': 'ping=1; Path=/; SameSite=Lax' });
