@@ -101,6 +101,23 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     let mut insecure_session: Vec<String> = Vec::new();
     let mut refresh_fail: BTreeMap<String, usize> = BTreeMap::new();
 
+    // Sites the tab itself went to (its pages, the published URLs, the
+    // identity provider it was sent to). A 429 from anywhere else is a
+    // third party's quota (error reporting, analytics), not the login's.
+    let mut nav_hosts: Vec<String> = snap
+        .trail
+        .iter()
+        .filter(|e| e.kind == "main_frame")
+        .map(|e| e.url.as_str())
+        .chain(std::iter::once(snap.url.as_str()))
+        .filter_map(Origin::parse)
+        .chain(published.iter().cloned())
+        .map(|o| o.host)
+        .collect();
+    crate::order::sort(&mut nav_hosts);
+    nav_hosts.dedup();
+    let nav_sites: Vec<String> = nav_hosts.iter().map(|h| site(h)).collect();
+
     for e in &snap.trail {
         let Some((o, path)) = Origin::parse_with_path(&e.url) else {
             continue;
@@ -221,7 +238,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             }
         }
         match e.status {
-            Some(429) => {
+            Some(429) if is_main || e.kind == "sub_frame" || nav_sites.contains(&site(&o.host)) => {
                 let ra = e
                     .retry_after
                     .as_deref()
