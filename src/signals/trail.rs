@@ -103,7 +103,9 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
 
     // Sites the tab itself went to (its pages, the published URLs, the
     // identity provider it was sent to). A 429 from anywhere else is a
-    // third party's quota (error reporting, analytics), not the login's.
+    // third party's quota (error reporting, analytics), not the login's,
+    // unless the endpoint names sign-in (an SDK that calls its identity
+    // provider directly, such as Amplify and Cognito, never navigates there).
     let mut nav_hosts: Vec<String> = snap
         .trail
         .iter()
@@ -238,7 +240,12 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             }
         }
         match e.status {
-            Some(429) if is_main || e.kind == "sub_frame" || nav_sites.contains(&site(&o.host)) => {
+            Some(429)
+                if is_main
+                    || e.kind == "sub_frame"
+                    || nav_sites.contains(&site(&o.host))
+                    || auth_endpoint(&o.host, &path) =>
+            {
                 let ra = e
                     .retry_after
                     .as_deref()
@@ -375,4 +382,70 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         push(&mut out, "bounce".into(), ev("trail.login_bounce", format!("a login POST was accepted (3xx) and the browser landed on the login page again ({bounces}×)"), Some(Cause::LoginLoop), if bounces >= 2 { 0.85 } else { 0.6 }));
     }
     out
+}
+
+/// Words in a host or path that name a sign-in endpoint.
+const AUTH_WORDS: [&str; 17] = [
+    "auth",
+    "login",
+    "signin",
+    "sign-in",
+    "sign_in",
+    "oauth",
+    "token",
+    "mfa",
+    "otp",
+    "2fa",
+    "verify",
+    "session",
+    "identity",
+    "cognito",
+    "sso",
+    "saml",
+    "challenge",
+];
+
+/// An endpoint of a sign-in flow, by the words of its host or path.
+fn auth_endpoint(host: &str, path: &str) -> bool {
+    let h = host.to_ascii_lowercase();
+    let p = path.to_ascii_lowercase();
+    AUTH_WORDS.iter().any(|w| h.contains(w) || p.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_xhr_429(url: &str) -> TrailSignals {
+        let json = format!(
+            r#"{{"url":"https://app.example.org/login/mfa","trail":[
+            {{"url":"https://app.example.org/login/mfa","type":"main_frame","status":200}},
+            {{"url":"{url}","method":"POST","type":"xmlhttprequest","status":429}}]}}"#
+        );
+        analyze(&Snapshot::from_json(&json).unwrap(), &[])
+    }
+
+    #[test]
+    fn a_429_counts_from_the_login_not_from_a_third_party_quota() {
+        // The app itself, its API on a sibling host, and an identity provider
+        // an SDK calls directly.
+        for url in [
+            "https://app.example.org/api/mfa/verify",
+            "https://api.example.org/v1/check",
+            "https://cognito-idp.eu-west-1.amazonaws.com/",
+            "https://tenant.vendor-id.com/oauth/token",
+        ] {
+            assert!(with_xhr_429(url).rate_limited.is_some(), "{url}");
+        }
+        // Error reporting and analytics over their quota.
+        for url in [
+            "https://o450000.ingest.sentry.io/api/4500/envelope/",
+            "https://api.segment.io/v1/t",
+            "https://browser-intake-datadoghq.com/api/v2/rum",
+        ] {
+            let t = with_xhr_429(url);
+            assert!(t.rate_limited.is_none(), "{url}");
+            assert!(t.evidence.iter().all(|e| e.rule != "trail.status_429"), "{url}");
+        }
+    }
 }
