@@ -136,18 +136,29 @@ pub fn url(raw: &str) -> String {
     out
 }
 
-/// Hosts are shown, except labels that look like tokens (tenant keys in hosts).
+/// Hosts are shown, except labels that look like tokens (tenant keys in
+/// hosts, such as Okta's `dev-12345678`), which become `masked-N-chars`: a
+/// label that is still a valid host name, so a redacted URL still parses
+/// (the classifier reads the recorder's redacted trail, and reports redact
+/// it again).
 pub fn host(host: &str) -> String {
     host.split('.')
         .map(|l| {
-            if is_token_like(l) {
-                format!("<{} chars>", l.chars().count())
-            } else {
+            if is_host_mask(l) || !is_token_like(l) {
                 l.to_owned()
+            } else {
+                format!("masked-{}-chars", l.chars().count())
             }
         })
         .collect::<Vec<_>>()
         .join(".")
+}
+
+fn is_host_mask(label: &str) -> bool {
+    label
+        .strip_prefix("masked-")
+        .and_then(|r| r.strip_suffix("-chars"))
+        .is_some_and(|n| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A mask this module wrote (`<11 chars>`, `<name 5 chars>`, `<6 digits>`,
@@ -375,10 +386,26 @@ mod tests {
             "https://u:p@id.example.org/cb/eyJhbGciOi.abc.def?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&error=access_denied&error_description=Code+123456+expired#access_token=xyz",
             "https://app.example.org/p/8f14e45fceea167a5a36dedd4bea2543?%E2%9C%93x=1&s=abc#k=v",
             "https://app.example.org/cb?code=4/0AX4XfWh-123&x=<not a mask>&y=<12 chars",
+            "https://a1b2c3d4e5f6a7b8.cdn.example.net/p?q=1",
         ] {
             let once = url(raw);
             assert_eq!(url(&once), once, "{raw}");
         }
+        // A masked host label still parses, so the trail analysis reads it.
+        let okta = url("https://dev-12345678.okta.com/oauth2/v1/authorize?state=abc");
+        assert_eq!(
+            okta,
+            "https://masked-12-chars.okta.com/oauth2/v1/authorize?state=<3 chars>"
+        );
+        assert_eq!(url(&okta), okta);
+        assert_eq!(
+            host("masked-123456789-chars.example"),
+            "masked-123456789-chars.example"
+        );
+        assert_eq!(
+            host("masked-1234567890-chars.example"),
+            "masked-23-chars.example"
+        );
         // Text that looks like a mask but is not one is masked as usual.
         assert_eq!(
             url("https://a.example/?s=<12%20bytes>"),

@@ -136,3 +136,38 @@ fn retriage_reads_the_redacted_snapshot() {
         all.len()
     );
 }
+
+/// The extension's recorder stores each trail event redacted by the core
+/// (`redact_events`), so the popup classifies redacted URLs. Every fixture
+/// must come out the same from that trail as from the raw one.
+#[test]
+fn the_recorders_redacted_trail_classifies_like_the_raw_one() {
+    let cats = Catalogs::new(&[]);
+    let mut failures = Vec::new();
+    let mut with_trail = 0;
+    for case in cases() {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let raw =
+            Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap())
+                .unwrap();
+        if raw.trail.is_empty() {
+            continue;
+        }
+        with_trail += 1;
+        let mut stored = raw.clone();
+        stored.trail = raw.trail.iter().map(report::redact_trail_event).collect();
+        let (a, b) = (classify(&raw, &cats), classify(&stored, &cats));
+        let rules = |d: &auth_triage::Diagnosis| {
+            let mut r: Vec<String> = d.evidence.iter().map(|e| e.rule.clone()).collect();
+            r.sort();
+            r
+        };
+        let key =
+            |d: &auth_triage::Diagnosis| (d.failure_type, d.verdict, d.safe_code.clone(), rules(d));
+        if key(&a) != key(&b) {
+            failures.push(format!("{name}: raw {:?}\n  stored {:?}", key(&a), key(&b)));
+        }
+    }
+    assert!(with_trail >= 15, "only {with_trail} fixtures have a trail");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

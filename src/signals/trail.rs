@@ -445,7 +445,10 @@ mod tests {
         ] {
             let t = with_xhr_429(url);
             assert!(t.rate_limited.is_none(), "{url}");
-            assert!(t.evidence.iter().all(|e| e.rule != "trail.status_429"), "{url}");
+            assert!(
+                t.evidence.iter().all(|e| e.rule != "trail.status_429"),
+                "{url}"
+            );
         }
     }
 }
