@@ -68,24 +68,46 @@ pub fn analyze(
             || published
                 .iter()
                 .any(|p| p.host == page.host && p.port != page.port);
-        out.push(ev(
-            "page.host_not_published",
-            format!(
-                "the page is on {}, the published URL is {}",
-                page.show(),
-                published
-                    .iter()
-                    .map(Origin::show)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            Some(if internal {
-                Cause::ProxyHost
-            } else {
-                Cause::CookieDomain
-            }),
-            if internal { 0.7 } else { 0.5 },
-        ));
+        // Another site altogether (not an internal name, not a sibling host
+        // of the published one) is an identity provider's own sign-in page
+        // far more often than drift: said, but blamed on nothing.
+        let page_site = super::site(&page.host);
+        let foreign = !internal && !published.iter().any(|p| super::site(&p.host) == page_site);
+        if foreign {
+            out.push(ev(
+                "page.other_site",
+                format!(
+                    "the page is on {}, another site than the published URL {} (an identity provider's page?)",
+                    page.show(),
+                    published
+                        .iter()
+                        .map(Origin::show)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                None,
+                0.2,
+            ));
+        } else {
+            out.push(ev(
+                "page.host_not_published",
+                format!(
+                    "the page is on {}, the published URL is {}",
+                    page.show(),
+                    published
+                        .iter()
+                        .map(Origin::show)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                Some(if internal {
+                    Cause::ProxyHost
+                } else {
+                    Cause::CookieDomain
+                }),
+                if internal { 0.7 } else { 0.5 },
+            ));
+        }
     }
 
     // (name, host_only, domain, path) of every cookie, and every domain:
