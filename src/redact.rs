@@ -129,6 +129,8 @@ pub fn url(raw: &str) -> String {
             out.push_str(&params(f));
         } else if f.is_empty() || segment_is_word_like(f) {
             out.push_str(f);
+        } else if is_mask(&percent_decode(f)) {
+            out.push_str(&percent_decode(f));
         } else {
             out.push_str(&format!("<{} chars>", f.chars().count()));
         }
@@ -214,10 +216,11 @@ fn params(q: &str) -> String {
                 format!("<name {} chars>", name.chars().count())
             };
             let value = percent_decode(&v.replace('+', " "));
-            if value.is_empty() || is_mask(&value) {
+            let shown = SHOWN_PARAMS.contains(&name.to_ascii_lowercase().as_str());
+            if value.is_empty() || (!shown && is_mask(&value)) {
                 return format!("{name_shown}={value}");
             }
-            if SHOWN_PARAMS.contains(&name.to_ascii_lowercase().as_str()) {
+            if shown {
                 format!("{name_shown}={}", encode_shown(&excerpt(&value, 200)))
             } else {
                 format!("{name_shown}=<{} chars>", value.chars().count())
@@ -387,6 +390,8 @@ mod tests {
             "https://app.example.org/p/8f14e45fceea167a5a36dedd4bea2543?%E2%9C%93x=1&s=abc#k=v",
             "https://app.example.org/cb?code=4/0AX4XfWh-123&x=<not a mask>&y=<12 chars",
             "https://a1b2c3d4e5f6a7b8.cdn.example.net/p?q=1",
+            "https://app.example.org/cb#8f14e45fceea167a5a36",
+            "https://app.example.org/cb?error=eyJhbGciOiJIUzI1NiJ9xyzabc&error_description=Code+123456",
         ] {
             let once = url(raw);
             assert_eq!(url(&once), once, "{raw}");
