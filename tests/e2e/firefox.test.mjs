@@ -67,3 +67,14 @@ test('Firefox: a login widget in a cross-origin frame', async () => {
   const report = await check('/framed', { type: 'mfa_challenge_expired', verdict: 'product', rules: ['text.challenge_expired'] });
   assert.ok(!/too many/i.test(report), 'a hidden or text-only frame counted');
 });
+
+test('Firefox: a code the app consumed in its callback, from the recorded redirect', async () => {
+  const report = await check('/oauth/callback?error=access_denied&error_code=otp_expired&state=af0ifjsldkj', {
+    type: 'mfa_challenge_expired',
+    verdict: 'product',
+    code: 'otp_expired',
+    rules: ['trail.error_code'],
+  });
+  assert.ok(!report.includes('af0ifjsldkj'));
+  assert.match(report, /state=<11 chars>/);
+});
