@@ -151,10 +151,12 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
     if s.has(C::Permanent) {
         return Some((Judgement::Other, "text.account_blocked", 0.8));
     }
-    if s.has(C::Cred) && (failure || s.has(C::Needs)) {
+    let mfa_object = s.has(C::Otp) || s.has(C::Challenge);
+    // "Password is required" is a failure; "Enter the passcode sent to your
+    // email" names the address the code went to: the MFA step's prompt.
+    if s.has(C::Cred) && (failure || (s.has(C::Needs) && !mfa_object)) {
         return Some((Judgement::Other, "text.credentials", 0.9));
     }
-    let mfa_object = s.has(C::Otp) || s.has(C::Challenge);
     if s.has(C::Needs) && !s.has(C::Invalid) && !s.has(C::Expired) {
         // "MFA is required", "Please enter the code": a step, not a failure.
         return Some((
@@ -444,6 +446,14 @@ mod tests {
     use super::*;
 
     fn j(text: &str) -> Option<Judgement> {
+        judged(text).map(|x| x.0)
+    }
+
+    fn rule(text: &str) -> Option<&'static str> {
+        judged(text).map(|x| x.1)
+    }
+
+    fn judged(text: &str) -> Option<(Judgement, &'static str, f32)> {
         let mut b = text::TokenBuf::default();
         let toks = b.fill(text);
         let matches = text::lexicon().scan(&toks);
@@ -459,7 +469,6 @@ mod tests {
             },
             false,
         )
-        .map(|x| x.0)
     }
 
     #[test]
@@ -563,6 +572,24 @@ mod tests {
         assert_eq!(j("Es gibt zu viele offene Sitzungen"), None);
         assert_eq!(j("Zu viele Fehlversuche. Bitte warten."), Some(Rate));
         assert_eq!(j("Fehlender Nonce in der Antwort"), Some(Session));
+        // Where the code was sent is the MFA step's prompt, not a failure of
+        // the sign-in credentials; a missing credential still is.
+        assert_eq!(
+            rule("Enter the passcode sent to your email."),
+            Some("text.step_required")
+        );
+        assert_eq!(
+            rule("Enter the code we texted to your phone number"),
+            Some("text.step_required")
+        );
+        assert_eq!(
+            rule("Email and password are required."),
+            Some("text.credentials")
+        );
+        assert_eq!(
+            rule("Please enter your password."),
+            Some("text.credentials")
+        );
     }
 
     #[test]
