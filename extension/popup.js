@@ -9,7 +9,7 @@ import { tabs, runInFrames, cookiesFor, runtime, browserInfo } from './ext.js';
 import { invoke, ready } from './core.js';
 import { collect, mergeFrames } from './collector.js';
 import { loadConfig } from './config.js';
-import { $, el, setText, TYPE_WORDS, download, copyText } from './ui.js';
+import { $, el, setText, safeCodeText, TYPE_WORDS, download, copyText } from './ui.js';
 
 const STORES = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
 
@@ -85,7 +85,7 @@ function render(answer) {
   v.className = `badge ${d.verdict}`;
   setText('#confidence', `confidence ${Math.round(d.confidence * 100)}%`);
   setText('#type', TYPE_WORDS[d.failure_type] ?? d.failure_type);
-  setText('#safe-code', d.safe_code ?? 'none shown');
+  setText('#safe-code', safeCodeText(d));
   setText('#next-move', d.next_move);
   const list = $('#evidence');
   list.replaceChildren(

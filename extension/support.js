@@ -2,7 +2,7 @@
 // verified by the core (schema, digest, view) and shown as text only.
 
 import { invoke } from './core.js';
-import { $, el, setText, TYPE_WORDS } from './ui.js';
+import { $, el, setText, safeCodeText, TYPE_WORDS } from './ui.js';
 
 const MAX = 4 * 1024 * 1024;
 
@@ -34,7 +34,7 @@ async function check(text) {
     setText('#headline', d.headline);
     setText('#verdict', d.verdict);
     setText('#type', TYPE_WORDS[d.failure_type] ?? d.failure_type);
-    setText('#safe-code', d.safe_code ?? 'none shown');
+    setText('#safe-code', safeCodeText(d));
     setText('#published', r.published_url ?? 'not configured');
     setText('#page', r.page_url);
     setText('#created', r.created.utc);

@@ -20,6 +20,14 @@ export function setText(sel, text) {
   return e;
 }
 
+// The safe code as a person should read it: where it came from when the
+// page itself does not show it.
+export function safeCodeText(d) {
+  if (!d.safe_code) return 'none shown';
+  const first = d.safe_codes?.[0];
+  return first?.source === 'trail_url' ? `${d.safe_code} (from the sign-in redirect; the page does not show it)` : d.safe_code;
+}
+
 export const TYPE_WORDS = {
   mfa_invalid_code: 'Invalid MFA code',
   mfa_challenge_expired: 'Expired MFA challenge',

@@ -858,6 +858,12 @@ pub fn to_markdown(r: &Report) -> String {
         },
         None => "(none shown)".into(),
     };
+    let code = match d.safe_codes.first() {
+        Some(c) if c.source == codes::CodeSource::TrailUrl => {
+            format!("{code}, from the sign-in redirect (the page does not show it)")
+        }
+        _ => code,
+    };
     s.push_str(&format!("| Safe code | {code} |\n"));
     if let Some(m) = &d.excerpt {
         s.push_str(&format!("| Message | \"{}\" |\n", md(m)));

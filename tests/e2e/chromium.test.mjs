@@ -156,6 +156,8 @@ test('a code the app consumed in its callback is captured from the recorded redi
   assert.equal(result.safeCode, 'otp_expired', evidence.join('\n'));
   assert.equal(result.failureType, 'mfa_challenge_expired');
   assert.ok(evidence.some((e) => e.startsWith('trail.error_code')), evidence.join('\n'));
+  assert.match(await popup.textContent('#safe-code'), /^otp_expired \(from the sign-in redirect/);
+  assert.match(report, /\| Safe code \| `otp_expired` .*from the sign-in redirect/);
   assertNoSecrets(report, ['af0ifjsldkj', 'SplxlOBeZQQYbYS6WxSbIA']);
   // Redacted by the recorder, then by the report: the masks keep the values' lengths.
   assert.match(report, /state=<11 chars>&code=<22 chars>/);
