@@ -63,16 +63,19 @@ pub fn analyze(
     let Some(page) = page else { return out };
 
     // Published host against the host in use.
-    if !published.is_empty() && !published.iter().any(|p| p.host == page.host) {
-        let internal = super::is_internal_host(&page.host)
-            || published
-                .iter()
-                .any(|p| p.host == page.host && p.port != page.port);
-        // Another site altogether (not an internal name, not a sibling host
-        // of the published one) is an identity provider's own sign-in page
-        // far more often than drift: said, but blamed on nothing.
-        let page_site = super::site(&page.host);
-        let foreign = !internal && !published.iter().any(|p| super::site(&p.host) == page_site);
+    let unpublished = !published.is_empty() && !published.iter().any(|p| p.host == page.host);
+    let internal = super::is_internal_host(&page.host)
+        || published
+            .iter()
+            .any(|p| p.host == page.host && p.port != page.port);
+    // Another site altogether (not an internal name, not a sibling host of
+    // the published one) is an identity provider's own sign-in page far more
+    // often than drift: said, but blamed on nothing, and its cookies are its
+    // own, not the deployment's.
+    let page_site = super::site(&page.host);
+    let foreign =
+        unpublished && !internal && !published.iter().any(|p| super::site(&p.host) == page_site);
+    if unpublished {
         if foreign {
             out.push(ev(
                 "page.other_site",
@@ -152,7 +155,10 @@ pub fn analyze(
                 ),
             );
         }
-        if auth && !published.is_empty() {
+        if auth
+            && !published.is_empty()
+            && !(foreign && super::site(c.domain.trim_start_matches('.')) == page_site)
+        {
             let d = c.domain.trim_start_matches('.');
             let matches_published = published.iter().any(|p| {
                 if c.host_only {
