@@ -269,31 +269,92 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// A short excerpt of page text for display: at most `max` characters, with
+/// A short excerpt of page text for display: at most `max` characters (and
+/// `…` where it was cut; a first word longer than `max` is cut inside), with
 /// e-mail addresses, phone numbers, digit runs of 4 or more and token-like
 /// words replaced by placeholders. Control characters are dropped.
+///
+/// An excerpt of an excerpt is the excerpt itself: URLs are redacted twice
+/// on their way into a report (by the recorder, then by the report), so the
+/// placeholders stay as they are (`<token 40 chars>` is one unit, not three
+/// words) and a cut is not cut again.
 pub fn excerpt(text: &str, max: usize) -> String {
     let mut out = String::new();
     let mut count = 0usize;
-    for word in text.split_whitespace() {
-        if count >= max {
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let masked: String = match mask_start(word) {
+            Some(parts) if mask_rest(&mut words, parts) => mask_unit(word, &mut words, parts),
+            _ => mask_word(word),
+        }
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
+        let len = masked.chars().count();
+        // A trailing ellipsis is the mark of an earlier cut, not content.
+        let body = len - usize::from(masked.ends_with('…'));
+        let sep = usize::from(!out.is_empty());
+        if count + sep + body > max {
+            if out.is_empty() {
+                out.extend(masked.chars().take(max));
+            }
             out.push('…');
             break;
         }
-        if !out.is_empty() {
+        if sep == 1 {
             out.push(' ');
-            count += 1;
         }
-        let masked = mask_word(word);
-        for c in masked.chars() {
-            if c.is_control() {
-                continue;
-            }
-            out.push(c);
-            count += 1;
-        }
+        out.push_str(&masked);
+        count += sep + len;
     }
     out
+}
+
+/// The first word of a placeholder this module writes, and how many words
+/// the placeholder has: `<token 40 chars>` (3), `<name 5 chars>` (3),
+/// `<6 digits>` and `<12 chars>` (2).
+fn mask_start(word: &str) -> Option<usize> {
+    let rest = word.strip_prefix('<')?;
+    if rest == "token" || rest == "name" {
+        return Some(3);
+    }
+    (!rest.is_empty() && rest.len() <= 9 && rest.bytes().all(|b| b.is_ascii_digit())).then_some(2)
+}
+
+/// Whether the words after a placeholder's first word complete it.
+fn mask_rest<'a>(
+    words: &mut std::iter::Peekable<impl Iterator<Item = &'a str> + Clone>,
+    parts: usize,
+) -> bool {
+    let mut ahead = words.clone();
+    if parts == 3 {
+        let n = ahead.next().unwrap_or("");
+        if n.is_empty() || n.len() > 9 || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    let last = ahead.next().unwrap_or("");
+    let unit = last
+        .strip_prefix("chars>")
+        .or_else(|| last.strip_prefix("digits>"));
+    // Punctuation may follow ("<6 digits>."), nothing else.
+    unit.is_some_and(|tail| !tail.chars().any(char::is_alphanumeric))
+}
+
+/// Take a whole placeholder, as it is.
+fn mask_unit<'a>(
+    first: &str,
+    words: &mut std::iter::Peekable<impl Iterator<Item = &'a str>>,
+    parts: usize,
+) -> String {
+    let mut unit = first.to_owned();
+    for _ in 1..parts {
+        if let Some(w) = words.next() {
+            unit.push(' ');
+            unit.push_str(w);
+        }
+    }
+    unit
 }
 
 fn mask_word(word: &str) -> String {
@@ -417,6 +478,42 @@ mod tests {
             "https://a.example/?s=<10 chars>"
         );
         assert!(!is_mask("<1234567890 chars>") && !is_mask("<chars>") && !is_mask("< chars>"));
+    }
+
+    #[test]
+    fn an_excerpt_of_an_excerpt_is_itself() {
+        let entra = "AADSTS50011: The redirect URI 'https://nanami.example.org/auth/callback' specified in the request does not match the redirect URIs configured for the application '8f14e45f-ceea-167a-5a36-dedd4bea2543'. Trace ID: 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0 Correlation ID: 1a2b3c4d-5e6f-7081-92a3-b4c5d6e7f809 Timestamp: 2026-11-18 11:06:40Z";
+        for (text, max) in [
+            (entra, 200),
+            (entra, 120),
+            (
+                "Code 123456 sent to ann@example.org, call +1 555 0100 now",
+                30,
+            ),
+            ("Token eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl expired", 12),
+            (
+                "a-very-long-word-that-is-not-a-token-at-all-but-goes-on-and-on",
+                20,
+            ),
+            (
+                "<12 chars> <token 40 chars> <6 digits>. <name 5 chars> <1234 chars>",
+                200,
+            ),
+        ] {
+            let once = excerpt(text, max);
+            assert_eq!(excerpt(&once, max), once, "{text:?} at {max}");
+            assert!(once.trim_end_matches('…').chars().count() <= max, "{once}");
+        }
+        // Masks stay whole; text that only starts like one is masked as usual.
+        assert_eq!(
+            excerpt("<token 40 chars> left", 200),
+            "<token 40 chars> left"
+        );
+        assert_eq!(
+            excerpt("<123456 is your code", 200),
+            "<<6 digits> is your code"
+        );
+        assert_eq!(excerpt("<1234567 chars>x", 200), "<<7 digits> chars>x");
     }
 
     #[test]
