@@ -68,50 +68,65 @@ pub fn analyze(
         || published
             .iter()
             .any(|p| p.host == page.host && p.port != page.port);
-    // Another site altogether (not an internal name, not a sibling host of
-    // the published one) is an identity provider's own sign-in page far more
-    // often than drift: said, but blamed on nothing, and its cookies are its
-    // own, not the deployment's.
     let page_site = super::site(&page.host);
     let foreign =
         unpublished && !internal && !published.iter().any(|p| super::site(&p.host) == page_site);
-    if unpublished {
-        if foreign {
-            out.push(ev(
-                "page.other_site",
-                format!(
-                    "the page is on {}, another site than the published URL {} (an identity provider's page?)",
-                    page.show(),
-                    published
-                        .iter()
-                        .map(Origin::show)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                None,
-                0.2,
-            ));
-        } else {
-            out.push(ev(
-                "page.host_not_published",
-                format!(
-                    "the page is on {}, the published URL is {}",
-                    page.show(),
-                    published
-                        .iter()
-                        .map(Origin::show)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                Some(if internal {
-                    Cause::ProxyHost
-                } else {
-                    Cause::CookieDomain
-                }),
-                if internal { 0.7 } else { 0.5 },
-            ));
-        }
+    // The identity provider's own sign-in page (Keycloak on auth.example.org
+    // beside the published nanami.example.org, or Okta, Entra …): the tab was
+    // sent here with an authorization request. Said, but blamed on nothing,
+    // and its cookies are its own, not the deployment's. Another site
+    // altogether is such a page far more often than drift, request or not.
+    let idp = unpublished && !internal && sent_to_sign_in(snap, &page.host);
+    let shown = || {
+        published
+            .iter()
+            .map(Origin::show)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if idp {
+        out.push(ev(
+            "page.identity_provider",
+            format!(
+                "the page is the identity provider's ({}), where the sign-in was sent; the published URL is {}",
+                page.show(),
+                shown()
+            ),
+            None,
+            0.2,
+        ));
+    } else if foreign {
+        out.push(ev(
+            "page.other_site",
+            format!(
+                "the page is on {}, another site than the published URL {} (an identity provider's page?)",
+                page.show(),
+                shown()
+            ),
+            None,
+            0.2,
+        ));
+    } else if unpublished {
+        out.push(ev(
+            "page.host_not_published",
+            format!(
+                "the page is on {}, the published URL is {}",
+                page.show(),
+                shown()
+            ),
+            Some(if internal {
+                Cause::ProxyHost
+            } else {
+                Cause::CookieDomain
+            }),
+            if internal { 0.7 } else { 0.5 },
+        ));
     }
+    // Cookies that belong to the identity provider, not to the deployment.
+    let idp_cookie = |c: &Cookie| {
+        let d = c.domain.trim_start_matches('.');
+        (foreign && super::site(d) == page_site) || (idp && domain_match(&page.host, d))
+    };
 
     // (name, host_only, domain, path) of every cookie, and every domain:
     // sorted and grouped after the loop.
@@ -155,10 +170,7 @@ pub fn analyze(
                 ),
             );
         }
-        if auth
-            && !published.is_empty()
-            && !(foreign && super::site(c.domain.trim_start_matches('.')) == page_site)
-        {
+        if auth && !published.is_empty() && !idp_cookie(c) {
             let d = c.domain.trim_start_matches('.');
             let matches_published = published.iter().any(|p| {
                 if c.host_only {
@@ -310,4 +322,36 @@ pub fn analyze(
         ));
     }
     out
+}
+
+/// Whether the tab reached `host` with a sign-in request: an OAuth/OIDC
+/// authorization request (`client_id`, `response_type`) or a SAML one
+/// (`SAMLRequest`) in a URL on that host, the page's own or one the trail
+/// recorded. Parameter names survive redaction; values are not needed.
+fn sent_to_sign_in(snap: &Snapshot, host: &str) -> bool {
+    let on_host_with_request = |url: &str| {
+        let Some((o, _)) = Origin::parse_with_path(url) else {
+            return false;
+        };
+        o.host == host
+            && url
+                .split_once('?')
+                .map(|(_, q)| q.split('#').next().unwrap_or(""))
+                .is_some_and(|q| {
+                    q.split('&').any(|kv| {
+                        let k = kv.split('=').next().unwrap_or("");
+                        k.eq_ignore_ascii_case("client_id")
+                            || k.eq_ignore_ascii_case("response_type")
+                            || k.eq_ignore_ascii_case("samlrequest")
+                    })
+                })
+    };
+    on_host_with_request(&snap.url)
+        || snap
+            .trail
+            .iter()
+            .filter(|e| e.kind == "main_frame")
+            .flat_map(|e| [Some(e.url.as_str()), e.redirect_url.as_deref()])
+            .flatten()
+            .any(on_host_with_request)
 }
