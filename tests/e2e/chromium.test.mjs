@@ -165,6 +165,27 @@ test('a code the app consumed in its callback is captured from the recorded redi
   await page.close();
 });
 
+test("a wrong code on a self-hosted identity provider's page beside the published host is the product's answer", async () => {
+  const port = new URL(site.origin).port;
+  await setOptions(ext, { urls: [`http://app.nanami.localhost:${port}`] });
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(`http://app.nanami.localhost:${port}/app/login`);
+    assert.match(page.url(), /^http:\/\/auth\.nanami\.localhost:\d+\/idp\/login-actions\//);
+    await submit(page, { '#otp': '861234' });
+    const { popup, result, evidence, report } = await diagnose(ext, page);
+    assert.equal(result.failureType, 'mfa_invalid_code', evidence.join('\n'));
+    assert.equal(result.verdict, 'product');
+    assert.ok(evidence.some((e) => e.startsWith('page.identity_provider')), evidence.join('\n'));
+    assert.ok(!evidence.some((e) => /domain_not_published|host_not_published/.test(e)), evidence.join('\n'));
+    assertNoSecrets(report, ['861234', 'af0ifjsldkj', 'Zq9XwV3kL8mN2pR7tY4u', '5d1e0c2a-9b8f']);
+    await popup.close();
+    await page.close();
+  } finally {
+    await setOptions(ext, { urls: [] });
+  }
+});
+
 test('an operator catalog maps the safe code', async () => {
   const catalog = JSON.stringify({ catalog: 'nanami', version: '1', codes: [{ code: 'NAN-4711', type: 'mfa_rate_limited', meaning: 'resend cooldown' }] });
   assert.equal(await setOptions(ext, { catalog }), 'Saved.');

@@ -162,6 +162,27 @@ customElements.define('nanami-login', class extends HTMLElement {
   'GET /oauth/failed': (req, res) =>
     send(res, 200, page({ title: 'Sign in', alert: 'Something went wrong while signing you in. Please try again.', form: LOGIN_FORM })),
 
+  // 12. A self-hosted identity provider on a sibling host (Keycloak at
+  // auth.nanami.localhost beside the published app.nanami.localhost): the
+  // app sends the browser there with an authorization request, and a wrong
+  // code is refused on the provider's page, with the provider's cookies.
+  'GET /app/login': (req, res) => {
+    const port = req.headers.host.split(':').pop();
+    const back = encodeURIComponent(`http://app.nanami.localhost:${port}/app/callback`);
+    send(res, 302, '', { location: `http://auth.nanami.localhost:${port}/idp/auth?client_id=nanami&response_type=code&redirect_uri=${back}&state=af0ifjsldkj` });
+  },
+  'GET /idp/auth': (req, res) =>
+    send(res, 302, '', {
+      location: '/idp/login-actions/authenticate?session_code=Zq9XwV3kL8mN2pR7tY4u&client_id=nanami&tab_id=k3Jx9QmZ2pA',
+      'set-cookie': 'AUTH_SESSION_ID=5d1e0c2a-9b8f-4e7d-a6c5-b4a3f2e1d0c9.kc1; Path=/idp/; HttpOnly; SameSite=Lax',
+    }),
+  'GET /idp/login-actions/authenticate': (req, res) =>
+    send(res, 200, page({ title: 'Sign in to Nanami', body: '<p>Enter the one-time code from your authenticator.</p>', form: MFA_FORM })),
+  'POST /idp/login-actions/authenticate': async (req, res) => {
+    await readBody(req);
+    send(res, 200, page({ title: 'Sign in to Nanami', alert: 'Invalid authenticator code.', form: MFA_FORM }));
+  },
+
   // Load for the recorder benchmark: many small XHRs.
   'GET /ping': (req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain', 'set-cookie': 'ping=1; Path=/; SameSite=Lax' });
