@@ -327,24 +327,26 @@ pub fn analyze(
 /// Whether the tab reached `host` with a sign-in request: an OAuth/OIDC
 /// authorization request (`client_id`, `response_type`) or a SAML one
 /// (`SAMLRequest`) in a URL on that host, the page's own or one the trail
-/// recorded. Parameter names survive redaction; values are not needed.
+/// recorded, also inside an encoded return address (authentik's
+/// `?next=/application/o/authorize/%3Fclient_id%3D…`). Parameter names
+/// survive redaction; values are not needed.
 fn sent_to_sign_in(snap: &Snapshot, host: &str) -> bool {
     let on_host_with_request = |url: &str| {
         let Some((o, _)) = Origin::parse_with_path(url) else {
             return false;
         };
-        o.host == host
-            && url
-                .split_once('?')
-                .map(|(_, q)| q.split('#').next().unwrap_or(""))
-                .is_some_and(|q| {
-                    q.split('&').any(|kv| {
-                        let k = kv.split('=').next().unwrap_or("");
-                        k.eq_ignore_ascii_case("client_id")
-                            || k.eq_ignore_ascii_case("response_type")
-                            || k.eq_ignore_ascii_case("samlrequest")
-                    })
-                })
+        if o.host != host {
+            return false;
+        }
+        let Some((_, query)) = url.split_once('?') else {
+            return false;
+        };
+        let q = redact::percent_decode(query.split('#').next().unwrap_or("")).to_ascii_lowercase();
+        ["client_id=", "response_type=", "samlrequest="]
+            .iter()
+            .any(|k| {
+                q.starts_with(k) || q.contains(&format!("&{k}")) || q.contains(&format!("?{k}"))
+            })
     };
     on_host_with_request(&snap.url)
         || snap
@@ -354,4 +356,45 @@ fn sent_to_sign_in(snap: &Snapshot, host: &str) -> bool {
             .flat_map(|e| [Some(e.url.as_str()), e.redirect_url.as_deref()])
             .flatten()
             .any(on_host_with_request)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(url: &str, trail: &str) -> Snapshot {
+        Snapshot::from_json(&format!(r#"{{"url":"{url}","trail":[{trail}]}}"#)).unwrap()
+    }
+
+    #[test]
+    fn the_identity_providers_page_is_known_by_the_request_that_led_there() {
+        // On the page's own URL: Keycloak keeps client_id; authentik encodes
+        // the authorization request in `next`.
+        let kc = "https://auth.example.org/realms/n/login-actions/authenticate?session_code=x&client_id=nanami";
+        assert!(sent_to_sign_in(&at(kc, ""), "auth.example.org"));
+        let ak = "https://auth.example.org/if/flow/login/?next=%2Fapplication%2Fo%2Fauthorize%2F%3Fclient_id%3Dnanami";
+        assert!(sent_to_sign_in(&at(ak, ""), "auth.example.org"));
+        // In the recorded redirect that led there (Auth0's page keeps only `state`).
+        let trail = r#"{"url":"https://nanami.example.org/login","type":"main_frame","status":302,
+            "redirect_url":"https://id.example.org/authorize?response_type=code&client_id=<6 chars>"}"#;
+        assert!(sent_to_sign_in(
+            &at("https://id.example.org/u/mfa?state=x", trail),
+            "id.example.org"
+        ));
+        // Drift: another host of the app, no sign-in request; or the request
+        // went to another host than the page's.
+        assert!(!sent_to_sign_in(
+            &at("https://app.example.org/login?next=%2Fhome", ""),
+            "app.example.org"
+        ));
+        assert!(!sent_to_sign_in(
+            &at("https://app.example.org/login", trail),
+            "app.example.org"
+        ));
+        // A name that merely ends like one does not count.
+        assert!(!sent_to_sign_in(
+            &at("https://app.example.org/x?my_client_id=1", ""),
+            "app.example.org"
+        ));
+    }
 }
