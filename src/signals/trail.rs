@@ -241,10 +241,11 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         }
         match e.status {
             Some(429)
-                if is_main
-                    || e.kind == "sub_frame"
-                    || nav_sites.contains(&site(&o.host))
-                    || auth_endpoint(&o.host, &path) =>
+                if !limit_over(e, snap.env.now_ms)
+                    && (is_main
+                        || e.kind == "sub_frame"
+                        || nav_sites.contains(&site(&o.host))
+                        || auth_endpoint(&o.host, &path)) =>
             {
                 let ra = e
                     .retry_after
@@ -384,6 +385,21 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     out
 }
 
+/// A 429 whose limit is over by now: its Retry-After has passed, or,
+/// without one, it is older than 15 minutes. The tab's trail keeps the
+/// history of the tab; a limit that ended is not why sign-in fails now.
+fn limit_over(e: &crate::snapshot::TrailEvent, now_ms: Option<i64>) -> bool {
+    let (Some(now), Some(at)) = (now_ms, e.received_ms) else {
+        return false;
+    };
+    let wait_ms = e
+        .retry_after
+        .as_deref()
+        .and_then(|v| retry_after_s(v, e.received_ms))
+        .map_or(15 * 60 * 1000, |s| i64::from(s) * 1000);
+    now.saturating_sub(at) > wait_ms
+}
+
 /// Words in a host or path that name a sign-in endpoint.
 const AUTH_WORDS: [&str; 17] = [
     "auth",
@@ -423,6 +439,27 @@ mod tests {
             {{"url":"{url}","method":"POST","type":"xmlhttprequest","status":429}}]}}"#
         );
         analyze(&Snapshot::from_json(&json).unwrap(), &[])
+    }
+
+    #[test]
+    fn a_429_whose_limit_is_over_does_not_count() {
+        let at = |received: i64, retry: &str, now: i64| {
+            let json = format!(
+                r#"{{"url":"https://app.example.org/login","trail":[
+                {{"url":"https://app.example.org/login","type":"main_frame","status":429,
+                "received_ms":{received}{retry}}}],"env":{{"now_ms":{now}}}}}"#
+            );
+            analyze(&Snapshot::from_json(&json).unwrap(), &[])
+                .rate_limited
+                .is_some()
+        };
+        let min = 60_000;
+        // Retry-After 300 s: counts for 5 minutes.
+        assert!(at(0, r#","retry_after":"300""#, 4 * min));
+        assert!(!at(0, r#","retry_after":"300""#, 6 * min));
+        // Without Retry-After: 15 minutes.
+        assert!(at(0, "", 14 * min));
+        assert!(!at(0, "", 16 * min));
     }
 
     #[test]
