@@ -526,9 +526,24 @@ mod tests {
 
     #[test]
     fn stale_and_framed_callbacks_do_not_count() {
-        // Older than 15 minutes.
-        let d = with_callback(FAILING, |s| s.env.now_ms = Some(1_000_000 + 16 * 60 * 1000));
-        assert_eq!(d.safe_code, None);
+        // More than 15 minutes before the page now shown: history.
+        let reload = |s: &mut Snapshot, after_min: i64| {
+            let mut page = s.trail[0].clone();
+            page.url = "https://app.example.org/login".into();
+            page.redirect_url = None;
+            page.status = Some(200);
+            page.received_ms = Some(1_000_000 + after_min * 60 * 1000);
+            s.trail.push(page);
+            s.env.now_ms = Some(1_000_000 + (after_min + 1) * 60 * 1000);
+        };
+        assert_eq!(with_callback(FAILING, |s| reload(s, 16)).safe_code, None);
+        // Within 15 minutes of it, however long ago that page was loaded
+        // (the user came back to the failing page after a break).
+        let d = with_callback(FAILING, |s| {
+            reload(s, 14);
+            s.env.now_ms = Some(5_000_000_000);
+        });
+        assert_eq!(d.safe_code.as_deref(), Some("temporarily_unavailable"));
         // A frame (silent renewal answers login_required routinely).
         let d = with_callback(FAILING, |s| s.trail[0].kind = "sub_frame".into());
         assert_eq!(d.safe_code, None);

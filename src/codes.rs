@@ -252,9 +252,9 @@ pub fn url_errors(raw: &str) -> UrlErrors {
 }
 
 /// How far back a recorded navigation may carry the failure's code: the
-/// last this many main-frame events, of the last 15 minutes.
+/// last this many main-frame events of the trail's current episode
+/// ([`crate::signals::EPISODE_MS`]).
 const TRAIL_CODE_EVENTS: usize = 30;
-const TRAIL_CODE_AGE_MS: i64 = 15 * 60 * 1000;
 
 /// The newest recent main-frame navigation of the trail whose URL or redirect
 /// target carries `error_code` or `error` (an OAuth callback the app consumed
@@ -262,10 +262,8 @@ const TRAIL_CODE_AGE_MS: i64 = 15 * 60 * 1000;
 /// parameters. Frames are left out: hidden frames of silent sign-in answer
 /// `login_required` routinely.
 pub fn trail_errors(snap: &crate::snapshot::Snapshot) -> Option<(usize, UrlErrors)> {
-    let recent = |e: &crate::snapshot::TrailEvent| match (snap.env.now_ms, e.received_ms) {
-        (Some(now), Some(at)) => now.saturating_sub(at) <= TRAIL_CODE_AGE_MS,
-        _ => true,
-    };
+    let start = crate::signals::episode_start(snap);
+    let recent = |e: &crate::snapshot::TrailEvent| crate::signals::in_episode(e, start);
     snap.trail
         .iter()
         .enumerate()

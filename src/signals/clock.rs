@@ -30,7 +30,8 @@ pub struct ClockSignals {
 pub fn analyze(snap: &Snapshot) -> ClockSignals {
     // (host, skew in ms) of every dated response, grouped by host below.
     let mut samples: Vec<(String, i64)> = Vec::new();
-    for e in &snap.trail {
+    let start = super::episode_start(snap);
+    for e in snap.trail.iter().filter(|e| super::in_episode(e, start)) {
         let (Some(date), Some(rx)) = (e.date.as_deref(), e.received_ms) else {
             continue;
         };

@@ -7,6 +7,33 @@ pub mod page;
 pub mod setcookie;
 pub mod trail;
 
+/// How far back the trail belongs to the failure on screen: from 15 minutes
+/// before the tab's newest main-frame response (the page shown, a browser
+/// error page included) on. Older events are the tab's history: a loop an
+/// hour ago that an operator has since fixed is not why sign-in fails now.
+pub const EPISODE_MS: i64 = 15 * 60 * 1000;
+
+/// When the current episode of the trail starts (see [`EPISODE_MS`]); `None`
+/// when the trail carries no times.
+pub fn episode_start(snap: &crate::snapshot::Snapshot) -> Option<i64> {
+    snap.trail
+        .iter()
+        .rev()
+        .filter(|e| e.kind == "main_frame")
+        .find_map(|e| e.received_ms)
+        .or(snap.env.now_ms)
+        .map(|t| t.saturating_sub(EPISODE_MS))
+}
+
+/// Whether a trail event belongs to the episode that starts at `start`. An
+/// event without a time is kept.
+pub fn in_episode(e: &crate::snapshot::TrailEvent, start: Option<i64>) -> bool {
+    match (start, e.received_ms) {
+        (Some(s), Some(at)) => at >= s,
+        _ => true,
+    }
+}
+
 /// Host, scheme and port of a URL, lower-cased.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {

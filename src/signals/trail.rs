@@ -79,6 +79,7 @@ fn retry_after_s(v: &str, received_ms: Option<i64>) -> Option<u32> {
 
 pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     let mut out = TrailSignals::default();
+    let start = super::episode_start(snap);
     let reference: Option<Origin> = published.first().cloned().or_else(|| {
         snap.trail
             .iter()
@@ -120,7 +121,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     nav_hosts.dedup();
     let nav_sites: Vec<String> = nav_hosts.iter().map(|h| site(h)).collect();
 
-    for e in &snap.trail {
+    for e in snap.trail.iter().filter(|e| super::in_episode(e, start)) {
         let Some((o, path)) = Origin::parse_with_path(&e.url) else {
             continue;
         };
