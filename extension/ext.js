@@ -51,15 +51,19 @@ export const storage = {
 
 // Run a self-contained function in every frame of the tab. Returns
 // [{frameId, result}] (frame 0 is the top), or null where no script can run
-// (browser error pages, the PDF viewer, store pages). A frame that refuses
-// the script is left out; the others still answer.
+// (browser error pages, the PDF viewer, store pages). Should the browser
+// refuse the call for all frames because of one, the top frame alone is
+// asked again.
 export async function runInFrames(tabId, func) {
-  try {
-    const res = await api.scripting.executeScript({ target: { tabId, allFrames: true }, func, world: 'ISOLATED' });
-    return Array.isArray(res) ? res.map((r) => ({ frameId: r.frameId, result: r.result ?? null })) : null;
-  } catch {
-    return null;
+  for (const allFrames of [true, false]) {
+    try {
+      const res = await api.scripting.executeScript({ target: { tabId, allFrames }, func, world: 'ISOLATED' });
+      if (Array.isArray(res)) return res.map((r) => ({ frameId: r.frameId ?? 0, result: r.result ?? null }));
+    } catch {
+      /* next: the top frame alone */
+    }
   }
+  return null;
 }
 
 const SAME_SITE = { no_restriction: 'none', lax: 'lax', strict: 'strict', unspecified: 'unspecified' };
