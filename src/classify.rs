@@ -87,7 +87,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
             }
             if let (Some(first), Some(e)) = (found.first(), snap.trail.get(i)) {
                 let at = Origin::parse_with_path(&e.url)
-                    .map(|(o, p)| format!("{}{}", o.show(), p))
+                    .map(|(o, p)| format!("{}{}", o.show(), crate::redact::path(&p)))
                     .unwrap_or_default();
                 trail_code_ev = Some(Evidence {
                     source: Source::Trail,
@@ -503,6 +503,22 @@ mod tests {
         // An error status alone counts as a failing page.
         let d = with_callback(r#"{"status":500,"text":"Nanami"}"#, |_| {});
         assert_eq!(d.safe_code.as_deref(), Some("temporarily_unavailable"));
+        // Where it came back is named by allow-listed pieces only.
+        let d = with_callback(FAILING, |s| {
+            s.trail[0].url =
+                "https://app.example.org/cb/eyJhbGciOiJIUzI1NiJ9xyz?error=x_denied".into()
+        });
+        let line = d
+            .evidence
+            .iter()
+            .find(|e| e.rule == "trail.error_code")
+            .unwrap();
+        assert!(
+            line.detail.contains("https://app.example.org/cb/<"),
+            "{}",
+            line.detail
+        );
+        assert!(!line.detail.contains("eyJ"), "{}", line.detail);
     }
 
     #[test]
