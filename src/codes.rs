@@ -311,11 +311,14 @@ pub fn codes_in_text(text: &str, cats: &Catalogs, out: &mut Vec<FoundCode>) {
         if bare.is_empty() || bare.len() > 64 {
             continue;
         }
-        // Cheap shape test first: a code has a digit, a separator or inner capitals.
+        // Cheap shape test first: a code has a digit, a separator or inner
+        // capitals (CamelCase). An all-capitals word is an acronym ("(TOTP)")
+        // unless a label says it is the code ("Error code: FORBIDDEN").
         let codeish = bare.contains(['_', '/', '-', '.'])
             || bare.bytes().any(|b| b.is_ascii_digit())
-            || bare.chars().skip(1).any(|c| c.is_ascii_uppercase());
-        if !codeish {
+            || camel(bare);
+        let capitals = bare.len() >= 3 && bare.bytes().all(|b| b.is_ascii_uppercase());
+        if !(codeish || capitals) || ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(bare)) {
             continue;
         }
         let labelled = {
@@ -326,16 +329,15 @@ pub fn codes_in_text(text: &str, cats: &Catalogs, out: &mut Vec<FoundCode>) {
                 || (p.ends_with("id:") && p.contains("error"))
                 || p.ends_with("reason:")
         };
+        if !codeish && !labelled {
+            continue;
+        }
         let bracketed = (w.starts_with('(') || w.starts_with('['))
             && (w.trim_end_matches(['.', ',', ':']).ends_with(')')
                 || w.trim_end_matches(['.', ',', ':']).ends_with(']'));
         let shaped = is_product_shape(bare);
         let known = cats.get(bare).is_some() && (bare.contains(['_', '/', '-']) || shaped);
-        let labelled_ok = (labelled || bracketed)
-            && is_code_like(bare)
-            && (bare.contains(['_', '/', '-', '.'])
-                || bare.chars().any(|c| c.is_ascii_digit())
-                || bare.chars().skip(1).any(|c| c.is_ascii_uppercase()));
+        let labelled_ok = (labelled || bracketed) && is_code_like(bare);
         if (shaped || known || labelled_ok)
             && is_code_like(bare)
             && !out.iter().any(|c| c.code == bare)
@@ -346,6 +348,19 @@ pub fn codes_in_text(text: &str, cats: &Catalogs, out: &mut Vec<FoundCode>) {
             });
         }
     }
+}
+
+/// Words of sign-in pages that look like codes but name a method
+/// ("Open your authenticator (TOTP) app", "Use 2FA"): never a safe code.
+const ACRONYMS: [&str; 16] = [
+    "2FA", "MFA", "OTP", "TOTP", "HOTP", "SMS", "U2F", "FIDO", "FIDO2", "SSO", "SAML", "OIDC",
+    "OAuth", "OAuth2", "WebAuthn", "PIN",
+];
+
+/// CamelCase: a lower-case letter and a capital after the first character
+/// (`CodeMismatchException`), not an all-capitals acronym (`TOTP`).
+fn camel(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_lowercase()) && s.chars().skip(1).any(|c| c.is_ascii_uppercase())
 }
 
 /// Shapes that are codes wherever they stand.
@@ -374,4 +389,33 @@ pub fn code_from_markup(source: &str, value: &str) -> Option<String> {
         return None;
     }
     is_code_like(v).then(|| v.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        codes_in_text(text, &Catalogs::new(&[]), &mut out);
+        out.into_iter().map(|c| c.code).collect()
+    }
+
+    #[test]
+    fn methods_in_brackets_are_not_codes() {
+        // GitHub's 2FA page names the method in brackets.
+        assert!(
+            codes("Open your two-factor authenticator (TOTP) app to view your code.").is_empty()
+        );
+        assert!(codes("Verify with a security key (U2F) or (2FA) app, or (SMS).").is_empty());
+        // Codes in brackets and behind labels still are.
+        assert_eq!(codes("Sign-in failed (AADSTS50126)."), ["AADSTS50126"]);
+        assert_eq!(codes("Sign-in failed [invalid_grant]"), ["invalid_grant"]);
+        assert_eq!(codes("We could not sign you in (NAN-4711)."), ["NAN-4711"]);
+        assert_eq!(codes("Error code: FORBIDDEN"), ["FORBIDDEN"]);
+        assert_eq!(
+            codes("Failed (CodeMismatchException)"),
+            ["CodeMismatchException"]
+        );
+    }
 }
