@@ -318,7 +318,10 @@ pub fn codes_in_text(text: &str, cats: &Catalogs, out: &mut Vec<FoundCode>) {
             || bare.bytes().any(|b| b.is_ascii_digit())
             || camel(bare);
         let capitals = bare.len() >= 3 && bare.bytes().all(|b| b.is_ascii_uppercase());
-        if !(codeish || capitals) || ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(bare)) {
+        if !(codeish || capitals)
+            || ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(bare))
+            || host_name(bare)
+        {
             continue;
         }
         let labelled = {
@@ -356,6 +359,18 @@ const ACRONYMS: [&str; 16] = [
     "2FA", "MFA", "OTP", "TOTP", "HOTP", "SMS", "U2F", "FIDO", "FIDO2", "SSO", "SAML", "OIDC",
     "OAuth", "OAuth2", "WebAuthn", "PIN",
 ];
+
+/// A host name ("(nanami.example.org)" on Cloudflare's block page), not a code.
+fn host_name(s: &str) -> bool {
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && labels
+            .last()
+            .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+}
 
 /// CamelCase: a lower-case letter and a capital after the first character
 /// (`CodeMismatchException`), not an all-capitals acronym (`TOTP`).
@@ -417,5 +432,7 @@ mod tests {
             codes("Failed (CodeMismatchException)"),
             ["CodeMismatchException"]
         );
+        // A host name in brackets (Cloudflare's block page) is not a code.
+        assert!(codes("The owner of this website (nanami.example.org) has banned you").is_empty());
     }
 }
