@@ -215,6 +215,25 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     all_ev.extend(trail.evidence);
     all_ev.extend(cookie_ev);
     all_ev.extend(clock.evidence);
+    // The gateway's own answer: the request never reached the sign-in
+    // service, whatever the (often generic) page says.
+    if let Some(status @ 502..=504) = snap.page.status {
+        all_ev.push(Evidence {
+            source: Source::PageStatus,
+            rule: "page.gateway_error".into(),
+            detail: format!(
+                "HTTP {status} {}: the reverse proxy or gateway could not reach the service behind it",
+                match status {
+                    502 => "Bad Gateway",
+                    503 => "Service Unavailable",
+                    _ => "Gateway Timeout",
+                }
+            ),
+            supports: None,
+            cause: Some(Cause::Gateway),
+            weight: 0.8,
+        });
+    }
     if page_type == Some(Judgement::TooLarge) {
         all_ev.push(Evidence {
             source: Source::PageText,
@@ -458,6 +477,7 @@ fn next_move(
                     Cause::LoginLoop => "stop retrying: the login loops; check X-Forwarded-Proto/Host and the session cookie's Domain and Secure against the published URL".to_owned(),
                     Cause::ThirdPartyCookies => "serve the session refresh from the same site as the app, or refresh with a top-level redirect: the browser blocks its cookies in a cross-site frame".to_owned(),
                     Cause::SessionBoundary => "check the proxy and cookie posture (published URL, X-Forwarded-Proto/Host, cookie Domain/Secure/SameSite), then retry once in a fresh tab".to_owned(),
+                    Cause::Gateway => "the reverse proxy could not reach the sign-in service: check that the service is running and that the proxy's upstream address and timeouts for it are right".to_owned(),
                 })
                 .collect();
             let mut s = String::from("Fix proxy and cookie posture before asking users to retry: ");

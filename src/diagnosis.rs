@@ -85,6 +85,9 @@ pub enum Cause {
     ThirdPartyCookies,
     /// The page itself reports a session, CSRF or cookie failure.
     SessionBoundary,
+    /// The reverse proxy or gateway could not reach the sign-in service
+    /// (502, 503, 504).
+    Gateway,
 }
 
 /// Where a piece of evidence comes from.

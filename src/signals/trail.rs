@@ -271,6 +271,25 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     ),
                 );
             }
+            Some(status @ 502..=504)
+                if is_main || e.kind == "sub_frame" || auth_endpoint(&o.host, &path) =>
+            {
+                push(
+                    &mut out,
+                    "gateway".into(),
+                    ev(
+                        "trail.gateway_error",
+                        format!(
+                            "{} {}{} answered {status}: the reverse proxy or gateway could not reach the service behind it",
+                            e.method,
+                            o.show(),
+                            redact::path(&path)
+                        ),
+                        Some(Cause::Gateway),
+                        if is_main { 0.8 } else { 0.7 },
+                    ),
+                );
+            }
             Some(431) => {
                 out.too_large = true;
                 push(
@@ -440,6 +459,34 @@ mod tests {
             {{"url":"{url}","method":"POST","type":"xmlhttprequest","status":429}}]}}"#
         );
         analyze(&Snapshot::from_json(&json).unwrap(), &[])
+    }
+
+    #[test]
+    fn a_gateway_error_on_the_sign_in_path_is_the_deployments() {
+        let at = |url: &str, kind: &str| {
+            let json = format!(
+                r#"{{"url":"https://app.example.org/login/mfa","trail":[
+                {{"url":"{url}","method":"POST","type":"{kind}","status":502}}]}}"#
+            );
+            analyze(&Snapshot::from_json(&json).unwrap(), &[])
+                .evidence
+                .iter()
+                .any(|e| e.rule == "trail.gateway_error" && e.cause == Some(Cause::Gateway))
+        };
+        assert!(at("https://app.example.org/login/mfa", "main_frame"));
+        assert!(at(
+            "https://app.example.org/api/mfa/verify",
+            "xmlhttprequest"
+        ));
+        // A background call of the app, or a third party's outage, is not the sign-in's.
+        assert!(!at(
+            "https://app.example.org/api/notifications",
+            "xmlhttprequest"
+        ));
+        assert!(!at(
+            "https://o1.ingest.sentry.io/api/1/envelope/",
+            "xmlhttprequest"
+        ));
     }
 
     #[test]

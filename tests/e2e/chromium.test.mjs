@@ -186,6 +186,18 @@ test("a wrong code on a self-hosted identity provider's page beside the publishe
   }
 });
 
+test("nginx's 502 Bad Gateway on the sign-in callback is the deployment's", async () => {
+  const page = await open('/gateway/callback?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj');
+  const { popup, result, evidence, report } = await diagnose(ext, page);
+  assert.equal(result.failureType, 'session_proxy_cookie', evidence.join('\n'));
+  assert.equal(result.verdict, 'deployment');
+  assert.ok(evidence.some((e) => e.startsWith('page.gateway_error')), evidence.join('\n'));
+  assert.match(await popup.textContent('#next-move'), /could not reach the sign-in service/);
+  assertNoSecrets(report, ['SplxlOBeZQQYbYS6WxSbIA', 'af0ifjsldkj']);
+  await popup.close();
+  await page.close();
+});
+
 test('an operator catalog maps the safe code', async () => {
   const catalog = JSON.stringify({ catalog: 'nanami', version: '1', codes: [{ code: 'NAN-4711', type: 'mfa_rate_limited', meaning: 'resend cooldown' }] });
   assert.equal(await setOptions(ext, { catalog }), 'Saved.');

@@ -183,6 +183,10 @@ customElements.define('nanami-login', class extends HTMLElement {
     send(res, 200, page({ title: 'Sign in to Nanami', alert: 'Invalid authenticator code.', form: MFA_FORM }));
   },
 
+  // 13. The reverse proxy cannot reach the app on the sign-in callback.
+  'GET /gateway/callback': (req, res) =>
+    send(res, 502, '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.22.1</center></body></html>'),
+
   // Load for the recorder benchmark: many small XHRs.
   'GET /ping': (req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain', 'set-cookie': 'ping=1; Path=/; SameSite=Lax' });
