@@ -572,6 +572,15 @@ mod tests {
         assert_eq!(j("Es gibt zu viele offene Sitzungen"), None);
         assert_eq!(j("Zu viele Fehlversuche. Bitte warten."), Some(Rate));
         assert_eq!(j("Fehlender Nonce in der Antwort"), Some(Session));
+        // A push request nobody answered in time is an expired challenge.
+        assert_eq!(
+            j("We sent a verification request to your phone, but you didn't respond in time."),
+            Some(Expired)
+        );
+        assert_eq!(
+            j("The approval request was not responded in time"),
+            Some(Expired)
+        );
         // Where the code was sent is the MFA step's prompt, not a failure of
         // the sign-in credentials; a missing credential still is.
         assert_eq!(
