@@ -78,3 +78,6 @@ test('Firefox: a code the app consumed in its callback, from the recorded redire
   assert.ok(!report.includes('af0ifjsldkj'));
   assert.match(report, /state=<11 chars>/);
 });
+
+test("Firefox: nginx's 502 Bad Gateway on the sign-in callback", () =>
+  check('/gateway/callback?code=SplxlOBeZQQYbYS6WxSbIA', { type: 'session_proxy_cookie', verdict: 'deployment', rules: ['page.gateway_error'] }));
