@@ -362,14 +362,13 @@ const ACRONYMS: [&str; 16] = [
 
 /// A host name ("(nanami.example.org)" on Cloudflare's block page), not a code.
 fn host_name(s: &str) -> bool {
-    let labels: Vec<&str> = s.split('.').collect();
-    labels.len() >= 2
-        && labels
-            .iter()
+    let Some((_, tld)) = s.rsplit_once('.') else {
+        return false;
+    };
+    tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
+        && s.split('.')
             .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-        && labels
-            .last()
-            .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 /// CamelCase: a lower-case letter and a capital after the first character

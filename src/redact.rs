@@ -283,13 +283,13 @@ pub fn excerpt(text: &str, max: usize) -> String {
     let mut count = 0usize;
     let mut words = text.split_whitespace().peekable();
     while let Some(word) = words.next() {
-        let masked: String = match mask_start(word) {
+        let mut masked = match mask_start(word) {
             Some(parts) if mask_rest(&mut words, parts) => mask_unit(word, &mut words, parts),
             _ => mask_word(word),
+        };
+        if masked.chars().any(char::is_control) {
+            masked.retain(|c| !c.is_control());
         }
-        .chars()
-        .filter(|c| !c.is_control())
-        .collect();
         let len = masked.chars().count();
         // A trailing ellipsis is the mark of an earlier cut, not content.
         let body = len - usize::from(masked.ends_with('…'));

@@ -113,9 +113,11 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         .filter(|e| e.kind == "main_frame")
         .map(|e| e.url.as_str())
         .chain(std::iter::once(snap.url.as_str()))
-        .filter_map(Origin::parse)
-        .chain(published.iter().cloned())
-        .map(|o| o.host)
+        .filter_map(|u| match Origin::quick_host(u) {
+            Some(h) => Some(h.to_owned()),
+            None => Origin::parse(u).map(|o| o.host),
+        })
+        .chain(published.iter().map(|o| o.host.clone()))
         .collect();
     crate::order::sort(&mut nav_hosts);
     nav_hosts.dedup();
