@@ -76,7 +76,8 @@ pub fn analyze(
     // sent here with an authorization request. Said, but blamed on nothing,
     // and its cookies are its own, not the deployment's. Another site
     // altogether is such a page far more often than drift, request or not.
-    let idp = unpublished && !internal && sent_to_sign_in(snap, &page.host);
+    let idp_hosts = sign_in_hosts(snap);
+    let idp = unpublished && !internal && idp_hosts.contains(&page.host);
     let shown = || {
         published
             .iter()
@@ -122,10 +123,14 @@ pub fn analyze(
             if internal { 0.7 } else { 0.5 },
         ));
     }
-    // Cookies that belong to the identity provider, not to the deployment.
+    // Cookies that belong to the identity provider, not to the deployment:
+    // those of the foreign site on screen, and those of any host the tab
+    // was sent to with a sign-in request (a sibling Keycloak's cookies show
+    // up in the jar of the published site's parent domain on the app's own
+    // pages too).
     let idp_cookie = |c: &Cookie| {
         let d = c.domain.trim_start_matches('.');
-        (foreign && super::site(d) == page_site) || (idp && domain_match(&page.host, d))
+        (foreign && super::site(d) == page_site) || idp_hosts.iter().any(|h| domain_match(h, d))
     };
 
     // (name, host_only, domain, path) of every cookie, and every domain:
@@ -324,38 +329,44 @@ pub fn analyze(
     out
 }
 
-/// Whether the tab reached `host` with a sign-in request: an OAuth/OIDC
+/// The hosts the tab reached with a sign-in request: an OAuth/OIDC
 /// authorization request (`client_id`, `response_type`) or a SAML one
 /// (`SAMLRequest`) in a URL on that host, the page's own or one the trail
 /// recorded, also inside an encoded return address (authentik's
 /// `?next=/application/o/authorize/%3Fclient_id%3D…`). Parameter names
-/// survive redaction; values are not needed.
-fn sent_to_sign_in(snap: &Snapshot, host: &str) -> bool {
-    let on_host_with_request = |url: &str| {
-        let Some((o, _)) = Origin::parse_with_path(url) else {
-            return false;
-        };
-        if o.host != host {
-            return false;
-        }
-        let Some((_, query)) = url.split_once('?') else {
-            return false;
-        };
+/// survive redaction; values are not needed. Sorted, without repeats.
+fn sign_in_hosts(snap: &Snapshot) -> Vec<String> {
+    let request_host = |url: &str| -> Option<String> {
+        let (_, query) = url.split_once('?')?;
         let q = redact::percent_decode(query.split('#').next().unwrap_or("")).to_ascii_lowercase();
-        ["client_id=", "response_type=", "samlrequest="]
+        let asks = ["client_id=", "response_type=", "samlrequest="]
             .iter()
             .any(|k| {
                 q.starts_with(k) || q.contains(&format!("&{k}")) || q.contains(&format!("?{k}"))
-            })
+            });
+        if !asks {
+            return None;
+        }
+        Origin::parse(url).map(|o| o.host)
     };
-    on_host_with_request(&snap.url)
-        || snap
-            .trail
-            .iter()
-            .filter(|e| e.kind == "main_frame")
-            .flat_map(|e| [Some(e.url.as_str()), e.redirect_url.as_deref()])
-            .flatten()
-            .any(on_host_with_request)
+    let mut hosts: Vec<String> = std::iter::once(snap.url.as_str())
+        .chain(
+            snap.trail
+                .iter()
+                .filter(|e| e.kind == "main_frame")
+                .flat_map(|e| [Some(e.url.as_str()), e.redirect_url.as_deref()])
+                .flatten(),
+        )
+        .filter_map(request_host)
+        .collect();
+    crate::order::sort(&mut hosts);
+    hosts.dedup();
+    hosts
+}
+
+#[cfg(test)]
+fn sent_to_sign_in(snap: &Snapshot, host: &str) -> bool {
+    sign_in_hosts(snap).iter().any(|h| h == host)
 }
 
 #[cfg(test)]
