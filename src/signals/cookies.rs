@@ -52,6 +52,16 @@ pub fn sent_to(c: &Cookie, o: &Origin, path: &str) -> bool {
     host_ok && path_ok && (!c.secure || o.scheme == "https" || o.host == "localhost")
 }
 
+/// Whether the browser would send `c` to `host` (path aside).
+fn reaches(c: &Cookie, host: &str) -> bool {
+    let d = c.domain.trim_start_matches('.');
+    if c.host_only {
+        host == d
+    } else {
+        domain_match(host, d)
+    }
+}
+
 pub fn analyze(
     snap: &Snapshot,
     page: Option<&Origin>,
@@ -150,12 +160,26 @@ pub fn analyze(
     for c in &snap.cookies {
         let auth = is_auth_cookie(&c.name);
         let name = NameShown(&c.name);
-        places.push((
-            c.name.as_str(),
-            c.host_only,
-            c.domain.trim_start_matches('.'),
-            c.path.as_str(),
-        ));
+        // The jar of the published site's parent domain also holds the
+        // cookies of the other apps on that site (grafana.example.org …).
+        // Only cookies the page or the published host receives can be read
+        // wrongly or be the app's.
+        let ours = reaches(c, &page.host) || published.iter().any(|p| reaches(c, &p.host));
+        let other_app = !ours
+            && published
+                .iter()
+                .any(|p| super::site(&p.host) == super::site(c.domain.trim_start_matches('.')));
+        if other_app {
+            continue;
+        }
+        if ours {
+            places.push((
+                c.name.as_str(),
+                c.host_only,
+                c.domain.trim_start_matches('.'),
+                c.path.as_str(),
+            ));
+        }
         domains.push(c.domain.trim_start_matches('.'));
         if sent_to(c, page, path) {
             sent_bytes += c.name.len() + c.value_len as usize + 2;
