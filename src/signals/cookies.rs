@@ -52,14 +52,25 @@ pub fn sent_to(c: &Cookie, o: &Origin, path: &str) -> bool {
     host_ok && path_ok && (!c.secure || o.scheme == "https" || o.host == "localhost")
 }
 
-/// Whether the browser would send `c` to `host` (path aside).
+/// Whether the browser would send `c` to `host` (path aside). No
+/// allocation: this runs for every cookie.
 fn reaches(c: &Cookie, host: &str) -> bool {
     let d = c.domain.trim_start_matches('.');
-    if c.host_only {
-        host == d
-    } else {
-        domain_match(host, d)
+    if d.is_empty() {
+        return false;
     }
+    if host.eq_ignore_ascii_case(d) {
+        return true;
+    }
+    // A parent domain of a host name; an IP address has none (its last
+    // label is a digit).
+    !c.host_only
+        && host.len() > d.len()
+        && host.as_bytes().get(host.len() - d.len() - 1) == Some(&b'.')
+        && host
+            .get(host.len() - d.len()..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(d))
+        && !host.ends_with(|ch: char| ch.is_ascii_digit() || ch == ']')
 }
 
 pub fn analyze(
@@ -86,8 +97,10 @@ pub fn analyze(
     // sent here with an authorization request. Said, but blamed on nothing,
     // and its cookies are its own, not the deployment's. Another site
     // altogether is such a page far more often than drift, request or not.
-    let idp_hosts = sign_in_hosts(snap);
-    let idp = unpublished && !internal && idp_hosts.contains(&page.host);
+    // Read from the trail only when a rule needs them.
+    let idp_hosts: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
+    let idp_hosts = || idp_hosts.get_or_init(|| sign_in_hosts(snap));
+    let idp = unpublished && !internal && idp_hosts().contains(&page.host);
     let shown = || {
         published
             .iter()
@@ -140,7 +153,7 @@ pub fn analyze(
     // pages too).
     let idp_cookie = |c: &Cookie| {
         let d = c.domain.trim_start_matches('.');
-        (foreign && super::site(d) == page_site) || idp_hosts.iter().any(|h| domain_match(h, d))
+        (foreign && super::site(d) == page_site) || idp_hosts().iter().any(|h| domain_match(h, d))
     };
 
     // (name, host_only, domain, path) of every cookie, and every domain:
@@ -199,16 +212,9 @@ pub fn analyze(
                 ),
             );
         }
-        if auth && !published.is_empty() && !idp_cookie(c) {
-            let d = c.domain.trim_start_matches('.');
-            let matches_published = published.iter().any(|p| {
-                if c.host_only {
-                    p.host == d
-                } else {
-                    domain_match(&p.host, d)
-                }
-            });
-            if !matches_published {
+        if auth && !published.is_empty() {
+            let matches_published = published.iter().any(|p| reaches(c, &p.host));
+            if !matches_published && !idp_cookie(c) {
                 push(&mut out, ev(
                     "cookie.domain_not_published",
                     format!("session cookie {name} is set for {}, which the published host{} {} does not match", redact::host(&shown_domain(c)), if published.len() == 1 { "" } else { "s" }, published.iter().map(|p| redact::host(&p.host)).collect::<Vec<_>>().join(", ")),
@@ -362,12 +368,15 @@ pub fn analyze(
 fn sign_in_hosts(snap: &Snapshot) -> Vec<String> {
     let request_host = |url: &str| -> Option<String> {
         let (_, query) = url.split_once('?')?;
-        let q = redact::percent_decode(query.split('#').next().unwrap_or("")).to_ascii_lowercase();
-        let asks = ["client_id=", "response_type=", "samlrequest="]
-            .iter()
-            .any(|k| {
-                q.starts_with(k) || q.contains(&format!("&{k}")) || q.contains(&format!("?{k}"))
-            });
+        let q = redact::percent_decode(query.split('#').next().unwrap_or(""));
+        // Parameter names, also those of a request encoded in a value.
+        let asks = q.split(['&', '?']).any(|kv| {
+            kv.split_once('=').is_some_and(|(k, _)| {
+                ["client_id", "response_type", "samlrequest"]
+                    .iter()
+                    .any(|n| k.eq_ignore_ascii_case(n))
+            })
+        });
         if !asks {
             return None;
         }

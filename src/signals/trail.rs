@@ -123,6 +123,8 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     nav_hosts.dedup();
     let nav_sites: Vec<String> = nav_hosts.iter().map(|h| site(h)).collect();
 
+    // The site of each host, looked up once (most events share a host).
+    let mut sites: Vec<(String, String)> = Vec::new();
     for e in snap.trail.iter().filter(|e| super::in_episode(e, start)) {
         let Some((o, path)) = Origin::parse_with_path(&e.url) else {
             continue;
@@ -158,7 +160,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         }
         // Requests that carried cookies: were the auth cookies set earlier sent back?
         if let Some(sent) = &e.request_cookie_names {
-            let here = site(&o.host);
+            let here = site_of(&mut sites, &o.host);
             for n in set_names.iter().filter(|(s, _)| *s == here).map(|(_, n)| n) {
                 if !sent.iter().any(|s| s == n)
                     && (is_main || e.kind == "xmlhttprequest" || e.kind == "fetch")
@@ -198,7 +200,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 continue;
             }
             if auth {
-                let key = (site(&o.host), c.name.clone());
+                let key = (site_of(&mut sites, &o.host), c.name.clone());
                 if let Err(at) = set_names.binary_search(&key) {
                     set_names.insert(at, key);
                 }
@@ -405,6 +407,18 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         push(&mut out, "bounce".into(), ev("trail.login_bounce", format!("a login POST was accepted (3xx) and the browser landed on the login page again ({bounces}×)"), Some(Cause::LoginLoop), if bounces >= 2 { 0.85 } else { 0.6 }));
     }
     out
+}
+
+/// `site(host)`, remembered in `cache`.
+fn site_of(cache: &mut Vec<(String, String)>, host: &str) -> String {
+    if let Some((_, s)) = cache.iter().find(|(h, _)| h == host) {
+        return s.clone();
+    }
+    let s = site(host);
+    if cache.len() < 64 {
+        cache.push((host.to_owned(), s.clone()));
+    }
+    s
 }
 
 /// A 429 whose limit is over by now: its Retry-After has passed, or,
