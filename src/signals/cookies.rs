@@ -99,7 +99,7 @@ pub fn analyze(
     // altogether is such a page far more often than drift, request or not.
     // Read from the trail only when a rule needs them.
     let idp_hosts: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
-    let idp_hosts = || idp_hosts.get_or_init(|| sign_in_hosts(snap));
+    let idp_hosts = || idp_hosts.get_or_init(|| sign_in_hosts(snap, published));
     let idp = unpublished && !internal && idp_hosts().contains(&page.host);
     let shown = || {
         published
@@ -365,16 +365,19 @@ pub fn analyze(
 /// recorded, also inside an encoded return address (authentik's
 /// `?next=/application/o/authorize/%3Fclient_id%3D…`). Parameter names
 /// survive redaction; values are not needed. Sorted, without repeats.
-fn sign_in_hosts(snap: &Snapshot) -> Vec<String> {
+fn sign_in_hosts(snap: &Snapshot, published: &[Origin]) -> Vec<String> {
     let request_host = |url: &str| -> Option<String> {
         let (_, query) = url.split_once('?')?;
         let q = redact::percent_decode(query.split('#').next().unwrap_or(""));
-        // Parameter names, also those of a request encoded in a value.
+        // Parameter names, also those of a request encoded in a value; or a
+        // return address on the published host (Authelia's and
+        // oauth2-proxy's `rd`, Ory's `return_to`, Zitadel's auth request).
         let asks = q.split(['&', '?']).any(|kv| {
-            kv.split_once('=').is_some_and(|(k, _)| {
-                ["client_id", "response_type", "samlrequest"]
-                    .iter()
-                    .any(|n| k.eq_ignore_ascii_case(n))
+            kv.split_once('=').is_some_and(|(k, v)| {
+                SIGN_IN_PARAMS.iter().any(|n| k.eq_ignore_ascii_case(n))
+                    || (RETURN_PARAMS.iter().any(|n| k.eq_ignore_ascii_case(n))
+                        && Origin::quick_host(v)
+                            .is_some_and(|h| published.iter().any(|p| p.host == h)))
             })
         });
         if !asks {
@@ -397,9 +400,34 @@ fn sign_in_hosts(snap: &Snapshot) -> Vec<String> {
     hosts
 }
 
+/// Parameters of a sign-in request.
+const SIGN_IN_PARAMS: [&str; 5] = [
+    "client_id",
+    "response_type",
+    "samlrequest",
+    "authrequestid",
+    "authrequest",
+];
+
+/// Parameters that carry the address to return to after signing in.
+const RETURN_PARAMS: [&str; 11] = [
+    "rd",
+    "return_to",
+    "returnto",
+    "return_url",
+    "redirect_uri",
+    "redirect_url",
+    "redirect",
+    "next",
+    "continue",
+    "service",
+    "target",
+];
+
 #[cfg(test)]
 fn sent_to_sign_in(snap: &Snapshot, host: &str) -> bool {
-    sign_in_hosts(snap).iter().any(|h| h == host)
+    let published = [Origin::parse("https://nanami.example.org").unwrap()];
+    sign_in_hosts(snap, &published).iter().any(|h| h == host)
 }
 
 #[cfg(test)]
@@ -433,6 +461,19 @@ mod tests {
         ));
         assert!(!sent_to_sign_in(
             &at("https://app.example.org/login", trail),
+            "app.example.org"
+        ));
+        // A return address on the published host (Authelia, oauth2-proxy,
+        // Ory), or Zitadel's auth request id.
+        let authelia = "https://auth.example.org/?rd=https%3A%2F%2Fnanami.example.org%2Fhome";
+        assert!(sent_to_sign_in(&at(authelia, ""), "auth.example.org"));
+        let zitadel = "https://auth.example.org/ui/login/login?authRequestID=231234";
+        assert!(sent_to_sign_in(&at(zitadel, ""), "auth.example.org"));
+        // A return address elsewhere is not a sign-in request for this app.
+        let elsewhere = "https://app.example.org/login?next=https%3A%2F%2Fother.example.com%2F";
+        assert!(!sent_to_sign_in(&at(elsewhere, ""), "app.example.org"));
+        assert!(!sent_to_sign_in(
+            &at("https://app.example.org/login?next=%2Fhome", ""),
             "app.example.org"
         ));
         // A name that merely ends like one does not count.
