@@ -11,6 +11,8 @@ use crate::snapshot::Snapshot;
 
 /// How many visits to the same page, with redirects among them, make a loop.
 pub const LOOP_VISITS: usize = 3;
+/// Visits of a page this close together count toward a loop.
+pub const LOOP_GAP_MS: i64 = 30_000;
 
 fn ev(rule: &str, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
     Evidence {
@@ -99,6 +101,10 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     let mut set_names: Vec<(String, String)> = Vec::new();
     // Per page (origin + path): (visits, 3xx answers, arrivals by redirect).
     let mut visits: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    // Per page: (time of the last visit, visits within LOOP_GAP_MS of the
+    // one before). A loop comes round in seconds; a person retrying the
+    // sign-in comes back in minutes.
+    let mut rhythm: BTreeMap<String, (Option<i64>, usize)> = BTreeMap::new();
     let mut insecure_session: Vec<String> = Vec::new();
     let mut refresh_fail: BTreeMap<String, usize> = BTreeMap::new();
 
@@ -131,7 +137,15 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         };
         let is_main = e.kind == "main_frame";
         if is_main {
-            let v = visits.entry(format!("{}{}", o.show(), path)).or_default();
+            let key = format!("{}{}", o.show(), path);
+            let r = rhythm.entry(key.clone()).or_default();
+            if let (Some(prev), Some(at)) = (r.0, e.received_ms) {
+                if at.saturating_sub(prev) <= LOOP_GAP_MS {
+                    r.1 += 1;
+                }
+            }
+            r.0 = e.received_ms.or(r.0);
+            let v = visits.entry(key).or_default();
             v.0 += 1;
             if e.redirect_url.is_some() || e.status.is_some_and(|s| (300..400).contains(&s)) {
                 v.1 += 1;
@@ -361,7 +375,12 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     // A loop: the page keeps redirecting away, or keeps being redirected back
     // to. A person reloading the login page a few times is neither.
     for (k, (n, away, back)) in &visits {
-        let cycling = *away >= 2 || (*back >= 2 && *n + back > LOOP_VISITS);
+        // Without times, the counts alone decide.
+        let quick = match rhythm.get(k) {
+            Some((Some(_), fast)) => *fast >= 2,
+            _ => true,
+        };
+        let cycling = quick && (*away >= 2 || (*back >= 2 && *n + back > LOOP_VISITS));
         if cycling && is_loginish(k) {
             push(&mut out, format!("loop.{k}"), ev("trail.login_loop", format!("{} was loaded {n} times, redirected away {away} and back {back} times in the recent trail: the login loops", redact::url(k)), Some(Cause::LoginLoop), if away + back >= 4 { 0.9 } else { 0.75 }));
         }
