@@ -339,14 +339,27 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 .iter()
                 .any(|k| p.contains(k))
                 {
-                    *refresh_fail
-                        .entry(format!("{}{}", o.show(), redact::path(&path)))
-                        .or_default() += 1;
                     let cross = e.in_frame
                         && e.top_origin
                             .as_deref()
                             .and_then(Origin::parse)
                             .is_some_and(|t| site(&t.host) != site(&o.host));
+                    // A signed-out browser asking "who am I?" gets 401: that is
+                    // the answer, not a failing session. It counts when a session
+                    // was presented (cookies sent, or names unknown), one was set
+                    // on this site earlier in the trail, or the browser may have
+                    // withheld it (a cross-site frame).
+                    let presented = e
+                        .request_cookie_names
+                        .as_ref()
+                        .is_none_or(|n| !n.is_empty());
+                    let here = site_of(&mut sites, &o.host);
+                    let had_session = set_names.iter().any(|(s, _)| *s == here);
+                    if presented || had_session || cross {
+                        *refresh_fail
+                            .entry(format!("{}{}", o.show(), redact::path(&path)))
+                            .or_default() += 1;
+                    }
                     if cross
                         && (snap.env.third_party_cookies_blocked == Some(true)
                             || e.request_cookie_names.as_ref().is_some_and(Vec::is_empty))
