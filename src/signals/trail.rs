@@ -99,12 +99,8 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     // Names of cookies set per site, for the "set but never sent back" rule.
     // (site, name), sorted: a short list, since only auth cookies count.
     let mut set_names: Vec<(String, String)> = Vec::new();
-    // Per page (origin + path): (visits, 3xx answers, arrivals by redirect).
-    let mut visits: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
-    // Per page: (time of the last visit, visits within LOOP_GAP_MS of the
-    // one before). A loop comes round in seconds; a person retrying the
-    // sign-in comes back in minutes.
-    let mut rhythm: BTreeMap<String, (Option<i64>, usize)> = BTreeMap::new();
+    // Per page (origin + path).
+    let mut visits: BTreeMap<String, Visits> = BTreeMap::new();
     let mut insecure_session: Vec<String> = Vec::new();
     let mut refresh_fail: BTreeMap<String, usize> = BTreeMap::new();
 
@@ -137,21 +133,22 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         };
         let is_main = e.kind == "main_frame";
         if is_main {
-            let key = format!("{}{}", o.show(), path);
-            let r = rhythm.entry(key.clone()).or_default();
-            if let (Some(prev), Some(at)) = (r.0, e.received_ms) {
+            let v = visits.entry(format!("{}{}", o.show(), path)).or_default();
+            v.n += 1;
+            if let (Some(prev), Some(at)) = (v.last_ms, e.received_ms) {
                 if at.saturating_sub(prev) <= LOOP_GAP_MS {
-                    r.1 += 1;
+                    v.quick += 1;
                 }
             }
-            r.0 = e.received_ms.or(r.0);
-            let v = visits.entry(key).or_default();
-            v.0 += 1;
+            v.last_ms = e.received_ms.or(v.last_ms);
             if e.redirect_url.is_some() || e.status.is_some_and(|s| (300..400).contains(&s)) {
-                v.1 += 1;
+                v.away += 1;
             }
             if let Some((t, tp)) = e.redirect_url.as_deref().and_then(Origin::parse_with_path) {
-                visits.entry(format!("{}{}", t.show(), tp)).or_default().2 += 1;
+                visits
+                    .entry(format!("{}{}", t.show(), tp))
+                    .or_default()
+                    .back += 1;
             }
         }
         if let Some(err) = &e.error {
@@ -387,13 +384,11 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     }
     // A loop: the page keeps redirecting away, or keeps being redirected back
     // to. A person reloading the login page a few times is neither.
-    for (k, (n, away, back)) in &visits {
+    for (k, v) in &visits {
+        let Visits { n, away, back, .. } = *v;
         // Without times, the counts alone decide.
-        let quick = match rhythm.get(k) {
-            Some((Some(_), fast)) => *fast >= 2,
-            _ => true,
-        };
-        let cycling = quick && (*away >= 2 || (*back >= 2 && *n + back > LOOP_VISITS));
+        let quick = v.last_ms.is_none() || v.quick >= 2;
+        let cycling = quick && (away >= 2 || (back >= 2 && n + back > LOOP_VISITS));
         if cycling && is_loginish(k) {
             push(&mut out, format!("loop.{k}"), ev("trail.login_loop", format!("{} was loaded {n} times, redirected away {away} and back {back} times in the recent trail: the login loops", redact::url(k)), Some(Cause::LoginLoop), if away + back >= 4 { 0.9 } else { 0.75 }));
         }
@@ -439,6 +434,22 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         push(&mut out, "bounce".into(), ev("trail.login_bounce", format!("a login POST was accepted (3xx) and the browser landed on the login page again ({bounces}×)"), Some(Cause::LoginLoop), if bounces >= 2 { 0.85 } else { 0.6 }));
     }
     out
+}
+
+/// What the trail shows of one page (origin + path).
+#[derive(Default, Clone, Copy)]
+struct Visits {
+    /// Loads of the page.
+    n: usize,
+    /// Loads answered with a redirect away.
+    away: usize,
+    /// Arrivals by a redirect.
+    back: usize,
+    /// When it was last loaded.
+    last_ms: Option<i64>,
+    /// Loads within LOOP_GAP_MS of the one before: a loop comes round in
+    /// seconds, a person retrying the sign-in comes back in minutes.
+    quick: usize,
 }
 
 /// `site(host)`, remembered in `cache`.
