@@ -272,18 +272,30 @@ pub fn trail_errors(snap: &crate::snapshot::Snapshot) -> Option<(usize, UrlError
         .take(TRAIL_CODE_EVENTS)
         .take_while(|(_, e)| recent(e))
         .find_map(|(i, e)| {
-            [e.redirect_url.as_deref(), Some(e.url.as_str())]
-                .into_iter()
-                .flatten()
-                .map(url_errors)
-                .find(|u| {
-                    u.error_code.is_some()
-                        || u.error
-                            .as_deref()
-                            .is_some_and(|c| !SILENT_ANSWERS.contains(&c))
-                })
-                .map(|u| (i, u))
+            nav_errors(e, |u| {
+                u.error_code.is_some()
+                    || u.error
+                        .as_deref()
+                        .is_some_and(|c| !SILENT_ANSWERS.contains(&c))
+            })
+            .map(|u| (i, u))
         })
+}
+
+/// The error parameters a main-frame navigation carried, in its redirect
+/// target or its own URL (the first of the two that `keep` accepts).
+pub fn nav_errors(
+    e: &crate::snapshot::TrailEvent,
+    keep: fn(&UrlErrors) -> bool,
+) -> Option<UrlErrors> {
+    if e.kind != "main_frame" {
+        return None;
+    }
+    [e.redirect_url.as_deref(), Some(e.url.as_str())]
+        .into_iter()
+        .flatten()
+        .map(url_errors)
+        .find(keep)
 }
 
 /// What an authorization server answers a silent sign-in check

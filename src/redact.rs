@@ -160,7 +160,12 @@ fn is_host_mask(label: &str) -> bool {
     label
         .strip_prefix("masked-")
         .and_then(|r| r.strip_suffix("-chars"))
-        .is_some_and(|n| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()))
+        .is_some_and(is_count)
+}
+
+/// The count in a mask: 1 to 9 digits.
+fn is_count(n: &str) -> bool {
+    (1..=9).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A mask this module wrote (`<11 chars>`, `<name 5 chars>`, `<6 digits>`,
@@ -179,10 +184,7 @@ fn is_mask(s: &str) -> bool {
     let Some((n, unit)) = inner.split_once(' ') else {
         return false;
     };
-    !n.is_empty()
-        && n.len() <= 9
-        && n.bytes().all(|b| b.is_ascii_digit())
-        && (unit == "chars" || unit == "digits")
+    is_count(n) && (unit == "chars" || unit == "digits")
 }
 
 /// Redact a URL path segment by segment.
@@ -281,10 +283,10 @@ pub fn percent_decode(s: &str) -> String {
 pub fn excerpt(text: &str, max: usize) -> String {
     let mut out = String::new();
     let mut count = 0usize;
-    let mut words = text.split_whitespace().peekable();
+    let mut words = text.split_whitespace();
     while let Some(word) = words.next() {
         let mut masked = match mask_start(word) {
-            Some(parts) if mask_rest(&mut words, parts) => mask_unit(word, &mut words, parts),
+            Some(parts) if mask_rest(&words, parts) => mask_unit(word, &mut words, parts),
             _ => mask_word(word),
         };
         if masked.chars().any(char::is_control) {
@@ -320,20 +322,14 @@ fn mask_start(word: &str) -> Option<usize> {
     if rest == "token" || rest == "name" {
         return Some(3);
     }
-    (!rest.is_empty() && rest.len() <= 9 && rest.bytes().all(|b| b.is_ascii_digit())).then_some(2)
+    is_count(rest).then_some(2)
 }
 
 /// Whether the words after a placeholder's first word complete it.
-fn mask_rest<'a>(
-    words: &mut std::iter::Peekable<impl Iterator<Item = &'a str> + Clone>,
-    parts: usize,
-) -> bool {
+fn mask_rest<'a>(words: &(impl Iterator<Item = &'a str> + Clone), parts: usize) -> bool {
     let mut ahead = words.clone();
-    if parts == 3 {
-        let n = ahead.next().unwrap_or("");
-        if n.is_empty() || n.len() > 9 || !n.bytes().all(|b| b.is_ascii_digit()) {
-            return false;
-        }
+    if parts == 3 && !is_count(ahead.next().unwrap_or("")) {
+        return false;
     }
     let last = ahead.next().unwrap_or("");
     let unit = last
@@ -344,11 +340,7 @@ fn mask_rest<'a>(
 }
 
 /// Take a whole placeholder, as it is.
-fn mask_unit<'a>(
-    first: &str,
-    words: &mut std::iter::Peekable<impl Iterator<Item = &'a str>>,
-    parts: usize,
-) -> String {
+fn mask_unit<'a>(first: &str, words: &mut impl Iterator<Item = &'a str>, parts: usize) -> String {
     let mut unit = first.to_owned();
     for _ in 1..parts {
         if let Some(w) = words.next() {

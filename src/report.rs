@@ -347,13 +347,7 @@ fn trail_relevance(e: &snapshot::TrailEvent) -> u32 {
     if e.in_frame {
         r += 1;
     }
-    if e.kind == "main_frame"
-        && [e.redirect_url.as_deref(), Some(e.url.as_str())]
-            .into_iter()
-            .flatten()
-            .map(codes::url_errors)
-            .any(|u| u.error.is_some() || u.error_code.is_some())
-    {
+    if codes::nav_errors(e, |u| u.error.is_some() || u.error_code.is_some()).is_some() {
         r += 4;
     }
     r

@@ -42,14 +42,14 @@ fn shown_domain(c: &Cookie) -> String {
 
 /// Would the browser send this cookie to `o` at `path`?
 pub fn sent_to(c: &Cookie, o: &Origin, path: &str) -> bool {
-    let d = c.domain.trim_start_matches('.');
-    let host_ok = if c.host_only {
-        o.host == d
-    } else {
-        domain_match(&o.host, d)
-    };
     let path_ok = path.starts_with(&c.path) || c.path == "/";
-    host_ok && path_ok && (!c.secure || o.scheme == "https" || o.host == "localhost")
+    reaches(c, &o.host) && path_ok && (!c.secure || o.scheme == "https" || o.host == "localhost")
+}
+
+/// Cheap pre-check for `is_ip`: an IPv4 address ends in a digit, an IPv6
+/// one holds a colon.
+fn could_be_ip(host: &str) -> bool {
+    host.contains(':') || host.ends_with(|ch: char| ch.is_ascii_digit() || ch == ']')
 }
 
 /// Whether the browser would send `c` to `host` (path aside). No
@@ -62,15 +62,14 @@ fn reaches(c: &Cookie, host: &str) -> bool {
     if host.eq_ignore_ascii_case(d) {
         return true;
     }
-    // A parent domain of a host name; an IP address has none (its last
-    // label is a digit).
+    // A parent domain of a host name; an IP address has none.
     !c.host_only
         && host.len() > d.len()
         && host.as_bytes().get(host.len() - d.len() - 1) == Some(&b'.')
         && host
             .get(host.len() - d.len()..)
             .is_some_and(|tail| tail.eq_ignore_ascii_case(d))
-        && !host.ends_with(|ch: char| ch.is_ascii_digit() || ch == ']')
+        && !(could_be_ip(host) && super::is_ip(host))
 }
 
 pub fn analyze(
@@ -90,8 +89,8 @@ pub fn analyze(
             .iter()
             .any(|p| p.host == page.host && p.port != page.port);
     let page_site = super::site(&page.host);
-    let foreign =
-        unpublished && !internal && !published.iter().any(|p| super::site(&p.host) == page_site);
+    let published_sites: Vec<String> = published.iter().map(|p| super::site(&p.host)).collect();
+    let foreign = unpublished && !internal && !published_sites.contains(&page_site);
     // The identity provider's own sign-in page (Keycloak on auth.example.org
     // beside the published nanami.example.org, or Okta, Entra …): the tab was
     // sent here with an authorization request. Said, but blamed on nothing,
@@ -178,10 +177,8 @@ pub fn analyze(
         // Only cookies the page or the published host receives can be read
         // wrongly or be the app's.
         let ours = reaches(c, &page.host) || published.iter().any(|p| reaches(c, &p.host));
-        let other_app = !ours
-            && published
-                .iter()
-                .any(|p| super::site(&p.host) == super::site(c.domain.trim_start_matches('.')));
+        let other_app =
+            !ours && published_sites.contains(&super::site(c.domain.trim_start_matches('.')));
         if other_app {
             continue;
         }

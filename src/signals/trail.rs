@@ -260,7 +260,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 if !limit_over(e, snap.env.now_ms)
                     && (is_main
                         || e.kind == "sub_frame"
-                        || nav_sites.contains(&site(&o.host))
+                        || nav_sites.contains(&site_of(&mut sites, &o.host))
                         || auth_endpoint(&o.host, &path)) =>
             {
                 let ra = e
@@ -340,7 +340,9 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                         && e.top_origin
                             .as_deref()
                             .and_then(Origin::parse)
-                            .is_some_and(|t| site(&t.host) != site(&o.host));
+                            .is_some_and(|t| {
+                                site_of(&mut sites, &t.host) != site_of(&mut sites, &o.host)
+                            });
                     // A signed-out browser asking "who am I?" gets 401: that is
                     // the answer, not a failing session. It counts when a session
                     // was presented (cookies sent, or names unknown), one was set
