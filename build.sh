@@ -126,6 +126,10 @@ run_tests() {
   step "native tests (cargo test)"
   cargo test --locked --workspace
 
+  step "the core's JSON reader against serde's derived decoders"
+  cargo clippy --locked --features serde-reference --test decode -- -D warnings
+  cargo test --locked --features serde-reference --test decode
+
   step "WASM boundary tests (wasm-bindgen-test, in Node)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --locked -p auth-triage-wasm --target wasm32-unknown-unknown

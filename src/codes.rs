@@ -8,14 +8,17 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "serde-reference")]
+use serde::Deserialize;
+use serde::Serialize;
 
 use crate::diagnosis::FailureType;
 use crate::error::InputError;
 use crate::redact;
 
 /// A catalog file. Operators write the same format for Nanami's own codes.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
     /// Short id, e.g. `okta` or `nanami`.
@@ -29,7 +32,8 @@ pub struct Catalog {
     pub codes: Vec<CatalogEntry>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct CatalogEntry {
     pub code: String,
@@ -44,7 +48,8 @@ pub struct CatalogEntry {
     pub meaning: String,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum CodeType {
     MfaInvalidCode,
@@ -66,6 +71,34 @@ impl CodeType {
     }
 }
 
+crate::json_struct!(
+    Catalog,
+    deny {
+        catalog: req,
+        title: default,
+        version: default,
+        source: default,
+        codes: req,
+    }
+);
+crate::json_struct!(CatalogEntry, deny {
+    code: req, kind as "type": req, generic: default, meaning: default,
+});
+crate::json_enum!(CodeType {
+    "mfa_invalid_code" => CodeType::MfaInvalidCode,
+    "mfa_challenge_expired" => CodeType::MfaChallengeExpired,
+    "mfa_rate_limited" => CodeType::MfaRateLimited,
+    "session_proxy_cookie" => CodeType::SessionProxyCookie,
+    "other" => CodeType::Other,
+});
+crate::json_enum!(CodeSource {
+    "url_error_code" => CodeSource::UrlErrorCode,
+    "url_error" => CodeSource::UrlError,
+    "markup" => CodeSource::Markup,
+    "text" => CodeSource::Text,
+    "trail_url" => CodeSource::TrailUrl,
+});
+
 /// The shipped catalogs, minified by `build.rs` from `catalogs/`.
 const SHIPPED: &[&str] = &[
     include_str!(concat!(env!("OUT_DIR"), "/catalogs/oauth-oidc.json")),
@@ -84,7 +117,7 @@ pub fn shipped() -> &'static [Catalog] {
     CATS.get_or_init(|| {
         SHIPPED
             .iter()
-            .filter_map(|s| serde_json::from_str(s).ok())
+            .filter_map(|s| crate::json::from_str(s).ok())
             .collect()
     })
 }
@@ -107,7 +140,7 @@ impl Catalog {
                 unit: "bytes",
             });
         }
-        let cat: Catalog = crate::error::parse_json(s)?;
+        let cat: Catalog = crate::json::from_str(s)?;
         cat.validate()?;
         Ok(cat)
     }
@@ -139,7 +172,8 @@ impl Catalog {
 }
 
 /// What the catalogs know about one code.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct Known {
     pub catalog: String,
     pub kind: CodeType,
@@ -193,7 +227,8 @@ pub fn is_code_like(s: &str) -> bool {
 }
 
 /// Where a code was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum CodeSource {
     /// `error_code` in the URL query or fragment.

@@ -4,10 +4,13 @@
 //! (redacted URLs, masked excerpts, cookie names, hosts, numbers), so a
 //! diagnosis can be shown and logged as it is.
 
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "serde-reference")]
+use serde::Deserialize;
+use serde::Serialize;
 
 /// The guide's four failures, or none of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum FailureType {
     MfaInvalidCode,
@@ -54,7 +57,8 @@ impl FailureType {
 }
 
 /// Whose problem it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The product answered as designed (wrong code, expiry, limit).
@@ -64,7 +68,8 @@ pub enum Verdict {
 }
 
 /// The specific deployment fault, when one was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Cause {
     /// Redirects to `http` behind TLS: a wrong `X-Forwarded-Proto`.
@@ -91,7 +96,8 @@ pub enum Cause {
 }
 
 /// Where a piece of evidence comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     PageText,
@@ -106,7 +112,8 @@ pub enum Source {
 }
 
 /// One finding with what produced it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct Evidence {
     pub source: Source,
     /// Stable rule id, e.g. `cookie.secure_on_http`.
@@ -124,7 +131,8 @@ pub struct Evidence {
 }
 
 /// A clock comparison.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct ClockFinding {
     pub host: String,
     /// Local clock minus the host's `Date`, in seconds (median over responses).
@@ -133,7 +141,8 @@ pub struct ClockFinding {
 }
 
 /// A code shown to the user, with what the catalogs know of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct SafeCode {
     pub code: String,
     pub source: crate::codes::CodeSource,
@@ -146,7 +155,8 @@ pub struct SafeCode {
     pub maps_to: Option<FailureType>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct Diagnosis {
     pub failure_type: FailureType,
     pub verdict: Verdict,
@@ -175,6 +185,88 @@ pub struct Diagnosis {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excerpt: Option<String>,
 }
+
+crate::json_enum!(FailureType {
+    "mfa_invalid_code" => FailureType::MfaInvalidCode,
+    "mfa_challenge_expired" => FailureType::MfaChallengeExpired,
+    "mfa_rate_limited" => FailureType::MfaRateLimited,
+    "session_proxy_cookie" => FailureType::SessionProxyCookie,
+    "unclassified" => FailureType::Unclassified,
+});
+crate::json_enum!(Verdict {
+    "product" => Verdict::Product,
+    "deployment" => Verdict::Deployment,
+});
+crate::json_enum!(Cause {
+    "proxy_scheme" => Cause::ProxyScheme,
+    "proxy_host" => Cause::ProxyHost,
+    "cookie_domain" => Cause::CookieDomain,
+    "cookie_rejected" => Cause::CookieRejected,
+    "cookie_bloat" => Cause::CookieBloat,
+    "clock_skew" => Cause::ClockSkew,
+    "login_loop" => Cause::LoginLoop,
+    "third_party_cookies" => Cause::ThirdPartyCookies,
+    "session_boundary" => Cause::SessionBoundary,
+    "gateway" => Cause::Gateway,
+});
+crate::json_enum!(Source {
+    "page_text" => Source::PageText,
+    "page_url" => Source::PageUrl,
+    "page_status" => Source::PageStatus,
+    "page_form" => Source::PageForm,
+    "markup" => Source::Markup,
+    "code_catalog" => Source::CodeCatalog,
+    "cookie_jar" => Source::CookieJar,
+    "trail" => Source::Trail,
+    "clock" => Source::Clock,
+});
+crate::json_struct!(
+    Evidence,
+    allow {
+        source: req,
+        rule: req,
+        detail: req,
+        supports: default,
+        cause: default,
+        weight: req,
+    }
+);
+crate::json_struct!(
+    ClockFinding,
+    allow {
+        host: req,
+        skew_s: req,
+        samples: req
+    }
+);
+crate::json_struct!(
+    SafeCode,
+    allow {
+        code: req,
+        source: req,
+        catalog: default,
+        meaning: default,
+        maps_to: default,
+    }
+);
+crate::json_struct!(
+    Diagnosis,
+    allow {
+        failure_type: req,
+        verdict: req,
+        confidence: req,
+        headline: req,
+        shown_as: default,
+        causes: default,
+        safe_code: default,
+        safe_codes: default,
+        retry_after_s: default,
+        next_move: req,
+        evidence: req,
+        clock: default,
+        excerpt: default,
+    }
+);
 
 /// `value` with `decimals` digits after the point, rounded half away from
 /// zero. Integer arithmetic instead of `{:.N}`: the float formatter is about

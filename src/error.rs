@@ -21,73 +21,7 @@ pub enum InputError {
     },
 }
 
-/// Parse JSON text into `T`. With the `field-paths` feature (on by default,
-/// off in the WASM build, where it costs 150 KB) errors name the field
-/// (`page.status: …`); without it they give the line and column.
-pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, InputError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    #[cfg(feature = "field-paths")]
-    let value: T =
-        serde_path_to_error::deserialize(&mut de).map_err(InputError::from_path_error)?;
-    #[cfg(not(feature = "field-paths"))]
-    let value: T = serde::Deserialize::deserialize(&mut de).map_err(InputError::from_json_error)?;
-    de.end().map_err(InputError::from_json_error)?;
-    Ok(value)
-}
-
 impl InputError {
-    pub(crate) fn from_json_error(e: serde_json::Error) -> Self {
-        let message = match e.classify() {
-            serde_json::error::Category::Eof => "the JSON ends early (cut short?)".to_owned(),
-            _ => strip_quoted(&e.to_string()),
-        };
-        InputError::Malformed {
-            field: String::new(),
-            message,
-        }
-    }
-
-    #[cfg(feature = "field-paths")]
-    pub(crate) fn from_path_error(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let unknown_field = e.inner().to_string().starts_with("unknown field");
-        let segs: Vec<serde_path_to_error::Segment> = e.path().iter().cloned().collect();
-        let inner = e.into_inner();
-        // For an unknown field the last segment is the unknown key itself,
-        // taken from the input: name its parent instead.
-        let keep = if unknown_field {
-            segs.len().saturating_sub(1)
-        } else {
-            segs.len()
-        };
-        let mut path = String::new();
-        for s in segs.iter().take(keep) {
-            match s {
-                serde_path_to_error::Segment::Seq { index } => path.push_str(&format!("[{index}]")),
-                serde_path_to_error::Segment::Map { key }
-                | serde_path_to_error::Segment::Enum { variant: key } => {
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(key);
-                }
-                _ => path.push_str(".?"),
-            }
-        }
-        let field = path;
-        let message = match inner.classify() {
-            serde_json::error::Category::Eof => "the JSON ends early (cut short?)".to_owned(),
-            // "missing field `url`" names one of our own fields: safe to keep.
-            _ if inner.to_string().starts_with("missing field") => inner
-                .to_string()
-                .split(" at line")
-                .next()
-                .unwrap_or("missing field")
-                .replace('`', ""),
-            _ => strip_quoted(&inner.to_string()),
-        };
-        InputError::Malformed { field, message }
-    }
-
     /// Stable machine code for the boundary (`{code, message}`).
     pub fn code(&self) -> &'static str {
         match self {

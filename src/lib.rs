@@ -14,6 +14,7 @@ pub mod classify;
 pub mod codes;
 pub mod diagnosis;
 pub mod error;
+pub mod json;
 pub mod order;
 pub mod psl;
 pub mod redact;

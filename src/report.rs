@@ -21,12 +21,15 @@
 //! The SHA-256 digest over the canonical JSON detects accidents (a report cut
 //! short or edited in a ticket system), not forgery: anyone can recompute it.
 
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "serde-reference")]
+use serde::Deserialize;
+use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
 use crate::codes;
 use crate::diagnosis::{Diagnosis, Verdict};
 use crate::error::InputError;
+use crate::json::FromJson;
 use crate::redact;
 use crate::signals::{self, setcookie};
 use crate::snapshot::{self, SameSite, Snapshot};
@@ -40,13 +43,23 @@ pub const MAX_MESSAGES: usize = 3;
 macro_rules! newtype {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*
-        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
         #[serde(transparent)]
         pub struct $name(String);
 
         impl $name {
             pub fn as_str(&self) -> &str {
                 &self.0
+            }
+        }
+
+        impl crate::json::FromJson for $name {
+            fn from_node(
+                node: &crate::json::Node<'_>,
+                at: &crate::json::Path<'_>,
+            ) -> Result<Self, InputError> {
+                String::from_node(node, at).map($name)
             }
         }
     };
@@ -147,7 +160,8 @@ impl Label {
 }
 
 /// The report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     pub report_version: u32,
@@ -167,7 +181,8 @@ pub struct Report {
     pub digest: Digest,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Created {
     /// ISO 8601 UTC, from the snapshot's capture clock.
@@ -176,7 +191,8 @@ pub struct Created {
     pub local_offset_min: Option<i32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Versions {
     pub core: String,
@@ -184,21 +200,24 @@ pub struct Versions {
     pub catalogs: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct BrowserLabel {
     pub name: Label,
     pub version: Label,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Digest {
     pub alg: String,
     pub value: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct RedactedSnapshot {
     pub url: SafeUrl,
@@ -212,14 +231,16 @@ pub struct RedactedSnapshot {
     pub omitted: Omitted,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Omitted {
     pub cookies: usize,
     pub trail: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct RPage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -237,14 +258,16 @@ pub struct RPage {
     pub resend_disabled: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct RCode {
     pub source: codes::CodeSource,
     pub code: Code,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct RCookie {
     pub name: Name,
@@ -263,7 +286,8 @@ pub struct RCookie {
     pub value_len: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct RSetCookie {
     pub name: Name,
@@ -282,7 +306,8 @@ pub struct RSetCookie {
     pub expires_ms: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct REvent {
     pub url: SafeUrl,
@@ -312,7 +337,8 @@ pub struct REvent {
     pub error: Option<Label>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct REnv {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -324,6 +350,132 @@ pub struct REnv {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub third_party_cookies_blocked: Option<bool>,
 }
+
+crate::json_struct!(
+    Report,
+    deny {
+        report_version: req,
+        id: req,
+        created: req,
+        versions: req,
+        browser: default,
+        published_url: default,
+        page_url: req,
+        diagnosis: req,
+        snapshot: req,
+        digest: req,
+    }
+);
+crate::json_struct!(
+    Created,
+    deny {
+        utc: req,
+        local_offset_min: default
+    }
+);
+crate::json_struct!(
+    Versions,
+    deny {
+        core: req,
+        report_schema: req,
+        catalogs: req
+    }
+);
+crate::json_struct!(
+    BrowserLabel,
+    deny {
+        name: req,
+        version: req
+    }
+);
+crate::json_struct!(
+    Digest,
+    deny {
+        alg: req,
+        value: req
+    }
+);
+crate::json_struct!(
+    RedactedSnapshot,
+    deny {
+        url: req,
+        page: req,
+        cookies: default,
+        trail: default,
+        env: req,
+        omitted: req,
+    }
+);
+crate::json_struct!(
+    Omitted,
+    deny {
+        cookies: req,
+        trail: req
+    }
+);
+crate::json_struct!(
+    RPage,
+    deny {
+        status: default,
+        messages: default,
+        codes: default,
+        otp_input: default,
+        resend_countdown_s: default,
+        resend_disabled: default,
+    }
+);
+crate::json_struct!(
+    RCode,
+    deny {
+        source: req,
+        code: req
+    }
+);
+crate::json_struct!(
+    RCookie,
+    deny {
+        name: req,
+        domain: req,
+        host_only: req,
+        path: req,
+        secure: req,
+        http_only: req,
+        same_site: req,
+        partitioned: default,
+        session: default,
+        expires_ms: default,
+        value_len: req,
+    }
+);
+crate::json_struct!(
+    RSetCookie,
+    deny {
+        name: req,
+        domain: default,
+        path: default,
+        secure: req,
+        http_only: req,
+        same_site: req,
+        partitioned: default,
+        max_age_s: default,
+        expires_ms: default,
+    }
+);
+crate::json_struct!(REvent, deny {
+    url: req, method: req, kind as "type": req, status: default, redirect_url: default,
+    set_cookie: default, request_cookie_names: default, date_ms: default,
+    retry_after_s: default, received_ms: default, top_origin: default, in_frame: default,
+    error: default,
+});
+crate::json_struct!(
+    REnv,
+    deny {
+        published_urls: default,
+        now_ms: default,
+        tz_offset_min: default,
+        third_party_cookies_blocked: default,
+    }
+);
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -720,20 +872,15 @@ pub fn iso_utc(ms: i64) -> String {
 /// Canonical JSON of a report without its digest: keys sorted, compact.
 fn canonical(report: &Report) -> Result<String, InputError> {
     // Through text, exactly as a reader will see it: f32 fields print short
-    // ("0.99"), and a Value built directly would hold their f64 widening.
+    // ("0.99").
     let text = serde_json::to_string(report).map_err(|e| InputError::Malformed {
         field: String::new(),
         message: crate::error::strip_quoted(&e.to_string()),
     })?;
-    let mut v: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| InputError::Malformed {
-            field: String::new(),
-            message: crate::error::strip_quoted(&e.to_string()),
-        })?;
-    if let Some(o) = v.as_object_mut() {
-        o.remove("digest");
-    }
-    Ok(v.to_string())
+    Ok(crate::json::canonical(
+        &crate::json::parse(&text)?,
+        "digest",
+    ))
 }
 
 fn sha256_hex(s: &str) -> String {
@@ -1065,22 +1212,29 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
             Some(trimmed),
         )
     };
-    let value: serde_json::Value = match serde_json::from_str(&json) {
+    let value = match crate::json::parse(&json) {
         Ok(v) => v,
-        Err(e) if e.classify() == serde_json::error::Category::Eof => {
+        Err(e) if e.eof => {
             return Ok(modified("MODIFIED: the report data is cut short"));
         }
         Err(e) => {
             return Ok(modified(&format!(
-                "MODIFIED: the report data is not valid JSON ({})",
-                crate::error::strip_quoted(&e.to_string())
+                "MODIFIED: the report data is not valid JSON ({e})"
             )))
         }
     };
-    match value
-        .get("report_version")
-        .and_then(serde_json::Value::as_u64)
-    {
+    let version = match &value.value {
+        crate::json::Value::Obj(members) => members
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "report_version")
+            .and_then(|(_, n)| match n.value {
+                crate::json::Value::Num(raw) => raw.parse::<u64>().ok(),
+                _ => None,
+            }),
+        _ => None,
+    };
+    match version {
         Some(v) if v == u64::from(REPORT_VERSION) => {}
         Some(v) => {
             return Err(InputError::Malformed {
@@ -1095,7 +1249,7 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
             })
         }
     }
-    let report: Report = match crate::error::parse_json(&json) {
+    let report = match Report::from_node(&value, &crate::json::Path::Root) {
         Ok(r) => r,
         Err(err) => {
             return Ok(Verification {
@@ -1107,11 +1261,7 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
     };
     let claimed = report.digest.value.clone();
     // Canonical form of what was received, not of our re-serialisation.
-    let mut v = value;
-    if let Some(o) = v.as_object_mut() {
-        o.remove("digest");
-    }
-    let actual = sha256_hex(&v.to_string());
+    let actual = sha256_hex(&crate::json::canonical(&value, "digest"));
     if report.digest.alg != "sha256" || claimed != actual {
         return Ok(Verification {
             intact: false,

@@ -10,7 +10,9 @@
 //! `{"url": "https://id.example.org/login", "page": {"text": "…", "status": 400}}`.
 //! The format is documented in `docs/snapshot.md`.
 
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "serde-reference")]
+use serde::Deserialize;
+use serde::Serialize;
 
 use crate::error::InputError;
 
@@ -36,7 +38,8 @@ pub mod limits {
     pub const LIST_ITEMS: usize = 1_000;
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Snapshot {
     /// Snapshot schema version; absent means [`SCHEMA_VERSION`].
@@ -55,7 +58,8 @@ pub struct Snapshot {
 }
 
 /// The environment: configuration and the local clock, passed in as data.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Env {
     /// The published URL(s) of the environment, as configured by the operator.
@@ -74,7 +78,8 @@ pub struct Env {
     pub third_party_cookies_blocked: Option<bool>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Browser {
     pub name: String,
@@ -82,7 +87,8 @@ pub struct Browser {
     pub version: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Page {
     /// HTTP status of the main document, when known.
@@ -110,7 +116,8 @@ pub struct Page {
     pub codes: Vec<MarkupCode>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Form {
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -122,7 +129,8 @@ pub struct Form {
 }
 
 /// A form input. There is no value field: the collector never reads values.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Input {
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -139,7 +147,8 @@ pub struct Input {
     pub label: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct ResendControl {
     /// The control's visible text, e.g. "Resend code in 0:45".
@@ -152,7 +161,8 @@ pub struct ResendControl {
     pub countdown_s: Option<u32>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct MarkupCode {
     /// Where it was found, e.g. `data-error-code`.
@@ -160,7 +170,8 @@ pub struct MarkupCode {
     pub value: String,
 }
 
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(rename_all = "lowercase")]
 pub enum SameSite {
     Strict,
@@ -172,7 +183,8 @@ pub enum SameSite {
 }
 
 /// A cookie from the jar: name and attributes. There is no value field.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Cookie {
     pub name: String,
@@ -206,7 +218,8 @@ fn default_path() -> String {
 }
 
 /// One request of the tab's recent network trail.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct TrailEvent {
     pub url: String,
@@ -246,6 +259,103 @@ pub struct TrailEvent {
     pub error: Option<String>,
 }
 
+crate::json_struct!(
+    Snapshot,
+    deny {
+        schema_version: default,
+        url: req,
+        page: default,
+        cookies: default,
+        trail: default,
+        env: default,
+    }
+);
+crate::json_struct!(
+    Env,
+    deny {
+        published_urls: default,
+        now_ms: default,
+        tz_offset_min: default,
+        browser: default,
+        third_party_cookies_blocked: default,
+    }
+);
+crate::json_struct!(
+    Browser,
+    deny {
+        name: req,
+        version: default
+    }
+);
+crate::json_struct!(
+    Page,
+    deny {
+        status: default,
+        title: default,
+        text: default,
+        alerts: default,
+        lang: default,
+        forms: default,
+        resend: default,
+        codes: default,
+    }
+);
+crate::json_struct!(
+    Form,
+    deny {
+        action: default,
+        method: default,
+        inputs: default
+    }
+);
+crate::json_struct!(Input, deny {
+    name: default, kind as "type": default, autocomplete: default, inputmode: default,
+    maxlength: default, label: default,
+});
+crate::json_struct!(
+    ResendControl,
+    deny {
+        text: default,
+        disabled: default,
+        countdown_s: default
+    }
+);
+crate::json_struct!(
+    MarkupCode,
+    deny {
+        source: req,
+        value: req
+    }
+);
+crate::json_enum!(SameSite {
+    "strict" => SameSite::Strict,
+    "lax" => SameSite::Lax,
+    "none" => SameSite::None,
+    "unspecified" | "no_restriction" => SameSite::Unspecified,
+});
+crate::json_struct!(
+    Cookie,
+    deny {
+        name: req,
+        domain: req,
+        host_only: default,
+        path: default = default_path,
+        secure: default,
+        http_only: default,
+        same_site: default,
+        partitioned: default,
+        session: default,
+        expires_ms: default,
+        value_len: default,
+    }
+);
+crate::json_struct!(TrailEvent, deny {
+    url: req, method: default = default_method, kind as "type": default = default_type,
+    status: default, redirect_url: default, set_cookie: default, request_cookie_names: default,
+    date: default, retry_after: default, received_ms: default, top_origin: default,
+    in_frame: default, error: default,
+});
+
 fn default_method() -> String {
     "GET".to_owned()
 }
@@ -264,7 +374,7 @@ impl Snapshot {
                 unit: "bytes",
             });
         }
-        let snap: Snapshot = crate::error::parse_json(input)?;
+        let snap: Snapshot = crate::json::from_str(input)?;
         snap.validate()?;
         Ok(snap)
     }

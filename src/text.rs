@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use crate::error::InputError;
+use crate::json::{FromJson, Node, Path};
 
 /// A concept of the lexicon (index into a bit set).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,11 +191,26 @@ pub struct Lexicon {
     number_first: Vec<Phrase>,
 }
 
-#[derive(Deserialize)]
+/// A lexicon file: `{"lang": "en", "concepts": {"mfa_object": ["…", …], …}}`.
 struct LexiconFile {
-    #[allow(dead_code)]
-    lang: String,
-    concepts: HashMap<String, Vec<String>>,
+    concepts: Vec<(String, Vec<String>)>,
+}
+
+impl FromJson for LexiconFile {
+    fn from_node(node: &Node<'_>, at: &Path<'_>) -> Result<Self, InputError> {
+        let o = node.object(at, &["lang", "concepts"], false)?;
+        let _: String = o.req("lang")?;
+        let at = Path::Field(at, "concepts");
+        let concepts = match o.get("concepts") {
+            Some(n) => n
+                .members(&at)?
+                .iter()
+                .map(|(name, phrases)| Ok((name.to_string(), Vec::from_node(phrases, &at)?)))
+                .collect::<Result<_, InputError>>()?,
+            None => return Err(node.error(&at, "missing")),
+        };
+        Ok(LexiconFile { concepts })
+    }
 }
 
 /// The lexicons shipped with the core, one per language (minified by
@@ -212,7 +228,7 @@ pub fn lexicon() -> &'static Lexicon {
         let mut lex = Lexicon::default();
         for src in LEXICONS {
             // The shipped files are checked by a unit test; a broken one is skipped, never a panic.
-            if let Ok(file) = serde_json::from_str::<LexiconFile>(src) {
+            if let Ok(file) = crate::json::from_str::<LexiconFile>(src) {
                 lex.add_file(file);
             }
         }
@@ -489,8 +505,8 @@ mod tests {
     #[test]
     fn shipped_lexicons_parse_and_name_known_concepts() {
         for src in LEXICONS {
-            let f: LexiconFile = serde_json::from_str(src).unwrap();
-            for k in f.concepts.keys() {
+            let f: LexiconFile = crate::json::from_str(src).unwrap();
+            for (k, _) in &f.concepts {
                 assert!(Concept::from_name(k).is_some(), "unknown concept {k}");
             }
         }

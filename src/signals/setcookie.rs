@@ -4,12 +4,15 @@
 //! not, [`parse`] still drops it: the value never leaves this function, and
 //! [`SetCookie`] has no field that could hold it.
 
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "serde-reference")]
+use serde::Deserialize;
+use serde::Serialize;
 
 use crate::snapshot::SameSite;
 
 /// The attributes of one Set-Cookie line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 pub struct SetCookie {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -6,29 +6,49 @@
 //! the core's one-line message and whose `code` names the kind, never a
 //! panic. This crate touches no browser API: the extension's JS does.
 
+use auth_triage::json::{self, FromJson, Node, Path, Value};
+use auth_triage::snapshot::TrailEvent;
 use auth_triage::{report, Catalog, Catalogs, Diagnosis, InputError, Snapshot};
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// What the extension asks: `{"type": "classify", …}`. One flat envelope
-/// rather than a tagged enum: a tagged enum buffers the whole input before
-/// reading it, and its code costs more WASM than the rest of the boundary.
-/// The snapshot, catalogs and events stay raw JSON text here and are read by
-/// the core's own parsers (with their limits and field-naming errors).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Command {
-    #[serde(rename = "type")]
-    pub kind: String,
-    #[serde(default)]
-    pub snapshot: Option<Box<RawValue>>,
-    #[serde(default)]
-    pub catalogs: Vec<Box<RawValue>>,
-    #[serde(default)]
-    pub events: Vec<Box<RawValue>>,
-    #[serde(default)]
-    pub text: Option<String>,
+/// What the extension asks: `{"type": "classify", …}`. One flat envelope,
+/// read from one parse of the command's text: the snapshot, catalogs and
+/// events are read from their part of it, and their errors name the
+/// command's field (`snapshot.page.status: …`).
+struct Command<'n, 'a> {
+    kind: &'n str,
+    snapshot: Option<&'n Node<'a>>,
+    catalogs: &'n [Node<'a>],
+    events: &'n [Node<'a>],
+    text: Option<String>,
+}
+
+const COMMAND_FIELDS: &[&str] = &["type", "snapshot", "catalogs", "events", "text"];
+
+/// The largest command: a snapshot at its limit plus operator catalogs.
+const COMMAND_BYTES: usize = auth_triage::snapshot::limits::INPUT_BYTES + 4 * 1024 * 1024;
+
+impl<'n, 'a> Command<'n, 'a> {
+    fn read(node: &'n Node<'a>) -> Result<Self, InputError> {
+        let o = node.object(&Path::Root, COMMAND_FIELDS, true)?;
+        let list = |key: &'static str| -> Result<&'n [Node<'a>], InputError> {
+            match o.get(key) {
+                Some(n) => n.as_array(&Path::Field(&Path::Root, key)),
+                None => Ok(&[]),
+            }
+        };
+        Ok(Command {
+            kind: match o.get("type") {
+                Some(n) => n.as_str(&Path::Field(&Path::Root, "type"))?,
+                None => o.req::<String>("type").map(|_| "")?,
+            },
+            snapshot: o.get("snapshot").filter(|n| n.value != Value::Null),
+            catalogs: list("catalogs")?,
+            events: list("events")?,
+            text: o.or_default("text")?,
+        })
+    }
 }
 
 /// What the core answers.
@@ -58,7 +78,7 @@ pub enum Answer {
         codes: usize,
     },
     Events {
-        events: Vec<auth_triage::snapshot::TrailEvent>,
+        events: Vec<TrailEvent>,
     },
     Versions {
         core: String,
@@ -84,24 +104,38 @@ impl From<InputError> for BoundaryError {
     }
 }
 
-fn parse<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, BoundaryError> {
-    auth_triage::error::parse_json(text).map_err(|e| BoundaryError {
+fn command_error(e: InputError) -> BoundaryError {
+    BoundaryError {
         code: e.code(),
-        message: format!("{what}: {e}"),
-    })
+        message: format!("command: {e}"),
+    }
 }
 
-fn catalogs(values: &[Box<RawValue>]) -> Result<Vec<Catalog>, BoundaryError> {
-    values
+fn catalogs(nodes: &[Node<'_>]) -> Result<Vec<Catalog>, BoundaryError> {
+    let root = Path::Field(&Path::Root, "catalogs");
+    nodes
         .iter()
         .enumerate()
-        .map(|(i, v)| {
-            Catalog::from_json(v.get()).map_err(|e| BoundaryError {
-                code: e.code(),
-                message: format!("catalogs[{i}]: {e}"),
-            })
+        .map(|(i, n)| {
+            let c = Catalog::from_node(n, &Path::Index(&root, i))?;
+            c.validate()
+                .map_err(|e| prefixed(&format!("catalogs[{i}]"), e))?;
+            Ok(c)
         })
         .collect()
+}
+
+/// An error of a part read from its own text (`validate`), named within the command.
+fn prefixed(prefix: &str, e: InputError) -> BoundaryError {
+    BoundaryError {
+        code: e.code(),
+        message: match e {
+            InputError::Malformed { field, message } if !field.is_empty() => {
+                format!("{prefix}.{field}: {message}")
+            }
+            e => format!("{prefix}: {e}"),
+        },
+    }
 }
 
 fn required<T>(value: Option<T>, kind: &str, field: &str) -> Result<T, BoundaryError> {
@@ -113,13 +147,22 @@ fn required<T>(value: Option<T>, kind: &str, field: &str) -> Result<T, BoundaryE
 
 /// Run one command. Pure Rust, so it is tested natively too.
 pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
-    let cmd: Command = parse("command", command_json)?;
-    let kind = cmd.kind.as_str();
+    if command_json.len() > COMMAND_BYTES {
+        return Err(command_error(InputError::TooLarge {
+            field: "input".into(),
+            limit: COMMAND_BYTES,
+            unit: "bytes",
+        }));
+    }
+    let tree = json::parse(command_json).map_err(|e| command_error(e.into()))?;
+    let cmd = Command::read(&tree)?;
+    let kind = cmd.kind;
     match kind {
         "classify" | "report" => {
             let snapshot = required(cmd.snapshot, kind, "snapshot")?;
-            let snap = Snapshot::from_json(snapshot.get())?;
-            let cats = Catalogs::new(&catalogs(&cmd.catalogs)?);
+            let snap = Snapshot::from_node(snapshot, &Path::Field(&Path::Root, "snapshot"))?;
+            snap.validate().map_err(|e| prefixed("snapshot", e))?;
+            let cats = Catalogs::new(&catalogs(cmd.catalogs)?);
             let d = auth_triage::classify(&snap, &cats);
             if kind == "classify" {
                 return Ok(Answer::Diagnosis { diagnosis: d });
@@ -153,13 +196,10 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
             })
         }
         "redact_events" => {
+            let root = Path::Field(&Path::Root, "events");
             let mut out = Vec::with_capacity(cmd.events.len());
-            for (i, v) in cmd.events.iter().enumerate() {
-                let e: auth_triage::snapshot::TrailEvent = auth_triage::error::parse_json(v.get())
-                    .map_err(|e| BoundaryError {
-                        code: e.code(),
-                        message: format!("events[{i}]: {e}"),
-                    })?;
+            for (i, n) in cmd.events.iter().enumerate() {
+                let e = TrailEvent::from_node(n, &Path::Index(&root, i))?;
                 out.push(report::redact_trail_event(&e));
             }
             Ok(Answer::Events { events: out })
@@ -251,12 +291,10 @@ mod tests {
         let e = run(r#"{"type":"classify","snapshot":{"url":"https://a/","page":{"status":"x"}}}"#)
             .unwrap_err();
         assert_eq!(e.code, "malformed");
-        // With field paths (native default) the field is named; in the WASM
-        // build the line and column are.
-        assert!(
-            e.message.contains("page.status") || e.message.contains("line 1 column"),
-            "{}",
-            e.message
+        // The field within the command, and where it is in the command's text.
+        assert_eq!(
+            e.message,
+            "snapshot.page.status: expected an integer from 0 to 65535, found a string at line 1 column 68"
         );
         assert!(!e.message.contains('\n'));
         let e = run(r#"{"type":"frobnicate"}"#).unwrap_err();
