@@ -15,8 +15,11 @@
 //! absent or `null`; a field with a default may be absent but not `null`;
 //! an unknown field is refused where the type says so and ignored
 //! elsewhere; a repeated field is refused; integers must be written as
-//! integers and fit their type. `tests/decode.rs` checks this against
-//! serde's derived decoders (the `serde-reference` feature).
+//! integers and fit their type. `tests/decode.rs` and the `read_json` fuzz
+//! target check this against serde's derived decoders (the
+//! `serde-reference` feature). One difference is deliberate: serde also
+//! reads a struct from an array of its fields in order; the formats are
+//! documented as objects, and this reader wants one.
 //!
 //! Serialisation stays with serde (`Serialize` derives, `serde_json`).
 
@@ -245,28 +248,21 @@ impl<'a> Parser<'a> {
         self.i += 1;
         let start = self.i;
         // Fast path: no escape, borrowed from the input.
-        loop {
-            match self.peek() {
-                None => return Err(self.error("unterminated string")),
-                Some(b'"') => {
-                    let s = self.src.get(start..self.i).unwrap_or("");
-                    self.i += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(0..=0x1f) => return Err(self.error("control character in a string")),
-                Some(_) => self.i += 1,
+        self.i += plain_run(self.s.get(self.i..).unwrap_or(&[]));
+        match self.peek() {
+            None => return Err(self.error("unterminated string")),
+            Some(b'"') => {
+                let s = self.src.get(start..self.i).unwrap_or("");
+                self.i += 1;
+                return Ok(Cow::Borrowed(s));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.error("control character in a string")),
         }
         let mut out = String::from(self.src.get(start..self.i).unwrap_or(""));
         loop {
             let run = self.i;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.i += 1;
-            }
+            self.i += plain_run(self.s.get(self.i..).unwrap_or(&[]));
             out.push_str(self.src.get(run..self.i).unwrap_or(""));
             match self.peek() {
                 None => return Err(self.error("unterminated string")),
@@ -338,11 +334,15 @@ impl<'a> Parser<'a> {
     }
 
     fn digits(&mut self) -> usize {
-        let start = self.i;
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.i += 1;
-        }
-        self.i - start
+        let n = self
+            .s
+            .get(self.i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        self.i += n;
+        n
     }
 
     fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
@@ -374,6 +374,34 @@ impl<'a> Parser<'a> {
         }
         Ok(Value::Num(self.src.get(start..self.i).unwrap_or("0")))
     }
+}
+
+/// Length of the run of string bytes that need no attention: up to a quote,
+/// a backslash or a control character. Eight bytes at a time while none is
+/// in sight (page text is most of a snapshot).
+fn plain_run(s: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut i = 0;
+    while let Some(chunk) = s.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // A quote, a backslash, or a byte below 0x20.
+        let hit = has_zero(w ^ (ONES * 0x22))
+            | has_zero(w ^ (ONES * 0x5c))
+            | (w.wrapping_sub(ONES * 0x20) & !w & HIGH);
+        if hit != 0 {
+            break;
+        }
+        i += 8;
+    }
+    let rest = s.get(i..).unwrap_or(&[]);
+    i + rest
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(rest.len())
 }
 
 /// Where a value sits in the document, for error messages: built on the
@@ -893,6 +921,21 @@ mod tests {
         assert!(parse(&format!("{}{}", "[".repeat(128), "]".repeat(128))).is_ok());
         assert_eq!(err(""), "the JSON ends early (cut short?)");
         assert_eq!(err("tru"), "the JSON ends early (cut short?)");
+    }
+
+    #[test]
+    fn plain_runs() {
+        for (s, n) in [
+            ("", 0),
+            ("abc", 3),
+            ("abcdefghijklmnop\"", 16),
+            ("abcdefgh\\", 8),
+            ("abcdefg\u{1f}xyz", 7),
+            ("abcdefghijé\u{7f}\u{80}xyz\"", 18),
+            ("ab\"cdefghijklmnop", 2),
+        ] {
+            assert_eq!(plain_run(s.as_bytes()), n, "{s:?}");
+        }
     }
 
     #[test]

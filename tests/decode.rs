@@ -30,6 +30,9 @@ fn same<T: FromJson + DeserializeOwned + PartialEq + Debug>(text: &str, what: &s
     match (&ours, &reference) {
         (Ok(a), Ok(b)) => assert_eq!(a, b, "{what}: read differently"),
         (Err(_), Err(_)) => {}
+        // Deliberate: serde also reads a struct from an array of its fields
+        // in order; the documented formats are objects, and so is ours.
+        (Err(e), Ok(_)) if e.to_string().contains("expected an object, found an array") => {}
         _ => panic!(
             "{what}: ours {:?}, serde {:?}\n{text}",
             ours.as_ref().map(|_| "ok").map_err(ToString::to_string),
@@ -149,6 +152,7 @@ fn hand_picked_cases_read_alike() {
         r#","page":{"text":"\ud83d\ude00 \u00e9 \n"}"#,
         r#","page":{"text":"\ud83d"}"#,
         r#","page":{"text":"\udc00\ud800"}"#,
+        r#","page":[null, "", "text"]"#,
     ] {
         same::<Snapshot>(&format!("{{{url}{body}}}"), body);
         same::<Snapshot>(&format!(" \n{{{url}{body}}}\t\r\n"), body);
