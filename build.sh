@@ -19,9 +19,9 @@ cd "$(dirname "$0")"
 WASM_BINDGEN_VERSION=0.2.130
 # The size budget of dist/core/auth_triage_wasm_bg.wasm (raw bytes): the
 # build fails above it, so a change that grows the module says so. It sits
-# about 7 % over today's size. The target in issue 4 is 250 KB; see README
-# "Figures" for where we stand and what reaching it would take.
-WASM_BUDGET_BYTES=$((640 * 1024))
+# about 5 % over today's size (497,650 bytes). The target in issue 4 is
+# 250 KB; see README "Figures" for where we stand and what reaching it would take.
+WASM_BUDGET_BYTES=$((512 * 1024))
 WASM_TARGET_BYTES=$((250 * 1024))
 MODE=${1:-build}
 

@@ -29,7 +29,6 @@ use sha2::{Digest as _, Sha256};
 use crate::codes;
 use crate::diagnosis::{Diagnosis, Verdict};
 use crate::error::InputError;
-use crate::json::FromJson;
 use crate::redact;
 use crate::signals::{self, setcookie};
 use crate::snapshot::{self, SameSite, Snapshot};
@@ -55,11 +54,11 @@ macro_rules! newtype {
         }
 
         impl crate::json::FromJson for $name {
-            fn from_node(
-                node: &crate::json::Node<'_>,
+            fn read(
+                r: &mut crate::json::Reader<'_>,
                 at: &crate::json::Path<'_>,
             ) -> Result<Self, InputError> {
-                String::from_node(node, at).map($name)
+                String::read(r, at).map($name)
             }
         }
     };
@@ -1249,7 +1248,7 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
             })
         }
     }
-    let report = match Report::from_node(&value, &crate::json::Path::Root) {
+    let report = match crate::json::from_str::<Report>(&json) {
         Ok(r) => r,
         Err(err) => {
             return Ok(Verification {

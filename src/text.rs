@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::error::InputError;
-use crate::json::{FromJson, Node, Path};
+use crate::json::{FromJson, Path, Reader};
 
 /// A concept of the lexicon (index into a bit set).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,18 +197,23 @@ struct LexiconFile {
 }
 
 impl FromJson for LexiconFile {
-    fn from_node(node: &Node<'_>, at: &Path<'_>) -> Result<Self, InputError> {
-        let o = node.object(at, &["lang", "concepts"], false)?;
-        let _: String = o.req("lang")?;
-        let at = Path::Field(at, "concepts");
-        let concepts = match o.get("concepts") {
-            Some(n) => n
-                .members(&at)?
-                .iter()
-                .map(|(name, phrases)| Ok((name.to_string(), Vec::from_node(phrases, &at)?)))
-                .collect::<Result<_, InputError>>()?,
-            None => return Err(node.error(&at, "missing")),
-        };
+    fn read(r: &mut Reader<'_>, at: &Path<'_>) -> Result<Self, InputError> {
+        let mut concepts = Vec::new();
+        let start = r.object(at, &mut |r, key, _| {
+            if key == "concepts" {
+                let at = Path::Field(at, "concepts");
+                r.object(&at, &mut |r, name, _| {
+                    concepts.push((name.to_owned(), Vec::read(r, &at)?));
+                    Ok(())
+                })?;
+                Ok(())
+            } else {
+                r.skip()
+            }
+        })?;
+        if concepts.is_empty() {
+            return Err(r.error_at(start, at, "no concepts"));
+        }
         Ok(LexiconFile { concepts })
     }
 }

@@ -6,50 +6,30 @@
 //! the core's one-line message and whose `code` names the kind, never a
 //! panic. This crate touches no browser API: the extension's JS does.
 
-use auth_triage::json::{self, FromJson, Node, Path, Value};
+use auth_triage::json;
 use auth_triage::snapshot::TrailEvent;
 use auth_triage::{report, Catalog, Catalogs, Diagnosis, InputError, Snapshot};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// What the extension asks: `{"type": "classify", …}`. One flat envelope,
-/// read from one parse of the command's text: the snapshot, catalogs and
-/// events are read from their part of it, and their errors name the
-/// command's field (`snapshot.page.status: …`).
-struct Command<'n, 'a> {
-    kind: &'n str,
-    snapshot: Option<&'n Node<'a>>,
-    catalogs: &'n [Node<'a>],
-    events: &'n [Node<'a>],
+/// read in one pass: the snapshot, catalogs and events are read where they
+/// stand, and their errors name the command's field
+/// (`snapshot.page.status: …`).
+struct Command {
+    kind: String,
+    snapshot: Option<Snapshot>,
+    catalogs: Vec<Catalog>,
+    events: Vec<TrailEvent>,
     text: Option<String>,
 }
 
-const COMMAND_FIELDS: &[&str] = &["type", "snapshot", "catalogs", "events", "text"];
+auth_triage::json_struct!(Command, deny {
+    kind as "type": req, snapshot: default, catalogs: default, events: default, text: default,
+});
 
 /// The largest command: a snapshot at its limit plus operator catalogs.
 const COMMAND_BYTES: usize = auth_triage::snapshot::limits::INPUT_BYTES + 4 * 1024 * 1024;
-
-impl<'n, 'a> Command<'n, 'a> {
-    fn read(node: &'n Node<'a>) -> Result<Self, InputError> {
-        let o = node.object(&Path::Root, COMMAND_FIELDS, true)?;
-        let list = |key: &'static str| -> Result<&'n [Node<'a>], InputError> {
-            match o.get(key) {
-                Some(n) => n.as_array(&Path::Field(&Path::Root, key)),
-                None => Ok(&[]),
-            }
-        };
-        Ok(Command {
-            kind: match o.get("type") {
-                Some(n) => n.as_str(&Path::Field(&Path::Root, "type"))?,
-                None => o.req::<String>("type").map(|_| "")?,
-            },
-            snapshot: o.get("snapshot").filter(|n| n.value != Value::Null),
-            catalogs: list("catalogs")?,
-            events: list("events")?,
-            text: o.or_default("text")?,
-        })
-    }
-}
 
 /// What the core answers.
 #[derive(Debug, Serialize)]
@@ -111,18 +91,12 @@ fn command_error(e: InputError) -> BoundaryError {
     }
 }
 
-fn catalogs(nodes: &[Node<'_>]) -> Result<Vec<Catalog>, BoundaryError> {
-    let root = Path::Field(&Path::Root, "catalogs");
-    nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            let c = Catalog::from_node(n, &Path::Index(&root, i))?;
-            c.validate()
-                .map_err(|e| prefixed(&format!("catalogs[{i}]"), e))?;
-            Ok(c)
-        })
-        .collect()
+fn check_catalogs(catalogs: &[Catalog]) -> Result<(), BoundaryError> {
+    for (i, c) in catalogs.iter().enumerate() {
+        c.validate()
+            .map_err(|e| prefixed(&format!("catalogs[{i}]"), e))?;
+    }
+    Ok(())
 }
 
 /// An error of a part read from its own text (`validate`), named within the command.
@@ -154,15 +128,14 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
             unit: "bytes",
         }));
     }
-    let tree = json::parse(command_json).map_err(|e| command_error(e.into()))?;
-    let cmd = Command::read(&tree)?;
-    let kind = cmd.kind;
+    let cmd: Command = json::from_str(command_json)?;
+    let kind = cmd.kind.as_str();
     match kind {
         "classify" | "report" => {
-            let snapshot = required(cmd.snapshot, kind, "snapshot")?;
-            let snap = Snapshot::from_node(snapshot, &Path::Field(&Path::Root, "snapshot"))?;
+            let snap = required(cmd.snapshot, kind, "snapshot")?;
             snap.validate().map_err(|e| prefixed("snapshot", e))?;
-            let cats = Catalogs::new(&catalogs(cmd.catalogs)?);
+            check_catalogs(&cmd.catalogs)?;
+            let cats = Catalogs::new(&cmd.catalogs);
             let d = auth_triage::classify(&snap, &cats);
             if kind == "classify" {
                 return Ok(Answer::Diagnosis { diagnosis: d });
@@ -196,12 +169,7 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
             })
         }
         "redact_events" => {
-            let root = Path::Field(&Path::Root, "events");
-            let mut out = Vec::with_capacity(cmd.events.len());
-            for (i, n) in cmd.events.iter().enumerate() {
-                let e = TrailEvent::from_node(n, &Path::Index(&root, i))?;
-                out.push(report::redact_trail_event(&e));
-            }
+            let out = cmd.events.iter().map(report::redact_trail_event).collect();
             Ok(Answer::Events { events: out })
         }
         "validate_catalog" => {
