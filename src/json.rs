@@ -47,17 +47,10 @@ pub enum Value<'a> {
     /// A number as written; the grammar is checked, the type decides the range.
     Num(&'a str),
     Str(Cow<'a, str>),
-    Arr(Vec<Node<'a>>),
-    /// Members in document order (repeated keys kept, for the decoders to refuse).
-    Obj(Vec<(Cow<'a, str>, Node<'a>)>),
-}
-
-/// A value and where it starts (1-based line and byte column).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Node<'a> {
-    pub value: Value<'a>,
-    pub line: u32,
-    pub col: u32,
+    Arr(Vec<Value<'a>>),
+    /// Members in document order (a repeated key is kept; [`canonical`]
+    /// keeps its last value, as serde_json's map does).
+    Obj(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
 /// Why a text is not JSON. Says where, never what was there.
@@ -90,7 +83,7 @@ impl From<SyntaxError> for InputError {
 }
 
 /// Parse one JSON document (RFC 8259; surrounding whitespace allowed).
-pub fn parse(src: &str) -> Result<Node<'_>, SyntaxError> {
+pub fn parse(src: &str) -> Result<Value<'_>, SyntaxError> {
     let mut p = Parser {
         src,
         s: src.as_bytes(),
@@ -149,12 +142,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn node(&self, value: Value<'a>, line: u32, col: u32) -> Node<'a> {
-        Node { value, line, col }
-    }
-
-    fn value(&mut self) -> Result<Node<'a>, SyntaxError> {
-        let (line, col) = (self.line, self.col());
+    fn value(&mut self) -> Result<Value<'a>, SyntaxError> {
         let value = match self.peek() {
             None => return Err(self.error("expected a value")),
             Some(b'{') => self.object()?,
@@ -166,7 +154,7 @@ impl<'a> Parser<'a> {
             Some(b'n') => self.word("null", Value::Null)?,
             Some(_) => return Err(self.error("expected a value")),
         };
-        Ok(self.node(value, line, col))
+        Ok(value)
     }
 
     fn word(&mut self, w: &'static str, v: Value<'a>) -> Result<Value<'a>, SyntaxError> {
@@ -970,14 +958,14 @@ macro_rules! json_struct {
 /// last value) and strings escaped as serde_json writes them: the form the
 /// report digest is computed over. Numbers stay as written. `skip` names a
 /// top-level key to leave out.
-pub fn canonical(node: &Node<'_>, skip: &str) -> String {
+pub fn canonical(node: &Value<'_>, skip: &str) -> String {
     let mut out = String::new();
     write_canonical(node, Some(skip), &mut out);
     out
 }
 
-fn write_canonical(node: &Node<'_>, skip: Option<&str>, out: &mut String) {
-    match &node.value {
+fn write_canonical(node: &Value<'_>, skip: Option<&str>, out: &mut String) {
+    match node {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Num(raw) => out.push_str(raw),
@@ -993,7 +981,7 @@ fn write_canonical(node: &Node<'_>, skip: Option<&str>, out: &mut String) {
             out.push(']');
         }
         Value::Obj(members) => {
-            let mut sorted: Vec<&(Cow<'_, str>, Node<'_>)> = members
+            let mut sorted: Vec<&(Cow<'_, str>, Value<'_>)> = members
                 .iter()
                 .filter(|(k, _)| Some(k.as_ref()) != skip)
                 .collect();
@@ -1050,18 +1038,15 @@ mod tests {
     }
 
     #[test]
-    fn parses_values_and_positions() {
+    fn parses_values() {
         let n = parse(" {\"a\": [1, -2.5e3, true, null, \"x\\u00e9\\ud83d\\ude00\"],\n \"b\": {}}")
             .unwrap();
-        let Value::Obj(m) = &n.value else { panic!() };
+        let Value::Obj(m) = &n else { panic!() };
         assert_eq!(m.len(), 2);
-        let Value::Arr(a) = &m[0].1.value else {
-            panic!()
-        };
-        assert_eq!(a[1].value, Value::Num("-2.5e3"));
-        assert_eq!(a[4].value, Value::Str(Cow::Owned("xé😀".into())));
-        assert_eq!((m[1].1.line, m[1].1.col), (2, 7));
-        assert_eq!((n.line, n.col), (1, 2));
+        let Value::Arr(a) = &m[0].1 else { panic!() };
+        assert_eq!(a[1], Value::Num("-2.5e3"));
+        assert_eq!(a[4], Value::Str(Cow::Owned("xé😀".into())));
+        assert_eq!(m[1].1, Value::Obj(vec![]));
     }
 
     #[test]

@@ -1222,12 +1222,12 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
             )))
         }
     };
-    let version = match &value.value {
+    let version = match &value {
         crate::json::Value::Obj(members) => members
             .iter()
             .rev()
             .find(|(k, _)| k == "report_version")
-            .and_then(|(_, n)| match n.value {
+            .and_then(|(_, n)| match n {
                 crate::json::Value::Num(raw) => raw.parse::<u64>().ok(),
                 _ => None,
             }),
