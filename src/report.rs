@@ -969,7 +969,8 @@ fn offset_words(min: i32) -> String {
 pub fn to_markdown(r: &Report) -> String {
     let d = &r.diagnosis;
     let mut s = String::new();
-    s.push_str("## Nanami auth triage report\n\n");
+    s.push_str(HEADING);
+    s.push_str("\n\n");
     s.push_str(&format!("**{}**  \n", md(&d.headline)));
     s.push_str(&format!(
         "Type `{}` · verdict **{}** · confidence {}\n\n",
@@ -1182,6 +1183,45 @@ pub struct Verification {
 /// Read a report pasted as Markdown (with its JSON block) or as JSON, check
 /// the schema and the digest, and for Markdown that the view matches the data.
 /// `Err` when nothing report-like can be read at all.
+/// The first line of a report's Markdown.
+const HEADING: &str = "## Nanami auth triage report";
+
+/// A report as people pass it on: inside a mail or a ticket (text before and
+/// after it), quoted by a mail client (`> `, `>> `) or indented as a code
+/// block. Returns the report's own lines, from its heading to the
+/// `</details>` after its data block, without the prefix they share; `None`
+/// when no line holds the heading behind such a prefix.
+fn pasted_markdown(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let (first, prefix) = lines.iter().enumerate().find_map(|(i, l)| {
+        let p = l.get(..l.find(HEADING)?)?;
+        p.chars()
+            .all(|c| c == '>' || c == ' ' || c == '\t')
+            .then_some((i, p))
+    })?;
+    let blank = prefix.trim_end();
+    let mut out = Vec::new();
+    let (mut in_data, mut data_done) = (false, false);
+    for l in lines.get(first..).unwrap_or(&[]) {
+        let body = match l.strip_prefix(prefix) {
+            Some(b) => b,
+            // A blank line of the quote: `>` without its space, or nothing.
+            None if l.trim_end() == blank => "",
+            None => break,
+        };
+        out.push(body);
+        let t = body.trim();
+        if t.starts_with("```json") {
+            in_data = true;
+        } else if in_data && t == "```" {
+            (in_data, data_done) = (false, true);
+        } else if data_done && t == "</details>" {
+            break;
+        }
+    }
+    Some(out.join("\n"))
+}
+
 pub fn verify(input: &str) -> Result<Verification, InputError> {
     if input.len() > 4 * 1024 * 1024 {
         return Err(InputError::TooLarge {
@@ -1191,9 +1231,12 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
         });
     }
     let trimmed = input.trim_start_matches('\u{feff}').trim();
+    let pasted;
     let (json, markdown) = if trimmed.starts_with('{') {
         (trimmed.to_owned(), None)
     } else {
+        pasted = pasted_markdown(input.trim_start_matches('\u{feff}'));
+        let trimmed = pasted.as_deref().unwrap_or(trimmed);
         let start = trimmed
             .find("```json")
             .ok_or_else(|| InputError::Malformed {

@@ -97,6 +97,48 @@ fn pasted_reports_survive_ticket_whitespace() {
     assert!(report::verify(&md).unwrap().intact);
 }
 
+/// How people pass a report on: a note above and below it in a mail or a
+/// ticket, quoted by a reply (once or twice), indented as a code block.
+/// Each is still the intact report; an edit inside it is still caught.
+#[test]
+fn reports_inside_mails_and_quotes_verify() {
+    type Wrap = fn(&str) -> String;
+    let wraps: [(&str, Wrap); 5] = [
+        ("note around", |md| {
+            format!("Hi support, my report:\n\n{md}\n\nThanks, Ana\n")
+        }),
+        ("quoted", |md| {
+            let q: Vec<String> = md
+                .lines()
+                .map(|l| format!("> {l}").trim_end().to_owned())
+                .collect();
+            format!("On Monday Ana wrote:\n{}\n\nLooking into it.", q.join("\n"))
+        }),
+        ("quoted twice", |md| {
+            md.lines().map(|l| format!(">> {l}\r\n")).collect()
+        }),
+        ("indented", |md| {
+            let i: Vec<String> = md.lines().map(|l| format!("    {l}")).collect();
+            format!("Report:\n\n{}\n", i.join("\n"))
+        }),
+        ("tab-indented", |md| {
+            md.lines().map(|l| format!("\t{l}\n")).collect()
+        }),
+    ];
+    for case in cases() {
+        let md = report::to_markdown(&build(&case));
+        for (name, wrap) in &wraps {
+            let text = wrap(&md);
+            let v = report::verify(&text).unwrap();
+            assert!(v.intact, "{}: {name}: {}", case.display(), v.message);
+            // An edit of the view inside the wrapping is still caught.
+            let edited = text.replacen("verdict **", "verdict **x", 1);
+            let v = report::verify(&edited).unwrap();
+            assert!(!v.intact, "{}: {name}: edit not caught", case.display());
+        }
+    }
+}
+
 #[test]
 fn truncated_reports_are_modified() {
     let r = build(&cases()[0]);

@@ -261,7 +261,7 @@ test('hostile error text: nothing executes in the popup or the support page, and
   await page.close();
 });
 
-test('support page: an intact report is rendered, a one-character edit is flagged', async () => {
+test('support page: an intact report is rendered (also quoted in a mail reply), a one-character edit is flagged', async () => {
   const page = await open('/expired');
   const { popup, report } = await diagnose(ext, page);
   const support = await ext.context.newPage();
@@ -278,6 +278,12 @@ test('support page: an intact report is rendered, a one-character edit is flagge
   await support.click('#verify');
   await support.waitForSelector('body[data-result="modified"]');
   assert.equal(await support.textContent('#badge'), 'Modified');
+  // As it comes back in a mail reply: quoted, with a note above it.
+  const quoted = `On Monday Ana wrote:\n${report.split('\n').map((l) => `> ${l}`.trimEnd()).join('\n')}`;
+  await support.fill('#input', quoted);
+  await support.click('#verify');
+  await support.waitForSelector('body[data-result="intact"]');
+  assert.match(await support.textContent('#headline'), /expired/);
   await support.close();
   await popup.close();
   await page.close();
