@@ -101,6 +101,21 @@ pub fn parse(src: &str) -> Result<Value<'_>, SyntaxError> {
     Ok(node)
 }
 
+/// The length in bytes of the JSON value at the start of `src` (what
+/// follows it is not read): a report's data found inside other text.
+pub fn value_len(src: &str) -> Result<usize, SyntaxError> {
+    let mut p = Parser {
+        src,
+        s: src.as_bytes(),
+        i: 0,
+        line: 1,
+        line_start: 0,
+        depth: 0,
+    };
+    p.value()?;
+    Ok(p.i)
+}
+
 struct Parser<'a> {
     src: &'a str,
     s: &'a [u8],

@@ -1222,6 +1222,20 @@ fn pasted_markdown(text: &str) -> Option<String> {
     Some(out.join("\n"))
 }
 
+/// A report's JSON data inside other text (`{"report_version": …}`, compact
+/// or pretty-printed): from its opening brace to the end of the value, or to
+/// the end of the text when it is cut short or broken (verification then
+/// says so).
+fn embedded_data(text: &str) -> Option<&str> {
+    let key = text.find("\"report_version\"")?;
+    let open = text.get(..key)?.trim_end().strip_suffix('{')?.len();
+    let rest = text.get(open..)?;
+    Some(match crate::json::value_len(rest) {
+        Ok(n) => rest.get(..n).unwrap_or(rest),
+        Err(_) => rest,
+    })
+}
+
 pub fn verify(input: &str) -> Result<Verification, InputError> {
     if input.len() > 4 * 1024 * 1024 {
         return Err(InputError::TooLarge {
@@ -1232,8 +1246,18 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
     }
     let trimmed = input.trim_start_matches('\u{feff}').trim();
     let pasted;
+    let mut data_only = false;
     let (json, markdown) = if trimmed.starts_with('{') {
         (trimmed.to_owned(), None)
+    } else if let (false, Some(data)) = (
+        trimmed.contains("```json") || trimmed.contains(HEADING),
+        embedded_data(trimmed),
+    ) {
+        // The data without any of its Markdown view, e.g. copied from a
+        // ticket system that rendered the Markdown: the data alone is
+        // checked. (With the view there, a broken view is a modification.)
+        data_only = true;
+        (data.to_owned(), None)
     } else {
         pasted = pasted_markdown(input.trim_start_matches('\u{feff}'));
         let trimmed = pasted.as_deref().unwrap_or(trimmed);
@@ -1326,7 +1350,14 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
     }
     Ok(Verification {
         intact: true,
-        message: format!("INTACT: report {} (sha256 {})", report.id, claimed),
+        message: if data_only {
+            format!(
+                "INTACT: report {} (sha256 {}); only its data was checked: the text around it is not the report's Markdown",
+                report.id, claimed
+            )
+        } else {
+            format!("INTACT: report {} (sha256 {})", report.id, claimed)
+        },
         report: Some(report),
     })
 }

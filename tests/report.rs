@@ -139,6 +139,37 @@ fn reports_inside_mails_and_quotes_verify() {
     }
 }
 
+/// The data without its Markdown view, inside other text (a ticket system
+/// that rendered the Markdown, a mail with the downloaded JSON pasted in):
+/// the data alone is checked, and the message says so.
+#[test]
+fn report_data_inside_other_text_verifies() {
+    for case in cases() {
+        let r = build(&case);
+        for data in [
+            serde_json::to_string(&r).unwrap(),
+            serde_json::to_string_pretty(&r).unwrap(),
+        ] {
+            let text = format!("Ticket 4711, from the user:\nverdict deployment\n{data}\nregards");
+            let v = report::verify(&text).unwrap();
+            assert!(v.intact, "{}: {}", case.display(), v.message);
+            assert!(
+                v.message.contains("only its data was checked"),
+                "{}",
+                v.message
+            );
+            let edited = text.replacen("\"verdict\":", "\"verdict\": ", 1).replacen(
+                "\"confidence\":",
+                "\"confidence\":0.01,\"x\":",
+                1,
+            );
+            assert!(!report::verify(&edited).map(|v| v.intact).unwrap_or(false));
+            let cut = &text[..text.len() / 2];
+            assert!(!report::verify(cut).map(|v| v.intact).unwrap_or(false));
+        }
+    }
+}
+
 #[test]
 fn truncated_reports_are_modified() {
     let r = build(&cases()[0]);
