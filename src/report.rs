@@ -1222,6 +1222,28 @@ fn pasted_markdown(text: &str) -> Option<String> {
     Some(out.join("\n"))
 }
 
+/// Whether `json` is report data whose digest matches its content.
+fn digest_matches(json: &str) -> bool {
+    let Ok(value) = crate::json::parse(json) else {
+        return false;
+    };
+    let crate::json::Value::Obj(members) = &value else {
+        return false;
+    };
+    let claimed = members
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "digest")
+        .and_then(|(_, d)| match d {
+            crate::json::Value::Obj(d) => {
+                d.iter().rev().find(|(k, _)| k == "value").map(|(_, v)| v)
+            }
+            _ => None,
+        });
+    matches!(claimed, Some(crate::json::Value::Str(c))
+        if *c == sha256_hex(&crate::json::canonical(&value, "digest")))
+}
+
 /// A report's JSON data inside other text (`{"report_version": …}`, compact
 /// or pretty-printed): from its opening brace to the end of the value, or to
 /// the end of the text when it is cut short or broken (verification then
@@ -1277,6 +1299,26 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
             body.get(..end).unwrap_or("").trim().to_owned(),
             Some(trimmed),
         )
+    };
+    // A mail client that wraps long lines breaks the data's one line at
+    // spaces, keeping the space or dropping it. When the data as received
+    // does not match its digest and a rejoined form does, the rejoined form
+    // is the data as it was built (the digest proves it).
+    let mut rejoined = false;
+    let json = if json.contains('\n') && !digest_matches(&json) {
+        let lines: Vec<&str> = json.lines().collect();
+        match [lines.concat(), lines.join(" ")]
+            .into_iter()
+            .find(|j| digest_matches(j))
+        {
+            Some(j) => {
+                rejoined = true;
+                j
+            }
+            None => json,
+        }
+    } else {
+        json
     };
     let value = match crate::json::parse(&json) {
         Ok(v) => v,
@@ -1350,14 +1392,21 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
     }
     Ok(Verification {
         intact: true,
-        message: if data_only {
-            format!(
-                "INTACT: report {} (sha256 {}); only its data was checked: the text around it is not the report's Markdown",
-                report.id, claimed
-            )
-        } else {
-            format!("INTACT: report {} (sha256 {})", report.id, claimed)
-        },
+        message: format!(
+            "INTACT: report {} (sha256 {}){}{}",
+            report.id,
+            claimed,
+            if rejoined {
+                "; line breaks added to its data in transit were undone"
+            } else {
+                ""
+            },
+            if data_only {
+                "; only its data was checked: the text around it is not the report's Markdown"
+            } else {
+                ""
+            }
+        ),
         report: Some(report),
     })
 }
@@ -1370,23 +1419,50 @@ fn modified(message: &str) -> Verification {
     }
 }
 
-/// Compare line by line, ignoring line endings and trailing spaces (ticket
-/// systems change those). Returns the first differing line, 1-based.
+/// Compare word by word, ignoring white space and where lines break (ticket
+/// systems change line endings and trailing spaces; mail clients wrap long
+/// lines). Returns the line of `got` where the first difference is.
 fn first_difference(got: &str, want: &str) -> Option<usize> {
-    let norm = |s: &str| -> Vec<String> {
-        s.replace("\r\n", "\n")
-            .trim()
-            .lines()
-            .map(|l| l.trim_end().to_owned())
+    let words = |s: &str| -> Vec<(usize, String)> {
+        s.lines()
+            .enumerate()
+            .flat_map(|(i, l)| l.split_whitespace().map(move |w| (i + 1, w.to_owned())))
             .collect()
     };
-    let (g, w) = (norm(got), norm(want));
+    let (g, w) = (words(&view(got)), words(&view(want)));
     for i in 0..g.len().max(w.len()) {
-        if g.get(i) != w.get(i) {
-            return Some(i + 1);
+        match (g.get(i), w.get(i)) {
+            (Some(a), Some(b)) if a.1 == b.1 => {}
+            (Some((line, _)), _) => return Some(*line),
+            (None, _) => return Some(got.lines().count().max(1)),
         }
     }
     None
+}
+
+/// The Markdown without the lines of its data block (checked by the digest
+/// on its own), so that its line numbers stay those of the text.
+fn view(md: &str) -> String {
+    let mut in_data = false;
+    md.lines()
+        .map(|l| {
+            let t = l.trim();
+            if t.starts_with("```json") {
+                in_data = true;
+                return l;
+            }
+            if in_data && t.starts_with("```") {
+                in_data = false;
+                return l;
+            }
+            if in_data {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A verified report for people, in plain text.

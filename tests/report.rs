@@ -97,13 +97,55 @@ fn pasted_reports_survive_ticket_whitespace() {
     assert!(report::verify(&md).unwrap().intact);
 }
 
+/// Wrap lines longer than 76 characters at their last space before the
+/// limit, as a mail client does (a word longer than the line stays whole),
+/// keeping the space at the end of the line or dropping it.
+fn mail_wrap(text: &str, keep_space: bool) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut rest = line;
+        while rest.chars().count() > 76 {
+            let head: String = rest.chars().take(76).collect();
+            let Some(cut) = head.rfind(' ').filter(|&c| c > 0) else {
+                // No space within the limit: the line runs on to its next space.
+                match rest.find(' ') {
+                    Some(c) => {
+                        out.push_str(&rest[..c + usize::from(keep_space)]);
+                        out.push('\n');
+                        rest = &rest[c + 1..];
+                        continue;
+                    }
+                    None => break,
+                }
+            };
+            out.push_str(&rest[..cut + usize::from(keep_space)]);
+            out.push('\n');
+            rest = &rest[cut + 1..];
+        }
+        out.push_str(rest);
+        out.push('\n');
+    }
+    out
+}
+
 /// How people pass a report on: a note above and below it in a mail or a
-/// ticket, quoted by a reply (once or twice), indented as a code block.
+/// ticket, quoted by a reply (once or twice), indented as a code block,
+/// wrapped by a mail client.
 /// Each is still the intact report; an edit inside it is still caught.
 #[test]
 fn reports_inside_mails_and_quotes_verify() {
     type Wrap = fn(&str) -> String;
-    let wraps: [(&str, Wrap); 5] = [
+    let wraps: [(&str, Wrap); 8] = [
+        ("mail-wrapped, spaces kept (format=flowed)", |md| {
+            mail_wrap(md, true)
+        }),
+        ("mail-wrapped, spaces dropped", |md| mail_wrap(md, false)),
+        ("mail-wrapped and quoted", |md| {
+            mail_wrap(md, true)
+                .lines()
+                .map(|l| format!("> {l}\n"))
+                .collect()
+        }),
         ("note around", |md| {
             format!("Hi support, my report:\n\n{md}\n\nThanks, Ana\n")
         }),
