@@ -1287,7 +1287,10 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
             .find("```json")
             .ok_or_else(|| InputError::Malformed {
                 field: "report".into(),
-                message: "no JSON report and no ```json block found".into(),
+                message: "no report data found (its ```json block, or the JSON of Download JSON); \
+                          where a ticket shows the report rendered, copy it with its \"Report data\" \
+                          section open, or ask for the .json file"
+                    .into(),
             })?;
         let body = trimmed.get(start + 7..).unwrap_or("");
         let Some(end) = body.find("```") else {
