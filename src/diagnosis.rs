@@ -114,6 +114,7 @@ pub enum Source {
 /// One finding with what produced it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]
+#[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub source: Source,
     /// Stable rule id, e.g. `cookie.secure_on_http`.
@@ -133,6 +134,7 @@ pub struct Evidence {
 /// A clock comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]
+#[serde(deny_unknown_fields)]
 pub struct ClockFinding {
     pub host: String,
     /// Local clock minus the host's `Date`, in seconds (median over responses).
@@ -143,6 +145,7 @@ pub struct ClockFinding {
 /// A code shown to the user, with what the catalogs know of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]
+#[serde(deny_unknown_fields)]
 pub struct SafeCode {
     pub code: String,
     pub source: crate::codes::CodeSource,
@@ -157,6 +160,7 @@ pub struct SafeCode {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]
+#[serde(deny_unknown_fields)]
 pub struct Diagnosis {
     pub failure_type: FailureType,
     pub verdict: Verdict,
@@ -222,7 +226,7 @@ crate::json_enum!(Source {
 });
 crate::json_struct!(
     Evidence,
-    allow {
+    deny {
         source: req,
         rule: req,
         detail: req,
@@ -233,7 +237,7 @@ crate::json_struct!(
 );
 crate::json_struct!(
     ClockFinding,
-    allow {
+    deny {
         host: req,
         skew_s: req,
         samples: req
@@ -241,7 +245,7 @@ crate::json_struct!(
 );
 crate::json_struct!(
     SafeCode,
-    allow {
+    deny {
         code: req,
         source: req,
         catalog: default,
@@ -251,7 +255,7 @@ crate::json_struct!(
 );
 crate::json_struct!(
     Diagnosis,
-    allow {
+    deny {
         failure_type: req,
         verdict: req,
         confidence: req,

@@ -212,6 +212,29 @@ fn report_data_inside_other_text_verifies() {
     }
 }
 
+/// Every part of a report is read in full: a field the core does not know,
+/// in the diagnosis too, is a schema mismatch, not silently dropped (the
+/// digest covers it, and a re-rendered report would lose it).
+#[test]
+fn unknown_fields_anywhere_in_a_report_are_refused() {
+    let json = serde_json::to_string(&build(&cases()[0])).unwrap();
+    for (at, with) in [
+        ("\"rule\":", "\"sypports\":1,\"rule\":"),
+        ("\"failure_type\":", "\"x\":null,\"failure_type\":"),
+        ("\"report_version\":", "\"extra\":[],\"report_version\":"),
+    ] {
+        let edited = json.replacen(at, with, 1);
+        assert_ne!(edited, json);
+        let v = report::verify(&edited).unwrap();
+        assert!(!v.intact);
+        assert!(
+            v.message.contains("does not match the schema") && v.message.contains("unknown field"),
+            "{}",
+            v.message
+        );
+    }
+}
+
 #[test]
 fn truncated_reports_are_modified() {
     let r = build(&cases()[0]);
