@@ -84,19 +84,12 @@ impl From<SyntaxError> for InputError {
 
 /// Parse one JSON document (RFC 8259; surrounding whitespace allowed).
 pub fn parse(src: &str) -> Result<Value<'_>, SyntaxError> {
-    let mut p = Parser {
-        src,
-        s: src.as_bytes(),
-        i: 0,
-        line: 1,
-        line_start: 0,
-        depth: 0,
-    };
+    let mut p = Reader::new(src);
     p.ws();
     let node = p.value()?;
     p.ws();
     if p.i < p.s.len() {
-        return Err(p.error("trailing characters"));
+        return Err(p.syntax("trailing characters"));
     }
     Ok(node)
 }
@@ -104,19 +97,16 @@ pub fn parse(src: &str) -> Result<Value<'_>, SyntaxError> {
 /// The length in bytes of the JSON value at the start of `src` (what
 /// follows it is not read): a report's data found inside other text.
 pub fn value_len(src: &str) -> Result<usize, SyntaxError> {
-    let mut p = Parser {
-        src,
-        s: src.as_bytes(),
-        i: 0,
-        line: 1,
-        line_start: 0,
-        depth: 0,
-    };
+    let mut p = Reader::new(src);
     p.value()?;
     Ok(p.i)
 }
 
-struct Parser<'a> {
+/// Reads JSON text: as a tree ([`parse`]), or typed values straight from
+/// the text ([`FromJson`]): each impl pulls what it expects, and the first
+/// problem ends the read with an error that names the field and the
+/// position.
+pub struct Reader<'a> {
     src: &'a str,
     s: &'a [u8],
     i: usize,
@@ -125,12 +115,12 @@ struct Parser<'a> {
     depth: u32,
 }
 
-impl<'a> Parser<'a> {
+impl<'a> Reader<'a> {
     fn col(&self) -> u32 {
         u32::try_from(self.i - self.line_start + 1).unwrap_or(u32::MAX)
     }
 
-    fn error(&self, what: &'static str) -> SyntaxError {
+    fn syntax(&self, what: &'static str) -> SyntaxError {
         SyntaxError {
             eof: self.i >= self.s.len(),
             what,
@@ -159,15 +149,15 @@ impl<'a> Parser<'a> {
 
     fn value(&mut self) -> Result<Value<'a>, SyntaxError> {
         let value = match self.peek() {
-            None => return Err(self.error("expected a value")),
-            Some(b'{') => self.object()?,
-            Some(b'[') => self.array()?,
-            Some(b'"') => Value::Str(self.string()?),
-            Some(b'-' | b'0'..=b'9') => self.number()?,
+            None => return Err(self.syntax("expected a value")),
+            Some(b'{') => self.tree_object()?,
+            Some(b'[') => self.tree_array()?,
+            Some(b'"') => Value::Str(self.raw_string()?),
+            Some(b'-' | b'0'..=b'9') => self.raw_number()?,
             Some(b't') => self.word("true", Value::Bool(true))?,
             Some(b'f') => self.word("false", Value::Bool(false))?,
             Some(b'n') => self.word("null", Value::Null)?,
-            Some(_) => return Err(self.error("expected a value")),
+            Some(_) => return Err(self.syntax("expected a value")),
         };
         Ok(value)
     }
@@ -176,7 +166,7 @@ impl<'a> Parser<'a> {
         for &b in w.as_bytes() {
             match self.peek() {
                 Some(c) if c == b => self.i += 1,
-                _ => return Err(self.error("expected a value")),
+                _ => return Err(self.syntax("expected a value")),
             }
         }
         Ok(v)
@@ -185,90 +175,98 @@ impl<'a> Parser<'a> {
     fn enter(&mut self) -> Result<(), SyntaxError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
+            return Err(self.syntax("nested too deeply"));
         }
         self.i += 1;
         self.ws();
         Ok(())
     }
 
-    fn array(&mut self) -> Result<Value<'a>, SyntaxError> {
+    /// The items of an array or the members of an object, from its opening
+    /// bracket: `item` reads one (for an object, a [`key`](Self::key) and
+    /// then the value); the separators are checked here. One loop for the
+    /// tree and the typed reads (`dyn`: one copy per error type).
+    fn list<E: From<SyntaxError>>(
+        &mut self,
+        close: u8,
+        item: &mut dyn FnMut(&mut Self) -> Result<(), E>,
+    ) -> Result<(), E> {
         self.enter()?;
-        let mut items = Vec::new();
-        if self.peek() == Some(b']') {
+        if self.peek() == Some(close) {
             self.i += 1;
             self.depth -= 1;
-            return Ok(Value::Arr(items));
+            return Ok(());
         }
         loop {
-            items.push(self.value()?);
+            item(self)?;
             self.ws();
             match self.peek() {
                 Some(b',') => {
                     self.i += 1;
                     self.ws();
                 }
-                Some(b']') => {
+                Some(c) if c == close => {
                     self.i += 1;
                     self.depth -= 1;
-                    return Ok(Value::Arr(items));
+                    return Ok(());
                 }
-                _ => return Err(self.error("expected `,` or `]`")),
+                _ if close == b']' => return Err(self.syntax("expected `,` or `]`").into()),
+                _ => return Err(self.syntax("expected `,` or `}`").into()),
             }
         }
     }
 
-    fn object(&mut self) -> Result<Value<'a>, SyntaxError> {
-        self.enter()?;
+    /// An object's key and its colon, and where the key is; the reader is
+    /// then at the value.
+    fn key(&mut self) -> Result<(Cow<'a, str>, Pos), SyntaxError> {
+        if self.peek() != Some(b'"') {
+            return Err(self.syntax("expected a key in double quotes"));
+        }
+        let pos = self.pos();
+        let key = self.raw_string()?;
+        self.ws();
+        if self.peek() != Some(b':') {
+            return Err(self.syntax("expected `:`"));
+        }
+        self.i += 1;
+        self.ws();
+        Ok((key, pos))
+    }
+
+    fn tree_array(&mut self) -> Result<Value<'a>, SyntaxError> {
+        let mut items = Vec::new();
+        self.list(b']', &mut |r| {
+            items.push(r.value()?);
+            Ok(())
+        })?;
+        Ok(Value::Arr(items))
+    }
+
+    fn tree_object(&mut self) -> Result<Value<'a>, SyntaxError> {
         let mut members = Vec::new();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            self.depth -= 1;
-            return Ok(Value::Obj(members));
-        }
-        loop {
-            if self.peek() != Some(b'"') {
-                return Err(self.error("expected a key in double quotes"));
-            }
-            let key = self.string()?;
-            self.ws();
-            if self.peek() != Some(b':') {
-                return Err(self.error("expected `:`"));
-            }
-            self.i += 1;
-            self.ws();
-            members.push((key, self.value()?));
-            self.ws();
-            match self.peek() {
-                Some(b',') => {
-                    self.i += 1;
-                    self.ws();
-                }
-                Some(b'}') => {
-                    self.i += 1;
-                    self.depth -= 1;
-                    return Ok(Value::Obj(members));
-                }
-                _ => return Err(self.error("expected `,` or `}`")),
-            }
-        }
+        self.list(b'}', &mut |r| {
+            let (key, _) = r.key()?;
+            members.push((key, r.value()?));
+            Ok(())
+        })?;
+        Ok(Value::Obj(members))
     }
 
     /// A string; `self.i` is at its opening quote.
-    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+    fn raw_string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         self.i += 1;
         let start = self.i;
         // Fast path: no escape, borrowed from the input.
         self.i += plain_run(self.s.get(self.i..).unwrap_or(&[]));
         match self.peek() {
-            None => return Err(self.error("unterminated string")),
+            None => return Err(self.syntax("unterminated string")),
             Some(b'"') => {
                 let s = self.src.get(start..self.i).unwrap_or("");
                 self.i += 1;
                 return Ok(Cow::Borrowed(s));
             }
             Some(b'\\') => {}
-            Some(_) => return Err(self.error("control character in a string")),
+            Some(_) => return Err(self.syntax("control character in a string")),
         }
         let mut out = String::from(self.src.get(start..self.i).unwrap_or(""));
         loop {
@@ -276,7 +274,7 @@ impl<'a> Parser<'a> {
             self.i += plain_run(self.s.get(self.i..).unwrap_or(&[]));
             out.push_str(self.src.get(run..self.i).unwrap_or(""));
             match self.peek() {
-                None => return Err(self.error("unterminated string")),
+                None => return Err(self.syntax("unterminated string")),
                 Some(b'"') => {
                     self.i += 1;
                     return Ok(Cow::Owned(out));
@@ -297,13 +295,13 @@ impl<'a> Parser<'a> {
                             out.push(self.unicode_escape()?);
                             continue;
                         }
-                        None => return Err(self.error("unterminated string")),
-                        Some(_) => return Err(self.error("invalid escape")),
+                        None => return Err(self.syntax("unterminated string")),
+                        Some(_) => return Err(self.syntax("invalid escape")),
                     };
                     self.i += 1;
                     out.push(c);
                 }
-                Some(_) => return Err(self.error("control character in a string")),
+                Some(_) => return Err(self.syntax("control character in a string")),
             }
         }
     }
@@ -312,31 +310,31 @@ impl<'a> Parser<'a> {
     fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
         let hi = self.hex4()?;
         if (0xDC00..0xE000).contains(&hi) {
-            return Err(self.error("lone surrogate in a \\u escape"));
+            return Err(self.syntax("lone surrogate in a \\u escape"));
         }
         if !(0xD800..0xDC00).contains(&hi) {
-            return char::from_u32(hi).ok_or_else(|| self.error("invalid \\u escape"));
+            return char::from_u32(hi).ok_or_else(|| self.syntax("invalid \\u escape"));
         }
         if self.peek() != Some(b'\\') || self.s.get(self.i + 1) != Some(&b'u') {
-            return Err(self.error("lone surrogate in a \\u escape"));
+            return Err(self.syntax("lone surrogate in a \\u escape"));
         }
         self.i += 2;
         let lo = self.hex4()?;
         if !(0xDC00..0xE000).contains(&lo) {
-            return Err(self.error("lone surrogate in a \\u escape"));
+            return Err(self.syntax("lone surrogate in a \\u escape"));
         }
         char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
-            .ok_or_else(|| self.error("invalid \\u escape"))
+            .ok_or_else(|| self.syntax("invalid \\u escape"))
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
         let mut n = 0;
         for _ in 0..4 {
             let d = match self.peek() {
-                None => return Err(self.error("unterminated string")),
+                None => return Err(self.syntax("unterminated string")),
                 Some(b) => (b as char)
                     .to_digit(16)
-                    .ok_or_else(|| self.error("invalid \\u escape"))?,
+                    .ok_or_else(|| self.syntax("invalid \\u escape"))?,
             };
             n = n * 16 + d;
             self.i += 1;
@@ -356,7 +354,7 @@ impl<'a> Parser<'a> {
         n
     }
 
-    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
+    fn raw_number(&mut self) -> Result<Value<'a>, SyntaxError> {
         let start = self.i;
         if self.peek() == Some(b'-') {
             self.i += 1;
@@ -366,12 +364,12 @@ impl<'a> Parser<'a> {
             Some(b'1'..=b'9') => {
                 self.digits();
             }
-            _ => return Err(self.error("invalid number")),
+            _ => return Err(self.syntax("invalid number")),
         }
         if self.peek() == Some(b'.') {
             self.i += 1;
             if self.digits() == 0 {
-                return Err(self.error("invalid number"));
+                return Err(self.syntax("invalid number"));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -380,7 +378,7 @@ impl<'a> Parser<'a> {
                 self.i += 1;
             }
             if self.digits() == 0 {
-                return Err(self.error("invalid number"));
+                return Err(self.syntax("invalid number"));
             }
         }
         Ok(Value::Num(self.src.get(start..self.i).unwrap_or("0")))
@@ -459,32 +457,23 @@ pub struct Pos {
     pub col: u32,
 }
 
-/// Reads typed values straight from the text, without building a tree:
-/// each [`FromJson`] impl pulls what it expects, and the first problem ends
-/// the read with an error that names the field and the position.
-pub struct Reader<'a> {
-    p: Parser<'a>,
-}
-
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str) -> Reader<'a> {
         Reader {
-            p: Parser {
-                src: text,
-                s: text.as_bytes(),
-                i: 0,
-                line: 1,
-                line_start: 0,
-                depth: 0,
-            },
+            src: text,
+            s: text.as_bytes(),
+            i: 0,
+            line: 1,
+            line_start: 0,
+            depth: 0,
         }
     }
 
     /// Where the next value starts.
     pub fn pos(&self) -> Pos {
         Pos {
-            line: self.p.line,
-            col: self.p.col(),
+            line: self.line,
+            col: self.col(),
         }
     }
 
@@ -509,46 +498,46 @@ impl<'a> Reader<'a> {
     #[cold]
     #[inline(never)]
     pub fn expected(&self, at: &Path<'_>, what: &str) -> InputError {
-        let found = match self.p.peek() {
+        let found = match self.peek() {
             Some(b'"') => "a string",
             Some(b'{') => "an object",
             Some(b'[') => "an array",
             Some(b't' | b'f') => "a boolean",
             Some(b'n') => "null",
             Some(b'-' | b'0'..=b'9') => "a number",
-            _ => return self.p.error("expected a value").into(),
+            _ => return self.syntax("expected a value").into(),
         };
         self.error(at, &format!("expected {what}, found {found}"))
     }
 
     /// The next value is `null` (consumed) or not (left).
     pub fn null(&mut self) -> Result<bool, InputError> {
-        if self.p.peek() == Some(b'n') {
-            self.p.word("null", Value::Null)?;
+        if self.peek() == Some(b'n') {
+            self.word("null", Value::Null)?;
             return Ok(true);
         }
         Ok(false)
     }
 
     pub fn string(&mut self, at: &Path<'_>) -> Result<Cow<'a, str>, InputError> {
-        if self.p.peek() != Some(b'"') {
+        if self.peek() != Some(b'"') {
             return Err(self.expected(at, "a string"));
         }
-        Ok(self.p.string()?)
+        Ok(self.raw_string()?)
     }
 
     pub fn boolean(&mut self, at: &Path<'_>) -> Result<bool, InputError> {
-        match self.p.peek() {
-            Some(b't') => Ok(self.p.word("true", Value::Null).map(|_| true)?),
-            Some(b'f') => Ok(self.p.word("false", Value::Null).map(|_| false)?),
+        match self.peek() {
+            Some(b't') => Ok(self.word("true", Value::Null).map(|_| true)?),
+            Some(b'f') => Ok(self.word("false", Value::Null).map(|_| false)?),
             _ => Err(self.expected(at, "true or false")),
         }
     }
 
     /// A number as written (grammar checked); `what` names the expected type.
     fn number(&mut self, at: &Path<'_>, what: &str) -> Result<&'a str, InputError> {
-        match self.p.peek() {
-            Some(b'-' | b'0'..=b'9') => match self.p.number()? {
+        match self.peek() {
+            Some(b'-' | b'0'..=b'9') => match self.raw_number()? {
                 Value::Num(raw) => Ok(raw),
                 _ => Err(self.expected(at, what)),
             },
@@ -559,7 +548,7 @@ impl<'a> Reader<'a> {
     /// Skip one value of any kind (checking its grammar): an unknown field
     /// of a type that allows them.
     pub fn skip(&mut self) -> Result<(), InputError> {
-        self.p.value()?;
+        self.value()?;
         Ok(())
     }
 
@@ -570,32 +559,15 @@ impl<'a> Reader<'a> {
         at: &Path<'_>,
         item: &mut dyn FnMut(&mut Self, &Path<'_>) -> Result<(), InputError>,
     ) -> Result<(), InputError> {
-        if self.p.peek() != Some(b'[') {
+        if self.peek() != Some(b'[') {
             return Err(self.expected(at, "an array"));
         }
-        self.p.enter()?;
-        if self.p.peek() == Some(b']') {
-            self.p.i += 1;
-            self.p.depth -= 1;
-            return Ok(());
-        }
-        for i in 0.. {
-            item(self, &Path::Index(at, i))?;
-            self.p.ws();
-            match self.p.peek() {
-                Some(b',') => {
-                    self.p.i += 1;
-                    self.p.ws();
-                }
-                Some(b']') => {
-                    self.p.i += 1;
-                    break;
-                }
-                _ => return Err(self.p.error("expected `,` or `]`").into()),
-            }
-        }
-        self.p.depth -= 1;
-        Ok(())
+        let mut i = 0;
+        self.list(b']', &mut |r| {
+            item(r, &Path::Index(at, i))?;
+            i += 1;
+            Ok(())
+        })
     }
 
     /// An object, member by member: `member` gets each key, where it is,
@@ -608,42 +580,13 @@ impl<'a> Reader<'a> {
         member: &mut dyn FnMut(&mut Self, &str, Pos) -> Result<(), InputError>,
     ) -> Result<Pos, InputError> {
         let start = self.pos();
-        if self.p.peek() != Some(b'{') {
+        if self.peek() != Some(b'{') {
             return Err(self.expected(at, "an object"));
         }
-        self.p.enter()?;
-        if self.p.peek() == Some(b'}') {
-            self.p.i += 1;
-            self.p.depth -= 1;
-            return Ok(start);
-        }
-        loop {
-            if self.p.peek() != Some(b'"') {
-                return Err(self.p.error("expected a key in double quotes").into());
-            }
-            let key_pos = self.pos();
-            let key = self.p.string()?;
-            self.p.ws();
-            if self.p.peek() != Some(b':') {
-                return Err(self.p.error("expected `:`").into());
-            }
-            self.p.i += 1;
-            self.p.ws();
-            member(self, &key, key_pos)?;
-            self.p.ws();
-            match self.p.peek() {
-                Some(b',') => {
-                    self.p.i += 1;
-                    self.p.ws();
-                }
-                Some(b'}') => {
-                    self.p.i += 1;
-                    break;
-                }
-                _ => return Err(self.p.error("expected `,` or `}`").into()),
-            }
-        }
-        self.p.depth -= 1;
+        self.list(b'}', &mut |r| {
+            let (key, pos) = r.key()?;
+            member(r, &key, pos)
+        })?;
         Ok(start)
     }
 
@@ -682,9 +625,9 @@ impl<'a> Reader<'a> {
 
     /// After the value: only white space may follow.
     pub fn end(&mut self) -> Result<(), InputError> {
-        self.p.ws();
-        if self.p.i < self.p.s.len() {
-            return Err(self.p.error("trailing characters").into());
+        self.ws();
+        if self.i < self.s.len() {
+            return Err(self.syntax("trailing characters").into());
         }
         Ok(())
     }
@@ -727,7 +670,7 @@ pub trait FromJson: Sized {
 /// Read `text` as one `T`.
 pub fn from_str<T: FromJson>(text: &str) -> Result<T, InputError> {
     let mut r = Reader::new(text);
-    r.p.ws();
+    r.ws();
     let value = T::read(&mut r, &Path::Root)?;
     r.end()?;
     Ok(value)
