@@ -6,15 +6,19 @@ import { loadConfig } from './config.js';
 import { $, setText } from './ui.js';
 
 function checkUrls(text) {
-  const urls = text.split('\n').map((s) => s.trim()).filter(Boolean);
-  for (const [i, u] of urls.entries()) {
+  const urls = [];
+  // Numbered as the box shows them, blank lines included.
+  for (const [i, line] of text.split('\n').entries()) {
+    const u = line.trim();
+    if (!u) continue;
     let p;
     try {
       p = new URL(u);
     } catch {
-      return { error: `Line ${i + 1}: not a URL (expected something like https://nanami.example.org).` };
+      return { error: `Line ${i + 1}: not a URL (expected something like https://nanami.example.org).`, line: i + 1 };
     }
-    if (!['https:', 'http:'].includes(p.protocol)) return { error: `Line ${i + 1}: use an http:// or https:// address.` };
+    if (!['https:', 'http:'].includes(p.protocol)) return { error: `Line ${i + 1}: use an http:// or https:// address.`, line: i + 1 };
+    urls.push(u);
   }
   return { urls };
 }
@@ -27,6 +31,25 @@ async function checkCatalog(text) {
   } catch (e) {
     return { error: `Catalog: ${e.message}` };
   }
+}
+
+// Put the caret where the core says the problem is ("… at line 3 column 17";
+// the column counts UTF-8 bytes, as the core reads the text).
+export function caretAt(text, message) {
+  const m = /at line (\d+) column (\d+)/.exec(message);
+  if (!m) return null;
+  const lines = text.split('\n');
+  const line = Math.min(Number(m[1]), lines.length);
+  let at = 0;
+  for (let i = 0; i < line - 1; i++) at += lines[i].length + 1;
+  let bytes = Number(m[2]) - 1;
+  const enc = new TextEncoder();
+  for (const ch of lines[line - 1] ?? '') {
+    if (bytes <= 0) break;
+    bytes -= enc.encode(ch).length;
+    at += ch.length;
+  }
+  return Math.min(at, text.length);
 }
 
 async function init() {
@@ -50,6 +73,14 @@ async function init() {
     $('#catalog').setAttribute('aria-invalid', String(!!c.error));
     if (u.error || c.error) {
       setText('#status', 'Not saved: fix the fields marked above.');
+      // The caret to the first problem.
+      const [box, at] = u.error
+        ? ['#urls', caretAt($('#urls').value, `at line ${u.line} column 1`)]
+        : ['#catalog', caretAt($('#catalog').value, c.error)];
+      if (at !== null) {
+        $(box).focus();
+        $(box).setSelectionRange(at, at);
+      }
       return;
     }
     await storage.local.set({ publishedUrls: u.urls, catalog: c.catalog });

@@ -218,11 +218,28 @@ test('options refuse bad input with a clear message and keep what was saved', as
   const p = await ext.context.newPage();
   await p.goto(ext.url('options.html'));
   await p.waitForSelector('body[data-ready]');
-  await p.fill('#catalog', '{"catalog": "x", "codes": [{"code": "A B", "type": "nope"}]}');
+  // "ü" is two bytes: the core counts bytes, the caret characters.
+  const catalog = '{"catalog": "x",\n "codes": [\n  {"meaning": "Prüfung", "code": "A-1", "type": "nope"}]}';
+  await p.fill('#catalog', catalog);
   await p.click('#save');
   await p.waitForFunction(() => document.querySelector('#catalog-error').textContent.length > 0);
-  assert.match(await p.textContent('#catalog-error'), /^Catalog: /);
+  // The field and where it is, and the caret put there.
+  assert.equal(
+    await p.textContent('#catalog-error'),
+    'Catalog: codes[0].type: unknown value (expected one of mfa_invalid_code, mfa_challenge_expired, mfa_rate_limited, session_proxy_cookie, other) at line 3 column 50',
+  );
   assert.equal(await p.getAttribute('#catalog', 'aria-invalid'), 'true');
+  assert.equal(await p.evaluate(() => document.activeElement.id), 'catalog');
+  assert.equal(await p.evaluate(() => document.querySelector('#catalog').selectionStart), catalog.indexOf('"nope"'));
+  // A bad published URL: named by its line as the box shows it (the blank
+  // line counts), and the caret goes there first.
+  const urls = 'https://nanami.example.org\n\nnanami.example.org';
+  await p.fill('#urls', urls);
+  await p.click('#save');
+  await p.waitForFunction(() => document.querySelector('#urls-error').textContent.length > 0);
+  assert.match(await p.textContent('#urls-error'), /^Line 3: not a URL/);
+  assert.equal(await p.evaluate(() => document.activeElement.id), 'urls');
+  assert.equal(await p.evaluate(() => document.querySelector('#urls').selectionStart), urls.lastIndexOf('\n') + 1);
   await p.close();
 });
 
