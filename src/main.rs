@@ -15,7 +15,8 @@ const USAGE: &str = "usage: auth-triage classify [FILE|-] [--format json|text] [
 
 classify  diagnose a snapshot (JSON, docs/snapshot.md)
 report    build the redacted evidence report of a snapshot (docs/report.md)
-verify    check a pasted report (Markdown or JSON): schema, digest, view
+verify    check a pasted report (Markdown or JSON, as it came: inside a mail
+          or ticket, quoted or wrapped): schema, digest, view
 render    print a verified report for people
 retriage  classify again the redacted snapshot inside a report, with this
           core and these catalogs
