@@ -105,6 +105,8 @@ build() {
   printf '_bg.wasm: %d bytes raw (%d KiB), %d bytes gzipped; budget %d KiB; target %d KiB: %s\n' \
     "$size" $((size / 1024)) "$gz" $((WASM_BUDGET_BYTES / 1024)) $((WASM_TARGET_BYTES / 1024)) \
     "$([ "$size" -le "$WASM_TARGET_BYTES" ] && echo met || echo 'not met')"
+  # The same sources give the same module on any machine: compare this.
+  echo "_bg.wasm sha256: $(sha256sum dist/core/auth_triage_wasm_bg.wasm | cut -d' ' -f1)"
   if [ "$size" -gt "$WASM_BUDGET_BYTES" ]; then
     echo "error: _bg.wasm is over its size budget" >&2
     exit 1
