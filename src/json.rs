@@ -605,11 +605,17 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// "missing field url", at the object's start.
+    /// "url: missing from the object at line 1 column 1".
     #[cold]
     #[inline(never)]
-    pub fn missing(&self, start: Pos, at: &Path<'_>, key: &str) -> InputError {
-        self.error_at(start, at, &format!("missing field {key}"))
+    pub fn missing(&self, start: Pos, at: &Path<'_>, key: &'static str) -> InputError {
+        InputError::Malformed {
+            field: Path::Field(at, key).render(),
+            message: format!(
+                "missing from the object at line {} column {}",
+                start.line, start.col
+            ),
+        }
     }
 
     /// An unknown key, named by the keys the type knows (never by itself: it is input).
@@ -1120,7 +1126,7 @@ mod tests {
         );
         assert_eq!(
             read(r#"{}"#).unwrap_err(),
-            "malformed input: missing field a at line 1 column 1"
+            "a: missing from the object at line 1 column 1"
         );
         assert_eq!(
             read(r#"{"a": 1, "pw123": 1}"#).unwrap_err(),
