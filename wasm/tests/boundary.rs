@@ -73,19 +73,23 @@ fn report_round_trips_through_verify() {
 
 #[wasm_bindgen_test]
 fn bad_input_is_a_js_error_with_a_code() {
-    for (cmd, code) in [
+    // The message names the field and where it is, in the WASM build too.
+    for (cmd, code, names) in [
         (
             r#"{"type":"classify","snapshot":{"url":"https://a.example/","page":{"status":"four hundred"}}}"#,
             "malformed",
+            "snapshot.page.status: expected an integer from 0 to 65535, found a string at line 1 column 76",
         ),
         (
             r#"{"type":"classify","snapshot":{"schema_version":7,"url":"https://a.example/"}}"#,
             "schema_version",
+            "snapshot: schema_version: 7 is not supported",
         ),
-        (r#"{"type":"frobnicate"}"#, "malformed"),
+        (r#"{"type":"frobnicate"}"#, "malformed", "command: unknown type"),
         (
             r#"{"type":"validate_catalog","text":"{\"catalog\":\"x\",\"codes\":[{\"code\":\"A B\",\"type\":\"other\"}]}"}"#,
             "malformed",
+            "codes[0].code:",
         ),
     ] {
         let err = invoke(js(cmd)).unwrap_err();
@@ -96,6 +100,7 @@ fn bad_input_is_a_js_error_with_a_code() {
             "{cmd}"
         );
         let msg = String::from(err.message());
+        assert!(msg.starts_with(names), "{msg}");
         assert!(!msg.is_empty() && !msg.contains('\n'), "{msg}");
         assert!(!msg.contains("panicked"), "{msg}");
     }
