@@ -33,23 +33,27 @@ async function checkCatalog(text) {
   }
 }
 
-// Put the caret where the core says the problem is ("… at line 3 column 17";
-// the column counts UTF-8 bytes, as the core reads the text).
-export function caretAt(text, message) {
-  const m = /at line (\d+) column (\d+)/.exec(message);
-  if (!m) return null;
+// The offset in `text` of a 1-based line and column, the column counted in
+// UTF-8 bytes as the core counts it.
+function offsetOf(text, line, column) {
   const lines = text.split('\n');
-  const line = Math.min(Number(m[1]), lines.length);
+  const n = Math.min(line, lines.length);
   let at = 0;
-  for (let i = 0; i < line - 1; i++) at += lines[i].length + 1;
-  let bytes = Number(m[2]) - 1;
+  for (let i = 0; i < n - 1; i++) at += lines[i].length + 1;
+  let bytes = column - 1;
   const enc = new TextEncoder();
-  for (const ch of lines[line - 1] ?? '') {
+  for (const ch of lines[n - 1] ?? '') {
     if (bytes <= 0) break;
     bytes -= enc.encode(ch).length;
     at += ch.length;
   }
   return Math.min(at, text.length);
+}
+
+// Where the core says the problem is ("… at line 3 column 17"), if it says.
+function positionIn(message) {
+  const m = /at line (\d+) column (\d+)/.exec(message ?? '');
+  return m ? [Number(m[1]), Number(m[2])] : null;
 }
 
 async function init() {
@@ -74,10 +78,9 @@ async function init() {
     if (u.error || c.error) {
       setText('#status', 'Not saved: fix the fields marked above.');
       // The caret to the first problem.
-      const [box, at] = u.error
-        ? ['#urls', caretAt($('#urls').value, `at line ${u.line} column 1`)]
-        : ['#catalog', caretAt($('#catalog').value, c.error)];
-      if (at !== null) {
+      const [box, pos] = u.error ? ['#urls', [u.line, 1]] : ['#catalog', positionIn(c.error)];
+      if (pos) {
+        const at = offsetOf($(box).value, ...pos);
         $(box).focus();
         $(box).setSelectionRange(at, at);
       }

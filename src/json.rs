@@ -82,6 +82,16 @@ impl From<SyntaxError> for InputError {
     }
 }
 
+impl<'a> Value<'a> {
+    /// An object's member; of a repeated key the last, as [`canonical`] keeps.
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        match self {
+            Value::Obj(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
 /// Parse one JSON document (RFC 8259; surrounding whitespace allowed).
 pub fn parse(src: &str) -> Result<Value<'_>, SyntaxError> {
     let mut p = Reader::new(src);

@@ -1227,20 +1227,7 @@ fn digest_matches(json: &str) -> bool {
     let Ok(value) = crate::json::parse(json) else {
         return false;
     };
-    let crate::json::Value::Obj(members) = &value else {
-        return false;
-    };
-    let claimed = members
-        .iter()
-        .rev()
-        .find(|(k, _)| k == "digest")
-        .and_then(|(_, d)| match d {
-            crate::json::Value::Obj(d) => {
-                d.iter().rev().find(|(k, _)| k == "value").map(|(_, v)| v)
-            }
-            _ => None,
-        });
-    matches!(claimed, Some(crate::json::Value::Str(c))
+    matches!(value.get("digest").and_then(|d| d.get("value")), Some(crate::json::Value::Str(c))
         if *c == sha256_hex(&crate::json::canonical(&value, "digest")))
 }
 
@@ -1271,10 +1258,10 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
     let mut data_only = false;
     let (json, markdown) = if trimmed.starts_with('{') {
         (trimmed.to_owned(), None)
-    } else if let (false, Some(data)) = (
-        trimmed.contains("```json") || trimmed.contains(HEADING),
-        embedded_data(trimmed),
-    ) {
+    } else if let Some(data) = (!trimmed.contains("```json") && !trimmed.contains(HEADING))
+        .then(|| embedded_data(trimmed))
+        .flatten()
+    {
         // The data without any of its Markdown view, e.g. copied from a
         // ticket system that rendered the Markdown: the data alone is
         // checked. (With the view there, a broken view is a modification.)
@@ -1303,12 +1290,14 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
             Some(trimmed),
         )
     };
-    // A mail client that wraps long lines breaks the data's one line at
-    // spaces, keeping the space or dropping it. When the data as received
-    // does not match its digest and a rejoined form does, the rejoined form
-    // is the data as it was built (the digest proves it).
+    // The Markdown's data block is one line: a line break in it is a mail
+    // client's, which wraps long lines at spaces, keeping the space or
+    // dropping it. When the data as received does not match its digest and
+    // a rejoined form does, the rejoined form is the data as it was built
+    // (the digest proves it). (Pretty-printed JSON, as Download JSON saves
+    // it, has line breaks of its own and is read as it is.)
     let mut rejoined = false;
-    let json = if json.contains('\n') && !digest_matches(&json) {
+    let json = if markdown.is_some() && json.contains('\n') && !digest_matches(&json) {
         let lines: Vec<&str> = json.lines().collect();
         match [lines.concat(), lines.join(" ")]
             .into_iter()
@@ -1334,15 +1323,8 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
             )))
         }
     };
-    let version = match &value {
-        crate::json::Value::Obj(members) => members
-            .iter()
-            .rev()
-            .find(|(k, _)| k == "report_version")
-            .and_then(|(_, n)| match n {
-                crate::json::Value::Num(raw) => raw.parse::<u64>().ok(),
-                _ => None,
-            }),
+    let version = match value.get("report_version") {
+        Some(crate::json::Value::Num(raw)) => raw.parse::<u64>().ok(),
         _ => None,
     };
     match version {
@@ -1426,13 +1408,14 @@ fn modified(message: &str) -> Verification {
 /// systems change line endings and trailing spaces; mail clients wrap long
 /// lines). Returns the line of `got` where the first difference is.
 fn first_difference(got: &str, want: &str) -> Option<usize> {
-    let words = |s: &str| -> Vec<(usize, String)> {
+    fn words(s: &str) -> Vec<(usize, &str)> {
         s.lines()
             .enumerate()
-            .flat_map(|(i, l)| l.split_whitespace().map(move |w| (i + 1, w.to_owned())))
+            .flat_map(|(i, l)| l.split_whitespace().map(move |w| (i + 1, w)))
             .collect()
-    };
-    let (g, w) = (words(&view(got)), words(&view(want)));
+    }
+    let (got, want) = (view(got), view(want));
+    let (g, w) = (words(&got), words(&want));
     for i in 0..g.len().max(w.len()) {
         match (g.get(i), w.get(i)) {
             (Some(a), Some(b)) if a.1 == b.1 => {}
