@@ -99,25 +99,13 @@ crate::json_enum!(CodeSource {
     "trail_url" => CodeSource::TrailUrl,
 });
 
-/// The shipped catalogs, minified by `build.rs` from `catalogs/`.
-const SHIPPED: &[&str] = &[
-    include_str!(concat!(env!("OUT_DIR"), "/catalogs/oauth-oidc.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/catalogs/microsoft-entra.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/catalogs/okta.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/catalogs/auth0.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/catalogs/aws-cognito.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/catalogs/firebase-auth.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/catalogs/supabase-auth.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/catalogs/ory-kratos.json")),
-];
-
-/// The catalogs shipped with the core.
+/// The catalogs shipped with the core (`catalogs/*.json`, see [`crate::data`]),
+/// in the order of their file names.
 pub fn shipped() -> &'static [Catalog] {
     static CATS: OnceLock<Vec<Catalog>> = OnceLock::new();
     CATS.get_or_init(|| {
-        SHIPPED
-            .iter()
-            .filter_map(|s| crate::json::from_str(s).ok())
+        crate::data::folder("catalogs")
+            .filter_map(|(_, s)| crate::json::from_str(s).ok())
             .collect()
     })
 }

@@ -12,6 +12,7 @@
 
 pub mod classify;
 pub mod codes;
+pub mod data;
 pub mod diagnosis;
 pub mod error;
 pub mod json;

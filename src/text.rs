@@ -218,20 +218,19 @@ impl FromJson for LexiconFile {
     }
 }
 
-/// The lexicons shipped with the core, one per language (minified by
-/// `build.rs` from `lexicon/`).
-const LEXICONS: &[&str] = &[
-    include_str!(concat!(env!("OUT_DIR"), "/lexicon/en.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/lexicon/de.json")),
-];
+/// Check one lexicon file's text (`lexicon/<lang>.json`): the error names the
+/// field and position.
+pub fn check_lexicon(text: &str) -> Result<(), crate::InputError> {
+    crate::json::from_str::<LexiconFile>(text).map(|_| ())
+}
 
-/// All shipped lexicons merged into one matcher (pages often mix languages,
-/// and `lang` attributes are often wrong).
+/// All lexicons (`lexicon/*.json`, see [`crate::data`]) merged into one
+/// matcher (pages often mix languages, and `lang` attributes are often wrong).
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let mut lex = Lexicon::default();
-        for src in LEXICONS {
+        for (_, src) in crate::data::folder("lexicon") {
             // The shipped files are checked by a unit test; a broken one is skipped, never a panic.
             if let Ok(file) = crate::json::from_str::<LexiconFile>(src) {
                 lex.add_file(file);
@@ -509,7 +508,7 @@ mod tests {
 
     #[test]
     fn shipped_lexicons_parse_and_name_known_concepts() {
-        for src in LEXICONS {
+        for (_, src) in crate::data::folder("lexicon") {
             let f: LexiconFile = crate::json::from_str(src).unwrap();
             for (k, _) in &f.concepts {
                 assert!(Concept::from_name(k).is_some(), "unknown concept {k}");

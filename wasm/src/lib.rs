@@ -8,7 +8,7 @@
 
 use auth_triage::json;
 use auth_triage::snapshot::TrailEvent;
-use auth_triage::{report, Catalog, Catalogs, Diagnosis, InputError, Snapshot};
+use auth_triage::{data, report, text, Catalog, Catalogs, Diagnosis, InputError, Snapshot};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -22,11 +22,27 @@ struct Command {
     catalogs: Vec<Catalog>,
     events: Vec<TrailEvent>,
     text: Option<String>,
+    files: Vec<DataFile>,
 }
 
 auth_triage::json_struct!(Command, deny {
     kind as "type": req, snapshot: default, catalogs: default, events: default, text: default,
+    files: default,
 });
+
+/// One data file for `load_data`: its name (`lexicon/en.json`) and text.
+struct DataFile {
+    name: String,
+    text: String,
+}
+
+auth_triage::json_struct!(
+    DataFile,
+    deny {
+        name: req,
+        text: req
+    }
+);
 
 /// The largest command: a snapshot at its limit plus operator catalogs.
 const COMMAND_BYTES: usize = auth_triage::snapshot::limits::INPUT_BYTES + 4 * 1024 * 1024;
@@ -59,6 +75,9 @@ pub enum Answer {
     },
     Events {
         events: Vec<TrailEvent>,
+    },
+    Data {
+        files: usize,
     },
     Versions {
         core: String,
@@ -130,6 +149,15 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
     }
     let cmd: Command = json::from_str(command_json)?;
     let kind = cmd.kind.as_str();
+    if kind == "load_data" {
+        return load_data(cmd.files);
+    }
+    if !data::ready() {
+        return Err(BoundaryError {
+            code: "data_missing",
+            message: "command: the core's data files are not loaded (send load_data first)".into(),
+        });
+    }
     match kind {
         "classify" | "report" => {
             let snap = required(cmd.snapshot, kind, "snapshot")?;
@@ -187,11 +215,33 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
         }),
         _ => Err(BoundaryError {
             code: "malformed",
-            message: "command: unknown type (expected classify, report, verify, \
+            message: "command: unknown type (expected load_data, classify, report, verify, \
                       redact_events, validate_catalog or versions)"
                 .into(),
         }),
     }
+}
+
+/// Install the data files the extension fetched from beside the module. Each
+/// file is checked first, so a broken one is refused with its position and
+/// field (`files[1]: concepts.invalid[0]: …`) instead of being skipped later.
+fn load_data(files: Vec<DataFile>) -> Result<Answer, BoundaryError> {
+    for (i, f) in files.iter().enumerate() {
+        let at = format!("files[{i}]");
+        if !data::valid_name(&f.name) {
+            // install() says what a name must look like.
+            break;
+        }
+        if f.name.starts_with("lexicon/") {
+            text::check_lexicon(&f.text).map_err(|e| prefixed(&at, e))?;
+        } else if f.name.starts_with("catalogs/") {
+            let c = Catalog::from_json(&f.text).map_err(|e| prefixed(&at, e))?;
+            c.validate().map_err(|e| prefixed(&at, e))?;
+        }
+    }
+    let n = files.len();
+    data::install(files.into_iter().map(|f| (f.name, f.text)).collect())?;
+    Ok(Answer::Data { files: n })
 }
 
 fn js_error(e: &BoundaryError) -> JsValue {
@@ -241,8 +291,26 @@ pub fn invoke(command: JsValue) -> Result<JsValue, JsValue> {
 mod tests {
     use super::*;
 
+    /// The embedded files, as the extension hands them over. Every test
+    /// calls it first; the first call installs, the rest find them in use.
+    fn loaded() {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            let files: Vec<_> = data::EMBEDDED
+                .iter()
+                .map(|(name, text)| serde_json::json!({ "name": name, "text": text }))
+                .collect();
+            let cmd = serde_json::json!({ "type": "load_data", "files": files }).to_string();
+            match run(&cmd) {
+                Ok(Answer::Data { files }) => assert_eq!(files, data::EMBEDDED.len()),
+                other => panic!("{other:?}"),
+            }
+        });
+    }
+
     #[test]
     fn classify_minimal() {
+        loaded();
         let a = run(
             r#"{"type":"classify","snapshot":{"url":"https://id.example.org/login","page":{"text":"Invalid authenticator code.","status":400}}}"#,
         );
@@ -256,6 +324,7 @@ mod tests {
 
     #[test]
     fn errors_name_the_field() {
+        loaded();
         let e = run(r#"{"type":"classify","snapshot":{"url":"https://a/","page":{"status":"x"}}}"#)
             .unwrap_err();
         assert_eq!(e.code, "malformed");
@@ -272,6 +341,7 @@ mod tests {
 
     #[test]
     fn commands_name_what_they_miss() {
+        loaded();
         let e = run(r#"{"type":"report"}"#).unwrap_err();
         assert_eq!(e.code, "malformed");
         assert!(e.message.contains("`snapshot`"), "{}", e.message);
@@ -290,5 +360,29 @@ mod tests {
             run(r#"{"type":"redact_events","events":[{"url":"https://a.example/"},{"url":7}]}"#)
                 .unwrap_err();
         assert!(e.message.starts_with("events[1]"), "{}", e.message);
+    }
+
+    #[test]
+    fn load_data_names_the_bad_file() {
+        // Refused before anything is installed, whichever test runs first.
+        let e = run(
+            r#"{"type":"load_data","files":[{"name":"lexicon/en.json","text":"{\"concepts\":{}}"},{"name":"catalogs/x.json","text":"[]"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.code, "malformed");
+        assert!(e.message.starts_with("files[0]: "), "{}", e.message);
+        let e = run(r#"{"type":"load_data","files":[{"name":"lexicon/en.json","text":"{}"},{"name":"lexicon/en.json","text":"{}"}]}"#)
+            .unwrap_err();
+        assert!(e.message.starts_with("files[0]: "), "{}", e.message);
+        let e = run(r#"{"type":"load_data","files":[{"name":"vocab/en.txt","text":"a"},{"name":"vocab/en.txt","text":"b"}]}"#)
+            .unwrap_err();
+        assert_eq!(e.message, "files[1].name: the same file twice");
+        let e =
+            run(r#"{"type":"load_data","files":[{"name":"C:/x.json","text":"{}"}]}"#).unwrap_err();
+        assert!(
+            e.message.starts_with("files[0].name: not a data file name"),
+            "{}",
+            e.message
+        );
     }
 }

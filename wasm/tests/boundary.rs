@@ -24,8 +24,53 @@ fn get(v: &JsValue, path: &[&str]) -> JsValue {
     })
 }
 
+/// Hand the data files to the module as the extension does (`load_data`),
+/// once; every test starts with it.
+fn loaded() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let files = js_sys::Array::new();
+        for (name, text) in auth_triage::data::EMBEDDED {
+            let f = Object::new();
+            Reflect::set(&f, &"name".into(), &JsValue::from_str(name)).unwrap();
+            Reflect::set(&f, &"text".into(), &JsValue::from_str(text)).unwrap();
+            files.push(&f);
+        }
+        let cmd = Object::new();
+        Reflect::set(&cmd, &"type".into(), &"load_data".into()).unwrap();
+        Reflect::set(&cmd, &"files".into(), &files).unwrap();
+        let out = invoke(cmd.into()).unwrap();
+        assert_eq!(
+            get(&out, &["files"]).as_f64().unwrap() as usize,
+            auth_triage::data::EMBEDDED.len()
+        );
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_bad_data_file_is_named_by_position() {
+    // Refused before anything is installed: the other tests' load still works.
+    let err = invoke(js(
+        r#"{"type":"load_data","files":[{"name":"lexicon/xx.json","text":"{\"concepts\":{\"invalid\":[7]}}"}]}"#,
+    ))
+    .unwrap_err();
+    let msg = get(&err, &["message"]).as_string().unwrap();
+    assert!(msg.starts_with("files[0].concepts"), "{msg}");
+    assert!(msg.contains("expected a string"), "{msg}");
+    let err = invoke(js(
+        r#"{"type":"load_data","files":[{"name":"../x.json","text":"{}"}]}"#,
+    ))
+    .unwrap_err();
+    let msg = get(&err, &["message"]).as_string().unwrap();
+    assert!(
+        msg.starts_with("files[0].name: not a data file name"),
+        "{msg}"
+    );
+}
+
 #[wasm_bindgen_test]
 fn classify_takes_and_returns_plain_objects() {
+    loaded();
     let out = invoke(js(r#"{"type":"classify","snapshot":{"url":"https://id.example.org/login","page":{"text":"Invalid authenticator code.","status":400}}}"#)).unwrap();
     assert!(out.is_object());
     // A plain object, not a Map: it survives JSON.
@@ -53,6 +98,7 @@ fn classify_takes_and_returns_plain_objects() {
 
 #[wasm_bindgen_test]
 fn the_command_may_also_be_json_text() {
+    loaded();
     let out = invoke(JsValue::from_str(r#"{"type":"versions"}"#)).unwrap();
     assert_eq!(get(&out, &["snapshot_schema"]).as_f64().unwrap(), 1.0);
     assert!(get(&out, &["core"]).as_string().is_some());
@@ -60,6 +106,7 @@ fn the_command_may_also_be_json_text() {
 
 #[wasm_bindgen_test]
 fn report_round_trips_through_verify() {
+    loaded();
     let out = invoke(js(r#"{"type":"report","snapshot":{"url":"https://nanami.example.org/oauth/error?error=access_denied&code=SplxlOBeZQQYbYS6WxSbIA","page":{"text":"We couldn't sign you in. Error code: NAN-4711"}}}"#)).unwrap();
     let md = get(&out, &["markdown"]).as_string().unwrap();
     assert!(md.contains("NAN-4711"));
@@ -73,6 +120,7 @@ fn report_round_trips_through_verify() {
 
 #[wasm_bindgen_test]
 fn bad_input_is_a_js_error_with_a_code() {
+    loaded();
     // The message names the field and where it is, in the WASM build too.
     for (cmd, code, names) in [
         (
@@ -108,6 +156,7 @@ fn bad_input_is_a_js_error_with_a_code() {
 
 #[wasm_bindgen_test]
 fn huge_and_hostile_input_gets_an_answer() {
+    loaded();
     let text = format!(
         "<script>alert(1)</script>{}Invalid code. Try again.",
         "x ".repeat(300_000)
@@ -135,6 +184,7 @@ fn huge_and_hostile_input_gets_an_answer() {
 
 #[wasm_bindgen_test]
 fn redact_events_drops_values() {
+    loaded();
     let out = invoke(js(r#"{"type":"redact_events","events":[{"url":"https://a.example/cb?code=SplxlOBeZQQYbYS6WxSbIA","set_cookie":["sid=eyJhbGciOiJIUzI1NiJ9.e30.abc; Path=/; Secure"]}]}"#)).unwrap();
     let text = JSON::stringify(&out).unwrap().as_string().unwrap();
     assert!(

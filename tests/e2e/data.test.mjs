@@ -1,0 +1,35 @@
+// The core's data ships beside the WASM module, not inside it: every file of
+// the data folders is in dist/core/data/ and its index, and no file's text is
+// in the module (so a language or a catalog adds nothing to the module).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST } from './chromium.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FOLDERS = [['lexicon', '.json'], ['catalogs', '.json'], ['vocab', '.txt']];
+
+test('every data file ships beside the module, listed in its index, and none inside it', () => {
+  const expected = [];
+  for (const [dir, ext] of FOLDERS) {
+    if (!fs.existsSync(path.join(ROOT, dir))) continue;
+    for (const f of fs.readdirSync(path.join(ROOT, dir))) if (f.endsWith(ext) && !f.startsWith('.')) expected.push(`${dir}/${f}`);
+  }
+  expected.sort();
+  const index = JSON.parse(fs.readFileSync(path.join(DIST, 'core/data/index.json'), 'utf8'));
+  assert.deepEqual(index.files, expected);
+  const wasm = fs.readFileSync(path.join(DIST, 'core/auth_triage_wasm_bg.wasm'));
+  for (const name of expected) {
+    const shipped = fs.readFileSync(path.join(DIST, 'core/data', name), 'utf8');
+    assert.ok(shipped.length > 0, name);
+    if (name.endsWith('.json')) assert.deepEqual(JSON.parse(shipped), JSON.parse(fs.readFileSync(path.join(ROOT, name), 'utf8')), name);
+    // Three slices of the file's text: none of them is in the module.
+    for (const at of [0.25, 0.5, 0.75]) {
+      const i = Math.floor(shipped.length * at);
+      const slice = Buffer.from(shipped.slice(i, i + 48));
+      if (slice.length < 24) continue;
+      assert.equal(wasm.indexOf(slice), -1, `${name}: its text is inside the WASM module`);
+    }
+  }
+});
