@@ -15,6 +15,7 @@ pub mod codes;
 pub mod data;
 pub mod diagnosis;
 pub mod error;
+pub mod har;
 pub mod json;
 pub mod order;
 pub mod psl;

@@ -11,6 +11,7 @@ const USAGE: &str = "usage: auth-triage classify [FILE|-] [--format json|text] [
        auth-triage verify   [FILE|-]
        auth-triage render   [FILE|-]
        auth-triage retriage [FILE|-] [--format json|text] [--catalog FILE]...
+       auth-triage har      [FILE|-] [--format text|json|markdown] [--published URL]... [--catalog FILE]...
        auth-triage --help | --version
 
 classify  diagnose a snapshot (JSON, docs/snapshot.md)
@@ -20,6 +21,10 @@ verify    check a pasted report (Markdown or JSON, as it came: inside a mail
 render    print a verified report for people
 retriage  classify again the redacted snapshot inside a report, with this
           core and these catalogs
+har       diagnose a HAR file (Chromium, Firefox, WebKit, proxy exports; up to
+          256 MiB): the failing page it holds, with --format markdown its
+          redacted report. --published names the environment's published URL.
+          Which page was diagnosed goes to standard error.
 
 FILE defaults to standard input.
 Exit codes: 0 done (verify: intact), 1 verify: modified, 2 bad input or usage.";
@@ -29,6 +34,7 @@ struct Args {
     file: Option<String>,
     format: String,
     catalogs: Vec<String>,
+    published: Vec<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -38,6 +44,7 @@ fn parse_args() -> Result<Args, String> {
         file: None,
         format: String::new(),
         catalogs: Vec::new(),
+        published: Vec::new(),
     };
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -45,6 +52,9 @@ fn parse_args() -> Result<Args, String> {
             "-V" | "--version" => a.cmd = "version".into(),
             "--format" | "-f" => a.format = it.next().ok_or("--format needs a value")?,
             "--catalog" => a.catalogs.push(it.next().ok_or("--catalog needs a file")?),
+            "--published" => a
+                .published
+                .push(it.next().ok_or("--published needs a URL")?),
             s if s.starts_with("--format=") => a.format = s["--format=".len()..].to_owned(),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             s if a.cmd.is_empty() => a.cmd = s.to_owned(),
@@ -195,8 +205,65 @@ fn run() -> Result<u8, String> {
             }
             Ok(0)
         }
+        "har" => har(&a),
         other => Err(format!("unknown command {other:?}\n{USAGE}")),
     }
+}
+
+/// `har`: read the HAR, pick the failing page, diagnose it (or build its report).
+fn har(a: &Args) -> Result<u8, String> {
+    let format = match a.format.as_str() {
+        "" | "text" => "text",
+        f @ ("json" | "markdown" | "md") => f,
+        other => {
+            return Err(format!(
+                "--format: unknown format {other:?} (text, json, markdown)"
+            ))
+        }
+    };
+    for (i, u) in a.published.iter().enumerate() {
+        if auth_triage::redact::parse_url(u).is_none() {
+            return Err(format!(
+                "--published: argument {} is not an http(s) URL",
+                i + 1
+            ));
+        }
+    }
+    let cats = Catalogs::new(&load_catalogs(&a.catalogs)?);
+    let input = read_input(a.file.as_deref(), auth_triage::har::HAR_BYTES)?;
+    let text = input.strip_prefix('\u{feff}').unwrap_or(&input);
+    let diagnose = |s: &Snapshot| {
+        let d = auth_triage::classify(s, &cats);
+        (d.failure_type != auth_triage::FailureType::Unclassified).then_some(d.confidence)
+    };
+    let read = auth_triage::har::read_and_pick(text, &a.published, &diagnose)
+        .map_err(|e| format!("har: {e}"))?;
+    let snap = &read.snapshot;
+    let d = auth_triage::classify(snap, &cats);
+    let which = format!(
+        "read {} entries; diagnosed page {} of {} ({})",
+        read.entries,
+        read.picked + 1,
+        read.pages,
+        auth_triage::redact::url(&snap.url)
+    );
+    let mut so = std::io::stdout().lock();
+    let out = match format {
+        "text" => format!(
+            "HAR: {which}\n\n{}",
+            auth_triage::diagnosis::render_text(&d)
+        ),
+        "json" => serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?,
+        _ => report::to_markdown(&report::build(snap, &d, &cats.versions)),
+    };
+    if format != "text" {
+        eprintln!("auth-triage: {which}");
+    }
+    let _ = write!(so, "{out}");
+    if !out.ends_with('\n') {
+        let _ = writeln!(so);
+    }
+    Ok(0)
 }
 
 fn main() -> ExitCode {

@@ -6,12 +6,14 @@ import path from 'node:path';
 
 export const DIST = path.resolve(import.meta.dirname, '../../dist');
 
-export async function launch({ ignoreHTTPSErrors = false } = {}) {
+export async function launch({ ignoreHTTPSErrors = false, recordHar } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'at-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     ignoreHTTPSErrors,
+    // A HAR of everything the browser does, written when the context closes.
+    ...(recordHar ? { recordHar } : {}),
     args: [
       '--headless=new',
       `--load-extension=${DIST}`,

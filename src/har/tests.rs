@@ -1,0 +1,269 @@
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use super::*;
+
+/// A HAR with the secrets a real one holds: cookie values in both
+/// directions, a password and an OTP in the form post, an input's value in
+/// the page, an Authorization header.
+const SECRETS: [&str; 6] = [
+    "Zq81vRkE4wPb",   // session cookie value (Set-Cookie)
+    "hunter2-Horse",  // password in postData
+    "582104",         // OTP in postData and in the page's value attribute
+    "csrfV4lu3xyz",   // cookie value in the request's Cookie header
+    "Bearer eyJhbGc", // Authorization header
+    "tok-98765ab",    // hidden input's value
+];
+
+fn entry(
+    url: &str,
+    method: &str,
+    status: u16,
+    extra_req: &str,
+    extra_res: &str,
+    rest: &str,
+) -> String {
+    // Entries are written in order; each a second after the one before.
+    static SECOND: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = SECOND.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 50;
+    format!(
+        r#"{{"startedDateTime":"2026-11-29T15:00:{n:02}.000Z","time":12.5,{rest}
+        "request":{{"method":"{method}","url":"{url}","headers":[{{"name":"Accept","value":"text/html"}},
+          {{"name":"Authorization","value":"Bearer eyJhbGciOi"}}{extra_req}],
+          "postData":{{"mimeType":"application/x-www-form-urlencoded","text":"user=alice&password=hunter2-Horse&otp=582104"}}}},
+        "response":{{"status":{status},"headers":[{{"name":"Date","value":"Sun, 29 Nov 2026 15:00:00 GMT"}}{extra_res}],
+          "cookies":[],"content":{{"size":10,"mimeType":"text/plain"}},"redirectURL":""}}}}"#,
+    )
+}
+
+fn har(entries: &[String]) -> String {
+    format!(
+        r#"{{"log":{{"version":"1.2","creator":{{"name":"WebInspector","version":"537.36"}},
+        "pages":[{{"id":"page_1","title":"x","startedDateTime":"2026-11-29T15:00:00.000Z"}}],
+        "entries":[{}]}}}}"#,
+        entries.join(",")
+    )
+}
+
+const MFA_PAGE: &str = r#"<html lang=en><title>Two-step verification</title><body>
+<div role=alert>Invalid authenticator code.</div>
+<form method=post action=/mfa><input type=hidden name=csrf value="tok-98765ab">
+<input name=otp value="582104" autocomplete=one-time-code></form></body></html>"#;
+
+fn chromium_wrong_code() -> String {
+    let body = serde_json::to_string(MFA_PAGE).unwrap();
+    har(&[
+        entry(
+            "https://nanami.example.org/login",
+            "POST",
+            302,
+            "",
+            r#",{"name":"Set-Cookie","value":"__Host-sid=Zq81vRkE4wPb; Path=/; Secure; HttpOnly; SameSite=Lax"},
+               {"name":"Location","value":"/mfa"}"#,
+            r#""_resourceType":"document","#,
+        ),
+        entry(
+            "https://nanami.example.org/mfa",
+            "POST",
+            400,
+            r#",{"name":"Cookie","value":"__Host-sid=Zq81vRkE4wPb; csrftoken=csrfV4lu3xyz"}"#,
+            "",
+            r#""_resourceType":"document","#,
+        )
+        .replace(
+            r#""content":{"size":10,"mimeType":"text/plain"}"#,
+            &format!(r#""content":{{"size":10,"mimeType":"text/html","text":{body}}}"#),
+        ),
+    ])
+}
+
+#[test]
+fn a_chromium_har_reads_like_the_extensions_snapshot_and_keeps_no_value() {
+    let snaps = read(
+        &chromium_wrong_code(),
+        &["https://nanami.example.org/".into()],
+    )
+    .unwrap();
+    assert_eq!(snaps.len(), 1);
+    let s = &snaps[0];
+    assert_eq!(s.url, "https://nanami.example.org/mfa");
+    assert_eq!(s.page.status, Some(400));
+    assert_eq!(s.page.alerts, ["Invalid authenticator code."]);
+    assert_eq!(s.trail.len(), 2);
+    assert_eq!(s.trail[0].redirect_url.as_deref(), Some("/mfa"));
+    assert_eq!(
+        s.trail[0].set_cookie,
+        ["__Host-sid=; Path=/; Secure; HttpOnly; SameSite=Lax"]
+    );
+    assert_eq!(
+        s.trail[1].request_cookie_names.as_deref(),
+        Some(&["__Host-sid".to_owned(), "csrftoken".to_owned()][..])
+    );
+    assert_eq!(
+        s.trail[1].date.as_deref(),
+        Some("Sun, 29 Nov 2026 15:00:00 GMT")
+    );
+    // The jar the trail leaves: the session cookie, its value's length only.
+    assert_eq!(s.cookies.len(), 1);
+    assert_eq!(
+        (s.cookies[0].name.as_str(), s.cookies[0].value_len),
+        ("__Host-sid", 12)
+    );
+    assert!(s.cookies[0].host_only && s.cookies[0].secure);
+    let all = serde_json::to_string(&snaps).unwrap();
+    for secret in SECRETS {
+        assert!(!all.contains(secret), "{secret} in {all}");
+    }
+    let d = crate::classify(s, &crate::Catalogs::new(&[]));
+    assert_eq!(d.failure_type.as_str(), "mfa_invalid_code");
+}
+
+#[test]
+fn firefox_and_proxy_exports_without_hints_read_the_same() {
+    // No _resourceType, no Sec-Fetch-*: Firefox's and proxies' exports.
+    // Firefox joins Set-Cookie lines with a newline; the body is base64.
+    let body = "PGh0bWw+PGJvZHk+PGRpdiByb2xlPWFsZXJ0PlRvbyBtYW55IGF0dGVtcHRzLiBUcnkgYWdhaW4gaW4gNSBtaW51dGVzLjwvZGl2PjwvYm9keT48L2h0bWw+";
+    let text = har(&[entry(
+        "https://nanami.example.org/mfa",
+        "POST",
+        429,
+        "",
+        r#",{"name":"set-cookie","value":"a=1; Path=/\nb=22; Path=/; Secure"},{"name":"Retry-After","value":"300"}"#,
+        "",
+    )
+    .replace(
+        r#""content":{"size":10,"mimeType":"text/plain"}"#,
+        &format!(r#""content":{{"mimeType":"text/html; charset=utf-8","encoding":"base64","text":"{body}"}}"#),
+    )
+    .replacen("2026-11-29T15:00:", "2026-11-29T16:00:", 1)
+    .replacen(".000Z", ".123456+01:00", 1)]);
+    let s = &read(&text, &[]).unwrap()[0];
+    assert_eq!(s.trail[0].kind, "main_frame");
+    assert_eq!(s.trail[0].set_cookie, ["a=; Path=/", "b=; Path=/; Secure"]);
+    assert_eq!(s.trail[0].retry_after.as_deref(), Some("300"));
+    // 15:00:NN.123 UTC plus the 12.5 ms the request took.
+    assert_eq!(s.trail[0].received_ms.unwrap() % 1000, 135);
+    assert_eq!(s.trail[0].received_ms.unwrap() / 60_000 % 60, 0);
+    assert_eq!(s.env.tz_offset_min, Some(60));
+    assert_eq!(
+        s.page.alerts,
+        ["Too many attempts. Try again in 5 minutes."]
+    );
+    let d = crate::classify(s, &crate::Catalogs::new(&[]));
+    assert_eq!(d.failure_type.as_str(), "mfa_rate_limited");
+}
+
+#[test]
+fn a_sanitized_export_does_not_say_no_cookie_was_sent() {
+    // Chromium's "sanitized" export drops every Cookie and Set-Cookie: which
+    // cookies a request carried is then unknown, not "none".
+    let text = chromium_wrong_code()
+        .replace(r#"{"name":"Cookie","value":"__Host-sid=Zq81vRkE4wPb; csrftoken=csrfV4lu3xyz"}"#, r#"{"name":"X","value":"1"}"#)
+        .replace(
+            r#"{"name":"Set-Cookie","value":"__Host-sid=Zq81vRkE4wPb; Path=/; Secure; HttpOnly; SameSite=Lax"}"#,
+            r#"{"name":"X","value":"1"}"#,
+        );
+    let s = &read(&text, &[]).unwrap()[0];
+    assert!(s.trail.iter().all(|e| e.request_cookie_names.is_none()));
+    assert!(s.cookies.is_empty());
+}
+
+#[test]
+fn nameless_cookies_are_values_and_are_dropped() {
+    assert_eq!(
+        strip_set_cookie("sid=abc; Path=/"),
+        Some(("sid=; Path=/".into(), 3))
+    );
+    assert_eq!(strip_set_cookie("Zq81vRkE4wPb; Path=/"), None);
+    assert_eq!(strip_set_cookie("=abc"), None);
+    let names: Vec<_> = cookie_header_names("a=1; Zq81vRkE4wPb; b=2").collect();
+    assert_eq!(names, ["a", "b"]);
+}
+
+#[test]
+fn of_several_pages_the_failing_one_is_picked() {
+    let failing = chromium_wrong_code();
+    // A second tab, later, on a healthy page.
+    let healthy = entry(
+        "https://other.example.org/",
+        "GET",
+        200,
+        "",
+        "",
+        r#""pageref":"page_2","_resourceType":"document","#,
+    )
+    .replacen("15:00:", "15:05:", 1)
+    .replace(
+        r#""content":{"size":10,"mimeType":"text/plain"}"#,
+        r#""content":{"mimeType":"text/html","text":"<p>Welcome back</p>"}"#,
+    );
+    // Playwright records a tab per page reference.
+    let text = failing
+        .replace(
+            r#""_resourceType":"document","#,
+            r#""pageref":"page_1","_resourceType":"document","#,
+        )
+        .replace("]}}", &format!(",{healthy}]}}}}"))
+        .replace("WebInspector", "Playwright");
+    let cats = crate::Catalogs::new(&[]);
+    let diagnose = |s: &Snapshot| {
+        let d = crate::classify(s, &cats);
+        (d.failure_type.as_str() != "unclassified").then_some(d.confidence)
+    };
+    let r = read_and_pick(&text, &[], &diagnose).unwrap();
+    assert_eq!((r.pages, r.picked, r.entries), (2, 0, 3));
+    assert_eq!(r.snapshot.url, "https://nanami.example.org/mfa");
+}
+
+#[test]
+fn bad_input_is_one_line_that_names_the_problem() {
+    let cases = [
+        ("", "malformed input"),
+        ("not json", "malformed input"),
+        (
+            r#"{"log":{"entries":[{"request":{"url":7}}]}}"#,
+            "log.entries[0].request.url: expected a string",
+        ),
+        (r#"{"log":{"entries":"#, "malformed input"),
+        (r#"{"other":1}"#, "log: missing"),
+        (r#"{"log":{"entries":[]}}"#, "log.entries: no page document"),
+        (
+            r#"{"log":{"entries":[{"response":{"status":"x"}}]}}"#,
+            "log.entries[0].response.status: expected",
+        ),
+    ];
+    for (input, want) in cases {
+        let e = read_and_pick(input, &[], &|_| None)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(want), "{input:?}: {e}");
+        assert!(!e.contains('\n'), "{e}");
+    }
+}
+
+#[test]
+fn a_hundred_thousand_entries_read_without_trouble() {
+    let one = entry(
+        "https://nanami.example.org/app.js",
+        "GET",
+        200,
+        "",
+        "",
+        r#""_resourceType":"script","#,
+    );
+    let many = vec![one; 100_000];
+    let mut text = har(&many);
+    text = text.replace(
+        "]}}",
+        &format!(
+            ",{}]}}}}",
+            chromium_wrong_code()
+                .split("\"entries\":[")
+                .nth(1)
+                .unwrap()
+                .trim_end_matches("]}}")
+        ),
+    );
+    let snaps = read(&text, &[]).unwrap();
+    assert_eq!(snaps.len(), 1);
+    assert_eq!(snaps[0].trail.len(), 2, "scripts are not trail events");
+}
