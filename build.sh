@@ -197,6 +197,8 @@ case "$MODE" in
     cargo bench --locked --bench classify
     step "extension benchmarks (headless Chromium)"
     node tests/e2e/bench.mjs
+    step "HAR benchmark (auth-triage har, 5 / 50 / 200 MB)"
+    node tests/e2e/har-bench.mjs
     ;;
   *)
     echo "usage: ./build.sh [test|bench]" >&2

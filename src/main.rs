@@ -68,6 +68,15 @@ fn parse_args() -> Result<Args, String> {
 /// Read at most `limit` bytes; one byte more means "too large", refused
 /// before parsing so a 50 MB page never reaches the parser.
 fn read_input(file: Option<&str>, limit: usize) -> Result<String, String> {
+    // A file says its size: one over the limit is refused unread.
+    if let Some(path) = file.filter(|f| *f != "-") {
+        let len = std::fs::metadata(path)
+            .map_err(|e| format!("{path}: {}", io_reason(&e)))?
+            .len();
+        if len > limit as u64 {
+            return Err(format!("{path}: over the limit of {limit} bytes"));
+        }
+    }
     let mut buf = Vec::new();
     let take = (limit + 1) as u64;
     match file {

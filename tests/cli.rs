@@ -201,3 +201,39 @@ fn operator_catalog_maps_nanami_codes() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("codes[0].code"));
 }
+
+#[test]
+fn har_bad_input_is_one_line_and_exit_2() {
+    let cases: [(&[u8], &str); 5] = [
+        (b"not json", "har: malformed input"),
+        (b"{\"log\":{\"entries\":[{\"request\":{\"url\":7}}]}}", "har: log.entries[0].request.url: expected a string"),
+        (b"{\"log\":{\"entries\":[", "har: malformed input"),
+        (b"{\"log\":{\"entries\":[]}}", "har: log.entries: no page document"),
+        (b"[1,2]", "har: malformed input"),
+    ];
+    for (input, needle) in cases {
+        let out = run(&["har", "-"], input);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "stderr: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        assert!(err.contains(needle), "{err:?} should name {needle:?}");
+    }
+    let out = run(&["har", "-", "--published", "not a url"], b"{}");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--published"));
+}
+
+#[test]
+fn a_har_over_the_limit_is_refused_unread() {
+    // A sparse file: its size says it is over the limit; nothing is read.
+    let dir = std::env::temp_dir().join(format!("at-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.har");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(auth_triage::har::HAR_BYTES as u64 + 1).unwrap();
+    let out = run(&["har", path.to_str().unwrap()], b"");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("over the limit of 268435456 bytes"), "{err}");
+}
