@@ -206,9 +206,15 @@ fn operator_catalog_maps_nanami_codes() {
 fn har_bad_input_is_one_line_and_exit_2() {
     let cases: [(&[u8], &str); 5] = [
         (b"not json", "har: malformed input"),
-        (b"{\"log\":{\"entries\":[{\"request\":{\"url\":7}}]}}", "har: log.entries[0].request.url: expected a string"),
+        (
+            b"{\"log\":{\"entries\":[{\"request\":{\"url\":7}}]}}",
+            "har: log.entries[0].request.url: expected a string",
+        ),
         (b"{\"log\":{\"entries\":[", "har: malformed input"),
-        (b"{\"log\":{\"entries\":[]}}", "har: log.entries: no page document"),
+        (
+            b"{\"log\":{\"entries\":[]}}",
+            "har: log.entries: no page document",
+        ),
         (b"[1,2]", "har: malformed input"),
     ];
     for (input, needle) in cases {
