@@ -585,13 +585,14 @@ fn kind(e: &Entry) -> Option<&'static str> {
     }
 }
 
-/// Candidate pages: the newest main-frame document that has a body, per
-/// tab; the newest document of all when none has one.
+/// Candidate pages: per tab, the page on screen at the end of the
+/// recording: its newest main-frame document that is not a redirect (a
+/// browser error page counts: it has no body, and the trail says why).
 fn candidates(es: &Entries) -> Vec<usize> {
-    let entries = &es.list;
     let mut last: Vec<(Option<&str>, usize)> = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        if kind(e) != Some("main_frame") || e.body.is_none() {
+    for (i, e) in es.list.iter().enumerate() {
+        let redirect = e.error.is_none() && e.status.is_some_and(|s| (300..400).contains(&s));
+        if kind(e) != Some("main_frame") || redirect {
             continue;
         }
         let page = if es.one_tab {
@@ -605,31 +606,22 @@ fn candidates(es: &Entries) -> Vec<usize> {
         }
     }
     let mut out: Vec<usize> = last.into_iter().map(|(_, i)| i).collect();
-    if out.is_empty() {
-        if let Some(i) = entries.iter().rposition(|e| kind(e) == Some("main_frame")) {
-            out.push(i);
-        }
-    }
     out.sort_unstable();
     out
 }
 
-/// The snapshot of the page at `entries[at]`: its document, the trail up to
-/// it, and the cookie jar that trail leaves behind.
+/// The snapshot of the page at `entries[at]`: its document, its tab's
+/// trail, and the cookie jar that trail leaves behind.
 fn snapshot_at(es: &Entries, at: usize, published: &[String]) -> Snapshot {
     let entries = &es.list;
     let Some(doc) = entries.get(at) else {
         return Snapshot::default();
     };
-    // The tab's entries up to its document (entries without a page
-    // reference belong to every tab).
+    // The tab's entries, to the end of the recording: the page is the
+    // tab's last, and what it asked after loading (XHR) is part of its
+    // story. Entries without a page reference belong to every tab.
     let same_tab = |e: &Entry| es.one_tab || e.pageref.is_none() || e.pageref == doc.pageref;
-    let upto: Vec<&Entry> = entries
-        .get(..=at)
-        .unwrap_or(&[])
-        .iter()
-        .filter(|e| same_tab(e))
-        .collect();
+    let upto: Vec<&Entry> = entries.iter().filter(|e| same_tab(e)).collect();
     let mut trail: Vec<TrailEvent> = upto
         .iter()
         .filter_map(|e| {

@@ -267,3 +267,54 @@ fn a_hundred_thousand_entries_read_without_trouble() {
     assert_eq!(snaps.len(), 1);
     assert_eq!(snaps[0].trail.len(), 2, "scripts are not trail events");
 }
+
+#[test]
+fn a_browser_error_page_at_the_end_is_the_page_on_screen() {
+    // The sign-in redirects to an internal host the browser cannot reach:
+    // the page on screen is the error page, with no body; the trail says why.
+    let login = entry(
+        "https://nanami.example.org/login",
+        "GET",
+        200,
+        "",
+        "",
+        r#""_resourceType":"document","#,
+    )
+    .replace(
+        r#""content":{"size":10,"mimeType":"text/plain"}"#,
+        r#""content":{"mimeType":"text/html","text":"<form><input name=u></form>"}"#,
+    );
+    let post = entry(
+        "https://nanami.example.org/login",
+        "POST",
+        302,
+        "",
+        r#",{"name":"Location","value":"https://10.0.0.7:8443/mfa"}"#,
+        r#""_resourceType":"document","#,
+    );
+    let failed = entry(
+        "https://10.0.0.7:8443/mfa",
+        "GET",
+        0,
+        "",
+        "",
+        r#""_resourceType":"document","#,
+    )
+    .replace(
+        r#""status":0"#,
+        r#""status":-1,"_failureText":"net::ERR_CONNECTION_REFUSED""#,
+    );
+    let s = &read(
+        &har(&[login, post, failed]),
+        &["https://nanami.example.org/".into()],
+    )
+    .unwrap()[0];
+    assert_eq!(s.url, "https://10.0.0.7:8443/mfa");
+    assert_eq!(s.trail.len(), 3);
+    assert_eq!(
+        s.trail[2].error.as_deref(),
+        Some("net::ERR_CONNECTION_REFUSED")
+    );
+    let d = crate::classify(s, &crate::Catalogs::new(&[]));
+    assert_eq!(d.failure_type.as_str(), "session_proxy_cookie");
+}

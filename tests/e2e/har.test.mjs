@@ -12,6 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { start } from './server.mjs';
 import { launch, diagnose, setOptions } from './chromium.mjs';
+import { startStack, PROFILES } from '../app/stack.mjs';
+import { USER, PASSWORD, totp } from '../app/app.mjs';
 
 const CLI = path.resolve(import.meta.dirname, '../../target/release/auth-triage');
 let site;
@@ -52,6 +54,78 @@ const SCENARIOS = [
   { name: 'healthy', path: '/healthy', secrets: ['a1b2c3'] },
 ];
 
+/** Run the CLI on a HAR: the diagnosis, the line naming the page, the report. */
+function cli(harPath, published) {
+  const pub = published ? ['--published', published] : [];
+  const run = (format) => spawnSync(CLI, ['har', harPath, '--format', format, ...pub], { encoding: 'utf8' });
+  const json = run('json');
+  assert.equal(json.status, 0, json.stderr);
+  // Which page was diagnosed goes to standard error, one line.
+  const which = json.stderr.trim().replace(/^auth-triage: /, '');
+  assert.match(which, /^read \d+ entries; diagnosed page \d+ of \d+ \(/);
+  return { d: JSON.parse(json.stdout), which, md: run('markdown').stdout };
+}
+
+function compare(name, popupSays, { d, which }) {
+  const fmt = (t, v, c) => `${t} / ${v} / ${c || '-'}`;
+  rows.push({
+    name,
+    popup: fmt(popupSays.failureType, popupSays.verdict, popupSays.safeCode),
+    har: fmt(d.failure_type, d.verdict, d.safe_code ?? ''),
+    which: which.replace(/\(.*\)/, '').trim(),
+  });
+  assert.equal(d.failure_type, popupSays.failureType, `${name}: failure type`);
+  assert.equal(d.verdict, popupSays.verdict, `${name}: verdict`);
+  assert.equal(d.safe_code ?? '', popupSays.safeCode, `${name}: safe code`);
+}
+
+for (const profile of PROFILES) {
+  test(`HAR of the nginx profile ${profile} is diagnosed as the popup diagnoses the live login`, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-har-'));
+    const harPath = path.join(dir, 'recorded.har');
+    const stack = await startStack(profile);
+    let popupSays;
+    let code = null;
+    let cookieValues = [];
+    try {
+      const ext = await launch({ ignoreHTTPSErrors: true, recordHar: { path: harPath, content: 'embed' } });
+      try {
+        assert.equal(await setOptions(ext, { urls: [stack.published] }), 'Saved.');
+        const page = await ext.context.newPage();
+        const nav = async (fn) => {
+          await Promise.all([page.waitForLoadState('load').catch(() => {}), fn()]);
+          await page.waitForTimeout(400);
+        };
+        await page.goto(`${stack.published}/login`);
+        await page.fill('#u', USER);
+        await page.fill('#p', PASSWORD);
+        await nav(() => page.click('form button[type=submit]'));
+        if ((await page.$('#otp')) !== null) {
+          code = totp(Date.now());
+          await page.fill('#otp', code);
+          await nav(() => page.click('form[action="/mfa"] button[type=submit]'));
+        }
+        const prefix = profile === 'host-drift' ? 'https://127.0.0.1:' : stack.published;
+        popupSays = (await diagnose(ext, page, prefix)).result;
+        cookieValues = (await ext.context.cookies()).map((c) => c.value).filter((v) => v.length >= 8);
+      } finally {
+        await ext.close(); // writes the HAR
+      }
+    } finally {
+      await stack.stop();
+    }
+    const out = cli(harPath, stack.published);
+    if (process.env.KEEP_HAR) fs.copyFileSync(harPath, `/tmp/${profile}.har`);
+    compare(`nginx ${profile}`, popupSays, out);
+    const har = fs.readFileSync(harPath, 'utf8');
+    for (const secret of [PASSWORD, code, ...cookieValues].filter(Boolean)) {
+      assert.ok(har.includes(secret), 'the HAR holds the secret: the check means something');
+      assert.ok(!out.md.includes(secret) && !JSON.stringify(out.d).includes(secret), `nginx ${profile}: a secret left the HAR`);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+}
+
 for (const s of SCENARIOS) {
   test(`HAR of "${s.name}" is diagnosed as the popup diagnoses the live page`, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-har-'));
@@ -68,25 +142,9 @@ for (const s of SCENARIOS) {
     } finally {
       await ext.close(); // writes the HAR
     }
-    const pub = s.published ? ['--published', site.origin] : [];
-    const run = (format) => spawnSync(CLI, ['har', harPath, '--format', format, ...pub], { encoding: 'utf8' });
-    const json = run('json');
-    assert.equal(json.status, 0, json.stderr);
-    const d = JSON.parse(json.stdout);
-    // Which page was diagnosed goes to standard error, one line.
-    const which = json.stderr.trim().replace(/^auth-triage: /, '');
-    assert.match(which, /^read \d+ entries; diagnosed page \d+ of \d+ \(/);
-    const md = run('markdown').stdout;
-    const fmt = (t, v, c) => `${t} / ${v} / ${c || '-'}`;
-    rows.push({
-      name: s.name,
-      popup: fmt(popupSays.failureType, popupSays.verdict, popupSays.safeCode),
-      har: fmt(d.failure_type, d.verdict, d.safe_code ?? ''),
-      which: which.replace(/\(.*\)/, '').trim(),
-    });
-    assert.equal(d.failure_type, popupSays.failureType, `${s.name}: failure type`);
-    assert.equal(d.verdict, popupSays.verdict, `${s.name}: verdict`);
-    assert.equal(d.safe_code ?? '', popupSays.safeCode, `${s.name}: safe code`);
+    const out = cli(harPath, s.published ? site.origin : null);
+    compare(s.name, popupSays, out);
+    const { d, md } = out;
     for (const secret of s.secrets ?? []) {
       assert.ok(fs.readFileSync(harPath, 'utf8').includes(secret) || secret === 'a1b2c3', `the HAR holds ${secret}: the test means something`);
       assert.ok(!md.includes(secret), `${s.name}: the report built from the HAR leaks ${secret}`);
