@@ -101,6 +101,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                             format!("at {at}")
                         }
                     ),
+                    plain: None,
                     supports: None,
                     cause: None,
                     weight: 0.3,
@@ -137,6 +138,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                     source: Source::CodeCatalog,
                     rule: "code.catalog".into(),
                     detail: format!("code {} ({}): {}", c.code, k.catalog, k.meaning),
+                    plain: None,
                     supports: Some(k.kind.failure_type()),
                     cause: None,
                     weight: 0.9,
@@ -150,6 +152,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                     source: Source::CodeCatalog,
                     rule: "code.generic".into(),
                     detail: format!("code {} ({}) is generic: {}", c.code, k.catalog, k.meaning),
+                    plain: None,
                     supports: None,
                     cause: None,
                     weight: 0.2,
@@ -167,6 +170,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                     "code {} is in no catalog: captured verbatim, not interpreted",
                     c.code
                 ),
+                plain: None,
                 supports: None,
                 cause: None,
                 weight: 0.3,
@@ -229,6 +233,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                     _ => "Gateway Timeout",
                 }
             ),
+            plain: None,
             supports: None,
             cause: Some(Cause::Gateway),
             weight: 0.8,
@@ -239,6 +244,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
             source: Source::PageText,
             rule: "page.header_or_cookie_too_large".into(),
             detail: "the server refused the request: header or cookie too large".into(),
+            plain: None,
             supports: None,
             cause: Some(Cause::CookieBloat),
             weight: 0.9,
@@ -294,7 +300,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
             } else {
                 0.5
             };
-            (FailureType::Unclassified, Verdict::Product, c)
+            (FailureType::Unclassified, Verdict::None, c)
         };
     // Evidence list: deployment first, then codes, then the page.
     let mut out_ev: Vec<Evidence> = Vec::new();
@@ -350,19 +356,52 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         .published_urls
         .first()
         .map(|u| crate::redact::url(u));
-    let next_move = next_move(
+    let saw_failure = page_type.is_some() || !safe_codes.is_empty();
+    let guide = guide_move(
         failure_type,
         &causes,
         safe_code.as_deref(),
         retry_after_s,
-        published_shown.as_deref(),
         &clock.findings,
-        page_type.is_some() || !safe_codes.is_empty(),
+        saw_failure,
+    );
+    let next_move = format!(
+        "{guide} {}",
+        escalate(safe_code.as_deref(), published_shown.as_deref())
     );
     let headline = match shown_as {
         Some(s) => format!("{}; the page shows an {}", failure_type.plain(), s.short()),
+        None if failure_type == FailureType::Unclassified && !saw_failure => {
+            "No sign-in failure seen on this page".to_owned()
+        }
         None => failure_type.plain().to_owned(),
     };
+    for e in &mut out_ev {
+        e.plain = Some(crate::advice::plain(e));
+    }
+    let case = crate::advice::Case {
+        failure_type,
+        causes: &causes,
+        safe_code: safe_code.as_deref(),
+        wait_s: retry_after_s,
+        published: published_shown.as_deref(),
+        clock: &clock.findings,
+        saw_failure,
+        otp_page: page.otp_input,
+        evidence: &out_ev,
+    };
+    let (user_move, user_wait_s) = crate::advice::user_move(&case);
+    let admin_move = crate::advice::admin_move(
+        &case,
+        &operator_move(
+            failure_type,
+            &causes,
+            safe_code.as_deref(),
+            retry_after_s,
+            &clock.findings,
+            saw_failure,
+        ),
+    );
     Diagnosis {
         failure_type,
         verdict,
@@ -374,6 +413,9 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         safe_codes,
         retry_after_s,
         next_move,
+        user_move: Some(user_move),
+        user_wait_s,
+        admin_move: Some(admin_move),
         evidence: out_ev,
         clock: clock.findings,
         excerpt,
@@ -430,17 +472,9 @@ fn wait_words(s: u32) -> String {
     }
 }
 
-/// The next move, in the guide's terms.
-fn next_move(
-    t: FailureType,
-    causes: &[Cause],
-    code: Option<&str>,
-    wait: Option<u32>,
-    published: Option<&str>,
-    clock: &[crate::diagnosis::ClockFinding],
-    saw_failure: bool,
-) -> String {
-    let escalate = match (code, published) {
+/// The escalation sentence of the guide's next move.
+fn escalate(code: Option<&str>, published: Option<&str>) -> String {
+    match (code, published) {
         (Some(c), Some(u)) => {
             format!("If it still fails, escalate with the safe code {c} and the published URL {u}.")
         }
@@ -453,7 +487,42 @@ fn next_move(
         (None, None) => {
             "If it still fails, escalate with this report and the exact published URL.".to_owned()
         }
-    };
+    }
+}
+
+/// The operator's move for the administrator: the guide's move where it is
+/// the operator's (a deployment fault), and what the product's answer means
+/// for an operator otherwise.
+fn operator_move(
+    t: FailureType,
+    causes: &[Cause],
+    code: Option<&str>,
+    wait: Option<u32>,
+    clock: &[crate::diagnosis::ClockFinding],
+    saw_failure: bool,
+) -> String {
+    match t {
+        FailureType::MfaInvalidCode => "The product refused the code as designed; nothing to fix in the deployment. If a user's fresh codes keep failing, compare the auth host's clock (NTP) with the authenticator device's and check the user's MFA enrolment.".to_owned(),
+        FailureType::MfaChallengeExpired => "The pending sign-in expired before the code was accepted, as the product is designed to; the user starts again. If it happens to users who enter the code promptly, check the MFA step's timeout and that the login session cookie survives the step.".to_owned(),
+        FailureType::MfaRateLimited => format!(
+            "The product's rate limit or resend cooldown answered as designed{}. If users hit it without retrying, check that the limiter keys on the user and the real client address (X-Forwarded-For from the proxy), not on the proxy's address.",
+            wait.map(|s| format!(" ({s} s left)")).unwrap_or_default()
+        ),
+        FailureType::SessionProxyCookie | FailureType::Unclassified => {
+            guide_move(t, causes, code, wait, clock, saw_failure)
+        }
+    }
+}
+
+/// The next move, in the guide's terms, without its escalation sentence.
+fn guide_move(
+    t: FailureType,
+    causes: &[Cause],
+    code: Option<&str>,
+    wait: Option<u32>,
+    clock: &[crate::diagnosis::ClockFinding],
+    saw_failure: bool,
+) -> String {
     let first = match t {
         FailureType::MfaInvalidCode => "Retry through the normal sign-in flow with a fresh code from the authenticator (each code works once, for about 30 seconds). If fresh codes keep failing, check the clock of the authenticator device.".to_owned(),
         FailureType::MfaChallengeExpired => "Start sign-in again from the published URL to get a new challenge, then enter the code promptly.".to_owned(),
@@ -491,7 +560,7 @@ fn next_move(
             (None, false) => "No login, MFA or session failure is visible here.".to_owned(),
         },
     };
-    format!("{first} {escalate}")
+    first
 }
 
 #[cfg(test)]

@@ -931,6 +931,7 @@ fn verdict_word(v: Verdict) -> &'static str {
     match v {
         Verdict::Product => "product",
         Verdict::Deployment => "deployment",
+        Verdict::None => "none",
     }
 }
 
@@ -978,7 +979,15 @@ pub fn to_markdown(r: &Report) -> String {
         verdict_word(d.verdict),
         crate::diagnosis::fixed(f64::from(d.confidence), 2)
     ));
-    s.push_str(&format!("**Next move:** {}\n\n", md(&d.next_move)));
+    // The two audiences (issue 13); a report made before them has only the
+    // guide's next move.
+    if let Some(m) = &d.user_move {
+        s.push_str(&format!("**What you can do now:** {}\n\n", md(m)));
+    }
+    match &d.admin_move {
+        Some(m) => s.push_str(&format!("**For your administrator:** {}\n\n", md(m))),
+        None => s.push_str(&format!("**Next move:** {}\n\n", md(&d.next_move))),
+    }
     s.push_str("| | |\n|---|---|\n");
     s.push_str(&format!(
         "| Published URL | {} |\n",
