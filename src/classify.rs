@@ -193,6 +193,10 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     {
         page.raise_vote(Judgement::Session, w * 3.0);
     }
+    // A code POST sent back to the sign-in page: the pending sign-in expired.
+    if let Some(w) = trail.mfa_bounce {
+        page.add_vote(Judgement::Expired, w * 3.0);
+    }
     if trail.too_large {
         page.add_vote(Judgement::TooLarge, 2.0);
     }
@@ -608,6 +612,44 @@ mod tests {
             line.detail
         );
         assert!(!line.detail.contains("eyJ"), "{}", line.detail);
+    }
+
+    /// django-allauth's real sequence: a correct code posted after the
+    /// pending login timed out is sent back to the sign-in page.
+    const ALLAUTH_EXPIRED: &str =
+        include_str!("../tests/fixtures/mfa-expired-allauth-bounce/snapshot.json");
+
+    #[test]
+    fn an_mfa_step_sent_back_to_the_sign_in_page_expired_whatever_the_page_says() {
+        let cats = Catalogs::new(&[]);
+        let base = Snapshot::from_json(ALLAUTH_EXPIRED).unwrap();
+        for (text, alerts) in [
+            // The plain sign-in form, no message.
+            (None, vec![]),
+            // A generic message on the sign-in page.
+            (
+                Some("Sign In\nYou do not have permission to view this page.\nUsername\nPassword"),
+                vec!["You do not have permission to view this page.".to_owned()],
+            ),
+            (Some("Sign in\nPlease log in to access this page."), vec![]),
+        ] {
+            let mut snap = base.clone();
+            if let Some(t) = text {
+                snap.page.text = t.into();
+            }
+            snap.page.alerts = alerts;
+            let d = classify(&snap, &cats);
+            assert_eq!(d.failure_type, FailureType::MfaChallengeExpired, "{text:?}");
+            assert_eq!(d.verdict, Verdict::Product);
+            assert!(d.user_move.unwrap().contains("Start signing in again"));
+        }
+        // With deployment evidence beside it, the deployment is at fault.
+        let mut snap = base.clone();
+        for e in &mut snap.trail {
+            e.date = Some("Sun, 29 Nov 2026 10:00:00 GMT".into());
+        }
+        let d = classify(&snap, &cats);
+        assert_eq!(d.failure_type, FailureType::SessionProxyCookie);
     }
 
     #[test]
