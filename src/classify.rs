@@ -109,6 +109,25 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
             }
         }
     }
+    // A page that is only a status ("429 Too Many Requests") or the
+    // browser's error page: the status or the network error is the code,
+    // marked as what it is.
+    if found.is_empty() {
+        if let Some(c) =
+            codes::status_page_code(snap.page.status, &snap.page.title, &snap.page.text)
+        {
+            found.push(FoundCode {
+                code: c,
+                source: CodeSource::HttpStatus,
+            });
+        }
+        if let Some((c, _)) = codes::net_error(snap) {
+            found.push(FoundCode {
+                code: c,
+                source: CodeSource::NetError,
+            });
+        }
+    }
     let mut safe_codes: Vec<SafeCode> = found
         .iter()
         .map(|f| {
@@ -117,7 +136,16 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                 code: f.code.clone(),
                 source: f.source,
                 catalog: known.map(|k| k.catalog.clone()),
-                meaning: known.map(|k| k.meaning.clone()).filter(|m| !m.is_empty()),
+                meaning: known
+                    .map(|k| k.meaning.clone())
+                    .filter(|m| !m.is_empty())
+                    .or_else(|| match f.source {
+                        CodeSource::NetError => {
+                            codes::net_error_meaning(&f.code).map(str::to_owned)
+                        }
+                        CodeSource::HttpStatus => Some("the HTTP status of the page".to_owned()),
+                        _ => None,
+                    }),
                 maps_to: known.filter(|k| !k.generic).map(|k| k.kind.failure_type()),
             }
         })
@@ -158,12 +186,17 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                     weight: 0.2,
                 });
             }
+            // A status or network error has its own evidence (the status,
+            // the trail); it is a code source, not a product's code.
+            None if matches!(c.source, CodeSource::HttpStatus | CodeSource::NetError) => {}
             None => evidence.push(Evidence {
                 source: match c.source {
                     CodeSource::Markup => Source::Markup,
                     CodeSource::Text => Source::PageText,
                     CodeSource::TrailUrl => Source::Trail,
                     CodeSource::UrlError | CodeSource::UrlErrorCode => Source::PageUrl,
+                    CodeSource::HttpStatus => Source::PageStatus,
+                    CodeSource::NetError => Source::Trail,
                 },
                 rule: "code.unknown".into(),
                 detail: format!(

@@ -44,6 +44,7 @@ async function start() {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const mainFrame = (await cdp.send('Page.getFrameTree')).frameTree.frame.id;
   const hops = new Map(); // requestId -> [hop, …] (one per redirect)
   const events = [];
@@ -129,7 +130,10 @@ async function snapshot(rec, published) {
   await sleep(300); // let the last network events arrive
   const { page, context, events } = rec;
   const frames = [];
-  for (const f of page.frames()) {
+  // The browser's own error page runs no extension script: the popup then
+  // has the tab's URL and title only.
+  const errorPage = page.url().startsWith('chrome-error:');
+  for (const f of errorPage ? [] : page.frames()) {
     try {
       frames.push({ frameId: f === page.mainFrame() ? 0 : 1, result: await f.evaluate(collect) });
     } catch {
@@ -150,11 +154,12 @@ async function snapshot(rec, published) {
     value_len: c.value.length,
   }));
   const trail = events.slice(-300);
+  const shown = errorPage ? trail.filter((e) => e.type === 'main_frame').at(-1)?.url : page.url();
   return {
-    url: p.url || page.url(),
+    url: p.url || shown,
     page: {
       status: p.status ?? [...trail].reverse().find((e) => e.type === 'main_frame' && e.status)?.status,
-      title: p.title ?? '',
+      title: p.title ?? (errorPage ? new URL(shown).host : ''),
       text: p.text ?? '',
       alerts: p.alerts ?? [],
       ...(p.lang ? { lang: p.lang } : {}),
@@ -179,6 +184,8 @@ function rewrite(snap) {
     const [fh, th] = [new URL(from).hostname, new URL(to).hostname];
     text = text.replaceAll(from, to).replaceAll(encodeURIComponent(from), encodeURIComponent(to));
     text = text.replaceAll(`"domain":"${fh}"`, `"domain":"${th}"`);
+    // The tab's title on a browser error page is the host.
+    text = text.replaceAll(`"title":"${new URL(from).host}"`, `"title":"${new URL(to).host}"`);
   }
   return JSON.parse(text);
 }
@@ -256,10 +263,25 @@ async function oidc(base, out) {
   }
 }
 
-const [kind, base, out = 'tests/fixtures', mode = 'ok'] = process.argv.slice(2);
-const run = { allauth, oidc }[kind];
+/** Open `base` `mode` times (a number) and save the last page as `name`:
+ * a rate limiter's bare status page, a redirect loop's browser error. */
+async function visits(base, out, times, name = 'visits') {
+  const rec = await start();
+  try {
+    for (let i = 0; i < Number(times); i++) {
+      await rec.page.goto(base).catch(() => {}); // a browser error page is an answer too
+      await sleep(200);
+    }
+    save(out, name, await snapshot(rec, base), `${times} visits`);
+  } finally {
+    await rec.browser.close();
+  }
+}
+
+const [kind, base, out = 'tests/fixtures', mode = 'ok', name] = process.argv.slice(2);
+const run = { allauth, oidc, visits: (b, o, m) => visits(b, o, m, name) }[kind];
 if (!run || !base) {
-  console.error('usage: record.mjs allauth|oidc BASE_URL [OUTDIR] [ok|wrong|expired]');
+  console.error('usage: record.mjs allauth|oidc|visits BASE_URL [OUTDIR] [ok|wrong|expired|TIMES] [NAME]');
   process.exit(2);
 }
 await run(base.replace(/\/$/, ''), out, mode);
