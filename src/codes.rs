@@ -565,11 +565,22 @@ pub fn status_page_code(status: Option<u16>, title: &str, text: &str) -> Option<
 /// and Firefox's (`NS_ERROR_…`, `SEC_ERROR_…`) both; a navigation the user
 /// or a blocker cancelled is no failure.
 pub fn net_error(snap: &crate::snapshot::Snapshot) -> Option<(String, &'static str)> {
-    let e = snap.trail.iter().rev().find(|e| e.kind == "main_frame")?;
-    let err = e.error.as_deref()?.trim();
-    let meaning = net_error_meaning(err)?;
-    let code: String = err.chars().take(60).collect();
-    Some((code, meaning))
+    // Back from the newest main-frame request, over the redirects and the
+    // cancelled requests of the same navigation (Chromium may report the
+    // last hop of a loop as aborted), up to the page last shown.
+    for e in snap.trail.iter().rev().filter(|e| e.kind == "main_frame") {
+        match e.error.as_deref().map(str::trim) {
+            Some(err) => {
+                if let Some(meaning) = net_error_meaning(err) {
+                    return Some((err.chars().take(60).collect(), meaning));
+                }
+            }
+            None if e.redirect_url.is_some()
+                || e.status.is_some_and(|s| (300..400).contains(&s)) => {}
+            None => return None,
+        }
+    }
+    None
 }
 
 /// A browser's name of a network error, kept as it is in the trail (an
@@ -680,6 +691,32 @@ mod status_tests {
             status_page_code(None, "Sign in", "Call 555 1234 for help"),
             None
         );
+    }
+
+    #[test]
+    fn the_net_error_of_the_page_on_screen() {
+        let snap = |tail: &str| {
+            crate::snapshot::Snapshot::from_json(&format!(
+                r#"{{"url":"https://a.example.org/login","trail":[
+                {{"url":"https://a.example.org/login","status":302,"redirect_url":"https://a.example.org/home"}},
+                {{"url":"https://a.example.org/home","error":"net::ERR_TOO_MANY_REDIRECTS"}}{tail}]}}"#
+            ))
+            .unwrap()
+        };
+        let code = |s: &crate::snapshot::Snapshot| net_error(s).map(|(c, _)| c);
+        assert_eq!(
+            code(&snap("")).as_deref(),
+            Some("net::ERR_TOO_MANY_REDIRECTS")
+        );
+        // Chromium may report the loop's last hop as aborted.
+        let aborted = r#",{"url":"https://a.example.org/home","error":"net::ERR_ABORTED"}"#;
+        assert_eq!(
+            code(&snap(aborted)).as_deref(),
+            Some("net::ERR_TOO_MANY_REDIRECTS")
+        );
+        // A page shown since then is not an error page.
+        let shown = r#",{"url":"https://a.example.org/login","status":200}"#;
+        assert_eq!(code(&snap(shown)), None);
     }
 
     #[test]

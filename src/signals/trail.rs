@@ -544,10 +544,8 @@ fn mfa_bounce(snap: &Snapshot, start: Option<i64>) -> Option<(f32, Evidence)> {
             && Origin::parse_with_path(&e.url).is_some_and(|(o, p)| o == to && p == tp)
     });
     let code_step = so == po && sp == pp && (is_code_step(&pp) || first_step);
-    let to_sign_in = to == po
-        && tp != pp
-        && (first_step || (is_loginish(&tp) && !is_code_step(&tp)))
-        && !is_code_step(&tp);
+    let to_sign_in =
+        to == po && tp != pp && (first_step || (is_loginish(&tp) && !is_code_step(&tp)));
     if !code_step || !to_sign_in {
         return None;
     }
@@ -845,6 +843,17 @@ mod tests {
             ])
         };
         let t = analyze(&expired(20), &[]);
+        // The sign-in page is the one the password went to, whatever words
+        // its path has.
+        let mut prefixed = expired(20);
+        for e in &mut prefixed.trail {
+            e.url = e.url.replace("/login", "/mfa-app/login");
+            e.redirect_url = e
+                .redirect_url
+                .as_ref()
+                .map(|u| u.replace("/login", "/mfa-app/login"));
+        }
+        assert!(analyze(&prefixed, &[]).mfa_bounce.is_some());
         let long = analyze(&expired(900), &[]);
         let instant = analyze(&expired(1), &[]);
         assert!(t
