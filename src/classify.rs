@@ -101,11 +101,31 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                             format!("at {at}")
                         }
                     ),
+                    plain: None,
                     supports: None,
                     cause: None,
                     weight: 0.3,
                 });
             }
+        }
+    }
+    // A page that is only a status ("429 Too Many Requests") or the
+    // browser's error page: the status or the network error is the code,
+    // marked as what it is.
+    if found.is_empty() {
+        if let Some(c) =
+            codes::status_page_code(snap.page.status, &snap.page.title, &snap.page.text)
+        {
+            found.push(FoundCode {
+                code: c,
+                source: CodeSource::HttpStatus,
+            });
+        }
+        if let Some((c, _)) = codes::net_error(snap) {
+            found.push(FoundCode {
+                code: c,
+                source: CodeSource::NetError,
+            });
         }
     }
     let mut safe_codes: Vec<SafeCode> = found
@@ -116,7 +136,16 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                 code: f.code.clone(),
                 source: f.source,
                 catalog: known.map(|k| k.catalog.clone()),
-                meaning: known.map(|k| k.meaning.clone()).filter(|m| !m.is_empty()),
+                meaning: known
+                    .map(|k| k.meaning.clone())
+                    .filter(|m| !m.is_empty())
+                    .or_else(|| match f.source {
+                        CodeSource::NetError => {
+                            codes::net_error_meaning(&f.code).map(str::to_owned)
+                        }
+                        CodeSource::HttpStatus => Some("the HTTP status of the page".to_owned()),
+                        _ => None,
+                    }),
                 maps_to: known.filter(|k| !k.generic).map(|k| k.kind.failure_type()),
             }
         })
@@ -137,6 +166,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                     source: Source::CodeCatalog,
                     rule: "code.catalog".into(),
                     detail: format!("code {} ({}): {}", c.code, k.catalog, k.meaning),
+                    plain: None,
                     supports: Some(k.kind.failure_type()),
                     cause: None,
                     weight: 0.9,
@@ -150,23 +180,30 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                     source: Source::CodeCatalog,
                     rule: "code.generic".into(),
                     detail: format!("code {} ({}) is generic: {}", c.code, k.catalog, k.meaning),
+                    plain: None,
                     supports: None,
                     cause: None,
                     weight: 0.2,
                 });
             }
+            // A status or network error has its own evidence (the status,
+            // the trail); it is a code source, not a product's code.
+            None if matches!(c.source, CodeSource::HttpStatus | CodeSource::NetError) => {}
             None => evidence.push(Evidence {
                 source: match c.source {
                     CodeSource::Markup => Source::Markup,
                     CodeSource::Text => Source::PageText,
                     CodeSource::TrailUrl => Source::Trail,
                     CodeSource::UrlError | CodeSource::UrlErrorCode => Source::PageUrl,
+                    CodeSource::HttpStatus => Source::PageStatus,
+                    CodeSource::NetError => Source::Trail,
                 },
                 rule: "code.unknown".into(),
                 detail: format!(
                     "code {} is in no catalog: captured verbatim, not interpreted",
                     c.code
                 ),
+                plain: None,
                 supports: None,
                 cause: None,
                 weight: 0.3,
@@ -188,6 +225,10 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         .reduce(f32::max)
     {
         page.raise_vote(Judgement::Session, w * 3.0);
+    }
+    // A code POST sent back to the sign-in page: the pending sign-in expired.
+    if let Some(w) = trail.mfa_bounce {
+        page.add_vote(Judgement::Expired, w * 3.0);
     }
     if trail.too_large {
         page.add_vote(Judgement::TooLarge, 2.0);
@@ -229,6 +270,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                     _ => "Gateway Timeout",
                 }
             ),
+            plain: None,
             supports: None,
             cause: Some(Cause::Gateway),
             weight: 0.8,
@@ -239,6 +281,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
             source: Source::PageText,
             rule: "page.header_or_cookie_too_large".into(),
             detail: "the server refused the request: header or cookie too large".into(),
+            plain: None,
             supports: None,
             cause: Some(Cause::CookieBloat),
             weight: 0.9,
@@ -294,7 +337,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
             } else {
                 0.5
             };
-            (FailureType::Unclassified, Verdict::Product, c)
+            (FailureType::Unclassified, Verdict::None, c)
         };
     // Evidence list: deployment first, then codes, then the page.
     let mut out_ev: Vec<Evidence> = Vec::new();
@@ -350,19 +393,52 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         .published_urls
         .first()
         .map(|u| crate::redact::url(u));
-    let next_move = next_move(
+    let saw_failure = page_type.is_some() || !safe_codes.is_empty();
+    let guide = guide_move(
         failure_type,
         &causes,
         safe_code.as_deref(),
         retry_after_s,
-        published_shown.as_deref(),
         &clock.findings,
-        page_type.is_some() || !safe_codes.is_empty(),
+        saw_failure,
+    );
+    let next_move = format!(
+        "{guide} {}",
+        escalate(safe_code.as_deref(), published_shown.as_deref())
     );
     let headline = match shown_as {
         Some(s) => format!("{}; the page shows an {}", failure_type.plain(), s.short()),
+        None if failure_type == FailureType::Unclassified && !saw_failure => {
+            "No sign-in failure seen on this page".to_owned()
+        }
         None => failure_type.plain().to_owned(),
     };
+    for e in &mut out_ev {
+        e.plain = Some(crate::advice::plain(e));
+    }
+    let case = crate::advice::Case {
+        failure_type,
+        causes: &causes,
+        safe_code: safe_code.as_deref(),
+        wait_s: retry_after_s,
+        published: published_shown.as_deref(),
+        clock: &clock.findings,
+        saw_failure,
+        otp_page: page.otp_input,
+        evidence: &out_ev,
+    };
+    let (user_move, user_wait_s) = crate::advice::user_move(&case);
+    let admin_move = crate::advice::admin_move(
+        &case,
+        &operator_move(
+            failure_type,
+            &causes,
+            safe_code.as_deref(),
+            retry_after_s,
+            &clock.findings,
+            saw_failure,
+        ),
+    );
     Diagnosis {
         failure_type,
         verdict,
@@ -374,6 +450,9 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         safe_codes,
         retry_after_s,
         next_move,
+        user_move: Some(user_move),
+        user_wait_s,
+        admin_move: Some(admin_move),
         evidence: out_ev,
         clock: clock.findings,
         excerpt,
@@ -430,17 +509,9 @@ fn wait_words(s: u32) -> String {
     }
 }
 
-/// The next move, in the guide's terms.
-fn next_move(
-    t: FailureType,
-    causes: &[Cause],
-    code: Option<&str>,
-    wait: Option<u32>,
-    published: Option<&str>,
-    clock: &[crate::diagnosis::ClockFinding],
-    saw_failure: bool,
-) -> String {
-    let escalate = match (code, published) {
+/// The escalation sentence of the guide's next move.
+fn escalate(code: Option<&str>, published: Option<&str>) -> String {
+    match (code, published) {
         (Some(c), Some(u)) => {
             format!("If it still fails, escalate with the safe code {c} and the published URL {u}.")
         }
@@ -453,7 +524,42 @@ fn next_move(
         (None, None) => {
             "If it still fails, escalate with this report and the exact published URL.".to_owned()
         }
-    };
+    }
+}
+
+/// The operator's move for the administrator: the guide's move where it is
+/// the operator's (a deployment fault), and what the product's answer means
+/// for an operator otherwise.
+fn operator_move(
+    t: FailureType,
+    causes: &[Cause],
+    code: Option<&str>,
+    wait: Option<u32>,
+    clock: &[crate::diagnosis::ClockFinding],
+    saw_failure: bool,
+) -> String {
+    match t {
+        FailureType::MfaInvalidCode => "The product refused the code as designed; nothing to fix in the deployment. If a user's fresh codes keep failing, compare the auth host's clock (NTP) with the authenticator device's and check the user's MFA enrolment.".to_owned(),
+        FailureType::MfaChallengeExpired => "The pending sign-in expired before the code was accepted, as the product is designed to; the user starts again. If it happens to users who enter the code promptly, check the MFA step's timeout and that the login session cookie survives the step.".to_owned(),
+        FailureType::MfaRateLimited => format!(
+            "The product's rate limit or resend cooldown answered as designed{}. If users hit it without retrying, check that the limiter keys on the user and the real client address (X-Forwarded-For from the proxy), not on the proxy's address.",
+            wait.map(|s| format!(" ({s} s left)")).unwrap_or_default()
+        ),
+        FailureType::SessionProxyCookie | FailureType::Unclassified => {
+            guide_move(t, causes, code, wait, clock, saw_failure)
+        }
+    }
+}
+
+/// The next move, in the guide's terms, without its escalation sentence.
+fn guide_move(
+    t: FailureType,
+    causes: &[Cause],
+    code: Option<&str>,
+    wait: Option<u32>,
+    clock: &[crate::diagnosis::ClockFinding],
+    saw_failure: bool,
+) -> String {
     let first = match t {
         FailureType::MfaInvalidCode => "Retry through the normal sign-in flow with a fresh code from the authenticator (each code works once, for about 30 seconds). If fresh codes keep failing, check the clock of the authenticator device.".to_owned(),
         FailureType::MfaChallengeExpired => "Start sign-in again from the published URL to get a new challenge, then enter the code promptly.".to_owned(),
@@ -491,7 +597,7 @@ fn next_move(
             (None, false) => "No login, MFA or session failure is visible here.".to_owned(),
         },
     };
-    format!("{first} {escalate}")
+    first
 }
 
 #[cfg(test)]
@@ -539,6 +645,44 @@ mod tests {
             line.detail
         );
         assert!(!line.detail.contains("eyJ"), "{}", line.detail);
+    }
+
+    /// django-allauth's real sequence: a correct code posted after the
+    /// pending login timed out is sent back to the sign-in page.
+    const ALLAUTH_EXPIRED: &str =
+        include_str!("../tests/fixtures/mfa-expired-allauth-bounce/snapshot.json");
+
+    #[test]
+    fn an_mfa_step_sent_back_to_the_sign_in_page_expired_whatever_the_page_says() {
+        let cats = Catalogs::new(&[]);
+        let base = Snapshot::from_json(ALLAUTH_EXPIRED).unwrap();
+        for (text, alerts) in [
+            // The plain sign-in form, no message.
+            (None, vec![]),
+            // A generic message on the sign-in page.
+            (
+                Some("Sign In\nYou do not have permission to view this page.\nUsername\nPassword"),
+                vec!["You do not have permission to view this page.".to_owned()],
+            ),
+            (Some("Sign in\nPlease log in to access this page."), vec![]),
+        ] {
+            let mut snap = base.clone();
+            if let Some(t) = text {
+                snap.page.text = t.into();
+            }
+            snap.page.alerts = alerts;
+            let d = classify(&snap, &cats);
+            assert_eq!(d.failure_type, FailureType::MfaChallengeExpired, "{text:?}");
+            assert_eq!(d.verdict, Verdict::Product);
+            assert!(d.user_move.unwrap().contains("Start signing in again"));
+        }
+        // With deployment evidence beside it, the deployment is at fault.
+        let mut snap = base.clone();
+        for e in &mut snap.trail {
+            e.date = Some("Sun, 29 Nov 2026 10:00:00 GMT".into());
+        }
+        let d = classify(&snap, &cats);
+        assert_eq!(d.failure_type, FailureType::SessionProxyCookie);
     }
 
     #[test]

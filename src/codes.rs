@@ -97,6 +97,8 @@ crate::json_enum!(CodeSource {
     "markup" => CodeSource::Markup,
     "text" => CodeSource::Text,
     "trail_url" => CodeSource::TrailUrl,
+    "http_status" => CodeSource::HttpStatus,
+    "net_error" => CodeSource::NetError,
 });
 
 /// The catalogs shipped with the core (`catalogs/*.json`, see [`crate::data`]),
@@ -230,6 +232,12 @@ pub enum CodeSource {
     /// `error_code` or `error` in a recorded navigation of this tab (a
     /// redirect the page consumed and no longer shows).
     TrailUrl,
+    /// The HTTP status of a bare status page ("429 Too Many Requests"),
+    /// as `HTTP 429`.
+    HttpStatus,
+    /// The browser's network error for the page on screen
+    /// (`net::ERR_TOO_MANY_REDIRECTS`, Firefox's `NS_ERROR_REDIRECT_LOOP`).
+    NetError,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -468,5 +476,281 @@ mod tests {
         );
         // A host name in brackets (Cloudflare's block page) is not a code.
         assert!(codes("The owner of this website (nanami.example.org) has banned you").is_empty());
+    }
+}
+
+/// Standard reason phrases of the error statuses status pages show.
+const REASONS: [(u16, &str); 17] = [
+    (400, "bad request"),
+    (401, "unauthorized"),
+    (403, "forbidden"),
+    (404, "not found"),
+    (405, "method not allowed"),
+    (408, "request timeout"),
+    (413, "request entity too large"),
+    (419, "page expired"),
+    (429, "too many requests"),
+    (431, "request header fields too large"),
+    (494, "request header too large"),
+    (495, "ssl certificate error"),
+    (500, "internal server error"),
+    (502, "bad gateway"),
+    (503, "service unavailable"),
+    (504, "gateway timeout"),
+    (520, "web server returned an unknown error"),
+];
+
+/// The status a heading names: "429 Too Many Requests", "Error 429",
+/// "HTTP Error 429", "Too Many Requests (429)", with the status's own reason
+/// phrase when it has one.
+fn status_in_heading(line: &str) -> Option<u16> {
+    let l = line.trim().to_ascii_lowercase();
+    if l.len() > 60 {
+        return None;
+    }
+    let digits: Vec<(usize, u16)> = l
+        .char_indices()
+        .filter(|(i, _)| {
+            l.get(*i..i + 3)
+                .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+                && (*i == 0 || !l.as_bytes().get(i - 1).is_some_and(u8::is_ascii_digit))
+                && !l.as_bytes().get(i + 3).is_some_and(u8::is_ascii_digit)
+        })
+        .filter_map(|(i, _)| Some((i, l.get(i..i + 3)?.parse().ok()?)))
+        .collect();
+    let [(at, n)] = digits.as_slice() else {
+        return None;
+    };
+    if !(400..600).contains(n) {
+        return None;
+    }
+    let rest = format!(
+        "{} {}",
+        l.get(..*at).unwrap_or(""),
+        l.get(at + 3..).unwrap_or("")
+    );
+    let words: String = rest
+        .chars()
+        .map(|c| if c.is_ascii_alphabetic() { c } else { ' ' })
+        .collect();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reason = REASONS.iter().find(|(s, _)| s == n).map(|(_, r)| *r);
+    let ok = match words.as_str() {
+        "" | "error" | "http" | "http error" | "status" => true,
+        w => {
+            reason.is_some_and(|r| w == r || w == format!("error {r}") || w == format!("http {r}"))
+        }
+    };
+    ok.then_some(*n)
+}
+
+/// `HTTP NNN` for a bare status page: a short page whose title or first
+/// line is an error status with its reason ("429 Too Many Requests", as
+/// nginx and most servers print them), agreeing with the document's status
+/// when that is known. The page's own codes, where it shows any, come first.
+pub fn status_page_code(status: Option<u16>, title: &str, text: &str) -> Option<String> {
+    if text.len() > 600 {
+        return None;
+    }
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty());
+    let n = [Some(title), first]
+        .into_iter()
+        .flatten()
+        .find_map(status_in_heading)?;
+    (status.is_none_or(|s| s == n)).then(|| format!("HTTP {n}"))
+}
+
+/// The browser's network error for the page on screen: the newest
+/// main-frame request of the trail failed. Chromium's names (`net::ERR_…`)
+/// and Firefox's (`NS_ERROR_…`, `SEC_ERROR_…`) both; a navigation the user
+/// or a blocker cancelled is no failure.
+pub fn net_error(snap: &crate::snapshot::Snapshot) -> Option<(String, &'static str)> {
+    // Back from the newest main-frame request, over the redirects and the
+    // cancelled requests of the same navigation (Chromium may report the
+    // last hop of a loop as aborted), up to the page last shown.
+    for e in snap.trail.iter().rev().filter(|e| e.kind == "main_frame") {
+        match e.error.as_deref().map(str::trim) {
+            Some(err) => {
+                if let Some(meaning) = net_error_meaning(err) {
+                    return Some((err.chars().take(60).collect(), meaning));
+                }
+            }
+            None if e.redirect_url.is_some()
+                || e.status.is_some_and(|s| (300..400).contains(&s)) => {}
+            None => return None,
+        }
+    }
+    None
+}
+
+/// A browser's name of a network error, kept as it is in the trail (an
+/// allow-listed shape: Chromium's `net::ERR_…`, Firefox's `NS_ERROR_…`,
+/// `NS_BINDING_…`, `SEC_ERROR_…`, `SSL_ERROR_…`, `MOZILLA_PKIX_ERROR_…`;
+/// capitals, digits and underscores only).
+pub fn is_net_error_name(x: &str) -> bool {
+    let name = x.strip_prefix("net::").unwrap_or(x);
+    let chromium = x.starts_with("net::ERR_");
+    let firefox = !x.starts_with("net::")
+        && [
+            "NS_ERROR_",
+            "NS_BINDING_",
+            "SEC_ERROR_",
+            "SSL_ERROR_",
+            "MOZILLA_PKIX_ERROR_",
+        ]
+        .iter()
+        .any(|p| name.starts_with(p));
+    (chromium || firefox)
+        && x.len() < 60
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// What a browser network error means, the same for Chromium's and
+/// Firefox's name of it; `None` for a cancelled navigation.
+pub fn net_error_meaning(err: &str) -> Option<&'static str> {
+    let e = err.trim().trim_start_matches("net::").to_ascii_uppercase();
+    let any = |names: &[&str]| names.iter().any(|n| e == *n);
+    if any(&[
+        "ERR_ABORTED",
+        "NS_BINDING_ABORTED",
+        "NS_ERROR_ABORT",
+        "ERR_BLOCKED_BY_CLIENT",
+    ]) {
+        return None;
+    }
+    Some(
+        if any(&["ERR_TOO_MANY_REDIRECTS", "NS_ERROR_REDIRECT_LOOP"]) {
+            "the browser stopped a redirect loop"
+        } else if any(&["ERR_CONNECTION_REFUSED", "NS_ERROR_CONNECTION_REFUSED"]) {
+            "nothing answered at the address (connection refused)"
+        } else if any(&["ERR_NAME_NOT_RESOLVED", "NS_ERROR_UNKNOWN_HOST"]) {
+            "the host name does not resolve"
+        } else if any(&[
+            "ERR_TIMED_OUT",
+            "ERR_CONNECTION_TIMED_OUT",
+            "NS_ERROR_NET_TIMEOUT",
+        ]) {
+            "the connection timed out"
+        } else if any(&[
+            "ERR_CONNECTION_RESET",
+            "ERR_CONNECTION_CLOSED",
+            "ERR_EMPTY_RESPONSE",
+            "NS_ERROR_NET_RESET",
+            "NS_ERROR_NET_INTERRUPT",
+        ]) {
+            "the connection was dropped"
+        } else if e.starts_with("ERR_CERT_")
+            || e.starts_with("ERR_SSL_")
+            || e.starts_with("SEC_ERROR_")
+            || e.starts_with("SSL_ERROR_")
+            || e.starts_with("MOZILLA_PKIX_ERROR_")
+        {
+            "the TLS certificate or handshake was refused"
+        } else if e.starts_with("ERR_") || e.starts_with("NS_ERROR_") {
+            "a network error the browser reported"
+        } else {
+            return None;
+        },
+    )
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+
+    #[test]
+    fn bare_status_pages_give_their_status() {
+        let nginx = "429 Too Many Requests\nnginx/1.26.3";
+        assert_eq!(
+            status_page_code(Some(429), "429 Too Many Requests", nginx).as_deref(),
+            Some("HTTP 429")
+        );
+        assert_eq!(
+            status_page_code(None, "", "Bad Gateway (502)").as_deref(),
+            Some("HTTP 502")
+        );
+        assert_eq!(
+            status_page_code(None, "Error 503", "").as_deref(),
+            Some("HTTP 503")
+        );
+        // The document's status disagrees, a product page, a phrase that
+        // is not the status's, a success status, a code in a sentence.
+        assert_eq!(
+            status_page_code(Some(200), "429 Too Many Requests", ""),
+            None
+        );
+        assert_eq!(
+            status_page_code(None, "429 Too Many Requests", &"x".repeat(700)),
+            None
+        );
+        assert_eq!(status_page_code(None, "429 Bad Gateway", ""), None);
+        assert_eq!(status_page_code(None, "200 OK", ""), None);
+        assert_eq!(
+            status_page_code(None, "Sign in", "Call 555 1234 for help"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_net_error_of_the_page_on_screen() {
+        let snap = |tail: &str| {
+            crate::snapshot::Snapshot::from_json(&format!(
+                r#"{{"url":"https://a.example.org/login","trail":[
+                {{"url":"https://a.example.org/login","status":302,"redirect_url":"https://a.example.org/home"}},
+                {{"url":"https://a.example.org/home","error":"net::ERR_TOO_MANY_REDIRECTS"}}{tail}]}}"#
+            ))
+            .unwrap()
+        };
+        let code = |s: &crate::snapshot::Snapshot| net_error(s).map(|(c, _)| c);
+        assert_eq!(
+            code(&snap("")).as_deref(),
+            Some("net::ERR_TOO_MANY_REDIRECTS")
+        );
+        // Chromium may report the loop's last hop as aborted.
+        let aborted = r#",{"url":"https://a.example.org/home","error":"net::ERR_ABORTED"}"#;
+        assert_eq!(
+            code(&snap(aborted)).as_deref(),
+            Some("net::ERR_TOO_MANY_REDIRECTS")
+        );
+        // A page shown since then is not an error page.
+        let shown = r#",{"url":"https://a.example.org/login","status":200}"#;
+        assert_eq!(code(&snap(shown)), None);
+    }
+
+    #[test]
+    fn chromium_and_firefox_name_the_same_net_errors() {
+        for (a, b) in [
+            ("net::ERR_TOO_MANY_REDIRECTS", "NS_ERROR_REDIRECT_LOOP"),
+            ("net::ERR_CONNECTION_REFUSED", "NS_ERROR_CONNECTION_REFUSED"),
+            ("net::ERR_NAME_NOT_RESOLVED", "NS_ERROR_UNKNOWN_HOST"),
+            (
+                "net::ERR_CERT_AUTHORITY_INVALID",
+                "SEC_ERROR_UNKNOWN_ISSUER",
+            ),
+        ] {
+            assert_eq!(net_error_meaning(a), net_error_meaning(b), "{a} {b}");
+            assert!(net_error_meaning(a).is_some());
+        }
+        assert_eq!(net_error_meaning("net::ERR_ABORTED"), None);
+        assert_eq!(net_error_meaning("NS_BINDING_ABORTED"), None);
+        assert_eq!(net_error_meaning("something else"), None);
+        // Kept by the recorder's redaction as they are, and nothing else.
+        for ok in [
+            "net::ERR_TOO_MANY_REDIRECTS",
+            "NS_ERROR_REDIRECT_LOOP",
+            "SEC_ERROR_UNKNOWN_ISSUER",
+        ] {
+            assert!(is_net_error_name(ok), "{ok}");
+        }
+        for bad in [
+            "net::ERR_x secret",
+            "ERR_TOO_MANY_REDIRECTS",
+            "NS_ERROR_a=b",
+            "token NS_ERROR_X",
+        ] {
+            assert!(!is_net_error_name(bad), "{bad}");
+        }
     }
 }

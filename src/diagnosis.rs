@@ -65,6 +65,19 @@ pub enum Verdict {
     Product,
     /// The deployment around the product (proxy, cookies, clocks) is at fault.
     Deployment,
+    /// No failure of the four is seen (`unclassified`): nobody's fault to
+    /// name. Reports made before this verdict existed say `product` there.
+    None,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Product => "product",
+            Verdict::Deployment => "deployment",
+            Verdict::None => "none",
+        }
+    }
 }
 
 /// The specific deployment fault, when one was found.
@@ -121,6 +134,10 @@ pub struct Evidence {
     pub rule: String,
     /// One line for people, built from allow-listed pieces only.
     pub detail: String,
+    /// The finding as a plain sentence for the person at the keyboard, no
+    /// rule id and no jargon (absent in reports made before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plain: Option<String>,
     /// The failure type this supports, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supports: Option<FailureType>,
@@ -181,7 +198,17 @@ pub struct Diagnosis {
     /// Seconds to wait, when a cooldown or `Retry-After` says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_s: Option<u32>,
+    /// The guide's next move (report version 1; kept as it was).
     pub next_move: String,
+    /// What the person at the keyboard can do now, in plain words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_move: Option<String>,
+    /// Seconds left to wait before that move, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_wait_s: Option<u32>,
+    /// For the administrator: the operator's move and what to send.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_move: Option<String>,
     pub evidence: Vec<Evidence>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clock: Vec<ClockFinding>,
@@ -200,6 +227,7 @@ crate::json_enum!(FailureType {
 crate::json_enum!(Verdict {
     "product" => Verdict::Product,
     "deployment" => Verdict::Deployment,
+    "none" => Verdict::None,
 });
 crate::json_enum!(Cause {
     "proxy_scheme" => Cause::ProxyScheme,
@@ -230,6 +258,7 @@ crate::json_struct!(
         source: req,
         rule: req,
         detail: req,
+        plain: default,
         supports: default,
         cause: default,
         weight: req,
@@ -266,6 +295,9 @@ crate::json_struct!(
         safe_codes: default,
         retry_after_s: default,
         next_move: req,
+        user_move: default,
+        user_wait_s: default,
+        admin_move: default,
         evidence: req,
         clock: default,
         excerpt: default,
@@ -294,10 +326,7 @@ pub fn render_text(d: &Diagnosis) -> String {
     s.push_str(&format!(
         "  type: {}   verdict: {}   confidence: {}\n",
         d.failure_type.as_str(),
-        match d.verdict {
-            Verdict::Product => "product",
-            Verdict::Deployment => "deployment",
-        },
+        d.verdict.as_str(),
         fixed(f64::from(d.confidence), 2)
     ));
     s.push_str(&format!(
@@ -307,7 +336,13 @@ pub fn render_text(d: &Diagnosis) -> String {
     if let Some(e) = &d.excerpt {
         s.push_str(&format!("  message: \"{e}\"\n"));
     }
-    s.push_str(&format!("\nNext move: {}\n", d.next_move));
+    if let Some(m) = &d.user_move {
+        s.push_str(&format!("\nWhat you can do now: {m}\n"));
+    }
+    match &d.admin_move {
+        Some(m) => s.push_str(&format!("For your administrator: {m}\n")),
+        None => s.push_str(&format!("\nNext move: {}\n", d.next_move)),
+    }
     if !d.evidence.is_empty() {
         s.push_str("\nEvidence:\n");
         for e in &d.evidence {

@@ -10,6 +10,7 @@
 //! never sees a cookie value, an input value or a token, because the snapshot
 //! model has no field for them.
 
+pub mod advice;
 pub mod classify;
 pub mod codes;
 pub mod data;

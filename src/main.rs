@@ -206,6 +206,7 @@ fn run() -> Result<u8, String> {
                         match r.diagnosis.verdict {
                             auth_triage::Verdict::Product => "product",
                             auth_triage::Verdict::Deployment => "deployment",
+                            auth_triage::Verdict::None => "none",
                         }
                     );
                     print!("{}", auth_triage::diagnosis::render_text(&d));

@@ -552,7 +552,7 @@ fn redact_event(e: &snapshot::TrailEvent) -> REvent {
             .map(|o| SafeUrl::redact(&format!("{}://{}:{}/", o.scheme, o.host, o.port))),
         in_frame: e.in_frame,
         error: e.error.as_deref().map(|x| {
-            if x.starts_with("net::ERR_") && x.len() < 60 {
+            if codes::is_net_error_name(x) {
                 Label::new(x)
             } else {
                 Label::new("other")
@@ -581,7 +581,14 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
     let codes: Vec<RCode> = d
         .safe_codes
         .iter()
-        .filter(|c| c.source != codes::CodeSource::TrailUrl)
+        .filter(|c| {
+            !matches!(
+                c.source,
+                codes::CodeSource::TrailUrl
+                    | codes::CodeSource::HttpStatus
+                    | codes::CodeSource::NetError
+            )
+        })
         .filter_map(|c| {
             Code::new(&c.code).map(|code| RCode {
                 source: c.source,
@@ -931,6 +938,7 @@ fn verdict_word(v: Verdict) -> &'static str {
     match v {
         Verdict::Product => "product",
         Verdict::Deployment => "deployment",
+        Verdict::None => "none",
     }
 }
 
@@ -978,7 +986,15 @@ pub fn to_markdown(r: &Report) -> String {
         verdict_word(d.verdict),
         crate::diagnosis::fixed(f64::from(d.confidence), 2)
     ));
-    s.push_str(&format!("**Next move:** {}\n\n", md(&d.next_move)));
+    // The two audiences (issue 13); a report made before them has only the
+    // guide's next move.
+    if let Some(m) = &d.user_move {
+        s.push_str(&format!("**What you can do now:** {}\n\n", md(m)));
+    }
+    match &d.admin_move {
+        Some(m) => s.push_str(&format!("**For your administrator:** {}\n\n", md(m))),
+        None => s.push_str(&format!("**Next move:** {}\n\n", md(&d.next_move))),
+    }
     s.push_str("| | |\n|---|---|\n");
     s.push_str(&format!(
         "| Published URL | {} |\n",
@@ -1003,6 +1019,20 @@ pub fn to_markdown(r: &Report) -> String {
         Some(c) if c.source == codes::CodeSource::TrailUrl => {
             format!("{code}, from the sign-in redirect (the page does not show it)")
         }
+        Some(c) if c.source == codes::CodeSource::HttpStatus => {
+            format!(
+                "{}, the HTTP status of a bare status page",
+                code_span(&c.code)
+            )
+        }
+        Some(c) if c.source == codes::CodeSource::NetError => format!(
+            "{}, the browser's network error{}",
+            code_span(&c.code),
+            c.meaning
+                .as_deref()
+                .map(|m| format!(": {}", md(m)))
+                .unwrap_or_default()
+        ),
         _ => code,
     };
     s.push_str(&format!("| Safe code | {code} |\n"));

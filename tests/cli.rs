@@ -160,7 +160,11 @@ fn text_format_and_usage() {
     let out = run(&["classify", "-", "--format", "text"], br#"{"url": "https://id.example.org/login", "page": {"text": "Invalid authenticator code.", "status": 400}}"#);
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.starts_with("The MFA code was not accepted"), "{s}");
-    assert!(s.contains("Next move:"));
+    assert!(
+        s.contains("What you can do now: Type the newest code"),
+        "{s}"
+    );
+    assert!(s.contains("For your administrator:"), "{s}");
     let out = run(&["classify", "-", "--format", "yaml"], b"{}");
     assert_eq!(out.status.code(), Some(2));
     let out = run(&["frobnicate"], b"");

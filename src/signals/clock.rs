@@ -93,6 +93,7 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
                         crate::redact::host(&lo.host),
                         spread
                     ),
+                    plain: None,
                     supports: None,
                     cause: Some(Cause::ClockSkew),
                     weight: if spread >= STRONG_S { 0.9 } else { 0.6 },
@@ -109,6 +110,7 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
                     if min > 0 { "ahead of" } else { "behind" },
                     findings.len()
                 ),
+                plain: None,
                 supports: None,
                 cause: None,
                 weight: 0.4,
@@ -127,6 +129,7 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
                         f.samples,
                         if f.samples == 1 { "" } else { "s" }
                     ),
+                    plain: None,
                     supports: None,
                     cause: Some(Cause::ClockSkew),
                     weight: if strong { 0.85 } else { 0.45 },

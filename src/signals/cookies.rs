@@ -17,6 +17,7 @@ fn ev(rule: &str, detail: String, cause: Option<Cause>, weight: f32) -> Evidence
         source: Source::CookieJar,
         rule: rule.into(),
         detail,
+        plain: None,
         supports: None,
         cause,
         weight,

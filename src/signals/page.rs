@@ -117,6 +117,30 @@ impl Sentence<'_> {
     }
 }
 
+impl Sentence<'_> {
+    /// A way out offered beside the step, not a block: "Lost your device?
+    /// Contact Administrator" (a recovery form on an MFA page), "If your
+    /// account is locked, contact your administrator". The administrator
+    /// alone (German lexicons count "Administrator" as a block word, for
+    /// "wenden Sie sich an Ihren Administrator") names who helps, and a
+    /// condition says what might be; neither says the account is blocked.
+    fn recovery_hint(&self) -> bool {
+        let first = |w: &[&str]| self.toks.first().is_some_and(|t| w.contains(&t.text));
+        let conditional = first(&["if", "wenn", "falls", "should", "sollte", "sollten"])
+            || (first(&["in"]) && self.toks.get(1).is_some_and(|t| t.text == "case"));
+        let admin_only = self
+            .matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Permanent))
+            .all(|m| {
+                self.toks
+                    .get(m.start..m.start + m.len)
+                    .is_some_and(|ts| ts.iter().all(|t| t.text.starts_with("admin")))
+            });
+        conditional || admin_only
+    }
+}
+
 /// Judge one sentence. `otp_context` is true on a page with a one-time-code
 /// input, where a bare "Invalid, try again" refers to the code.
 fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str, f32)> {
@@ -148,7 +172,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
             return Some((Judgement::Rate, "text.rate_limit", 1.0));
         }
     }
-    if s.has(C::Permanent) {
+    if s.has(C::Permanent) && !s.recovery_hint() {
         return Some((Judgement::Other, "text.account_blocked", 0.8));
     }
     let mfa_object = s.has(C::Otp) || s.has(C::Challenge);
@@ -251,6 +275,7 @@ fn judge_text(
                     source,
                     rule: rule.to_owned(),
                     detail: format!("\"{ex}\""),
+                    plain: None,
                     supports: None,
                     cause: None,
                     weight: (w * weight / 3.0).min(1.0),
@@ -360,6 +385,7 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
             source: Source::PageForm,
             rule: "form.one_time_code_input".into(),
             detail: "the page is an MFA step (one-time-code input present)".into(),
+            plain: None,
             supports: None,
             cause: None,
             weight: 0.2,
@@ -394,6 +420,7 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
                     "resend control in cooldown: {secs} s left{}",
                     if r.disabled { " (disabled)" } else { "" }
                 ),
+                plain: None,
                 supports: None,
                 cause: None,
                 weight: 0.5,
@@ -435,6 +462,7 @@ fn ev_status(code: u16, detail: &str, weight: f32) -> Evidence {
         source: Source::PageStatus,
         rule: format!("status.{code}"),
         detail: detail.into(),
+        plain: None,
         supports: None,
         cause: None,
         weight,
@@ -599,6 +627,26 @@ mod tests {
             rule("Please enter your password."),
             Some("text.credentials")
         );
+    }
+
+    #[test]
+    fn a_recovery_form_on_an_mfa_step_is_no_block() {
+        for t in [
+            "Lost access to your device? Contact Administrator",
+            "Contact Administrator",
+            "If you have lost your device or your account is locked, contact your administrator.",
+            "Wenn Sie keinen Zugriff mehr haben, wenden Sie sich an Ihren Administrator.",
+        ] {
+            assert_ne!(rule(t), Some("text.account_blocked"), "{t}");
+        }
+        // A block stays a block, with or without the administrator.
+        for t in [
+            "Your account is locked. Contact your administrator.",
+            "Your account has been disabled, please contact your administrator.",
+            "Ihr Konto wurde gesperrt.",
+        ] {
+            assert_eq!(rule(t), Some("text.account_blocked"), "{t}");
+        }
     }
 
     #[test]

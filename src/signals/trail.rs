@@ -19,6 +19,7 @@ fn ev(rule: &str, detail: String, cause: Option<Cause>, weight: f32) -> Evidence
         source: Source::Trail,
         rule: rule.into(),
         detail,
+        plain: None,
         supports: None,
         cause,
         weight,
@@ -31,6 +32,9 @@ pub struct TrailSignals {
     /// A 429 was seen; `Retry-After` in seconds when given.
     pub rate_limited: Option<Option<u32>>,
     pub too_large: bool,
+    /// A code POST sent back to the sign-in page: the strength of the
+    /// finding that the MFA step expired.
+    pub mfa_bounce: Option<f32>,
 }
 
 fn path_of(u: &str) -> String {
@@ -99,6 +103,9 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     // Names of cookies set per site, for the "set but never sent back" rule.
     // (site, name), sorted: a short list, since only auth cookies count.
     let mut set_names: Vec<(String, String)> = Vec::new();
+    // Where each of those cookies goes back to: a host-only cookie to its
+    // host only, a Domain cookie to the hosts under it, and only on its path.
+    let mut scopes: Vec<Scope> = Vec::new();
     // Per page (origin + path).
     let mut visits: BTreeMap<String, Visits> = BTreeMap::new();
     let mut insecure_session: Vec<String> = Vec::new();
@@ -133,7 +140,18 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         };
         let is_main = e.kind == "main_frame";
         if is_main {
-            let v = visits.entry(format!("{}{}", o.show(), path)).or_default();
+            let here = format!("{}{}", o.show(), path);
+            // Progress ends a loop: the browser showing another page than
+            // this one (the MFA step, the app) means the sign-in got on. Only
+            // repetition since then counts.
+            if is_landing(e) {
+                for (k, v) in visits.iter_mut() {
+                    if *k != here {
+                        *v = Visits::default();
+                    }
+                }
+            }
+            let v = visits.entry(here).or_default();
             v.n += 1;
             if let (Some(prev), Some(at)) = (v.last_ms, e.received_ms) {
                 if at.saturating_sub(prev) <= LOOP_GAP_MS {
@@ -171,8 +189,18 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         }
         // Requests that carried cookies: were the auth cookies set earlier sent back?
         if let Some(sent) = &e.request_cookie_names {
+            let top_site = e
+                .top_origin
+                .as_deref()
+                .and_then(Origin::parse)
+                .map(|t| site_of(&mut sites, &t.host));
             let here = site_of(&mut sites, &o.host);
-            for n in set_names.iter().filter(|(s, _)| *s == here).map(|(_, n)| n) {
+            let cross_site = top_site.is_some_and(|t| t != here);
+            for n in scopes
+                .iter()
+                .filter(|sc| sc.goes_with(e, &o.host, &path, cross_site))
+                .map(|sc| &sc.name)
+            {
                 if !sent.iter().any(|s| s == n)
                     && (is_main || e.kind == "xmlhttprequest" || e.kind == "fetch")
                 {
@@ -214,6 +242,12 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 let key = (site_of(&mut sites, &o.host), c.name.clone());
                 if let Err(at) = set_names.binary_search(&key) {
                     set_names.insert(at, key);
+                }
+                let sc = Scope::of(&c, &o.host, &path);
+                scopes
+                    .retain(|x| !(x.name == sc.name && x.domain == sc.domain && x.path == sc.path));
+                if scopes.len() < 64 {
+                    scopes.push(sc);
                 }
             }
             if let (Some(d), false) = (&c.domain, published.is_empty()) {
@@ -435,7 +469,217 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     if bounces >= 1 {
         push(&mut out, "bounce".into(), ev("trail.login_bounce", format!("a login POST was accepted (3xx) and the browser landed on the login page again ({bounces}×)"), Some(Cause::LoginLoop), if bounces >= 2 { 0.85 } else { 0.6 }));
     }
+    if let Some((w, e)) = mfa_bounce(snap, start) {
+        out.mfa_bounce = Some(w);
+        out.evidence.push(e);
+    }
     out
+}
+
+/// A main-frame response the browser shows (not a redirect, not a network
+/// error): where the sign-in got to.
+fn is_landing(e: &crate::snapshot::TrailEvent) -> bool {
+    e.kind == "main_frame"
+        && e.redirect_url.is_none()
+        && e.error.is_none()
+        && e.status.is_some_and(|s| !(300..400).contains(&s))
+}
+
+/// Words in a path that name the second step of a sign-in (the code step),
+/// not the first.
+fn is_code_step(path: &str) -> bool {
+    let p = path.to_ascii_lowercase();
+    [
+        "mfa",
+        "2fa",
+        "otp",
+        "totp",
+        "two-factor",
+        "two_factor",
+        "twofactor",
+        "second-factor",
+        "second_factor",
+        "multi-factor",
+        "multifactor",
+        "verify",
+        "challenge",
+        "authenticator",
+    ]
+    .iter()
+    .any(|k| p.contains(k))
+}
+
+/// An expired MFA step, from the trail: the code was POSTed from the code
+/// step's page, with the session cookie, and the answer sent the browser
+/// back to the sign-in page (another path than the code step's). The
+/// product dropped the pending sign-in (it timed out), so it starts over.
+/// A wrong code re-renders the code step instead (200, or a redirect to the
+/// code step itself). The time spent on the code step only adjusts the
+/// strength: real timeouts run from seconds to many minutes.
+///
+/// Returns the strength and the evidence for the newest such bounce, when
+/// the browser is still on the sign-in page it was sent to.
+fn mfa_bounce(snap: &Snapshot, start: Option<i64>) -> Option<(f32, Evidence)> {
+    let mains: Vec<&crate::snapshot::TrailEvent> = snap
+        .trail
+        .iter()
+        .filter(|e| e.kind == "main_frame" && super::in_episode(e, start))
+        .collect();
+    // The newest code POST answered with a redirect.
+    let i = mains.iter().rposition(|e| {
+        e.method.eq_ignore_ascii_case("POST")
+            && e.status.is_some_and(|s| (300..400).contains(&s))
+            && e.redirect_url.is_some()
+    })?;
+    let post = mains.get(i)?;
+    let (po, pp) = Origin::parse_with_path(&post.url)?;
+    let (to, tp) = Origin::parse_with_path(post.redirect_url.as_deref()?)?;
+    // Where the code was typed: the page the browser showed before the POST.
+    let step = mains.get(..i)?.iter().rev().find(|e| is_landing(e))?;
+    let (so, sp) = Origin::parse_with_path(&step.url)?;
+    // The first step of the sign-in: a page the sign-in POSTed from before
+    // the code step (the password form), or a sign-in path by its words.
+    let first_step = mains.get(..i)?.iter().any(|e| {
+        e.method.eq_ignore_ascii_case("POST")
+            && Origin::parse_with_path(&e.url).is_some_and(|(o, p)| o == to && p == tp)
+    });
+    let code_step = so == po && sp == pp && (is_code_step(&pp) || first_step);
+    let to_sign_in =
+        to == po && tp != pp && (first_step || (is_loginish(&tp) && !is_code_step(&tp)));
+    if !code_step || !to_sign_in {
+        return None;
+    }
+    // The session was presented: a fresh tab that lost its cookie is a
+    // deployment matter (and other rules look at it).
+    let presented = post.request_cookie_names.as_ref().is_some_and(|n| {
+        n.iter()
+            .any(|c| is_session_cookie(c) || c.to_ascii_lowercase().contains("session"))
+    });
+    if !presented {
+        return None;
+    }
+    // The browser ended up on that sign-in page: nothing after it but the
+    // redirects that lead there and the page itself.
+    let rest = mains.get(i + 1..).unwrap_or_default();
+    let last = rest.iter().rev().find(|e| is_landing(e));
+    let on_sign_in = match last {
+        Some(l) => Origin::parse_with_path(&l.url).is_some_and(|(o, p)| o == to && p == tp),
+        None => Origin::parse_with_path(&snap.url).is_some_and(|(o, p)| o == to && p == tp),
+    };
+    if !on_sign_in || rest.iter().filter(|e| is_landing(e)).count() > 1 {
+        return None;
+    }
+    let spent_s = match (step.received_ms, post.received_ms) {
+        (Some(a), Some(b)) => Some((b - a).max(0) / 1000),
+        _ => None,
+    };
+    // An instant bounce is less likely a timeout; a long stay more likely.
+    let w = match spent_s {
+        Some(s) if s < 3 => 0.55,
+        Some(s) => 0.7 + 0.2 * (s as f32 / 600.0).min(1.0),
+        None => 0.65,
+    };
+    let detail = format!(
+        "the code POST to {}{} {}was answered {} to the sign-in page {}{} with the session cookie sent: the pending sign-in was gone",
+        po.show(),
+        redact::path(&pp),
+        spent_s
+            .map(|s| format!("{s} s after the code step loaded "))
+            .unwrap_or_default(),
+        post.status.unwrap_or(302),
+        to.show(),
+        redact::path(&tp),
+    );
+    let mut e = ev("trail.mfa_bounced_to_sign_in", detail, None, w);
+    e.supports = Some(crate::diagnosis::FailureType::MfaChallengeExpired);
+    Some((w, e))
+}
+
+/// Where a cookie set in the trail is sent back (RFC 6265 section 5.4).
+struct Scope {
+    name: String,
+    /// The host of a host-only cookie, or the Domain attribute (lower case,
+    /// no leading dot).
+    domain: String,
+    host_only: bool,
+    path: String,
+    same_site: crate::snapshot::SameSite,
+}
+
+impl Scope {
+    fn of(c: &setcookie::SetCookie, host: &str, req_path: &str) -> Scope {
+        let domain = c
+            .domain
+            .as_deref()
+            .map(|d| d.trim_start_matches('.').to_ascii_lowercase())
+            .filter(|d| !d.is_empty());
+        // The default path: the request path up to its last slash.
+        let default_path = match req_path.rfind('/') {
+            Some(0) | None => "/".to_owned(),
+            Some(i) => req_path.get(..i).unwrap_or("/").to_owned(),
+        };
+        let path = c
+            .path
+            .clone()
+            .filter(|p| p.starts_with('/'))
+            .unwrap_or(default_path);
+        Scope {
+            name: c.name.clone(),
+            host_only: domain.is_none(),
+            domain: domain.unwrap_or_else(|| host.to_ascii_lowercase()),
+            // A cookie scoped to the part of the site that set it (a flow's
+            // own path) is meant to stay there; one whose Path does not even
+            // cover the page that set it is a mistake, and is expected back
+            // everywhere.
+            path: if path_match(req_path, &path) {
+                path
+            } else {
+                "/".to_owned()
+            },
+            same_site: c.same_site,
+        }
+    }
+
+    /// Would the browser send this cookie with `e` (to `host`, `path`)?
+    /// Where SameSite may have withheld it (a navigation or call whose
+    /// initiator is not known to be same-site), it is not expected.
+    fn goes_with(
+        &self,
+        e: &crate::snapshot::TrailEvent,
+        host: &str,
+        path: &str,
+        cross_site: bool,
+    ) -> bool {
+        use crate::snapshot::SameSite;
+        let host_ok = if self.host_only {
+            host == self.domain
+        } else {
+            super::domain_match(host, &self.domain)
+        };
+        let path_ok = path_match(path, &self.path);
+        let same_site_ok = match self.same_site {
+            SameSite::None => true,
+            // A top-level navigation may come from another site (the
+            // identity provider's redirect); Strict cookies stay home then.
+            SameSite::Strict => e.kind != "main_frame" && !cross_site,
+            // Lax (and the default): top-level GETs, and same-site calls.
+            SameSite::Lax | SameSite::Unspecified => {
+                if e.kind == "main_frame" {
+                    e.method.eq_ignore_ascii_case("GET")
+                } else {
+                    !cross_site
+                }
+            }
+        };
+        host_ok && path_ok && same_site_ok
+    }
+}
+
+/// RFC 6265 section 5.1.4 path-match.
+fn path_match(req: &str, cookie: &str) -> bool {
+    req == cookie
+        || (req.starts_with(cookie)
+            && (cookie.ends_with('/') || req.as_bytes().get(cookie.len()) == Some(&b'/')))
 }
 
 /// What the trail shows of one page (origin + path).
@@ -520,6 +764,139 @@ mod tests {
             {{"url":"{url}","method":"POST","type":"xmlhttprequest","status":429}}]}}"#
         );
         analyze(&Snapshot::from_json(&json).unwrap(), &[])
+    }
+
+    /// Main-frame events `(method, path, status, redirect path, at seconds)`
+    /// on one origin, the session cookie sent with each.
+    fn mains(events: &[(&str, &str, u16, Option<&str>, i64)]) -> Snapshot {
+        let o = "https://app.example.org";
+        let trail: Vec<String> = events
+            .iter()
+            .map(|(m, p, st, to, at)| {
+                format!(
+                    r#"{{"url":"{o}{p}","method":"{m}","type":"main_frame","status":{st},{}"request_cookie_names":["csrftoken","sessionid"],"received_ms":{}}}"#,
+                    to.map(|t| format!(r#""redirect_url":"{o}{t}","#)).unwrap_or_default(),
+                    1_000_000 + at * 1000
+                )
+            })
+            .collect();
+        let last = events.last().map_or("/", |e| e.1);
+        Snapshot::from_json(&format!(
+            r#"{{"url":"{o}{last}","trail":[{}],"env":{{"now_ms":{}}}}}"#,
+            trail.join(","),
+            1_000_000 + 60_000
+        ))
+        .unwrap()
+    }
+
+    fn rules(s: &Snapshot) -> Vec<String> {
+        analyze(s, &[])
+            .evidence
+            .into_iter()
+            .map(|e| e.rule)
+            .collect()
+    }
+
+    #[test]
+    fn a_healthy_sign_in_through_next_is_not_a_loop_with_or_without_its_first_get() {
+        // Form, POST, back to the login page with ?next= (now signed in, it
+        // sends the browser on), the app.
+        let full = [
+            ("GET", "/login", 200, None, 0),
+            ("POST", "/login", 302, Some("/login?next=/"), 5),
+            ("GET", "/login?next=/", 302, Some("/"), 5),
+            ("GET", "/", 200, None, 5),
+        ];
+        for events in [&full[..], &full[1..]] {
+            let r = rules(&mains(events));
+            assert!(
+                !r.iter().any(|r| r.contains("loop") || r.contains("bounce")),
+                "{r:?}"
+            );
+        }
+        // The same repetition that never gets anywhere is a loop.
+        let looping = [
+            ("GET", "/login", 200, None, 0),
+            ("POST", "/login", 302, Some("/login?next=/"), 5),
+            ("GET", "/login?next=/", 302, Some("/"), 5),
+            ("GET", "/", 302, Some("/login"), 5),
+            ("GET", "/login", 200, None, 5),
+            ("POST", "/login", 302, Some("/login?next=/"), 12),
+            ("GET", "/login?next=/", 302, Some("/"), 12),
+            ("GET", "/", 302, Some("/login"), 12),
+            ("GET", "/login", 200, None, 12),
+        ];
+        assert!(rules(&mains(&looping))
+            .iter()
+            .any(|r| r == "trail.login_loop"));
+    }
+
+    #[test]
+    fn a_code_post_sent_back_to_the_sign_in_page_is_an_expired_step() {
+        let expired = |stay: i64| {
+            mains(&[
+                ("GET", "/login", 200, None, 0),
+                ("POST", "/login", 302, Some("/login/mfa"), 5),
+                ("GET", "/login/mfa", 200, None, 5),
+                ("POST", "/login/mfa", 302, Some("/login"), 5 + stay),
+                ("GET", "/login", 200, None, 5 + stay),
+            ])
+        };
+        let t = analyze(&expired(20), &[]);
+        // The sign-in page is the one the password went to, whatever words
+        // its path has.
+        let mut prefixed = expired(20);
+        for e in &mut prefixed.trail {
+            e.url = e.url.replace("/login", "/mfa-app/login");
+            e.redirect_url = e
+                .redirect_url
+                .as_ref()
+                .map(|u| u.replace("/login", "/mfa-app/login"));
+        }
+        assert!(analyze(&prefixed, &[]).mfa_bounce.is_some());
+        let long = analyze(&expired(900), &[]);
+        let instant = analyze(&expired(1), &[]);
+        assert!(t
+            .evidence
+            .iter()
+            .any(|e| e.rule == "trail.mfa_bounced_to_sign_in"));
+        assert!(!t.evidence.iter().any(|e| e.rule == "trail.login_loop"));
+        // The time on the step only moves the strength.
+        let (a, b, c) = (
+            t.mfa_bounce.unwrap(),
+            long.mfa_bounce.unwrap(),
+            instant.mfa_bounce.unwrap(),
+        );
+        assert!(c < a && a < b, "{c} {a} {b}");
+        // A wrong code: the step again, with its error.
+        let wrong = mains(&[
+            ("POST", "/login", 302, Some("/login/mfa"), 0),
+            ("GET", "/login/mfa", 200, None, 0),
+            ("POST", "/login/mfa", 200, None, 20),
+        ]);
+        assert!(analyze(&wrong, &[]).mfa_bounce.is_none());
+        // Or redirected to the step itself.
+        let wrong = mains(&[
+            ("POST", "/login", 302, Some("/login/mfa"), 0),
+            ("GET", "/login/mfa", 200, None, 0),
+            ("POST", "/login/mfa", 303, Some("/login/mfa"), 20),
+            ("GET", "/login/mfa", 200, None, 20),
+        ]);
+        assert!(analyze(&wrong, &[]).mfa_bounce.is_none());
+        // Without the session cookie, it is not the product's timeout.
+        let mut s = expired(20);
+        for e in &mut s.trail {
+            e.request_cookie_names = Some(vec!["csrftoken".into()]);
+        }
+        assert!(analyze(&s, &[]).mfa_bounce.is_none());
+        // A successful code goes on to the app.
+        let ok = mains(&[
+            ("POST", "/login", 302, Some("/login/mfa"), 0),
+            ("GET", "/login/mfa", 200, None, 0),
+            ("POST", "/login/mfa", 302, Some("/"), 20),
+            ("GET", "/", 200, None, 20),
+        ]);
+        assert!(analyze(&ok, &[]).mfa_bounce.is_none());
     }
 
     #[test]

@@ -53,9 +53,9 @@ test('Firefox: rate limit with Retry-After from the recorded trail', () =>
 test('Firefox: a Date header 10 minutes off', () =>
   check('/clock', { type: 'session_proxy_cookie', verdict: 'deployment', rules: ['clock.host_skew'] }));
 
-test('Firefox: only a safe code', () => check('/safe-code', { type: 'unclassified', verdict: 'product', code: 'NAN-4711' }));
+test('Firefox: only a safe code', () => check('/safe-code', { type: 'unclassified', verdict: 'none', code: 'NAN-4711' }));
 
-test('Firefox: healthy control', () => check('/healthy', { type: 'unclassified', verdict: 'product', code: '' }));
+test('Firefox: healthy control', () => check('/healthy', { type: 'unclassified', verdict: 'none', code: '' }));
 
 test('Firefox: a login web component in open shadow roots', () =>
   check('/shadow', { type: 'mfa_invalid_code', verdict: 'product', rules: ['text.invalid_code'] }, (page) =>

@@ -11,7 +11,7 @@ import { launch, diagnose, setOptions } from './chromium.mjs';
 import { launchFirefox, diagnoseFirefox, setOptionsFirefox } from './firefox.mjs';
 
 const EXPECT = {
-  healthy: { type: 'unclassified', verdict: 'product', rules: [] },
+  healthy: { type: 'unclassified', verdict: 'none', rules: [] },
   'proto-drift': { type: 'session_proxy_cookie', verdict: 'deployment', rules: ['trail.redirect_to_http'] },
   'host-drift': { type: 'session_proxy_cookie', verdict: 'deployment', rules: ['trail.redirect_to_internal_host'] },
   'cookie-domain': { type: 'session_proxy_cookie', verdict: 'deployment', rules: ['trail.set_cookie_rejected'] },

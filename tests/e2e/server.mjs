@@ -187,6 +187,45 @@ customElements.define('nanami-login', class extends HTMLElement {
   'GET /gateway/callback': (req, res) =>
     send(res, 502, '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.22.1</center></body></html>'),
 
+  // 14. (issue 13) The pending sign-in of an MFA step times out: the code
+  // POST is sent back to the sign-in page (as django-allauth does), while a
+  // wrong code ("000000") re-renders the step with its error.
+  'GET /mfa-bounce/login': (req, res) => send(res, 200, page({ title: 'Sign in', form: LOGIN_FORM })),
+  'POST /mfa-bounce/login': async (req, res) => {
+    await readBody(req);
+    send(res, 302, '', { location: '/mfa-bounce/mfa', 'set-cookie': 'sessionid=p3nd1ngL0g1n; Path=/; HttpOnly; SameSite=Lax' });
+  },
+  'GET /mfa-bounce/mfa': (req, res) =>
+    send(res, 200, page({ title: 'Two-Factor Authentication', body: '<p>Please enter an authenticator code.</p>', form: MFA_FORM })),
+  'POST /mfa-bounce/mfa': async (req, res) => {
+    const body = await readBody(req);
+    if (/otp=000000/.test(body)) {
+      send(res, 200, page({ title: 'Two-Factor Authentication', alert: 'Incorrect code.', form: MFA_FORM }));
+    } else {
+      send(res, 302, '', { location: '/mfa-bounce/login' });
+    }
+  },
+
+  // 15. (issue 13) A healthy sign-in that bounces through its own login page:
+  // form, POST, /next/login?next=/next/home (now signed in, it sends the
+  // browser on), the app.
+  'GET /next/login': (req, res) => {
+    if (/nsess=/.test(req.headers.cookie ?? '')) return send(res, 302, '', { location: '/next/home' });
+    send(res, 200, page({ title: 'Sign in', form: LOGIN_FORM }));
+  },
+  'POST /next/login': async (req, res) => {
+    await readBody(req);
+    send(res, 302, '', { location: '/next/login?next=/next/home', 'set-cookie': 'nsess=s1gnedIn; Path=/; HttpOnly; SameSite=Lax' });
+  },
+  'GET /next/home': (req, res) => {
+    if (!/nsess=/.test(req.headers.cookie ?? '')) return send(res, 302, '', { location: '/next/login?next=/next/home' });
+    send(res, 200, page({ title: 'Home', body: '<p>Signed in as ada@example.org</p>' }));
+  },
+
+  // 16. (issue 13) A rate limiter's bare status page, as nginx prints it.
+  'GET /status-429': (req, res) =>
+    send(res, 429, '<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center><hr><center>nginx</center></body></html>'),
+
   // Load for the recorder benchmark: many small XHRs.
   'GET /ping': (req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain', 'set-cookie': 'ping=1; Path=/; SameSite=Lax' });
