@@ -256,3 +256,120 @@ fn languages_corpus_per_language() {
     }
     assert!(failing.is_empty(), "macro-F1 below 0.95 in: {failing:?}");
 }
+
+/// Wordings of our own (not copied from any product) for the five outcomes
+/// in each language: how a product would commonly say them. A check that the
+/// lexicons model the language rather than the corpus's two products.
+#[test]
+fn own_wordings_per_language() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("de", "I", "Der eingegebene Code ist falsch."),
+        ("de", "X", "Die Anmeldung hat zu lange gedauert. Bitte beginnen Sie erneut."),
+        ("de", "R", "Zu viele Anfragen. Bitte versuchen Sie es später noch einmal."),
+        ("de", "S", "Cookie nicht gefunden. Bitte aktivieren Sie Cookies in Ihrem Browser."),
+        ("de", "S", "Ungültiger Status-Parameter."),
+        ("de", "O", "Benutzername oder Passwort ist falsch."),
+        ("de", "R", "Ihr Konto wurde vorübergehend gesperrt."),
+        ("de", "O", "Ihr Konto ist gesperrt. Wenden Sie sich an den Administrator."),
+        ("de", "X", "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an."),
+        ("fr", "I", "Le code saisi est incorrect."),
+        ("fr", "X", "Le délai de connexion est dépassé. Veuillez recommencer."),
+        ("fr", "R", "Trop de requêtes. Veuillez réessayer plus tard."),
+        ("fr", "S", "Cookie introuvable. Assurez-vous que les cookies sont activés dans votre navigateur."),
+        ("fr", "O", "Nom d'utilisateur ou mot de passe invalide."),
+        ("fr", "R", "Votre compte est temporairement verrouillé."),
+        ("fr", "O", "Compte désactivé."),
+        ("fr", "X", "Votre session a expiré. Veuillez vous reconnecter."),
+        ("fr", "I", "Code d'authentification invalide."),
+        ("fr", "S", "Paramètre state invalide."),
+        ("es", "I", "El código introducido no es correcto."),
+        ("es", "X", "Se agotó el tiempo de inicio de sesión. Vuelva a empezar."),
+        ("es", "R", "Demasiadas solicitudes. Inténtalo de nuevo más tarde."),
+        ("es", "S", "No se encontró la cookie. Asegúrate de que las cookies estén habilitadas en tu navegador."),
+        ("es", "O", "Usuario o contraseña no válidos."),
+        ("es", "R", "Tu cuenta está bloqueada temporalmente."),
+        ("es", "X", "Tu sesión ha expirado. Vuelve a iniciar sesión."),
+        ("es", "I", "Código de autenticación no válido."),
+        ("pt", "I", "O código informado está incorreto."),
+        ("pt", "X", "O tempo para login esgotou. Comece novamente."),
+        ("pt", "R", "Muitas solicitações. Tente novamente mais tarde."),
+        ("pt", "S", "Cookie não encontrado. Verifique se os cookies estão ativados no seu navegador."),
+        ("pt", "O", "Usuário ou senha inválidos."),
+        ("pt", "R", "Sua conta foi bloqueada temporariamente."),
+        ("pt", "X", "Sua sessão expirou. Faça login novamente."),
+        ("pt", "I", "Código de autenticação inválido."),
+        ("it", "I", "Il codice inserito non è corretto."),
+        ("it", "X", "Tempo di accesso scaduto. Ricomincia."),
+        ("it", "R", "Troppe richieste. Riprova più tardi."),
+        ("it", "S", "Cookie non trovato. Assicurati che i cookie siano abilitati nel browser."),
+        ("it", "O", "Nome utente o password non validi."),
+        ("it", "R", "Il tuo account è stato bloccato temporaneamente."),
+        ("it", "X", "La tua sessione è scaduta. Accedi di nuovo."),
+        ("nl", "I", "De ingevoerde code is onjuist."),
+        ("nl", "X", "De aanmelding duurde te lang. Begin opnieuw."),
+        ("nl", "R", "Te veel verzoeken. Probeer het later opnieuw."),
+        ("nl", "S", "Cookie niet gevonden. Zorg dat cookies zijn ingeschakeld in je browser."),
+        ("nl", "O", "Ongeldige gebruikersnaam of wachtwoord."),
+        ("nl", "R", "Je account is tijdelijk geblokkeerd."),
+        ("nl", "X", "Je sessie is verlopen. Log opnieuw in."),
+        ("pl", "I", "Wprowadzony kod jest nieprawidłowy."),
+        ("pl", "X", "Przekroczono czas logowania. Zacznij od nowa."),
+        ("pl", "R", "Zbyt wiele żądań. Spróbuj ponownie później."),
+        ("pl", "S", "Nie znaleziono pliku cookie. Upewnij się, że obsługa plików cookie jest włączona."),
+        ("pl", "O", "Nieprawidłowa nazwa użytkownika lub hasło."),
+        ("pl", "R", "Twoje konto zostało tymczasowo zablokowane."),
+        ("pl", "X", "Twoja sesja wygasła. Zaloguj się ponownie."),
+        ("tr", "I", "Girdiğiniz kod hatalı."),
+        ("tr", "X", "Giriş zaman aşımına uğradı. Lütfen baştan başlayın."),
+        ("tr", "R", "Çok fazla istek. Lütfen daha sonra tekrar deneyin."),
+        ("tr", "S", "Çerez bulunamadı. Tarayıcınızda çerezlerin etkin olduğundan emin olun."),
+        ("tr", "O", "Geçersiz kullanıcı adı veya şifre."),
+        ("tr", "R", "Hesabınız geçici olarak kilitlendi."),
+        ("tr", "X", "Oturumunuzun süresi doldu. Lütfen tekrar giriş yapın."),
+        ("ja", "I", "入力したコードが正しくありません。"),
+        ("ja", "X", "ログインがタイムアウトしました。最初からやり直してください。"),
+        ("ja", "R", "リクエストが多すぎます。しばらくしてからもう一度お試しください。"),
+        ("ja", "S", "Cookieが見つかりません。ブラウザでCookieが有効になっていることを確認してください。"),
+        ("ja", "O", "ユーザー名またはパスワードが無効です。"),
+        ("ja", "R", "アカウントが一時的にロックされています。"),
+        ("ja", "X", "セッションの有効期限が切れました。再度ログインしてください。"),
+        ("ja", "I", "認証コードが無効です。"),
+        ("zh-Hans", "I", "您输入的验证码不正确。"),
+        ("zh-Hans", "X", "登录超时，请重新开始。"),
+        ("zh-Hans", "R", "请求过于频繁，请稍后再试。"),
+        ("zh-Hans", "S", "未找到 Cookie。请确保浏览器已启用 Cookie。"),
+        ("zh-Hans", "O", "用户名或密码无效。"),
+        ("zh-Hans", "R", "您的账户已被暂时锁定。"),
+        ("zh-Hans", "X", "会话已过期，请重新登录。"),
+        ("zh-Hans", "I", "动态码错误"),
+        ("ko", "I", "입력한 코드가 올바르지 않습니다."),
+        ("ko", "X", "로그인 시간이 초과되었습니다. 처음부터 다시 시작하세요."),
+        ("ko", "R", "요청이 너무 많습니다. 나중에 다시 시도하세요."),
+        ("ko", "S", "쿠키를 찾을 수 없습니다. 브라우저에서 쿠키가 활성화되어 있는지 확인하세요."),
+        ("ko", "O", "사용자 이름 또는 비밀번호가 잘못되었습니다."),
+        ("ko", "R", "계정이 일시적으로 잠겼습니다."),
+        ("ko", "X", "세션이 만료되었습니다. 다시 로그인하세요."),
+    ];
+    let mut wrong = Vec::new();
+    for (lang, want, text) in cases {
+        let want = match *want {
+            "I" => "mfa_invalid_code",
+            "X" => "mfa_challenge_expired",
+            "R" => "mfa_rate_limited",
+            "S" => "session_proxy_cookie",
+            _ => "other",
+        };
+        let got = predicted(&run_cli(
+            &json!({"url": "https://id.example.org/login", "page": {"text": text, "lang": lang}}),
+        ));
+        if got != want {
+            wrong.push(format!("{lang}: want {want} got {got} | {text}"));
+        }
+    }
+    println!(
+        "own wordings: {}/{} as expected",
+        cases.len() - wrong.len(),
+        cases.len()
+    );
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
