@@ -124,7 +124,15 @@ export function collect() {
     url: location.href,
     status: nav && nav.responseStatus ? nav.responseStatus : null,
     title: clip(document.title, 300),
-    lang: clip(document.documentElement.lang, 20) || null,
+    // <html lang>, else <body lang> or the Content-Language meta (templates
+    // that forget the first often set one of the others).
+    lang:
+      clip(
+        document.documentElement.lang ||
+          document.body?.lang ||
+          document.querySelector('meta[http-equiv="content-language" i]')?.content?.split(',')[0],
+        20,
+      ) || null,
     text,
     alerts,
     forms,

@@ -14,18 +14,41 @@ async function fetchText(path) {
   return res.text();
 }
 
-async function dataFiles() {
-  const index = JSON.parse(await fetchText('data/index.json'));
-  return Promise.all(index.files.map(async (name) => ({ name, text: await fetchText(`data/${name}`) })));
+// Every data file is fetched once, when first wanted.
+const texts = new Map();
+function dataText(name) {
+  if (!texts.has(name)) texts.set(name, fetchText(`data/${name}`));
+  return texts.get(name);
 }
 
-export const ready = Promise.all([init({ module_or_path: new URL('auth_triage_wasm_bg.wasm', CORE) }), dataFiles()]).then(
-  ([, files]) => {
+export const dataIndex = fetchText('data/index.json').then((t) => JSON.parse(t).files);
+
+// Catalogs, word lists and the English lexicon are needed on every page:
+// fetch them while the module compiles. Other lexicons wait for loadData.
+dataIndex.then((names) => names.filter((n) => !n.startsWith('lexicon/') || n === 'lexicon/en.json').forEach(dataText), () => {});
+
+export const ready = init({ module_or_path: new URL('auth_triage_wasm_bg.wasm', CORE) });
+
+let loaded = null;
+
+/**
+ * Hand the core its data, once: every catalog and word list, and the
+ * lexicons named in `lexicons` (English always), or every lexicon when
+ * `lexicons` is null. The first call decides; later calls get the same load.
+ */
+export function loadData(lexicons = null) {
+  loaded ??= Promise.all([ready, dataIndex]).then(async ([, names]) => {
+    const wanted = names.filter(
+      (n) => !n.startsWith('lexicon/') || lexicons === null || n === 'lexicon/en.json' || lexicons.includes(n),
+    );
+    const files = await Promise.all(wanted.map(async (name) => ({ name, text: await dataText(name) })));
     rawInvoke({ type: 'load_data', files });
-  },
-);
+    return wanted;
+  });
+  return loaded;
+}
 
 export async function invoke(command) {
-  await ready;
+  await loadData();
   return rawInvoke(command);
 }

@@ -6,7 +6,8 @@
 // [data-report] holds the Markdown report.
 
 import { tabs, runInFrames, cookiesFor, runtime, browserInfo } from './ext.js';
-import { invoke, ready } from './core.js';
+import { invoke, loadData, dataIndex } from './core.js';
+import { lexiconsFor } from './languages.js';
 import { collect, mergeFrames } from './collector.js';
 import { loadConfig } from './config.js';
 import { $, el, setText, safeCodeText, TYPE_WORDS, download, copyText } from './ui.js';
@@ -139,7 +140,8 @@ async function main() {
     cookiesFor([tab.url, ...config.publishedUrls]).then((r) => ((t.cookies = performance.now()), r)),
   ]);
   const snapshot = snapshotOf(tab, page, cookies, trail, config);
-  await ready;
+  // The page's language and English: the other lexicons stay unread.
+  document.body.dataset.lexicons = (await loadData(lexiconsFor(snapshot, await dataIndex))).filter((n) => n.startsWith('lexicon/')).join(' ');
   t.wasm = performance.now();
   const answer = await invoke({ type: 'report', snapshot, catalogs: config.catalogs });
   t.core = performance.now();

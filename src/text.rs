@@ -36,10 +36,14 @@ pub enum Concept {
     Needs,
     GenericError,
     TooLarge,
+    /// Units of a wait ("42 seconds", "42 Sekunden", "42秒"), after a number.
+    Second,
+    Minute,
+    Hour,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 19] = [
+    const ALL: [(Concept, &'static str); 22] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -59,6 +63,9 @@ impl Concept {
         (Concept::Needs, "needs"),
         (Concept::GenericError, "generic_error"),
         (Concept::TooLarge, "too_large"),
+        (Concept::Second, "second"),
+        (Concept::Minute, "minute"),
+        (Concept::Hour, "hour"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {
@@ -117,6 +124,8 @@ impl Pat {
 struct Phrase {
     pats: Vec<Pat>,
     concepts: Concepts,
+    /// The lexicons (by index in [`Lexicon::langs`]) that hold this phrase.
+    langs: u64,
 }
 
 /// FNV-1a: tokens are short, and SipHash's setup cost dominates on them.
@@ -189,18 +198,25 @@ pub struct Lexicon {
     suffix_first: ByChar,
     /// Phrases starting with a number.
     number_first: Vec<Phrase>,
+    /// The languages of the lexicons added, in order (`"en"`, `"ja"` …).
+    langs: Vec<String>,
 }
 
 /// A lexicon file: `{"lang": "en", "concepts": {"mfa_object": ["…", …], …}}`.
 struct LexiconFile {
+    lang: String,
     concepts: Vec<(String, Vec<String>)>,
 }
 
 impl FromJson for LexiconFile {
     fn read(r: &mut Reader<'_>, at: &Path<'_>) -> Result<Self, InputError> {
         let mut concepts = Vec::new();
+        let mut lang = String::new();
         let start = r.object(at, &mut |r, key, _| {
-            if key == "concepts" {
+            if key == "lang" {
+                lang = String::read(r, &Path::Field(at, "lang"))?;
+                Ok(())
+            } else if key == "concepts" {
                 let at = Path::Field(at, "concepts");
                 r.object(&at, &mut |r, name, _| {
                     concepts.push((name.to_owned(), Vec::read(r, &at)?));
@@ -214,7 +230,7 @@ impl FromJson for LexiconFile {
         if concepts.is_empty() {
             return Err(r.error_at(start, at, "no concepts"));
         }
-        Ok(LexiconFile { concepts })
+        Ok(LexiconFile { lang, concepts })
     }
 }
 
@@ -243,17 +259,34 @@ pub fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn add_file(&mut self, file: LexiconFile) {
+        let lang = match self.langs.iter().position(|l| *l == file.lang) {
+            Some(i) => i,
+            None => {
+                self.langs.push(file.lang.clone());
+                self.langs.len() - 1
+            }
+        };
         for (name, phrases) in file.concepts {
             let Some(concept) = Concept::from_name(&name) else {
                 continue;
             };
             for p in phrases {
-                self.add_phrase(&p, concept);
+                self.add_phrase_in(&p, concept, lang);
             }
         }
     }
 
+    #[cfg(test)]
     fn add_phrase(&mut self, phrase: &str, concept: Concept) {
+        self.add_phrase_in(phrase, concept, 0);
+    }
+
+    /// The languages of the lexicons in this matcher, in the order they were added.
+    pub fn langs(&self) -> &[String] {
+        &self.langs
+    }
+
+    fn add_phrase_in(&mut self, phrase: &str, concept: Concept, lang: usize) {
         let mut pats = Vec::new();
         for w in phrase.split(|c: char| c.is_whitespace() || c == '_' || c == '-') {
             if w.is_empty() {
@@ -262,7 +295,26 @@ impl Lexicon {
             if w == "*" {
                 return; // a bare star would match every word: not a phrase
             }
-            if w == "#" {
+            if w.chars().any(is_cjk) {
+                // No spaces in Chinese and Japanese (and Korean words carry
+                // their particles): the text is tokenised one character at a
+                // time there, so a phrase is its sequence of characters and
+                // matches as a substring. Other letters in the word stay whole.
+                let mut run = String::new();
+                for c in w.chars() {
+                    if is_cjk(c) {
+                        if !run.is_empty() {
+                            pats.push(Pat::Exact(std::mem::take(&mut run)));
+                        }
+                        pats.push(Pat::Exact(c.to_string()));
+                    } else if c != '*' && c != '\'' {
+                        run.extend(c.to_lowercase());
+                    }
+                }
+                if !run.is_empty() {
+                    pats.push(Pat::Exact(run));
+                }
+            } else if w == "#" {
                 pats.push(Pat::Number);
             } else if let Some(p) = w.strip_prefix('*') {
                 pats.push(Pat::Suffix(p.replace('\'', "").to_lowercase()));
@@ -272,6 +324,9 @@ impl Lexicon {
                 pats.push(Pat::Exact(w.replace('\'', "").to_lowercase()));
             }
         }
+        let lang_bit = 1u64
+            .checked_shl(u32::try_from(lang).unwrap_or(u32::MAX))
+            .unwrap_or(0);
         let Some(first) = pats.first() else { return };
         let list = match first {
             Pat::Exact(w) => self.by_first.entry(w.clone()).or_default(),
@@ -285,10 +340,15 @@ impl Lexicon {
         let k = key(&pats);
         if let Some(existing) = list.iter_mut().find(|x| key(&x.pats) == k) {
             existing.concepts.add(concept);
+            existing.langs |= lang_bit;
         } else {
             let mut concepts = Concepts::default();
             concepts.add(concept);
-            list.push(Phrase { pats, concepts });
+            list.push(Phrase {
+                pats,
+                concepts,
+                langs: lang_bit,
+            });
         }
     }
 
@@ -316,7 +376,7 @@ impl Lexicon {
         out.clear();
         let mut i = 0;
         while i < toks.len() {
-            let mut best: Option<(usize, Concepts)> = None;
+            let mut best: Option<(usize, Concepts, u64)> = None;
             let rest = toks.get(i..).unwrap_or(&[]);
             let Some(first) = rest.first() else { break };
             let numbers: &[Phrase] = if first.num.is_some() {
@@ -349,18 +409,22 @@ impl Lexicon {
                 }
                 if ph.pats.iter().zip(rest).all(|(p, t)| p.matches(t)) {
                     match &mut best {
-                        Some((bn, bc)) if *bn == n => bc.union(ph.concepts),
-                        Some((bn, _)) if *bn > n => {}
-                        _ => best = Some((n, ph.concepts)),
+                        Some((bn, bc, bl)) if *bn == n => {
+                            bc.union(ph.concepts);
+                            *bl |= ph.langs;
+                        }
+                        Some((bn, _, _)) if *bn > n => {}
+                        _ => best = Some((n, ph.concepts, ph.langs)),
                     }
                 }
             }
             match best {
-                Some((n, concepts)) => {
+                Some((n, concepts, langs)) => {
                     out.push(Match {
                         start: i,
                         len: n,
                         concepts,
+                        langs,
                     });
                     i += n;
                 }
@@ -376,40 +440,149 @@ pub struct Match {
     pub start: usize,
     pub len: usize,
     pub concepts: Concepts,
+    /// The lexicons that hold the phrase (bit i: [`Lexicon::langs`]`[i]`).
+    pub langs: u64,
 }
 
-/// Split text into sentences: on line breaks, and on `.`, `!`, `?`, `;`
-/// followed by white space or the end (so hosts and decimals stay whole).
+/// Split text into sentences: on line breaks, on `.`, `!`, `?`, `;`
+/// followed by white space or the end (so hosts and decimals stay whole), and
+/// after the full-width `。`, `！`, `？`, `；` of Chinese and Japanese (no space
+/// follows them).
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
+    let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let b = bytes.get(i).copied().unwrap_or(b' ');
-            let next = bytes.get(i + 1).copied();
-            let end_here = b == b'\n'
-                || b == b'\r'
-                || (matches!(b, b'.' | b'!' | b'?' | b';')
-                    && next.is_none_or(|n| n.is_ascii_whitespace()));
-            i += 1;
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|(_, n)| *n);
+            let end_here = c == '\n'
+                || c == '\r'
+                || matches!(c, '\u{3002}' | '\u{ff01}' | '\u{ff1f}' | '\u{ff1b}')
+                || (matches!(c, '.' | '!' | '?' | ';') && next.is_none_or(char::is_whitespace));
             if end_here {
-                let s = text.get(start..i).unwrap_or("");
-                start = i;
+                let end = at + c.len_utf8();
+                let s = text.get(start..end).unwrap_or("");
+                start = end;
                 if !s.trim().is_empty() {
                     return Some(s.trim());
                 }
             }
         }
-        if start < bytes.len() {
+        if start < text.len() {
             let s = text.get(start..).unwrap_or("");
-            start = bytes.len();
+            start = text.len();
             if !s.trim().is_empty() {
                 return Some(s.trim());
             }
         }
         None
     })
+}
+
+/// Letters of the scripts written without spaces between words (Han,
+/// Hiragana, Katakana) and Hangul, whose words carry their particles: the
+/// tokeniser makes each one a token, and lexicon phrases in them match as
+/// character sequences.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // Hiragana, Katakana (with the prolonged sound mark)
+        | 0x31F0..=0x31FF // Katakana phonetic extensions
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0xFF66..=0xFF9F // half-width Katakana
+        | 0x1100..=0x11FF // Hangul Jamo
+        | 0x3130..=0x318F // Hangul compatibility Jamo
+        | 0xAC00..=0xD7AF // Hangul syllables
+    )
+}
+
+/// The language tag of a shipped lexicon for an HTML `lang` value
+/// (`"pt-BR"` → `"pt"`, `"zh-CN"` → `"zh-Hans"`), or `None`.
+pub fn lexicon_lang(tag: &str, langs: &[String]) -> Option<String> {
+    let tag = tag.trim().replace('_', "-").to_ascii_lowercase();
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    let name = if primary == "zh" {
+        let rest: Vec<&str> = parts.collect();
+        if rest
+            .iter()
+            .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"))
+        {
+            "zh-Hant".to_owned()
+        } else {
+            "zh-Hans".to_owned()
+        }
+    } else {
+        primary.to_owned()
+    };
+    langs
+        .iter()
+        .find(|l| l.eq_ignore_ascii_case(&name))
+        .cloned()
+}
+
+/// The page's language: its `lang` attribute when a loaded lexicon has that
+/// language; else the script of its letters (kana: Japanese, Hangul: Korean,
+/// Han alone: Chinese) when it writes most of them; else the lexicon whose
+/// phrases the text holds most often; English when nothing tells.
+pub fn page_language(lang_attr: Option<&str>, text: &str) -> String {
+    let lex = lexicon();
+    let langs = lex.langs();
+    if let Some(l) = lang_attr.and_then(|a| lexicon_lang(a, langs)) {
+        return l;
+    }
+    let sample: String = text.chars().take(20_000).collect();
+    let (mut kana, mut hangul, mut han, mut letters) = (0usize, 0usize, 0usize, 0usize);
+    for c in sample.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match c as u32 {
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => kana += 1,
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => hangul += 1,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => han += 1,
+            _ => {}
+        }
+    }
+    // Kana and Hangul letters are worth more than Latin ones: a word is one
+    // to three of them, against five or more Latin letters.
+    let script = if (kana + han) * 3 >= letters && kana > 0 {
+        Some("ja")
+    } else if hangul * 3 >= letters && hangul > 0 {
+        Some("ko")
+    } else if han * 3 >= letters && han > 0 {
+        Some("zh-Hans")
+    } else {
+        None
+    };
+    if let Some(l) = script.and_then(|s| lexicon_lang(s, langs)) {
+        return l;
+    }
+    // The lexicon vote: phrases every lexicon shares ("code", "OTP") tell nothing.
+    let mut votes = vec![0usize; langs.len()];
+    let mut buf = TokenBuf::default();
+    let mut matches = Vec::new();
+    let all = if langs.len() >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << langs.len()) - 1
+    };
+    for sentence in sentences(&sample).take(400) {
+        let toks = buf.fill(sentence);
+        lex.scan_into(&toks, &mut matches);
+        for m in matches.iter().filter(|m| m.langs != all) {
+            for (i, v) in votes.iter_mut().enumerate() {
+                if m.langs & (1u64 << i) != 0 {
+                    *v += m.len;
+                }
+            }
+        }
+    }
+    let best = votes
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, v)| (**v, std::cmp::Reverse(*i)))
+        .filter(|(_, v)| **v > 0)
+        .and_then(|(i, _)| langs.get(i));
+    best.cloned().unwrap_or_else(|| "en".to_owned())
 }
 
 /// A reusable buffer for normalised tokens, so tokenising a large page does
@@ -433,12 +606,30 @@ impl TokenBuf {
             if c == '\'' || c == '\u{2019}' {
                 continue;
             }
+            // Full-width Latin letters and digits ("３０秒") read as ASCII.
+            let c = match c as u32 {
+                0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
+                    char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                }
+                // Turkish capital dotted I: "İ" lower-cases to "i" plus a combining dot.
+                0x0130 => 'I',
+                _ => c,
+            };
             let alnum = if c.is_ascii() {
                 c.is_ascii_alphanumeric()
             } else {
                 c.is_alphanumeric()
             };
-            if alnum {
+            if alnum && !c.is_ascii() && is_cjk(c) {
+                // One token per character: see [`is_cjk`].
+                self.close(start, all_digits);
+                start = self.text.len();
+                self.text.push(c);
+                self.close(start, false);
+                start = self.text.len();
+                all_digits = true;
+                prev_lower = false;
+            } else if alnum {
                 let upper = if c.is_ascii() {
                     c.is_ascii_uppercase()
                 } else {
@@ -574,5 +765,87 @@ mod tests {
             .scan(&toks)
             .iter()
             .any(|m| m.concepts.has(Concept::Session)));
+    }
+
+    fn concepts_of(text: &str) -> Concepts {
+        let mut b = TokenBuf::default();
+        let toks = b.fill(text);
+        let mut set = Concepts::default();
+        for m in lexicon().scan(&toks) {
+            set.union(m.concepts);
+        }
+        set
+    }
+
+    #[test]
+    fn cjk_is_read_one_character_at_a_time() {
+        assert_eq!(
+            token_texts("認証コードが無効です"),
+            ["認", "証", "コ", "ー", "ド", "が", "無", "効", "で", "す"]
+        );
+        // Latin words and numbers in between stay whole; full-width digits read as ASCII.
+        assert_eq!(
+            token_texts("OTPコード３０秒"),
+            ["otp", "コ", "ー", "ド", "30", "秒"]
+        );
+        // A phrase matches wherever its characters stand in a row, with or without spaces.
+        let ja = concepts_of("入力された確認コードは無効です");
+        assert!(ja.has(Concept::Otp) && ja.has(Concept::Invalid));
+        let zh = concepts_of("验证码已过期，请重新获取");
+        assert!(zh.has(Concept::Otp) && zh.has(Concept::Expired));
+        let ko = concepts_of("인증코드가 올바르지 않습니다");
+        assert!(ko.has(Concept::Otp) && ko.has(Concept::Invalid));
+        let ko_spaced = concepts_of("인증 코드가 올바르지 않습니다");
+        assert!(ko_spaced.has(Concept::Otp));
+        // Turkish capital dotted I lower-cases to a plain i.
+        assert_eq!(token_texts("İSTEK"), ["istek"]);
+    }
+
+    #[test]
+    fn full_width_punctuation_ends_sentences() {
+        let s: Vec<&str> = sentences("コードが無効です。もう一度お試しください！次へ").collect();
+        assert_eq!(
+            s,
+            ["コードが無効です。", "もう一度お試しください！", "次へ"]
+        );
+    }
+
+    #[test]
+    fn page_language_from_attribute_script_and_vote() {
+        assert_eq!(page_language(Some("pt-BR"), "whatever"), "pt");
+        assert_eq!(page_language(Some("zh-CN"), ""), "zh-Hans");
+        assert_eq!(page_language(Some("ja_JP"), ""), "ja");
+        // An attribute without a lexicon falls through to the script.
+        assert_eq!(page_language(Some("x-klingon"), "ログインできません"), "ja");
+        assert_eq!(page_language(None, "로그인 세션이 만료되었습니다"), "ko");
+        assert_eq!(page_language(None, "验证码错误"), "zh-Hans");
+        // A Japanese language switcher on an English page does not make it Japanese.
+        assert_eq!(
+            page_language(
+                None,
+                "The code you entered is invalid. Please try again. Language: English | 日本語"
+            ),
+            "en"
+        );
+        // Latin scripts: the lexicon with the most phrases in the text.
+        assert_eq!(
+            page_language(
+                None,
+                "Le code de vérification a expiré. Veuillez réessayer plus tard."
+            ),
+            "fr"
+        );
+        assert_eq!(
+            page_language(
+                None,
+                "Der Bestätigungscode ist abgelaufen. Bitte später erneut versuchen."
+            ),
+            "de"
+        );
+        assert_eq!(
+            page_language(None, "Demasiados intentos. Inténtalo de nuevo más tarde."),
+            "es"
+        );
+        assert_eq!(page_language(None, ""), "en");
     }
 }

@@ -143,7 +143,8 @@ fn control_characters_and_non_ascii_give_sane_diagnoses() {
     let d = classify(
         r#"{"url": "https://例え.jp/ログイン", "page": {"text": "認証コードが無効です 🙈"}}"#,
     );
-    assert_eq!(d["failure_type"], "unclassified");
+    // Japanese has a lexicon now (issue 14): "the authentication code is invalid".
+    assert_eq!(d["failure_type"], "mfa_invalid_code");
 }
 
 #[test]

@@ -319,16 +319,24 @@ fn union(mut a: Concepts, b: Concepts) -> Concepts {
     a
 }
 
-/// "42 seconds", "5 minutes", "1 hour" → seconds.
+/// "42 seconds", "5 Minuten", "30秒" → seconds: a number followed by a unit
+/// of the lexicon (`second`, `minute`, `hour`).
 pub fn duration_in(toks: &[Token<'_>]) -> Option<u32> {
-    toks.windows(2).find_map(|w| {
-        let [n, unit] = w else { return None };
+    let lex = text::lexicon();
+    let mut matches = Vec::new();
+    toks.iter().enumerate().find_map(|(i, n)| {
         let n = n.num?;
-        let mult = match unit.text {
-            "s" | "sec" | "secs" | "second" | "seconds" => 1,
-            "m" | "min" | "mins" | "minute" | "minutes" => 60,
-            "h" | "hr" | "hour" | "hours" => 3600,
-            _ => return None,
+        let rest = toks.get(i + 1..)?;
+        lex.scan_into(rest.get(..rest.len().min(3))?, &mut matches);
+        let m = matches.first().filter(|m| m.start == 0)?;
+        let mult = if m.concepts.has(C::Second) {
+            1
+        } else if m.concepts.has(C::Minute) {
+            60
+        } else if m.concepts.has(C::Hour) {
+            3600
+        } else {
+            return None;
         };
         u32::try_from(n.saturating_mul(mult)).ok()
     })
@@ -656,5 +664,20 @@ mod tests {
             Some(300)
         );
         assert_eq!(clock_countdown("Resend code in 0:45"), Some(45));
+        for (text, secs) in [
+            ("Bitte warten Sie 30 Sekunden", 30),
+            ("Réessayez dans 2 minutes", 120),
+            ("Spróbuj ponownie za 5 minut", 300),
+            ("1 saat sonra tekrar deneyin", 3600),
+            ("30秒後にもう一度お試しください", 30),
+            ("请在60秒后重试", 60),
+            ("5분 후에 다시 시도하세요", 300),
+        ] {
+            assert_eq!(
+                duration_in(&text::TokenBuf::default().fill(text)),
+                Some(secs),
+                "{text}"
+            );
+        }
     }
 }

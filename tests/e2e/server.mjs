@@ -6,8 +6,8 @@ import http from 'node:http';
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
-function page({ title, alert = '', body = '', form = '', extra = '' }) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head>
+function page({ title, alert = '', body = '', form = '', extra = '', lang = 'en' }) {
+  return `<!doctype html><html lang="${esc(lang)}"><head><meta charset="utf-8"><title>${esc(title)}</title></head>
 <body><main><h1>Nanami</h1><h2>${esc(title)}</h2>
 ${alert ? `<div class="alert alert-danger" role="alert">${esc(alert)}</div>` : ''}
 ${body}${form}${extra}</main></body></html>`;
@@ -18,6 +18,13 @@ const MFA_FORM = `<form method="post" action=""><label for="otp">Authentication 
 <button type="submit">Verify</button></form>`;
 const LOGIN_FORM = `<form method="post" action=""><label for="u">Email</label><input id="u" name="username" type="email" autocomplete="username">
 <label for="p">Password</label><input id="p" name="password" type="password" autocomplete="current-password"><button type="submit">Sign in</button></form>`;
+
+const JA_MFA_FORM = `<form method="post" action=""><label for="otp">認証コード</label>
+<input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6">
+<button type="submit">確認</button></form>`;
+const FR_MFA_FORM = `<form method="post" action=""><label for="otp">Code d'authentification</label>
+<input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6">
+<button type="submit">Valider</button></form>`;
 
 function send(res, status, html, headers = {}) {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
@@ -35,6 +42,18 @@ function readBody(req) {
 export const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 
 const routes = {
+  // Localized pages (issue 14): a Japanese MFA step answering a wrong code,
+  // a French one whose challenge expired. Worded for this site, not copied
+  // from a product.
+  'GET /ja/wrong-code': (req, res) =>
+    send(res, 200, page({ lang: 'ja', title: '2段階認証', body: '<p>認証アプリに表示されている6桁の番号を入力してください。</p>', form: JA_MFA_FORM })),
+  'POST /ja/wrong-code': async (req, res) => {
+    await readBody(req);
+    send(res, 401, page({ lang: 'ja', title: '2段階認証', alert: '入力された認証コードが正しくありません。もう一度入力してください。', form: JA_MFA_FORM }));
+  },
+  'GET /fr/expired': (req, res) =>
+    send(res, 200, page({ lang: 'fr', title: 'Vérification en deux étapes', alert: 'Votre code a expiré : demandez-en un nouveau pour continuer.', form: FR_MFA_FORM })),
+
   // Healthy control: a login page, a session cookie with sane attributes.
   'GET /healthy': (req, res) =>
     send(res, 200, page({ title: 'Sign in', form: LOGIN_FORM }), { 'set-cookie': 'nanami_csrf=a1b2c3; Path=/; HttpOnly; SameSite=Lax' }),
