@@ -1,7 +1,7 @@
 //! Finds the core's data files and prepares them for embedding.
 //!
 //! Every file in the data folders (`lexicon/*.json`, `catalogs/*.json`,
-//! `vocab/*.txt`) is found here, not listed by hand: adding a language or a
+//! `vocab/*.txt`, `psl/*.b64`) is found here, not listed by hand: adding a language or a
 //! catalog is adding a file. JSON is minified (the files stay readable for
 //! the people who edit them; the binary carries no indentation) and a file
 //! that is not valid JSON fails the build with its name. The list goes to
@@ -15,7 +15,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The data folders and the one extension each holds.
-const FOLDERS: [(&str, &str); 3] = [("lexicon", "json"), ("catalogs", "json"), ("vocab", "txt")];
+const FOLDERS: [(&str, &str); 4] = [
+    ("lexicon", "json"),
+    ("catalogs", "json"),
+    ("vocab", "txt"),
+    ("psl", "b64"),
+];
 
 fn main() -> Result<(), Box<dyn Error>> {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);

@@ -10,6 +10,10 @@
 //! ([`crate::text::lexicon`], [`crate::codes::shipped`]), so the set is
 //! fixed from then on: [`install`] after a read is refused.
 //!
+//! Binary data travels as base64 text (`psl/*.b64`: the public suffix
+//! list's DAFSA), decoded by its owner ([`crate::psl`]) with
+//! [`base64_decode`].
+//!
 //! This module knows names and texts only; it imports nothing of the core
 //! but its error type.
 
@@ -29,8 +33,12 @@ pub const EMBEDDED: &[(&str, &str)] = embedded::FILES;
 pub const EMBEDDED: &[(&str, &str)] = &[];
 
 /// The data folders and the one file extension each holds.
-pub const FOLDERS: [(&str, &str); 3] =
-    [("lexicon", "json"), ("catalogs", "json"), ("vocab", "txt")];
+pub const FOLDERS: [(&str, &str); 4] = [
+    ("lexicon", "json"),
+    ("catalogs", "json"),
+    ("vocab", "txt"),
+    ("psl", "b64"),
+];
 
 /// At most this many files, and this many bytes of text in all.
 pub const MAX_FILES: usize = 256;
@@ -128,6 +136,32 @@ pub fn install(mut list: Vec<(String, String)>) -> Result<(), InputError> {
     })
 }
 
+/// Standard base64 (padding and white space allowed); `None` if it is not.
+pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for c in s.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            b' ' | b'\n' | b'\r' | b'\t' => continue,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    Some(out)
+}
+
 fn malformed(field: String, message: &str) -> InputError {
     InputError::Malformed {
         field,
@@ -138,6 +172,19 @@ fn malformed(field: String, message: &str) -> InputError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_text() {
+        assert_eq!(
+            base64_decode("PGh0bWw+PC9odG1sPg==").unwrap(),
+            b"<html></html>"
+        );
+        assert_eq!(
+            base64_decode("PGh0bWw+\nPC9odG1sPg").unwrap(),
+            b"<html></html>"
+        );
+        assert!(base64_decode("not base64!").is_none());
+    }
 
     #[test]
     fn names() {

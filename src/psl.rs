@@ -1,4 +1,6 @@
-//! Public Suffix List look-ups over libpsl's DAFSA (`data/public_suffix_list.dafsa`).
+//! Public Suffix List look-ups over libpsl's DAFSA (`psl/public_suffix_list.b64`,
+//! base64 text of the binary graph, a data file like the lexicons: not
+//! inside the WASM module, see [`crate::data`]).
 //!
 //! The graph format is Chromium's `make_dafsa.py` format, as written by
 //! libpsl's `psl-make-dafsa` after a 16-byte `.DAFSA@PSL_0` header; the
@@ -6,15 +8,30 @@
 //! `net/base/lookup_string_in_fixed_set.cc`, libpsl `src/lookup_string_in_fixed_set.c`).
 //! Every read is bounds-checked: a corrupt graph gives "not found", never a panic.
 
-const DAFSA: &[u8] = include_bytes!("../data/public_suffix_list.dafsa");
 const HEADER: &[u8] = b".DAFSA@PSL_0   \n";
+/// The data file that holds the graph.
+pub const FILE: &str = "psl/public_suffix_list.b64";
 
 /// libpsl's flags in the graph's return values.
 const FLAG_EXCEPTION: u8 = 1 << 0;
 const FLAG_WILDCARD: u8 = 1 << 1;
 
+/// The graph, decoded once. Without the data file (or with a broken one)
+/// nothing is a public suffix, never a panic; `load_data` refuses a broken one.
 fn graph() -> &'static [u8] {
-    DAFSA.strip_prefix(HEADER).unwrap_or(&[])
+    static GRAPH: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    GRAPH
+        .get_or_init(|| crate::data::file(FILE).and_then(check).unwrap_or_default())
+        .as_slice()
+}
+
+/// The graph of a data file's text, if it is one.
+pub fn check(text: &str) -> Option<Vec<u8>> {
+    let bytes = crate::data::base64_decode(text)?;
+    bytes
+        .strip_prefix(HEADER)
+        .map(<[u8]>::to_vec)
+        .filter(|g| !g.is_empty())
 }
 
 /// Look `key` up; the rule's flags when it is in the list.

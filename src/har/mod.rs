@@ -422,7 +422,7 @@ fn read_content(r: &mut Reader<'_>, at: &Path<'_>, e: &mut Entry) -> Result<(), 
     if e.mime.contains("html") {
         e.body = text.and_then(|t| {
             let t = if base64 {
-                String::from_utf8(time::base64_decode(&t)?).ok()?
+                String::from_utf8(crate::data::base64_decode(&t)?).ok()?
             } else {
                 t
             };

@@ -69,32 +69,6 @@ pub fn http_date(ms: i64) -> Option<String> {
     Some(httpdate::fmt_http_date(t))
 }
 
-/// Standard base64 (padding and white space allowed); `None` if it is not.
-pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(s.len() / 4 * 3);
-    let mut acc = 0u32;
-    let mut bits = 0;
-    for c in s.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            b'=' => break,
-            b' ' | b'\n' | b'\r' | b'\t' => continue,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,18 +104,5 @@ mod tests {
             assert!(parse_iso8601(bad).is_none(), "{bad}");
         }
         assert_eq!(http_date(z.0).unwrap(), "Sun, 29 Nov 2026 15:04:05 GMT");
-    }
-
-    #[test]
-    fn base64_bodies() {
-        assert_eq!(
-            base64_decode("PGh0bWw+PC9odG1sPg==").unwrap(),
-            b"<html></html>"
-        );
-        assert_eq!(
-            base64_decode("PGh0bWw+\nPC9odG1sPg").unwrap(),
-            b"<html></html>"
-        );
-        assert!(base64_decode("not base64!").is_none());
     }
 }

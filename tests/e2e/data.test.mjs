@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DIST } from './chromium.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const FOLDERS = [['lexicon', '.json'], ['catalogs', '.json'], ['vocab', '.txt']];
+const FOLDERS = [['lexicon', '.json'], ['catalogs', '.json'], ['vocab', '.txt'], ['psl', '.b64']];
 
 test('every data file ships beside the module, listed in its index, and none inside it', () => {
   const expected = [];
@@ -23,6 +23,11 @@ test('every data file ships beside the module, listed in its index, and none ins
   for (const name of expected) {
     const shipped = fs.readFileSync(path.join(DIST, 'core/data', name), 'utf8');
     assert.ok(shipped.length > 0, name);
+    if (name.endsWith('.b64')) {
+      // Binary data as base64 text: the bytes are not in the module either.
+      const bytes = Buffer.from(shipped, 'base64');
+      assert.equal(wasm.indexOf(bytes.subarray(bytes.length >> 1, (bytes.length >> 1) + 48)), -1, `${name}: its bytes are inside the WASM module`);
+    }
     if (name.endsWith('.json')) assert.deepEqual(JSON.parse(shipped), JSON.parse(fs.readFileSync(path.join(ROOT, name), 'utf8')), name);
     // Three slices of the file's text: none of them is in the module.
     for (const at of [0.25, 0.5, 0.75]) {

@@ -234,6 +234,13 @@ fn load_data(files: Vec<DataFile>) -> Result<Answer, BoundaryError> {
         }
         if f.name.starts_with("lexicon/") {
             text::check_lexicon(&f.text).map_err(|e| prefixed(&at, e))?;
+        } else if f.name.starts_with("psl/") {
+            if auth_triage::psl::check(&f.text).is_none() {
+                return Err(BoundaryError {
+                    code: "malformed",
+                    message: format!("{at}: not the public suffix list (base64 of libpsl's DAFSA)"),
+                });
+            }
         } else if f.name.starts_with("catalogs/") {
             let c = Catalog::from_json(&f.text).map_err(|e| prefixed(&at, e))?;
             c.validate().map_err(|e| prefixed(&at, e))?;
