@@ -126,8 +126,11 @@ export function fallbackUserMove(d, waitS) {
   }
 }
 
-// What to send to the administrator, in plain words.
+// What to send to the administrator, and how, in plain words. The core's
+// `admin_move` already names what to send; without it, this says it.
 export function sendText(d) {
+  const how = 'Copy report, then paste it into a mail or ticket: the report holds no password, code or cookie value.';
+  if (d.admin_move) return how;
   const code = d.safe_code ? `, the code the page shows (${d.safe_code})` : '';
-  return `Send them the report (Copy report, then paste it into a mail or ticket)${code}, and the address you opened. The report holds no password, code or cookie value.`;
+  return `Send them the report${code} and the address you opened. ${how}`;
 }
