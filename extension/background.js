@@ -13,7 +13,7 @@
 import { observeRequests, storage, tabs, runtime } from './ext.js';
 import { refreshManaged } from './config.js';
 import { invoke } from './core.js';
-import { readHeaders, Ring } from './recorder.js';
+import { readHeaders, Ring, urgent } from './recorder.js';
 
 const pending = new Map(); // requestId -> event being assembled (memory only)
 const rings = new Map(); // tabId -> Promise<Ring>
@@ -70,19 +70,45 @@ function finish(d, extra) {
       const { events } = await invoke({ type: 'redact_events', events: [raw] });
       (await ringFor(tabId)).push(events[0]);
       dirty.add(tabId);
-      flushTimer ??= setTimeout(flush, 250);
+      persist(urgent(events[0]));
     })
     .catch(() => {}); // an event that cannot be redacted is not kept
 }
 
-async function flush() {
-  flushTimer = null;
-  const ids = [...dirty];
-  dirty.clear();
-  for (const id of ids) {
-    const ring = await ringFor(id);
-    await storage.session.set({ [key(id)]: ring.events }).catch(() => {});
+// Urgent events (see recorder.js: what the diagnosis hangs on) are written
+// at once: a service worker can be stopped at any moment (idle, memory
+// pressure), and what is only in memory then is gone. The rest (plain 2xx
+// requests of scripts) is written in batches, 250 ms at most after it came.
+function persist(now) {
+  if (!now) {
+    flushTimer ??= setTimeout(flush, 250);
+    return;
   }
+  clearTimeout(flushTimer);
+  flushTimer = null;
+  flush();
+}
+
+// One write at a time; whatever became dirty during a write is written
+// right after it (no wait), so a burst costs few writes and loses nothing.
+let writing = null;
+function flush() {
+  flushTimer = null;
+  writing ??= (async () => {
+    while (dirty.size) {
+      const ids = [...dirty];
+      dirty.clear();
+      for (const id of ids) {
+        if (!rings.has(id)) continue; // the tab closed meanwhile
+        const ring = await ringFor(id);
+        await storage.session.set({ [key(id)]: ring.events }).catch(() => {});
+      }
+    }
+  })().finally(() => {
+    writing = null;
+    if (dirty.size) flush(); // came in after the loop's last look
+  });
+  return writing;
 }
 
 // Listeners first, synchronously: an event that woke the worker is

@@ -7,22 +7,38 @@ import { storage } from './ext.js';
 const KEYS = ['publishedUrls', 'catalog'];
 const CACHE = 'managedPolicy';
 
-/** Read the policy store and keep a copy in storage.session (the worker does this at start). */
+// The policy store can take seconds to answer (Chromium, just after start),
+// so nobody waits for it: the last policy read is kept in storage.local and
+// used at once; a fresh read runs in the background and is kept for next time.
+
+/** Read the policy store and keep a copy in storage.local (the worker does this at start and on change). */
 export async function refreshManaged() {
   const managed = await storage.managed.get(KEYS);
-  await storage.session.set({ [CACHE]: managed });
+  await storage.local.set({ [CACHE]: managed });
   return managed;
 }
 
 async function managedSettings() {
-  const got = await storage.session.get(CACHE);
-  if (got[CACHE]) return got[CACHE];
-  // The worker has not read it yet: read it here, but do not wait for long.
-  return storage.managed.get(KEYS, 300);
+  const got = await storage.local.get(CACHE);
+  return got[CACHE] ?? {};
 }
 
-export async function loadConfig() {
-  const [managed, local] = await Promise.all([managedSettings(), storage.local.get(KEYS)]);
+/**
+ * The policy as the store holds it now, read in the background: resolves to
+ * the new policy when it differs from `used` (config.policy, the copy
+ * loadConfig() used; the copy is updated), or to null when it is the same.
+ */
+export async function freshManaged(used) {
+  const now = await storage.managed.get(KEYS);
+  const same = (a, b) => JSON.stringify(a?.publishedUrls ?? null) === JSON.stringify(b?.publishedUrls ?? null) && (a?.catalog ?? null) === (b?.catalog ?? null);
+  if (same(now, used)) return null;
+  await storage.local.set({ [CACHE]: now }).catch(() => {});
+  return now;
+}
+
+/** Settings from the cached policy and the user's options; `managed` replaces the cached policy. */
+export async function loadConfig(managed_ = null) {
+  const [managed, local] = await Promise.all([managed_ ?? managedSettings(), storage.local.get(KEYS)]);
   const urls = (v) => (Array.isArray(v) ? v.filter((u) => typeof u === 'string' && u.trim()) : []);
   const catalogs = [];
   for (const c of [managed.catalog, local.catalog]) {
@@ -36,6 +52,7 @@ export async function loadConfig() {
   return {
     publishedUrls: urls(managed.publishedUrls).length ? urls(managed.publishedUrls) : urls(local.publishedUrls),
     catalogs,
+    policy: managed,
     managed: { publishedUrls: urls(managed.publishedUrls).length > 0, catalog: !!managed.catalog },
   };
 }

@@ -27,7 +27,13 @@ export const dataIndex = fetchText('data/index.json').then((t) => JSON.parse(t).
 // fetch them while the module compiles. Other lexicons wait for loadData.
 dataIndex.then((names) => names.filter((n) => !n.startsWith('lexicon/') || n === 'lexicon/en.json').forEach(dataText), () => {});
 
-export const ready = init({ module_or_path: new URL('auth_triage_wasm_bg.wasm', CORE) });
+// The popup starts compiling the module earlier, in boot.js, at the page's
+// first byte; take that module when it is there (else fetch it here).
+const wasmUrl = new URL('auth_triage_wasm_bg.wasm', CORE);
+const early = globalThis.nanamiCore?.module;
+export const ready = early
+  ? early.then((module) => init({ module_or_path: module }), () => init({ module_or_path: wasmUrl }))
+  : init({ module_or_path: wasmUrl });
 
 let loaded = null;
 

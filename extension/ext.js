@@ -106,18 +106,18 @@ export async function cookiesFor(urls) {
     for (let i = 0; i < labels.length - 1; i++) queries.push({ domain: labels.slice(i).join('.') });
     if (labels.length === 1) queries.push({ domain: host });
   }
-  for (const q of queries) {
-    let list = [];
-    try {
-      list = await api.cookies.getAll({ ...q, partitionKey: {} });
-    } catch {
-      try {
-        list = await api.cookies.getAll(q);
-      } catch {
-        list = [];
-      }
-    }
-    for (const raw of list) {
+  // All queries at once (the popup waits for the slowest, not for the sum),
+  // merged in query order so the result does not depend on which answers first.
+  const lists = await Promise.all(
+    queries.map((q) =>
+      Promise.resolve()
+        .then(() => api.cookies.getAll({ ...q, partitionKey: {} }))
+        .catch(() => api.cookies.getAll(q))
+        .catch(() => []),
+    ),
+  );
+  for (const list of lists) {
+    for (const raw of list ?? []) {
       const c = toSnapshotCookie(raw);
       const key = [c.name, c.domain, c.path, c.partitioned].join('\u0000');
       if (!seen.has(key)) seen.set(key, c);

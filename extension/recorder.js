@@ -42,6 +42,15 @@ export function readHeaders(headers) {
   return out;
 }
 
+/**
+ * Whether the diagnosis hangs on this (redacted) event, so that it must be
+ * stored at once: page loads, frames, redirects, error answers, cookies set,
+ * Retry-After and network errors.
+ */
+export function urgent(e) {
+  return e.type === 'main_frame' || e.type === 'sub_frame' || (e.status ?? 0) >= 300 || !!e.set_cookie?.length || !!e.error || !!e.retry_after;
+}
+
 /** A bounded ring of events: at most MAX_EVENTS and about MAX_BYTES. */
 export class Ring {
   constructor(events = []) {

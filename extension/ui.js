@@ -60,3 +60,77 @@ export async function copyText(text) {
     return ok;
   }
 }
+
+// "1 second", "42 seconds", "4 minutes 5 seconds": plural forms from
+// Intl.PluralRules where the browser has it.
+const plural = typeof Intl?.PluralRules === 'function' ? new Intl.PluralRules('en') : null;
+const unit = (n, one, other) => `${n} ${(plural ? plural.select(n) === 'one' : n === 1) ? one : other}`;
+
+export function durationText(totalSeconds) {
+  const s = Math.max(0, Math.round(totalSeconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  if (h) return [unit(h, 'hour', 'hours'), m ? unit(m, 'minute', 'minutes') : ''].filter(Boolean).join(' ');
+  if (m) return [unit(m, 'minute', 'minutes'), sec ? unit(sec, 'second', 'seconds') : ''].filter(Boolean).join(' ');
+  return unit(sec, 'second', 'seconds');
+}
+
+/**
+ * Count down `seconds` in `node` ("Time left: 41 seconds"), once a second,
+ * then say the wait is over. `now` gives milliseconds (performance.now).
+ * Returns a function that stops the clock.
+ */
+export function countdown(node, seconds, onDone = () => {}, now = () => performance.now()) {
+  const until = now() + seconds * 1000;
+  let timer = null;
+  const tick = () => {
+    const left = Math.ceil((until - now()) / 1000);
+    if (left <= 0) {
+      node.textContent = 'The wait is over: you can try again now.';
+      node.dataset.countdown = '0';
+      onDone();
+      return;
+    }
+    node.textContent = `Time left: ${durationText(left)}`;
+    node.dataset.countdown = String(left);
+    timer = setTimeout(tick, ((until - now()) % 1000) + 5);
+  };
+  tick();
+  return () => clearTimeout(timer);
+}
+
+// What the person at the keyboard can do, while the core gives no
+// `user_move` (reports of older cores): by failure type, in plain words.
+export function fallbackUserMove(d, waitS) {
+  if (d.failure_type === 'unclassified' && d.safe_code) {
+    return `The page shows the code ${d.safe_code}, but no known sign-in failure. If signing in fails, copy the report and send it to your administrator with that code; they can look it up.`;
+  }
+  if (d.failure_type === 'unclassified') {
+    return 'Nothing on this page looks like a failed sign-in. If signing in still fails, open this again on the page that shows the error. If it keeps failing, copy the report and send it to your administrator.';
+  }
+  if (d.verdict === 'deployment') {
+    return "This is not something you can fix from your side, and trying again won't help until it is fixed. Copy the report below and send it to your administrator.";
+  }
+  switch (d.failure_type) {
+    case 'mfa_invalid_code':
+      return "Type the newest code from your authenticator app, before it changes. If codes keep failing, check that your phone's clock is set automatically.";
+    case 'mfa_challenge_expired':
+      return 'The sign-in step timed out. Go back to the sign-in page, sign in again, and enter the new code as soon as it arrives.';
+    case 'mfa_rate_limited':
+      return waitS
+        ? `Wait ${durationText(waitS)}, then try again or ask for a new code. Each try before then can make the wait longer.`
+        : 'Wait a few minutes, then try again or ask for a new code. Each try before then can make the wait longer.';
+    default:
+      return 'Try again. If it keeps failing, copy the report and send it to your administrator.';
+  }
+}
+
+// What to send to the administrator, and how, in plain words. The core's
+// `admin_move` already names what to send; without it, this says it.
+export function sendText(d) {
+  const how = 'Copy report, then paste it into a mail or ticket: the report holds no password, code or cookie value.';
+  if (d.admin_move) return how;
+  const code = d.safe_code ? `, the code the page shows (${d.safe_code})` : '';
+  return `Send them the report${code} and the address you opened. ${how}`;
+}

@@ -309,3 +309,34 @@ fn the_recorders_redacted_trail_classifies_like_the_raw_one() {
     assert!(with_trail >= 15, "only {with_trail} fixtures have a trail");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The recorder keeps the browser's net error by its own name (Chromium's
+/// `net::ERR_…`, Firefox's `NS_ERROR_…`), so the core can use it as a safe
+/// code; anything else becomes `other`.
+#[test]
+fn the_recorder_keeps_both_browsers_net_error_names() {
+    let case = cases()
+        .into_iter()
+        .find(|c| {
+            let s = std::fs::read_to_string(c.join("snapshot.json")).unwrap();
+            !Snapshot::from_json(&s).unwrap().trail.is_empty()
+        })
+        .unwrap();
+    let snap =
+        Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap()).unwrap();
+    for (raw, kept) in [
+        ("net::ERR_TOO_MANY_REDIRECTS", "net::ERR_TOO_MANY_REDIRECTS"),
+        ("NS_ERROR_REDIRECT_LOOP", "NS_ERROR_REDIRECT_LOOP"),
+        ("NS_BINDING_ABORTED", "NS_BINDING_ABORTED"),
+        ("NS_ERROR_aZkPqWxY7r3T9mBv", "other"),
+        ("Error: secret 123456", "other"),
+    ] {
+        let mut e = snap.trail[0].clone();
+        e.error = Some(raw.to_owned());
+        assert_eq!(
+            report::redact_trail_event(&e).error.as_deref(),
+            Some(kept),
+            "{raw}"
+        );
+    }
+}

@@ -77,6 +77,6 @@ export async function diagnoseFirefox(ff, page) {
   await popup.waitForSelector('#result[data-failure-type]', { timeout: 20_000 });
   const result = await popup.$eval('#result', (e) => ({ ...e.dataset }));
   const report = await popup.$eval('[data-report]', (e) => e.textContent);
-  const evidence = await popup.$$eval('#evidence li', (l) => l.map((x) => x.textContent));
+  const evidence = await popup.$$eval('#evidence-detail li', (l) => l.map((x) => x.textContent));
   return { popup, result, report, evidence };
 }

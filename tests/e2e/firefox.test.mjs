@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from './server.mjs';
-import { launchFirefox, diagnoseFirefox } from './firefox.mjs';
+import { launchFirefox, diagnoseFirefox, openFromPage } from './firefox.mjs';
 
 let site;
 let ff;
@@ -81,3 +81,26 @@ test('Firefox: a code the app consumed in its callback, from the recorded redire
 
 test("Firefox: nginx's 502 Bad Gateway on the sign-in callback", () =>
   check('/gateway/callback?code=SplxlOBeZQQYbYS6WxSbIA', { type: 'session_proxy_cookie', verdict: 'deployment', rules: ['page.gateway_error'] }));
+
+test('Firefox: a net error from webRequest.onErrorOccurred is recorded as trail[].error', async () => {
+  const loop = await ff.browser.newPage();
+  await loop.goto(`${site.origin}/loop/login`).catch(() => {}); // Firefox gives up: redirect loop
+  const page = await ff.browser.newPage();
+  await page.goto(`${site.origin}/healthy`);
+  const opts = await openFromPage(ff, page, 'options.html');
+  try {
+    // Asked of the recorder as the popup asks it.
+    const trail = await opts.evaluate(async (prefix) => {
+      const tab = (await browser.tabs.query({})).find((t) => t.url?.startsWith(prefix));
+      return (await browser.runtime.sendMessage({ type: 'trail', tabId: tab.id })).events;
+    }, `${site.origin}/loop/`);
+    const failed = trail.filter((e) => e.error);
+    assert.equal(failed.length, 1, JSON.stringify(trail, null, 1));
+    assert.equal(failed[0].type, 'main_frame');
+    assert.equal(failed[0].error, 'NS_ERROR_REDIRECT_LOOP', JSON.stringify(failed));
+  } finally {
+    await opts.close();
+    await page.close();
+    await loop.close();
+  }
+});
