@@ -44,7 +44,13 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     let mut found: Vec<FoundCode> = Vec::new();
     let add = |code: &str, source: CodeSource, found: &mut Vec<FoundCode>| {
         let code = code.trim();
-        if codes::is_code_like(code) && !found.iter().any(|f| f.code == code) {
+        // A code is captured only when a catalog knows it or it has a
+        // product-code shape; any other candidate may be a secret, and is
+        // shown only when the user chose to include it.
+        let safe = cats.get(code).is_some()
+            || codes::is_safe_code(code)
+            || snap.page.included_codes.iter().any(|c| c == code);
+        if codes::is_code_like(code) && safe && !found.iter().any(|f| f.code == code) {
             found.push(FoundCode {
                 code: code.to_owned(),
                 source,
@@ -632,7 +638,7 @@ mod tests {
         // Where it came back is named by allow-listed pieces only.
         let d = with_callback(FAILING, |s| {
             s.trail[0].url =
-                "https://app.example.org/cb/eyJhbGciOiJIUzI1NiJ9xyz?error=x_denied".into()
+                "https://app.example.org/cb/eyJhbGciOiJIUzI1NiJ9xyz?error=access_denied".into()
         });
         let line = d
             .evidence

@@ -91,6 +91,7 @@ fn snapshot(c: &Canaries, msg: usize, status: u16) -> Snapshot {
             text: text.clone(),
             alerts: vec![text, format!("{} {}", MESSAGES[msg], c.email)],
             lang: Some(t[10].clone()),
+            included_codes: vec![],
             forms: vec![Form {
                 action: format!("/login?token={}", t[11]),
                 method: "post".into(),
