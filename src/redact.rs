@@ -529,9 +529,36 @@ fn text_host(s: &str) -> bool {
         || (TLDS.contains(&tld) && rest.split('.').all(vocab::is_route_word))
 }
 
+/// A placeholder with punctuation around it (`(<digits:6>).`, `<<token:5>>`).
+fn holds_mask(word: &str) -> bool {
+    if !word.contains('<') || word.len() > 64 {
+        return false;
+    }
+    word.char_indices()
+        .filter(|(_, c)| *c == '<')
+        .any(|(i, _)| {
+            word.get(i..).is_some_and(|rest| {
+                rest.char_indices()
+                    .filter(|(_, c)| *c == '>')
+                    .any(|(j, _)| {
+                        let (m, after) = (
+                            rest.get(..=j).unwrap_or(""),
+                            rest.get(j + 1..).unwrap_or(""),
+                        );
+                        is_mask(m)
+                            && !word
+                                .get(..i)
+                                .unwrap_or("")
+                                .chars()
+                                .any(char::is_alphanumeric)
+                            && !after.chars().any(char::is_alphanumeric)
+                    })
+            })
+        })
+}
+
 fn classify_word(word: &str) -> Piece {
-    let trimmed = word.trim_matches(|c: char| ",.;:!?()[]\"'…".contains(c));
-    if is_mask(trimmed) {
+    if holds_mask(word) {
         return Piece {
             pre: String::new(),
             body: word.to_owned(),

@@ -248,3 +248,32 @@ fn a_har_over_the_limit_is_refused_unread() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("over the limit of 268435456 bytes"), "{err}");
 }
+
+/// `auth-triage … | head`: a reader that goes away before the output is
+/// written ends the command quietly (no panic, no backtrace, exit 0).
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let snap = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mfa-invalid-code/snapshot.json"
+    ))
+    .unwrap();
+    for cmd in ["classify", "report"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_auth-triage"))
+            .args([cmd, "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader is gone before the CLI has read its input.
+        drop(child.stdout.take());
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(&snap).unwrap();
+        drop(stdin);
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.is_empty(), "{cmd}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{cmd}: {err}");
+    }
+}
