@@ -121,11 +121,13 @@ fn id_parts(s: &str) -> Vec<&str> {
 }
 
 /// An identifier made only of route words (`login-actions`, `oauth2`,
-/// `KEYCLOAK_SESSION`, `appSession`) and digit groups of at most two digits.
+/// `KEYCLOAK_SESSION`, `appSession`) and at most one group of at most two
+/// digits (`v2`, `2`).
 fn is_route_id(s: &str) -> bool {
     let n = s.chars().count();
     n > 0
         && n <= 64
+        && s.bytes().filter(u8::is_ascii_digit).count() <= 2
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
         && id_parts(s).iter().all(|p| {

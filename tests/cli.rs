@@ -189,9 +189,18 @@ fn operator_catalog_maps_nanami_codes() {
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(d["failure_type"], "mfa_rate_limited");
     assert_eq!(d["safe_codes"][0]["catalog"], "nanami");
-    // Without the catalog the code is captured and not interpreted.
+    // Without the catalog the code is in no catalog and of no product-code
+    // shape: it could be anything (a token, a user name), so it appears in
+    // no output, until the user chooses to include it.
     let d = classify(snap);
     assert_eq!(d["failure_type"], "unclassified");
+    assert_eq!(d["safe_code"], serde_json::Value::Null);
+    assert!(!d.to_string().contains("NAN-4711"));
+    let included = snap.replace(
+        r#""page": {"#,
+        r#""page": {"included_codes": ["NAN-4711"], "#,
+    );
+    let d = classify(&included);
     assert_eq!(d["safe_code"], "NAN-4711");
     // A broken catalog names its field.
     std::fs::write(

@@ -450,3 +450,56 @@ fn version_1_reports_still_verify() {
     }
     assert!(n >= 8, "version 1 samples missing");
 }
+
+/// The evidence survives the allow-list: of the words the lexicon matched
+/// in the page sentences of the golden fixtures, the share that the masked
+/// excerpt of the same sentence still shows.
+#[test]
+fn lexicon_words_survive_in_excerpts() {
+    use auth_triage::text::{lexicon, sentences, token_texts, TokenBuf};
+    let (mut matched, mut kept) = (0usize, 0usize);
+    let mut lost: Vec<String> = Vec::new();
+    let mut buf = TokenBuf::default();
+    for case in cases() {
+        let snap =
+            Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap())
+                .unwrap();
+        let mut texts: Vec<&str> = sentences(&snap.page.text).collect();
+        texts.extend(snap.page.alerts.iter().map(String::as_str));
+        for t in texts {
+            let toks = buf.fill(t);
+            let words: Vec<String> = lexicon()
+                .scan(&toks)
+                .iter()
+                .flat_map(|m| {
+                    toks[m.start..m.start + m.len]
+                        .iter()
+                        .map(|t| t.text.to_owned())
+                })
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            let shown = token_texts(&auth_triage::redact::excerpt(t, 200));
+            for w in words {
+                matched += 1;
+                if shown.contains(&w) {
+                    kept += 1;
+                } else if lost.len() < 30 {
+                    lost.push(w);
+                }
+            }
+        }
+    }
+    let share = kept as f64 / matched.max(1) as f64;
+    println!(
+        "lexicon words of the golden pages still shown in their excerpts: {kept}/{matched} = {:.1}%",
+        share * 100.0
+    );
+    println!("  lost (first 30): {lost:?}");
+    assert!(
+        share >= 0.9,
+        "only {:.1}% of the lexicon's words survive",
+        share * 100.0
+    );
+}

@@ -266,16 +266,14 @@ impl Label {
         })
     }
 
-    /// A version number: dot-separated components of at most four digits
-    /// (`156.0.8078.73`), so an OTP-like run cannot pass as a version.
+    /// A browser version, reduced to its major number (`156` of
+    /// `156.0.8078.73`): what support needs, and never a digit run that
+    /// could be an OTP (`93.48.93`).
     pub fn version(raw: &str) -> Label {
-        let ok = !raw.is_empty()
-            && raw.len() <= 24
-            && raw
-                .split('.')
-                .all(|c| (1..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()));
+        let major = raw.split('.').next().unwrap_or("");
+        let ok = (1..=3).contains(&major.len()) && major.bytes().all(|b| b.is_ascii_digit());
         Label(if ok {
-            raw.to_owned()
+            major.to_owned()
         } else {
             "other".to_owned()
         })

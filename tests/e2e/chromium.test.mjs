@@ -287,7 +287,7 @@ test('support page: an intact report is rendered (also quoted in a mail reply), 
   await support.fill('#input', report);
   await support.click('#verify');
   await support.waitForSelector('body[data-result="intact"]');
-  assert.equal(await support.textContent('#badge'), 'Intact');
+  assert.equal(await support.textContent('#badge'), 'Consistent');
   assert.match(await support.textContent('#headline'), /expired/);
   const edited = report.replace('verdict **product**', 'verdict **producT**');
   assert.notEqual(edited, report);
@@ -295,6 +295,14 @@ test('support page: an intact report is rendered (also quoted in a mail reply), 
   await support.click('#verify');
   await support.waitForSelector('body[data-result="modified"]');
   assert.equal(await support.textContent('#badge'), 'Modified');
+  // A hand-made report hidden in a comment above the genuine one: no plain
+  // verdict, and both blocks are listed.
+  await support.fill('#input', `<!--\n${edited}\n-->\n${report}`);
+  await support.click('#verify');
+  await support.waitForSelector('body[data-result="modified"]');
+  assert.equal(await support.textContent('#badge'), 'Not a plain verdict');
+  assert.equal(await support.$$eval('#blocks li', (l) => l.length), 2);
+  assert.match(await support.textContent('#blocks'), /inside an HTML comment/);
   // As it comes back in a mail reply: quoted, with a note above it.
   const quoted = `On Monday Ana wrote:\n${report.split('\n').map((l) => `> ${l}`.trimEnd()).join('\n')}`;
   await support.fill('#input', quoted);
