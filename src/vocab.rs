@@ -1,7 +1,8 @@
 //! The vocabularies of the allow-list: what may appear verbatim in any
 //! output. Everything else becomes a typed placeholder ([`crate::redact`]).
 //!
-//! - common words of each supported language (`vocab/<lang>.txt`, data);
+//! - common words of each supported language (`vocab/<lang>.txt`, data
+//!   files beside the module: [`crate::data`]);
 //! - the words of the lexicons (`lexicon/<lang>.json`), so the evidence the
 //!   classifier matched stays readable;
 //! - the *error-code vocabulary* ([`CODE_WORDS`]): the words product error
@@ -15,18 +16,6 @@
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
-
-/// The common-word vocabularies, one entry per line.
-const VOCABS: &[&str] = &[
-    include_str!("../vocab/en.txt"),
-    include_str!("../vocab/de.txt"),
-];
-
-/// The lexicons, for their words.
-const LEXICONS: &[&str] = &[
-    include_str!(concat!(env!("OUT_DIR"), "/lexicon/en.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/lexicon/de.json")),
-];
 
 /// Words product error codes, cookie names and routes are made of.
 pub const CODE_WORDS: &[&str] = &[
@@ -598,7 +587,7 @@ fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
     SETS.get_or_init(|| {
         let mut common = HashSet::new();
-        for v in VOCABS {
+        for (_, v) in crate::data::folder("vocab") {
             for l in v.lines() {
                 let w = l.trim();
                 if !w.is_empty() && !w.starts_with('#') {
@@ -607,7 +596,7 @@ fn sets() -> &'static Sets {
             }
         }
         let mut lexicon = HashSet::new();
-        for src in LEXICONS {
+        for (_, src) in crate::data::folder("lexicon") {
             if let Ok(v) = crate::json::parse(src) {
                 if let Some(crate::json::Value::Obj(cs)) = v.get("concepts") {
                     for (_, phrases) in cs {
