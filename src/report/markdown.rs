@@ -149,10 +149,7 @@ pub fn to_markdown(r: &Report) -> String {
         s.push_str(&format!("**What you can do now:** {}\n\n", esc.md(m)));
     }
     match &d.admin_move {
-        Some(m) => s.push_str(&format!(
-            "**For your administrator:** {}\n\n",
-            esc.md(m)
-        )),
+        Some(m) => s.push_str(&format!("**For your administrator:** {}\n\n", esc.md(m))),
         None => s.push_str(&format!("**Next move:** {}\n\n", esc.md(&d.next_move))),
     }
     s.push_str("| | |\n|---|---|\n");
