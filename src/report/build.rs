@@ -441,8 +441,15 @@ pub(super) fn sha256_hex(s: &str) -> String {
 pub(super) fn safe_diagnosis(d: &Diagnosis, included: &[String]) -> Diagnosis {
     let mut d = d.clone();
     d.excerpt = d.excerpt.map(|e| redact::excerpt(&e, 200));
-    d.safe_codes
-        .retain(|c| Code::new(&c.code, included, c.catalog.is_some()).is_some());
+    d.safe_codes.retain(|c| match c.source {
+        // "HTTP 429" of a bare status page; the browser's network error.
+        codes::CodeSource::HttpStatus => c
+            .code
+            .strip_prefix("HTTP ")
+            .is_some_and(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit())),
+        codes::CodeSource::NetError => codes::is_net_error_name(&c.code),
+        _ => Code::new(&c.code, included, c.catalog.is_some()).is_some(),
+    });
     if d.safe_code
         .as_ref()
         .is_some_and(|c| !d.safe_codes.iter().any(|s| &s.code == c))
