@@ -162,6 +162,10 @@ run_tests() {
   step "native tests (cargo test)"
   cargo test --locked --workspace
 
+  step "no secret gets out: 100,000 generated canaries in every snapshot position"
+  NO_SECRETS_CASES=100000 cargo test --locked --profile canaries --test no_secrets \
+    generated_canaries_reach_no_output -- --nocapture
+
   step "the core's JSON reader against serde's derived decoders"
   cargo clippy --locked --features serde-reference --test decode -- -D warnings
   cargo test --locked --features serde-reference --test decode

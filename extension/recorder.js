@@ -14,7 +14,10 @@ export function stripSetCookie(line) {
   const semi = s.indexOf(';');
   const pair = semi < 0 ? s : s.slice(0, semi);
   const eq = pair.indexOf('=');
-  const name = (eq < 0 ? pair : pair.slice(0, eq)).trim();
+  // RFC 6265bis: a pair without '=' is a nameless cookie's value: dropped.
+  if (eq < 0) return null;
+  const name = pair.slice(0, eq).trim();
+  if (!name) return null;
   return name + '=' + (semi < 0 ? '' : s.slice(semi));
 }
 
@@ -22,6 +25,8 @@ export function stripSetCookie(line) {
 export function cookieNames(header) {
   return String(header)
     .split(';')
+    // A part without '=' is a nameless cookie's value: dropped.
+    .filter((p) => p.includes('='))
     .map((p) => p.split('=')[0].trim())
     .filter(Boolean);
 }
@@ -34,7 +39,10 @@ export function readHeaders(headers) {
     const value = h.value ?? '';
     if (name === 'set-cookie') {
       // Firefox joins several Set-Cookie lines with newlines in one header.
-      for (const line of String(value).split('\n')) if (line.trim()) out.setCookie.push(stripSetCookie(line));
+      for (const line of String(value).split('\n')) {
+        const kept = line.trim() ? stripSetCookie(line) : null;
+        if (kept) out.setCookie.push(kept);
+      }
     } else if (name === 'date') out.date = String(value).slice(0, 64);
     else if (name === 'retry-after') out.retryAfter = String(value).slice(0, 64);
     else if (name === 'cookie') out.cookieNames = cookieNames(value);

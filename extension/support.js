@@ -23,9 +23,20 @@ async function check(text) {
     return;
   }
   out.hidden = false;
-  const badge = setText('#badge', v.intact ? 'Intact' : 'Modified');
+  // A plain verdict only for one consistent report and nothing else that
+  // reads like one; every report-like block of the paste is listed.
+  const word = v.intact ? 'Consistent' : v.consistent ? 'Not a plain verdict' : 'Modified';
+  const badge = setText('#badge', word);
   badge.className = `badge ${v.intact ? 'intact' : 'modified'}`;
-  setText('#message', v.message);
+  setText('#message', v.message.split('\n')[0]);
+  const blocks = $('#blocks');
+  const many = (v.blocks ?? []).length > 1;
+  blocks.hidden = !many;
+  blocks.replaceChildren(...(many ? v.blocks : []).map((b) =>
+    el('li', {}, `Line ${b.line} (${b.place}${b.copies > 1 ? `, ${b.copies} copies` : ''}): ${b.message}`)));
+  const warnings = $('#warnings');
+  warnings.hidden = !(v.warnings ?? []).length;
+  warnings.replaceChildren(...(v.warnings ?? []).map((w) => el('li', {}, `Warning: ${w}`)));
   const view = $('#view');
   view.hidden = !v.intact;
   if (v.intact) {

@@ -44,7 +44,13 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     let mut found: Vec<FoundCode> = Vec::new();
     let add = |code: &str, source: CodeSource, found: &mut Vec<FoundCode>| {
         let code = code.trim();
-        if codes::is_code_like(code) && !found.iter().any(|f| f.code == code) {
+        // A code is captured only when a catalog knows it or it has a
+        // product-code shape; any other candidate may be a secret, and is
+        // shown only when the user chose to include it.
+        let safe = cats.get(code).is_some()
+            || codes::is_safe_code(code)
+            || snap.page.included_codes.iter().any(|c| c == code);
+        if codes::is_code_like(code) && safe && !found.iter().any(|f| f.code == code) {
             found.push(FoundCode {
                 code: code.to_owned(),
                 source,
@@ -73,6 +79,15 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         .find(|i| snap.page.text.is_char_boundary(*i))
         .unwrap_or(0);
     codes::codes_in_text(snap.page.text.get(..cut).unwrap_or(""), cats, &mut found);
+    // Captured only when a catalog knows the code or it has a product-code
+    // shape; any other candidate (a token, a user name, an OTP where a code
+    // usually sits) only when the user chose to include it.
+    let page_shows_code = !found.is_empty();
+    found.retain(|f| {
+        cats.get(&f.code).is_some()
+            || codes::is_safe_code(&f.code)
+            || snap.page.included_codes.contains(&f.code)
+    });
     // A page that shows a failure but no code of its own: the code may have
     // come back in a redirect the app consumed (`/callback?error=…`). Not on
     // a page without a failure, where it would be a routine answer. Any
@@ -80,7 +95,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     let page_fails =
         page.votes.iter().sum::<f32>() > 0.0 || snap.page.status.is_some_and(|s| s >= 400);
     let mut trail_code_ev: Option<Evidence> = None;
-    if found.is_empty() && page_fails {
+    if !page_shows_code && page_fails {
         if let Some((i, u)) = codes::trail_errors(snap) {
             for c in [&u.error_code, &u.error].into_iter().flatten() {
                 add(c, CodeSource::TrailUrl, &mut found);
@@ -632,7 +647,7 @@ mod tests {
         // Where it came back is named by allow-listed pieces only.
         let d = with_callback(FAILING, |s| {
             s.trail[0].url =
-                "https://app.example.org/cb/eyJhbGciOiJIUzI1NiJ9xyz?error=x_denied".into()
+                "https://app.example.org/cb/eyJhbGciOiJIUzI1NiJ9xyz?error=access_denied".into()
         });
         let line = d
             .evidence
@@ -696,7 +711,10 @@ mod tests {
         });
         assert_eq!(d.safe_code, None);
         let own = r#"{"status":400,"text":"Sign-in failed. Error code: NAN-4711"}"#;
-        let d = with_callback(own, |_| {});
+        // Nanami's own codes are in no published catalog: shown only when
+        // the user includes them (or an operator catalog knows them).
+        assert_eq!(with_callback(own, |_| {}).safe_code, None);
+        let d = with_callback(own, |s| s.page.included_codes = vec!["NAN-4711".into()]);
         assert_eq!(d.safe_code.as_deref(), Some("NAN-4711"));
         assert!(d
             .safe_codes

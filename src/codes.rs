@@ -216,6 +216,27 @@ pub fn is_code_like(s: &str) -> bool {
         && !(s.chars().all(|c| c.is_ascii_digit()) && n < 7)
 }
 
+/// Codes of the shipped catalogs, lower case.
+fn shipped_codes() -> &'static std::collections::HashSet<String> {
+    static SET: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        shipped()
+            .iter()
+            .flat_map(|c| c.codes.iter().map(|e| e.code.to_ascii_lowercase()))
+            .collect()
+    })
+}
+
+/// A code that may be captured and shown without asking: one of a shipped
+/// catalog, or of a product-code shape ([`is_product_shape`]). Any other
+/// candidate (a value where a code usually sits: `error=`, `data-code`,
+/// text after "code:") may be a token, a user name or an OTP: it appears in
+/// no output unless the user chose to include it
+/// ([`crate::snapshot::Page::included_codes`]).
+pub fn is_safe_code(s: &str) -> bool {
+    is_code_like(s) && (shipped_codes().contains(&s.to_ascii_lowercase()) || is_product_shape(s))
+}
+
 /// Where a code was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]
@@ -381,7 +402,7 @@ pub fn codes_in_text(text: &str, cats: &Catalogs, out: &mut Vec<FoundCode>) {
         let bracketed = (w.starts_with('(') || w.starts_with('['))
             && (w.trim_end_matches(['.', ',', ':']).ends_with(')')
                 || w.trim_end_matches(['.', ',', ':']).ends_with(']'));
-        let shaped = is_product_shape(bare);
+        let shaped = is_vendor_shape(bare);
         let known = cats.get(bare).is_some() && (bare.contains(['_', '/', '-']) || shaped);
         let labelled_ok = (labelled || bracketed) && is_code_like(bare);
         if (shaped || known || labelled_ok)
@@ -420,8 +441,38 @@ fn camel(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_lowercase()) && s.chars().skip(1).any(|c| c.is_ascii_uppercase())
 }
 
-/// Shapes that are codes wherever they stand.
+/// Shapes that are codes wherever they stand: prefixed vendor codes
+/// (`AADSTS50196`, `E0000069`, `Errors.Authentication.InvalidCode`,
+/// `auth/code-expired`, `CodeMismatchException`), browser network errors
+/// (`net::ERR_TIMED_OUT`), HTTP statuses, and dotted or snake_case
+/// identifiers made only of words of the error-code vocabulary
+/// ([`crate::vocab::CODE_WORDS`]: `session_expired`, `mfa.code.invalid`).
 pub fn is_product_shape(s: &str) -> bool {
+    let code_words = |r: &str, seps: &[char]| {
+        let parts: Vec<&str> = r.split(seps).collect();
+        parts.len() >= 2
+            && parts.iter().all(|p| {
+                let w = p.to_ascii_lowercase();
+                !w.is_empty() && crate::vocab::is_code_word(&w)
+            })
+    };
+    is_vendor_shape(s)
+        || s.strip_prefix("Errors.").is_some_and(|r| {
+            !r.is_empty()
+                && r.split('.')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        })
+        || s.strip_prefix("net::ERR_").is_some_and(|r| {
+            !r.is_empty() && r.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+        })
+        || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()) && ("100".."600").contains(&s))
+        || (s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') && code_words(s, &['_']))
+        || (s.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.') && code_words(s, &['.']))
+}
+
+/// Prefixed vendor codes, recognised in text wherever they stand:
+/// `AADSTS50196`, `E0000069`, `auth/code-expired`, `CodeMismatchException`.
+fn is_vendor_shape(s: &str) -> bool {
     let upper_digits = |p: &str, min: usize, max: usize| {
         s.strip_prefix(p).is_some_and(|r| {
             (min..=max).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_digit())

@@ -25,6 +25,7 @@ pub mod report;
 pub mod signals;
 pub mod snapshot;
 pub mod text;
+pub mod vocab;
 
 pub use classify::classify;
 pub use codes::{Catalog, Catalogs};

@@ -27,7 +27,9 @@ har       diagnose a HAR file (Chromium, Firefox, WebKit, proxy exports; up to
           Which page was diagnosed goes to standard error.
 
 FILE defaults to standard input.
-Exit codes: 0 done (verify: intact), 1 verify: modified, 2 bad input or usage.";
+Exit codes: 0 done (verify: one report, consistent, nothing else that reads like
+one), 1 verify: anything else (modified, several reports, hidden blocks, verdicts
+written beside it), 2 bad input or usage.";
 
 struct Args {
     cmd: String,
@@ -123,16 +125,32 @@ fn load_snapshot(a: &Args) -> Result<(Snapshot, Catalogs), String> {
     Ok((snap, Catalogs::new(&ops)))
 }
 
+/// Standard output. A reader that went away (`auth-triage … | head`) is
+/// not an error: the rest is dropped and the command ends as it would.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        let _ = write!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+macro_rules! outln {
+    () => {{
+        let _ = writeln!(std::io::stdout().lock());
+    }};
+    ($($t:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
 /// Ok(exit code) when the command did its job; Err(one line) otherwise.
 fn run() -> Result<u8, String> {
     let a = parse_args()?;
     match a.cmd.as_str() {
         "help" | "" => {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             Ok(0)
         }
         "version" => {
-            println!("auth-triage {}", auth_triage::CORE_VERSION);
+            outln!("auth-triage {}", auth_triage::CORE_VERSION);
             Ok(0)
         }
         "classify" => {
@@ -167,9 +185,9 @@ fn run() -> Result<u8, String> {
                     ))
                 }
             };
-            print!("{out}");
+            out!("{out}");
             if !out.ends_with('\n') {
-                println!();
+                outln!();
             }
             Ok(0)
         }
@@ -178,26 +196,26 @@ fn run() -> Result<u8, String> {
             let input = read_input(a.file.as_deref(), 4 * 1024 * 1024)?;
             let v = report::verify(&input).map_err(|e| e.to_string())?;
             if a.cmd == "verify" {
-                println!("{}", v.message);
+                outln!("{}", v.message);
                 return Ok(if v.intact { 0 } else { 1 });
             }
             let Some(r) = v.report.filter(|_| v.intact) else {
                 return Err(format!("{} (refusing to {} it)", v.message, a.cmd));
             };
             if a.cmd == "render" {
-                print!("{}", report::render_text(&r));
+                out!("{}", report::render_text(&r));
                 return Ok(0);
             }
             let cats = Catalogs::new(&ops);
             let snap = r.snapshot.to_snapshot();
             let d = auth_triage::classify(&snap, &cats);
             match a.format.as_str() {
-                "" | "json" => println!(
+                "" | "json" => outln!(
                     "{}",
                     serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?
                 ),
                 "text" => {
-                    println!(
+                    outln!(
                         "Retriaged report {} (made by core {}) with core {}.\nWas: {} / {}\n",
                         r.id,
                         r.versions.core,
@@ -209,7 +227,7 @@ fn run() -> Result<u8, String> {
                             auth_triage::Verdict::None => "none",
                         }
                     );
-                    print!("{}", auth_triage::diagnosis::render_text(&d));
+                    out!("{}", auth_triage::diagnosis::render_text(&d));
                 }
                 other => return Err(format!("--format: unknown format {other:?} (json, text)")),
             }

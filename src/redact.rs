@@ -1,10 +1,21 @@
 //! Redaction by allow-list. These functions decide what of an observed string
 //! may be *shown*: they build a new string from the parts that are known to be
-//! safe (parameter names, allow-listed error parameters, word-like path
-//! segments) and put a placeholder with a length everywhere else. They never
-//! try to find secrets in text and cut them out afterwards.
+//! safe and put a typed placeholder everywhere else. They never try to find
+//! secrets in text and cut them out afterwards.
+//!
+//! Known safe ([`crate::vocab`]): words of the common-word vocabularies and
+//! of the lexicons, catalog codes and product-code shapes, route words in
+//! paths, standard parameter names, hosts. Everything else becomes a
+//! placeholder that keeps its kind and length: `<token:9>` (letters and
+//! digits, or joined words), `<digits:6>`, `<word:5>` (a word in no
+//! vocabulary), `<words:23>` (a run of content words: a passphrase),
+//! `<name>` (a run of capitalised words: a person), `<email>`, `<id:7>` (a
+//! cookie or parameter name), `<chars:12>` (a URL value).
 
-/// Query or fragment parameters whose value may be shown (masked like an excerpt).
+use crate::vocab;
+
+/// Query or fragment parameters whose value may be shown, after the rules of
+/// [`shown_value`].
 pub const SHOWN_PARAMS: &[&str] = &[
     "error",
     "error_code",
@@ -14,11 +25,20 @@ pub const SHOWN_PARAMS: &[&str] = &[
     "lang",
     "locale",
     "ui_locales",
+    "kc_locale",
     "hl",
+    "response_type",
+    "response_mode",
+    "prompt",
+    "scope",
+    "code_challenge_method",
+    "display",
+    "grant_type",
 ];
 
 /// True when `s` looks like a credential, key or random identifier rather than
-/// a word: JWTs, long mixed letter-digit runs, base64 blobs, long hex.
+/// a word: JWTs, long mixed letter-digit runs, base64 blobs, long hex. Used
+/// for host labels, which are shown unless they look like this.
 pub fn is_token_like(s: &str) -> bool {
     let n = s.chars().count();
     if n < 12 {
@@ -52,17 +72,74 @@ pub fn is_token_like(s: &str) -> bool {
     n > 48 && !s.contains(['_', '-', ' ', '.'])
 }
 
-/// A path segment may be shown when it reads like a route name.
+/// The kind of a value that is not shown, for its placeholder.
+fn kind(s: &str) -> &'static str {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    if s.contains('@') {
+        "email"
+    } else if digits > 0
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || " -.()+/:".contains(c))
+    {
+        "digits"
+    } else if !s.is_empty() && s.chars().all(char::is_alphabetic) {
+        "word"
+    } else {
+        "token"
+    }
+}
+
+/// A typed placeholder for a value that is not shown.
+pub fn placeholder(s: &str) -> String {
+    match kind(s) {
+        "email" => "<email>".to_owned(),
+        "digits" => format!(
+            "<digits:{}>",
+            s.chars().filter(char::is_ascii_digit).count()
+        ),
+        k => format!("<{k}:{}>", s.chars().count()),
+    }
+}
+
+/// Split an identifier into its words: at `-_.~` and where lower case turns
+/// to upper case (`appSession` → `app`, `Session`).
+fn id_parts(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for piece in s.split(['-', '_', '.', '~']) {
+        let mut start = 0;
+        let mut prev_lower = false;
+        for (i, c) in piece.char_indices() {
+            if c.is_uppercase() && prev_lower {
+                out.push(piece.get(start..i).unwrap_or(""));
+                start = i;
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        }
+        out.push(piece.get(start..).unwrap_or(""));
+    }
+    out
+}
+
+/// An identifier made only of route words (`login-actions`, `oauth2`,
+/// `KEYCLOAK_SESSION`, `appSession`) and at most one group of at most two
+/// digits (`v2`, `2`).
+fn is_route_id(s: &str) -> bool {
+    let n = s.chars().count();
+    n > 0
+        && n <= 64
+        && s.bytes().filter(u8::is_ascii_digit).count() <= 2
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
+        && id_parts(s).iter().all(|p| {
+            p.is_empty()
+                || vocab::is_route_word(p)
+                || (p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// A path segment may be shown when it is made of route words.
 fn segment_is_word_like(seg: &str) -> bool {
-    let n = seg.chars().count();
-    let digits = seg.chars().filter(char::is_ascii_digit).count();
-    n <= 40
-        && digits <= 4
-        && seg
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~' | '@' | ':'))
-        && !seg.contains('@')
-        && !is_token_like(seg)
+    is_route_id(seg)
 }
 
 /// Parse an absolute URL. Browsers hand us ASCII URLs (punycode hosts,
@@ -94,11 +171,12 @@ pub fn parse_url(raw: &str) -> Option<url::Url> {
 }
 
 /// Redact a URL for display: scheme, host and port stay; user info goes;
-/// path segments stay when word-like; every query and fragment parameter
-/// keeps its name, and only [`SHOWN_PARAMS`] keep a (masked) value.
+/// path segments stay when made of route words; every query and fragment
+/// parameter keeps its name when that is a standard name, and only
+/// [`SHOWN_PARAMS`] keep a value, after [`shown_value`].
 pub fn url(raw: &str) -> String {
     let Some(u) = parse_url(raw) else {
-        return format!("<unparsed URL, {} chars>", raw.chars().count());
+        return format!("<url:{}>", raw.chars().count());
     };
     let mut out = String::new();
     out.push_str(u.scheme());
@@ -115,7 +193,7 @@ pub fn url(raw: &str) -> String {
         }
     }
     if u.cannot_be_a_base() {
-        out.push_str(&format!("<{} chars>", u.path().chars().count()));
+        out.push_str(&format!("<chars:{}>", u.path().chars().count()));
     } else {
         out.push_str(&path(u.path()));
     }
@@ -125,17 +203,29 @@ pub fn url(raw: &str) -> String {
     }
     if let Some(f) = u.fragment() {
         out.push('#');
-        if f.contains('=') {
-            out.push_str(&params(f));
-        } else if f.is_empty() || segment_is_word_like(f) {
-            out.push_str(f);
-        } else if is_mask(&percent_decode(f)) {
-            out.push_str(&percent_decode(f));
-        } else {
-            out.push_str(&format!("<{} chars>", f.chars().count()));
-        }
+        out.push_str(&fragment(f));
     }
     out
+}
+
+/// A fragment: parameters, a client-side route (`#/login`), a route word,
+/// or a placeholder.
+fn fragment(f: &str) -> String {
+    if f.contains('=') {
+        return params(f);
+    }
+    if let Some(route) = f.strip_prefix("!/").or_else(|| f.strip_prefix('/')) {
+        let lead = f.get(..f.len() - route.len()).unwrap_or("");
+        return format!("{lead}{}", path(route));
+    }
+    let decoded = percent_decode(f);
+    if f.is_empty() || segment_is_word_like(&decoded) {
+        f.to_owned()
+    } else if is_mask(&decoded) {
+        decoded
+    } else {
+        placeholder(&decoded)
+    }
 }
 
 /// Hosts are shown, except labels that look like tokens (tenant keys in
@@ -168,15 +258,26 @@ fn is_count(n: &str) -> bool {
     (1..=9).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A mask this module wrote (`<11 chars>`, `<name 5 chars>`, `<6 digits>`,
+/// A placeholder this module wrote (`<token:9>`, `<email>`), or one of the
+/// report version 1 forms (`<11 chars>`, `<name 5 chars>`, `<6 digits>`,
 /// `<token 40 chars>`). URLs are redacted twice on their way into a report
-/// (by the recorder, then by the report), and a mask masked again would
-/// report its own length (`<10 chars>`) instead of the value's. A mask holds
+/// (by the recorder, then by the report), and a placeholder masked again
+/// would report its own length instead of the value's. A placeholder holds
 /// no secret, so it stays as it is.
-fn is_mask(s: &str) -> bool {
+pub fn is_mask(s: &str) -> bool {
     let Some(inner) = s.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else {
         return false;
     };
+    if matches!(inner, "email" | "name" | "userinfo") {
+        return true;
+    }
+    if let Some((k, n)) = inner.split_once(':') {
+        return matches!(
+            k,
+            "token" | "digits" | "word" | "words" | "id" | "chars" | "url"
+        ) && is_count(n);
+    }
+    // Report version 1.
     let inner = inner
         .strip_prefix("name ")
         .or_else(|| inner.strip_prefix("token "))
@@ -197,11 +298,18 @@ pub fn path(p: &str) -> String {
             } else if seg.is_empty() || segment_is_word_like(&decoded) {
                 seg.to_owned()
             } else {
-                format!("<{} chars>", decoded.chars().count())
+                placeholder(&decoded)
             }
         })
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A parameter name: a standard name, or one made of route words.
+fn param_name(name: &str) -> bool {
+    vocab::is_param_name(name)
+        || is_route_id(name)
+        || (name.len() <= 2 && name.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 fn params(q: &str) -> String {
@@ -212,24 +320,86 @@ fn params(q: &str) -> String {
             let name = percent_decode(k);
             let name_shown = if is_mask(&name) {
                 name.clone()
-            } else if segment_is_word_like(&name) {
+            } else if param_name(&name) {
                 k.to_owned()
             } else {
-                format!("<name {} chars>", name.chars().count())
+                format!("<id:{}>", name.chars().count())
             };
             let value = percent_decode(&v.replace('+', " "));
-            let shown = SHOWN_PARAMS.contains(&name.to_ascii_lowercase().as_str());
-            if value.is_empty() || (!shown && is_mask(&value)) {
+            if value.is_empty() || is_mask(&value) {
                 return format!("{name_shown}={value}");
             }
-            if shown {
-                format!("{name_shown}={}", encode_shown(&excerpt(&value, 200)))
+            let lower = name.to_ascii_lowercase();
+            if SHOWN_PARAMS.contains(&lower.as_str()) {
+                format!(
+                    "{name_shown}={}",
+                    encode_shown(&shown_value(&lower, &value))
+                )
             } else {
-                format!("{name_shown}=<{} chars>", value.chars().count())
+                format!("{name_shown}={}", placeholder(&value))
             }
         })
         .collect::<Vec<_>>()
         .join("&")
+}
+
+/// The value of a shown parameter: an error code only when it is a safe
+/// code ([`crate::codes::is_safe_code`]); a description as an excerpt; an
+/// error URI redacted as a URL; a locale only when it has a locale's shape.
+pub fn shown_value(name: &str, value: &str) -> String {
+    match name {
+        "error" | "error_code" | "error_subcode" => {
+            if crate::codes::is_safe_code(value) {
+                value.to_owned()
+            } else {
+                placeholder(value)
+            }
+        }
+        "error_description" => excerpt(value, 200),
+        "error_uri" => {
+            if parse_url(value).is_some() {
+                url(value)
+            } else {
+                placeholder(value)
+            }
+        }
+        "response_type"
+        | "response_mode"
+        | "prompt"
+        | "scope"
+        | "code_challenge_method"
+        | "display"
+        | "grant_type" => {
+            if value
+                .split([' ', ','])
+                .all(|w| !w.is_empty() && is_route_id(w))
+            {
+                value.to_owned()
+            } else {
+                placeholder(value)
+            }
+        }
+        _ if is_locale(value) => value.to_owned(),
+        _ => placeholder(value),
+    }
+}
+
+/// `en`, `de-DE`, `zh-Hant-TW`, `pt_BR`, or a list of them.
+fn is_locale(v: &str) -> bool {
+    v.split([' ', ',']).filter(|t| !t.is_empty()).all(|tag| {
+        let mut parts = tag.split(['-', '_']);
+        let lang = parts.next().unwrap_or("");
+        (2..=3).contains(&lang.len())
+            && lang.bytes().all(|b| b.is_ascii_lowercase())
+            && parts.all(|p| {
+                (p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()))
+                    || (p.len() == 4
+                        && p.starts_with(|c: char| c.is_ascii_uppercase())
+                        && p.bytes().skip(1).all(|b| b.is_ascii_lowercase()))
+                    || (p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+            })
+    }) && !v.trim().is_empty()
+        && v.len() <= 40
 }
 
 /// Minimal re-encoding of a shown value so the URL stays one token.
@@ -241,6 +411,7 @@ fn encode_shown(s: &str) -> String {
             '&' => o.push_str("%26"),
             '#' => o.push_str("%23"),
             '=' => o.push_str("%3D"),
+            '+' => o.push_str("%2B"),
             c if c.is_control() => {}
             c => o.push(c),
         }
@@ -271,26 +442,369 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// A short excerpt of page text for display: at most `max` characters (and
-/// `…` where it was cut; a first word longer than `max` becomes its length), with
-/// e-mail addresses, phone numbers, digit runs of 4 or more and token-like
-/// words replaced by placeholders. Control characters are dropped.
+/// Punctuation kept around a word: ASCII punctuation and the common
+/// typographic marks. Anything else beside a word (format characters such
+/// as U+202E, symbols) is dropped.
+fn keep_punct(c: char) -> bool {
+    c.is_ascii_punctuation() || "„“”‘’«»…–—¿¡·".contains(c)
+}
+
+/// What one word of page text became.
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    /// Punctuation only, or a placeholder.
+    Other,
+    /// Digits with separators; the number of digits.
+    Number(usize),
+    /// A vocabulary word: `content` when it is not a function, lexicon or
+    /// code word; `title` when written Titlecase.
+    Word { content: bool, title: bool },
+    /// Replaced.
+    Masked,
+}
+
+struct Piece {
+    pre: String,
+    body: String,
+    post: String,
+    class: Class,
+    /// The word's letters, lower case (for the run rules).
+    lower: String,
+}
+
+fn split_word(word: &str) -> (&str, &str, &str) {
+    let start = word
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, _)| i);
+    let Some(start) = start else {
+        return (word, "", "");
+    };
+    let end = word
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(word.len());
+    (
+        word.get(..start).unwrap_or(""),
+        word.get(start..end).unwrap_or(""),
+        word.get(end..).unwrap_or(""),
+    )
+}
+
+/// A host name in text (`nanami.example.org`): labels and a known top-level
+/// domain. Shown like hosts everywhere.
+fn text_host(s: &str) -> bool {
+    const TLDS: &[&str] = &[
+        "com",
+        "org",
+        "net",
+        "io",
+        "dev",
+        "app",
+        "de",
+        "uk",
+        "eu",
+        "fr",
+        "jp",
+        "example",
+        "test",
+        "localhost",
+        "cloud",
+        "info",
+        "biz",
+        "us",
+        "ca",
+        "au",
+        "ch",
+        "at",
+        "nl",
+    ];
+    let Some((rest, tld)) = s.rsplit_once('.') else {
+        return false;
+    };
+    TLDS.contains(&tld.to_ascii_lowercase().as_str())
+        && rest.contains('.')
+        && s.split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        || (TLDS.contains(&tld) && rest.split('.').all(vocab::is_route_word))
+}
+
+/// A placeholder with punctuation around it (`(<digits:6>).`, `<<token:5>>`).
+fn holds_mask(word: &str) -> bool {
+    if !word.contains('<') || word.len() > 64 {
+        return false;
+    }
+    word.char_indices()
+        .filter(|(_, c)| *c == '<')
+        .any(|(i, _)| {
+            word.get(i..).is_some_and(|rest| {
+                rest.char_indices()
+                    .filter(|(_, c)| *c == '>')
+                    .any(|(j, _)| {
+                        let (m, after) = (
+                            rest.get(..=j).unwrap_or(""),
+                            rest.get(j + 1..).unwrap_or(""),
+                        );
+                        is_mask(m)
+                            && !word
+                                .get(..i)
+                                .unwrap_or("")
+                                .chars()
+                                .any(char::is_alphanumeric)
+                            && !after.chars().any(char::is_alphanumeric)
+                    })
+            })
+        })
+}
+
+fn classify_word(word: &str) -> Piece {
+    if holds_mask(word) {
+        return Piece {
+            pre: String::new(),
+            body: word.to_owned(),
+            post: String::new(),
+            class: Class::Other,
+            lower: String::new(),
+        };
+    }
+    let (pre, core, post) = split_word(word);
+    let pre: String = pre.chars().filter(|c| keep_punct(*c)).collect();
+    let post: String = post.chars().filter(|c| keep_punct(*c)).collect();
+    let piece = |body: String, class: Class| Piece {
+        pre: pre.clone(),
+        body,
+        post: post.clone(),
+        class,
+        lower: core.to_lowercase(),
+    };
+    if core.is_empty() {
+        return piece(String::new(), Class::Other);
+    }
+    if core.contains("://") {
+        return piece(url(core), Class::Other);
+    }
+    if core.contains('@') {
+        return piece("<email>".into(), Class::Masked);
+    }
+    if crate::codes::is_safe_code(core) && !core.bytes().all(|b| b.is_ascii_digit()) {
+        return piece(core.to_owned(), Class::Other);
+    }
+    let digits = core.chars().filter(char::is_ascii_digit).count();
+    if core
+        .chars()
+        .all(|c| c.is_ascii_digit() || "-./:()+,".contains(c))
+    {
+        let body = if digits <= 3 {
+            core.to_owned()
+        } else {
+            format!("<digits:{digits}>")
+        };
+        return piece(body, Class::Number(digits));
+    }
+    let parts: Vec<&str> = core.split(|c: char| !c.is_alphanumeric()).collect();
+    if parts.len() == 1 {
+        if vocab::is_common(core) {
+            let mut chars = core.chars();
+            let title =
+                chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_lowercase());
+            let content = digits == 0 && !vocab::is_structural(core);
+            return piece(core.to_owned(), Class::Word { content, title });
+        }
+        return piece(placeholder(core), Class::Masked);
+    }
+    // Words joined by an apostrophe: "don't", "user's".
+    let joiners: String = core.chars().filter(|c| !c.is_alphanumeric()).collect();
+    if joiners.chars().all(|c| c == '\'' || c == '’')
+        && parts.iter().enumerate().all(|(i, p)| {
+            vocab::is_common(p) || (i > 0 && ["s", "t", "re", "ve", "ll", "d", "m"].contains(p))
+        })
+    {
+        return piece(
+            core.to_owned(),
+            Class::Word {
+                content: false,
+                title: false,
+            },
+        );
+    }
+    // Joined words are judged as a whole: `sign-in` and `two-factor` are
+    // lexicon words, `correct-horse-battery-staple` and `alice_smith` are not.
+    let singles = parts.iter().filter(|p| p.chars().count() == 1).count();
+    if vocab::is_common(core)
+        || (singles <= 1
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && vocab::is_route_word(p)))
+        || text_host(core)
+    {
+        let shown = if text_host(core) {
+            host(core)
+        } else {
+            core.to_owned()
+        };
+        return piece(
+            shown,
+            Class::Word {
+                content: false,
+                title: false,
+            },
+        );
+    }
+    piece(format!("<token:{}>", core.chars().count()), Class::Masked)
+}
+
+/// The run rules: what single words cannot show.
 ///
-/// An excerpt of an excerpt is the excerpt itself: URLs are redacted twice
-/// on their way into a report (by the recorder, then by the report), so the
-/// placeholders stay as they are (`<token 40 chars>` is one unit, not three
-/// words) and a cut is not cut again.
+/// - digits split by spaces (`482 913`, `4 8 2 9 1 3`, `+49 30 1234567`)
+///   are one number: four digits or more become `<digits:N>`;
+/// - an e-mail address written out (`alice (at) example (dot) org`,
+///   `alice at example dot org`) becomes `<email>`;
+/// - two or more Titlecase words in a row, one of them in no lexicon, are a
+///   name: `<name>`;
+/// - three or more content words in a row (no function, lexicon or code
+///   word, no punctuation between) are a passphrase: `<words:N>`.
+fn apply_runs(ps: &mut Vec<Piece>) {
+    // Numbers.
+    let mut i = 0;
+    while i < ps.len() {
+        let mut j = i;
+        let mut total = 0;
+        while let Some(Class::Number(d)) = ps.get(j).map(|p| p.class) {
+            total += d;
+            j += 1;
+            if !ps
+                .get(j - 1)
+                .is_some_and(|p| p.post.is_empty() || p.post == ")")
+            {
+                break;
+            }
+        }
+        if j - i >= 2 && total >= 4 {
+            merge(ps, i, j, format!("<digits:{total}>"));
+        }
+        i += 1;
+    }
+    // Written-out e-mail addresses.
+    let mut i = 1;
+    while i + 1 < ps.len() {
+        let at = ps.get(i).is_some_and(|p| {
+            p.lower == "at" && (p.pre.contains(['(', '[', '{']) || p.post.contains([')', ']', '}']))
+        });
+        let spelled = ps.get(i).is_some_and(|p| p.lower == "at")
+            && ps.get(i + 2).is_some_and(|p| p.lower == "dot");
+        if at || spelled {
+            let mut end = i + 2;
+            while ps.get(end).is_some_and(|p| p.lower == "dot") && end + 1 < ps.len() {
+                end += 2;
+            }
+            merge(ps, i - 1, end.min(ps.len()), "<email>".into());
+        }
+        i += 1;
+    }
+    // Names and passphrases.
+    let mut i = 0;
+    while i < ps.len() {
+        let title_run = run_len(ps, i, |p| {
+            matches!(p.class, Class::Word { title: true, .. })
+        });
+        if title_run >= 2
+            && ps.get(i..i + title_run).is_some_and(|r| {
+                r.iter().any(|p| {
+                    !vocab::is_lexicon(&p.lower)
+                        && !vocab::FUNCTION_WORDS.contains(&p.lower.as_str())
+                })
+            })
+        {
+            merge(ps, i, i + title_run, "<name>".into());
+            i += 1;
+            continue;
+        }
+        let content_run = run_len(ps, i, |p| {
+            matches!(p.class, Class::Word { content: true, .. })
+        });
+        if content_run >= 3 {
+            let n = ps
+                .get(i..i + content_run)
+                .map(|r| r.iter().map(|p| p.lower.chars().count() + 1).sum::<usize>() - 1)
+                .unwrap_or(0);
+            merge(ps, i, i + content_run, format!("<words:{n}>"));
+        }
+        i += 1;
+    }
+}
+
+/// How many pieces from `i` on satisfy `f`, with no punctuation between them.
+fn run_len(ps: &[Piece], i: usize, f: impl Fn(&Piece) -> bool) -> usize {
+    let mut n = 0;
+    while let Some(p) = ps.get(i + n) {
+        if !f(p) || (n > 0 && !p.pre.is_empty()) {
+            break;
+        }
+        n += 1;
+        if !p.post.is_empty() {
+            break;
+        }
+    }
+    n
+}
+
+/// Replace pieces `i..j` by one placeholder, keeping the punctuation
+/// before the first and after the last.
+fn merge(ps: &mut Vec<Piece>, i: usize, j: usize, body: String) {
+    if j <= i || j > ps.len() {
+        return;
+    }
+    let pre = ps.get(i).map(|p| p.pre.clone()).unwrap_or_default();
+    let post = ps.get(j - 1).map(|p| p.post.clone()).unwrap_or_default();
+    ps.splice(
+        i..j,
+        [Piece {
+            pre,
+            body,
+            post,
+            class: Class::Masked,
+            lower: String::new(),
+        }],
+    );
+}
+
+/// A short excerpt of page text for display: at most `max` characters (and
+/// `…` where it was cut; a first word longer than `max` becomes a
+/// placeholder), made of what the allow-list knows: vocabulary and lexicon
+/// words, safe codes, hosts and redacted URLs, small numbers and
+/// punctuation. Every other word, and every run of words that only together
+/// is personal (see [`apply_runs`]), becomes a typed placeholder.
+///
+/// An excerpt of an excerpt is the excerpt itself: placeholders stay as
+/// they are, and a cut is not cut again.
 pub fn excerpt(text: &str, max: usize) -> String {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut words = text.split_whitespace().take(10_000);
+    while let Some(word) = words.next() {
+        // Report version 1 placeholders have spaces ("<6 digits>").
+        if let Some(parts) = mask_start(word) {
+            if mask_rest(&words, parts) {
+                pieces.push(Piece {
+                    pre: String::new(),
+                    body: mask_unit(word, &mut words, parts),
+                    post: String::new(),
+                    class: Class::Other,
+                    lower: String::new(),
+                });
+                continue;
+            }
+        }
+        pieces.push(classify_word(word));
+    }
+    apply_runs(&mut pieces);
     let mut out = String::new();
     let mut count = 0usize;
-    let mut words = text.split_whitespace();
-    while let Some(word) = words.next() {
-        let mut masked = match mask_start(word) {
-            Some(parts) if mask_rest(&words, parts) => mask_unit(word, &mut words, parts),
-            _ => mask_word(word),
-        };
-        if masked.chars().any(char::is_control) {
-            masked.retain(|c| !c.is_control());
+    for p in &pieces {
+        let masked = format!("{}{}{}", p.pre, p.body, p.post);
+        if masked.is_empty() {
+            continue;
         }
         let len = masked.chars().count();
         // A trailing ellipsis is the mark of an earlier cut, not content.
@@ -298,9 +812,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
         let sep = usize::from(!out.is_empty());
         if count + sep + body > max {
             if out.is_empty() {
-                // One word longer than the whole excerpt: its length only
-                // (a prefix could be masked differently when read again).
-                out.push_str(&format!("<{body} chars>"));
+                out.push_str(&format!("<chars:{body}>"));
             }
             out.push('…');
             break;
@@ -314,9 +826,9 @@ pub fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
-/// The first word of a placeholder this module writes, and how many words
-/// the placeholder has: `<token 40 chars>` (3), `<name 5 chars>` (3),
-/// `<6 digits>` and `<12 chars>` (2).
+/// The first word of a report version 1 placeholder, and how many words
+/// it has: `<token 40 chars>` (3), `<name 5 chars>` (3), `<6 digits>` and
+/// `<12 chars>` (2).
 fn mask_start(word: &str) -> Option<usize> {
     let rest = word.strip_prefix('<')?;
     if rest == "token" || rest == "name" {
@@ -351,76 +863,30 @@ fn mask_unit<'a>(first: &str, words: &mut impl Iterator<Item = &'a str>, parts: 
     unit
 }
 
-fn mask_word(word: &str) -> String {
-    // Keep surrounding punctuation readable: "(code:" ... ")."
-    let core_start = word
-        .char_indices()
-        .find(|(_, c)| c.is_alphanumeric())
-        .map(|(i, _)| i);
-    let Some(start) = core_start else {
-        return word.to_owned();
-    };
-    let end = word
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_alphanumeric())
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(word.len());
-    let (pre, core, post) = (
-        word.get(..start).unwrap_or(""),
-        word.get(start..end).unwrap_or(""),
-        word.get(end..).unwrap_or(""),
-    );
-    let masked = if crate::codes::is_product_shape(core) {
-        // AADSTS50196, E0000069: product codes, not numbers about a person.
-        core.to_owned()
-    } else if core.contains('@') && core.contains('.') {
-        "<email>".to_owned()
-    } else if is_token_like(core) {
-        format!("<token {} chars>", core.chars().count())
-    } else if has_long_digit_run(core) {
-        format!(
-            "<{} digits>",
-            core.chars().filter(char::is_ascii_digit).count()
-        )
-    } else {
-        core.to_owned()
-    };
-    format!("{pre}{masked}{post}")
-}
-
-/// Four or more digits in a row, or a phone-like run ("+1-555-0100").
-fn has_long_digit_run(s: &str) -> bool {
-    let mut run = 0;
-    for c in s.chars() {
-        if c.is_ascii_digit() {
-            run += 1;
-            if run >= 4 {
-                return true;
-            }
-        } else if matches!(c, '-' | '.' | '(' | ')' | '+') && run > 0 {
-            // phone separators keep the run going only when the whole thing is digits and separators
-            if s.chars()
-                .all(|c| c.is_ascii_digit() || "-.()+ ".contains(c))
-                && s.chars().filter(char::is_ascii_digit).count() >= 7
-            {
-                return true;
-            }
-            run = 0;
-        } else {
-            run = 0;
-        }
-    }
-    false
-}
-
-/// A cookie or parameter name for display: shown unless it looks like a token.
+/// A cookie, input or parameter name for display: shown when it is made of
+/// route and code words (`KEYCLOAK_SESSION`, `__Host-nanami_sid`,
+/// `appSession`); otherwise `<id:N>`. Names are never values: a cookie
+/// without a name is dropped where it is read.
 pub fn name(n: &str) -> String {
-    if is_token_like(n) || n.chars().count() > 64 {
-        format!("<name {} chars>", n.chars().count())
+    let core = n.trim_start_matches(['_', '.', '-']);
+    let core = core
+        .strip_prefix("Host-")
+        .or_else(|| core.strip_prefix("Secure-"))
+        .unwrap_or(core);
+    if is_mask(n) || (is_route_id(core) && !core.is_empty()) {
+        n.to_owned()
     } else {
-        n.chars().filter(|c| !c.is_control()).collect()
+        format!("<id:{}>", n.chars().count())
     }
+}
+
+/// An HTTP method: the known set, or `other`.
+pub fn method(m: &str) -> &'static str {
+    const METHODS: [&str; 9] = [
+        "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE",
+    ];
+    let up = m.trim().to_ascii_uppercase();
+    METHODS.into_iter().find(|k| *k == up).unwrap_or("other")
 }
 
 #[cfg(test)]
@@ -428,11 +894,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn show() {
+        for t in [
+            "Code 123456 sent to bob@example.org, call +1-555-0100.",
+            "Your code 482 913 is wrong. Try 4 8 2 9 1 3 or K7XQ9P",
+            "Your temporary password is correct horse battery staple",
+            "Hello Will Young, contact alice (at) example (dot) com or mark at example dot org",
+            "Call (555) 010-0199 or +44 20 7946 0958. Born 1990-04-12. User alice_smith",
+            "AADSTS50011: The redirect URI 'https://nanami.example.org/auth/callback' specified in the request does not match the redirect URIs configured for the application '8f14e45f-ceea-167a-5a36-dedd4bea2543'.",
+            "The verification code has expired. Please request a new one. Wait 30 seconds.",
+            "Invalid code \\[Verified, close ticket\\](https://x.org) \u{202e}evil",
+            "Der Code ist ungültig. Bitte versuche es erneut.",
+        ] { println!("{t}\n  => {}", excerpt(t, 200)); }
+        for u in ["https://u:p@id.example.org/cb/eyJhbGciOi.abc.def?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&error=access_denied&error_description=Code+123456+expired#access_token=xyz",
+            "https://kc.example.org/realms/nanami/login-actions/authenticate?execution=1&kc_locale=de",
+            "https://a.example/u/correct-horse-battery-staple/k7xq9p?secretname&x=aGVsbG8%3D#abcdefgh",
+            "https://a.example/cb?error=will_young&error_description=Sent+to+alice%40x.org&error_uri=https%3A%2F%2Fa.example%2Fe%3Fid%3Dk7xq9p"] { println!("{u}\n  => {}", url(u)); }
+        for n in [
+            "KEYCLOAK_SESSION",
+            "__Host-nanami_sid",
+            "appSession",
+            "alice@example.org",
+            "sess_k7Xq9P",
+            "JSESSIONID",
+            ".AspNetCore.Cookies",
+            "_oauth2_proxy",
+            "XSRF-TOKEN",
+            "ory_kratos_session",
+        ] {
+            println!("{n} => {}", name(n));
+        }
+    }
+
+    #[test]
     fn url_keeps_names_and_error_params_only() {
         let r = url("https://u:p@id.example.org/cb/eyJhbGciOi.abc.def?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&error=access_denied&error_description=Code+123456+expired#access_token=xyz");
         assert_eq!(
             r,
-            "https://<userinfo>@id.example.org/cb/<18 chars>?code=<22 chars>&state=<11 chars>&error=access_denied&error_description=Code+<6+digits>+expired#access_token=<3 chars>"
+            "https://<userinfo>@id.example.org/cb/<token:18>?code=<token:22>&state=<token:11>&error=access_denied&error_description=Code+<digits:6>+expired#access_token=<word:3>"
         );
     }
 
@@ -455,7 +954,7 @@ mod tests {
         let okta = url("https://dev-12345678.okta.com/oauth2/v1/authorize?state=abc");
         assert_eq!(
             okta,
-            "https://masked-12-chars.okta.com/oauth2/v1/authorize?state=<3 chars>"
+            "https://masked-12-chars.okta.com/oauth2/v1/authorize?state=<word:3>"
         );
         assert_eq!(url(&okta), okta);
         assert_eq!(
@@ -469,7 +968,7 @@ mod tests {
         // Text that looks like a mask but is not one is masked as usual.
         assert_eq!(
             url("https://a.example/?s=<12%20bytes>"),
-            "https://a.example/?s=<10 chars>"
+            "https://a.example/?s=<token:10>"
         );
         assert!(!is_mask("<1234567890 chars>") && !is_mask("<chars>") && !is_mask("< chars>"));
     }
@@ -508,16 +1007,16 @@ mod tests {
         );
         assert_eq!(
             excerpt("<123456 is your code", 200),
-            "<<6 digits> is your code"
+            "<<digits:6> is your code"
         );
-        assert_eq!(excerpt("<1234567 chars>x", 200), "<<7 digits> chars>x");
+        assert_eq!(excerpt("<1234567 chars>x", 200), "<<digits:7> <token:7>");
     }
 
     #[test]
     fn word_paths_stay() {
         assert_eq!(
             url("https://kc.example.org/realms/nanami/login-actions/authenticate?execution=1"),
-            "https://kc.example.org/realms/nanami/login-actions/authenticate?execution=<1 chars>"
+            "https://kc.example.org/realms/nanami/login-actions/authenticate?execution=<digits:1>"
         );
     }
 
@@ -528,7 +1027,7 @@ mod tests {
                 "Code 123456 sent to bob@example.org, call +1-555-0100.",
                 200
             ),
-            "Code <6 digits> sent to <email>, call +<8 digits>."
+            "Code <digits:6> sent to <email>, call +<digits:8>."
         );
     }
 
@@ -538,10 +1037,7 @@ mod tests {
         // tripped a debug assertion inside the IDNA backend.
         let crash = b"hTtps:tatrroG=acccode=S\xd1\x8a\xd1\x8azzplx&satei\x15\t\t\t\t\t";
         let s = String::from_utf8_lossy(crash);
-        assert_eq!(
-            url(&s),
-            format!("<unparsed URL, {} chars>", s.chars().count())
-        );
+        assert_eq!(url(&s), format!("<url:{}>", s.chars().count()));
         assert!(parse_url("https://\u{0431}A.example/").is_none());
         // cargo fuzz (classify_snapshot): a percent escape in the host.
         assert!(parse_url("https://app.exampleCC%CCeT.org/auth/callback#error=x").is_none());

@@ -114,6 +114,11 @@ pub struct Page {
     /// Codes found in `data-*` attributes and similar markup.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub codes: Vec<MarkupCode>,
+    /// Candidate codes the user chose to include (the popup's "Include this
+    /// code"): a value where a code usually sits that is in no catalog and
+    /// of no product-code shape is shown only when it is listed here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub included_codes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -298,6 +303,7 @@ crate::json_struct!(
         forms: default,
         resend: default,
         codes: default,
+        included_codes: default,
     }
 );
 crate::json_struct!(
@@ -406,6 +412,14 @@ impl Snapshot {
         check_list("page.forms[].inputs", inputs, limits::LIST_ITEMS)?;
         check_list("page.resend", p.resend.len(), limits::LIST_ITEMS)?;
         check_list("page.codes", p.codes.len(), limits::LIST_ITEMS)?;
+        check_list(
+            "page.included_codes",
+            p.included_codes.len(),
+            limits::LIST_ITEMS,
+        )?;
+        for c in &p.included_codes {
+            check_str("page.included_codes[]", c, 256)?;
+        }
         for c in &p.codes {
             check_str("page.codes[].value", &c.value, 256)?;
         }

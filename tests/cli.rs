@@ -189,9 +189,18 @@ fn operator_catalog_maps_nanami_codes() {
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(d["failure_type"], "mfa_rate_limited");
     assert_eq!(d["safe_codes"][0]["catalog"], "nanami");
-    // Without the catalog the code is captured and not interpreted.
+    // Without the catalog the code is in no catalog and of no product-code
+    // shape: it could be anything (a token, a user name), so it appears in
+    // no output, until the user chooses to include it.
     let d = classify(snap);
     assert_eq!(d["failure_type"], "unclassified");
+    assert_eq!(d["safe_code"], serde_json::Value::Null);
+    assert!(!d.to_string().contains("NAN-4711"));
+    let included = snap.replace(
+        r#""page": {"#,
+        r#""page": {"included_codes": ["NAN-4711"], "#,
+    );
+    let d = classify(&included);
     assert_eq!(d["safe_code"], "NAN-4711");
     // A broken catalog names its field.
     std::fs::write(
@@ -247,4 +256,33 @@ fn a_har_over_the_limit_is_refused_unread() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("over the limit of 268435456 bytes"), "{err}");
+}
+
+/// `auth-triage … | head`: a reader that goes away before the output is
+/// written ends the command quietly (no panic, no backtrace, exit 0).
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let snap = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mfa-invalid-code/snapshot.json"
+    ))
+    .unwrap();
+    for cmd in ["classify", "report"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_auth-triage"))
+            .args([cmd, "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader is gone before the CLI has read its input.
+        drop(child.stdout.take());
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(&snap).unwrap();
+        drop(stdin);
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.is_empty(), "{cmd}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{cmd}: {err}");
+    }
 }

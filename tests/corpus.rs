@@ -191,6 +191,14 @@ fn macro_f1(pairs: &[(String, String)]) -> (f64, Vec<(String, f64)>) {
     (sum / f64::from(counted.max(1)), per)
 }
 
+/// A code in no catalog and of no product-code shape: the popup offers it,
+/// and the user's consent brings it into the diagnosis.
+fn offered(snap: &Value, code: &Value) -> bool {
+    let mut with = snap.clone();
+    with["page"]["included_codes"] = serde_json::json!([code]);
+    run_cli(&with)["safe_code"].as_str() == code.as_str()
+}
+
 #[test]
 fn corpus_macro_f1_and_safe_codes() {
     let src = std::fs::read_to_string(concat!(
@@ -205,7 +213,7 @@ fn corpus_macro_f1_and_safe_codes() {
         .collect();
     let mut pairs_all = Vec::new();
     let mut pairs_by_ctx: Vec<(Context, Vec<(String, String)>)> = Vec::new();
-    let (mut code_cases, mut code_ok) = (0, 0);
+    let (mut code_cases, mut code_ok, mut code_offered) = (0, 0, 0);
     let mut skipped = 0;
     let mut misses = Vec::new();
     for ctx in [Context::LoginForm, Context::MfaStep, Context::ErrorPage] {
@@ -227,6 +235,12 @@ fn corpus_macro_f1_and_safe_codes() {
                 code_cases += 1;
                 if d["safe_code"].as_str() == e["code"].as_str() {
                     code_ok += 1;
+                } else if offered(&snap, &e["code"]) {
+                    code_offered += 1;
+                    misses.push(format!(
+                        "{ctx:?} {} code {:?}: offered for consent",
+                        e["id"], e["code"]
+                    ));
                 } else {
                     misses.push(format!(
                         "{ctx:?} {} code: want {:?} got {:?}",
@@ -268,7 +282,7 @@ fn corpus_macro_f1_and_safe_codes() {
     let code_rate = code_ok as f64 / code_cases.max(1) as f64;
     println!("  macro-F1 overall: {f1:.3}");
     println!(
-        "  safe_code equal to the shown code: {code_ok}/{code_cases} = {:.1}%",
+        "  safe_code equal to the shown code: {code_ok}/{code_cases} = {:.1}% captured; {code_offered} more offered for the user's consent",
         code_rate * 100.0
     );
     for m in &misses {

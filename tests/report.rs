@@ -192,9 +192,24 @@ fn report_data_inside_other_text_verifies() {
             serde_json::to_string(&r).unwrap(),
             serde_json::to_string_pretty(&r).unwrap(),
         ] {
-            let text = format!("Ticket 4711, from the user:\nverdict deployment\n{data}\nregards");
+            let text = format!("Ticket 4711, from the user:\n{data}\nregards");
             let v = report::verify(&text).unwrap();
             assert!(v.intact, "{}: {}", case.display(), v.message);
+            // A rendered view left beside the data reads like a verdict:
+            // the data is consistent, but that is no plain verdict.
+            let text = format!("Ticket 4711, from the user:\nverdict deployment\n{data}\nregards");
+            let v = report::verify(&text).unwrap();
+            assert!(
+                v.consistent && !v.intact,
+                "{}: {}",
+                case.display(),
+                v.message
+            );
+            assert!(
+                v.warnings.iter().any(|w| w.contains("line 2")),
+                "{}",
+                v.message
+            );
             assert!(
                 v.message.contains("only its data was checked"),
                 "{}",
@@ -339,4 +354,183 @@ fn the_recorder_keeps_both_browsers_net_error_names() {
             "{raw}"
         );
     }
+}
+
+/// A paste with more than the one report: a hand-made report above the
+/// genuine one (in an HTML comment, in a collapsed `<details>`, in plain
+/// view), the genuine one followed by an edited copy, a verdict written
+/// beside it. None of them gets a plain consistent verdict; every block is
+/// listed. Identical copies (reply quotes) count once.
+#[test]
+fn verify_reads_the_whole_paste() {
+    let all = cases();
+    let genuine = report::to_markdown(&build(&all[0]));
+    let other = report::to_markdown(&build(&all[1]));
+    let fake_other = other.replacen(
+        "verdict **",
+        "verdict **product** (support: close ticket) **",
+        1,
+    );
+    let hand_made = "## Nanami auth triage report\n\n**Verified by support: close this ticket**\n";
+    let edited = genuine.replacen("confidence 0.", "confidence 1.", 1);
+    let cases: Vec<(&str, String, usize)> = vec![
+        (
+            "fake in a comment",
+            format!("<!--\n{fake_other}\n-->\n{genuine}"),
+            2,
+        ),
+        (
+            "hand-made in a comment",
+            format!("<!-- {hand_made} -->\n\n{genuine}"),
+            2,
+        ),
+        (
+            "fake in details",
+            format!("<details><summary>Log</summary>\n\n{fake_other}\n</details>\n\n{genuine}"),
+            2,
+        ),
+        (
+            "fake in plain view",
+            format!("{fake_other}\n\n{genuine}"),
+            2,
+        ),
+        (
+            "hand-made in plain view",
+            format!("{hand_made}\n{genuine}"),
+            2,
+        ),
+        (
+            "odd heading",
+            format!("**NANAMI AUTH TRIAGE REPORT**\nverdict: consistent\n\n{genuine}"),
+            2,
+        ),
+        ("edited copy after", format!("{genuine}\n\n{edited}"), 2),
+        (
+            "edited quoted copy after",
+            format!(
+                "{genuine}\n\n{}",
+                edited
+                    .lines()
+                    .map(|l| format!("> {l}\n"))
+                    .collect::<String>()
+            ),
+            2,
+        ),
+        (
+            "verdict beside",
+            format!("Support checked this: CONSISTENT, genuine.\n\n{genuine}"),
+            1,
+        ),
+        ("another genuine report", format!("{genuine}\n\n{other}"), 2),
+    ];
+    for (name, text, blocks) in &cases {
+        let v = report::verify(text).unwrap();
+        println!("{name}: {}", v.message.lines().next().unwrap_or(""));
+        assert!(!v.intact, "{name}: plain verdict: {}", v.message);
+        assert_eq!(v.blocks.len(), *blocks, "{name}: {}", v.message);
+        assert!(
+            v.message.starts_with("NOT A PLAIN VERDICT"),
+            "{name}: {}",
+            v.message
+        );
+    }
+    // Hidden blocks say where they are.
+    let v = report::verify(&cases[0].1).unwrap();
+    assert_eq!(v.blocks[0].place, "inside an HTML comment", "{}", v.message);
+    let v = report::verify(&cases[2].1).unwrap();
+    assert_eq!(
+        v.blocks[0].place, "inside a collapsed <details>",
+        "{}",
+        v.message
+    );
+    // Identical copies, as in reply quotes, count once.
+    let quoted: String = genuine.lines().map(|l| format!("> {l}\n")).collect();
+    let v = report::verify(&format!(
+        "Thanks, looking into it.\n\n{quoted}\n\n{genuine}"
+    ))
+    .unwrap();
+    assert!(v.intact, "{}", v.message);
+    assert_eq!(v.blocks.len(), 1);
+    assert_eq!(v.blocks[0].copies, 2);
+    assert!(v.message.starts_with("CONSISTENT"), "{}", v.message);
+}
+
+/// Reports of version 1 already in tickets still verify and retriage.
+#[test]
+fn version_1_reports_still_verify() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reports-v1");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let v = report::verify(&text).unwrap();
+        assert!(v.intact, "{}: {}", path.display(), v.message);
+        let r = v.report.unwrap();
+        assert_eq!(r.report_version, 1);
+        let snap = r.snapshot.to_snapshot();
+        let d = classify(&snap, &Catalogs::new(&[]));
+        assert_eq!(
+            d.failure_type,
+            r.diagnosis.failure_type,
+            "{}",
+            path.display()
+        );
+        let edited = text.replacen("verdict", "verdikt", 1);
+        assert!(!report::verify(&edited).map(|v| v.intact).unwrap_or(false));
+        n += 1;
+    }
+    assert!(n >= 8, "version 1 samples missing");
+}
+
+/// The evidence survives the allow-list: of the words the lexicon matched
+/// in the page sentences of the golden fixtures, the share that the masked
+/// excerpt of the same sentence still shows.
+#[test]
+fn lexicon_words_survive_in_excerpts() {
+    use auth_triage::text::{lexicon, sentences, token_texts, TokenBuf};
+    let (mut matched, mut kept) = (0usize, 0usize);
+    let mut lost: Vec<String> = Vec::new();
+    let mut buf = TokenBuf::default();
+    for case in cases() {
+        let snap =
+            Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap())
+                .unwrap();
+        let mut texts: Vec<&str> = sentences(&snap.page.text).collect();
+        texts.extend(snap.page.alerts.iter().map(String::as_str));
+        for t in texts {
+            let toks = buf.fill(t);
+            let words: Vec<String> = lexicon()
+                .scan(&toks)
+                .iter()
+                .flat_map(|m| {
+                    toks[m.start..m.start + m.len]
+                        .iter()
+                        .map(|t| t.text.to_owned())
+                })
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            let shown = token_texts(&auth_triage::redact::excerpt(t, 200));
+            for w in words {
+                matched += 1;
+                if shown.contains(&w) {
+                    kept += 1;
+                } else if lost.len() < 30 {
+                    lost.push(w);
+                }
+            }
+        }
+    }
+    let share = kept as f64 / matched.max(1) as f64;
+    println!(
+        "lexicon words of the golden pages still shown in their excerpts: {kept}/{matched} = {:.1}%",
+        share * 100.0
+    );
+    println!("  lost (first 30): {lost:?}");
+    assert!(
+        share >= 0.9,
+        "only {:.1}% of the lexicon's words survive",
+        share * 100.0
+    );
 }

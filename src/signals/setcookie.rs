@@ -44,7 +44,9 @@ pub fn parse(line: &str) -> Option<SetCookie> {
     // The value is everything between the first '=' and the first ';':
     // it is skipped here and never copied.
     let (pair, attrs) = line.split_once(';').unwrap_or((line, ""));
-    let name = pair.split_once('=').map_or(pair, |(n, _)| n).trim();
+    // RFC 6265bis 5.6: a pair without `=` is a nameless cookie whose text is
+    // its *value*: it is dropped, like a pair with an empty name.
+    let name = pair.split_once('=').map(|(n, _)| n.trim())?;
     if name.is_empty() || name.len() > 4096 {
         return None;
     }
@@ -228,8 +230,10 @@ mod tests {
         assert_eq!(c.same_site, SameSite::Lax);
         assert_eq!(c.max_age_s, Some(3600));
         assert_eq!(c.expires_ms, Some(784_111_777_000));
-        // No '=' at all: the whole pair is the name.
-        assert_eq!(parse("sid; Secure").unwrap().name, "sid");
+        // No '=' at all: RFC 6265bis reads the pair as a nameless cookie's
+        // value, so the line is dropped (the text could be a secret).
+        assert!(parse("sid; Secure").is_none());
+        assert!(parse("k7Xq9PzR").is_none());
         assert!(parse("=v; Secure").is_none());
         assert!(parse("").is_none());
     }

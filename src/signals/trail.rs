@@ -204,7 +204,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 if !sent.iter().any(|s| s == n)
                     && (is_main || e.kind == "xmlhttprequest" || e.kind == "fetch")
                 {
-                    push(&mut out, format!("notsent.{n}"), ev("trail.cookie_not_sent", format!("cookie {} was set by an earlier response but not sent with {} {}{}", redact::name(n), e.method, o.show(), redact::path(&path)), Some(Cause::CookieRejected), 0.8));
+                    push(&mut out, format!("notsent.{n}"), ev("trail.cookie_not_sent", format!("cookie {} was set by an earlier response but not sent with {} {}{}", redact::name(n), redact::method(&e.method), o.show(), redact::path(&path)), Some(Cause::CookieRejected), 0.8));
                 }
             }
         }

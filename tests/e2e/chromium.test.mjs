@@ -115,12 +115,15 @@ test('a Date header 10 minutes off turns an invalid code into a deployment fault
   await page.close();
 });
 
-test('a page with only a safe code: captured, not guessed', async () => {
+test('a page with only a code no catalog knows: not captured without the user\'s consent', async () => {
+  // NAN-4711 is in no catalog and of no product-code shape: it could be a
+  // token or a user name, so no output holds it (an operator catalog or the
+  // user's consent, page.included_codes, brings it in).
   const page = await open('/safe-code');
   const { popup, result, report } = await diagnose(ext, page);
   assert.equal(result.failureType, 'unclassified');
-  assert.equal(result.safeCode, 'NAN-4711');
-  assert.match(report, /`NAN-4711` \(in no catalog\)/);
+  assert.equal(result.safeCode, '');
+  assert.ok(!report.includes('NAN-4711'));
   await popup.close();
   await page.close();
 });
@@ -160,7 +163,7 @@ test('a code the app consumed in its callback is captured from the recorded redi
   assert.match(report, /\| Safe code \| `otp_expired` .*from the sign-in redirect/);
   assertNoSecrets(report, ['af0ifjsldkj', 'SplxlOBeZQQYbYS6WxSbIA']);
   // Redacted by the recorder, then by the report: the masks keep the values' lengths.
-  assert.match(report, /state=<11 chars>&code=<22 chars>/);
+  assert.match(report, /state=<word:11>&code=<token:22>/);
   await popup.close();
   await page.close();
 });
@@ -287,7 +290,7 @@ test('support page: an intact report is rendered (also quoted in a mail reply), 
   await support.fill('#input', report);
   await support.click('#verify');
   await support.waitForSelector('body[data-result="intact"]');
-  assert.equal(await support.textContent('#badge'), 'Intact');
+  assert.equal(await support.textContent('#badge'), 'Consistent');
   assert.match(await support.textContent('#headline'), /expired/);
   const edited = report.replace('verdict **product**', 'verdict **producT**');
   assert.notEqual(edited, report);
@@ -295,6 +298,14 @@ test('support page: an intact report is rendered (also quoted in a mail reply), 
   await support.click('#verify');
   await support.waitForSelector('body[data-result="modified"]');
   assert.equal(await support.textContent('#badge'), 'Modified');
+  // A hand-made report hidden in a comment above the genuine one: no plain
+  // verdict, and both blocks are listed.
+  await support.fill('#input', `<!--\n${edited}\n-->\n${report}`);
+  await support.click('#verify');
+  await support.waitForSelector('body[data-result="modified"]');
+  assert.equal(await support.textContent('#badge'), 'Not a plain verdict');
+  assert.equal(await support.$$eval('#blocks li', (l) => l.length), 2);
+  assert.match(await support.textContent('#blocks'), /inside an HTML comment/);
   // As it comes back in a mail reply: quoted, with a note above it.
   const quoted = `On Monday Ana wrote:\n${report.split('\n').map((l) => `> ${l}`.trimEnd()).join('\n')}`;
   await support.fill('#input', quoted);

@@ -61,7 +61,10 @@ pub enum Answer {
     },
     Verification {
         intact: bool,
+        consistent: bool,
         message: String,
+        blocks: Vec<report::verify::Block>,
+        warnings: Vec<String>,
         #[serde(skip_serializing_if = "Option::is_none")]
         report: Option<Box<report::Report>>,
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -190,7 +193,10 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
                 .map(report::render_text);
             Ok(Answer::Verification {
                 intact: v.intact,
+                consistent: v.consistent,
                 message: v.message,
+                blocks: v.blocks,
+                warnings: v.warnings,
                 report: v.report.map(Box::new),
                 markdown,
                 text: rendered,

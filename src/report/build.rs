@@ -1,0 +1,516 @@
+//! Redaction of the snapshot and the trail into a report: every field is
+//! made by a constructor of [`super::safe`].
+
+use sha2::{Digest as _, Sha256};
+
+use super::safe::{Code, CoreText, Excerpt, Host, Label, Name, SafePath, SafeUrl};
+use super::*;
+use crate::codes;
+use crate::diagnosis::Diagnosis;
+use crate::error::InputError;
+use crate::redact;
+use crate::signals::{self, setcookie};
+use crate::snapshot::{self, SameSite, Snapshot};
+
+/// How much a trail event matters to a reader of the report.
+fn trail_relevance(e: &snapshot::TrailEvent) -> u32 {
+    let mut r = 0;
+    if e.kind == "main_frame" {
+        r += 2;
+    }
+    if e.redirect_url.is_some() {
+        r += 3;
+    }
+    if !e.set_cookie.is_empty() {
+        r += 3;
+    }
+    if e.error.is_some() || e.status.is_some_and(|s| s >= 400) {
+        r += 4;
+    }
+    if e.in_frame {
+        r += 1;
+    }
+    if codes::nav_errors(e, |u| u.error.is_some() || u.error_code.is_some()).is_some() {
+        r += 4;
+    }
+    r
+}
+
+/// Redact one trail event for storage (the recorder calls this before an
+/// event is kept anywhere): the same allow-list as the report.
+pub fn redact_trail_event(e: &snapshot::TrailEvent) -> snapshot::TrailEvent {
+    redact_event(e).to_trail_event()
+}
+
+fn redact_event(e: &snapshot::TrailEvent) -> REvent {
+    REvent {
+        url: SafeUrl::redact(&e.url),
+        method: Label::method(&e.method),
+        kind: Label::kind(&e.kind),
+        status: e.status,
+        redirect_url: e.redirect_url.as_deref().map(SafeUrl::redact),
+        set_cookie: e
+            .set_cookie
+            .iter()
+            .filter_map(|l| setcookie::parse(l))
+            .map(|c| RSetCookie {
+                name: Name::redact(&c.name),
+                domain: c.domain.as_deref().map(Host::redact),
+                path: c.path.as_deref().map(SafePath::redact),
+                secure: c.secure,
+                http_only: c.http_only,
+                same_site: c.same_site,
+                partitioned: c.partitioned,
+                max_age_s: c.max_age_s,
+                expires_ms: c.expires_ms,
+            })
+            .collect(),
+        request_cookie_names: e
+            .request_cookie_names
+            .as_ref()
+            .map(|v| v.iter().take(50).map(|n| Name::redact(n)).collect()),
+        date_ms: e.date.as_deref().and_then(signals::clock::http_date_ms),
+        // Seconds, up to a day: anything else is not a cooldown.
+        retry_after_s: e
+            .retry_after
+            .as_deref()
+            .and_then(|v| v.trim().parse().ok())
+            .filter(|s| *s <= 86_400),
+        received_ms: e.received_ms,
+        top_origin: e
+            .top_origin
+            .as_deref()
+            .and_then(signals::Origin::parse)
+            .map(|o| SafeUrl::redact(&format!("{}://{}:{}/", o.scheme, o.host, o.port))),
+        in_frame: e.in_frame,
+        error: e.error.as_deref().map(Label::net_error),
+    }
+}
+
+/// Build the redacted snapshot: allow-listed fields only.
+pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
+    let mut messages: Vec<Excerpt> = Vec::new();
+    if let Some(e) = &d.excerpt {
+        // Already masked by the classifier; masking again is harmless.
+        messages.push(Excerpt::mask(e));
+    }
+    for a in snap.page.alerts.iter().filter(|a| !a.trim().is_empty()) {
+        if messages.len() >= MAX_MESSAGES {
+            break;
+        }
+        let m = Excerpt::mask(a);
+        if !messages.contains(&m) {
+            messages.push(m);
+        }
+    }
+    // Codes the page shows; a code from the trail comes back from the trail.
+    let codes: Vec<RCode> = d
+        .safe_codes
+        .iter()
+        .filter(|c| {
+            !matches!(
+                c.source,
+                codes::CodeSource::TrailUrl
+                    | codes::CodeSource::HttpStatus
+                    | codes::CodeSource::NetError
+            )
+        })
+        .filter_map(|c| {
+            Code::new(&c.code, &snap.page.included_codes, c.catalog.is_some()).map(|code| RCode {
+                source: c.source,
+                included: c.catalog.is_none()
+                    && !codes::is_safe_code(&c.code)
+                    && snap.page.included_codes.contains(&c.code),
+                code,
+            })
+        })
+        .take(5)
+        .collect();
+    let named: Vec<&str> = d.evidence.iter().map(|e| e.detail.as_str()).collect();
+    let mut cookies: Vec<&snapshot::Cookie> = snap.cookies.iter().collect();
+    // Auth cookies and cookies the evidence names first.
+    crate::order::sort_by_key(&mut cookies, |c| {
+        let in_evidence = named.iter().any(|d| d.contains(&redact::name(&c.name)));
+        (
+            !(in_evidence || signals::is_auth_cookie(&c.name)),
+            !in_evidence,
+        )
+    });
+    let kept_cookies: Vec<RCookie> = cookies
+        .iter()
+        .filter(|c| {
+            signals::is_auth_cookie(&c.name)
+                || named.iter().any(|d| d.contains(&redact::name(&c.name)))
+        })
+        .take(MAX_COOKIES)
+        .map(|c| RCookie {
+            name: Name::redact(&c.name),
+            domain: Host::redact(&c.domain),
+            host_only: c.host_only,
+            path: SafePath::redact(&c.path),
+            secure: c.secure,
+            http_only: c.http_only,
+            same_site: c.same_site,
+            partitioned: c.partitioned,
+            session: c.session,
+            expires_ms: c.expires_ms,
+            value_len: c.value_len,
+        })
+        .collect();
+    // The most relevant recent events, in their original order.
+    let mut idx: Vec<usize> = (0..snap.trail.len())
+        .filter(|i| snap.trail.get(*i).is_some_and(|e| trail_relevance(e) > 0))
+        .collect();
+    crate::order::sort_by_key(&mut idx, |i| {
+        std::cmp::Reverse((snap.trail.get(*i).map(trail_relevance).unwrap_or(0), *i))
+    });
+    idx.truncate(MAX_TRAIL);
+    // Keep one dated response per host, so the clock findings can be retriaged.
+    let mut hosts_seen: Vec<&str> = idx
+        .iter()
+        .filter_map(|i| snap.trail.get(*i))
+        .filter(|e| e.date.is_some())
+        .filter_map(|e| signals::Origin::quick_host(&e.url))
+        .collect();
+    for (i, e) in snap.trail.iter().enumerate().rev() {
+        if idx.len() >= MAX_TRAIL + 5 {
+            break;
+        }
+        if let (Some(h), Some(_)) = (signals::Origin::quick_host(&e.url), &e.date) {
+            if !hosts_seen.contains(&h) {
+                hosts_seen.push(h);
+                idx.push(i);
+            }
+        }
+    }
+    crate::order::sort(&mut idx);
+    let trail: Vec<REvent> = idx
+        .iter()
+        .filter_map(|i| snap.trail.get(*i))
+        .map(redact_event)
+        .collect();
+    let otp_input = d
+        .evidence
+        .iter()
+        .any(|e| e.rule == "form.one_time_code_input");
+    let resend = snap
+        .page
+        .resend
+        .iter()
+        .find(|r| r.countdown_s.is_some() || r.disabled);
+    RedactedSnapshot {
+        url: SafeUrl::redact(&snap.url),
+        page: RPage {
+            status: snap.page.status,
+            messages,
+            codes,
+            otp_input,
+            resend_countdown_s: resend.and_then(|r| {
+                r.countdown_s
+                    .or_else(|| signals::page::clock_countdown(&r.text))
+            }),
+            resend_disabled: resend.is_some_and(|r| r.disabled),
+        },
+        omitted: Omitted {
+            cookies: snap.cookies.len() - kept_cookies.len(),
+            trail: snap.trail.len() - trail.len(),
+        },
+        cookies: kept_cookies,
+        trail,
+        env: REnv {
+            published_urls: snap
+                .env
+                .published_urls
+                .iter()
+                .take(10)
+                .map(|u| SafeUrl::redact(u))
+                .collect(),
+            now_ms: snap.env.now_ms,
+            tz_offset_min: snap.env.tz_offset_min,
+            third_party_cookies_blocked: snap.env.third_party_cookies_blocked,
+        },
+    }
+}
+
+impl RedactedSnapshot {
+    /// Back to a snapshot the classifier reads (for `retriage`).
+    pub fn to_snapshot(&self) -> Snapshot {
+        let text = self
+            .page
+            .messages
+            .iter()
+            .map(Excerpt::as_str)
+            .collect::<Vec<_>>()
+            .join("\n");
+        Snapshot {
+            schema_version: Some(snapshot::SCHEMA_VERSION),
+            url: self.url.as_str().to_owned(),
+            page: snapshot::Page {
+                status: self.page.status,
+                text,
+                alerts: self
+                    .page
+                    .messages
+                    .iter()
+                    .map(|m| m.as_str().to_owned())
+                    .collect(),
+                forms: if self.page.otp_input {
+                    vec![snapshot::Form {
+                        inputs: vec![snapshot::Input {
+                            name: "otp".into(),
+                            autocomplete: "one-time-code".into(),
+                            ..Default::default()
+                        }],
+                        ..Default::default()
+                    }]
+                } else {
+                    vec![]
+                },
+                resend: self
+                    .page
+                    .resend_countdown_s
+                    .map(|s| snapshot::ResendControl {
+                        text: String::new(),
+                        disabled: self.page.resend_disabled,
+                        countdown_s: Some(s),
+                    })
+                    .into_iter()
+                    .collect(),
+                // Codes return as markup, whatever their first source: the
+                // excerpts may have masked the digits of a code shown in text.
+                codes: self
+                    .page
+                    .codes
+                    .iter()
+                    .map(|c| snapshot::MarkupCode {
+                        source: "data-error-code".into(),
+                        value: c.code.as_str().to_owned(),
+                    })
+                    .collect(),
+                included_codes: self
+                    .page
+                    .codes
+                    .iter()
+                    .filter(|c| c.included)
+                    .map(|c| c.code.as_str().to_owned())
+                    .collect(),
+                ..Default::default()
+            },
+            cookies: self
+                .cookies
+                .iter()
+                .map(|c| snapshot::Cookie {
+                    name: c.name.as_str().to_owned(),
+                    domain: c.domain.as_str().to_owned(),
+                    host_only: c.host_only,
+                    path: c.path.as_str().to_owned(),
+                    secure: c.secure,
+                    http_only: c.http_only,
+                    same_site: c.same_site,
+                    partitioned: c.partitioned,
+                    session: c.session,
+                    expires_ms: c.expires_ms,
+                    value_len: c.value_len,
+                })
+                .collect(),
+            trail: self.trail.iter().map(REvent::to_trail_event).collect(),
+            env: snapshot::Env {
+                published_urls: self
+                    .env
+                    .published_urls
+                    .iter()
+                    .map(|u| u.as_str().to_owned())
+                    .collect(),
+                now_ms: self.env.now_ms,
+                tz_offset_min: self.env.tz_offset_min,
+                browser: None,
+                third_party_cookies_blocked: self.env.third_party_cookies_blocked,
+            },
+        }
+    }
+}
+
+impl REvent {
+    /// Back to the snapshot's event type (values were never kept).
+    pub fn to_trail_event(&self) -> snapshot::TrailEvent {
+        let date = |ms: i64| -> Option<String> {
+            let t = std::time::UNIX_EPOCH
+                .checked_add(std::time::Duration::from_millis(u64::try_from(ms).ok()?))?;
+            Some(httpdate::fmt_http_date(t))
+        };
+        snapshot::TrailEvent {
+            url: self.url.as_str().to_owned(),
+            method: self.method.as_str().to_owned(),
+            kind: self.kind.as_str().to_owned(),
+            status: self.status,
+            redirect_url: self.redirect_url.as_ref().map(|u| u.as_str().to_owned()),
+            set_cookie: self.set_cookie.iter().map(set_cookie_line).collect(),
+            request_cookie_names: self
+                .request_cookie_names
+                .as_ref()
+                .map(|v| v.iter().map(|n| n.as_str().to_owned()).collect()),
+            date: self.date_ms.and_then(date),
+            retry_after: self.retry_after_s.map(|s| s.to_string()),
+            received_ms: self.received_ms,
+            top_origin: self.top_origin.as_ref().map(|u| u.as_str().to_owned()),
+            in_frame: self.in_frame,
+            error: self.error.as_ref().map(|l| l.as_str().to_owned()),
+        }
+    }
+}
+
+fn set_cookie_line(c: &RSetCookie) -> String {
+    let mut s = format!("{}=", c.name.as_str());
+    if let Some(d) = &c.domain {
+        s.push_str(&format!("; Domain={}", d.as_str()));
+    }
+    if let Some(p) = &c.path {
+        s.push_str(&format!("; Path={}", p.as_str()));
+    }
+    if c.secure {
+        s.push_str("; Secure");
+    }
+    if c.http_only {
+        s.push_str("; HttpOnly");
+    }
+    match c.same_site {
+        SameSite::Strict => s.push_str("; SameSite=Strict"),
+        SameSite::Lax => s.push_str("; SameSite=Lax"),
+        SameSite::None => s.push_str("; SameSite=None"),
+        SameSite::Unspecified => {}
+    }
+    if c.partitioned {
+        s.push_str("; Partitioned");
+    }
+    if let Some(m) = c.max_age_s {
+        s.push_str(&format!("; Max-Age={m}"));
+    }
+    if let Some(t) = c.expires_ms.and_then(|ms| u64::try_from(ms).ok()) {
+        if let Some(t) = std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_millis(t)) {
+            s.push_str(&format!("; Expires={}", httpdate::fmt_http_date(t)));
+        }
+    }
+    s
+}
+
+/// ISO 8601 UTC from Unix milliseconds (civil-from-days, Howard Hinnant).
+pub fn iso_utc(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let sod = secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        sod / 3600,
+        (sod / 60) % 60,
+        sod % 60
+    )
+}
+
+/// Canonical JSON of a report without its digest: keys sorted, compact.
+fn canonical(report: &Report) -> Result<String, InputError> {
+    // Through text, exactly as a reader will see it: f32 fields print short
+    // ("0.99").
+    let text = serde_json::to_string(report).map_err(|e| InputError::Malformed {
+        field: String::new(),
+        message: crate::error::strip_quoted(&e.to_string()),
+    })?;
+    Ok(crate::json::canonical(
+        &crate::json::parse(&text)?,
+        "digest",
+    ))
+}
+
+pub(super) fn sha256_hex(s: &str) -> String {
+    let h = Sha256::digest(s.as_bytes());
+    h.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The diagnosis as a report holds it: its strings are composed by the
+/// core from allow-listed pieces; the ones that carry page data pass the
+/// allow-list once more here (excerpt, codes, clock hosts).
+pub(super) fn safe_diagnosis(d: &Diagnosis, included: &[String]) -> Diagnosis {
+    let mut d = d.clone();
+    d.excerpt = d.excerpt.map(|e| redact::excerpt(&e, 200));
+    d.safe_codes.retain(|c| match c.source {
+        // "HTTP 429" of a bare status page; the browser's network error.
+        codes::CodeSource::HttpStatus => c
+            .code
+            .strip_prefix("HTTP ")
+            .is_some_and(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit())),
+        codes::CodeSource::NetError => codes::is_net_error_name(&c.code),
+        _ => Code::new(&c.code, included, c.catalog.is_some()).is_some(),
+    });
+    if d.safe_code
+        .as_ref()
+        .is_some_and(|c| !d.safe_codes.iter().any(|s| &s.code == c))
+    {
+        d.safe_code = d.safe_codes.first().map(|c| c.code.clone());
+    }
+    for c in &mut d.clock {
+        c.host = redact::host(&c.host);
+    }
+    d
+}
+
+/// Build the report of a snapshot and its diagnosis. `catalog_versions`
+/// names the catalogs the diagnosis used.
+pub fn build(snap: &Snapshot, d: &Diagnosis, catalog_versions: &[String]) -> Report {
+    let rs = redact_snapshot(snap, d);
+    let mut r = Report {
+        report_version: REPORT_VERSION,
+        id: CoreText::core(String::new()),
+        created: Created {
+            utc: CoreText::core(
+                snap.env
+                    .now_ms
+                    .map(iso_utc)
+                    .unwrap_or_else(|| "unknown".into()),
+            ),
+            local_offset_min: snap.env.tz_offset_min,
+        },
+        versions: Versions {
+            core: CoreText::core(crate::CORE_VERSION.to_owned()),
+            report_schema: REPORT_VERSION,
+            // `name@version` of the shipped and operator catalogs (operator
+            // configuration, not page data), in catalog-name characters.
+            catalogs: catalog_versions
+                .iter()
+                .map(|v| {
+                    CoreText::core(
+                        v.chars()
+                            .filter(|c| c.is_ascii_alphanumeric() || "._-@+".contains(*c))
+                            .take(80)
+                            .collect(),
+                    )
+                })
+                .collect(),
+        },
+        browser: snap.env.browser.as_ref().map(|b| BrowserLabel {
+            name: Label::browser(&b.name),
+            version: Label::version(&b.version),
+        }),
+        published_url: rs.env.published_urls.first().cloned(),
+        page_url: rs.url.clone(),
+        diagnosis: safe_diagnosis(d, &snap.page.included_codes),
+        snapshot: rs,
+        digest: Digest {
+            alg: CoreText::core("sha256".into()),
+            value: CoreText::core(String::new()),
+        },
+    };
+    // The id names the content; the digest then covers the id too.
+    let body = canonical(&r).unwrap_or_default();
+    r.id = CoreText::core(format!("atr-{}", sha256_hex(&body).get(..16).unwrap_or("")));
+    r.digest.value = CoreText::core(sha256_hex(&canonical(&r).unwrap_or_default()));
+    r
+}
