@@ -332,7 +332,8 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn clip(s: &str, max: usize) -> String {
+/// `s` cut to at most `max` bytes, at a character boundary.
+pub(super) fn clip(s: &str, max: usize) -> String {
     if s.len() <= max {
         return s.to_owned();
     }

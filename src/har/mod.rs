@@ -19,6 +19,8 @@
 pub mod html;
 mod time;
 
+use html::clip;
+
 use crate::error::InputError;
 use crate::json::{FromJson, Path, Reader};
 use crate::signals::setcookie;
@@ -734,17 +736,6 @@ fn default_path(path: &str) -> String {
         Some(0) | None => "/".into(),
         Some(i) => path.get(..i).unwrap_or("/").to_owned(),
     }
-}
-
-fn clip(s: &str, max: usize) -> String {
-    if s.len() <= max {
-        return s.to_owned();
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s.get(..end).unwrap_or("").to_owned()
 }
 
 #[cfg(test)]
