@@ -107,9 +107,23 @@ fn the_command_may_also_be_json_text() {
 #[wasm_bindgen_test]
 fn report_round_trips_through_verify() {
     loaded();
-    let out = invoke(js(r#"{"type":"report","snapshot":{"url":"https://nanami.example.org/oauth/error?error=access_denied&code=SplxlOBeZQQYbYS6WxSbIA","page":{"text":"We couldn't sign you in. Error code: NAN-4711"}}}"#)).unwrap();
+    // A code in no catalog and of no product shape reaches the report only
+    // when the user chose to include it (page.included_codes).
+    let snapshot = r#"{"url":"https://nanami.example.org/oauth/error?error=access_denied&code=SplxlOBeZQQYbYS6WxSbIA","page":{"text":"We couldn't sign you in. Error code: NAN-4711"INCLUDED}}"#;
+    let without = invoke(js(&format!(
+        r#"{{"type":"report","snapshot":{}}}"#,
+        snapshot.replace("INCLUDED", "")
+    )))
+    .unwrap();
+    let md = get(&without, &["markdown"]).as_string().unwrap();
+    assert!(!md.contains("NAN-4711"));
+    let out = invoke(js(&format!(
+        r#"{{"type":"report","snapshot":{}}}"#,
+        snapshot.replace("INCLUDED", r#","included_codes":["NAN-4711"]"#)
+    )))
+    .unwrap();
     let md = get(&out, &["markdown"]).as_string().unwrap();
-    assert!(md.contains("NAN-4711"));
+    assert!(md.contains("NAN-4711"), "{md}");
     assert!(!md.contains("SplxlOBeZQQYbYS6WxSbIA"));
     let cmd = Object::new();
     Reflect::set(&cmd, &"type".into(), &"verify".into()).unwrap();
