@@ -98,19 +98,29 @@ pub fn read_and_pick(
                 .into(),
         });
     };
-    let mut best: Option<(f32, usize)> = None;
+    // The failing page with the most confidence (the newest on a tie), else
+    // the newest page: each candidate's snapshot is built once.
+    let mut best: Option<(f32, usize, Snapshot)> = None;
+    let mut last = None;
     for (n, &i) in cands.iter().enumerate() {
         let snap = snapshot_at(&es, i, published);
-        if let Some(conf) = diagnose(&snap) {
-            if best.is_none_or(|(c, _)| conf >= c) {
-                best = Some((conf, n));
+        match diagnose(&snap) {
+            Some(conf) if best.as_ref().is_none_or(|(c, _, _)| conf >= *c) => {
+                best = Some((conf, n, snap))
             }
+            _ if n + 1 == cands.len() => last = Some(snap),
+            _ => {}
         }
     }
-    let picked = best.map_or(cands.len() - 1, |(_, n)| n);
-    let at = cands.get(picked).copied().unwrap_or(newest);
+    let (picked, snapshot) = match best {
+        Some((_, n, snap)) => (n, snap),
+        None => (
+            cands.len() - 1,
+            last.unwrap_or_else(|| snapshot_at(&es, newest, published)),
+        ),
+    };
     Ok(HarRead {
-        snapshot: snapshot_at(&es, at, published),
+        snapshot,
         pages: cands.len(),
         picked,
         entries: es.list.len(),
