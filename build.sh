@@ -3,10 +3,15 @@
 #
 #   ./build.sh          build the CLI and dist/ (the extension), then diagnose
 #                       a bundled example and print its report
-#   ./build.sh test     build, then run every test: native (cargo), the WASM
-#                       boundary (wasm-bindgen-test), end-to-end (Chromium,
-#                       Firefox ESR, nginx) and web-ext lint
+#   ./build.sh test     build and package, then run every test: native (cargo),
+#                       the WASM boundary (wasm-bindgen-test), end-to-end
+#                       (Chromium, Firefox ESR, nginx, the store zips, real
+#                       policy files) and web-ext lint
 #   ./build.sh bench    build, then print the benchmark figures
+#   ./build.sh package  build, then write the store packages to packages/
+#                       (Chrome Web Store zip, AMO zip, source archive for
+#                       AMO's review, the managed edition), lint them and
+#                       print their SHA-256; the same commit gives the same bytes
 #
 # On a fresh Debian machine with only Rust, Node.js and apt, it installs what
 # is missing: the wasm32 target, the pinned wasm-bindgen-cli, binaryen,
@@ -98,6 +103,10 @@ build() {
   cp manifest.json dist/manifest.json
   cp "$out/auth_triage_wasm.js" "$out/auth_triage_wasm_bg.wasm" dist/core/
   ship_data dist/core/data
+  # dist/ is what a store gets. Beside it, never published: dist-test/ (the
+  # automation hook and the test grant) and dist-managed/ (host access
+  # required, for force-install by policy); see scripts/variants.mjs.
+  node scripts/variants.mjs
 
   local size gz
   size=$(stat -c %s dist/core/auth_triage_wasm_bg.wasm)
@@ -177,8 +186,61 @@ run_tests() {
   step "extension lint (web-ext lint)"
   npx --no-install web-ext lint --source-dir dist --self-hosted --output text
 
-  step "end-to-end tests (dist/ as shipped, in Chromium and Firefox ESR)"
+  step "end-to-end tests (dist/ as shipped and dist-test/, in Chromium and Firefox ESR)"
   node --test --test-concurrency=1 tests/e2e/
+}
+
+# Store packages, the same bytes for the same commit: files sorted, one
+# timestamp (the commit's), fixed modes, no extra zip fields.
+package() {
+  local version epoch pkg=packages
+  version=$(node -p "require('./dist/manifest.json').version")
+  epoch=$(git log -1 --format=%ct)
+  rm -rf "$pkg"
+  mkdir -p "$pkg"
+  [ -z "$(git status --porcelain --untracked-files=no)" ] ||
+    echo "warning: uncommitted changes; the source archive holds the last commit only" >&2
+  for d in dist dist-managed; do
+    find "$d" -type d -exec chmod 755 {} + -o -type f -exec chmod 644 {} +
+    find "$d" -exec touch -h -d "@$epoch" {} +
+  done
+
+  step "Chrome Web Store zip"
+  (cd dist && find . -type f | LC_ALL=C sort | TZ=UTC zip -X -D -q -9 -@ "../$pkg/nanami-auth-triage-$version-chrome.zip")
+
+  step "AMO zip (web-ext build)"
+  # web-ext picks the files (its ignore rules) and checks the manifest; it
+  # adds them in the order they are read and stamps folders with the build
+  # time, so its zip is re-packed the same way as the Chrome one.
+  local webext
+  webext=$(mktemp -d)
+  npx --no-install web-ext build --source-dir dist --artifacts-dir "$webext" --filename amo.zip >/dev/null
+  mkdir "$webext/x"
+  unzip -q "$webext/amo.zip" -d "$webext/x"
+  find "$webext/x" -type d -exec chmod 755 {} + -o -type f -exec chmod 644 {} +
+  find "$webext/x" -exec touch -h -d "@$epoch" {} +
+  (cd "$webext/x" && find . -type f | LC_ALL=C sort | TZ=UTC zip -X -D -q -9 -@ "$OLDPWD/$pkg/nanami-auth-triage-$version-firefox.zip")
+  rm -rf "$webext"
+
+  step "managed edition zip (force-install by policy, docs/admin.md)"
+  (cd dist-managed && find . -type f | LC_ALL=C sort | TZ=UTC zip -X -D -q -9 -@ "../$pkg/nanami-auth-triage-$version-managed.zip")
+
+  step "source archive for AMO's review (docs/building.md)"
+  git archive --format=tar --prefix="nanami-auth-triage-$version-source/" HEAD |
+    gzip -n -9 > "$pkg/nanami-auth-triage-$version-source.tar.gz"
+
+  step "lint the store zips (web-ext lint, as AMO runs it)"
+  local tmp
+  for z in chrome firefox managed; do
+    tmp=$(mktemp -d)
+    unzip -q "$pkg/nanami-auth-triage-$version-$z.zip" -d "$tmp"
+    echo "-- $z"
+    npx --no-install web-ext lint --source-dir "$tmp" --output text
+    rm -rf "$tmp"
+  done
+
+  step "SHA-256 (compare two builds of the same commit)"
+  (cd "$pkg" && sha256sum -- *)
 }
 
 case "$MODE" in
@@ -191,6 +253,7 @@ case "$MODE" in
     ensure_build_tools
     ensure_test_tools
     build
+    package # the e2e tests load the store zips
     run_tests
     ;;
   bench)
@@ -204,8 +267,13 @@ case "$MODE" in
     step "HAR benchmark (auth-triage har, 5 / 50 / 200 MB)"
     node tests/e2e/har-bench.mjs
     ;;
+  package)
+    ensure_build_tools
+    build
+    package
+    ;;
   *)
-    echo "usage: ./build.sh [test|bench]" >&2
+    echo "usage: ./build.sh [test|bench|package]" >&2
     exit 2
     ;;
 esac

@@ -14,6 +14,7 @@ import { observeRequests, storage, tabs, runtime } from './ext.js';
 import { refreshManaged } from './config.js';
 import { invoke } from './core.js';
 import { readHeaders, Ring, urgent } from './recorder.js';
+import { mayRecord } from './grants.js';
 
 const pending = new Map(); // requestId -> event being assembled (memory only)
 const rings = new Map(); // tabId -> Promise<Ring>
@@ -67,6 +68,7 @@ function finish(d, extra) {
   const tabId = p.tabId;
   work = work
     .then(async () => {
+      if (!(await mayRecord(raw.url))) return; // granted origins only
       const { events } = await invoke({ type: 'redact_events', events: [raw] });
       (await ringFor(tabId)).push(events[0]);
       dirty.add(tabId);

@@ -154,3 +154,19 @@ export function browserInfo() {
   if (cr) return { name: 'Chromium', version: cr[1] };
   return null;
 }
+
+// Host access granted by the user (optional_host_permissions) or by an
+// administrator (docs/admin.md). request() must be called straight from a
+// click handler, before any await: browsers ask only during a user gesture.
+export const permissions = {
+  origins: async () => (await api.permissions.getAll()).origins ?? [],
+  request: (origins) => api.permissions.request({ origins }),
+  remove: (origins) => api.permissions.remove({ origins }),
+  onChanged: (fn) => {
+    api.permissions.onAdded.addListener(fn);
+    api.permissions.onRemoved.addListener(fn);
+  },
+};
+
+/** First run: `fn({reason, previousVersion})` on install and update. */
+export const onInstalled = (fn) => api.runtime.onInstalled.addListener(fn);

@@ -1,6 +1,7 @@
 // Options: published URL(s) and an operator catalog, validated before saving.
 
-import { storage } from './ext.js';
+import { storage, permissions } from './ext.js';
+import { allSites, siteName } from './access.js';
 import { invoke } from './core.js';
 import { loadConfig } from './config.js';
 import { $, setText } from './ui.js';
@@ -56,6 +57,21 @@ function positionIn(message) {
   return m ? [Number(m[1]), Number(m[2])] : null;
 }
 
+// The policy's values, shown as they are; the fields they fill are locked
+// (the policy wins over what is typed here, see config.js).
+function showPolicy(cfg) {
+  if (!cfg.managed.publishedUrls && !cfg.managed.catalog) return;
+  $('#policy').hidden = false;
+  setText('#policy-urls', cfg.managed.publishedUrls ? cfg.publishedUrls.join('\n') : 'not set by policy');
+  setText('#policy-catalog', cfg.managed.catalog ? JSON.stringify(cfg.catalogs[0], null, 2) : 'not set by policy');
+  if (cfg.managed.publishedUrls) {
+    $('#urls').value = cfg.publishedUrls.join('\n');
+    $('#urls').readOnly = true;
+    $('#urls').setAttribute('aria-readonly', 'true');
+  }
+  document.body.dataset.managed = [cfg.managed.publishedUrls && 'urls', cfg.managed.catalog && 'catalog'].filter(Boolean).join(' ');
+}
+
 async function init() {
   const local = await storage.local.get(['publishedUrls', 'catalog']);
   $('#urls').value = (local.publishedUrls ?? []).join('\n');
@@ -65,6 +81,13 @@ async function init() {
   if (cfg.managed.publishedUrls) notes.push(`Your administrator set the published URL(s) by policy: ${cfg.publishedUrls.join(', ')}. They take precedence.`);
   if (cfg.managed.catalog) notes.push('Your administrator also provides a catalog by policy; it is used together with yours.');
   setText('#managed', notes.join(' '));
+  showPolicy(cfg);
+  permissions
+    .origins()
+    .then((o) =>
+      setText('#access', allSites(o) ? 'Access to all sites.' : o.length ? `Access to: ${o.map(siteName).join(', ')}.` : 'No site: the popup reads only the page you click on.'),
+    )
+    .catch(() => {});
 
   $('#form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -86,7 +109,9 @@ async function init() {
       }
       return;
     }
-    await storage.local.set({ publishedUrls: u.urls, catalog: c.catalog });
+    // Published URLs set by policy are not the user's to change: keep theirs.
+    const mine = (await loadConfig()).managed.publishedUrls ? (local.publishedUrls ?? []) : u.urls;
+    await storage.local.set({ publishedUrls: mine, catalog: c.catalog });
     setText('#status', 'Saved.');
     document.body.dataset.saved = String(Date.now());
   });

@@ -14,6 +14,7 @@ import { lexiconsFor } from './languages.js';
 import { collect, mergeFrames } from './collector.js';
 import { loadConfig, freshManaged } from './config.js';
 import { $, el, setText, safeCodeText, TYPE_WORDS, download, copyText, countdown, fallbackUserMove, sendText } from './ui.js';
+import { accessOf, showAccess } from './access-ui.js';
 
 const STORES = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
 
@@ -34,8 +35,9 @@ function unsupported(url) {
     u = new URL(url);
   } catch {
     // No URL at all: the extension may not see this tab's address, which is
-    // the case for the browser's own pages.
-    return "This page can't be diagnosed: browsers do not let extensions read their own pages (settings, new tab, the extension store, the PDF viewer). Open the failing login page and click the button there.";
+    // the case for the browser's own pages, and for a site it has no access
+    // to when the popup was not opened from that tab's toolbar button.
+    return "This page can't be diagnosed: the extension cannot see this tab (a browser page such as settings, new tab, the extension store or the PDF viewer, or a site it has no access to). Open the failing login page and click the toolbar button there.";
   }
   if (!['http:', 'https:'].includes(u.protocol)) {
     return `Browser pages (${u.protocol}//…) can't be diagnosed: browsers do not let extensions read them. Open the failing login page and click the button there.`;
@@ -182,6 +184,9 @@ async function main() {
   }
   // The policy store is read in the background, never waited for.
   const fresh = freshManaged(config.policy).catch(() => null);
+  // What the extension may see on this site: granted, or the page only.
+  const access = await accessOf(tab);
+  t.access = performance.now();
   const [page, trail, cookies] = await Promise.all([
     runInFrames(tab.id, collect).then((r) => ((t.collect = performance.now()), mergeFrames(r))),
     trailOf(tab.id).then((r) => ((t.trail = performance.now()), r)),
@@ -195,6 +200,7 @@ async function main() {
   t.core = performance.now();
   let current = answer;
   render(answer, trail);
+  showAccess({ access, tab, page, trail, answer, config });
   t.render = performance.now();
   document.body.dataset.timing = JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)])));
   wire(() => current);
@@ -205,7 +211,11 @@ async function main() {
     const config2 = await loadConfig(policy);
     const cookies2 = await cookiesFor([tab.url, ...config2.publishedUrls]);
     const again = await invoke({ type: 'report', snapshot: snapshotOf(tab, page, cookies2, trail, config2), catalogs: config2.catalogs });
-    if (!same(again.diagnosis, answer.diagnosis)) render(again, trail);
+    if (!same(again.diagnosis, answer.diagnosis)) {
+      render(again, trail);
+      document.getElementById('access')?.remove();
+      showAccess({ access, tab, page, trail, answer: again, config: config2 });
+    }
     current = again;
   }
   document.body.dataset.policy = policy ? 'changed' : 'unchanged';

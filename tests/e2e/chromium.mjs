@@ -1,12 +1,21 @@
-// Drive Debian's Chromium with dist/ loaded exactly as shipped.
+// Drive Debian's Chromium with the extension loaded unpacked.
+//
+// By default that is dist-test/: dist/ as shipped plus the grant a user
+// gives with "Allow on this site" for the test origins (127.0.0.1, localhost,
+// *.nanami.localhost), since permissions.request() never resolves headless
+// (tests/e2e/variants.test.mjs proves that is the only difference besides
+// the Firefox navigation hook). Pass { dist: DIST } for the shipped build.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const DIST = path.resolve(import.meta.dirname, '../../dist');
+export const DIST_TEST = path.resolve(import.meta.dirname, '../../dist-test');
+export const DIST_MANAGED = path.resolve(import.meta.dirname, '../../dist-managed');
 
-export async function launch({ ignoreHTTPSErrors = false, recordHar } = {}) {
+export async function launch({ ignoreHTTPSErrors = false, recordHar, dist = DIST_TEST } = {}) {
+  const DIST = dist;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'at-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -24,6 +33,9 @@ export async function launch({ ignoreHTTPSErrors = false, recordHar } = {}) {
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      // For the CDP Extensions domain: Extensions.triggerAction clicks the
+      // toolbar button, which grants activeTab as a user's click does.
+      '--enable-unsafe-extension-debugging',
     ],
   });
   let [worker] = context.serviceWorkers();
@@ -46,11 +58,45 @@ export async function launch({ ignoreHTTPSErrors = false, recordHar } = {}) {
   return { context, worker, id, close, url: (p) => `chrome-extension://${id}/${p}` };
 }
 
+/**
+ * Click the extension's toolbar button on `page` (CDP Extensions.triggerAction),
+ * as a user does: the browser grants activeTab for that tab. Returns the
+ * tab's id, which the extension can see from then on.
+ */
+export async function clickAction(ext, page, prefix) {
+  // A browser error page may still be committing when the first click lands
+  // (its grant then goes with the navigation): click again, as a user would.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const cdp = await ext.context.browser().newBrowserCDPSession();
+    try {
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      // A browser error page reports chrome-error:// to the driver; its tab keeps the URL it failed on.
+      const url = page.url();
+      const tab = targetInfos.find((t) => t.url === url) ?? (prefix && targetInfos.find((t) => t.url.startsWith(prefix)));
+      if (!tab) throw new Error(`no tab target for ${url}`);
+      await cdp.send('Extensions.triggerAction', { id: ext.id, targetId: tab.targetId });
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+    const id = await tabIdOf(ext, page, prefix, 20);
+    if (id !== null) return id;
+  }
+  throw new Error(`the toolbar click on ${page.url()} gave the extension no view of the tab`);
+}
+
+/** Open popup.html?tab=<id> and wait for it to settle (a diagnosis, or a message). */
+export async function openPopup(ext, tabId) {
+  const popup = await ext.context.newPage();
+  await popup.goto(ext.url(`popup.html?tab=${tabId}`));
+  await popup.waitForSelector('#result[data-failure-type], body[data-unsupported], body[data-error], body[data-access]', { timeout: 15_000 });
+  return popup;
+}
+
 /** The browser's id for the tab showing `page`. */
-export async function tabIdOf(ext, page, prefix) {
+export async function tabIdOf(ext, page, prefix, tries = 50) {
   // A browser error page reports about:blank to the driver; the tab keeps the URL it failed on.
   const url = prefix ?? page.url();
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < tries; i++) {
     const id = await ext.worker.evaluate(async (u) => {
       const all = await chrome.tabs.query({});
       const t = all.find((x) => x.url === u) ?? all.find((x) => x.url?.startsWith(u.split('#')[0]));

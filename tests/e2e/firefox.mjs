@@ -1,14 +1,15 @@
-// Drive Debian's Firefox ESR (WebDriver BiDi, puppeteer-core) with dist/
-// installed as shipped. BiDi will not navigate to moz-extension:// pages, so
-// a loopback page opens the popup; popup.html is web-accessible to loopback
-// origins for that reason (manifest.json).
+// Drive Debian's Firefox ESR (WebDriver BiDi, puppeteer-core) with
+// dist-test/ installed: BiDi will not navigate to moz-extension:// pages, so
+// a loopback page opens the popup with a real click; dist-test/ makes the
+// extension pages web-accessible to loopback origins for that, and holds the
+// test grant (see chromium.mjs). dist/ as shipped has neither.
 import puppeteer from 'puppeteer-core';
 import crypto from 'node:crypto';
-import { DIST } from './chromium.mjs';
+import { DIST_TEST } from './chromium.mjs';
 
 export const GECKO_ID = 'auth-triage@nanami.example';
 
-export async function launchFirefox() {
+export async function launchFirefox({ dist = DIST_TEST } = {}) {
   const uuid = crypto.randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -23,7 +24,7 @@ export async function launchFirefox() {
       'extensions.update.enabled': false,
     },
   });
-  await browser.installExtension(DIST);
+  await browser.installExtension(dist);
   return { browser, uuid, url: (p) => `moz-extension://${uuid}/${p}` };
 }
 

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack } from '../app/stack.mjs';
 import { USER, PASSWORD, totp } from '../app/app.mjs';
-import { launch, diagnose, setOptions } from './chromium.mjs';
+import { launch, diagnose, setOptions, clickAction, openPopup, DIST } from './chromium.mjs';
 import { launchFirefox, diagnoseFirefox, setOptionsFirefox } from './firefox.mjs';
 
 const EXPECT = {
@@ -78,6 +78,51 @@ for (const profile of Object.keys(EXPECT)) {
     }
   });
 }
+
+// The same six profiles with dist/ as shipped: no host access, the toolbar
+// button clicked on the failing page (activeTab). What page only can tell
+// is written down (docs/privacy.md); it never gives a deployment verdict
+// the full evidence does not, and always says it is page only.
+test('Chromium, nginx profiles, page only (dist/ as shipped, toolbar click)', async (t) => {
+  const bare = await launch({ ignoreHTTPSErrors: true, dist: DIST });
+  const rows = [];
+  try {
+    for (const profile of Object.keys(EXPECT)) {
+      const stack = await startStack(profile);
+      try {
+        const page = await bare.context.newPage();
+        await login(page, stack.published, {
+          type: (sel, v) => page.fill(sel, v),
+          click: (sel) => page.click(sel),
+          waitNav: async (fn) => {
+            await Promise.all([page.waitForLoadState('load').catch(() => {}), fn()]);
+            await page.waitForTimeout(400);
+          },
+          has: async (sel) => (await page.$(sel)) !== null,
+        });
+        const prefix = profile === 'host-drift' ? 'https://127.0.0.1:' : stack.published;
+        const popup = await openPopup(bare, await clickAction(bare, page, prefix));
+        const st = await popup.evaluate(() => ({
+          access: document.body.dataset.access,
+          type: document.querySelector('#result').dataset.failureType ?? '',
+          verdict: document.querySelector('#result').dataset.verdict ?? '',
+          confidence: document.querySelector('#confidence')?.textContent ?? '',
+        }));
+        rows.push(`| ${profile} | ${st.access === 'unreadable' ? 'not readable (error page)' : `${st.type} / ${st.verdict}`} | ${st.access === 'unreadable' ? '–' : (st.confidence.match(/\d+/)?.[0] ?? '')} | ${EXPECT[profile].type} / ${EXPECT[profile].verdict} |`);
+        assert.ok(['page-only', 'unreadable'].includes(st.access), `${profile}: ${st.access}`);
+        if (st.verdict === 'deployment' && st.access === 'page-only') assert.equal(EXPECT[profile].verdict, 'deployment', profile);
+        await popup.close();
+        await page.close();
+      } finally {
+        await stack.stop();
+      }
+    }
+  } finally {
+    await bare.close();
+  }
+  t.diagnostic('| nginx profile | page only: type / verdict | conf. % | granted: type / verdict |');
+  for (const r of rows) t.diagnostic(r);
+});
 
 test('Firefox ESR, nginx profiles proto-drift and clock-drift', async (t) => {
   const ff = await launchFirefox();

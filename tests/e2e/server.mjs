@@ -244,6 +244,11 @@ customElements.define('nanami-login', class extends HTMLElement {
   // 16. (issue 13) A rate limiter's bare status page, as nginx prints it.
   'GET /status-429': (req, res) =>
     send(res, 429, '<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center><hr><center>nginx</center></body></html>'),
+  // 17. Single sign-on through an identity provider on a site the user has
+  // not granted yet (idp.ungranted.localhost): out and back by redirects.
+  'GET /sso/start': (req, res) =>
+    send(res, 302, '', { location: `http://idp.ungranted.localhost:${req.headers.host.split(':').pop()}/sso/authorize` }),
+  'GET /sso/authorize': (req, res) => send(res, 302, '', { location: `http://127.0.0.1:${req.headers.host.split(':').pop()}/expired` }),
 
   // Load for the recorder benchmark: many small XHRs.
   'GET /ping': (req, res) => {
