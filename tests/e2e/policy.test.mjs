@@ -71,7 +71,7 @@ test('Chromium: managed policy JSON grants the sign-in origin, sets published UR
     const popup = await openPopup(ext, await tabIdOf(ext, page));
     assert.equal(await popup.evaluate(() => document.body.dataset.access), 'granted');
     assert.equal(await popup.$eval('#result', (e) => e.dataset.failureType), 'mfa_rate_limited');
-    const evidence = await popup.$$eval('#evidence li', (l) => l.map((x) => x.textContent));
+    const evidence = await popup.$$eval('#evidence-detail li', (l) => l.map((x) => x.textContent));
     assert.ok(evidence.some((e) => e.includes('trail.status_429')), evidence.join('\n'));
     assert.match(await popup.textContent('#policy'), new RegExp(`Set by your administrator: published URL ${site.origin}; catalog nanami version 1`));
     assert.match(await popup.textContent('[data-report]'), new RegExp(`Published URL \\| \`${site.origin}/\``));
@@ -155,7 +155,7 @@ test('Firefox: policies.json (ExtensionSettings + 3rdparty) grants the sign-in o
     await popup.waitForSelector('#result[data-failure-type]', { timeout: 20_000 });
     assert.equal(await popup.evaluate(() => document.body.dataset.access), 'granted');
     assert.equal(await popup.evaluate(() => document.querySelector('#result').dataset.failureType), 'mfa_rate_limited');
-    const evidence = await popup.evaluate(() => [...document.querySelectorAll('#evidence li')].map((x) => x.textContent));
+    const evidence = await popup.evaluate(() => [...document.querySelectorAll('#evidence-detail li')].map((x) => x.textContent));
     assert.ok(evidence.some((e) => e.includes('trail.status_429')), evidence.join('\n'));
     assert.match(await popup.evaluate(() => document.querySelector('#policy').textContent), /published URL http:\/\/127\.0\.0\.1:\d+; catalog nanami version 1/);
 
