@@ -168,6 +168,12 @@ run_tests() {
   cargo clippy --locked --workspace --all-targets -- -D warnings
   cargo clippy --locked -p auth-triage-wasm --target wasm32-unknown-unknown -- -D warnings
 
+  step "the core's modules import one another without a circle (scripts/cycles.mjs)"
+  node scripts/cycles.mjs
+
+  step "unit tests of the scripts and pure JS modules (node:test)"
+  node --test tests/unit/
+
   step "native tests (cargo test)"
   cargo test --locked --workspace
 

@@ -9,11 +9,14 @@
 //! as an invalid code but diagnosed as a deployment fault (`shown_as` keeps
 //! what the page said).
 
-use crate::codes::{self, Catalogs, CodeSource, FoundCode};
-use crate::diagnosis::{Cause, Diagnosis, Evidence, FailureType, SafeCode, Source, Verdict};
+use crate::codes::{self, Catalogs, FoundCode};
+use crate::diagnosis::{
+    Cause, CodeSource, Diagnosis, Evidence, FailureType, SafeCode, Source, Verdict,
+};
+use crate::signals;
 use crate::signals::page::Judgement;
-use crate::signals::{self, Origin};
 use crate::snapshot::Snapshot;
+use crate::web::Origin;
 
 /// How much of the page text is searched for codes (alerts and title are searched whole).
 pub const CODE_SCAN_BYTES: usize = 32 * 1024;
@@ -50,7 +53,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         let safe = cats.get(code).is_some()
             || codes::is_safe_code(code)
             || snap.page.included_codes.iter().any(|c| c == code);
-        if codes::is_code_like(code) && safe && !found.iter().any(|f| f.code == code) {
+        if crate::shapes::is_code_like(code) && safe && !found.iter().any(|f| f.code == code) {
             found.push(FoundCode {
                 code: code.to_owned(),
                 source,

@@ -12,9 +12,10 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 use serde::Serialize;
 
-use crate::diagnosis::FailureType;
+use crate::diagnosis::{CodeSource, FailureType};
 use crate::error::InputError;
-use crate::redact;
+use crate::shapes::{is_code_like, is_product_shape, is_vendor_shape};
+use crate::web;
 
 /// A catalog file. Operators write the same format for Nanami's own codes.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -90,15 +91,6 @@ crate::json_enum!(CodeType {
     "mfa_rate_limited" => CodeType::MfaRateLimited,
     "session_proxy_cookie" => CodeType::SessionProxyCookie,
     "other" => CodeType::Other,
-});
-crate::json_enum!(CodeSource {
-    "url_error_code" => CodeSource::UrlErrorCode,
-    "url_error" => CodeSource::UrlError,
-    "markup" => CodeSource::Markup,
-    "text" => CodeSource::Text,
-    "trail_url" => CodeSource::TrailUrl,
-    "http_status" => CodeSource::HttpStatus,
-    "net_error" => CodeSource::NetError,
 });
 
 /// The catalogs shipped with the core (`catalogs/*.json`, see [`crate::data`]),
@@ -204,18 +196,6 @@ impl Catalogs {
     }
 }
 
-/// A code may be captured and shown when it is short, made of code
-/// characters, and does not look like a token or an OTP.
-pub fn is_code_like(s: &str) -> bool {
-    let n = s.chars().count();
-    (1..=64).contains(&n)
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':' | '/' | '-'))
-        && s.chars().any(|c| c.is_ascii_alphanumeric())
-        && !redact::is_token_like(s)
-        && !(s.chars().all(|c| c.is_ascii_digit()) && n < 7)
-}
-
 /// Codes of the shipped catalogs, lower case.
 fn shipped_codes() -> &'static std::collections::HashSet<String> {
     static SET: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
@@ -237,30 +217,6 @@ pub fn is_safe_code(s: &str) -> bool {
     is_code_like(s) && (shipped_codes().contains(&s.to_ascii_lowercase()) || is_product_shape(s))
 }
 
-/// Where a code was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
-#[serde(rename_all = "snake_case")]
-pub enum CodeSource {
-    /// `error_code` in the URL query or fragment.
-    UrlErrorCode,
-    /// `error` in the URL query or fragment.
-    UrlError,
-    /// A `data-*` attribute or similar markup.
-    Markup,
-    /// Written in the page text next to the message.
-    Text,
-    /// `error_code` or `error` in a recorded navigation of this tab (a
-    /// redirect the page consumed and no longer shows).
-    TrailUrl,
-    /// The HTTP status of a bare status page ("429 Too Many Requests"),
-    /// as `HTTP 429`.
-    HttpStatus,
-    /// The browser's network error for the page on screen
-    /// (`net::ERR_TOO_MANY_REDIRECTS`, Firefox's `NS_ERROR_REDIRECT_LOOP`).
-    NetError,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoundCode {
     pub code: String,
@@ -277,14 +233,14 @@ pub struct UrlErrors {
 
 pub fn url_errors(raw: &str) -> UrlErrors {
     let mut out = UrlErrors::default();
-    let Some(u) = redact::parse_url(raw) else {
+    let Some(u) = web::parse_url(raw) else {
         return out;
     };
     let mut take = |q: &str| {
         for kv in q.split('&') {
             let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            let v = redact::percent_decode(&v.replace('+', " "));
-            match redact::percent_decode(k).to_ascii_lowercase().as_str() {
+            let v = web::percent_decode(&v.replace('+', " "));
+            match web::percent_decode(k).to_ascii_lowercase().as_str() {
                 "error" => out.error = Some(v),
                 "error_code" => out.error_code = Some(v),
                 "error_description" => out.error_description = Some(v),
@@ -305,7 +261,7 @@ pub fn url_errors(raw: &str) -> UrlErrors {
 
 /// How far back a recorded navigation may carry the failure's code: the
 /// last this many main-frame events of the trail's current episode
-/// ([`crate::signals::EPISODE_MS`]).
+/// ([`crate::snapshot::EPISODE_MS`]).
 const TRAIL_CODE_EVENTS: usize = 30;
 
 /// The newest recent main-frame navigation of the trail whose URL or redirect
@@ -314,8 +270,8 @@ const TRAIL_CODE_EVENTS: usize = 30;
 /// parameters. Frames are left out: hidden frames of silent sign-in answer
 /// `login_required` routinely.
 pub fn trail_errors(snap: &crate::snapshot::Snapshot) -> Option<(usize, UrlErrors)> {
-    let start = crate::signals::episode_start(snap);
-    let recent = |e: &crate::snapshot::TrailEvent| crate::signals::in_episode(e, start);
+    let start = snap.episode_start();
+    let recent = |e: &crate::snapshot::TrailEvent| e.in_episode(start);
     snap.trail
         .iter()
         .enumerate()
@@ -439,53 +395,6 @@ fn host_name(s: &str) -> bool {
 /// (`CodeMismatchException`), not an all-capitals acronym (`TOTP`).
 fn camel(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_lowercase()) && s.chars().skip(1).any(|c| c.is_ascii_uppercase())
-}
-
-/// Shapes that are codes wherever they stand: prefixed vendor codes
-/// (`AADSTS50196`, `E0000069`, `Errors.Authentication.InvalidCode`,
-/// `auth/code-expired`, `CodeMismatchException`), browser network errors
-/// (`net::ERR_TIMED_OUT`), HTTP statuses, and dotted or snake_case
-/// identifiers made only of words of the error-code vocabulary
-/// ([`crate::vocab::CODE_WORDS`]: `session_expired`, `mfa.code.invalid`).
-pub fn is_product_shape(s: &str) -> bool {
-    let code_words = |r: &str, seps: &[char]| {
-        let parts: Vec<&str> = r.split(seps).collect();
-        parts.len() >= 2
-            && parts.iter().all(|p| {
-                let w = p.to_ascii_lowercase();
-                !w.is_empty() && crate::vocab::is_code_word(&w)
-            })
-    };
-    is_vendor_shape(s)
-        || s.strip_prefix("Errors.").is_some_and(|r| {
-            !r.is_empty()
-                && r.split('.')
-                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-        })
-        || s.strip_prefix("net::ERR_").is_some_and(|r| {
-            !r.is_empty() && r.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
-        })
-        || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()) && ("100".."600").contains(&s))
-        || (s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') && code_words(s, &['_']))
-        || (s.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.') && code_words(s, &['.']))
-}
-
-/// Prefixed vendor codes, recognised in text wherever they stand:
-/// `AADSTS50196`, `E0000069`, `auth/code-expired`, `CodeMismatchException`.
-fn is_vendor_shape(s: &str) -> bool {
-    let upper_digits = |p: &str, min: usize, max: usize| {
-        s.strip_prefix(p).is_some_and(|r| {
-            (min..=max).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_digit())
-        })
-    };
-    upper_digits("AADSTS", 4, 7)
-        || upper_digits("E", 7, 7)
-        || s.strip_prefix("auth/")
-            .is_some_and(|r| r.len() > 1 && r.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
-        || (s.ends_with("Exception")
-            && s.len() > 12
-            && s.starts_with(|c: char| c.is_ascii_uppercase())
-            && s.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Codes in markup attributes: Ory's `data-testid="ui/message/4000006"`

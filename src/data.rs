@@ -11,7 +11,7 @@
 //! fixed from then on: [`install`] after a read is refused.
 //!
 //! Binary data travels as base64 text (`psl/*.b64`: the public suffix
-//! list's DAFSA), decoded by its owner ([`crate::psl`]) with
+//! list's DAFSA), decoded by its owner ([`crate::web::psl`]) with
 //! [`base64_decode`].
 //!
 //! This module knows names and texts only; it imports nothing of the core

@@ -148,6 +148,30 @@ pub struct Evidence {
     pub weight: f32,
 }
 
+/// Where a code was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
+#[serde(rename_all = "snake_case")]
+pub enum CodeSource {
+    /// `error_code` in the URL query or fragment.
+    UrlErrorCode,
+    /// `error` in the URL query or fragment.
+    UrlError,
+    /// A `data-*` attribute or similar markup.
+    Markup,
+    /// Written in the page text next to the message.
+    Text,
+    /// `error_code` or `error` in a recorded navigation of this tab (a
+    /// redirect the page consumed and no longer shows).
+    TrailUrl,
+    /// The HTTP status of a bare status page ("429 Too Many Requests"),
+    /// as `HTTP 429`.
+    HttpStatus,
+    /// The browser's network error for the page on screen
+    /// (`net::ERR_TOO_MANY_REDIRECTS`, Firefox's `NS_ERROR_REDIRECT_LOOP`).
+    NetError,
+}
+
 /// A clock comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]
@@ -165,7 +189,7 @@ pub struct ClockFinding {
 #[serde(deny_unknown_fields)]
 pub struct SafeCode {
     pub code: String,
-    pub source: crate::codes::CodeSource,
+    pub source: CodeSource,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -251,6 +275,15 @@ crate::json_enum!(Source {
     "cookie_jar" => Source::CookieJar,
     "trail" => Source::Trail,
     "clock" => Source::Clock,
+});
+crate::json_enum!(CodeSource {
+    "url_error_code" => CodeSource::UrlErrorCode,
+    "url_error" => CodeSource::UrlError,
+    "markup" => CodeSource::Markup,
+    "text" => CodeSource::Text,
+    "trail_url" => CodeSource::TrailUrl,
+    "http_status" => CodeSource::HttpStatus,
+    "net_error" => CodeSource::NetError,
 });
 crate::json_struct!(
     Evidence,

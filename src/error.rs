@@ -42,7 +42,7 @@ impl fmt::Display for InputError {
             InputError::SchemaVersion { found } => write!(
                 f,
                 "schema_version: {found} is not supported (this core reads {})",
-                crate::snapshot::SCHEMA_VERSION
+                crate::SCHEMA_VERSION
             ),
             InputError::TooLarge { field, limit, unit } => {
                 write!(f, "{field}: over the limit of {limit} {unit}")

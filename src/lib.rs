@@ -19,13 +19,14 @@ pub mod error;
 pub mod har;
 pub mod json;
 pub mod order;
-pub mod psl;
 pub mod redact;
 pub mod report;
+pub mod shapes;
 pub mod signals;
 pub mod snapshot;
 pub mod text;
 pub mod vocab;
+pub mod web;
 
 pub use classify::classify;
 pub use codes::{Catalog, Catalogs};
@@ -35,6 +36,11 @@ pub use snapshot::Snapshot;
 
 /// Version of the core, as shown in reports.
 pub const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The snapshot schema this core reads and writes ([`Snapshot`]'s
+/// `schema_version`). Here, at the root, so that [`error`] can name it
+/// without importing the snapshot.
+pub const SCHEMA_VERSION: u32 = 1;
 
 /// Parse a snapshot and classify it with the shipped catalogs plus `operator`.
 pub fn classify_json(input: &str, operator: &[Catalog]) -> Result<Diagnosis, InputError> {

@@ -250,7 +250,7 @@ fn har(a: &Args) -> Result<u8, String> {
         }
     };
     for (i, u) in a.published.iter().enumerate() {
-        if auth_triage::redact::parse_url(u).is_none() {
+        if auth_triage::web::parse_url(u).is_none() {
             return Err(format!(
                 "--published: argument {} is not an http(s) URL",
                 i + 1

@@ -12,7 +12,9 @@
 //! `<name>` (a run of capitalised words: a person), `<email>`, `<id:7>` (a
 //! cookie or parameter name), `<chars:12>` (a URL value).
 
+use crate::shapes::is_token_like;
 use crate::vocab;
+use crate::web::{parse_url, percent_decode, Origin};
 
 /// Query or fragment parameters whose value may be shown, after the rules of
 /// [`shown_value`].
@@ -35,42 +37,6 @@ pub const SHOWN_PARAMS: &[&str] = &[
     "display",
     "grant_type",
 ];
-
-/// True when `s` looks like a credential, key or random identifier rather than
-/// a word: JWTs, long mixed letter-digit runs, base64 blobs, long hex. Used
-/// for host labels, which are shown unless they look like this.
-pub fn is_token_like(s: &str) -> bool {
-    let n = s.chars().count();
-    if n < 12 {
-        return false;
-    }
-    if s.starts_with("eyJ") {
-        return true;
-    }
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    if digits >= 2 && letters >= 2 && n >= 16 {
-        return true;
-    }
-    if digits >= 8 && letters >= 1 {
-        return true;
-    }
-    if n >= 16 && (s.contains('+') || s.contains('=') || s.contains('/')) && digits > 0 {
-        return true;
-    }
-    // Letters that change case far more often than words do ("aZkPqW…").
-    let flips = s
-        .chars()
-        .zip(s.chars().skip(1))
-        .filter(|(a, b)| {
-            a.is_uppercase() != b.is_uppercase() && a.is_alphabetic() && b.is_alphabetic()
-        })
-        .count();
-    if n >= 16 && flips * 10 > n * 4 {
-        return true;
-    }
-    n > 48 && !s.contains(['_', '-', ' ', '.'])
-}
 
 /// The kind of a value that is not shown, for its placeholder.
 fn kind(s: &str) -> &'static str {
@@ -140,34 +106,6 @@ fn is_route_id(s: &str) -> bool {
 /// A path segment may be shown when it is made of route words.
 fn segment_is_word_like(seg: &str) -> bool {
     is_route_id(seg)
-}
-
-/// Parse an absolute URL. Browsers hand us ASCII URLs (punycode hosts,
-/// percent-encoded paths); anything else is refused here, because the
-/// ASCII-only IDNA backend we build with asserts on non-ASCII hosts, and the
-/// URL parser finds hosts in more shapes than `scheme://host` (`https:/h`,
-/// `https:\\h`, percent escapes).
-pub fn parse_url(raw: &str) -> Option<url::Url> {
-    let raw = raw.trim();
-    // The URL standard drops tabs and newlines anywhere, which would hide a
-    // host from the checks below; browsers never hand us control characters.
-    if raw.chars().any(char::is_control) {
-        return None;
-    }
-    let before_query = raw.split(['?', '#']).next().unwrap_or("");
-    if !before_query.is_ascii() {
-        return None;
-    }
-    let after_scheme = raw.split_once(':').map_or(raw, |(_, rest)| rest);
-    let authority = after_scheme
-        .trim_start_matches(['/', '\\'])
-        .split(['/', '\\', '?', '#'])
-        .next()
-        .unwrap_or("");
-    if authority.contains('%') {
-        return None;
-    }
-    url::Url::parse(raw).ok()
 }
 
 /// Redact a URL for display: scheme, host and port stay; user info goes;
@@ -244,6 +182,24 @@ pub fn host(host: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(".")
+}
+
+/// How an origin is shown: `scheme://host`, with the port when it is not
+/// the scheme's default, and the host after [`host`]. ([`Origin`] is the
+/// web's noun; showing it is the redactor's business, so this lives here.)
+impl Origin {
+    pub fn show(&self) -> String {
+        let default = matches!(
+            (self.scheme.as_str(), self.port),
+            ("https", 443) | ("http", 80)
+        );
+        let host = host(&self.host);
+        if default {
+            format!("{}://{host}", self.scheme)
+        } else {
+            format!("{}://{host}:{}", self.scheme, self.port)
+        }
+    }
 }
 
 fn is_host_mask(label: &str) -> bool {
@@ -417,29 +373,6 @@ fn encode_shown(s: &str) -> String {
         }
     }
     o
-}
-
-/// Percent-decode leniently (invalid sequences stay as they are).
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let c = b.get(i).copied().unwrap_or(0);
-        if c == b'%' {
-            let hex = b
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok());
-            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(c);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Punctuation kept around a word: ASCII punctuation and the common
@@ -1047,14 +980,5 @@ mod tests {
         assert!(parse_url("https:/AAD(TS\u{44c}f1&erro=Gy").is_none());
         // cargo fuzz (redact_url): carriage returns hide a host with an escape.
         assert!(parse_url("https:\r\r/\r/M\r%afe:sa#cac").is_none());
-    }
-
-    #[test]
-    fn tokens_vs_words() {
-        assert!(is_token_like("eyJhbGciOiJIUzI1NiJ9"));
-        assert!(is_token_like("a8Fk2LmQ9zXv3RtY"));
-        assert!(!is_token_like("TooManyRequestsException"));
-        assert!(!is_token_like("self_service_flow_return_to_forbidden"));
-        assert!(!is_token_like("AADSTS500133"));
     }
 }

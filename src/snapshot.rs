@@ -15,9 +15,7 @@ use serde::Deserialize;
 use serde::Serialize;
 
 use crate::error::InputError;
-
-/// The snapshot schema this core reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+use crate::SCHEMA_VERSION;
 
 /// Input limits. Anything larger is refused with [`InputError::TooLarge`],
 /// never truncated silently. Documented in `docs/snapshot.md`.
@@ -361,6 +359,37 @@ crate::json_struct!(TrailEvent, deny {
     date: default, retry_after: default, received_ms: default, top_origin: default,
     in_frame: default, error: default,
 });
+
+/// How far back the trail belongs to the failure on screen: from 15 minutes
+/// before the tab's newest main-frame response (the page shown, a browser
+/// error page included) on. Older events are the tab's history: a loop an
+/// hour ago that an operator has since fixed is not why sign-in fails now.
+pub const EPISODE_MS: i64 = 15 * 60 * 1000;
+
+impl Snapshot {
+    /// When the current episode of the trail starts (see [`EPISODE_MS`]);
+    /// `None` when the trail carries no times.
+    pub fn episode_start(&self) -> Option<i64> {
+        self.trail
+            .iter()
+            .rev()
+            .filter(|e| e.kind == "main_frame")
+            .find_map(|e| e.received_ms)
+            .or(self.env.now_ms)
+            .map(|t| t.saturating_sub(EPISODE_MS))
+    }
+}
+
+impl TrailEvent {
+    /// Whether the event belongs to the episode that starts at `start`
+    /// ([`Snapshot::episode_start`]). An event without a time is kept.
+    pub fn in_episode(&self, start: Option<i64>) -> bool {
+        match (start, self.received_ms) {
+            (Some(s), Some(at)) => at >= s,
+            _ => true,
+        }
+    }
+}
 
 fn default_method() -> String {
     "GET".to_owned()

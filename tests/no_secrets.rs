@@ -727,7 +727,7 @@ fn place(
 /// and percent escapes undone, lower case.
 fn views(out: &str) -> [String; 2] {
     let plain = out.replace('\\', "");
-    let decoded = auth_triage::redact::percent_decode(&plain).replace('+', " ");
+    let decoded = auth_triage::web::percent_decode(&plain).replace('+', " ");
     [plain.to_lowercase(), decoded.to_lowercase()]
 }
 

@@ -665,7 +665,7 @@ fn snapshot_at(es: &Entries, at: usize, published: &[String]) -> Snapshot {
     page.status = doc.status;
     let now_ms = upto.iter().filter_map(|e| e.received_ms).max();
     Snapshot {
-        schema_version: Some(crate::snapshot::SCHEMA_VERSION),
+        schema_version: Some(crate::SCHEMA_VERSION),
         url: doc.url.clone(),
         page,
         cookies: jar(&upto, now_ms),

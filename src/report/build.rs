@@ -6,11 +6,12 @@ use sha2::{Digest as _, Sha256};
 use super::safe::{Code, CoreText, Excerpt, Host, Label, Name, SafePath, SafeUrl};
 use super::*;
 use crate::codes;
-use crate::diagnosis::Diagnosis;
+use crate::diagnosis::{CodeSource, Diagnosis};
 use crate::error::InputError;
 use crate::redact;
 use crate::signals::{self, setcookie};
 use crate::snapshot::{self, SameSite, Snapshot};
+use crate::web;
 
 /// How much a trail event matters to a reader of the report.
 fn trail_relevance(e: &snapshot::TrailEvent) -> u32 {
@@ -80,7 +81,7 @@ fn redact_event(e: &snapshot::TrailEvent) -> REvent {
         top_origin: e
             .top_origin
             .as_deref()
-            .and_then(signals::Origin::parse)
+            .and_then(web::Origin::parse)
             .map(|o| SafeUrl::redact(&format!("{}://{}:{}/", o.scheme, o.host, o.port))),
         in_frame: e.in_frame,
         error: e.error.as_deref().map(Label::net_error),
@@ -110,9 +111,7 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
         .filter(|c| {
             !matches!(
                 c.source,
-                codes::CodeSource::TrailUrl
-                    | codes::CodeSource::HttpStatus
-                    | codes::CodeSource::NetError
+                CodeSource::TrailUrl | CodeSource::HttpStatus | CodeSource::NetError
             )
         })
         .filter_map(|c| {
@@ -170,13 +169,13 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
         .iter()
         .filter_map(|i| snap.trail.get(*i))
         .filter(|e| e.date.is_some())
-        .filter_map(|e| signals::Origin::quick_host(&e.url))
+        .filter_map(|e| web::Origin::quick_host(&e.url))
         .collect();
     for (i, e) in snap.trail.iter().enumerate().rev() {
         if idx.len() >= MAX_TRAIL + 5 {
             break;
         }
-        if let (Some(h), Some(_)) = (signals::Origin::quick_host(&e.url), &e.date) {
+        if let (Some(h), Some(_)) = (web::Origin::quick_host(&e.url), &e.date) {
             if !hosts_seen.contains(&h) {
                 hosts_seen.push(h);
                 idx.push(i);
@@ -243,7 +242,7 @@ impl RedactedSnapshot {
             .collect::<Vec<_>>()
             .join("\n");
         Snapshot {
-            schema_version: Some(snapshot::SCHEMA_VERSION),
+            schema_version: Some(crate::SCHEMA_VERSION),
             url: self.url.as_str().to_owned(),
             page: snapshot::Page {
                 status: self.page.status,
@@ -443,11 +442,11 @@ pub(super) fn safe_diagnosis(d: &Diagnosis, included: &[String]) -> Diagnosis {
     d.excerpt = d.excerpt.map(|e| redact::excerpt(&e, 200));
     d.safe_codes.retain(|c| match c.source {
         // "HTTP 429" of a bare status page; the browser's network error.
-        codes::CodeSource::HttpStatus => c
+        CodeSource::HttpStatus => c
             .code
             .strip_prefix("HTTP ")
             .is_some_and(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit())),
-        codes::CodeSource::NetError => codes::is_net_error_name(&c.code),
+        CodeSource::NetError => codes::is_net_error_name(&c.code),
         _ => Code::new(&c.code, included, c.catalog.is_some()).is_some(),
     });
     if d.safe_code

@@ -2,8 +2,7 @@
 //! text ([`md`]).
 
 use super::{iso_utc, Report};
-use crate::codes;
-use crate::diagnosis::Verdict;
+use crate::diagnosis::{CodeSource, Verdict};
 use crate::signals;
 use crate::snapshot::SameSite;
 
@@ -187,16 +186,16 @@ pub fn to_markdown(r: &Report) -> String {
         None => "(none shown)".into(),
     };
     let code = match d.safe_codes.first() {
-        Some(c) if c.source == codes::CodeSource::TrailUrl => {
+        Some(c) if c.source == CodeSource::TrailUrl => {
             format!("{code}, from the sign-in redirect (the page does not show it)")
         }
-        Some(c) if c.source == codes::CodeSource::HttpStatus => {
+        Some(c) if c.source == CodeSource::HttpStatus => {
             format!(
                 "{}, the HTTP status of a bare status page",
                 esc.code(&c.code)
             )
         }
-        Some(c) if c.source == codes::CodeSource::NetError => format!(
+        Some(c) if c.source == CodeSource::NetError => format!(
             "{}, the browser's network error{}",
             esc.code(&c.code),
             c.meaning

@@ -17,7 +17,7 @@
 //! - [`Excerpt`]: at most 200 characters of an error message, with e-mails,
 //!   phone numbers, digit runs and token-like words replaced;
 //! - [`Name`]: a cookie or input name, replaced when it looks like a token;
-//! - [`Code`]: a safe product code that passes [`crate::codes::is_code_like`];
+//! - [`Code`]: a safe product code that passes [`crate::shapes::is_code_like`];
 //! - [`Label`]: a short word from a closed vocabulary (method, request type,
 //!   browser name), replaced when it is anything else.
 //!
@@ -32,8 +32,7 @@
 use serde::Deserialize;
 use serde::Serialize;
 
-use crate::codes;
-use crate::diagnosis::Diagnosis;
+use crate::diagnosis::{CodeSource, Diagnosis};
 use crate::snapshot::SameSite;
 
 pub mod build;
@@ -181,7 +180,7 @@ safe_struct! {
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct RCode {
-    pub source: codes::CodeSource,
+    pub source: CodeSource,
     pub code: Code,
     /// The code is in no catalog and of no product-code shape: it is here
     /// because the user chose to include it.

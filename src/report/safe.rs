@@ -54,7 +54,7 @@ safe!(
     usize,
     f32,
     crate::snapshot::SameSite,
-    codes::CodeSource,
+    crate::diagnosis::CodeSource,
     // The diagnosis: every string in it is composed by the core from
     // allow-listed pieces (redacted URLs, hosts and names, excerpts, safe
     // codes); `build` passes the page-derived ones through the allow-list
@@ -179,7 +179,7 @@ impl Code {
     /// of a product-code shape, or one the user chose to include
     /// (`included`).
     pub fn new(raw: &str, included: &[String], known: bool) -> Option<Code> {
-        (codes::is_code_like(raw)
+        (crate::shapes::is_code_like(raw)
             && (known || codes::is_safe_code(raw) || included.iter().any(|c| c == raw)))
         .then(|| Code(raw.to_owned()))
     }

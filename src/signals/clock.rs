@@ -10,6 +10,7 @@
 
 use crate::diagnosis::{Cause, ClockFinding, Evidence, Source};
 use crate::snapshot::Snapshot;
+use crate::web::Origin;
 
 pub const NOISE_S: i64 = 10;
 pub const WARN_S: i64 = 30;
@@ -30,17 +31,17 @@ pub struct ClockSignals {
 pub fn analyze(snap: &Snapshot) -> ClockSignals {
     // (host, skew in ms) of every dated response, grouped by host below.
     let mut samples: Vec<(String, i64)> = Vec::new();
-    let start = super::episode_start(snap);
-    for e in snap.trail.iter().filter(|e| super::in_episode(e, start)) {
+    let start = snap.episode_start();
+    for e in snap.trail.iter().filter(|e| e.in_episode(start)) {
         let (Some(date), Some(rx)) = (e.date.as_deref(), e.received_ms) else {
             continue;
         };
         let Some(server_ms) = http_date_ms(date) else {
             continue;
         };
-        let host = match super::Origin::quick_host(&e.url) {
+        let host = match Origin::quick_host(&e.url) {
             Some(h) => h.to_owned(),
-            None => match super::Origin::parse(&e.url) {
+            None => match Origin::parse(&e.url) {
                 Some(o) => o.host,
                 None => continue,
             },

@@ -1,10 +1,11 @@
 //! Cookie posture: the jar (names and attributes, never values) against the
 //! current host and the published URL.
 
-use super::{domain_match, is_auth_cookie, Origin};
+use super::is_auth_cookie;
 use crate::diagnosis::{Cause, Evidence, Source};
 use crate::redact;
 use crate::snapshot::{Cookie, SameSite, Snapshot};
+use crate::web::{self, domain_match, Origin};
 
 /// Most servers refuse request headers over 8 KiB (nginx `large_client_header_buffers 4 8k`).
 pub const HEADER_LIMIT: usize = 8 * 1024;
@@ -70,7 +71,7 @@ fn reaches(c: &Cookie, host: &str) -> bool {
         && host
             .get(host.len() - d.len()..)
             .is_some_and(|tail| tail.eq_ignore_ascii_case(d))
-        && !(could_be_ip(host) && super::is_ip(host))
+        && !(could_be_ip(host) && web::is_ip(host))
 }
 
 pub fn analyze(
@@ -85,12 +86,12 @@ pub fn analyze(
 
     // Published host against the host in use.
     let unpublished = !published.is_empty() && !published.iter().any(|p| p.host == page.host);
-    let internal = super::is_internal_host(&page.host)
+    let internal = web::is_internal_host(&page.host)
         || published
             .iter()
             .any(|p| p.host == page.host && p.port != page.port);
-    let page_site = super::site(&page.host);
-    let published_sites: Vec<String> = published.iter().map(|p| super::site(&p.host)).collect();
+    let page_site = web::site(&page.host);
+    let published_sites: Vec<String> = published.iter().map(|p| web::site(&p.host)).collect();
     let foreign = unpublished && !internal && !published_sites.contains(&page_site);
     // The identity provider's own sign-in page (Keycloak on auth.example.org
     // beside the published nanami.example.org, or Okta, Entra …): the tab was
@@ -153,7 +154,7 @@ pub fn analyze(
     // pages too).
     let idp_cookie = |c: &Cookie| {
         let d = c.domain.trim_start_matches('.');
-        (foreign && super::site(d) == page_site) || idp_hosts().iter().any(|h| domain_match(h, d))
+        (foreign && web::site(d) == page_site) || idp_hosts().iter().any(|h| domain_match(h, d))
     };
 
     // (name, host_only, domain, path) of every cookie, and every domain:
@@ -179,7 +180,7 @@ pub fn analyze(
         // wrongly or be the app's.
         let ours = reaches(c, &page.host) || published.iter().any(|p| reaches(c, &p.host));
         let other_app =
-            !ours && published_sites.contains(&super::site(c.domain.trim_start_matches('.')));
+            !ours && published_sites.contains(&web::site(c.domain.trim_start_matches('.')));
         if other_app {
             continue;
         }
@@ -366,7 +367,7 @@ pub fn analyze(
 fn sign_in_hosts(snap: &Snapshot, published: &[Origin]) -> Vec<String> {
     let request_host = |url: &str| -> Option<String> {
         let (_, query) = url.split_once('?')?;
-        let q = redact::percent_decode(query.split('#').next().unwrap_or(""));
+        let q = web::percent_decode(query.split('#').next().unwrap_or(""));
         // Parameter names, also those of a request encoded in a value; or a
         // return address on the published host (Authelia's and
         // oauth2-proxy's `rd`, Ory's `return_to`, Zitadel's auth request).

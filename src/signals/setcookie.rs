@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde::Serialize;
 
 use crate::snapshot::SameSite;
+use crate::web;
 
 /// The attributes of one Set-Cookie line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -128,13 +129,13 @@ pub fn rejection(c: &SetCookie, scheme: &str, host: &str) -> Option<(&'static st
     let secure_ctx = scheme == "https" || host == "localhost" || host == "127.0.0.1";
     if let Some(d) = &c.domain {
         let d = d.trim_start_matches('.');
-        if super::is_public_suffix(d) && d != host {
+        if web::is_public_suffix(d) && d != host {
             return Some((
                 "InvalidDomain",
                 format!("Domain={} is a public suffix", crate::redact::host(d)),
             ));
         }
-        if !super::domain_match(host, d) {
+        if !web::domain_match(host, d) {
             return Some((
                 "DomainMismatch",
                 format!(

@@ -4,10 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use super::{is_auth_cookie, is_internal_host, setcookie, site, Origin};
+use super::{is_auth_cookie, setcookie};
 use crate::diagnosis::{Cause, Evidence, Source};
 use crate::redact;
 use crate::snapshot::Snapshot;
+use crate::web::{self, domain_match, is_internal_host, site, Origin};
 
 /// How many visits to the same page, with redirects among them, make a loop.
 pub const LOOP_VISITS: usize = 3;
@@ -38,7 +39,7 @@ pub struct TrailSignals {
 }
 
 fn path_of(u: &str) -> String {
-    redact::parse_url(u)
+    web::parse_url(u)
         .map(|u| u.path().to_owned())
         .unwrap_or_default()
 }
@@ -85,7 +86,7 @@ fn retry_after_s(v: &str, received_ms: Option<i64>) -> Option<u32> {
 
 pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     let mut out = TrailSignals::default();
-    let start = super::episode_start(snap);
+    let start = snap.episode_start();
     let reference: Option<Origin> = published.first().cloned().or_else(|| {
         snap.trail
             .iter()
@@ -134,7 +135,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
 
     // The site of each host, looked up once (most events share a host).
     let mut sites: Vec<(String, String)> = Vec::new();
-    for e in snap.trail.iter().filter(|e| super::in_episode(e, start)) {
+    for e in snap.trail.iter().filter(|e| e.in_episode(start)) {
         let Some((o, path)) = Origin::parse_with_path(&e.url) else {
             continue;
         };
@@ -251,7 +252,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 }
             }
             if let (Some(d), false) = (&c.domain, published.is_empty()) {
-                if auth && !published.iter().any(|p| super::domain_match(&p.host, d)) {
+                if auth && !published.iter().any(|p| domain_match(&p.host, d)) {
                     push(&mut out, format!("dom.{}", c.name), ev("trail.set_cookie_other_domain", format!("Set-Cookie {name} from {} is for Domain={}, not the published host", redact::host(&o.host), redact::host(d)), Some(Cause::CookieDomain), 0.8));
                 }
             }
@@ -523,7 +524,7 @@ fn mfa_bounce(snap: &Snapshot, start: Option<i64>) -> Option<(f32, Evidence)> {
     let mains: Vec<&crate::snapshot::TrailEvent> = snap
         .trail
         .iter()
-        .filter(|e| e.kind == "main_frame" && super::in_episode(e, start))
+        .filter(|e| e.kind == "main_frame" && e.in_episode(start))
         .collect();
     // The newest code POST answered with a redirect.
     let i = mains.iter().rposition(|e| {
@@ -654,7 +655,7 @@ impl Scope {
         let host_ok = if self.host_only {
             host == self.domain
         } else {
-            super::domain_match(host, &self.domain)
+            domain_match(host, &self.domain)
         };
         let path_ok = path_match(path, &self.path);
         let same_site_ok = match self.same_site {

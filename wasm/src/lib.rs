@@ -216,7 +216,7 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
         "versions" => Ok(Answer::Versions {
             core: auth_triage::CORE_VERSION.to_owned(),
             catalogs: auth_triage::codes::shipped_versions(),
-            snapshot_schema: auth_triage::snapshot::SCHEMA_VERSION,
+            snapshot_schema: auth_triage::SCHEMA_VERSION,
             report_schema: report::REPORT_VERSION,
         }),
         _ => Err(BoundaryError {
@@ -241,7 +241,7 @@ fn load_data(files: Vec<DataFile>) -> Result<Answer, BoundaryError> {
         if f.name.starts_with("lexicon/") {
             text::check_lexicon(&f.text).map_err(|e| prefixed(&at, e))?;
         } else if f.name.starts_with("psl/") {
-            if auth_triage::psl::check(&f.text).is_none() {
+            if auth_triage::web::psl::check(&f.text).is_none() {
                 return Err(BoundaryError {
                     code: "malformed",
                     message: format!("{at}: not the public suffix list (base64 of libpsl's DAFSA)"),
