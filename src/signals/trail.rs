@@ -236,7 +236,12 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 );
                 continue;
             }
-            if c.is_deletion() {
+            let server_date = e.date.as_deref().and_then(super::clock::http_date_ms);
+            if c.is_deletion_at(server_date) {
+                // A cleared cookie is not expected back.
+                let sc = Scope::of(&c, &o.host, &path);
+                scopes
+                    .retain(|x| !(x.name == sc.name && x.domain == sc.domain && x.path == sc.path));
                 continue;
             }
             if auth {
@@ -898,6 +903,47 @@ mod tests {
             ("GET", "/", 200, None, 20),
         ]);
         assert!(analyze(&ok, &[]).mfa_bounce.is_none());
+    }
+
+    #[test]
+    fn a_cookie_cleared_with_a_past_expires_is_a_deletion_not_skew() {
+        // oauth2-proxy: the CSRF cookie set at the start, cleared at the
+        // callback with an Expires an hour before the response's own Date.
+        let trail = |clear_expires: &str, date: &str| {
+            let json = format!(
+                r#"{{"url":"https://app.example.org/reports/","trail":[
+                {{"url":"https://app.example.org/reports/","type":"main_frame","status":302,"redirect_url":"https://id.example.org/auth",
+                  "set_cookie":["_oauth2_proxy_csrf=; Path=/; Expires=Sun, 29 Nov 2026 18:15:00 GMT; HttpOnly"],
+                  "request_cookie_names":[],"date":"Sun, 29 Nov 2026 18:00:00 GMT","received_ms":1795975200000}},
+                {{"url":"https://app.example.org/oauth2/callback?code=x","type":"main_frame","status":302,"redirect_url":"https://app.example.org/reports/",
+                  "set_cookie":["_oauth2_proxy_csrf=; Path=/; Expires={clear_expires}; HttpOnly","_oauth2_proxy=; Path=/; Expires=Sun, 06 Dec 2026 18:00:05 GMT; HttpOnly"],
+                  "request_cookie_names":["_oauth2_proxy_csrf"],"date":"{date}","received_ms":1795975205000}},
+                {{"url":"https://app.example.org/reports/","type":"main_frame","status":200,
+                  "request_cookie_names":["_oauth2_proxy"],"date":"Sun, 29 Nov 2026 18:00:05 GMT","received_ms":1795975205100}}]}}"#
+            );
+            rules(&Snapshot::from_json(&json).unwrap())
+        };
+        let cleared = trail(
+            "Sun, 29 Nov 2026 17:00:05 GMT",
+            "Sun, 29 Nov 2026 18:00:05 GMT",
+        );
+        assert!(
+            !cleared.iter().any(|r| r == "trail.cookie_not_sent"
+                || r == "trail.set_cookie_expired_on_arrival"),
+            "{cleared:?}"
+        );
+        // An Expires still ahead by the server's clock (5 minutes behind)
+        // but past by this computer's is the clocks'.
+        let skewed = trail(
+            "Sun, 29 Nov 2026 17:56:00 GMT",
+            "Sun, 29 Nov 2026 17:55:05 GMT",
+        );
+        assert!(
+            skewed
+                .iter()
+                .any(|r| r == "trail.set_cookie_expired_on_arrival"),
+            "{skewed:?}"
+        );
     }
 
     #[test]
