@@ -238,6 +238,9 @@ pub fn plain(e: &Evidence) -> String {
         "trail.login_bounce" => {
             "The sign-in was accepted, but the browser landed on the sign-in page again.".into()
         }
+        "trail.incomplete" => {
+            "The record of page loads starts in the middle of the sign-in (the extension started late), so the findings that rest on the order of page loads (going round in circles, being sent back to the sign-in page) are less certain.".into()
+        }
         "trail.mfa_bounced_to_sign_in" => {
             "The code was sent, and the site answered with its sign-in page: the pending sign-in had timed out.".into()
         }

@@ -479,7 +479,66 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         out.mfa_bounce = Some(w);
         out.evidence.push(e);
     }
+    // A trail that starts in the middle of the sign-in (the recorder woke
+    // late): the loop and bounce findings rest on part of the sequence, so
+    // they count for less, and the evidence says why.
+    if let Some(first) = starts_mid_sign_in(snap, start) {
+        let mut lowered = false;
+        for e in out
+            .evidence
+            .iter_mut()
+            .filter(|e| PARTIAL_RULES.contains(&e.rule.as_str()))
+        {
+            e.weight *= INCOMPLETE_FACTOR;
+            lowered = true;
+        }
+        if let Some(w) = out.mfa_bounce.as_mut() {
+            *w *= INCOMPLETE_FACTOR;
+        }
+        if lowered {
+            let at = Origin::parse_with_path(&first.url)
+                .map(|(o, p)| format!("{}{}", o.show(), redact::path(&p)))
+                .unwrap_or_default();
+            out.evidence.push(ev(
+                "trail.incomplete",
+                format!(
+                    "the recorded trail starts with {} {at}, not with the page that led there: the recorder started late, so loop and bounce findings rest on part of the sign-in",
+                    redact::method(&first.method),
+                ),
+                None,
+                0.2,
+            ));
+        }
+    }
     out
+}
+
+/// The findings that a trail missing its start can make look otherwise.
+const PARTIAL_RULES: [&str; 3] = [
+    "trail.login_loop",
+    "trail.login_bounce",
+    "trail.mfa_bounced_to_sign_in",
+];
+/// How much those findings count when the trail starts mid-sign-in.
+pub const INCOMPLETE_FACTOR: f32 = 0.8;
+
+/// The first main-frame event of the trail, when it cannot be the first
+/// navigation of the sign-in and nothing was recorded before it: a POST
+/// (the form it came from is missing), a code step (the password step is
+/// missing), or an OAuth callback (the way to the identity provider is
+/// missing). A trail that reaches back before the episode was recorded
+/// from the start.
+fn starts_mid_sign_in(snap: &Snapshot, start: Option<i64>) -> Option<&crate::snapshot::TrailEvent> {
+    let first = snap.trail.iter().find(|e| e.kind == "main_frame")?;
+    if !first.in_episode(start) {
+        return None;
+    }
+    let posted = first.method.eq_ignore_ascii_case("POST");
+    let query = first.url.split_once('?').map_or("", |(_, q)| q);
+    let query = query.split('#').next().unwrap_or("");
+    let has = |k: &str| query.split('&').any(|kv| kv.split('=').next() == Some(k));
+    let callback = has("code") && has("state");
+    (posted || callback || is_code_step(&path_of(&first.url))).then_some(first)
 }
 
 /// A main-frame response the browser shows (not a redirect, not a network
@@ -835,6 +894,68 @@ mod tests {
         assert!(rules(&mains(&looping))
             .iter()
             .any(|r| r == "trail.login_loop"));
+    }
+
+    #[test]
+    fn a_trail_that_starts_mid_sign_in_lowers_loops_and_says_so() {
+        let looping = [
+            ("GET", "/login", 200, None, 0),
+            ("POST", "/login", 302, Some("/"), 5),
+            ("GET", "/", 302, Some("/login"), 5),
+            ("GET", "/login", 200, None, 5),
+            ("POST", "/login", 302, Some("/"), 12),
+            ("GET", "/", 302, Some("/login"), 12),
+            ("GET", "/login", 200, None, 12),
+            ("POST", "/login", 302, Some("/"), 19),
+            ("GET", "/", 302, Some("/login"), 19),
+            ("GET", "/login", 200, None, 19),
+        ];
+        let loop_weight = |t: &TrailSignals| {
+            t.evidence
+                .iter()
+                .filter(|e| e.rule == "trail.login_loop")
+                .map(|e| e.weight)
+                .fold(0.0f32, f32::max)
+        };
+        let full = analyze(&mains(&looping), &[]);
+        // The recorder woke after the first page load: the trail starts with the POST.
+        let late = analyze(&mains(&looping[1..]), &[]);
+        assert!(!full.evidence.iter().any(|e| e.rule == "trail.incomplete"));
+        let note = late.evidence.iter().find(|e| e.rule == "trail.incomplete");
+        assert!(
+            note.is_some_and(|e| e.detail.contains("starts with POST") && e.cause.is_none()),
+            "{:?}",
+            late.evidence
+        );
+        let (a, b) = (loop_weight(&full), loop_weight(&late));
+        assert!(b > 0.0 && b < a, "{a} {b}");
+        // The expired MFA step, seen from the code step on.
+        let bounce = |from: usize| {
+            analyze(
+                &mains(
+                    &[
+                        ("GET", "/login", 200, None, 0),
+                        ("POST", "/login", 302, Some("/login/mfa"), 5),
+                        ("GET", "/login/mfa", 200, None, 5),
+                        ("POST", "/login/mfa", 302, Some("/login"), 65),
+                        ("GET", "/login", 200, None, 65),
+                    ][from..],
+                ),
+                &[],
+            )
+        };
+        let (whole, part) = (bounce(0), bounce(2));
+        assert!(part.mfa_bounce.unwrap() < whole.mfa_bounce.unwrap());
+        assert!(part.evidence.iter().any(|e| e.rule == "trail.incomplete"));
+        // A trail with nothing to qualify gets no note.
+        let calm = analyze(
+            &mains(&[
+                ("POST", "/login", 302, Some("/"), 0),
+                ("GET", "/", 200, None, 0),
+            ]),
+            &[],
+        );
+        assert!(calm.evidence.is_empty(), "{:?}", calm.evidence);
     }
 
     #[test]
