@@ -50,6 +50,26 @@ export function readHeaders(headers) {
   return out;
 }
 
+/** Chromium follows at most 20 redirects of one request (//net's kMaxRedirects). */
+export const MAX_REDIRECTS = 20;
+
+/**
+ * The network error to keep for a failed request, given what the recorder
+ * saw of its redirect chain (`chain`: `{ n, lastFrom }`, the redirects
+ * announced by onBeforeRedirect and the URL the last one left from).
+ * Chromium stops a navigation at its 20th redirect: webRequest announces
+ * that redirect, then reports the request, still at the URL it was leaving,
+ * as net::ERR_ABORTED, while the browser's error page, its net log and a
+ * HAR name net::ERR_TOO_MANY_REDIRECTS. An abort at the limit, of a redirect
+ * announced and not followed, is that error, and is kept by its name.
+ * Anything else is kept as the browser said it.
+ */
+export function netError(error, url, chain) {
+  const said = String(error).slice(0, 60);
+  const atLimit = !!chain && chain.n >= MAX_REDIRECTS && chain.lastFrom === url;
+  return said === 'net::ERR_ABORTED' && atLimit ? 'net::ERR_TOO_MANY_REDIRECTS' : said;
+}
+
 /**
  * Whether the diagnosis hangs on this (redacted) event, so that it must be
  * stored at once: page loads, frames, redirects, error answers, cookies set,

@@ -25,7 +25,10 @@ export function setText(sel, text) {
 export function safeCodeText(d) {
   if (!d.safe_code) return 'none shown';
   const first = d.safe_codes?.[0];
-  return first?.source === 'trail_url' ? `${d.safe_code} (from the sign-in redirect; the page does not show it)` : d.safe_code;
+  if (first?.source === 'trail_url') return `${d.safe_code} (from the sign-in redirect; the page does not show it)`;
+  if (first?.source === 'net_error') return `${d.safe_code} (the browser's network error; the page does not show it)`;
+  if (first?.source === 'http_status') return `${d.safe_code} (the HTTP status of the page)`;
+  return d.safe_code;
 }
 
 export const TYPE_WORDS = {

@@ -232,11 +232,17 @@ pub fn plain(e: &Evidence) -> String {
         "trail.redirect_to_internal_host" | "trail.redirect_to_other_port" | "page.host_not_published" => {
             "The site sent the browser to an address other than the one users should open.".into()
         }
-        "trail.login_loop" | "trail.too_many_redirects" => {
+        "trail.login_loop" => {
             "The sign-in keeps going round in circles instead of letting you in.".into()
+        }
+        "trail.too_many_redirects" => {
+            "The browser gave up because the site kept sending it from one address to another (too many redirects).".into()
         }
         "trail.login_bounce" => {
             "The sign-in was accepted, but the browser landed on the sign-in page again.".into()
+        }
+        "trail.incomplete" => {
+            "The record of page loads starts in the middle of the sign-in (the extension started late), so the findings that rest on the order of page loads (going round in circles, being sent back to the sign-in page) are less certain.".into()
         }
         "trail.mfa_bounced_to_sign_in" => {
             "The code was sent, and the site answered with its sign-in page: the pending sign-in had timed out.".into()

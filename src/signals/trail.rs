@@ -236,7 +236,12 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 );
                 continue;
             }
-            if c.is_deletion() {
+            let server_date = e.date.as_deref().and_then(super::clock::http_date_ms);
+            if c.is_deletion_at(server_date) {
+                // A cleared cookie is not expected back.
+                let sc = Scope::of(&c, &o.host, &path);
+                scopes
+                    .retain(|x| !(x.name == sc.name && x.domain == sc.domain && x.path == sc.path));
                 continue;
             }
             if auth {
@@ -474,7 +479,66 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         out.mfa_bounce = Some(w);
         out.evidence.push(e);
     }
+    // A trail that starts in the middle of the sign-in (the recorder woke
+    // late): the loop and bounce findings rest on part of the sequence, so
+    // they count for less, and the evidence says why.
+    if let Some(first) = starts_mid_sign_in(snap, start) {
+        let mut lowered = false;
+        for e in out
+            .evidence
+            .iter_mut()
+            .filter(|e| PARTIAL_RULES.contains(&e.rule.as_str()))
+        {
+            e.weight *= INCOMPLETE_FACTOR;
+            lowered = true;
+        }
+        if let Some(w) = out.mfa_bounce.as_mut() {
+            *w *= INCOMPLETE_FACTOR;
+        }
+        if lowered {
+            let at = Origin::parse_with_path(&first.url)
+                .map(|(o, p)| format!("{}{}", o.show(), redact::path(&p)))
+                .unwrap_or_default();
+            out.evidence.push(ev(
+                "trail.incomplete",
+                format!(
+                    "the recorded trail starts with {} {at}, not with the page that led there: the recorder started late, so loop and bounce findings rest on part of the sign-in",
+                    redact::method(&first.method),
+                ),
+                None,
+                0.2,
+            ));
+        }
+    }
     out
+}
+
+/// The findings that a trail missing its start can make look otherwise.
+const PARTIAL_RULES: [&str; 3] = [
+    "trail.login_loop",
+    "trail.login_bounce",
+    "trail.mfa_bounced_to_sign_in",
+];
+/// How much those findings count when the trail starts mid-sign-in.
+pub const INCOMPLETE_FACTOR: f32 = 0.8;
+
+/// The first main-frame event of the trail, when it cannot be the first
+/// navigation of the sign-in and nothing was recorded before it: a POST
+/// (the form it came from is missing), a code step (the password step is
+/// missing), or an OAuth callback (the way to the identity provider is
+/// missing). A trail that reaches back before the episode was recorded
+/// from the start.
+fn starts_mid_sign_in(snap: &Snapshot, start: Option<i64>) -> Option<&crate::snapshot::TrailEvent> {
+    let first = snap.trail.iter().find(|e| e.kind == "main_frame")?;
+    if !first.in_episode(start) {
+        return None;
+    }
+    let posted = first.method.eq_ignore_ascii_case("POST");
+    let query = first.url.split_once('?').map_or("", |(_, q)| q);
+    let query = query.split('#').next().unwrap_or("");
+    let has = |k: &str| query.split('&').any(|kv| kv.split('=').next() == Some(k));
+    let callback = has("code") && has("state");
+    (posted || callback || is_code_step(&path_of(&first.url))).then_some(first)
 }
 
 /// A main-frame response the browser shows (not a redirect, not a network
@@ -833,6 +897,68 @@ mod tests {
     }
 
     #[test]
+    fn a_trail_that_starts_mid_sign_in_lowers_loops_and_says_so() {
+        let looping = [
+            ("GET", "/login", 200, None, 0),
+            ("POST", "/login", 302, Some("/"), 5),
+            ("GET", "/", 302, Some("/login"), 5),
+            ("GET", "/login", 200, None, 5),
+            ("POST", "/login", 302, Some("/"), 12),
+            ("GET", "/", 302, Some("/login"), 12),
+            ("GET", "/login", 200, None, 12),
+            ("POST", "/login", 302, Some("/"), 19),
+            ("GET", "/", 302, Some("/login"), 19),
+            ("GET", "/login", 200, None, 19),
+        ];
+        let loop_weight = |t: &TrailSignals| {
+            t.evidence
+                .iter()
+                .filter(|e| e.rule == "trail.login_loop")
+                .map(|e| e.weight)
+                .fold(0.0f32, f32::max)
+        };
+        let full = analyze(&mains(&looping), &[]);
+        // The recorder woke after the first page load: the trail starts with the POST.
+        let late = analyze(&mains(&looping[1..]), &[]);
+        assert!(!full.evidence.iter().any(|e| e.rule == "trail.incomplete"));
+        let note = late.evidence.iter().find(|e| e.rule == "trail.incomplete");
+        assert!(
+            note.is_some_and(|e| e.detail.contains("starts with POST") && e.cause.is_none()),
+            "{:?}",
+            late.evidence
+        );
+        let (a, b) = (loop_weight(&full), loop_weight(&late));
+        assert!(b > 0.0 && b < a, "{a} {b}");
+        // The expired MFA step, seen from the code step on.
+        let bounce = |from: usize| {
+            analyze(
+                &mains(
+                    &[
+                        ("GET", "/login", 200, None, 0),
+                        ("POST", "/login", 302, Some("/login/mfa"), 5),
+                        ("GET", "/login/mfa", 200, None, 5),
+                        ("POST", "/login/mfa", 302, Some("/login"), 65),
+                        ("GET", "/login", 200, None, 65),
+                    ][from..],
+                ),
+                &[],
+            )
+        };
+        let (whole, part) = (bounce(0), bounce(2));
+        assert!(part.mfa_bounce.unwrap() < whole.mfa_bounce.unwrap());
+        assert!(part.evidence.iter().any(|e| e.rule == "trail.incomplete"));
+        // A trail with nothing to qualify gets no note.
+        let calm = analyze(
+            &mains(&[
+                ("POST", "/login", 302, Some("/"), 0),
+                ("GET", "/", 200, None, 0),
+            ]),
+            &[],
+        );
+        assert!(calm.evidence.is_empty(), "{:?}", calm.evidence);
+    }
+
+    #[test]
     fn a_code_post_sent_back_to_the_sign_in_page_is_an_expired_step() {
         let expired = |stay: i64| {
             mains(&[
@@ -898,6 +1024,47 @@ mod tests {
             ("GET", "/", 200, None, 20),
         ]);
         assert!(analyze(&ok, &[]).mfa_bounce.is_none());
+    }
+
+    #[test]
+    fn a_cookie_cleared_with_a_past_expires_is_a_deletion_not_skew() {
+        // oauth2-proxy: the CSRF cookie set at the start, cleared at the
+        // callback with an Expires an hour before the response's own Date.
+        let trail = |clear_expires: &str, date: &str| {
+            let json = format!(
+                r#"{{"url":"https://app.example.org/reports/","trail":[
+                {{"url":"https://app.example.org/reports/","type":"main_frame","status":302,"redirect_url":"https://id.example.org/auth",
+                  "set_cookie":["_oauth2_proxy_csrf=; Path=/; Expires=Sun, 29 Nov 2026 18:15:00 GMT; HttpOnly"],
+                  "request_cookie_names":[],"date":"Sun, 29 Nov 2026 18:00:00 GMT","received_ms":1795975200000}},
+                {{"url":"https://app.example.org/oauth2/callback?code=x","type":"main_frame","status":302,"redirect_url":"https://app.example.org/reports/",
+                  "set_cookie":["_oauth2_proxy_csrf=; Path=/; Expires={clear_expires}; HttpOnly","_oauth2_proxy=; Path=/; Expires=Sun, 06 Dec 2026 18:00:05 GMT; HttpOnly"],
+                  "request_cookie_names":["_oauth2_proxy_csrf"],"date":"{date}","received_ms":1795975205000}},
+                {{"url":"https://app.example.org/reports/","type":"main_frame","status":200,
+                  "request_cookie_names":["_oauth2_proxy"],"date":"Sun, 29 Nov 2026 18:00:05 GMT","received_ms":1795975205100}}]}}"#
+            );
+            rules(&Snapshot::from_json(&json).unwrap())
+        };
+        let cleared = trail(
+            "Sun, 29 Nov 2026 17:00:05 GMT",
+            "Sun, 29 Nov 2026 18:00:05 GMT",
+        );
+        assert!(
+            !cleared.iter().any(|r| r == "trail.cookie_not_sent"
+                || r == "trail.set_cookie_expired_on_arrival"),
+            "{cleared:?}"
+        );
+        // An Expires still ahead by the server's clock (5 minutes behind)
+        // but past by this computer's is the clocks'.
+        let skewed = trail(
+            "Sun, 29 Nov 2026 17:56:00 GMT",
+            "Sun, 29 Nov 2026 17:55:05 GMT",
+        );
+        assert!(
+            skewed
+                .iter()
+                .any(|r| r == "trail.set_cookie_expired_on_arrival"),
+            "{skewed:?}"
+        );
     }
 
     #[test]
