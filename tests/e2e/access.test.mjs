@@ -61,9 +61,12 @@ async function popupState(popup) {
     verdict: document.querySelector('#result').dataset.verdict ?? '',
     badge: document.querySelector('#verdict')?.textContent ?? '',
     confidence: document.querySelector('#confidence')?.textContent ?? '',
-    rules: [...document.querySelectorAll('#evidence li code')].map((c) => c.textContent),
+    // Rule ids are in the full detail (#evidence holds plain sentences).
+    rules: [...document.querySelectorAll('#evidence-detail li code')].map((c) => c.textContent),
     note: document.querySelector('#access')?.textContent ?? '',
     grant: document.querySelector('#access [data-grant]')?.dataset.grant ?? '',
+    // The report as "Copy report" copies it (Markdown with the JSON inside).
+    report: document.querySelector('#report')?.textContent ?? '',
   }));
 }
 
@@ -128,10 +131,19 @@ test('what each mode diagnoses: page only (dist/, toolbar click) and granted (di
       if (p.type === g.type) assert.ok(Number(pct(p)) < Number(pct(g)), `${p.name}: ${p.confidence} vs ${g.confidence}`);
       // Never a deployment verdict from the page alone that the full evidence does not give.
       if (p.verdict === 'deployment') assert.equal(g.verdict, 'deployment', p.name);
+      // The copied report says page only too: the core's line, its lowered
+      // confidence, and the snapshot's host access in the JSON.
+      assert.match(p.report, /\*\*Page only:\*\* the extension had no access to this site/, p.name);
+      assert.match(p.report, /confidence \d\.\d\d \(page only\)/, p.name);
+      assert.match(p.report, /"host_access":\s*"page_only"/, p.name);
+      assert.match(p.report, /"not_seen":\s*\[\s*"cookies",\s*"trail"\s*\]/, p.name);
+      assert.ok(p.report.includes(`confidence ${(Number(pct(p)) / 100).toFixed(2)} (page only)`), `${p.name}: report and popup disagree on the confidence`);
     }
     // No trail and no cookie rule without access.
     assert.ok(!p.rules.some((r) => r.startsWith('trail.') || r.startsWith('cookie.') || r.startsWith('clock.')), `${p.name}: ${p.rules}`);
     assert.equal(g.access, 'granted', g.name);
+    assert.match(g.report, /"host_access":\s*"granted"/, g.name);
+    assert.doesNotMatch(g.report, /Page only|not_seen/, g.name);
   }
   // The grant gives what the page cannot show.
   const by = (rows, n) => rows.find((r) => r.name === n);
