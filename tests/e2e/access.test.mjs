@@ -4,6 +4,9 @@
 //   on a failing page (CDP Extensions.triggerAction: the browser grants
 //   activeTab as for a user's click). The popup diagnoses from the page,
 //   says what it could not see, lowers the confidence, offers one click.
+//   In Firefox, action.openPopup() from a real click in an extension page
+//   of another window opens the popup on the page and grants activeTab as
+//   the button does (firefox.mjs clickActionFirefox).
 // - Granted: dist-test/ (the grant of "Allow on this site" for 127.0.0.1).
 // - The recorder keeps nothing for ungranted origins: ten of them, in both
 //   browsers, including tabs the user clicked the button on.
@@ -17,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { start } from './server.mjs';
 import { launch, clickAction, openPopup, tabIdOf, DIST } from './chromium.mjs';
-import { launchFirefox, openFromPage } from './firefox.mjs';
+import { launchFirefox, openFromPage, findPage, clickActionFirefox } from './firefox.mjs';
 
 const OUT = path.resolve(import.meta.dirname, '../../target/e2e');
 const SHOTS = path.resolve(import.meta.dirname, '../../target/screenshots');
@@ -299,13 +302,83 @@ test('Firefox: the recorder keeps nothing for ten ungranted sites; the popup say
     await opts.close();
     assert.equal(stored.length, 1, JSON.stringify(stored));
     assert.deepEqual(stored[0].hosts, ['127.0.0.1']);
-    // Without a toolbar click (automation cannot click it in Firefox), the
-    // popup cannot see an ungranted tab, and says so.
+    // Without a toolbar click, the popup cannot see an ungranted tab, and
+    // says so (the click: see the page-only test below).
     const page = await ff.browser.newPage();
     await page.goto(`http://other.ungranted.localhost:${port}/expired`);
     const popup = await openFromPage(ff, page, 'popup.html?tab=opener');
     await popup.waitForSelector('body[data-unsupported]');
     assert.match(await popup.evaluate(() => document.querySelector('#status').textContent), /no access to/);
+  } finally {
+    await ff.browser.close();
+  }
+});
+
+test('Firefox: a page-only diagnosis on an ungranted site (dist/ as shipped, the popup opened on the page)', async (t) => {
+  const ff = await launchFirefox({ dist: DIST });
+  const host = `http://pageonly.ungranted.localhost:${port}`;
+  // What page only gives (the Chromium table above): the page's own answer,
+  // never a fault that only cookies or the trail would show.
+  const CASES = [
+    { path: '/expired', type: 'mfa_challenge_expired', verdict: 'product' },
+    { path: '/rate', type: 'mfa_rate_limited', verdict: 'product' },
+    { path: '/clock', type: 'mfa_invalid_code', verdict: 'product' },
+    { path: '/gateway/callback?code=SplxlOBeZQQYbYS6WxSbIA', type: 'session_proxy_cookie', verdict: 'deployment' },
+    { path: '/healthy', type: 'unclassified', verdict: 'none' },
+  ];
+  try {
+    // The welcome page dist/ opens at install is the extension page the
+    // "click" comes from (BiDi will not open moz-extension:// pages).
+    const welcome = await findPage(ff, ff.url('welcome.html'));
+    await welcome.waitForSelector('body[data-ready]');
+    for (const c of CASES) {
+      const url = host + c.path;
+      const { tab, win } = await clickActionFirefox(welcome, url);
+      // The popup on the toolbar is not a BiDi context: the same popup.html,
+      // opened in a tab for that tab, reads what it reads (activeTab lasts
+      // until the tab navigates).
+      await welcome.evaluate((id) => browser.tabs.create({ url: `popup.html?tab=${id}`, active: false }), tab);
+      const popup = await findPage(ff, ff.url('popup.html'));
+      await popup.waitForSelector('#result[data-failure-type]', { timeout: 20_000 });
+      const st = await popup.evaluate(() => ({
+        access: document.body.dataset.access,
+        type: document.querySelector('#result').dataset.failureType,
+        verdict: document.querySelector('#result').dataset.verdict,
+        confidence: document.querySelector('#confidence').textContent,
+        note: document.querySelector('#access')?.textContent ?? '',
+        grant: document.querySelector('#access [data-grant]')?.dataset.grant ?? '',
+        rules: [...document.querySelectorAll('#evidence-detail li code')].map((x) => x.textContent),
+        report: document.querySelector('#report').textContent,
+      }));
+      t.diagnostic(`${c.path}: ${st.access} ${st.type} / ${st.verdict}, ${st.confidence}`);
+      assert.equal(st.access, 'page-only', c.path);
+      assert.equal(st.type, c.type, c.path);
+      assert.equal(st.verdict, c.verdict, c.path);
+      assert.match(st.confidence, /page only/, c.path);
+      assert.ok(Number(st.confidence.match(/(\d+)%/)[1]) <= 60, `${c.path}: ${st.confidence}`);
+      assert.match(st.note, /cookies/, c.path);
+      assert.match(st.note, /trail/, c.path);
+      assert.equal(st.grant, 'http://pageonly.ungranted.localhost/*', c.path);
+      assert.ok(!st.rules.some((r) => /^(trail|cookie|clock)\./.test(r)), `${c.path}: ${st.rules}`);
+      assert.match(st.report, /\*\*Page only:\*\* the extension had no access to this site/, c.path);
+      assert.match(st.report, /"host_access":\s*"page_only"/, c.path);
+      assert.match(st.report, /"not_seen":\s*\[\s*"cookies",\s*"trail"\s*\]/, c.path);
+      await popup.close();
+      await welcome.evaluate((w) => browser.windows.remove(w), win);
+    }
+    // Without the click, no access: the same page read from an extension
+    // tab is refused (the grant above came from the popup, nothing else).
+    const { tab, win } = await welcome.evaluate(async (u) => {
+      const w = await browser.windows.create({ url: u });
+      return { tab: w.tabs[0].id, win: w.id };
+    }, `${host}/expired`);
+    await new Promise((r) => setTimeout(r, 1000));
+    const refused = await welcome.evaluate(
+      (id) => browser.scripting.executeScript({ target: { tabId: id }, func: () => document.title }).then(() => '', (e) => e.message),
+      tab,
+    );
+    assert.match(refused, /permission/i);
+    await welcome.evaluate((w) => browser.windows.remove(w), win);
   } finally {
     await ff.browser.close();
   }
