@@ -96,9 +96,13 @@ export function showAccess({ access, tab, page, trail, answer, config }) {
     box.append(
       el('h3', { id: 'access-title', text: 'Page only' }),
       el('p', { text: po.summary }),
-      el('p', { class: 'muted', text: 'Not seen without access to this site:' }),
-      el('ul', {}, ...po.missing.map((m) => el('li', { text: m }))),
     );
+    if (po.missing.length) {
+      box.append(
+        el('p', { class: 'muted', text: 'Not seen without access to this site:' }),
+        el('ul', {}, ...po.missing.map((m) => el('li', { text: m }))),
+      );
+    }
   }
   if (mode !== 'granted' && access.pattern) {
     box.append(

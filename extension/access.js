@@ -73,18 +73,24 @@ export function siteName(pattern) {
     : pattern.replace(/^[^:]+:\/\//, '').replace(/\/\*$/, '');
 }
 
-/**
- * What a diagnosis made from the page alone can and cannot say. The core
- * saw no cookies and no trail: rules that need them (login loops, refused
- * cookies, redirects to the wrong host or scheme, the server's clock,
- * Retry-After) could not fire. The failure type stays what the page shows;
- * the confidence is lowered and the popup says what was not checked.
- */
-export const PAGE_ONLY_FACTOR = 0.6;
+/** What a page-only diagnosis did not see, by the core's `not_seen` keys. */
+export const NOT_SEEN = {
+  cookies: 'its cookies (names and settings)',
+  trail: 'the network trail before your click (redirects, refused cookies, the server clock, Retry-After)',
+};
 
+/**
+ * What a diagnosis made from the page alone can and cannot say. The popup
+ * tells the core it had the page only (`env.host_access: page_only`); the
+ * core lowers the confidence, lists what it did not see (`not_seen`) and
+ * says so in the report. Rules that need cookies or the trail (login
+ * loops, refused cookies, redirects to the wrong host or scheme, the
+ * server's clock, Retry-After) could not fire; the failure type stays what
+ * the page shows.
+ */
 export function pageOnly(diagnosis) {
-  const confidence = Math.round((diagnosis.confidence ?? 0) * PAGE_ONLY_FACTOR * 100) / 100;
-  const missing = ['its cookies (names and settings)', 'the network trail before your click (redirects, refused cookies, the server clock, Retry-After)'];
+  const confidence = diagnosis.confidence ?? 0;
+  const missing = (diagnosis.not_seen ?? []).map((k) => NOT_SEEN[k] ?? k);
   const unknown = diagnosis.failure_type === 'unclassified';
   const summary = unknown
     ? 'The page shows no sign-in error. Without access to this site, redirects, loops and refused cookies could not be checked, so a deployment fault is not ruled out.'

@@ -55,7 +55,7 @@ async function trailOf(tabId) {
   }
 }
 
-function snapshotOf(tab, page, cookies, trail, config) {
+function snapshotOf(tab, page, cookies, trail, config, access) {
   const p = page ?? {};
   return {
     schema_version: 1,
@@ -79,6 +79,9 @@ function snapshotOf(tab, page, cookies, trail, config) {
       now_ms: Date.now(),
       tz_offset_min: -new Date().getTimezoneOffset(),
       ...(browserInfo() ? { browser: browserInfo() } : {}),
+      // Without a grant the popup reads only the page (activeTab): the core
+      // then lowers the confidence and says what it did not see.
+      host_access: access.granted ? 'granted' : 'page_only',
     },
   };
 }
@@ -192,7 +195,7 @@ async function main() {
     trailOf(tab.id).then((r) => ((t.trail = performance.now()), r)),
     cookiesFor([tab.url, ...config.publishedUrls]).then((r) => ((t.cookies = performance.now()), r)),
   ]);
-  const snapshot = snapshotOf(tab, page, cookies, trail, config);
+  const snapshot = snapshotOf(tab, page, cookies, trail, config, access);
   // The page's language and English: the other lexicons stay unread.
   document.body.dataset.lexicons = (await loadData(lexiconsFor(snapshot, await dataIndex))).filter((n) => n.startsWith('lexicon/')).join(' ');
   t.wasm = performance.now();
@@ -210,7 +213,7 @@ async function main() {
   if (policy) {
     const config2 = await loadConfig(policy);
     const cookies2 = await cookiesFor([tab.url, ...config2.publishedUrls]);
-    const again = await invoke({ type: 'report', snapshot: snapshotOf(tab, page, cookies2, trail, config2), catalogs: config2.catalogs });
+    const again = await invoke({ type: 'report', snapshot: snapshotOf(tab, page, cookies2, trail, config2, access), catalogs: config2.catalogs });
     if (!same(again.diagnosis, answer.diagnosis)) {
       render(again, trail);
       document.getElementById('access')?.remove();

@@ -11,11 +11,12 @@
 
 use crate::codes::{self, Catalogs, FoundCode};
 use crate::diagnosis::{
-    Cause, CodeSource, Diagnosis, Evidence, FailureType, SafeCode, Source, Verdict,
+    Cause, CodeSource, Diagnosis, Evidence, FailureType, SafeCode, Source, Unseen, Verdict,
+    PAGE_ONLY_FACTOR,
 };
 use crate::signals;
 use crate::signals::page::Judgement;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{HostAccess, Snapshot};
 use crate::web::Origin;
 
 /// How much of the page text is searched for codes (alerts and title are searched whole).
@@ -446,17 +447,35 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         evidence: &out_ev,
     };
     let (user_move, user_wait_s) = crate::advice::user_move(&case);
-    let admin_move = crate::advice::admin_move(
-        &case,
-        &operator_move(
-            failure_type,
-            &causes,
-            safe_code.as_deref(),
-            retry_after_s,
-            &clock.findings,
-            saw_failure,
-        ),
+    // Page only: what could not be read lowers the confidence, and is said.
+    let mut not_seen = Vec::new();
+    if snap.env.host_access == Some(HostAccess::PageOnly) {
+        if snap.cookies.is_empty() {
+            not_seen.push(Unseen::Cookies);
+        }
+        if snap.trail.is_empty() {
+            not_seen.push(Unseen::Trail);
+        }
+    }
+    let operator = operator_move(
+        failure_type,
+        &causes,
+        safe_code.as_deref(),
+        retry_after_s,
+        &clock.findings,
+        saw_failure,
     );
+    let operator = if not_seen.is_empty() {
+        operator
+    } else {
+        crate::diagnosis::page_only_operator(failure_type, verdict, operator)
+    };
+    let admin_move = crate::advice::admin_move(&case, &operator);
+    let confidence = if not_seen.is_empty() {
+        confidence
+    } else {
+        confidence.clamp(0.05, 0.99) * PAGE_ONLY_FACTOR
+    };
     Diagnosis {
         failure_type,
         verdict,
@@ -474,6 +493,7 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
         evidence: out_ev,
         clock: clock.findings,
         excerpt,
+        not_seen,
     }
 }
 

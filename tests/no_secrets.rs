@@ -197,6 +197,7 @@ fn snapshot(c: &Canaries, msg: usize, status: u16) -> Snapshot {
                 version: c.otp.clone(),
             }),
             third_party_cookies_blocked: Some(true),
+            host_access: Some(auth_triage::snapshot::HostAccess::PageOnly),
         },
     }
 }

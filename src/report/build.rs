@@ -227,6 +227,7 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
             now_ms: snap.env.now_ms,
             tz_offset_min: snap.env.tz_offset_min,
             third_party_cookies_blocked: snap.env.third_party_cookies_blocked,
+            host_access: snap.env.host_access,
         },
     }
 }
@@ -324,6 +325,7 @@ impl RedactedSnapshot {
                 tz_offset_min: self.env.tz_offset_min,
                 browser: None,
                 third_party_cookies_blocked: self.env.third_party_cookies_blocked,
+                host_access: self.env.host_access,
             },
         }
     }
