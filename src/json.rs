@@ -562,6 +562,14 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    /// The text of the next value (its grammar checked), unparsed: one
+    /// element of a large array, to be read on its own.
+    pub fn raw(&mut self) -> Result<&'a str, InputError> {
+        let start = self.i;
+        self.value()?;
+        Ok(self.src.get(start..self.i).unwrap_or(""))
+    }
+
     /// An array, element by element.
     /// (`dyn`: one copy of the loop, not one per element type.)
     pub fn array(

@@ -26,9 +26,11 @@ before(async () => {
 after(() => {
   site?.server.close();
   console.log('\nHAR vs popup, scenario by scenario (failure type / verdict / safe code):');
-  console.log('| scenario | popup | HAR | entries, page |');
-  console.log('|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.popup} | ${r.har} | ${r.which} |`);
+  console.log('| scenario | popup | HAR | sanitized HAR | entries, page | secrets in HAR / in sanitized HAR |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${r.popup} | ${r.har} | ${r.sanitized} | ${r.which} | ${r.secrets} |`);
+  }
 });
 
 async function submit(page, fill) {
@@ -55,25 +57,52 @@ const SCENARIOS = [
 ];
 
 /** Run the CLI on a HAR: the diagnosis, the line naming the page, the report. */
-function cli(harPath, published) {
+function cli(harPath, published, extra = []) {
   const pub = published ? ['--published', published] : [];
-  const run = (format) => spawnSync(CLI, ['har', harPath, '--format', format, ...pub], { encoding: 'utf8' });
-  const json = run('json');
+  const run = (format, more = []) => spawnSync(CLI, ['har', harPath, '--format', format, ...pub, ...more], { encoding: 'utf8' });
+  const json = run('json', extra);
   assert.equal(json.status, 0, json.stderr);
-  // Which page was diagnosed goes to standard error, one line.
-  const which = json.stderr.trim().replace(/^auth-triage: /, '');
+  // Which page was diagnosed goes to standard error, one line (and with
+  // --sanitize, one line about the file written).
+  const lines = json.stderr.trim().split('\n').map((l) => l.replace(/^auth-triage: /, ''));
+  const which = lines.find((l) => l.startsWith('read ')) ?? '';
   assert.match(which, /^read \d+ entries; diagnosed page \d+ of \d+ \(/);
-  return { d: JSON.parse(json.stdout), which, md: run('markdown').stdout };
+  return { d: JSON.parse(json.stdout), which, md: run('markdown').stdout, lines };
 }
 
-function compare(name, popupSays, { d, which }) {
+/**
+ * Sanitize the HAR (`--sanitize`), diagnose the sanitized HAR, and check it
+ * holds none of the secrets the HAR holds. Returns the sanitized diagnosis
+ * and the secret counts for the table.
+ */
+function sanitizeAndCheck(name, harPath, published, secrets) {
+  const outPath = harPath.replace(/\.har$/, '.sanitized.har');
+  const first = cli(harPath, published, ['--sanitize', outPath]);
+  assert.ok(first.lines.some((l) => l.startsWith(`wrote ${outPath}: `)), first.lines.join('\n'));
+  const clean = fs.readFileSync(outPath, 'utf8');
+  JSON.parse(clean); // a HAR: JSON
+  const again = cli(outPath, published);
+  const har = fs.readFileSync(harPath, 'utf8');
+  const held = secrets.filter((x) => har.includes(x));
+  const left = held.filter((x) => clean.includes(x) || again.md.includes(x));
+  assert.deepEqual(left, [], `${name}: the sanitized HAR holds a secret`);
+  return { d: again.d, secrets: `${held.length} / ${left.length}` };
+}
+
+function compare(name, popupSays, { d, which }, sanitized) {
   const fmt = (t, v, c) => `${t} / ${v} / ${c || '-'}`;
   rows.push({
     name,
     popup: fmt(popupSays.failureType, popupSays.verdict, popupSays.safeCode),
     har: fmt(d.failure_type, d.verdict, d.safe_code ?? ''),
+    sanitized: fmt(sanitized.d.failure_type, sanitized.d.verdict, sanitized.d.safe_code ?? ''),
     which: which.replace(/\(.*\)/, '').trim(),
+    secrets: sanitized.secrets,
   });
+  // The sanitized HAR says what the HAR says.
+  assert.equal(sanitized.d.failure_type, d.failure_type, `${name}: sanitized HAR, failure type`);
+  assert.equal(sanitized.d.verdict, d.verdict, `${name}: sanitized HAR, verdict`);
+  assert.equal(sanitized.d.safe_code ?? '', d.safe_code ?? '', `${name}: sanitized HAR, safe code`);
   assert.equal(d.failure_type, popupSays.failureType, `${name}: failure type`);
   assert.equal(d.verdict, popupSays.verdict, `${name}: verdict`);
   // The same safe code, with one known difference: after a redirect loop a
@@ -122,7 +151,8 @@ for (const profile of PROFILES) {
     }
     const out = cli(harPath, stack.published);
     if (process.env.KEEP_HAR) fs.copyFileSync(harPath, `/tmp/${profile}.har`);
-    compare(`nginx ${profile}`, popupSays, out);
+    const secrets = [PASSWORD, code, ...cookieValues].filter(Boolean);
+    compare(`nginx ${profile}`, popupSays, out, sanitizeAndCheck(`nginx ${profile}`, harPath, stack.published, secrets));
     const har = fs.readFileSync(harPath, 'utf8');
     for (const secret of [PASSWORD, code, ...cookieValues].filter(Boolean)) {
       assert.ok(har.includes(secret), 'the HAR holds the secret: the check means something');
@@ -138,6 +168,7 @@ for (const s of SCENARIOS) {
     const harPath = path.join(dir, 'recorded.har');
     const ext = await launch({ recordHar: { path: harPath, content: 'embed' } });
     let popupSays;
+    let cookieValues = [];
     try {
       if (s.published) assert.equal(await setOptions(ext, { urls: [site.origin] }), 'Saved.');
       const page = await ext.context.newPage();
@@ -145,11 +176,14 @@ for (const s of SCENARIOS) {
       if (s.fill) await submit(page, s.fill);
       const { result } = await diagnose(ext, page, s.prefix ? site.origin + s.prefix : undefined);
       popupSays = result;
+      cookieValues = (await ext.context.cookies()).map((c) => c.value).filter((v) => v.length >= 8);
     } finally {
       await ext.close(); // writes the HAR
     }
     const out = cli(harPath, s.published ? site.origin : null);
-    compare(s.name, popupSays, out);
+    if (process.env.KEEP_HAR) fs.copyFileSync(harPath, `/tmp/fixture-${s.path.replace(/\W+/g, '-')}.har`);
+    const secrets = [...(s.secrets ?? []), ...cookieValues];
+    compare(s.name, popupSays, out, sanitizeAndCheck(s.name, harPath, s.published ? site.origin : null, secrets));
     const { d, md } = out;
     for (const secret of s.secrets ?? []) {
       assert.ok(fs.readFileSync(harPath, 'utf8').includes(secret) || secret === 'a1b2c3', `the HAR holds ${secret}: the test means something`);
