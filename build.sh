@@ -180,6 +180,9 @@ run_tests() {
   step "no secret gets out: 100,000 generated canaries in every snapshot position"
   NO_SECRETS_CASES=100000 cargo test --locked --profile canaries --test no_secrets \
     generated_canaries_reach_no_output -- --nocapture
+  step "no secret gets out of a HAR: 24,000 generated canaries in every HAR position"
+  NO_SECRETS_HAR_CASES=24000 cargo test --locked --profile canaries --test no_secrets \
+    generated_canaries_in_har_reach_no_output -- --nocapture
 
   step "the core's JSON reader against serde's derived decoders"
   cargo clippy --locked --features serde-reference --test decode -- -D warnings

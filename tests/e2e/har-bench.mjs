@@ -62,26 +62,37 @@ function timed(cmd, args) {
   return { secs, mb: kb / 1024, status: r.status, stderr: r.stderr };
 }
 
-console.log('auth-triage har: wall time and peak memory (GNU time), median of 3; baseline: node JSON.parse of the same file');
-console.log('| HAR | auth-triage har | peak memory | JSON.parse baseline | ratio |');
-console.log('|---|---|---|---|---|');
+console.log('auth-triage har (and har --sanitize OUT.har): wall time and peak memory (GNU time), median of 3; baseline: node JSON.parse of the same file');
+console.log('| HAR | auth-triage har | peak memory | har --sanitize | peak memory | sanitized HAR | JSON.parse baseline | ratio | ratio --sanitize |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const mb of [5, 50, 200]) {
   const file = path.join(dir, `spa-${mb}mb.har`);
   makeHar(file, mb * 1024 * 1024);
   const size = fs.statSync(file).size;
   const runs = [];
+  const sans = [];
   const base = [];
+  const clean = path.join(dir, `spa-${mb}mb.sanitized.har`);
   for (let k = 0; k < 3; k++) {
     const r = timed(CLI, ['har', file, '--format', 'json']);
     if (r.status !== 0) throw new Error(`auth-triage har failed on ${mb} MB: ${r.stderr}`);
     runs.push(r);
+    const z = timed(CLI, ['har', file, '--format', 'json', '--sanitize', clean]);
+    if (z.status !== 0) throw new Error(`auth-triage har --sanitize failed on ${mb} MB: ${z.stderr}`);
+    sans.push(z);
     base.push(timed(process.execPath, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`]));
   }
   const med = (xs) => [...xs].sort((a, b) => a - b)[1];
   const s = med(runs.map((r) => r.secs));
   const m = med(runs.map((r) => r.mb));
   const b = med(base.map((r) => r.secs));
-  console.log(`| ${(size / 1048576).toFixed(0)} MB | ${s.toFixed(2)} s | ${m.toFixed(0)} MB | ${b.toFixed(2)} s | ${(s / b).toFixed(2)} |`);
+  const zs = med(sans.map((r) => r.secs));
+  const zm = med(sans.map((r) => r.mb));
+  const out = fs.statSync(clean).size;
+  console.log(
+    `| ${(size / 1048576).toFixed(0)} MB | ${s.toFixed(2)} s | ${m.toFixed(0)} MB | ${zs.toFixed(2)} s | ${zm.toFixed(0)} MB | ${(out / 1048576).toFixed(1)} MB | ${b.toFixed(2)} s | ${(s / b).toFixed(2)} | ${(zs / b).toFixed(2)} |`,
+  );
   fs.rmSync(file);
+  fs.rmSync(clean);
 }
 fs.rmSync(dir, { recursive: true, force: true });

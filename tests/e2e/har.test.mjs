@@ -14,10 +14,12 @@ import { start } from './server.mjs';
 import { launch, diagnose, setOptions } from './chromium.mjs';
 import { startStack, PROFILES } from '../app/stack.mjs';
 import { USER, PASSWORD, totp } from '../app/app.mjs';
+import { comparePeers, printPeers } from './har-peers.mjs';
 
 const CLI = path.resolve(import.meta.dirname, '../../target/release/auth-triage');
 let site;
 const rows = [];
+const peerRows = [];
 
 before(async () => {
   site = await start();
@@ -31,6 +33,7 @@ after(() => {
   for (const r of rows) {
     console.log(`| ${r.name} | ${r.popup} | ${r.har} | ${r.sanitized} | ${r.which} | ${r.secrets} |`);
   }
+  printPeers(peerRows);
 });
 
 async function submit(page, fill) {
@@ -86,7 +89,7 @@ function sanitizeAndCheck(name, harPath, published, secrets) {
   const held = secrets.filter((x) => har.includes(x));
   const left = held.filter((x) => clean.includes(x) || again.md.includes(x));
   assert.deepEqual(left, [], `${name}: the sanitized HAR holds a secret`);
-  return { d: again.d, secrets: `${held.length} / ${left.length}` };
+  return { d: again.d, secrets: `${held.length} / ${left.length}`, outPath };
 }
 
 function compare(name, popupSays, { d, which }, sanitized) {
@@ -152,7 +155,9 @@ for (const profile of PROFILES) {
     const out = cli(harPath, stack.published);
     if (process.env.KEEP_HAR) fs.copyFileSync(harPath, `/tmp/${profile}.har`);
     const secrets = [PASSWORD, code, ...cookieValues].filter(Boolean);
-    compare(`nginx ${profile}`, popupSays, out, sanitizeAndCheck(`nginx ${profile}`, harPath, stack.published, secrets));
+    const clean = sanitizeAndCheck(`nginx ${profile}`, harPath, stack.published, secrets);
+    compare(`nginx ${profile}`, popupSays, out, clean);
+    peerRows.push(...(await comparePeers({ scenario: `nginx ${profile}`, harPath, ours: clean.outPath, secrets, published: stack.published, cli: CLI })));
     const har = fs.readFileSync(harPath, 'utf8');
     for (const secret of [PASSWORD, code, ...cookieValues].filter(Boolean)) {
       assert.ok(har.includes(secret), 'the HAR holds the secret: the check means something');
@@ -183,7 +188,9 @@ for (const s of SCENARIOS) {
     const out = cli(harPath, s.published ? site.origin : null);
     if (process.env.KEEP_HAR) fs.copyFileSync(harPath, `/tmp/fixture-${s.path.replace(/\W+/g, '-')}.har`);
     const secrets = [...(s.secrets ?? []), ...cookieValues];
-    compare(s.name, popupSays, out, sanitizeAndCheck(s.name, harPath, s.published ? site.origin : null, secrets));
+    const clean = sanitizeAndCheck(s.name, harPath, s.published ? site.origin : null, secrets);
+    compare(s.name, popupSays, out, clean);
+    peerRows.push(...(await comparePeers({ scenario: s.name, harPath, ours: clean.outPath, secrets, published: s.published ? site.origin : null, cli: CLI })));
     const { d, md } = out;
     for (const secret of s.secrets ?? []) {
       assert.ok(fs.readFileSync(harPath, 'utf8').includes(secret) || secret === 'a1b2c3', `the HAR holds ${secret}: the test means something`);
