@@ -15,6 +15,7 @@ import { launch, diagnose, setOptions } from './chromium.mjs';
 import { startStack, PROFILES } from '../app/stack.mjs';
 import { USER, PASSWORD, totp } from '../app/app.mjs';
 import { comparePeers, printPeers } from './har-peers.mjs';
+import { launchFirefox, diagnoseFirefox } from './firefox.mjs';
 
 const CLI = path.resolve(import.meta.dirname, '../../target/release/auth-triage');
 let site;
@@ -200,3 +201,51 @@ for (const s of SCENARIOS) {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 }
+
+// Firefox's own HAR export, automated: DevTools open with every tab
+// (--devtools), the network monitor's auto-export on, into a folder. Firefox
+// writes a HAR of a page when the tab leaves it or closes. The wrong-code
+// scenario is driven in Firefox ESR with the extension; its popup
+// diagnoses the live page; then the HAR Firefox wrote for that page is
+// diagnosed, and sanitized.
+test('Firefox\'s own HAR export (DevTools auto-export) is diagnosed as the Firefox popup diagnoses the live page', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-har-ff-'));
+  const harDir = path.join(dir, 'export');
+  fs.mkdirSync(harDir);
+  const ff = await launchFirefox({
+    args: ['--devtools'],
+    prefs: {
+      'devtools.netmonitor.har.enableAutoExportToFile': true,
+      'devtools.netmonitor.har.defaultLogDir': harDir,
+      'devtools.netmonitor.har.includeResponseBodies': true,
+      'devtools.netmonitor.persistlog': true,
+      'devtools.toolbox.host': 'window',
+      'devtools.toolbox.selectedTool': 'netmonitor',
+    },
+  });
+  let popupSays;
+  try {
+    // The first tab: --devtools opens its toolbox (and network monitor) with it.
+    const page = (await ff.browser.pages())[0] ?? (await ff.browser.newPage());
+    await page.goto(`${site.origin}/wrong-code`);
+    await page.type('#otp', '861234');
+    await Promise.all([page.waitForNavigation().catch(() => {}), page.click('form button[type=submit]')]);
+    await new Promise((r) => setTimeout(r, 500));
+    const said = await diagnoseFirefox(ff, page);
+    popupSays = said.result;
+    await said.popup.close();
+  } finally {
+    await ff.browser.close(); // Firefox writes the HAR of the page on screen
+  }
+  // Of the HARs Firefox wrote (one per page left), the one with the code post.
+  const hars = fs.readdirSync(harDir).filter((f) => f.endsWith('.har')).map((f) => path.join(harDir, f));
+  const harPath = hars.find((f) => /"method":\s*"POST"/.test(fs.readFileSync(f, 'utf8')) && fs.readFileSync(f, 'utf8').includes('/wrong-code'));
+  assert.ok(harPath, `Firefox exported ${hars.length} HARs, none with the code post`);
+  const text = fs.readFileSync(harPath, 'utf8');
+  assert.match(JSON.parse(text).log.creator.name, /Firefox/);
+  assert.ok(text.includes('861234'), 'the HAR holds the code: the check means something');
+  const out = cli(harPath, null);
+  const clean = sanitizeAndCheck('Firefox export', harPath.replace(/\.har$/, '') + '.har', null, ['861234']);
+  compare('Firefox export, wrong code', { failureType: popupSays.failureType, verdict: popupSays.verdict, safeCode: popupSays.safeCode ?? '' }, out, clean);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
