@@ -313,7 +313,7 @@ fn write_sanitized(text: &str, cats: &Catalogs, out: &str) -> Result<(), String>
     let file = std::fs::File::create(&tmp).map_err(|e| format!("{out}: {}", io_reason(&e)))?;
     let mut w = std::io::BufWriter::new(file);
     let mut failed = false;
-    let res = auth_triage::har::sanitize::sanitize(text, cats, &mut |chunk: &str| {
+    let res = auth_triage::har::sanitize::sanitize_read(text, cats, &mut |chunk: &str| {
         if !failed && w.write_all(chunk.as_bytes()).is_err() {
             failed = true;
         }

@@ -62,6 +62,17 @@ pub fn sanitize(
     out: &mut dyn FnMut(&str),
 ) -> Result<Sanitized, InputError> {
     super::read_entries(text)?;
+    sanitize_read(text, cats, out)
+}
+
+/// [`sanitize`] a HAR the caller has just read with [`super::read_and_pick`]
+/// (which refused it if it was bad): the CLI and the support page diagnose
+/// the HAR first, so it is not read a second time to check it.
+pub fn sanitize_read(
+    text: &str,
+    cats: &Catalogs,
+    out: &mut dyn FnMut(&str),
+) -> Result<Sanitized, InputError> {
     let mut st = Sanitized::default();
     let mut pages = PageRefs::default();
     let mut r = Reader::new(text);

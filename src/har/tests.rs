@@ -340,6 +340,12 @@ fn a_sanitized_har_reads_the_same_and_holds_no_value() {
         .replace("WebInspector", "Playwright");
     for text in [chromium_wrong_code(), firefox, playwright] {
         let clean = sanitized(&text);
+        // Pretty-printed or compact, the same HAR sanitizes the same.
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            sanitized(&serde_json::to_string_pretty(&v).unwrap()),
+            sanitized(&v.to_string())
+        );
         for s in SECRETS {
             assert!(text.contains(s.split(' ').next_back().unwrap_or(s)));
             assert!(!clean.contains(s), "{s} left in {clean}");
