@@ -9,14 +9,16 @@ import { DIST_TEST } from './chromium.mjs';
 
 export const GECKO_ID = 'auth-triage@nanami.example';
 
-export async function launchFirefox({ dist = DIST_TEST } = {}) {
+export async function launchFirefox({ dist = DIST_TEST, prefs = {}, args = [] } = {}) {
   const uuid = crypto.randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
     headless: true,
     acceptInsecureCerts: true,
+    args,
     extraPrefsFirefox: {
+      ...prefs,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // The network is closed: no update or telemetry traffic.
       'app.update.enabled': false,
