@@ -28,6 +28,7 @@ use crate::redact;
 use crate::report::safe::{Code, Excerpt, Host, Label, Name, Safe, SafePath, SafeUrl};
 use crate::signals::{self, setcookie};
 use crate::snapshot::SameSite;
+use crate::web;
 
 /// What the sanitizer did, for the CLI's one line.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -423,7 +424,7 @@ fn query(u: &SafeUrl) -> J {
             .map(|kv| {
                 let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
                 // Pieces of an allow-listed URL.
-                json!({"name": core(&redact::percent_decode(k)), "value": core(&redact::percent_decode(&v.replace('+', " ")))})
+                json!({"name": core(&web::percent_decode(k)), "value": core(&web::percent_decode(&v.replace('+', " ")))})
             })
             .collect(),
     )
@@ -444,7 +445,7 @@ fn post_data(p: &Value<'_>) -> J {
             .filter_map(|kv| kv.split('=').next().filter(|n| !n.is_empty()))
             .take(100)
             .map(|n| {
-                let n = redact::percent_decode(&n.replace('+', " "));
+                let n = web::percent_decode(&n.replace('+', " "));
                 json!({"name": safe(&Name::redact(&n)), "value": ""})
             })
             .collect();
@@ -797,7 +798,7 @@ fn header_value(name: &str, value: &str, base_url: &str, response: bool) -> J {
 }
 
 fn resolve(base: &str, value: &str) -> Option<String> {
-    let b = redact::parse_url(base)?;
+    let b = web::parse_url(base)?;
     b.join(value.trim()).ok().map(|u| u.to_string())
 }
 
