@@ -11,8 +11,8 @@
 
 use crate::codes::{self, Catalogs, FoundCode};
 use crate::diagnosis::{
-    Cause, CodeSource, Diagnosis, Evidence, FailureType, SafeCode, Source, Unseen, Verdict,
-    PAGE_ONLY_FACTOR,
+    Cause, CodeSource, Diagnosis, Evidence, FailureType, Rule, SafeCode, Source, Subject, Unseen,
+    Verdict, PAGE_ONLY_FACTOR,
 };
 use crate::signals;
 use crate::signals::page::Judgement;
@@ -110,7 +110,8 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                     .unwrap_or_default();
                 trail_code_ev = Some(Evidence {
                     source: Source::Trail,
-                    rule: "trail.error_code".into(),
+                    rule: Rule::TrailErrorCode,
+                    subject: Subject::None,
                     detail: format!(
                         "the sign-in came back with code {} ({}); the page does not show it",
                         first.code,
@@ -183,7 +184,8 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                 page.add_vote(j, 4.0);
                 evidence.push(Evidence {
                     source: Source::CodeCatalog,
-                    rule: "code.catalog".into(),
+                    rule: Rule::CodeCatalog,
+                    subject: Subject::None,
                     detail: format!("code {} ({}): {}", c.code, k.catalog, k.meaning),
                     plain: None,
                     supports: Some(k.kind.failure_type()),
@@ -197,7 +199,8 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                 }
                 evidence.push(Evidence {
                     source: Source::CodeCatalog,
-                    rule: "code.generic".into(),
+                    rule: Rule::CodeGeneric,
+                    subject: Subject::None,
                     detail: format!("code {} ({}) is generic: {}", c.code, k.catalog, k.meaning),
                     plain: None,
                     supports: None,
@@ -217,7 +220,8 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
                     CodeSource::HttpStatus => Source::PageStatus,
                     CodeSource::NetError => Source::Trail,
                 },
-                rule: "code.unknown".into(),
+                rule: Rule::CodeUnknown,
+                subject: Subject::None,
                 detail: format!(
                     "code {} is in no catalog: captured verbatim, not interpreted",
                     c.code
@@ -280,7 +284,8 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     if let Some(status @ 502..=504) = snap.page.status {
         all_ev.push(Evidence {
             source: Source::PageStatus,
-            rule: "page.gateway_error".into(),
+            rule: Rule::PageGatewayError,
+            subject: Subject::None,
             detail: format!(
                 "HTTP {status} {}: the reverse proxy or gateway could not reach the service behind it",
                 match status {
@@ -298,7 +303,8 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     if page_type == Some(Judgement::TooLarge) {
         all_ev.push(Evidence {
             source: Source::PageText,
-            rule: "page.header_or_cookie_too_large".into(),
+            rule: Rule::PageHeaderOrCookieTooLarge,
+            subject: Subject::None,
             detail: "the server refused the request: header or cookie too large".into(),
             plain: None,
             supports: None,
@@ -372,12 +378,9 @@ pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     let excerpt = page_type.and_then(|j| page.excerpt_for(j).map(str::to_owned));
     let mut page_ev = page.evidence;
     for e in &mut page_ev {
-        if e.supports.is_none() && e.rule.starts_with("text.") {
-            e.supports = Some(type_of(judgement_of_rule(&e.rule)));
-        } else if e.rule == "form.resend_cooldown" || e.rule == "status.429" {
-            e.supports = Some(FailureType::MfaRateLimited);
-        } else if e.rule == "status.419" {
-            e.supports = Some(FailureType::SessionProxyCookie);
+        // What a page rule votes for (the registry's `supports`).
+        if e.supports.is_none() {
+            e.supports = e.rule.votes_for();
         }
     }
     crate::order::sort_by(&mut page_ev, |a, b| b.weight.total_cmp(&a.weight));
@@ -516,19 +519,6 @@ fn judgement_of(t: FailureType) -> Judgement {
     }
 }
 
-fn judgement_of_rule(rule: &str) -> Judgement {
-    match rule {
-        "text.invalid_code" | "text.invalid_on_mfa_step" | "text.mfa_failed" => Judgement::Invalid,
-        "text.challenge_expired" | "text.expired_on_mfa_step" => Judgement::Expired,
-        "text.rate_limit" => Judgement::Rate,
-        "text.csrf"
-        | "text.session_boundary"
-        | "text.session_missing"
-        | "text.header_or_cookie_too_large" => Judgement::Session,
-        _ => Judgement::Other,
-    }
-}
-
 fn type_of(j: Judgement) -> FailureType {
     match j {
         Judgement::Invalid => FailureType::MfaInvalidCode,
@@ -663,7 +653,7 @@ mod tests {
         let d = with_callback(FAILING, |_| {});
         assert_eq!(d.safe_code.as_deref(), Some("temporarily_unavailable"));
         assert_eq!(d.safe_codes[0].source, CodeSource::TrailUrl);
-        assert!(d.evidence.iter().any(|e| e.rule == "trail.error_code"));
+        assert!(d.evidence.iter().any(|e| e.rule == Rule::TrailErrorCode));
         // An error status alone counts as a failing page.
         let d = with_callback(r#"{"status":500,"text":"Nanami"}"#, |_| {});
         assert_eq!(d.safe_code.as_deref(), Some("temporarily_unavailable"));
@@ -675,7 +665,7 @@ mod tests {
         let line = d
             .evidence
             .iter()
-            .find(|e| e.rule == "trail.error_code")
+            .find(|e| e.rule == Rule::TrailErrorCode)
             .unwrap();
         assert!(
             line.detail.contains("https://app.example.org/cb/<"),

@@ -2,7 +2,7 @@
 //! current host and the published URL.
 
 use super::is_auth_cookie;
-use crate::diagnosis::{Cause, Evidence, Source};
+use crate::diagnosis::{Cause, Evidence, Rule, Source, Subject};
 use crate::redact;
 use crate::snapshot::{Cookie, SameSite, Snapshot};
 use crate::web::{self, domain_match, Origin};
@@ -13,10 +13,11 @@ pub const HEADER_LIMIT: usize = 8 * 1024;
 pub const PER_DOMAIN: usize = 180;
 pub const PER_COOKIE: usize = 4096;
 
-fn ev(rule: &str, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
+fn ev(rule: Rule, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
     Evidence {
         source: Source::CookieJar,
-        rule: rule.into(),
+        rule,
+        subject: Subject::None,
         detail,
         plain: None,
         supports: None,
@@ -111,7 +112,7 @@ pub fn analyze(
     };
     if idp {
         out.push(ev(
-            "page.identity_provider",
+            Rule::PageIdentityProvider,
             format!(
                 "the page is the identity provider's ({}), where the sign-in was sent; the published URL is {}",
                 page.show(),
@@ -119,10 +120,11 @@ pub fn analyze(
             ),
             None,
             0.2,
-        ));
+        )
+        .about(Subject::Host(page.host.clone())));
     } else if foreign {
         out.push(ev(
-            "page.other_site",
+            Rule::PageOtherSite,
             format!(
                 "the page is on {}, another site than the published URL {} (an identity provider's page?)",
                 page.show(),
@@ -130,22 +132,26 @@ pub fn analyze(
             ),
             None,
             0.2,
-        ));
+        )
+        .about(Subject::Host(page.host.clone())));
     } else if unpublished {
-        out.push(ev(
-            "page.host_not_published",
-            format!(
-                "the page is on {}, the published URL is {}",
-                page.show(),
-                shown()
-            ),
-            Some(if internal {
-                Cause::ProxyHost
-            } else {
-                Cause::CookieDomain
-            }),
-            if internal { 0.7 } else { 0.5 },
-        ));
+        out.push(
+            ev(
+                Rule::PageHostNotPublished,
+                format!(
+                    "the page is on {}, the published URL is {}",
+                    page.show(),
+                    shown()
+                ),
+                Some(if internal {
+                    Cause::ProxyHost
+                } else {
+                    Cause::CookieDomain
+                }),
+                if internal { 0.7 } else { 0.5 },
+            )
+            .about(Subject::Host(page.host.clone())),
+        );
     }
     // Cookies that belong to the identity provider, not to the deployment:
     // those of the foreign site on screen, and those of any host the tab
@@ -201,47 +207,50 @@ pub fn analyze(
             push(
                 &mut out,
                 ev(
-                    "cookie.too_large",
+                    Rule::CookieTooLarge,
                     format!(
                         "cookie {name} is {} bytes, over the 4096 browsers keep",
                         c.name.len() + c.value_len as usize
                     ),
                     Some(Cause::CookieBloat),
                     0.5,
-                ),
+                )
+                .about(Subject::cookie(&c.name)),
             );
         }
         if auth && !published.is_empty() {
             let matches_published = published.iter().any(|p| reaches(c, &p.host));
             if !matches_published && !idp_cookie(c) {
                 push(&mut out, ev(
-                    "cookie.domain_not_published",
+                    Rule::CookieDomainNotPublished,
                     format!("session cookie {name} is set for {}, which the published host{} {} does not match", redact::host(&shown_domain(c)), if published.len() == 1 { "" } else { "s" }, published.iter().map(|p| redact::host(&p.host)).collect::<Vec<_>>().join(", ")),
                     Some(Cause::CookieDomain),
                     0.75,
-                ));
+                ).about(Subject::cookie(&c.name)));
             }
         }
         if c.secure && page.scheme == "http" && page.host != "localhost" && auth {
             push(
                 &mut out,
                 ev(
-                    "cookie.secure_on_http",
+                    Rule::CookieSecureOnHttp,
                     format!("Secure cookie {name} is not sent to this http:// page"),
                     Some(Cause::CookieRejected),
                     0.6,
-                ),
+                )
+                .about(Subject::cookie(&c.name)),
             );
         }
         if c.same_site == SameSite::None && !c.secure {
             push(
                 &mut out,
                 ev(
-                    "cookie.samesite_none_insecure",
+                    Rule::CookieSamesiteNoneInsecure,
                     format!("cookie {name} has SameSite=None without Secure (browsers reject it)"),
                     Some(Cause::CookieRejected),
                     if auth { 0.6 } else { 0.2 },
-                ),
+                )
+                .about(Subject::cookie(&c.name)),
             );
         }
         let lname = c.name.to_ascii_lowercase();
@@ -249,22 +258,24 @@ pub fn analyze(
             push(
                 &mut out,
                 ev(
-                    "cookie.prefix_host",
+                    Rule::CookiePrefixHost,
                     format!("cookie {name} breaks the __Host- rules (Secure, Path=/, no Domain)"),
                     Some(Cause::CookieRejected),
                     if auth { 0.65 } else { 0.3 },
-                ),
+                )
+                .about(Subject::cookie(&c.name)),
             );
         }
         if lname.starts_with("__secure-") && !c.secure {
             push(
                 &mut out,
                 ev(
-                    "cookie.prefix_secure",
+                    Rule::CookiePrefixSecure,
                     format!("cookie {name} breaks the __Secure- rule (Secure)"),
                     Some(Cause::CookieRejected),
                     if auth { 0.65 } else { 0.3 },
-                ),
+                )
+                .about(Subject::cookie(&c.name)),
             );
         }
         if let (Some(exp), Some(now)) = (c.expires_ms, now) {
@@ -272,11 +283,12 @@ pub fn analyze(
                 push(
                     &mut out,
                     ev(
-                        "cookie.expired",
+                        Rule::CookieExpired,
                         format!("session cookie {name} expired {} s ago", (now - exp) / 1000),
                         None,
                         0.3,
-                    ),
+                    )
+                    .about(Subject::cookie(&c.name)),
                 );
             }
         }
@@ -306,9 +318,9 @@ pub fn analyze(
             &mut out,
             ev(
                 if host_and_domain {
-                    "cookie.host_only_and_domain"
+                    Rule::CookieHostOnlyAndDomain
                 } else {
-                    "cookie.duplicate_name"
+                    Rule::CookieDuplicateName
                 },
                 format!(
                     "cookie {} exists {} times ({}): the server may read the wrong one",
@@ -322,13 +334,14 @@ pub fn analyze(
                     None
                 },
                 if auth { 0.55 } else { 0.15 },
-            ),
+            )
+            .about(Subject::cookie(n)),
         );
     }
     if sent_bytes > HEADER_LIMIT {
-        out.push(ev("cookie.header_too_large", format!("the Cookie header for this page is about {sent_bytes} bytes ({sent_count} cookies), over the 8 KiB most servers accept"), Some(Cause::CookieBloat), 0.85));
+        out.push(ev(Rule::CookieHeaderTooLarge, format!("the Cookie header for this page is about {sent_bytes} bytes ({sent_count} cookies), over the 8 KiB most servers accept"), Some(Cause::CookieBloat), 0.85));
     } else if sent_bytes > HEADER_LIMIT / 2 {
-        out.push(ev("cookie.header_large", format!("the Cookie header for this page is about {sent_bytes} bytes ({sent_count} cookies)"), Some(Cause::CookieBloat), 0.3));
+        out.push(ev(Rule::CookieHeaderLarge, format!("the Cookie header for this page is about {sent_bytes} bytes ({sent_count} cookies)"), Some(Cause::CookieBloat), 0.3));
     }
     crate::order::sort(&mut domains);
     for same_domain in domains.chunk_by(|a, b| a == b) {
@@ -336,20 +349,23 @@ pub fn analyze(
             continue;
         };
         if n > PER_DOMAIN {
-            out.push(ev(
-                "cookie.too_many_for_domain",
-                format!(
-                    "{n} cookies on {}, over the {PER_DOMAIN} browsers keep per domain",
-                    redact::host(d)
-                ),
-                Some(Cause::CookieBloat),
-                0.5,
-            ));
+            out.push(
+                ev(
+                    Rule::CookieTooManyForDomain,
+                    format!(
+                        "{n} cookies on {}, over the {PER_DOMAIN} browsers keep per domain",
+                        redact::host(d)
+                    ),
+                    Some(Cause::CookieBloat),
+                    0.5,
+                )
+                .about(Subject::Host((*d).to_owned())),
+            );
         }
     }
     if reported > 40 {
         out.push(ev(
-            "cookie.more_findings",
+            Rule::CookieMoreFindings,
             format!("{} more cookie findings not listed", reported - 40),
             None,
             0.0,
