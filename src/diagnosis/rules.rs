@@ -103,16 +103,29 @@ macro_rules! rules {
             /// Every rule, in the registry's order.
             pub const ALL: &'static [Rule] = &[$(Rule::$v,)+];
 
-            /// The rule's entry in the registry.
-            pub fn info(self) -> Info {
+            /// The stable id, as evidence and reports write it.
+            pub fn id(self) -> &'static str {
                 match self {
-                    $(Rule::$v => Info {
-                        id: $id,
-                        signal: Signal::$signal,
-                        supports: { use Supports::*; $supports },
-                        plain: $plain,
-                    },)+
+                    $(Rule::$v => $id,)+
                 }
+            }
+
+            /// What the rule speaks for.
+            pub fn supports(self) -> Supports {
+                use Supports::*;
+                match self {
+                    $(Rule::$v => $supports,)+
+                }
+            }
+
+            /// The rule's entry in the registry. (Its parts are separate
+            /// functions so that the WASM module, which needs only the id
+            /// and the vote, carries no documentation text.)
+            pub fn info(self) -> Info {
+                let (signal, plain) = match self {
+                    $(Rule::$v => (Signal::$signal, $plain),)+
+                };
+                Info { id: self.id(), signal, supports: self.supports(), plain }
             }
         }
     };
@@ -248,11 +261,6 @@ rules! {
 }
 
 impl Rule {
-    /// The stable id, as evidence and reports write it.
-    pub fn id(self) -> &'static str {
-        self.info().id
-    }
-
     /// The rule with this id.
     pub fn from_id(id: &str) -> Option<Rule> {
         Rule::ALL.iter().copied().find(|r| r.id() == id)
@@ -260,7 +268,7 @@ impl Rule {
 
     /// The failure type a page rule votes for, if it is one.
     pub fn votes_for(self) -> Option<FailureType> {
-        match self.info().supports {
+        match self.supports() {
             Supports::Type(t) => Some(t),
             _ => None,
         }
