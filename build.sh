@@ -202,6 +202,9 @@ run_tests() {
   step "unit tests of the scripts and pure JS modules (node:test)"
   node --test tests/unit/
 
+  step "type check of the extension's // @ts-check modules (tsc --noEmit, JSDoc types)"
+  node_modules/.bin/tsc --noEmit -p tsconfig.json
+
   step "native tests (cargo test)"
   cargo test --locked --workspace
 

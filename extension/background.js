@@ -15,6 +15,7 @@ import { refreshManaged } from './config.js';
 import { invoke } from './core.js';
 import { netError, readHeaders, Ring, urgent } from './recorder.js';
 import { mayRecord } from './grants.js';
+import { fromOwnPage, isTrailRequest, NO_TRAIL } from './messages.js';
 
 const pending = new Map(); // requestId -> event being assembled (memory only)
 const rings = new Map(); // tabId -> Promise<Ring>
@@ -175,14 +176,16 @@ tabs.onRemoved((tabId) => {
   storage.session.remove(key(tabId)).catch(() => {});
 });
 
+// The messages the worker answers (declared in messages.js). Only the
+// extension's own pages may ask: a content script or another extension is
+// not answered.
 runtime.onMessage((msg, sender, reply) => {
-  // Only our own pages may read a trail.
-  if (sender.id !== runtime.id() || typeof msg !== 'object' || msg === null) return false;
-  if (msg.type === 'trail' && Number.isInteger(msg.tabId)) {
+  if (!fromOwnPage(sender, runtime.id(), runtime.url(''))) return false;
+  if (isTrailRequest(msg)) {
     work
       .then(() => ringFor(msg.tabId))
       .then((ring) => reply({ events: ring.events, bytes: ring.bytes }))
-      .catch(() => reply({ events: [], bytes: 0 }));
+      .catch(() => reply(NO_TRAIL));
     return true; // async reply
   }
   return false;

@@ -11,7 +11,9 @@
 import { tabs, runInFrames, cookiesFor, runtime, browserInfo } from './ext.js';
 import { invoke, loadData, dataIndex } from './core.js';
 import { lexiconsFor } from './languages.js';
-import { collect, mergeFrames } from './collector.js';
+import { collect } from './scripting/collector.js';
+import { mergeFrames } from './frames.js';
+import { isTrailReply, trailRequest } from './messages.js';
 import { loadConfig, freshManaged } from './config.js';
 import { $, el, setText, safeCodeText, TYPE_WORDS, download, copyText, countdown, fallbackUserMove, sendText } from './ui.js';
 import { accessOf, showAccess } from './access-ui.js';
@@ -48,8 +50,8 @@ function unsupported(url) {
 
 async function trailOf(tabId) {
   try {
-    const r = await runtime.send({ type: 'trail', tabId });
-    return Array.isArray(r?.events) ? r.events : [];
+    const r = await runtime.send(trailRequest(tabId));
+    return isTrailReply(r) ? r.events : [];
   } catch {
     return [];
   }

@@ -8,7 +8,7 @@
 //! the page shows, numbers). The user is never told to change a server, a
 //! proxy or a clock they do not own: those moves go to the administrator.
 
-use crate::diagnosis::{Cause, ClockFinding, Evidence, FailureType};
+use crate::diagnosis::{Cause, ClockFinding, Evidence, FailureType, Rule};
 
 /// What the advice is composed from.
 pub struct Case<'a> {
@@ -30,23 +30,23 @@ pub struct Case<'a> {
 }
 
 impl Case<'_> {
-    fn has_rule(&self, rule: &str) -> bool {
+    fn has_rule(&self, rule: Rule) -> bool {
         self.evidence.iter().any(|e| e.rule == rule)
     }
 
     /// The rule of the strongest page sentence that is none of the four.
-    fn other_rule(&self) -> Option<&str> {
+    fn other_rule(&self) -> Option<Rule> {
         self.evidence
             .iter()
             .filter(|e| e.supports.is_none_or(|t| t == FailureType::Unclassified))
-            .map(|e| e.rule.as_str())
+            .map(|e| e.rule)
             .find(|r| {
                 matches!(
                     *r,
-                    "text.credentials"
-                        | "text.account_blocked"
-                        | "text.step_required"
-                        | "text.other_failure"
+                    Rule::TextCredentials
+                        | Rule::TextAccountBlocked
+                        | Rule::TextStepRequired
+                        | Rule::TextOtherFailure
                 )
             })
     }
@@ -109,7 +109,7 @@ pub fn user_move(c: &Case<'_>) -> (String, Option<u32>) {
 
 /// This computer's clock, off from every host that agrees with the others.
 fn local_clock_off(c: &Case<'_>) -> Option<u32> {
-    if !c.has_rule("clock.local_off") {
+    if !c.has_rule(Rule::ClockLocalOff) {
         return None;
     }
     c.clock
@@ -146,10 +146,10 @@ fn unclassified_user_move(c: &Case<'_>) -> String {
         return format!("This computer's clock is about {} off (the site's servers agree with each other). Set its date and time to automatic; codes and sign-in times can fail until then.", duration(s));
     }
     match (c.other_rule(), c.safe_code) {
-        (Some("text.account_blocked"), _) => "The page says your account is blocked or disabled. Only your administrator can change that: send them the report (Copy report).".to_owned(),
-        (Some("text.credentials"), _) => "Check the username and password and try again (Caps Lock, keyboard layout). If you forgot the password, use the page's reset link.".to_owned(),
+        (Some(Rule::TextAccountBlocked), _) => "The page says your account is blocked or disabled. Only your administrator can change that: send them the report (Copy report).".to_owned(),
+        (Some(Rule::TextCredentials), _) => "Check the username and password and try again (Caps Lock, keyboard layout). If you forgot the password, use the page's reset link.".to_owned(),
         (_, Some(code)) => format!("Follow the page's instructions. If they do not help, send the code {code} with the report (Copy report) to your administrator."),
-        (Some("text.step_required"), None) if c.otp_page => "Enter the current code from your authenticator app to finish signing in.".to_owned(),
+        (Some(Rule::TextStepRequired), None) if c.otp_page => "Enter the current code from your authenticator app to finish signing in.".to_owned(),
         (Some(_), None) => "Follow the page's own instructions. If they do not help, send the report (Copy report) to your administrator.".to_owned(),
         (None, None) if c.otp_page => "Enter the current code from your authenticator app to finish signing in.".to_owned(),
         (None, None) if c.saw_failure => "Follow the page's own instructions. If they do not help, send the report (Copy report) to your administrator.".to_owned(),
@@ -186,95 +186,95 @@ pub fn admin_move(c: &Case<'_>, operator: &str) -> String {
 pub fn plain(e: &Evidence) -> String {
     let d = e.detail.as_str();
     let said = |lead: &str| format!("{lead}: {d}");
-    match e.rule.as_str() {
-        "form.one_time_code_input" => "This page asks for a one-time code (the MFA step).".into(),
-        "form.resend_cooldown" => format!(
+    match e.rule {
+        Rule::FormOneTimeCodeInput => "This page asks for a one-time code (the MFA step).".into(),
+        Rule::FormResendCooldown => format!(
             "The page lets you ask for a new code only later ({}).",
             d.split_once(": ").map_or(d, |(_, r)| r)
         ),
-        "text.invalid_code" | "text.invalid_on_mfa_step" | "text.mfa_failed" => {
+        Rule::TextInvalidCode | Rule::TextInvalidOnMfaStep | Rule::TextMfaFailed => {
             said("The page says the code was not accepted")
         }
-        "text.challenge_expired" | "text.expired_on_mfa_step" => {
+        Rule::TextChallengeExpired | Rule::TextExpiredOnMfaStep => {
             said("The page says the sign-in step expired")
         }
-        "text.rate_limit" => said("The page says there were too many attempts"),
-        "text.credentials" => said("The page says the username or password was not accepted"),
-        "text.account_blocked" => said("The page says the account is blocked or disabled"),
-        "text.step_required" => said("The page asks for a further step"),
-        "text.csrf" | "text.session_boundary" | "text.session_missing" => {
+        Rule::TextRateLimit => said("The page says there were too many attempts"),
+        Rule::TextCredentials => said("The page says the username or password was not accepted"),
+        Rule::TextAccountBlocked => said("The page says the account is blocked or disabled"),
+        Rule::TextStepRequired => said("The page asks for a further step"),
+        Rule::TextCsrf | Rule::TextSessionBoundary | Rule::TextSessionMissing => {
             said("The page reports a problem with the session")
         }
-        "text.header_or_cookie_too_large" | "page.header_or_cookie_too_large" => {
+        Rule::TextHeaderOrCookieTooLarge | Rule::PageHeaderOrCookieTooLarge => {
             "The server refused the request because the browser sends too many or too large cookies.".into()
         }
-        "text.other_failure" => said("The page reports a failure"),
-        "status.429" => "The server answered that there were too many attempts (HTTP 429).".into(),
-        "trail.status_429" => match d.split_once("Retry-After ").and_then(|(_, r)| r.split(' ').next()?.parse::<u32>().ok()) {
+        Rule::TextOtherFailure => said("The page reports a failure"),
+        Rule::Status429 => "The server answered that there were too many attempts (HTTP 429).".into(),
+        Rule::TrailStatus429 => match d.split_once("Retry-After ").and_then(|(_, r)| r.split(' ').next()?.parse::<u32>().ok()) {
             Some(s) => format!("The sign-in server limited the attempts and asked to wait {} (HTTP 429).", duration(s)),
             None => "The sign-in server limited the attempts (HTTP 429).".into(),
         },
-        "status.419" => "The page's security token had expired (HTTP 419).".into(),
-        "status.431" | "trail.status_431" | "cookie.header_too_large" | "cookie.too_many_for_domain" | "cookie.too_large" => {
+        Rule::Status419 => "The page's security token had expired (HTTP 419).".into(),
+        Rule::Status431 | Rule::TrailStatus431 | Rule::CookieHeaderTooLarge | Rule::CookieTooManyForDomain | Rule::CookieTooLarge => {
             "The browser sends more cookie data than the server accepts.".into()
         }
-        "code.catalog" | "code.generic" | "code.unknown" | "trail.error_code" => {
+        Rule::CodeCatalog | Rule::CodeGeneric | Rule::CodeUnknown | Rule::TrailErrorCode => {
             sentence(d)
         }
-        "clock.host_skew" | "clock.host_skew_small" | "clock.hosts_disagree" => format!(
+        Rule::ClockHostSkew | Rule::ClockHostSkewSmall | Rule::ClockHostsDisagree => format!(
             "A server's clock is off, so codes and sign-in times are judged wrong ({}).",
             d.split(" (").next().unwrap_or(d)
         ),
-        "clock.local_off" => sentence(d.split(" (").next().unwrap_or(d)),
-        "trail.redirect_to_http" => {
+        Rule::ClockLocalOff => sentence(d.split(" (").next().unwrap_or(d)),
+        Rule::TrailRedirectToHttp => {
             "The site sent the browser from its secure (https) address to an insecure (http) one.".into()
         }
-        "trail.redirect_to_internal_host" | "trail.redirect_to_other_port" | "page.host_not_published" => {
+        Rule::TrailRedirectToInternalHost | Rule::TrailRedirectToOtherPort | Rule::PageHostNotPublished => {
             "The site sent the browser to an address other than the one users should open.".into()
         }
-        "trail.login_loop" => {
+        Rule::TrailLoginLoop => {
             "The sign-in keeps going round in circles instead of letting you in.".into()
         }
-        "trail.too_many_redirects" => {
+        Rule::TrailTooManyRedirects => {
             "The browser gave up because the site kept sending it from one address to another (too many redirects).".into()
         }
-        "trail.login_bounce" => {
+        Rule::TrailLoginBounce => {
             "The sign-in was accepted, but the browser landed on the sign-in page again.".into()
         }
-        "trail.incomplete" => {
+        Rule::TrailIncomplete => {
             "The record of page loads starts in the middle of the sign-in (the extension started late), so the findings that rest on the order of page loads (going round in circles, being sent back to the sign-in page) are less certain.".into()
         }
-        "trail.mfa_bounced_to_sign_in" => {
+        Rule::TrailMfaBouncedToSignIn => {
             "The code was sent, and the site answered with its sign-in page: the pending sign-in had timed out.".into()
         }
-        "trail.cookie_not_sent" => {
+        Rule::TrailCookieNotSent => {
             "The browser did not send back the sign-in cookie the site had just set.".into()
         }
-        "trail.set_cookie_rejected" | "cookie.prefix_host" | "cookie.prefix_secure" | "cookie.samesite_none_insecure" | "cookie.secure_on_http" => {
+        Rule::TrailSetCookieRejected | Rule::CookiePrefixHost | Rule::CookiePrefixSecure | Rule::CookieSamesiteNoneInsecure | Rule::CookieSecureOnHttp => {
             "The browser refuses or withholds a sign-in cookie of this site because of how the site sets it.".into()
         }
-        "trail.set_cookie_other_domain" | "cookie.domain_not_published" => {
+        Rule::TrailSetCookieOtherDomain | Rule::CookieDomainNotPublished => {
             "The site sets its sign-in cookie for another address than the one users open.".into()
         }
-        "cookie.duplicate_name" | "cookie.host_only_and_domain" => {
+        Rule::CookieDuplicateName | Rule::CookieHostOnlyAndDomain => {
             "The browser holds two sign-in cookies with the same name, so the site may read the wrong one.".into()
         }
-        "cookie.expired" => "A sign-in cookie has expired.".into(),
-        "trail.session_cookie_not_secure" => {
+        Rule::CookieExpired => "A sign-in cookie has expired.".into(),
+        Rule::TrailSessionCookieNotSecure => {
             "The site set its session cookie without the Secure flag, a sign of a proxy setting.".into()
         }
-        "trail.set_cookie_expired_on_arrival" => {
+        Rule::TrailSetCookieExpiredOnArrival => {
             "A sign-in cookie arrived already expired by this computer's clock.".into()
         }
-        "trail.gateway_error" | "page.gateway_error" => {
+        Rule::TrailGatewayError | Rule::PageGatewayError => {
             "The gateway in front of the sign-in service could not reach it.".into()
         }
-        "trail.refresh_failing" => "Keeping the session alive failed several times.".into(),
-        "trail.refresh_in_cross_site_frame" => {
+        Rule::TrailRefreshFailing => "Keeping the session alive failed several times.".into(),
+        Rule::TrailRefreshInCrossSiteFrame => {
             "The browser blocks the cookies a background session refresh needs.".into()
         }
-        "page.identity_provider" => "This is the sign-in provider's own page.".into(),
-        "page.other_site" => "This page is on another site than the published address.".into(),
+        Rule::PageIdentityProvider => "This is the sign-in provider's own page.".into(),
+        Rule::PageOtherSite => "This page is on another site than the published address.".into(),
         _ => sentence(d),
     }
 }

@@ -917,10 +917,13 @@ macro_rules! json_enum {
 /// Modes: `req` (must be there), `default` (absent → `Default`),
 /// `default = f` (absent → `f()`). A field named differently in JSON is
 /// written `kind as "type": default`. `deny` refuses unknown fields,
-/// `allow` skips them. A field given twice is refused.
+/// `allow` skips them. A field given twice is refused. Fields that are not
+/// JSON at all (`#[serde(skip)]`) follow as `, skip { field }` and start as
+/// their `Default`.
 #[macro_export]
 macro_rules! json_struct {
-    ($t:ident, $deny:ident { $($field:ident $(as $json:literal)? : $mode:ident $(= $f:path)?),+ $(,)? }) => {
+    ($t:ident, $deny:ident { $($field:ident $(as $json:literal)? : $mode:ident $(= $f:path)?),+ $(,)? }
+     $(, skip { $($skip:ident),+ $(,)? })?) => {
         impl $crate::json::FromJson for $t {
             #[inline(never)]
             fn read(
@@ -945,6 +948,7 @@ macro_rules! json_struct {
                         $crate::json_struct!(@name $field $($json)?),
                         $mode $(= $f)?
                     ),)+
+                    $($($skip: Default::default(),)+)?
                 })
             }
         }

@@ -140,7 +140,7 @@ fn page_only_never_claims_what_it_did_not_see() {
         for e in &p.evidence {
             if ["cookie.", "trail.", "clock."]
                 .iter()
-                .any(|k| e.rule.starts_with(k))
+                .any(|k| e.rule.id().starts_with(k))
             {
                 failures.push(format!("{name}: page only fired {}", e.rule));
             }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{is_auth_cookie, setcookie};
-use crate::diagnosis::{Cause, Evidence, Source};
+use crate::diagnosis::{Cause, Evidence, Rule, Source, Subject};
 use crate::redact;
 use crate::snapshot::Snapshot;
 use crate::web::{self, domain_match, is_internal_host, site, Origin};
@@ -15,10 +15,11 @@ pub const LOOP_VISITS: usize = 3;
 /// Visits of a page this close together count toward a loop.
 pub const LOOP_GAP_MS: i64 = 30_000;
 
-fn ev(rule: &str, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
+fn ev(rule: Rule, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
     Evidence {
         source: Source::Trail,
-        rule: rule.into(),
+        rule,
+        subject: Subject::None,
         detail,
         plain: None,
         supports: None,
@@ -176,7 +177,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     &mut out,
                     "loop.net".into(),
                     ev(
-                        "trail.too_many_redirects",
+                        Rule::TrailTooManyRedirects,
                         format!(
                             "the browser stopped a redirect loop at {}{}",
                             o.show(),
@@ -205,7 +206,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 if !sent.iter().any(|s| s == n)
                     && (is_main || e.kind == "xmlhttprequest" || e.kind == "fetch")
                 {
-                    push(&mut out, format!("notsent.{n}"), ev("trail.cookie_not_sent", format!("cookie {} was set by an earlier response but not sent with {} {}{}", redact::name(n), redact::method(&e.method), o.show(), redact::path(&path)), Some(Cause::CookieRejected), 0.8));
+                    push(&mut out, format!("notsent.{n}"), ev(Rule::TrailCookieNotSent, format!("cookie {} was set by an earlier response but not sent with {} {}{}", redact::name(n), redact::method(&e.method), o.show(), redact::path(&path)), Some(Cause::CookieRejected), 0.8).about(Subject::cookie(n)));
                 }
             }
         }
@@ -225,14 +226,15 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     &mut out,
                     format!("rej.{}.{}", c.name, reason),
                     ev(
-                        "trail.set_cookie_rejected",
+                        Rule::TrailSetCookieRejected,
                         format!(
                             "the browser rejects Set-Cookie {name} from {}: {why} ({reason})",
                             redact::host(&o.host)
                         ),
                         Some(cause),
                         if auth { 0.9 } else { 0.4 },
-                    ),
+                    )
+                    .about(Subject::cookie(&c.name)),
                 );
                 continue;
             }
@@ -258,12 +260,12 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             }
             if let (Some(d), false) = (&c.domain, published.is_empty()) {
                 if auth && !published.iter().any(|p| domain_match(&p.host, d)) {
-                    push(&mut out, format!("dom.{}", c.name), ev("trail.set_cookie_other_domain", format!("Set-Cookie {name} from {} is for Domain={}, not the published host", redact::host(&o.host), redact::host(d)), Some(Cause::CookieDomain), 0.8));
+                    push(&mut out, format!("dom.{}", c.name), ev(Rule::TrailSetCookieOtherDomain, format!("Set-Cookie {name} from {} is for Domain={}, not the published host", redact::host(&o.host), redact::host(d)), Some(Cause::CookieDomain), 0.8).about(Subject::cookie(&c.name)));
                 }
             }
             if let (Some(exp), Some(rx), None) = (c.expires_ms, e.received_ms, c.max_age_s) {
                 if exp < rx && auth {
-                    push(&mut out, format!("exp.{}", c.name), ev("trail.set_cookie_expired_on_arrival", format!("Set-Cookie {name} from {} arrived already expired by this computer's clock ({} s)", redact::host(&o.host), (rx - exp) / 1000), Some(Cause::ClockSkew), 0.6));
+                    push(&mut out, format!("exp.{}", c.name), ev(Rule::TrailSetCookieExpiredOnArrival, format!("Set-Cookie {name} from {} arrived already expired by this computer's clock ({} s)", redact::host(&o.host), (rx - exp) / 1000), Some(Cause::ClockSkew), 0.6).about(Subject::cookie(&c.name)));
                 }
             }
             if is_session_cookie(&c.name)
@@ -281,17 +283,17 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     && t.scheme == "http"
                     && (t.host == r.host || t.host == o.host)
                 {
-                    push(&mut out, "scheme".into(), ev("trail.redirect_to_http", format!("{} {} redirected to {shown}: the app builds http:// URLs behind TLS (X-Forwarded-Proto)", e.status.map(|s| s.to_string()).unwrap_or_default(), o.show()), Some(Cause::ProxyScheme), 0.9));
+                    push(&mut out, "scheme".into(), ev(Rule::TrailRedirectToHttp, format!("{} {} redirected to {shown}: the app builds http:// URLs behind TLS (X-Forwarded-Proto)", e.status.map(|s| s.to_string()).unwrap_or_default(), o.show()), Some(Cause::ProxyScheme), 0.9));
                 } else if t.host != r.host
                     && (is_internal_host(&t.host) && !is_internal_host(&r.host)
                         || (t.host == o.host && t.port != o.port))
                 {
-                    push(&mut out, "host".into(), ev("trail.redirect_to_internal_host", format!("{} redirected to {shown}, an internal host, not the published {} (X-Forwarded-Host)", o.show(), r.show()), Some(Cause::ProxyHost), 0.9));
+                    push(&mut out, "host".into(), ev(Rule::TrailRedirectToInternalHost, format!("{} redirected to {shown}, an internal host, not the published {} (X-Forwarded-Host)", o.show(), r.show()), Some(Cause::ProxyHost), 0.9));
                 } else if t.host == r.host
                     && t.port != r.port
                     && published.iter().any(|p| p.host == t.host)
                 {
-                    push(&mut out, "port".into(), ev("trail.redirect_to_other_port", format!("{} redirected to {shown}, another port than the published {} (X-Forwarded-Host/Port)", o.show(), r.show()), Some(Cause::ProxyHost), 0.85));
+                    push(&mut out, "port".into(), ev(Rule::TrailRedirectToOtherPort, format!("{} redirected to {shown}, another port than the published {} (X-Forwarded-Host/Port)", o.show(), r.show()), Some(Cause::ProxyHost), 0.85));
                 }
             }
         }
@@ -312,7 +314,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     &mut out,
                     "429".into(),
                     ev(
-                        "trail.status_429",
+                        Rule::TrailStatus429,
                         format!(
                             "{} {}{} answered 429{}",
                             e.method,
@@ -333,7 +335,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     &mut out,
                     "gateway".into(),
                     ev(
-                        "trail.gateway_error",
+                        Rule::TrailGatewayError,
                         format!(
                             "{} {}{} answered {status}: the reverse proxy or gateway could not reach the service behind it",
                             e.method,
@@ -351,7 +353,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     &mut out,
                     "431".into(),
                     ev(
-                        "trail.status_431",
+                        Rule::TrailStatus431,
                         format!("{} answered 431 Request Header Fields Too Large", o.show()),
                         Some(Cause::CookieBloat),
                         0.85,
@@ -403,7 +405,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                         && (snap.env.third_party_cookies_blocked == Some(true)
                             || e.request_cookie_names.as_ref().is_some_and(Vec::is_empty))
                     {
-                        push(&mut out, "3p".into(), ev("trail.refresh_in_cross_site_frame", format!("session refresh {}{} answered {s} from a cross-site frame whose cookies are blocked", o.show(), redact::path(&path)), Some(Cause::ThirdPartyCookies), 0.8));
+                        push(&mut out, "3p".into(), ev(Rule::TrailRefreshInCrossSiteFrame, format!("session refresh {}{} answered {s} from a cross-site frame whose cookies are blocked", o.show(), redact::path(&path)), Some(Cause::ThirdPartyCookies), 0.8));
                     }
                 }
             }
@@ -416,7 +418,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 &mut out,
                 format!("refresh.{k}"),
                 ev(
-                    "trail.refresh_failing",
+                    Rule::TrailRefreshFailing,
                     format!("session refresh {k} failed {n} times with 401/403"),
                     Some(Cause::SessionBoundary),
                     0.6,
@@ -432,7 +434,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         let quick = v.last_ms.is_none() || v.quick >= 2;
         let cycling = quick && (away >= 2 || (back >= 2 && n + back > LOOP_VISITS));
         if cycling && is_loginish(k) {
-            push(&mut out, format!("loop.{k}"), ev("trail.login_loop", format!("{} was loaded {n} times, redirected away {away} and back {back} times in the recent trail: the login loops", redact::url(k)), Some(Cause::LoginLoop), if away + back >= 4 { 0.9 } else { 0.75 }));
+            push(&mut out, format!("loop.{k}"), ev(Rule::TrailLoginLoop, format!("{} was loaded {n} times, redirected away {away} and back {back} times in the recent trail: the login loops", redact::url(k)), Some(Cause::LoginLoop), if away + back >= 4 { 0.9 } else { 0.75 }));
         }
     }
     crate::order::sort(&mut insecure_session);
@@ -443,7 +445,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             .take(5)
             .map(|n| redact::name(n))
             .collect();
-        push(&mut out, "insecure".into(), ev("trail.session_cookie_not_secure", format!("session cookie{} {} set over https without Secure: the app may believe the request was http (X-Forwarded-Proto?)", if names.len() == 1 { "" } else { "s" }, names.join(", ")), Some(Cause::ProxyScheme), 0.4));
+        push(&mut out, "insecure".into(), ev(Rule::TrailSessionCookieNotSecure, format!("session cookie{} {} set over https without Secure: the app may believe the request was http (X-Forwarded-Proto?)", if names.len() == 1 { "" } else { "s" }, names.join(", ")), Some(Cause::ProxyScheme), 0.4).about(Subject::Cookies(insecure_session.iter().take(5).cloned().collect())));
     }
     // Login POST that "succeeded" (3xx) and landed on a login page again.
     let mains: Vec<_> = snap
@@ -473,7 +475,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         }
     }
     if bounces >= 1 {
-        push(&mut out, "bounce".into(), ev("trail.login_bounce", format!("a login POST was accepted (3xx) and the browser landed on the login page again ({bounces}×)"), Some(Cause::LoginLoop), if bounces >= 2 { 0.85 } else { 0.6 }));
+        push(&mut out, "bounce".into(), ev(Rule::TrailLoginBounce, format!("a login POST was accepted (3xx) and the browser landed on the login page again ({bounces}×)"), Some(Cause::LoginLoop), if bounces >= 2 { 0.85 } else { 0.6 }));
     }
     if let Some((w, e)) = mfa_bounce(snap, start) {
         out.mfa_bounce = Some(w);
@@ -487,7 +489,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         for e in out
             .evidence
             .iter_mut()
-            .filter(|e| PARTIAL_RULES.contains(&e.rule.as_str()))
+            .filter(|e| PARTIAL_RULES.contains(&e.rule))
         {
             e.weight *= INCOMPLETE_FACTOR;
             lowered = true;
@@ -500,7 +502,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 .map(|(o, p)| format!("{}{}", o.show(), redact::path(&p)))
                 .unwrap_or_default();
             out.evidence.push(ev(
-                "trail.incomplete",
+                Rule::TrailIncomplete,
                 format!(
                     "the recorded trail starts with {} {at}, not with the page that led there: the recorder started late, so loop and bounce findings rest on part of the sign-in",
                     redact::method(&first.method),
@@ -514,10 +516,10 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
 }
 
 /// The findings that a trail missing its start can make look otherwise.
-const PARTIAL_RULES: [&str; 3] = [
-    "trail.login_loop",
-    "trail.login_bounce",
-    "trail.mfa_bounced_to_sign_in",
+const PARTIAL_RULES: [Rule; 3] = [
+    Rule::TrailLoginLoop,
+    Rule::TrailLoginBounce,
+    Rule::TrailMfaBouncedToSignIn,
 ];
 /// How much those findings count when the trail starts mid-sign-in.
 pub const INCOMPLETE_FACTOR: f32 = 0.8;
@@ -655,7 +657,7 @@ fn mfa_bounce(snap: &Snapshot, start: Option<i64>) -> Option<(f32, Evidence)> {
         to.show(),
         redact::path(&tp),
     );
-    let mut e = ev("trail.mfa_bounced_to_sign_in", detail, None, w);
+    let mut e = ev(Rule::TrailMfaBouncedToSignIn, detail, None, w);
     e.supports = Some(crate::diagnosis::FailureType::MfaChallengeExpired);
     Some((w, e))
 }
@@ -854,7 +856,7 @@ mod tests {
         .unwrap()
     }
 
-    fn rules(s: &Snapshot) -> Vec<String> {
+    fn rules(s: &Snapshot) -> Vec<Rule> {
         analyze(s, &[])
             .evidence
             .into_iter()
@@ -875,7 +877,8 @@ mod tests {
         for events in [&full[..], &full[1..]] {
             let r = rules(&mains(events));
             assert!(
-                !r.iter().any(|r| r.contains("loop") || r.contains("bounce")),
+                !r.iter()
+                    .any(|r| r.id().contains("loop") || r.id().contains("bounce")),
                 "{r:?}"
             );
         }
@@ -891,9 +894,7 @@ mod tests {
             ("GET", "/", 302, Some("/login"), 12),
             ("GET", "/login", 200, None, 12),
         ];
-        assert!(rules(&mains(&looping))
-            .iter()
-            .any(|r| r == "trail.login_loop"));
+        assert!(rules(&mains(&looping)).contains(&Rule::TrailLoginLoop));
     }
 
     #[test]
@@ -913,15 +914,21 @@ mod tests {
         let loop_weight = |t: &TrailSignals| {
             t.evidence
                 .iter()
-                .filter(|e| e.rule == "trail.login_loop")
+                .filter(|e| e.rule == Rule::TrailLoginLoop)
                 .map(|e| e.weight)
                 .fold(0.0f32, f32::max)
         };
         let full = analyze(&mains(&looping), &[]);
         // The recorder woke after the first page load: the trail starts with the POST.
         let late = analyze(&mains(&looping[1..]), &[]);
-        assert!(!full.evidence.iter().any(|e| e.rule == "trail.incomplete"));
-        let note = late.evidence.iter().find(|e| e.rule == "trail.incomplete");
+        assert!(!full
+            .evidence
+            .iter()
+            .any(|e| e.rule == Rule::TrailIncomplete));
+        let note = late
+            .evidence
+            .iter()
+            .find(|e| e.rule == Rule::TrailIncomplete);
         assert!(
             note.is_some_and(|e| e.detail.contains("starts with POST") && e.cause.is_none()),
             "{:?}",
@@ -946,7 +953,10 @@ mod tests {
         };
         let (whole, part) = (bounce(0), bounce(2));
         assert!(part.mfa_bounce.unwrap() < whole.mfa_bounce.unwrap());
-        assert!(part.evidence.iter().any(|e| e.rule == "trail.incomplete"));
+        assert!(part
+            .evidence
+            .iter()
+            .any(|e| e.rule == Rule::TrailIncomplete));
         // A trail with nothing to qualify gets no note.
         let calm = analyze(
             &mains(&[
@@ -986,8 +996,8 @@ mod tests {
         assert!(t
             .evidence
             .iter()
-            .any(|e| e.rule == "trail.mfa_bounced_to_sign_in"));
-        assert!(!t.evidence.iter().any(|e| e.rule == "trail.login_loop"));
+            .any(|e| e.rule == Rule::TrailMfaBouncedToSignIn));
+        assert!(!t.evidence.iter().any(|e| e.rule == Rule::TrailLoginLoop));
         // The time on the step only moves the strength.
         let (a, b, c) = (
             t.mfa_bounce.unwrap(),
@@ -1049,8 +1059,10 @@ mod tests {
             "Sun, 29 Nov 2026 18:00:05 GMT",
         );
         assert!(
-            !cleared.iter().any(|r| r == "trail.cookie_not_sent"
-                || r == "trail.set_cookie_expired_on_arrival"),
+            !cleared
+                .iter()
+                .any(|r| *r == Rule::TrailCookieNotSent
+                    || *r == Rule::TrailSetCookieExpiredOnArrival),
             "{cleared:?}"
         );
         // An Expires still ahead by the server's clock (5 minutes behind)
@@ -1060,9 +1072,7 @@ mod tests {
             "Sun, 29 Nov 2026 17:55:05 GMT",
         );
         assert!(
-            skewed
-                .iter()
-                .any(|r| r == "trail.set_cookie_expired_on_arrival"),
+            skewed.contains(&Rule::TrailSetCookieExpiredOnArrival),
             "{skewed:?}"
         );
     }
@@ -1077,7 +1087,7 @@ mod tests {
             analyze(&Snapshot::from_json(&json).unwrap(), &[])
                 .evidence
                 .iter()
-                .any(|e| e.rule == "trail.gateway_error" && e.cause == Some(Cause::Gateway))
+                .any(|e| e.rule == Rule::TrailGatewayError && e.cause == Some(Cause::Gateway))
         };
         assert!(at("https://app.example.org/login/mfa", "main_frame"));
         assert!(at(
@@ -1137,7 +1147,7 @@ mod tests {
             let t = with_xhr_429(url);
             assert!(t.rate_limited.is_none(), "{url}");
             assert!(
-                t.evidence.iter().all(|e| e.rule != "trail.status_429"),
+                t.evidence.iter().all(|e| e.rule != Rule::TrailStatus429),
                 "{url}"
             );
         }

@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { collect } from '../../extension/collector.js';
+import { collect } from '../../extension/scripting/collector.js';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -19,7 +19,8 @@ import { chromium } from 'playwright-core';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { collect, mergeFrames } from '../../extension/collector.js';
+import { collect } from '../../extension/scripting/collector.js';
+import { mergeFrames } from '../../extension/frames.js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

@@ -8,6 +8,9 @@
 use serde::Deserialize;
 use serde::Serialize;
 
+pub mod rules;
+pub use rules::{Rule, Subject};
+
 /// The guide's four failures, or none of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]
@@ -208,8 +211,8 @@ pub fn page_only_operator(t: FailureType, verdict: Verdict, operator: String) ->
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub source: Source,
-    /// Stable rule id, e.g. `cookie.secure_on_http`.
-    pub rule: String,
+    /// The rule, written as its stable id (`cookie.secure_on_http`).
+    pub rule: Rule,
     /// One line for people, built from allow-listed pieces only.
     pub detail: String,
     /// The finding as a plain sentence for the person at the keyboard, no
@@ -224,6 +227,18 @@ pub struct Evidence {
     pub cause: Option<Cause>,
     /// Strength in [0, 1].
     pub weight: f32,
+    /// What the finding is about (a cookie, a host, a URL); not written
+    /// out: the report uses it to pick the cookies the evidence names.
+    #[serde(skip)]
+    pub subject: Subject,
+}
+
+impl Evidence {
+    /// The same evidence, about `subject`.
+    pub fn about(mut self, subject: Subject) -> Evidence {
+        self.subject = subject;
+        self
+    }
 }
 
 /// Where a code was found.
@@ -382,7 +397,8 @@ crate::json_struct!(
         supports: default,
         cause: default,
         weight: req,
-    }
+    },
+    skip { subject }
 );
 crate::json_struct!(
     ClockFinding,
