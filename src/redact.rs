@@ -379,7 +379,8 @@ fn encode_shown(s: &str) -> String {
 /// typographic marks. Anything else beside a word (format characters such
 /// as U+202E, symbols) is dropped.
 fn keep_punct(c: char) -> bool {
-    c.is_ascii_punctuation() || "„“”‘’«»…–—¿¡·".contains(c)
+    c.is_ascii_punctuation()
+        || "„“”‘’«»…–—¿¡·。、「」『』【】〈〉《》・〜～！？：；（），．".contains(c)
 }
 
 /// What one word of page text became.
@@ -403,6 +404,8 @@ struct Piece {
     class: Class,
     /// The word's letters, lower case (for the run rules).
     lower: String,
+    /// Written without a space before it (a piece of a CJK word).
+    glue: bool,
 }
 
 fn split_word(word: &str) -> (&str, &str, &str) {
@@ -500,6 +503,7 @@ fn classify_word(word: &str) -> Piece {
             post: String::new(),
             class: Class::Other,
             lower: String::new(),
+            glue: false,
         };
     }
     let (pre, core, post) = split_word(word);
@@ -510,7 +514,8 @@ fn classify_word(word: &str) -> Piece {
         body,
         post: post.clone(),
         class,
-        lower: core.to_lowercase(),
+        lower: vocab::norm(core),
+        glue: false,
     };
     if core.is_empty() {
         return piece(String::new(), Class::Other);
@@ -572,7 +577,14 @@ fn classify_word(word: &str) -> Piece {
     if text_host(core) {
         return piece(format!("<host:{}>", core.chars().count()), Class::Masked);
     }
+    // Two words joined by a hyphen, one a function word: `demandez-en`,
+    // `vous-même` (no passphrase: that needs content words).
+    let function_pair = parts.len() == 2
+        && joiners == "-"
+        && parts.iter().all(|p| vocab::is_common(p))
+        && parts.iter().any(|p| vocab::is_function(p));
     if vocab::is_common(core)
+        || function_pair
         || (singles <= 1
             && parts
                 .iter()
@@ -647,7 +659,8 @@ fn apply_runs(ps: &mut Vec<Piece>) {
             && ps.get(i..i + title_run).is_some_and(|r| {
                 r.iter().any(|p| {
                     !vocab::is_lexicon(&p.lower)
-                        && !vocab::FUNCTION_WORDS.contains(&p.lower.as_str())
+                        && !vocab::is_function(&p.lower)
+                        && !vocab::is_noun(&p.lower)
                 })
             })
         {
@@ -700,8 +713,62 @@ fn merge(ps: &mut Vec<Piece>, i: usize, j: usize, body: String) {
             post,
             class: Class::Masked,
             lower: String::new(),
+            glue: ps.get(i).is_some_and(|p| p.glue),
         }],
     );
+}
+
+/// The pieces of a word written with CJK characters (Han, kana, Hangul),
+/// which has no spaces between its words (or carries its particles): runs
+/// of CJK characters show their known words ([`vocab::cjk_known`]) and a
+/// `<word:N>` for each run of unknown characters; the other runs (digits,
+/// Latin letters, punctuation) are words of their own, written without a
+/// space, so the run rules see them (`コードは482 913です` is one number).
+fn cjk_pieces(word: &str, out: &mut Vec<Piece>) {
+    // `・` (katakana middle dot) is punctuation, though in the kana block.
+    let cjk = |c: char| crate::text::is_cjk(c) && c != '・';
+    let mut first = true;
+    let mut rest = word;
+    while let Some(c0) = rest.chars().next() {
+        let is_c = cjk(c0);
+        let end = rest
+            .char_indices()
+            .find(|(_, c)| cjk(*c) != is_c)
+            .map_or(rest.len(), |(i, _)| i);
+        let (run, tail) = rest.split_at(end);
+        let mut piece = if is_c {
+            let mut body = String::new();
+            let mut unknown = 0usize;
+            for (w, known) in vocab::cjk_known(run) {
+                if known {
+                    if unknown > 0 {
+                        body.push_str(&format!("<word:{unknown}>"));
+                        unknown = 0;
+                    }
+                    body.push_str(&w);
+                } else {
+                    unknown += w.chars().count();
+                }
+            }
+            if unknown > 0 {
+                body.push_str(&format!("<word:{unknown}>"));
+            }
+            Piece {
+                pre: String::new(),
+                body,
+                post: String::new(),
+                class: Class::Other,
+                lower: String::new(),
+                glue: false,
+            }
+        } else {
+            classify_word(run)
+        };
+        piece.glue = !first;
+        first = false;
+        out.push(piece);
+        rest = tail;
+    }
 }
 
 /// A short excerpt of page text for display: at most `max` characters (and
@@ -726,11 +793,16 @@ pub fn excerpt(text: &str, max: usize) -> String {
                     post: String::new(),
                     class: Class::Other,
                     lower: String::new(),
+                    glue: false,
                 });
                 continue;
             }
         }
-        pieces.push(classify_word(word));
+        if word.chars().any(crate::text::is_cjk) {
+            cjk_pieces(word, &mut pieces);
+        } else {
+            pieces.push(classify_word(word));
+        }
     }
     apply_runs(&mut pieces);
     let mut out = String::new();
@@ -743,7 +815,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
         let len = masked.chars().count();
         // A trailing ellipsis is the mark of an earlier cut, not content.
         let body = len - usize::from(masked.ends_with('…'));
-        let sep = usize::from(!out.is_empty());
+        let sep = usize::from(!out.is_empty() && !p.glue);
         if count + sep + body > max {
             if out.is_empty() {
                 out.push_str(&format!("<chars:{body}>"));
@@ -944,6 +1016,49 @@ mod tests {
             "<<digits:6> is your code"
         );
         assert_eq!(excerpt("<1234567 chars>x", 200), "<<digits:7> <token:7>");
+    }
+
+    #[test]
+    fn cjk_text_shows_its_known_words() {
+        // Japanese and Chinese have no spaces: known words stay, unknown
+        // characters are one placeholder per run, and a one-character word
+        // beside them (a particle) joins them.
+        for (text, want) in [
+            (
+                "認証コードが正しくありません。もう一度お試しください。",
+                "認証コードが正しくありません。もう一度お試しください。",
+            ),
+            (
+                "田中太郎さん、認証コードが正しくありません。",
+                "<word:6>、認証コードが正しくありません。",
+            ),
+            ("请输入王明的验证码", "请输入<word:3>验证码"),
+            ("验证码已过期，请重新获取。", "验证码已过期，请重新获取。"),
+            ("인증 코드가 만료되었습니다.", "인증 코드가 만료되었습니다."),
+            (
+                "김민준님, 인증 코드가 올바르지 않습니다.",
+                "<word:4>, 인증 코드가 올바르지 않습니다.",
+            ),
+            ("이민준님", "<word:4>"),
+            ("コードは482 913です", "コードは<digits:6>です"),
+            ("コードK7XQ9Pを入力", "コード<token:6>を入力"),
+            (
+                "試行回数が多すぎます。10分後に再度試してください。",
+                "試行回数が多すぎます。10分後に再度試してください。",
+            ),
+        ] {
+            let once = excerpt(text, 200);
+            assert_eq!(once, want, "{text}");
+            assert_eq!(excerpt(&once, 200), once, "{text}");
+        }
+        // Other languages' vocabularies: a French sentence stays whole.
+        assert_eq!(
+            excerpt(
+                "Votre code a expiré. Veuillez demander un nouveau code.",
+                200
+            ),
+            "Votre code a expiré. Veuillez demander un nouveau code."
+        );
     }
 
     #[test]

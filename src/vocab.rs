@@ -581,21 +581,62 @@ pub const FUNCTION_WORDS: &[&str] = &[
 struct Sets {
     common: HashSet<String>,
     lexicon: HashSet<String>,
+    /// Words of a vocabulary's `[function]` section: closed-class words of
+    /// the other languages, like [`FUNCTION_WORDS`] for English.
+    function: HashSet<String>,
+    /// Words of a vocabulary's `[nouns]` section: nouns a language writes
+    /// Titlecase in mid-sentence (German), which are no person's name.
+    nouns: HashSet<String>,
+    /// Lexicon phrases written as word starts (`ungültig*`) and word
+    /// endings (`*sitzung`): the lexicon reads inflections and compounds.
+    prefixes: Vec<String>,
+    suffixes: Vec<String>,
+    /// The longest vocabulary or lexicon word written in CJK characters
+    /// (Han, kana, Hangul), in characters: the window of [`cjk_known`].
+    cjk_max: usize,
+}
+
+/// The form words are compared in: lower case, with Turkish `İ` as `i`
+/// (Rust lower-cases it to `i` and a combining dot).
+pub fn norm(w: &str) -> String {
+    if w.contains('İ') {
+        w.replace('İ', "i").to_lowercase()
+    } else {
+        w.to_lowercase()
+    }
 }
 
 fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
     SETS.get_or_init(|| {
         let mut common = HashSet::new();
+        let mut function = HashSet::new();
+        let mut nouns = HashSet::new();
         for (_, v) in crate::data::folder("vocab") {
+            // A vocabulary is one word a line; `#` starts a comment line;
+            // `[function]` starts the closed-class words (articles,
+            // pronouns, particles, auxiliaries), `[content]` ends them.
+            // `[nouns]` starts nouns written Titlecase in mid-sentence.
+            let mut section = "";
             for l in v.lines() {
                 let w = l.trim();
-                if !w.is_empty() && !w.starts_with('#') {
-                    common.insert(w.to_lowercase());
+                match w {
+                    "[function]" | "[content]" | "[nouns]" => section = w,
+                    _ if w.is_empty() || w.starts_with('#') => {}
+                    _ => {
+                        let w = norm(w);
+                        if section == "[function]" {
+                            function.insert(w.clone());
+                        } else if section == "[nouns]" {
+                            nouns.insert(w.clone());
+                        }
+                        common.insert(w);
+                    }
                 }
             }
         }
         let mut lexicon = HashSet::new();
+        let (mut prefixes, mut suffixes) = (Vec::new(), Vec::new());
         for (_, src) in crate::data::folder("lexicon") {
             if let Ok(v) = crate::json::parse(src) {
                 if let Some(crate::json::Value::Obj(cs)) = v.get("concepts") {
@@ -603,13 +644,25 @@ fn sets() -> &'static Sets {
                         if let crate::json::Value::Arr(ps) = phrases {
                             for p in ps {
                                 if let crate::json::Value::Str(p) = p {
+                                    // One-word affix phrases of four letters or more.
+                                    let one = norm(&p.replace('\'', ""));
+                                    let letters = |x: &str| {
+                                        x.chars().count() >= 4 && x.chars().all(char::is_alphabetic)
+                                    };
+                                    if let Some(x) = one.strip_suffix('*').filter(|x| letters(x)) {
+                                        prefixes.push(x.to_owned());
+                                    } else if let Some(x) =
+                                        one.strip_prefix('*').filter(|x| letters(x))
+                                    {
+                                        suffixes.push(x.to_owned());
+                                    }
                                     for w in p.split(|c: char| {
                                         c.is_whitespace() || matches!(c, '_' | '-')
                                     }) {
-                                        let w = w
-                                            .trim_matches(|c| c == '*' || c == '#')
-                                            .replace('\'', "")
-                                            .to_lowercase();
+                                        let w = norm(
+                                            &w.trim_matches(|c| c == '*' || c == '#')
+                                                .replace('\'', ""),
+                                        );
                                         if w.chars().count() >= 2 {
                                             lexicon.insert(w);
                                         }
@@ -624,26 +677,115 @@ fn sets() -> &'static Sets {
         for w in CODE_WORDS.iter().chain(ROUTE_WORDS).chain(FUNCTION_WORDS) {
             common.insert((*w).to_owned());
         }
-        Sets { common, lexicon }
+        let cjk_max = common
+            .iter()
+            .chain(&lexicon)
+            .filter(|w| w.chars().any(crate::text::is_cjk))
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(1)
+            .min(24);
+        Sets {
+            common,
+            lexicon,
+            function,
+            nouns,
+            prefixes,
+            suffixes,
+            cjk_max,
+        }
     })
 }
 
 /// A word of the vocabularies or lexicons (any case).
 pub fn is_common(w: &str) -> bool {
     let s = sets();
-    let l = w.to_lowercase();
-    s.common.contains(&l) || s.lexicon.contains(&l)
+    let l = norm(w);
+    s.common.contains(&l) || lexicon_word(s, &l)
 }
 
-/// A word of a lexicon: what the classifier reads as evidence.
+/// A word of a lexicon: what the classifier reads as evidence. Besides its
+/// words, a lexicon's affix phrases (`ungültig*`, `*sitzung`) match words
+/// of letters only that start or end with them (`ungültige`,
+/// `Interaktionssitzung`).
 pub fn is_lexicon(w: &str) -> bool {
-    sets().lexicon.contains(&w.to_lowercase())
+    lexicon_word(sets(), &norm(w))
+}
+
+fn lexicon_word(s: &Sets, l: &str) -> bool {
+    s.lexicon.contains(l)
+        || (l.chars().all(char::is_alphabetic)
+            && !l.chars().any(crate::text::is_cjk)
+            && (s.prefixes.iter().any(|p| l.starts_with(p.as_str()))
+                || s.suffixes.iter().any(|p| l.ends_with(p.as_str()))))
+}
+
+/// A noun a language writes Titlecase (a vocabulary's `[nouns]`): it does
+/// not make a run of Titlecase words a name.
+pub fn is_noun(w: &str) -> bool {
+    sets().nouns.contains(&norm(w))
+}
+
+/// A closed-class word of any language (English's [`FUNCTION_WORDS`], the
+/// `[function]` sections of the vocabularies).
+pub fn is_function(w: &str) -> bool {
+    let l = norm(w);
+    FUNCTION_WORDS.contains(&l.as_str()) || sets().function.contains(&l)
 }
 
 /// A word that does not extend a run of content words.
 pub fn is_structural(w: &str) -> bool {
-    let l = w.to_lowercase();
-    FUNCTION_WORDS.contains(&l.as_str()) || is_lexicon(&l) || CODE_WORDS.contains(&l.as_str())
+    let l = norm(w);
+    is_function(&l) || is_lexicon(&l) || CODE_WORDS.contains(&l.as_str())
+}
+
+/// How a run of CJK characters (Han, kana, Hangul: no spaces between
+/// words, or particles attached to them) splits into known words: the
+/// longest vocabulary or lexicon word at each place, left to right. Returns
+/// the pieces in order, each with `true` when it is a known word; an
+/// unknown character is a piece of its own (`false`).
+///
+/// A one-character word is trusted only between known words: next to an
+/// unknown character it joins the unknown ones (`王明的` is one unknown
+/// run, though `的` is a word), so a name whose characters are also words
+/// (or particles) is not shown in part.
+pub fn cjk_known(run: &str) -> Vec<(String, bool)> {
+    let s = sets();
+    let chars: Vec<char> = run.chars().collect();
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let longest = (1..=s.cjk_max.min(chars.len() - i)).rev().find(|n| {
+            let w: String = chars.get(i..i + n).unwrap_or(&[]).iter().collect();
+            s.common.contains(&w) || s.lexicon.contains(&w)
+        });
+        let n = longest.unwrap_or(1);
+        let w: String = chars.get(i..i + n).unwrap_or(&[]).iter().collect();
+        out.push((w, longest.is_some()));
+        i += n;
+    }
+    // Single known characters beside unknown ones become unknown, until
+    // nothing changes.
+    loop {
+        let mut changed = false;
+        for k in 0..out.len() {
+            let single = out
+                .get(k)
+                .is_some_and(|(w, known)| *known && w.chars().count() == 1);
+            let beside_unknown = (k > 0 && out.get(k - 1).is_some_and(|p| !p.1))
+                || out.get(k + 1).is_some_and(|p| !p.1);
+            if single && beside_unknown {
+                if let Some(p) = out.get_mut(k) {
+                    p.1 = false;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    out
 }
 
 /// A word of the error-code vocabulary.
