@@ -586,6 +586,7 @@ const POSITIONS: &[&str] = &[
     "Set-Cookie value",
     "Set-Cookie name",
     "Set-Cookie Path",
+    "Set-Cookie Domain",
     "Cookie header name",
     "trail URL",
     "trail redirect",
@@ -717,11 +718,22 @@ fn place(
             None,
             json!({"name": "session", "domain": "app.example.org", "path": format!("/{c}"), "secure": true, "http_only": true, "same_site": "lax", "value_len": 10}),
         ),
-        "Set-Cookie nameless" | "Set-Cookie value" | "Set-Cookie name" | "Set-Cookie Path" => {
+        "Set-Cookie nameless"
+        | "Set-Cookie value"
+        | "Set-Cookie name"
+        | "Set-Cookie Path"
+        | "Set-Cookie Domain" => {
             let line = match pos {
                 "Set-Cookie nameless" => format!("{c}; Path=/; Secure"),
                 "Set-Cookie value" => format!("session={c}; Path=/; Secure; HttpOnly"),
                 "Set-Cookie name" => format!("{c}=1; Path=/; Secure"),
+                // Host-shaped (see `hostify`): a label of its own, or of a
+                // tenant host under the page's parent domain.
+                "Set-Cookie Domain" => match rng.below(3) {
+                    0 => format!("session=1; Domain={c}; Path=/; Secure"),
+                    1 => format!("session=1; Domain={c}.example.org; Path=/; Secure"),
+                    _ => format!("session=1; Domain=.{c}.app.example.org; Secure"),
+                },
                 _ => format!("session=1; Path=/{c}; Secure"),
             };
             let mut e = ev(format!("{origin}/login"));
@@ -785,6 +797,17 @@ fn place(
     (s, String::new())
 }
 
+/// A canary as a host label would carry it: lower case, its separators
+/// and other characters as `-`.
+fn hostify(c: &str) -> String {
+    c.to_lowercase()
+        .chars()
+        .map(|ch| if ch.is_alphanumeric() { ch } else { '-' })
+        .collect::<String>()
+        .trim_matches('-')
+        .to_owned()
+}
+
 /// Forms of an output a reader sees: as written, with Markdown escapes
 /// and percent escapes undone, lower case.
 fn views(out: &str) -> [String; 2] {
@@ -830,7 +853,10 @@ fn generated_canaries_reach_no_output() {
     for case in 0..n {
         let si = case % SHAPES.len();
         let pi = (case / SHAPES.len()) % POSITIONS.len();
-        let c = canary(&mut rng, SHAPES[si]);
+        let mut c = canary(&mut rng, SHAPES[si]);
+        if POSITIONS[pi] == "Set-Cookie Domain" {
+            c = hostify(&c);
+        }
         let base = &bases[rng.below(bases.len())];
         let (snap_json, bad) = place(&mut rng, base, POSITIONS[pi], &c);
         counts[si][pi] += 1;

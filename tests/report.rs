@@ -21,8 +21,7 @@ fn build(case: &Path) -> Report {
     let snap =
         Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap()).unwrap();
     let cats = Catalogs::new(&[]);
-    let d = classify(&snap, &cats);
-    report::build(&snap, &d, &cats.versions)
+    report::triage(&snap, &cats).1
 }
 
 fn check_golden(path: &Path, text: &str, failures: &mut Vec<String>) {
