@@ -17,6 +17,7 @@ import { isTrailReply, trailRequest } from './messages.js';
 import { loadConfig, freshManaged } from './config.js';
 import { $, el, setText, safeCodeText, TYPE_WORDS, download, copyText, countdown, fallbackUserMove, sendText } from './ui.js';
 import { accessOf, showAccess } from './access-ui.js';
+import { offerCodes } from './include-code.js';
 
 const STORES = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
 
@@ -209,6 +210,19 @@ async function main() {
   t.render = performance.now();
   document.body.dataset.timing = JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)])));
   wire(() => current);
+  // A code the page shows that no catalog knows: offered, masked, for the
+  // user to include (the report then marks it "included by the user").
+  offerCodes({
+    invoke,
+    snapshot,
+    catalogs: config.catalogs,
+    anchor: $('#safe-code-line'),
+    run: (codes) => invoke({ type: 'report', snapshot: { ...snapshot, page: { ...snapshot.page, included_codes: codes } }, catalogs: config.catalogs }),
+    onAnswer: (a) => {
+      current = a;
+      render(a, trail);
+    },
+  });
   // A policy that changed since it was last read applies now if it changes
   // the answer (the view is updated), else from the next popup on.
   const policy = await fresh;

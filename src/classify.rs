@@ -26,6 +26,61 @@ pub const CODE_SCAN_BYTES: usize = 32 * 1024;
 /// Deployment evidence at or above this strength decides the verdict.
 pub const DEPLOYMENT_THRESHOLD: f32 = 0.6;
 
+/// The codes the page shows that the core may not capture on its own: in
+/// no catalog and of no product-code shape (an unpublished product code,
+/// or a token, a user name, an OTP where a code usually sits), and not yet
+/// in `page.included_codes`. Read from the same places as the captured
+/// codes (`error_code=`/`error=` of the page URL, `data-*` markup, alerts,
+/// title, the top of the text).
+///
+/// Their text is the page's own and goes to one place only: the popup,
+/// which shows it masked and asks the user whether to include it
+/// (the boundary's `code_candidates`). No diagnosis, report, log or
+/// storage holds it; a report shows a code only once the user included it.
+pub fn code_candidates(snap: &Snapshot, cats: &Catalogs) -> Vec<FoundCode> {
+    let mut all: Vec<FoundCode> = Vec::new();
+    let url_err = codes::url_errors(&snap.url);
+    let add = |code: &str, source: CodeSource, all: &mut Vec<FoundCode>| {
+        all.push(FoundCode {
+            code: code.trim().to_owned(),
+            source,
+        });
+    };
+    if let Some(c) = &url_err.error_code {
+        add(c, CodeSource::UrlErrorCode, &mut all);
+    }
+    if let Some(c) = &url_err.error {
+        add(c, CodeSource::UrlError, &mut all);
+    }
+    for m in snap.page.codes.iter().take(50) {
+        if let Some(c) = codes::code_from_markup(&m.source, &m.value) {
+            add(&c, CodeSource::Markup, &mut all);
+        }
+    }
+    for a in &snap.page.alerts {
+        codes::codes_in_text(a, cats, &mut all);
+    }
+    codes::codes_in_text(&snap.page.title, cats, &mut all);
+    let cut = (0..=CODE_SCAN_BYTES.min(snap.page.text.len()))
+        .rev()
+        .find(|i| snap.page.text.is_char_boundary(*i))
+        .unwrap_or(0);
+    codes::codes_in_text(snap.page.text.get(..cut).unwrap_or(""), cats, &mut all);
+    let mut out: Vec<FoundCode> = Vec::new();
+    for f in all {
+        let captured = cats.get(&f.code).is_some() || codes::is_safe_code(&f.code);
+        if crate::shapes::is_code_like(&f.code)
+            && !captured
+            && !snap.page.included_codes.contains(&f.code)
+            && !out.iter().any(|o| o.code == f.code)
+            && out.len() < 5
+        {
+            out.push(f);
+        }
+    }
+    out
+}
+
 /// Classify a snapshot. Pure: time and configuration come in the snapshot.
 ///
 /// Four stages, each a function below: collect the codes → weigh the

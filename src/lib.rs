@@ -28,7 +28,7 @@ pub mod text;
 pub mod vocab;
 pub mod web;
 
-pub use classify::classify;
+pub use classify::{classify, code_candidates};
 pub use codes::{Catalog, Catalogs};
 pub use diagnosis::{Diagnosis, FailureType, Verdict};
 pub use error::InputError;

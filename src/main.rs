@@ -161,7 +161,7 @@ fn run() -> Result<u8, String> {
         }
         "classify" => {
             let (snap, cats) = load_snapshot(&a)?;
-            let d = auth_triage::classify(&snap, &cats);
+            let d = auth_triage::redact::numbered(|| auth_triage::classify(&snap, &cats));
             let out = match a.format.as_str() {
                 "" | "json" => serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?,
                 "text" => auth_triage::diagnosis::render_text(&d),
@@ -180,8 +180,7 @@ fn run() -> Result<u8, String> {
                     .ok()
                     .and_then(|d| i64::try_from(d.as_millis()).ok());
             }
-            let d = auth_triage::classify(&snap, &cats);
-            let r = report::build(&snap, &d, &cats.versions);
+            let (_, r) = report::triage(&snap, &cats);
             let out = match a.format.as_str() {
                 "" | "markdown" | "md" => report::to_markdown(&r),
                 "json" => serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?,
@@ -276,7 +275,7 @@ fn har(a: &Args) -> Result<u8, String> {
         write_sanitized(text, &cats, out)?;
     }
     let snap = &read.snapshot;
-    let d = auth_triage::classify(snap, &cats);
+    let (d, r) = report::triage(snap, &cats);
     let which = format!(
         "read {} entries; diagnosed page {} of {} ({})",
         read.entries,
@@ -291,7 +290,7 @@ fn har(a: &Args) -> Result<u8, String> {
             auth_triage::diagnosis::render_text(&d)
         ),
         "json" => serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?,
-        _ => report::to_markdown(&report::build(snap, &d, &cats.versions)),
+        _ => report::to_markdown(&r),
     };
     if format != "text" {
         eprintln!("auth-triage: {which}");

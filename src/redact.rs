@@ -58,12 +58,73 @@ fn kind(s: &str) -> &'static str {
 /// A typed placeholder for a value that is not shown.
 pub fn placeholder(s: &str) -> String {
     match kind(s) {
-        "email" => "<email>".to_owned(),
-        "digits" => format!(
-            "<digits:{}>",
-            s.chars().filter(char::is_ascii_digit).count()
+        "email" => mask("email", s, None),
+        "digits" => mask(
+            "digits",
+            s,
+            Some(s.chars().filter(char::is_ascii_digit).count()),
         ),
-        k => format!("<{k}:{}>", s.chars().count()),
+        k => mask(k, s, Some(s.chars().count())),
+    }
+}
+
+/// The numbers of one report's placeholders: per kind, the values in the
+/// order they were first masked.
+/// (A list: a report masks tens of values, not thousands.)
+#[derive(Default)]
+struct Numbers {
+    seen: Vec<(&'static str, String, usize)>,
+}
+
+thread_local! {
+    /// Set while [`numbered`] runs; empty otherwise.
+    static NUMBERS: std::cell::RefCell<Option<Numbers>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Run `f` with numbered placeholders: within it, the same value masked
+/// twice (in any field: page URL, excerpt, trail, evidence) gets the same
+/// numbered placeholder, different values different numbers
+/// (`<token-1:9>`, `<token-2:9>`, `<email-1>`), so equality stays visible
+/// in a report without the values. The numbers live only while `f` runs
+/// (one report) and are never written anywhere but in the placeholders; a
+/// call inside a running one shares its numbers.
+pub fn numbered<T>(f: impl FnOnce() -> T) -> T {
+    let outer = NUMBERS.with(|n| n.borrow().is_some());
+    if !outer {
+        NUMBERS.with(|n| *n.borrow_mut() = Some(Numbers::default()));
+    }
+    let out = f();
+    if !outer {
+        NUMBERS.with(|n| *n.borrow_mut() = None);
+    }
+    out
+}
+
+/// The placeholder of kind `kind` for `value`, with its length when given:
+/// `<token:9>`, or `<token-1:9>` inside [`numbered`]. Values are compared
+/// in the form the kind keeps: digits alone for numbers (`482 913` is
+/// `482913`), lower case for words, names, e-mails and passphrases.
+fn mask(kind: &'static str, value: &str, len: Option<usize>) -> String {
+    let key = match kind {
+        "digits" => value.chars().filter(char::is_ascii_digit).collect(),
+        "email" | "name" | "words" | "word" => vocab::norm(value),
+        _ => value.to_owned(),
+    };
+    let number = NUMBERS.with(|n| {
+        n.borrow_mut().as_mut().map(|m| {
+            if let Some((_, _, k)) = m.seen.iter().find(|(k, v, _)| *k == kind && *v == key) {
+                return *k;
+            }
+            let k = m.seen.iter().filter(|(k, _, _)| *k == kind).count() + 1;
+            m.seen.push((kind, key, k));
+            k
+        })
+    });
+    match (number, len) {
+        (Some(k), Some(l)) => format!("<{kind}-{k}:{l}>"),
+        (Some(k), None) => format!("<{kind}-{k}>"),
+        (None, Some(l)) => format!("<{kind}:{l}>"),
+        (None, None) => format!("<{kind}>"),
     }
 }
 
@@ -114,7 +175,7 @@ fn segment_is_word_like(seg: &str) -> bool {
 /// [`SHOWN_PARAMS`] keep a value, after [`shown_value`].
 pub fn url(raw: &str) -> String {
     let Some(u) = parse_url(raw) else {
-        return format!("<url:{}>", raw.chars().count());
+        return mask("url", raw, Some(raw.chars().count()));
     };
     let mut out = String::new();
     out.push_str(u.scheme());
@@ -131,7 +192,7 @@ pub fn url(raw: &str) -> String {
         }
     }
     if u.cannot_be_a_base() {
-        out.push_str(&format!("<chars:{}>", u.path().chars().count()));
+        out.push_str(&mask("chars", u.path(), Some(u.path().chars().count())));
     } else {
         out.push_str(&path(u.path()));
     }
@@ -202,6 +263,31 @@ impl Origin {
     }
 }
 
+/// A cookie's `Domain` attribute for display. A Domain is evidence only in
+/// relation to the hosts the tab went to, and it is text the server chose:
+/// it is shown when it domain-matches one of `known` (the page's host, the
+/// hosts of the trail, the published hosts: it is then that host or a
+/// parent domain of it, public suffixes included: `co.uk` from
+/// `a.co.uk`); any other Domain becomes
+/// `<host:N>`, and its relation to the request's host is said in words by
+/// the evidence ([`crate::signals::setcookie::domain_relation`]).
+pub fn cookie_domain(d: &str, known: &[&str]) -> String {
+    let d = d.trim_start_matches('.');
+    if is_mask(d) {
+        return d.to_owned();
+    }
+    let lower = d.to_ascii_lowercase();
+    let host_shaped = !lower.is_empty()
+        && lower
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    if host_shaped && known.iter().any(|h| crate::web::domain_match(h, &lower)) {
+        host(&lower)
+    } else {
+        mask("host", &lower, Some(lower.chars().count()))
+    }
+}
+
 fn is_host_mask(label: &str) -> bool {
     label
         .strip_prefix("masked-")
@@ -227,10 +313,15 @@ pub fn is_mask(s: &str) -> bool {
     if matches!(inner, "email" | "name" | "userinfo") {
         return true;
     }
+    // Numbered forms ([`numbered`]): `<email-2>`, `<token-1:9>`.
+    if numbered_kind(inner).is_some_and(|k| matches!(k, "email" | "name")) {
+        return true;
+    }
     if let Some((k, n)) = inner.split_once(':') {
+        let k = numbered_kind(k).unwrap_or(k);
         return matches!(
             k,
-            "token" | "digits" | "word" | "words" | "id" | "chars" | "url"
+            "token" | "digits" | "word" | "words" | "id" | "chars" | "url" | "host"
         ) && is_count(n);
     }
     // Report version 1.
@@ -242,6 +333,13 @@ pub fn is_mask(s: &str) -> bool {
         return false;
     };
     is_count(n) && (unit == "chars" || unit == "digits")
+}
+
+/// The kind of a numbered placeholder's head (`token-1` → `token`).
+fn numbered_kind(k: &str) -> Option<&str> {
+    k.split_once('-')
+        .filter(|(_, num)| is_count(num))
+        .map(|(k, _)| k)
 }
 
 /// Redact a URL path segment by segment.
@@ -279,7 +377,7 @@ fn params(q: &str) -> String {
             } else if param_name(&name) {
                 k.to_owned()
             } else {
-                format!("<id:{}>", name.chars().count())
+                mask("id", &name, Some(name.chars().count()))
             };
             let value = percent_decode(&v.replace('+', " "));
             if value.is_empty() || is_mask(&value) {
@@ -379,7 +477,8 @@ fn encode_shown(s: &str) -> String {
 /// typographic marks. Anything else beside a word (format characters such
 /// as U+202E, symbols) is dropped.
 fn keep_punct(c: char) -> bool {
-    c.is_ascii_punctuation() || "„“”‘’«»…–—¿¡·".contains(c)
+    c.is_ascii_punctuation()
+        || "„“”‘’«»…–—¿¡·。、「」『』【】〈〉《》・〜～！？：；（），．".contains(c)
 }
 
 /// What one word of page text became.
@@ -403,6 +502,8 @@ struct Piece {
     class: Class,
     /// The word's letters, lower case (for the run rules).
     lower: String,
+    /// Written without a space before it (a piece of a CJK word).
+    glue: bool,
 }
 
 fn split_word(word: &str) -> (&str, &str, &str) {
@@ -500,6 +601,7 @@ fn classify_word(word: &str) -> Piece {
             post: String::new(),
             class: Class::Other,
             lower: String::new(),
+            glue: false,
         };
     }
     let (pre, core, post) = split_word(word);
@@ -510,7 +612,8 @@ fn classify_word(word: &str) -> Piece {
         body,
         post: post.clone(),
         class,
-        lower: core.to_lowercase(),
+        lower: vocab::norm(core),
+        glue: false,
     };
     if core.is_empty() {
         return piece(String::new(), Class::Other);
@@ -519,7 +622,7 @@ fn classify_word(word: &str) -> Piece {
         return piece(url(core), Class::Other);
     }
     if core.contains('@') {
-        return piece("<email>".into(), Class::Masked);
+        return piece(mask("email", core, None), Class::Masked);
     }
     if crate::codes::is_safe_code(core) && !core.bytes().all(|b| b.is_ascii_digit()) {
         return piece(core.to_owned(), Class::Other);
@@ -532,7 +635,7 @@ fn classify_word(word: &str) -> Piece {
         let body = if digits <= 3 {
             core.to_owned()
         } else {
-            format!("<digits:{digits}>")
+            mask("digits", core, Some(digits))
         };
         return piece(body, Class::Number(digits));
     }
@@ -570,9 +673,19 @@ fn classify_word(word: &str) -> Piece {
     // the canary test found). Hosts appear where they are known to be hosts:
     // URLs, cookie domains, clock findings.
     if text_host(core) {
-        return piece(format!("<host:{}>", core.chars().count()), Class::Masked);
+        return piece(
+            mask("host", core, Some(core.chars().count())),
+            Class::Masked,
+        );
     }
+    // Two words joined by a hyphen, one a function word: `demandez-en`,
+    // `vous-même` (no passphrase: that needs content words).
+    let function_pair = parts.len() == 2
+        && joiners == "-"
+        && parts.iter().all(|p| vocab::is_common(p))
+        && parts.iter().any(|p| vocab::is_function(p));
     if vocab::is_common(core)
+        || function_pair
         || (singles <= 1
             && parts
                 .iter()
@@ -586,7 +699,10 @@ fn classify_word(word: &str) -> Piece {
             },
         );
     }
-    piece(format!("<token:{}>", core.chars().count()), Class::Masked)
+    piece(
+        mask("token", core, Some(core.chars().count())),
+        Class::Masked,
+    )
 }
 
 /// The run rules: what single words cannot show.
@@ -616,7 +732,8 @@ fn apply_runs(ps: &mut Vec<Piece>) {
             }
         }
         if j - i >= 2 && total >= 4 {
-            merge(ps, i, j, format!("<digits:{total}>"));
+            let raw = joined(ps, i, j);
+            merge(ps, i, j, mask("digits", &raw, Some(total)));
         }
         i += 1;
     }
@@ -633,7 +750,8 @@ fn apply_runs(ps: &mut Vec<Piece>) {
             while ps.get(end).is_some_and(|p| p.lower == "dot") && end + 1 < ps.len() {
                 end += 2;
             }
-            merge(ps, i - 1, end.min(ps.len()), "<email>".into());
+            let raw = joined(ps, i - 1, end.min(ps.len()));
+            merge(ps, i - 1, end.min(ps.len()), mask("email", &raw, None));
         }
         i += 1;
     }
@@ -647,11 +765,13 @@ fn apply_runs(ps: &mut Vec<Piece>) {
             && ps.get(i..i + title_run).is_some_and(|r| {
                 r.iter().any(|p| {
                     !vocab::is_lexicon(&p.lower)
-                        && !vocab::FUNCTION_WORDS.contains(&p.lower.as_str())
+                        && !vocab::is_function(&p.lower)
+                        && !vocab::is_noun(&p.lower)
                 })
             })
         {
-            merge(ps, i, i + title_run, "<name>".into());
+            let raw = joined(ps, i, i + title_run);
+            merge(ps, i, i + title_run, mask("name", &raw, None));
             i += 1;
             continue;
         }
@@ -663,10 +783,21 @@ fn apply_runs(ps: &mut Vec<Piece>) {
                 .get(i..i + content_run)
                 .map(|r| r.iter().map(|p| p.lower.chars().count() + 1).sum::<usize>() - 1)
                 .unwrap_or(0);
-            merge(ps, i, i + content_run, format!("<words:{n}>"));
+            let raw = joined(ps, i, i + content_run);
+            merge(ps, i, i + content_run, mask("words", &raw, Some(n)));
         }
         i += 1;
     }
+}
+
+/// The words of pieces `i..j` (lower case), for a placeholder's number.
+fn joined(ps: &[Piece], i: usize, j: usize) -> String {
+    ps.get(i..j)
+        .unwrap_or(&[])
+        .iter()
+        .map(|p| p.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// How many pieces from `i` on satisfy `f`, with no punctuation between them.
@@ -700,8 +831,63 @@ fn merge(ps: &mut Vec<Piece>, i: usize, j: usize, body: String) {
             post,
             class: Class::Masked,
             lower: String::new(),
+            glue: ps.get(i).is_some_and(|p| p.glue),
         }],
     );
+}
+
+/// The pieces of a word written with CJK characters (Han, kana, Hangul),
+/// which has no spaces between its words (or carries its particles): runs
+/// of CJK characters show their known words ([`vocab::cjk_known`]) and a
+/// `<word:N>` for each run of unknown characters; the other runs (digits,
+/// Latin letters, punctuation) are words of their own, written without a
+/// space, so the run rules see them (`コードは482 913です` is one number).
+fn cjk_pieces(word: &str, out: &mut Vec<Piece>) {
+    // `・` (katakana middle dot) is punctuation, though in the kana block.
+    let cjk = |c: char| crate::text::is_cjk(c) && c != '・';
+    let mut first = true;
+    let mut rest = word;
+    while let Some(c0) = rest.chars().next() {
+        let is_c = cjk(c0);
+        let end = rest
+            .char_indices()
+            .find(|(_, c)| cjk(*c) != is_c)
+            .map_or(rest.len(), |(i, _)| i);
+        let (run, tail) = rest.split_at(end);
+        let mut piece = if is_c {
+            let mut body = String::new();
+            let mut unknown = String::new();
+            for (w, known) in vocab::cjk_known(run) {
+                if known {
+                    if !unknown.is_empty() {
+                        let n = unknown.chars().count();
+                        body.push_str(&mask("word", &std::mem::take(&mut unknown), Some(n)));
+                    }
+                    body.push_str(&w);
+                } else {
+                    unknown.push_str(&w);
+                }
+            }
+            if !unknown.is_empty() {
+                let n = unknown.chars().count();
+                body.push_str(&mask("word", &unknown, Some(n)));
+            }
+            Piece {
+                pre: String::new(),
+                body,
+                post: String::new(),
+                class: Class::Other,
+                lower: String::new(),
+                glue: false,
+            }
+        } else {
+            classify_word(run)
+        };
+        piece.glue = !first;
+        first = false;
+        out.push(piece);
+        rest = tail;
+    }
 }
 
 /// A short excerpt of page text for display: at most `max` characters (and
@@ -726,11 +912,16 @@ pub fn excerpt(text: &str, max: usize) -> String {
                     post: String::new(),
                     class: Class::Other,
                     lower: String::new(),
+                    glue: false,
                 });
                 continue;
             }
         }
-        pieces.push(classify_word(word));
+        if word.chars().any(crate::text::is_cjk) {
+            cjk_pieces(word, &mut pieces);
+        } else {
+            pieces.push(classify_word(word));
+        }
     }
     apply_runs(&mut pieces);
     let mut out = String::new();
@@ -743,7 +934,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
         let len = masked.chars().count();
         // A trailing ellipsis is the mark of an earlier cut, not content.
         let body = len - usize::from(masked.ends_with('…'));
-        let sep = usize::from(!out.is_empty());
+        let sep = usize::from(!out.is_empty() && !p.glue);
         if count + sep + body > max {
             if out.is_empty() {
                 out.push_str(&format!("<chars:{body}>"));
@@ -810,7 +1001,7 @@ pub fn name(n: &str) -> String {
     if is_mask(n) || (is_route_id(core) && !core.is_empty()) {
         n.to_owned()
     } else {
-        format!("<id:{}>", n.chars().count())
+        mask("id", n, Some(n.chars().count()))
     }
 }
 
@@ -944,6 +1135,95 @@ mod tests {
             "<<digits:6> is your code"
         );
         assert_eq!(excerpt("<1234567 chars>x", 200), "<<digits:7> <token:7>");
+    }
+
+    #[test]
+    fn placeholders_are_numbered_within_one_scope() {
+        let (u, t, again) = numbered(|| {
+            (
+                url("https://a.example/cb?code=K7XQ9Pzz&state=af0ifjsldkj&x=K7XQ9Pzz"),
+                excerpt(
+                    "Code 482 913 for bob@example.org; not 482913? bob@example.org, Will Young",
+                    200,
+                ),
+                url("https://a.example/cb?state=af0ifjsldkj"),
+            )
+        });
+        assert_eq!(
+            u,
+            "https://a.example/cb?code=<token-1:8>&state=<token-2:11>&x=<token-1:8>"
+        );
+        // The same digits with or without a space are one number.
+        assert_eq!(
+            t,
+            "Code <digits-1:6> for <email-1>; not <digits-1:6>? <email-1>, Will <word-1:5>"
+        );
+        assert_eq!(again, "https://a.example/cb?state=<token-2:11>");
+        // A new scope starts again at 1; outside one, no numbers.
+        assert_eq!(
+            numbered(|| url("https://a.example/cb?state=other12345")),
+            "https://a.example/cb?state=<token-1:10>"
+        );
+        assert_eq!(
+            url("https://a.example/cb?state=af0ifjsldkj"),
+            "https://a.example/cb?state=<token:11>"
+        );
+        // Numbered placeholders are placeholders: redacting again keeps them.
+        for m in [
+            "<token-1:8>",
+            "<email-1>",
+            "<name-12>",
+            "<digits-3:6>",
+            "<host-1:18>",
+        ] {
+            assert!(is_mask(m), "{m}");
+            assert_eq!(excerpt(&format!("see {m}."), 200), format!("see {m}."));
+        }
+        assert!(!is_mask("<token-:8>") && !is_mask("<email-x>") && !is_mask("<bogus-1:3>"));
+        assert_eq!(url(&u), u);
+    }
+
+    #[test]
+    fn cjk_text_shows_its_known_words() {
+        // Japanese and Chinese have no spaces: known words stay, unknown
+        // characters are one placeholder per run, and a one-character word
+        // beside them (a particle) joins them.
+        for (text, want) in [
+            (
+                "認証コードが正しくありません。もう一度お試しください。",
+                "認証コードが正しくありません。もう一度お試しください。",
+            ),
+            (
+                "田中太郎さん、認証コードが正しくありません。",
+                "<word:6>、認証コードが正しくありません。",
+            ),
+            ("请输入王明的验证码", "请输入<word:3>验证码"),
+            ("验证码已过期，请重新获取。", "验证码已过期，请重新获取。"),
+            ("인증 코드가 만료되었습니다.", "인증 코드가 만료되었습니다."),
+            (
+                "김민준님, 인증 코드가 올바르지 않습니다.",
+                "<word:4>, 인증 코드가 올바르지 않습니다.",
+            ),
+            ("이민준님", "<word:4>"),
+            ("コードは482 913です", "コードは<digits:6>です"),
+            ("コードK7XQ9Pを入力", "コード<token:6>を入力"),
+            (
+                "試行回数が多すぎます。10分後に再度試してください。",
+                "試行回数が多すぎます。10分後に再度試してください。",
+            ),
+        ] {
+            let once = excerpt(text, 200);
+            assert_eq!(once, want, "{text}");
+            assert_eq!(excerpt(&once, 200), once, "{text}");
+        }
+        // Other languages' vocabularies: a French sentence stays whole.
+        assert_eq!(
+            excerpt(
+                "Votre code a expiré. Veuillez demander un nouveau code.",
+                200
+            ),
+            "Votre code a expiré. Veuillez demander un nouveau code."
+        );
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub fn is_code_like(s: &str) -> bool {
 /// `auth/code-expired`, `CodeMismatchException`), browser network errors
 /// (`net::ERR_TIMED_OUT`), HTTP statuses, and dotted or snake_case
 /// identifiers made only of words of the error-code vocabulary
-/// ([`crate::vocab::CODE_WORDS`]: `session_expired`, `mfa.code.invalid`).
+/// (`vocab/codes.txt`, [`crate::vocab::is_code_word`]: `session_expired`, `mfa.code.invalid`).
 pub fn is_product_shape(s: &str) -> bool {
     let code_words = |r: &str, seps: &[char]| {
         let parts: Vec<&str> = r.split(seps).collect();

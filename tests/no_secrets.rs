@@ -370,6 +370,57 @@ const WORDS: &[&str] = &[
     "table", "music", "happy", "smile", "spring",
 ];
 
+/// Common Japanese, Chinese and Korean surnames and given names (written
+/// for this test): none is a vocabulary word.
+const JA_FAMILY: &[&str] = &[
+    "佐藤",
+    "鈴木",
+    "高橋",
+    "田中",
+    "伊藤",
+    "渡辺",
+    "山本",
+    "中村",
+    "小林",
+    "加藤",
+    "吉田",
+    "山田",
+    "佐々木",
+    "山口",
+    "松本",
+    "井上",
+    "木村",
+    "林",
+    "斎藤",
+    "清水",
+];
+const JA_GIVEN: &[&str] = &[
+    "太郎",
+    "花子",
+    "健太",
+    "翔太",
+    "陽菜",
+    "結衣",
+    "大輔",
+    "直樹",
+    "美咲",
+    "さくら",
+    "はると",
+    "ゆい",
+];
+const ZH_FAMILY: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
+    "何", "高", "林", "罗",
+];
+const ZH_GIVEN: &[&str] = &[
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
+    "超", "秀英", "桂英", "建华", "志强", "晓东",
+];
+const KO_FAMILY: &[&str] = &["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임"];
+const KO_GIVEN: &[&str] = &[
+    "민준", "서연", "지호", "서윤", "도윤", "하은", "예준", "지우", "수빈", "현우",
+];
+
 const SHAPES: &[&str] = &[
     "short mixed token",
     "lowercase token",
@@ -383,6 +434,7 @@ const SHAPES: &[&str] = &[
     "obfuscated e-mail",
     "base64 padded",
     "date of birth",
+    "CJK name",
 ];
 
 fn canary(rng: &mut Rng, shape: &str) -> String {
@@ -495,6 +547,11 @@ fn canary(rng: &mut Rng, shape: &str) -> String {
             }
             s
         }
+        "CJK name" => match rng.below(3) {
+            0 => format!("{}{}", rng.pick(JA_FAMILY), rng.pick(JA_GIVEN)),
+            1 => format!("{}{}", rng.pick(ZH_FAMILY), rng.pick(ZH_GIVEN)),
+            _ => format!("{}{}", rng.pick(KO_FAMILY), rng.pick(KO_GIVEN)),
+        },
         _ => {
             let (y, m, d) = (1940 + rng.below(70), 1 + rng.below(12), 1 + rng.below(28));
             match rng.below(3) {
@@ -529,6 +586,7 @@ const POSITIONS: &[&str] = &[
     "Set-Cookie value",
     "Set-Cookie name",
     "Set-Cookie Path",
+    "Set-Cookie Domain",
     "Cookie header name",
     "trail URL",
     "trail redirect",
@@ -563,6 +621,10 @@ const TEXTS: &[&str] = &[
     "Contact {} if this keeps happening.",
     "{}",
     "Invalid code [{}]",
+    "{}さん、認証コードが正しくありません。",
+    "認証コードを{}に送信しました",
+    "请联系{}获取验证码。",
+    "{}님, 인증 코드가 만료되었습니다.",
 ];
 
 fn place(
@@ -656,11 +718,22 @@ fn place(
             None,
             json!({"name": "session", "domain": "app.example.org", "path": format!("/{c}"), "secure": true, "http_only": true, "same_site": "lax", "value_len": 10}),
         ),
-        "Set-Cookie nameless" | "Set-Cookie value" | "Set-Cookie name" | "Set-Cookie Path" => {
+        "Set-Cookie nameless"
+        | "Set-Cookie value"
+        | "Set-Cookie name"
+        | "Set-Cookie Path"
+        | "Set-Cookie Domain" => {
             let line = match pos {
                 "Set-Cookie nameless" => format!("{c}; Path=/; Secure"),
                 "Set-Cookie value" => format!("session={c}; Path=/; Secure; HttpOnly"),
                 "Set-Cookie name" => format!("{c}=1; Path=/; Secure"),
+                // Host-shaped (see `hostify`): a label of its own, or of a
+                // tenant host under the page's parent domain.
+                "Set-Cookie Domain" => match rng.below(3) {
+                    0 => format!("session=1; Domain={c}; Path=/; Secure"),
+                    1 => format!("session=1; Domain={c}.example.org; Path=/; Secure"),
+                    _ => format!("session=1; Domain=.{c}.app.example.org; Secure"),
+                },
                 _ => format!("session=1; Path=/{c}; Secure"),
             };
             let mut e = ev(format!("{origin}/login"));
@@ -724,6 +797,17 @@ fn place(
     (s, String::new())
 }
 
+/// A canary as a host label would carry it: lower case, its separators
+/// and other characters as `-`.
+fn hostify(c: &str) -> String {
+    c.to_lowercase()
+        .chars()
+        .map(|ch| if ch.is_alphanumeric() { ch } else { '-' })
+        .collect::<String>()
+        .trim_matches('-')
+        .to_owned()
+}
+
 /// Forms of an output a reader sees: as written, with Markdown escapes
 /// and percent escapes undone, lower case.
 fn views(out: &str) -> [String; 2] {
@@ -769,7 +853,10 @@ fn generated_canaries_reach_no_output() {
     for case in 0..n {
         let si = case % SHAPES.len();
         let pi = (case / SHAPES.len()) % POSITIONS.len();
-        let c = canary(&mut rng, SHAPES[si]);
+        let mut c = canary(&mut rng, SHAPES[si]);
+        if POSITIONS[pi] == "Set-Cookie Domain" {
+            c = hostify(&c);
+        }
         let base = &bases[rng.below(bases.len())];
         let (snap_json, bad) = place(&mut rng, base, POSITIONS[pi], &c);
         counts[si][pi] += 1;
@@ -812,9 +899,18 @@ fn generated_canaries_reach_no_output() {
                 }
             }
         }
-        let needle = c.to_lowercase();
+        let mut needles = vec![c.to_lowercase()];
+        // A CJK name shown in part (its given name) is a leak too.
+        if SHAPES[si] == "CJK name" {
+            let chars: Vec<char> = c.chars().collect();
+            let given: String = chars[chars.len().saturating_sub(2)..].iter().collect();
+            needles.push(given);
+        }
         for (what, out) in &outs {
-            if views(out).iter().any(|v| v.contains(&needle)) {
+            if views(out)
+                .iter()
+                .any(|v| needles.iter().any(|n| v.contains(n.as_str())))
+            {
                 leak_counts[si][pi] += 1;
                 if leaks.len() < 40 {
                     leaks.push(format!(
@@ -1160,4 +1256,47 @@ fn generated_canaries_in_har_reach_no_output() {
         println!("  LEAK {l}");
     }
     assert_eq!(total, 0, "canaries reached an output of auth-triage har");
+}
+
+/// The vocabularies of the allow-list hold no word the canary generator
+/// draws: no name, no passphrase word (English's list is older and has a
+/// few, which the run rules hold: `Will Young` is a name, three content
+/// words a passphrase).
+#[test]
+fn vocabularies_hold_no_canary_words() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("vocab");
+    let drawn: Vec<String> = FIRST
+        .iter()
+        .chain(LAST)
+        .chain(WORDS)
+        .chain(JA_FAMILY)
+        .chain(JA_GIVEN)
+        .chain(ZH_GIVEN.iter().filter(|g| g.chars().count() > 1))
+        .chain(KO_GIVEN)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let mut words = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let path = e.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        // The older lists (en.txt; codes.txt, moved out of src/vocab.rs,
+        // which holds `long`) are held by the run rules instead.
+        if name == "en.txt" || name == "codes.txt" {
+            continue;
+        }
+        for l in std::fs::read_to_string(&path).unwrap().lines() {
+            let w = l.trim().to_lowercase();
+            if w.is_empty() || w.starts_with('#') || w.starts_with('[') {
+                continue;
+            }
+            words += 1;
+            assert!(!drawn.contains(&w), "{name}: {w} is a canary word");
+            // A one-character surname is no word of its own.
+            assert!(
+                !ZH_FAMILY.contains(&w.as_str()) && !KO_FAMILY.contains(&w.as_str()) || w == "이",
+                "{name}: {w} is a surname"
+            );
+        }
+    }
+    println!("{words} vocabulary words (en aside): none is a canary word");
 }

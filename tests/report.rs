@@ -21,8 +21,7 @@ fn build(case: &Path) -> Report {
     let snap =
         Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap()).unwrap();
     let cats = Catalogs::new(&[]);
-    let d = classify(&snap, &cats);
-    report::build(&snap, &d, &cats.versions)
+    report::triage(&snap, &cats).1
 }
 
 fn check_golden(path: &Path, text: &str, failures: &mut Vec<String>) {
@@ -485,52 +484,106 @@ fn version_1_reports_still_verify() {
 /// The evidence survives the allow-list: of the words the lexicon matched
 /// in the page sentences of the golden fixtures, the share that the masked
 /// excerpt of the same sentence still shows.
+/// Survival of the lexicon's words in the excerpts of `texts` (each with its
+/// language): per language, (matched, kept, first lost). A matched phrase
+/// survives when its words stand in the excerpt in the same order (for CJK
+/// text, its characters in a row).
+fn survival(
+    texts: &[(String, String)],
+) -> std::collections::BTreeMap<String, (usize, usize, Vec<String>)> {
+    use auth_triage::text::{lexicon, token_texts, TokenBuf};
+    let mut by: std::collections::BTreeMap<String, (usize, usize, Vec<String>)> =
+        std::collections::BTreeMap::new();
+    let mut buf = TokenBuf::default();
+    for (lang, t) in texts {
+        let toks = buf.fill(t);
+        let matches: Vec<Vec<String>> = lexicon()
+            .scan(&toks)
+            .iter()
+            .map(|m| {
+                toks[m.start..m.start + m.len]
+                    .iter()
+                    .map(|t| t.text.to_owned())
+                    .collect()
+            })
+            .collect();
+        if matches.is_empty() {
+            continue;
+        }
+        let shown = token_texts(&auth_triage::redact::excerpt(t, 200));
+        let e = by.entry(lang.clone()).or_default();
+        for words in matches {
+            e.0 += words.len();
+            if shown.windows(words.len()).any(|w| w == words.as_slice()) {
+                e.1 += words.len();
+            } else if e.2.len() < 12 {
+                e.2.push(words.join(" "));
+            }
+        }
+    }
+    by
+}
+
+fn print_survival(
+    what: &str,
+    by: &std::collections::BTreeMap<String, (usize, usize, Vec<String>)>,
+) -> f64 {
+    let (m, k) = by.values().fold((0, 0), |(m, k), v| (m + v.0, k + v.1));
+    println!(
+        "lexicon words of {what} still shown in their excerpts: {k}/{m} = {:.1}%",
+        k as f64 * 100.0 / m.max(1) as f64
+    );
+    for (lang, (m, k, lost)) in by {
+        println!(
+            "  {lang:<8} {k:>5}/{m:<5} = {:>5.1}%  lost: {lost:?}",
+            *k as f64 * 100.0 / (*m).max(1) as f64
+        );
+    }
+    k as f64 / m.max(1) as f64
+}
+
 #[test]
 fn lexicon_words_survive_in_excerpts() {
-    use auth_triage::text::{lexicon, sentences, token_texts, TokenBuf};
-    let (mut matched, mut kept) = (0usize, 0usize);
-    let mut lost: Vec<String> = Vec::new();
-    let mut buf = TokenBuf::default();
+    use auth_triage::text::{page_language, sentences};
+    let mut texts: Vec<(String, String)> = Vec::new();
     for case in cases() {
         let snap =
             Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap())
                 .unwrap();
-        let mut texts: Vec<&str> = sentences(&snap.page.text).collect();
-        texts.extend(snap.page.alerts.iter().map(String::as_str));
-        for t in texts {
-            let toks = buf.fill(t);
-            let words: Vec<String> = lexicon()
-                .scan(&toks)
-                .iter()
-                .flat_map(|m| {
-                    toks[m.start..m.start + m.len]
-                        .iter()
-                        .map(|t| t.text.to_owned())
-                })
-                .collect();
-            if words.is_empty() {
-                continue;
-            }
-            let shown = token_texts(&auth_triage::redact::excerpt(t, 200));
-            for w in words {
-                matched += 1;
-                if shown.contains(&w) {
-                    kept += 1;
-                } else if lost.len() < 30 {
-                    lost.push(w);
-                }
-            }
-        }
+        let lang = page_language(snap.page.lang.as_deref(), &snap.page.text);
+        let mut ts: Vec<&str> = sentences(&snap.page.text).collect();
+        ts.extend(snap.page.alerts.iter().map(String::as_str));
+        texts.extend(ts.into_iter().map(|t| (lang.clone(), t.to_owned())));
     }
-    let share = kept as f64 / matched.max(1) as f64;
-    println!(
-        "lexicon words of the golden pages still shown in their excerpts: {kept}/{matched} = {:.1}%",
-        share * 100.0
-    );
-    println!("  lost (first 30): {lost:?}");
+    let golden = survival(&texts);
+    let share = print_survival("the golden pages", &golden);
     assert!(
         share >= 0.9,
         "only {:.1}% of the lexicon's words survive",
         share * 100.0
     );
+    for (lang, (m, k, _)) in &golden {
+        assert!(*k * 10 >= *m * 9, "{lang}: {k}/{m} lexicon words survive");
+    }
+    // The languages corpus: real strings in all twelve languages.
+    let corpus = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/lang.jsonl"),
+    )
+    .unwrap();
+    let texts: Vec<(String, String)> = corpus
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["lang"].as_str().unwrap().to_owned(),
+                v["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let lang = survival(&texts);
+    print_survival("the languages corpus (tests/corpus/lang.jsonl)", &lang);
+    for (l, (m, k, _)) in &lang {
+        assert!(*k * 10 >= *m * 9, "{l}: {k}/{m} lexicon words survive");
+    }
 }

@@ -707,7 +707,7 @@ fn jar(entries: &[&Entry], now_ms: Option<i64>) -> Vec<Cookie> {
             let Some(c) = setcookie::parse(line) else {
                 continue;
             };
-            if setcookie::rejection(&c, scheme, host).is_some() {
+            if setcookie::rejection(&c, scheme, host, &[]).is_some() {
                 continue;
             }
             let domain = c

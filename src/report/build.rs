@@ -39,11 +39,23 @@ fn trail_relevance(e: &snapshot::TrailEvent) -> u32 {
 
 /// Redact one trail event for storage (the recorder calls this before an
 /// event is kept anywhere): the same allow-list as the report.
+///
+/// A Set-Cookie Domain is kept when it domain-matches the event's own hosts
+/// (request, redirect, top frame); any other becomes `<host:N>`
+/// ([`redact::cookie_domain`]).
 pub fn redact_trail_event(e: &snapshot::TrailEvent) -> snapshot::TrailEvent {
-    redact_event(e).to_trail_event()
+    let hosts: Vec<String> = std::iter::once(e.url.as_str())
+        .chain(e.redirect_url.as_deref())
+        .chain(e.top_origin.as_deref())
+        .filter_map(|u| crate::web::Origin::parse(u).map(|o| o.host))
+        .collect();
+    let known: Vec<&str> = hosts.iter().map(String::as_str).collect();
+    redact_event(e, &known).to_trail_event()
 }
 
-fn redact_event(e: &snapshot::TrailEvent) -> REvent {
+/// One trail event, allow-listed; `known`: the hosts a Set-Cookie Domain
+/// may be named against.
+fn redact_event(e: &snapshot::TrailEvent, known: &[&str]) -> REvent {
     REvent {
         url: SafeUrl::redact(&e.url),
         method: Label::method(&e.method),
@@ -56,7 +68,7 @@ fn redact_event(e: &snapshot::TrailEvent) -> REvent {
             .filter_map(|l| setcookie::parse(l))
             .map(|c| RSetCookie {
                 name: Name::redact(&c.name),
-                domain: c.domain.as_deref().map(Host::redact),
+                domain: c.domain.as_deref().map(|d| Host::cookie_domain(d, known)),
                 path: c.path.as_deref().map(SafePath::redact),
                 secure: c.secure,
                 http_only: c.http_only,
@@ -182,10 +194,18 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
         }
     }
     crate::order::sort(&mut idx);
+    let published: Vec<crate::web::Origin> = snap
+        .env
+        .published_urls
+        .iter()
+        .filter_map(|u| crate::web::Origin::parse(u))
+        .collect();
+    let hosts = signals::trail::known_hosts(snap, &published);
+    let known: Vec<&str> = hosts.iter().map(String::as_str).collect();
     let trail: Vec<REvent> = idx
         .iter()
         .filter_map(|i| snap.trail.get(*i))
-        .map(redact_event)
+        .map(|e| redact_event(e, &known))
         .collect();
     let otp_input = d
         .evidence
@@ -464,7 +484,26 @@ pub(super) fn safe_diagnosis(d: &Diagnosis, included: &[String]) -> Diagnosis {
 
 /// Build the report of a snapshot and its diagnosis. `catalog_versions`
 /// names the catalogs the diagnosis used.
+///
+/// Placeholders are numbered within the report ([`redact::numbered`]); to
+/// number the diagnosis' placeholders the same way, classify inside the
+/// same scope ([`triage`]).
 pub fn build(snap: &Snapshot, d: &Diagnosis, catalog_versions: &[String]) -> Report {
+    redact::numbered(|| build_numbered(snap, d, catalog_versions))
+}
+
+/// Classify a snapshot and build its report, with one numbering of the
+/// placeholders for both (the same secret is `<token-1:9>` in the
+/// diagnosis' excerpt and in the report's page URL).
+pub fn triage(snap: &Snapshot, cats: &crate::Catalogs) -> (Diagnosis, Report) {
+    redact::numbered(|| {
+        let d = crate::classify(snap, cats);
+        let r = build_numbered(snap, &d, &cats.versions);
+        (d, r)
+    })
+}
+
+fn build_numbered(snap: &Snapshot, d: &Diagnosis, catalog_versions: &[String]) -> Report {
     let rs = redact_snapshot(snap, d);
     let mut r = Report {
         report_version: REPORT_VERSION,

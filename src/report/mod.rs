@@ -41,7 +41,7 @@ pub mod safe;
 pub mod text;
 pub mod verify;
 
-pub use build::{build, iso_utc, redact_snapshot, redact_trail_event};
+pub use build::{build, iso_utc, redact_snapshot, redact_trail_event, triage};
 pub use markdown::to_markdown;
 use safe::safe_struct;
 pub use safe::{Code, CoreText, Excerpt, Host, Label, Name, SafePath, SafeUrl};

@@ -190,6 +190,10 @@ impl Host {
     pub fn redact(raw: &str) -> Host {
         Host(redact::host(raw.trim_start_matches('.')))
     }
+    /// A cookie's Domain attribute: a host only in relation to `known`.
+    pub fn cookie_domain(raw: &str, known: &[&str]) -> Host {
+        Host(redact::cookie_domain(raw, known))
+    }
 }
 impl SafePath {
     pub fn redact(raw: &str) -> SafePath {

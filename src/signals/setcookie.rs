@@ -138,24 +138,53 @@ fn max_age(v: &str) -> Option<i64> {
     Some(digits.parse::<i64>().unwrap_or(i64::MAX))
 }
 
+/// How a cookie's Domain stands to the host that set it: `same host`,
+/// `parent domain`, `public suffix`, `subdomain` or `another site`. This,
+/// not the Domain's text, is the evidence ([`crate::redact::cookie_domain`]).
+pub fn domain_relation(d: &str, host: &str) -> &'static str {
+    let d = d.trim_start_matches('.').to_ascii_lowercase();
+    let host = host.to_ascii_lowercase();
+    if d == host {
+        "same host"
+    } else if crate::web::is_public_suffix(&d) {
+        "public suffix"
+    } else if crate::web::domain_match(&host, &d) {
+        "parent domain"
+    } else if crate::web::domain_match(&d, &host) {
+        "subdomain"
+    } else {
+        "another site"
+    }
+}
+
 /// Why a browser refuses a Set-Cookie line from `host` over `scheme`
-/// (the rules behind DevTools' blocked-cookie reasons).
-pub fn rejection(c: &SetCookie, scheme: &str, host: &str) -> Option<(&'static str, String)> {
+/// (the rules behind DevTools' blocked-cookie reasons). `known` are the
+/// hosts whose Domain may be named (see [`crate::redact::cookie_domain`]).
+pub fn rejection(
+    c: &SetCookie,
+    scheme: &str,
+    host: &str,
+    known: &[&str],
+) -> Option<(&'static str, String)> {
     let secure_ctx = scheme == "https" || host == "localhost" || host == "127.0.0.1";
     if let Some(d) = &c.domain {
         let d = d.trim_start_matches('.');
         if web::is_public_suffix(d) && d != host {
             return Some((
                 "InvalidDomain",
-                format!("Domain={} is a public suffix", crate::redact::host(d)),
+                format!(
+                    "Domain={} is a public suffix",
+                    crate::redact::cookie_domain(d, known)
+                ),
             ));
         }
         if !web::domain_match(host, d) {
             return Some((
                 "DomainMismatch",
                 format!(
-                    "Domain={} does not match the host {}",
-                    crate::redact::host(d),
+                    "Domain={} ({}) does not match the host {}",
+                    crate::redact::cookie_domain(d, known),
+                    domain_relation(d, host),
                     crate::redact::host(host)
                 ),
             ));
@@ -190,6 +219,51 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_domain_is_shown_only_against_the_hosts_of_the_tab() {
+        let known = ["app.example.org", "id.example.net"];
+        let d = crate::redact::cookie_domain;
+        assert_eq!(d("app.example.org", &known), "app.example.org");
+        assert_eq!(d(".example.org", &known), "example.org");
+        assert_eq!(d("example.net", &known), "example.net");
+        assert_eq!(d("org", &known), "org");
+        // A host-shaped secret: a placeholder of its length.
+        assert_eq!(d("k7xq9p.example.org", &known), "<host:18>");
+        assert_eq!(d("glacier.quartz.cloud", &known), "<host:20>");
+        assert_eq!(d("x.app.example.org", &known), "<host:17>");
+        assert_eq!(d("will young", &known), "<host:10>");
+        assert_eq!(d("<host-1:7>", &known), "<host-1:7>");
+        assert_eq!(
+            domain_relation("app.example.org", "app.example.org"),
+            "same host"
+        );
+        assert_eq!(
+            domain_relation(".example.org", "app.example.org"),
+            "parent domain"
+        );
+        assert_eq!(domain_relation("co.uk", "a.co.uk"), "public suffix");
+        assert_eq!(
+            domain_relation("x.app.example.org", "app.example.org"),
+            "subdomain"
+        );
+        assert_eq!(
+            domain_relation("k7xq9p.example.org", "app.example.org"),
+            "another site"
+        );
+        let c = parse("sid=1; Domain=k7xq9p.example.org; Secure").unwrap();
+        let (reason, why) = rejection(&c, "https", "app.example.org", &known).unwrap();
+        assert_eq!(reason, "DomainMismatch");
+        assert_eq!(
+            why,
+            "Domain=<host:18> (another site) does not match the host app.example.org"
+        );
+        let (_, why) = rejection(&c, "https", "id.example.net", &["k7xq9p.example.org"]).unwrap();
+        assert!(
+            why.starts_with("Domain=k7xq9p.example.org (another site)"),
+            "{why}"
+        );
+    }
+
+    #[test]
     fn value_is_dropped() {
         let c = parse(
             "sid=SECRETVALUE123; Domain=.example.org; Path=/; Secure; HttpOnly; SameSite=None",
@@ -205,31 +279,31 @@ mod tests {
     fn rejections() {
         let c = parse("sid=; Domain=other.example; Path=/").unwrap();
         assert_eq!(
-            rejection(&c, "https", "id.example.org").unwrap().0,
+            rejection(&c, "https", "id.example.org", &[]).unwrap().0,
             "DomainMismatch"
         );
         let c = parse("sid=; Secure").unwrap();
         assert_eq!(
-            rejection(&c, "http", "id.example.org").unwrap().0,
+            rejection(&c, "http", "id.example.org", &[]).unwrap().0,
             "SecureOnly"
         );
         let c = parse("sid=; SameSite=None").unwrap();
         assert_eq!(
-            rejection(&c, "https", "id.example.org").unwrap().0,
+            rejection(&c, "https", "id.example.org", &[]).unwrap().0,
             "SameSiteNoneInsecure"
         );
         let c = parse("__Host-sid=; Secure; Path=/; Domain=example.org").unwrap();
         assert_eq!(
-            rejection(&c, "https", "example.org").unwrap().0,
+            rejection(&c, "https", "example.org", &[]).unwrap().0,
             "InvalidPrefix"
         );
         let c = parse("sid=; Domain=co.uk").unwrap();
         assert_eq!(
-            rejection(&c, "https", "a.co.uk").unwrap().0,
+            rejection(&c, "https", "a.co.uk", &[]).unwrap().0,
             "InvalidDomain"
         );
         let c = parse("sid=; Domain=example.org; Secure; Path=/").unwrap();
-        assert!(rejection(&c, "https", "id.example.org").is_none());
+        assert!(rejection(&c, "https", "id.example.org", &[]).is_none());
     }
 
     #[test]

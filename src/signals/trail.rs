@@ -133,6 +133,10 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     crate::order::sort(&mut nav_hosts);
     nav_hosts.dedup();
     let nav_sites: Vec<String> = nav_hosts.iter().map(|h| site(h)).collect();
+    // Hosts a cookie's Domain may be named against: every host of the
+    // trail (requests and redirects), the page's and the published ones.
+    let known_hosts = known_hosts(snap, published);
+    let known: Vec<&str> = known_hosts.iter().map(String::as_str).collect();
 
     // The site of each host, looked up once (most events share a host).
     let mut sites: Vec<(String, String)> = Vec::new();
@@ -216,7 +220,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             };
             let auth = is_auth_cookie(&c.name);
             let name = redact::name(&c.name);
-            if let Some((reason, why)) = setcookie::rejection(&c, &o.scheme, &o.host) {
+            if let Some((reason, why)) = setcookie::rejection(&c, &o.scheme, &o.host, &known) {
                 let cause = if reason == "DomainMismatch" || reason == "InvalidDomain" {
                     Cause::CookieDomain
                 } else {
@@ -260,7 +264,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             }
             if let (Some(d), false) = (&c.domain, published.is_empty()) {
                 if auth && !published.iter().any(|p| domain_match(&p.host, d)) {
-                    push(&mut out, format!("dom.{}", c.name), ev(Rule::TrailSetCookieOtherDomain, format!("Set-Cookie {name} from {} is for Domain={}, not the published host", redact::host(&o.host), redact::host(d)), Some(Cause::CookieDomain), 0.8).about(Subject::cookie(&c.name)));
+                    push(&mut out, format!("dom.{}", c.name), ev(Rule::TrailSetCookieOtherDomain, format!("Set-Cookie {name} from {} is for Domain={} ({}), not the published host", redact::host(&o.host), redact::cookie_domain(d, &known), setcookie::domain_relation(d, &o.host)), Some(Cause::CookieDomain), 0.8).about(Subject::cookie(&c.name)));
                 }
             }
             if let (Some(exp), Some(rx), None) = (c.expires_ms, e.received_ms, c.max_age_s) {
@@ -766,6 +770,22 @@ struct Visits {
 }
 
 /// `site(host)`, remembered in `cache`.
+/// Every host of the trail (request and redirect URLs), the page's host and
+/// the published hosts, sorted, once each.
+pub fn known_hosts(snap: &Snapshot, published: &[Origin]) -> Vec<String> {
+    let mut hosts: Vec<String> = snap
+        .trail
+        .iter()
+        .flat_map(|e| std::iter::once(e.url.as_str()).chain(e.redirect_url.as_deref()))
+        .chain(std::iter::once(snap.url.as_str()))
+        .filter_map(|u| Origin::parse(u).map(|o| o.host))
+        .chain(published.iter().map(|o| o.host.clone()))
+        .collect();
+    crate::order::sort(&mut hosts);
+    hosts.dedup();
+    hosts
+}
+
 fn site_of(cache: &mut Vec<(String, String)>, host: &str) -> String {
     if let Some((_, s)) = cache.iter().find(|(h, _)| h == host) {
         return s.clone();

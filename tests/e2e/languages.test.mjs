@@ -29,11 +29,11 @@ test('a Japanese MFA step answering a wrong code: invalid code, from the Japanes
   await page.waitForTimeout(300);
   const { popup, result, report, evidence } = await diagnose(ext, page);
   assert.equal(result.failureType, 'mfa_invalid_code');
-  // The verdict comes from the Japanese words (text.invalid_code), not only
-  // from the status. The allow-list has no Japanese vocabulary yet, so the
-  // report shows the sentence as a typed placeholder (a known gap).
-  assert.ok(evidence.some((e) => e.startsWith('text.invalid_code')), evidence.join('\n'));
+  // The verdict comes from the Japanese words, not only from the status; the
+  // Japanese vocabulary (vocab/ja.txt) keeps the page's sentence whole.
+  assert.ok(evidence.some((e) => e.includes('認証コードが正しくありません')), evidence.join('\n'));
   assert.equal(result.verdict, 'product');
+  assert.match(report, /入力された認証コードが正しくありません。もう一度入力してください。/);
   assert.ok(!report.includes('482913'), 'the code typed stays out of the report');
   const lexicons = await popup.$eval('body', (b) => b.dataset.lexicons);
   assert.deepEqual(lexicons.split(' ').sort(), ['lexicon/en.json', 'lexicon/ja.json']);
@@ -47,10 +47,9 @@ test('a French MFA step whose code expired: expired challenge, from the French l
   const { popup, result, report, evidence } = await diagnose(ext, page);
   assert.equal(result.failureType, 'mfa_challenge_expired');
   assert.equal(result.verdict, 'product');
-  // The French lexicon's words stay ("code a expiré"); words in no list are
-  // masked until the allow-list has a French vocabulary (a known gap).
-  assert.match(report, /code a expiré/);
-  assert.ok(evidence.some((e) => e.startsWith('text.challenge_expired')), evidence.join('\n'));
+  // The French vocabulary (vocab/fr.txt) keeps the page's ordinary words.
+  assert.match(report, /Votre code a expiré : demandez-en un nouveau pour continuer\./);
+  assert.ok(evidence.some((e) => e.includes('Votre code a expiré')), evidence.join('\n'));
   const lexicons = await popup.$eval('body', (b) => b.dataset.lexicons);
   assert.deepEqual(lexicons.split(' ').sort(), ['lexicon/en.json', 'lexicon/fr.json']);
   await popup.close();

@@ -108,12 +108,29 @@ pub enum Answer {
         #[serde(skip_serializing_if = "Option::is_none")]
         sanitized: Option<String>,
     },
+    /// The page's code candidates for the popup's "Include this code"
+    /// (`code_candidates`): the one answer that holds a candidate's text,
+    /// which is the page's own. The popup shows it masked and keeps it in
+    /// memory only; no report or diagnosis holds it until the user
+    /// includes it.
+    Candidates {
+        candidates: Vec<Candidate>,
+    },
     Versions {
         core: String,
         catalogs: Vec<String>,
         snapshot_schema: u32,
         report_schema: u32,
     },
+}
+
+/// A code the page shows that the core does not capture on its own.
+#[derive(Debug, Serialize)]
+pub struct Candidate {
+    pub code: String,
+    pub source: auth_triage::diagnosis::CodeSource,
+    /// In characters, for the masked view.
+    pub length: usize,
 }
 
 /// A boundary error: `{code, message}`, shown as a JS `Error`.
@@ -193,16 +210,33 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
             snap.validate().map_err(|e| prefixed("snapshot", e))?;
             check_catalogs(&cmd.catalogs)?;
             let cats = Catalogs::new(&cmd.catalogs);
-            let d = auth_triage::classify(&snap, &cats);
             if kind == "classify" {
+                let d = auth_triage::redact::numbered(|| auth_triage::classify(&snap, &cats));
                 return Ok(Answer::Diagnosis { diagnosis: d });
             }
-            let r = report::build(&snap, &d, &cats.versions);
+            // One numbering of the placeholders for the diagnosis and the report.
+            let (d, r) = report::triage(&snap, &cats);
             let markdown = report::to_markdown(&r);
             Ok(Answer::Report {
                 diagnosis: d,
                 report: Box::new(r),
                 markdown,
+            })
+        }
+        "code_candidates" => {
+            let snap = required(cmd.snapshot, kind, "snapshot")?;
+            snap.validate().map_err(|e| prefixed("snapshot", e))?;
+            check_catalogs(&cmd.catalogs)?;
+            let cats = Catalogs::new(&cmd.catalogs);
+            Ok(Answer::Candidates {
+                candidates: auth_triage::code_candidates(&snap, &cats)
+                    .into_iter()
+                    .map(|f| Candidate {
+                        length: f.code.chars().count(),
+                        code: f.code,
+                        source: f.source,
+                    })
+                    .collect(),
             })
         }
         "verify" => {
@@ -301,8 +335,9 @@ fn har(
         (d.failure_type != auth_triage::FailureType::Unclassified).then_some(d.confidence)
     };
     let read = auth_triage::har::read_and_pick(text, published, &diagnose).map_err(har_error)?;
-    let d = auth_triage::classify(&read.snapshot, &cats);
-    let markdown = report::to_markdown(&report::build(&read.snapshot, &d, &cats.versions));
+    // One numbering of the placeholders for the diagnosis and the report.
+    let (d, r) = report::triage(&read.snapshot, &cats);
+    let markdown = report::to_markdown(&r);
     let sanitized = if sanitize {
         let mut out = String::new();
         auth_triage::har::sanitize::sanitize_read(text, &cats, &mut |s| out.push_str(s))
@@ -425,6 +460,42 @@ mod tests {
             Ok(Answer::Diagnosis { diagnosis }) => {
                 assert_eq!(diagnosis.failure_type.as_str(), "mfa_invalid_code")
             }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn code_candidates_go_to_the_popup_only() {
+        loaded();
+        let page = r#"{"url":"https://nanami.example.org/login?error=access_denied","page":{"status":400,"text":"We couldn't sign you in. Error code: NAN-4711"INCLUDED}}"#;
+        let cmd = |kind: &str, included: &str| {
+            format!(
+                r#"{{"type":"{kind}","snapshot":{}}}"#,
+                page.replace("INCLUDED", included)
+            )
+        };
+        // The candidate, with its length, to the popup; the safe OAuth
+        // error name is captured anyway and is no candidate.
+        match run(&cmd("code_candidates", "")) {
+            Ok(Answer::Candidates { candidates }) => {
+                assert_eq!(candidates.len(), 1, "{candidates:?}");
+                assert_eq!(candidates[0].code, "NAN-4711");
+                assert_eq!(candidates[0].length, 8);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Not in the report until the user includes it; then marked.
+        let report = |included: &str| match run(&cmd("report", included)) {
+            Ok(Answer::Report { markdown, .. }) => markdown,
+            other => panic!("{other:?}"),
+        };
+        assert!(!report("").contains("NAN-4711"));
+        let md = report(r#","included_codes":["NAN-4711"]"#);
+        assert!(md.contains("NAN-4711"), "{md}");
+        assert!(md.contains("included by the user"), "{md}");
+        // Once included, it is no candidate any more.
+        match run(&cmd("code_candidates", r#","included_codes":["NAN-4711"]"#)) {
+            Ok(Answer::Candidates { candidates }) => assert!(candidates.is_empty()),
             other => panic!("{other:?}"),
         }
     }
