@@ -222,6 +222,9 @@ run_tests() {
   step "WASM boundary tests (wasm-bindgen-test, in Node)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --locked -p auth-triage-wasm --target wasm32-unknown-unknown
+  step "WASM boundary tests of the support page's module (feature har: verify, HAR)"
+  CARGO_TARGET_DIR=target/wasm-har CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --locked -p auth-triage-wasm --features har --target wasm32-unknown-unknown
 
   step "extension lint (web-ext lint)"
   npx --no-install web-ext lint --source-dir dist --self-hosted --output text

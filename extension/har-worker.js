@@ -6,6 +6,8 @@
 //
 // In:  {file: File, published: [url]}
 // Out: {progress: bytes, total} … then {result} or {error}
+// In:  {verify: text}   (a pasted report; `verify` lives in this module too)
+// Out: {verified} or {error}
 import init, { invoke } from './core-har/auth_triage_wasm.js';
 
 const CORE = new URL('./core/', import.meta.url);
@@ -28,6 +30,10 @@ const ready = start();
 self.onmessage = async ({ data }) => {
   try {
     await ready;
+    if (typeof data.verify === 'string') {
+      self.postMessage({ verified: invoke({ type: 'verify', text: data.verify }) });
+      return;
+    }
     const { file, published = [] } = data;
     const decoder = new TextDecoder('utf-8', { fatal: true });
     for (let at = 0; at < file.size; at += CHUNK) {

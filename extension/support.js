@@ -2,7 +2,6 @@
 // verified by the core (schema, digest, view) and shown as text only. A HAR
 // file is diagnosed and sanitized in a worker (har-worker.js).
 
-import { invoke } from './core.js';
 import { $, el, setText, safeCodeText, TYPE_WORDS, download } from './ui.js';
 
 const MAX = 4 * 1024 * 1024;
@@ -16,7 +15,7 @@ async function check(text) {
   }
   let v;
   try {
-    v = await invoke({ type: 'verify', text });
+    v = await verifyInWorker(text);
   } catch (e) {
     out.hidden = true;
     setText('#status', `Not a readable report: ${e.message}`);
@@ -55,6 +54,20 @@ async function check(text) {
     setText('#text', v.text ?? '');
   }
   document.body.dataset.result = v.intact ? 'intact' : 'modified';
+}
+
+// `verify` is in the support page's module (core-har/), which the HAR
+// worker loads: the popup's module stays small. One worker answers the
+// pastes, one at a time.
+let verifier = null;
+function verifyInWorker(text) {
+  verifier ??= newWorker();
+  const w = verifier;
+  return new Promise((resolve, reject) => {
+    w.onmessage = ({ data }) => (data.error !== undefined ? reject(new Error(data.error)) : resolve(data.verified));
+    w.onerror = (e) => reject(new Error(e.message ?? 'worker error'));
+    w.postMessage({ verify: text });
+  });
 }
 
 $('#verify').addEventListener('click', () => check($('#input').value));
