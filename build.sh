@@ -121,7 +121,7 @@ build() {
   fi
 }
 
-# The core's data files (lexicon/, catalogs/, vocab/, psl/: the folders build.rs
+# The core's data files (lexicon/, messages/, catalogs/, vocab/, psl/: the folders build.rs
 # embeds in the CLI) go beside the WASM module, minified, with an index the
 # extension reads; the module itself carries none of them.
 ship_data() {
@@ -130,7 +130,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const out = process.argv[2];
 const files = [];
-for (const [dir, ext] of [['lexicon', '.json'], ['catalogs', '.json'], ['vocab', '.txt'], ['psl', '.b64']]) {
+for (const [dir, ext] of [['lexicon', '.json'], ['messages', '.json'], ['catalogs', '.json'], ['vocab', '.txt'], ['psl', '.b64']]) {
   if (!fs.existsSync(dir)) continue;
   fs.mkdirSync(path.join(out, dir), { recursive: true });
   for (const f of fs.readdirSync(dir).sort()) {

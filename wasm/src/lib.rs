@@ -7,6 +7,7 @@
 //! panic. This crate touches no browser API: the extension's JS does.
 
 use auth_triage::json;
+use auth_triage::say::Said;
 use auth_triage::snapshot::TrailEvent;
 use auth_triage::{data, report, text, Catalog, Catalogs, Diagnosis, InputError, Snapshot};
 use serde::Serialize;
@@ -53,11 +54,14 @@ const COMMAND_BYTES: usize = auth_triage::snapshot::limits::INPUT_BYTES + 4 * 10
 pub enum Answer {
     Diagnosis {
         diagnosis: Diagnosis,
+        /// The diagnosis as messages, for the UI's language (messages/).
+        said: Said,
     },
     Report {
         diagnosis: Diagnosis,
         report: Box<report::Report>,
         markdown: String,
+        said: Said,
     },
     Verification {
         intact: bool,
@@ -167,9 +171,9 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
             snap.validate().map_err(|e| prefixed("snapshot", e))?;
             check_catalogs(&cmd.catalogs)?;
             let cats = Catalogs::new(&cmd.catalogs);
-            let d = auth_triage::classify(&snap, &cats);
+            let (d, said) = auth_triage::classify_said(&snap, &cats);
             if kind == "classify" {
-                return Ok(Answer::Diagnosis { diagnosis: d });
+                return Ok(Answer::Diagnosis { diagnosis: d, said });
             }
             let r = report::build(&snap, &d, &cats.versions);
             let markdown = report::to_markdown(&r);
@@ -177,6 +181,7 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
                 diagnosis: d,
                 report: Box::new(r),
                 markdown,
+                said,
             })
         }
         "verify" => {
