@@ -76,7 +76,9 @@ ensure_npm() {
 }
 
 ensure_test_tools() {
-  apt_install chromium firefox-esr nginx faketime openssl
+  # chromium-l10n: the locale packs; without them Chromium runs in en-US
+  # whatever LANGUAGE says (the UI-language tests need de and ja).
+  apt_install chromium chromium-l10n firefox-esr nginx faketime openssl
   ensure_npm
 }
 

@@ -202,9 +202,14 @@ pub fn plain(e: &Evidence) -> Msg {
     let said = |key: &'static str| Msg::new(key).text("said", d);
     match e.rule.as_str() {
         "form.one_time_code_input" => Msg::new("ev.otp_input"),
-        "form.resend_cooldown" => {
-            Msg::new("ev.resend_cooldown").text("when", d.split_once(": ").map_or(d, |(_, r)| r))
-        }
+        "form.resend_cooldown" => match d
+            .split_once(": ")
+            .and_then(|(_, r)| r.split_once(" s left")?.0.parse::<u32>().ok())
+        {
+            Some(s) => Msg::new("ev.resend_cooldown_wait").secs("wait", s),
+            None => Msg::new("ev.resend_cooldown")
+                .text("when", d.split_once(": ").map_or(d, |(_, r)| r)),
+        },
         "text.invalid_code" | "text.invalid_on_mfa_step" | "text.mfa_failed" => {
             said("ev.says_invalid")
         }
