@@ -53,7 +53,7 @@ impl Case<'_> {
     }
 }
 
-/// Message keys built from a failure type (not spelled `Msg::new("…")`).
+/// Message keys built from a failure type (not written out as literals).
 pub const DYNAMIC_KEYS: [&str; 9] = [
     "type.mfa_invalid_code",
     "type.mfa_challenge_expired",
