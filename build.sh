@@ -78,7 +78,8 @@ ensure_npm() {
 ensure_test_tools() {
   # chromium-l10n: the locale packs; without them Chromium runs in en-US
   # whatever LANGUAGE says (the UI-language tests need de and ja).
-  apt_install chromium chromium-l10n firefox-esr nginx faketime openssl
+  # fonts-wqy-microhei: Chinese, Japanese and Korean glyphs for the screenshots.
+  apt_install chromium chromium-l10n fonts-wqy-microhei firefox-esr nginx faketime openssl
   ensure_npm
 }
 
