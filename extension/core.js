@@ -30,6 +30,11 @@ export const dataIndex = fetchText('data/index.json').then((t) => JSON.parse(t).
 const forCore = (n) => !n.startsWith('messages/') || n === 'messages/en.json';
 dataIndex.then((names) => names.filter((n) => forCore(n) && (!n.startsWith('lexicon/') || n === 'lexicon/en.json')).forEach(dataText), () => {});
 
+/** Start fetching a data file that will likely be wanted (no effect if it is not shipped). */
+export function prefetch(name) {
+  dataIndex.then((names) => names.includes(name) && dataText(name).catch(() => {}), () => {});
+}
+
 // The popup starts compiling the module earlier, in boot.js, at the page's
 // first byte; take that module when it is there (else fetch it here).
 const wasmUrl = new URL('auth_triage_wasm_bg.wasm', CORE);

@@ -9,13 +9,13 @@
 // store has answered (the view is re-rendered if a new policy changes it).
 
 import { tabs, runInFrames, cookiesFor, runtime, browserInfo } from './ext.js';
-import { invoke, loadData, dataIndex } from './core.js';
-import { lexiconsFor } from './languages.js';
+import { invoke, loadData, dataIndex, prefetch } from './core.js';
+import { lexiconsFor, lexiconStem } from './languages.js';
 import { collect, mergeFrames } from './collector.js';
 import { loadConfig, freshManaged } from './config.js';
 import { $, el, setText, safeCodeText, download, copyText, countdown, fallbackUserMove, sendText } from './ui.js';
 import { accessOf, showAccess } from './access-ui.js';
-import { t, localize, sayer } from './i18n.js';
+import { t, localize, sayer, uiLang } from './i18n.js';
 
 localize();
 
@@ -181,6 +181,8 @@ const same = (a, b) => a.failure_type === b.failure_type && a.verdict === b.verd
 
 async function main() {
   const sayP = sayer(dataIndex).catch(() => null);
+  // A page in the user's own language is likely: its lexicon loads while the page is read.
+  prefetch(`lexicon/${lexiconStem(uiLang())}.json`);
   const tm = { start: performance.now() };
   const [tab, config] = await Promise.all([
     targetTab().then((r) => ((tm.tab = performance.now()), r)),
