@@ -81,6 +81,8 @@ function snapshotOf(tab, page, cookies, trail, config) {
       published_urls: config.publishedUrls,
       now_ms: Date.now(),
       tz_offset_min: -new Date().getTimezoneOffset(),
+      // The language the popup speaks: the report names it for support.
+      ui_lang: uiLang(),
       ...(browserInfo() ? { browser: browserInfo() } : {}),
     },
   };

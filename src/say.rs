@@ -15,20 +15,43 @@
 //! duration (a count of seconds, minutes or hours, written with the plural
 //! forms of `units`), or a list of messages (joined with `sep`).
 
-use serde::Serialize;
-use std::collections::BTreeMap;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::sync::OnceLock;
 
-/// One message: a key of the message data and its arguments.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One message: a key of the message data and its arguments (a list, not
+/// a map: a few entries, and no map code in the WASM module). Serialized as
+/// `{"key": …, "args": {name: arg, …}}`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Msg {
     pub key: &'static str,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub args: BTreeMap<&'static str, Arg>,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Serialize for Msg {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("key", self.key)?;
+        if !self.args.is_empty() {
+            m.serialize_entry("args", &Args(&self.args))?;
+        }
+        m.end()
+    }
+}
+
+struct Args<'a>(&'a [(&'static str, Arg)]);
+
+impl Serialize for Args<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
 }
 
 /// An argument of a message.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Arg {
     /// Allow-listed text, inserted as it is.
@@ -44,7 +67,7 @@ pub enum Arg {
 }
 
 /// Everything a diagnosis says to people, as messages.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Said {
     pub headline: Msg,
     pub user_move: Msg,
@@ -57,22 +80,22 @@ impl Msg {
     pub fn new(key: &'static str) -> Msg {
         Msg {
             key,
-            args: BTreeMap::new(),
+            args: Vec::new(),
         }
     }
 
     pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Msg {
-        self.args.insert(name, Arg::Text(value.into()));
+        self.args.push((name, Arg::Text(value.into())));
         self
     }
 
     pub fn msg(mut self, name: &'static str, value: Msg) -> Msg {
-        self.args.insert(name, Arg::Msg(value));
+        self.args.push((name, Arg::Msg(value)));
         self
     }
 
     pub fn num(mut self, name: &'static str, value: i64) -> Msg {
-        self.args.insert(name, Arg::Num(value));
+        self.args.push((name, Arg::Num(value)));
         self
     }
 
@@ -84,12 +107,12 @@ impl Msg {
             91..=5400 => ("minute", s.div_ceil(60)),
             _ => ("hour", s.div_ceil(3600)),
         };
-        self.args.insert(name, Arg::Dur { unit, n });
+        self.args.push((name, Arg::Dur { unit, n }));
         self
     }
 
     pub fn list(mut self, name: &'static str, items: Vec<Msg>) -> Msg {
-        self.args.insert(name, Arg::List(items));
+        self.args.push((name, Arg::List(items)));
         self
     }
 
@@ -143,7 +166,7 @@ fn render(cat: &crate::json::Value<'_>, m: &Msg, out: &mut String) {
             return;
         };
         let name = after.get(1..close).unwrap_or_default();
-        match m.args.get(name) {
+        match m.args.iter().find(|(k, _)| *k == name).map(|(_, a)| a) {
             Some(arg) => render_arg(cat, arg, out),
             None => out.push_str(after.get(..=close).unwrap_or_default()),
         }

@@ -324,6 +324,7 @@ impl RedactedSnapshot {
                 tz_offset_min: self.env.tz_offset_min,
                 browser: None,
                 third_party_cookies_blocked: self.env.third_party_cookies_blocked,
+                ui_lang: None,
             },
         }
     }
@@ -463,6 +464,30 @@ pub(super) fn safe_diagnosis(d: &Diagnosis, included: &[String]) -> Diagnosis {
 
 /// Build the report of a snapshot and its diagnosis. `catalog_versions`
 /// names the catalogs the diagnosis used.
+/// The page's language as the core finds it, and the user's UI language,
+/// each from the languages of the core's data (lexicons, message files).
+fn languages(snap: &Snapshot) -> Languages {
+    let mut known: Vec<String> = crate::text::lexicon().langs().to_vec();
+    for (_, text) in crate::data::folder("messages") {
+        if let Some(crate::json::Value::Str(l)) = crate::json::parse(text)
+            .ok()
+            .as_ref()
+            .and_then(|v| v.get("lang"))
+        {
+            known.push(l.to_string());
+        }
+    }
+    let page = crate::text::page_language(snap.page.lang.as_deref(), &snap.page.text);
+    Languages {
+        page: Label::language(&page, &known),
+        user: snap
+            .env
+            .ui_lang
+            .as_deref()
+            .map(|u| Label::language(u, &known)),
+    }
+}
+
 pub fn build(snap: &Snapshot, d: &Diagnosis, catalog_versions: &[String]) -> Report {
     let rs = redact_snapshot(snap, d);
     let mut r = Report {
@@ -498,6 +523,7 @@ pub fn build(snap: &Snapshot, d: &Diagnosis, catalog_versions: &[String]) -> Rep
             name: Label::browser(&b.name),
             version: Label::version(&b.version),
         }),
+        languages: Some(languages(snap)),
         published_url: rs.env.published_urls.first().cloned(),
         page_url: rs.url.clone(),
         diagnosis: safe_diagnosis(d, &snap.page.included_codes),
