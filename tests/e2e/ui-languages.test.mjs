@@ -126,6 +126,13 @@ async function diagnosePath(ext, p, prepare) {
 }
 
 const text = (popup, sel) => popup.$eval(sel, (e) => e.textContent);
+const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+/** axe-core's violations on `page` ("id: target" lines). */
+async function axeViolations(page) {
+  await page.evaluate(AXE);
+  const r = await page.evaluate(async () => (await globalThis.axe.run(document)).violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+  return r;
+}
 const postWrongCode = async (page) => {
   await page.fill('#otp', '482913');
   await Promise.all([page.waitForLoadState('load').catch(() => {}), page.click('form button[type=submit]')]);
@@ -149,9 +156,20 @@ test('Japanese: the popup speaks Japanese, counts down in Japanese, and the repo
     assert.match(report, /MFA is rate-limited or in a resend cooldown/);
     assert.doesNotMatch(report, /[\u3040-\u30ff]/);
     assert.deepEqual(await overflowing(popup), []);
+    assert.deepEqual(await axeViolations(popup), []);
     await shoot(popup, 'popup-ja', 'popup-ja');
     await popup.close();
     await page.close();
+
+    // The options, welcome and support pages speak Japanese too.
+    for (const [file, key] of [['options.html', 'optTitle'], ['welcome.html', 'welTitle'], ['support.html', 'supHeading']]) {
+      const p = await ext.context.newPage();
+      await p.goto(ext.url(file));
+      await p.waitForFunction(() => document.documentElement.lang === 'ja');
+      assert.equal(await p.$eval('h1', (h) => h.textContent), jaUi[key].message, file);
+      assert.deepEqual(await axeViolations(p), [], file);
+      await p.close();
+    }
 
     // A Japanese failing page, diagnosed from its own words, in a Japanese UI.
     const w = await diagnosePath(ext, '/ja/wrong-code', postWrongCode);
