@@ -13,8 +13,8 @@ use crate::codes::{self, Catalogs, FoundCode};
 use crate::diagnosis::{
     Cause, CodeSource, Diagnosis, Evidence, FailureType, SafeCode, Source, Verdict,
 };
-use crate::signals;
 use crate::say::{Msg, Said};
+use crate::signals;
 use crate::signals::page::Judgement;
 use crate::snapshot::Snapshot;
 use crate::web::Origin;
