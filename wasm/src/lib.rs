@@ -333,7 +333,9 @@ mod tests {
             r#"{"type":"classify","snapshot":{"url":"https://id.example.org/login","page":{"text":"Invalid authenticator code.","status":400}}}"#,
         );
         match a {
-            Ok(Answer::Diagnosis { diagnosis }) => {
+            Ok(Answer::Diagnosis { diagnosis, said }) => {
+                // What it says to people, as messages for the UI's language.
+                assert_eq!(said.headline.key, "type.mfa_invalid_code");
                 assert_eq!(diagnosis.failure_type.as_str(), "mfa_invalid_code")
             }
             other => panic!("{other:?}"),
