@@ -10,6 +10,9 @@ import { isGranted, pageOnly, patternFor, siteName, sitesToOffer } from './acces
 import { $, el, setText } from './ui.js';
 import { t } from './i18n.js';
 
+// The _locales key for each part of the evidence the core lists in not_seen.
+const NOT_SEEN_KEYS = { cookies: 'accessMissingCookies', trail: 'accessMissingTrail' };
+
 // A site's name, or "all sites" in the UI language.
 const site = (pattern) => (siteName(pattern) === 'all sites' ? t('accessAllSites') : siteName(pattern));
 
@@ -99,9 +102,15 @@ export function showAccess({ access, tab, page, trail, answer, config }) {
     box.append(
       el('h3', { id: 'access-title', text: t('accessPageOnly') }),
       el('p', { text: t(po.unknown ? 'accessSummaryNone' : 'accessSummary') }),
-      el('p', { class: 'muted', text: t('accessNotSeen') }),
-      el('ul', {}, el('li', { text: t('accessMissingCookies') }), el('li', { text: t('accessMissingTrail') })),
     );
+    // What the core says it did not see (diagnosis.not_seen), in the UI language.
+    const notSeen = Array.isArray(d.not_seen) ? d.not_seen : [];
+    if (notSeen.length) {
+      box.append(
+        el('p', { class: 'muted', text: t('accessNotSeen') }),
+        el('ul', {}, ...notSeen.map((k) => el('li', { text: Object.hasOwn(NOT_SEEN_KEYS, k) ? t(NOT_SEEN_KEYS[k]) : String(k) }))),
+      );
+    }
   }
   if (mode !== 'granted' && access.pattern) {
     box.append(

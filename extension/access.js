@@ -1,3 +1,4 @@
+// @ts-check
 // Host access, free of browser APIs: which origins the extension may watch.
 //
 // At install the extension has no host access. The user grants it per site
@@ -9,7 +10,11 @@
 /** The grant "All sites" asks for (the manifest's optional_host_permissions). */
 export const ALL_SITES = ['http://*/*', 'https://*/*'];
 
-/** The match pattern that grants one site: `https://sso.example.org:8443/x` -> `https://sso.example.org/*`. */
+/**
+ * The match pattern that grants one site: `https://sso.example.org:8443/x` -> `https://sso.example.org/*`.
+ * @param {string} url
+ * @returns {string | null}
+ */
 export function patternFor(url) {
   let u;
   try {
@@ -21,7 +26,11 @@ export function patternFor(url) {
   return `${u.protocol}//${u.hostname}/*`;
 }
 
-/** Whether a match pattern covers `url` (ports are not part of a pattern). */
+/**
+ * Whether a match pattern covers `url` (ports are not part of a pattern).
+ * @param {string} pattern
+ * @param {string} url
+ */
 export function matches(pattern, url) {
   if (pattern === '<all_urls>') return /^https?:/i.test(url);
   const m = /^(\*|https?):\/\/(\*|\*\.[^/]+|[^/*]+)\/(.*)$/.exec(pattern);
@@ -41,12 +50,19 @@ export function matches(pattern, url) {
   return host === want;
 }
 
-/** Whether any granted pattern covers `url`. */
+/**
+ * Whether any granted pattern covers `url`.
+ * @param {string[] | undefined | null} patterns
+ * @param {string} url
+ */
 export function isGranted(patterns, url) {
   return (patterns ?? []).some((p) => matches(p, url));
 }
 
-/** Whether the grants hold every site. */
+/**
+ * Whether the grants hold every site.
+ * @param {string[] | undefined | null} patterns
+ */
 export function allSites(patterns) {
   return (patterns ?? []).some((p) => p === '<all_urls>' || p === '*://*/*') || ALL_SITES.every((p) => (patterns ?? []).includes(p));
 }
@@ -56,8 +72,13 @@ export function allSites(patterns) {
  * another host) that are not granted yet: offered with one click each. The
  * recorder keeps only granted origins, so these come from the redirects of
  * granted ones.
+ * @param {{ url?: string, redirect_url?: string }[] | undefined | null} trail
+ * @param {string} pageUrl
+ * @param {string[] | undefined | null} patterns
+ * @returns {string[]}
  */
 export function sitesToOffer(trail, pageUrl, patterns) {
+  /** @type {string[]} */
   const out = [];
   for (const url of [pageUrl, ...(trail ?? []).flatMap((e) => [e.url, e.redirect_url])]) {
     const p = url && patternFor(url);
@@ -66,7 +87,10 @@ export function sitesToOffer(trail, pageUrl, patterns) {
   return out.slice(0, 4);
 }
 
-/** A pattern as a person reads it: `https://sso.example.org/*` -> `sso.example.org`. */
+/**
+ * A pattern as a person reads it: `https://sso.example.org/*` -> `sso.example.org`.
+ * @param {string} pattern
+ */
 export function siteName(pattern) {
   return pattern === '<all_urls>' || pattern === '*://*/*' || ALL_SITES.includes(pattern)
     ? 'all sites'
@@ -74,17 +98,27 @@ export function siteName(pattern) {
 }
 
 /**
- * What a diagnosis made from the page alone can and cannot say. The core
- * saw no cookies and no trail: rules that need them (login loops, refused
- * cookies, redirects to the wrong host or scheme, the server's clock,
- * Retry-After) could not fire. The failure type stays what the page shows;
- * the confidence is lowered and the popup says what was not checked.
+ * What a page-only diagnosis did not see, by the core's `not_seen` keys.
+ * @type {Record<string, string>}
  */
-export const PAGE_ONLY_FACTOR = 0.6;
+export const NOT_SEEN = {
+  cookies: 'its cookies (names and settings)',
+  trail: 'the network trail before your click (redirects, refused cookies, the server clock, Retry-After)',
+};
 
+/**
+ * What a diagnosis made from the page alone can and cannot say. The popup
+ * tells the core it had the page only (`env.host_access: page_only`); the
+ * core lowers the confidence, lists what it did not see (`not_seen`) and
+ * says so in the report. Rules that need cookies or the trail (login
+ * loops, refused cookies, redirects to the wrong host or scheme, the
+ * server's clock, Retry-After) could not fire; the failure type stays what
+ * the page shows.
+ * @param {{ confidence?: number, failure_type?: string, not_seen?: string[] }} diagnosis
+ */
 export function pageOnly(diagnosis) {
-  const confidence = Math.round((diagnosis.confidence ?? 0) * PAGE_ONLY_FACTOR * 100) / 100;
-  const missing = ['its cookies (names and settings)', 'the network trail before your click (redirects, refused cookies, the server clock, Retry-After)'];
+  const confidence = diagnosis.confidence ?? 0;
+  const missing = (diagnosis.not_seen ?? []).map((k) => NOT_SEEN[k] ?? k);
   const unknown = diagnosis.failure_type === 'unclassified';
   const summary = unknown
     ? 'The page shows no sign-in error. Without access to this site, redirects, loops and refused cookies could not be checked, so a deployment fault is not ruled out.'

@@ -13,12 +13,16 @@
 import { observeRequests, storage, tabs, runtime } from './ext.js';
 import { refreshManaged } from './config.js';
 import { invoke } from './core.js';
-import { readHeaders, Ring, urgent } from './recorder.js';
+import { netError, readHeaders, Ring, urgent } from './recorder.js';
 import { mayRecord } from './grants.js';
+import { fromOwnPage, isTrailRequest, NO_TRAIL } from './messages.js';
 
 const pending = new Map(); // requestId -> event being assembled (memory only)
 const rings = new Map(); // tabId -> Promise<Ring>
 const topOrigin = new Map(); // tabId -> origin of the tab's main frame
+// requestId -> { n, lastFrom }: the redirects of a document request so far
+// (memory only; see recorder.js netError). Bounded: the oldest go first.
+const chains = new Map();
 const dirty = new Set();
 let flushTimer = null;
 let work = Promise.resolve(); // finalisation runs in order
@@ -141,15 +145,24 @@ observeRequests({
   },
   redirect(d) {
     if (d.tabId < 0) return;
+    if (d.type === 'main_frame' || d.type === 'sub_frame') {
+      const c = chains.get(d.requestId) ?? { n: 0, lastFrom: '' };
+      chains.delete(d.requestId);
+      chains.set(d.requestId, { n: c.n + 1, lastFrom: d.url });
+      if (chains.size > 200) chains.delete(chains.keys().next().value);
+    }
     finish(d, { status: d.statusCode, redirect_url: d.redirectUrl });
   },
   completed(d) {
     if (d.tabId < 0) return;
+    chains.delete(d.requestId);
     finish(d, { status: d.statusCode });
   },
   error(d) {
     if (d.tabId < 0) return;
-    finish(d, { error: String(d.error).slice(0, 60) });
+    const error = netError(d.error, d.url, chains.get(d.requestId));
+    chains.delete(d.requestId);
+    finish(d, { error });
   },
 });
 
@@ -163,14 +176,16 @@ tabs.onRemoved((tabId) => {
   storage.session.remove(key(tabId)).catch(() => {});
 });
 
+// The messages the worker answers (declared in messages.js). Only the
+// extension's own pages may ask: a content script or another extension is
+// not answered.
 runtime.onMessage((msg, sender, reply) => {
-  // Only our own pages may read a trail.
-  if (sender.id !== runtime.id() || typeof msg !== 'object' || msg === null) return false;
-  if (msg.type === 'trail' && Number.isInteger(msg.tabId)) {
+  if (!fromOwnPage(sender, runtime.id(), runtime.url(''))) return false;
+  if (isTrailRequest(msg)) {
     work
       .then(() => ringFor(msg.tabId))
       .then((ring) => reply({ events: ring.events, bytes: ring.bytes }))
-      .catch(() => reply({ events: [], bytes: 0 }));
+      .catch(() => reply(NO_TRAIL));
     return true; // async reply
   }
   return false;

@@ -11,7 +11,9 @@
 import { tabs, runInFrames, cookiesFor, runtime, browserInfo } from './ext.js';
 import { invoke, loadData, dataIndex, prefetch } from './core.js';
 import { lexiconsFor, lexiconStem } from './languages.js';
-import { collect, mergeFrames } from './collector.js';
+import { collect } from './scripting/collector.js';
+import { mergeFrames } from './frames.js';
+import { isTrailReply, trailRequest } from './messages.js';
 import { loadConfig, freshManaged } from './config.js';
 import { $, el, setText, safeCodeText, download, copyText, countdown, fallbackUserMove, sendText } from './ui.js';
 import { accessOf, showAccess } from './access-ui.js';
@@ -51,14 +53,14 @@ function unsupported(url) {
 
 async function trailOf(tabId) {
   try {
-    const r = await runtime.send({ type: 'trail', tabId });
-    return Array.isArray(r?.events) ? r.events : [];
+    const r = await runtime.send(trailRequest(tabId));
+    return isTrailReply(r) ? r.events : [];
   } catch {
     return [];
   }
 }
 
-function snapshotOf(tab, page, cookies, trail, config) {
+function snapshotOf(tab, page, cookies, trail, config, access) {
   const p = page ?? {};
   return {
     schema_version: 1,
@@ -84,6 +86,9 @@ function snapshotOf(tab, page, cookies, trail, config) {
       // The language the popup speaks: the report names it for support.
       ui_lang: uiLang(),
       ...(browserInfo() ? { browser: browserInfo() } : {}),
+      // Without a grant the popup reads only the page (activeTab): the core
+      // then lowers the confidence and says what it did not see.
+      host_access: access.granted ? 'granted' : 'page_only',
     },
   };
 }
@@ -120,7 +125,11 @@ function render(answer, trail) {
   setText('#confidence', t('popupConfidence', percent));
   setText('#verdict-detail', t('popupVerdictDetail', calm ? t('popupVerdictNone') : verdictWords, percent));
   setText('#type', i18nType(d.failure_type));
-  setText('#safe-code', safeCodeText(d, (code) => t('popupCodeFromRedirect', code)));
+  setText('#safe-code', safeCodeText(d, {
+    trail_url: (code) => t('popupCodeFromRedirect', code),
+    net_error: (code) => t('popupCodeFromNetError', code),
+    http_status: (code) => t('popupCodeFromHttpStatus', code),
+  }));
   $('#safe-code-line').hidden = !d.safe_code;
   setText('#next-move', d.next_move);
   const unseen = unseenText(trail);
@@ -212,7 +221,7 @@ async function main() {
     trailOf(tab.id).then((r) => ((tm.trail = performance.now()), r)),
     cookiesFor([tab.url, ...config.publishedUrls]).then((r) => ((tm.cookies = performance.now()), r)),
   ]);
-  const snapshot = snapshotOf(tab, page, cookies, trail, config);
+  const snapshot = snapshotOf(tab, page, cookies, trail, config, access);
   // The page's language and English: the other lexicons stay unread.
   document.body.dataset.lexicons = (await loadData(lexiconsFor(snapshot, await dataIndex))).filter((n) => n.startsWith('lexicon/')).join(' ');
   tm.wasm = performance.now();
@@ -231,7 +240,7 @@ async function main() {
   if (policy) {
     const config2 = await loadConfig(policy);
     const cookies2 = await cookiesFor([tab.url, ...config2.publishedUrls]);
-    const again = await invoke({ type: 'report', snapshot: snapshotOf(tab, page, cookies2, trail, config2), catalogs: config2.catalogs });
+    const again = await invoke({ type: 'report', snapshot: snapshotOf(tab, page, cookies2, trail, config2, access), catalogs: config2.catalogs });
     if (!same(again.diagnosis, answer.diagnosis)) {
       render(again, trail);
       document.getElementById('access')?.remove();

@@ -1,8 +1,9 @@
 // The support page: a pasted or opened report is untrusted input. It is
-// verified by the core (schema, digest, view) and shown as text only.
+// verified by the core (schema, digest, view) and shown as text only. A HAR
+// file is diagnosed and sanitized in a worker (har-worker.js).
 
 import { invoke } from './core.js';
-import { $, el, setText, safeCodeText, TYPE_WORDS } from './ui.js';
+import { $, el, setText, safeCodeText, TYPE_WORDS, download } from './ui.js';
 import { localize } from './i18n.js';
 
 // The page's own words in the browser's language (_locales/); its lang attribute follows.
@@ -72,4 +73,97 @@ $('#file').addEventListener('change', async (ev) => {
   $('#input').value = text;
   check(text);
 });
+// A HAR: read and diagnosed in a worker (large files take seconds), with
+// its progress and a way to stop it; the report and the sanitized HAR are
+// offered as downloads. Everything shown is set as text.
+const HAR_MAX = 256 * 1024 * 1024;
+let worker = null;
+let harOut = null;
+// A worker is started ahead, so the core and its data are loaded before a
+// file comes; after each run (or a cancel) the next one starts.
+const newWorker = () => new Worker(new URL('./har-worker.js', import.meta.url), { type: 'module' });
+let spare = newWorker();
+
+function harDone(state, message = '') {
+  worker?.terminate();
+  worker = null;
+  spare ??= newWorker();
+  $('#har-busy').hidden = true;
+  setText('#har-status', message);
+  document.body.dataset.har = state;
+}
+
+function triageHar(file) {
+  harDone('idle');
+  $('#har-out').hidden = true;
+  harOut = null;
+  if (file.size > HAR_MAX) {
+    harDone('error', `This file is over the limit of ${HAR_MAX} bytes (256 MiB).`);
+    return;
+  }
+  const bar = $('#har-progress');
+  bar.value = 0;
+  bar.max = Math.max(file.size, 1);
+  $('#har-busy').hidden = false;
+  setText('#har-status', `Reading ${file.name}…`);
+  document.body.dataset.har = 'reading';
+  const w = spare ?? newWorker();
+  spare = null;
+  worker = w;
+  w.onmessage = ({ data }) => {
+    if (w !== worker) return;
+    if (data.progress !== undefined) {
+      bar.value = data.progress;
+      document.body.dataset.harProgress = String(Math.round((100 * data.progress) / bar.max));
+    } else if (data.parsing) {
+      bar.removeAttribute('value'); // indeterminate while the core reads it
+      setText('#har-status', 'Diagnosing…');
+    } else if (data.error) {
+      harDone('error', `Not a readable HAR: ${data.error}`);
+    } else if (data.result) {
+      showHar(file.name, data.result);
+    }
+  };
+  w.onerror = (e) => {
+    if (w === worker) harDone('error', `The HAR could not be read: ${e.message ?? 'worker error'}`);
+  };
+  w.postMessage({ file });
+}
+
+function showHar(name, r) {
+  harOut = { name: name.replace(/\.(har|json)$/i, ''), markdown: r.markdown, sanitized: r.sanitized };
+  const d = r.diagnosis;
+  setText('#har-headline', d.headline);
+  setText('#har-verdict', d.verdict);
+  setText('#har-type', TYPE_WORDS[d.failure_type] ?? d.failure_type);
+  setText('#har-code', safeCodeText(d));
+  setText('#har-page', `${r.page_url} (page ${r.picked + 1} of ${r.pages}, ${r.entries} entries read)`);
+  setText('#har-next', d.next_move);
+  $('#har-out').hidden = false;
+  $('#har-out').dataset.failureType = d.failure_type;
+  $('#har-out').dataset.verdict = d.verdict;
+  $('#har-out').dataset.safeCode = d.safe_code ?? '';
+  harDone('done', 'Done. Nothing was uploaded.');
+}
+
+$('#har-file').addEventListener('change', (ev) => {
+  const f = ev.target.files?.[0];
+  if (f) triageHar(f);
+});
+$('#har-cancel').addEventListener('click', () => harDone('cancelled', 'Cancelled.'));
+const drop = $('#har-drop');
+drop.addEventListener('dragover', (ev) => {
+  ev.preventDefault();
+  drop.classList.add('over');
+});
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (ev) => {
+  ev.preventDefault();
+  drop.classList.remove('over');
+  const f = ev.dataTransfer?.files?.[0];
+  if (f) triageHar(f);
+});
+$('#har-report').addEventListener('click', () => harOut && download(`${harOut.name}.report.md`, harOut.markdown, 'text/markdown'));
+$('#har-sanitized').addEventListener('click', () => harOut?.sanitized && download(`${harOut.name}.sanitized.har`, harOut.sanitized, 'application/json'));
+
 document.body.dataset.ready = 'true';

@@ -22,10 +22,18 @@ export function setText(sel, text) {
 
 // The safe code as a person should read it: where it came from when the
 // page itself does not show it.
-export function safeCodeText(d, fromRedirect = (code) => `${code} (from the sign-in redirect; the page does not show it)`) {
+const SOURCE_WORDS = {
+  trail_url: (code) => `${code} (from the sign-in redirect; the page does not show it)`,
+  net_error: (code) => `${code} (the browser's network error; the page does not show it)`,
+  http_status: (code) => `${code} (the HTTP status of the page)`,
+};
+
+// `words` maps a code's source to its text (the popup passes its localized ones).
+export function safeCodeText(d, words = SOURCE_WORDS) {
   if (!d.safe_code) return 'none shown';
-  const first = d.safe_codes?.[0];
-  return first?.source === 'trail_url' ? fromRedirect(d.safe_code) : d.safe_code;
+  const source = d.safe_codes?.[0]?.source;
+  const say = typeof source === 'string' && Object.hasOwn(words, source) ? words[source] : null;
+  return say ? say(d.safe_code) : d.safe_code;
 }
 
 export const TYPE_WORDS = {

@@ -2,7 +2,7 @@
 
 import { permissions, storage } from './ext.js';
 import { loadConfig } from './config.js';
-import { ALL_SITES, allSites, patternFor, siteName } from './access.js';
+import { ALL_SITES, allSites, isGranted, patternFor, siteName } from './access.js';
 import { $, setText } from './ui.js';
 import { localize } from './i18n.js';
 
@@ -29,14 +29,24 @@ function done(ok, what) {
   return showCurrent();
 }
 
+const ASK_AGAIN = (sites) =>
+  `Access to all sites was given back. Your browser had counted ${sites} as part of it: click "Only my sign-in pages" once more to allow it on its own.`;
+
 // "Only my sign-in pages" after an update from a version that held all
-// sites: give the broad access back where the browser lets us.
-async function narrow() {
+// sites: give the broad access back where the browser lets us. Firefox
+// does; the sites asked for were then granted only as part of all sites
+// (the request answered yes without recording them), so they are asked
+// for again, from the user's next click.
+async function narrow(urls, patterns) {
   if (!allSites(await permissions.origins())) return;
   for (const o of [['<all_urls>'], ALL_SITES]) await permissions.remove(o).catch(() => false);
-  if (allSites(await permissions.origins())) {
+  const now = await permissions.origins();
+  if (allSites(now)) {
     setText('#status', NARROW);
     document.body.dataset.choice = 'kept-all';
+  } else if (!urls.every((u) => isGranted(now, u))) {
+    setText('#status', ASK_AGAIN(patterns.map(siteName).join(', ')));
+    document.body.dataset.choice = 'ask-again';
   }
 }
 
@@ -68,7 +78,7 @@ async function init() {
       .then(async (ok) => {
         if (ok && !cfg.managed.publishedUrls) await storage.local.set({ publishedUrls: urls });
         await done(ok, patterns.map(siteName).join(', '));
-        if (ok) await narrow();
+        if (ok) await narrow(urls, patterns);
         return showCurrent();
       })
       .catch((e) => setText('#status', `Not changed: ${e?.message ?? e}`));

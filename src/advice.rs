@@ -8,7 +8,7 @@
 //! the page shows, numbers). The user is never told to change a server, a
 //! proxy or a clock they do not own: those moves go to the administrator.
 
-use crate::diagnosis::{Cause, ClockFinding, Evidence, FailureType};
+use crate::diagnosis::{Cause, ClockFinding, Evidence, FailureType, Rule, Verdict};
 use crate::say::Msg;
 
 /// What the advice is composed from.
@@ -31,23 +31,23 @@ pub struct Case<'a> {
 }
 
 impl Case<'_> {
-    fn has_rule(&self, rule: &str) -> bool {
+    fn has_rule(&self, rule: Rule) -> bool {
         self.evidence.iter().any(|e| e.rule == rule)
     }
 
     /// The rule of the strongest page sentence that is none of the four.
-    fn other_rule(&self) -> Option<&str> {
+    fn other_rule(&self) -> Option<Rule> {
         self.evidence
             .iter()
             .filter(|e| e.supports.is_none_or(|t| t == FailureType::Unclassified))
-            .map(|e| e.rule.as_str())
+            .map(|e| e.rule)
             .find(|r| {
                 matches!(
                     *r,
-                    "text.credentials"
-                        | "text.account_blocked"
-                        | "text.step_required"
-                        | "text.other_failure"
+                    Rule::TextCredentials
+                        | Rule::TextAccountBlocked
+                        | Rule::TextStepRequired
+                        | Rule::TextOtherFailure
                 )
             })
     }
@@ -134,7 +134,7 @@ pub fn user_move(c: &Case<'_>) -> (Msg, Option<u32>) {
 
 /// This computer's clock, off from every host that agrees with the others.
 fn local_clock_off(c: &Case<'_>) -> Option<u32> {
-    if !c.has_rule("clock.local_off") {
+    if !c.has_rule(Rule::ClockLocalOff) {
         return None;
     }
     c.clock
@@ -170,10 +170,10 @@ fn unclassified_user_move(c: &Case<'_>) -> Msg {
         return Msg::new("user.local_clock").secs("off", s);
     }
     match (c.other_rule(), c.safe_code) {
-        (Some("text.account_blocked"), _) => Msg::new("user.blocked"),
-        (Some("text.credentials"), _) => Msg::new("user.credentials"),
+        (Some(Rule::TextAccountBlocked), _) => Msg::new("user.blocked"),
+        (Some(Rule::TextCredentials), _) => Msg::new("user.credentials"),
         (_, Some(code)) => Msg::new("user.code").text("code", code),
-        (Some("text.step_required"), None) if c.otp_page => Msg::new("user.enter_code"),
+        (Some(Rule::TextStepRequired), None) if c.otp_page => Msg::new("user.enter_code"),
         (Some(_), None) => Msg::new("user.follow_page"),
         (None, None) if c.otp_page => Msg::new("user.enter_code"),
         (None, None) if c.saw_failure => Msg::new("user.follow_page"),
@@ -196,13 +196,24 @@ pub fn admin_move(c: &Case<'_>, operator: Msg) -> Msg {
         .msg("what", what)
 }
 
+/// A page-only diagnosis's operator move (`env.host_access: page_only`):
+/// a product answer is not confirmed, since the deployment was not checked;
+/// otherwise the request for a report with full access follows the move.
+pub fn page_only_operator(t: FailureType, verdict: Verdict, operator: Msg) -> Msg {
+    if verdict == Verdict::Product {
+        Msg::new("op.page_only_product").msg("shown", type_short(t))
+    } else {
+        Msg::new("op.page_only").msg("operator", operator)
+    }
+}
+
 /// The finding as a plain sentence, no rule id.
 pub fn plain(e: &Evidence) -> Msg {
     let d = e.detail.as_str();
     let said = |key: &'static str| Msg::new(key).text("said", d);
-    match e.rule.as_str() {
-        "form.one_time_code_input" => Msg::new("ev.otp_input"),
-        "form.resend_cooldown" => match d
+    match e.rule {
+        Rule::FormOneTimeCodeInput => Msg::new("ev.otp_input"),
+        Rule::FormResendCooldown => match d
             .split_once(": ")
             .and_then(|(_, r)| r.split_once(" s left")?.0.parse::<u32>().ok())
         {
@@ -210,67 +221,73 @@ pub fn plain(e: &Evidence) -> Msg {
             None => Msg::new("ev.resend_cooldown")
                 .text("when", d.split_once(": ").map_or(d, |(_, r)| r)),
         },
-        "text.invalid_code" | "text.invalid_on_mfa_step" | "text.mfa_failed" => {
+        Rule::TextInvalidCode | Rule::TextInvalidOnMfaStep | Rule::TextMfaFailed => {
             said("ev.says_invalid")
         }
-        "text.challenge_expired" | "text.expired_on_mfa_step" => said("ev.says_expired"),
-        "text.rate_limit" => said("ev.says_rate_limit"),
-        "text.credentials" => said("ev.says_credentials"),
-        "text.account_blocked" => said("ev.says_blocked"),
-        "text.step_required" => said("ev.says_step"),
-        "text.csrf" | "text.session_boundary" | "text.session_missing" => said("ev.says_session"),
-        "text.header_or_cookie_too_large" | "page.header_or_cookie_too_large" => {
+        Rule::TextChallengeExpired | Rule::TextExpiredOnMfaStep => said("ev.says_expired"),
+        Rule::TextRateLimit => said("ev.says_rate_limit"),
+        Rule::TextCredentials => said("ev.says_credentials"),
+        Rule::TextAccountBlocked => said("ev.says_blocked"),
+        Rule::TextStepRequired => said("ev.says_step"),
+        Rule::TextCsrf | Rule::TextSessionBoundary | Rule::TextSessionMissing => {
+            said("ev.says_session")
+        }
+        Rule::TextHeaderOrCookieTooLarge | Rule::PageHeaderOrCookieTooLarge => {
             Msg::new("ev.header_too_large")
         }
-        "text.other_failure" => said("ev.says_failure"),
-        "status.429" => Msg::new("ev.status_429"),
-        "trail.status_429" => match d
+        Rule::TextOtherFailure => said("ev.says_failure"),
+        Rule::Status429 => Msg::new("ev.status_429"),
+        Rule::TrailStatus429 => match d
             .split_once("Retry-After ")
             .and_then(|(_, r)| r.split(' ').next()?.parse::<u32>().ok())
         {
             Some(s) => Msg::new("ev.trail_429_wait").secs("wait", s),
             None => Msg::new("ev.trail_429"),
         },
-        "status.419" => Msg::new("ev.status_419"),
-        "status.431"
-        | "trail.status_431"
-        | "cookie.header_too_large"
-        | "cookie.too_many_for_domain"
-        | "cookie.too_large" => Msg::new("ev.cookies_too_large"),
-        "code.catalog" | "code.generic" | "code.unknown" | "trail.error_code" => {
+        Rule::Status419 => Msg::new("ev.status_419"),
+        Rule::Status431
+        | Rule::TrailStatus431
+        | Rule::CookieHeaderTooLarge
+        | Rule::CookieTooManyForDomain
+        | Rule::CookieTooLarge => Msg::new("ev.cookies_too_large"),
+        Rule::CodeCatalog | Rule::CodeGeneric | Rule::CodeUnknown | Rule::TrailErrorCode => {
             Msg::new("ev.detail").text("detail", sentence(d))
         }
-        "clock.host_skew" | "clock.host_skew_small" | "clock.hosts_disagree" => {
+        Rule::ClockHostSkew | Rule::ClockHostSkewSmall | Rule::ClockHostsDisagree => {
             Msg::new("ev.host_clock").text("detail", d.split(" (").next().unwrap_or(d))
         }
-        "clock.local_off" => {
+        Rule::ClockLocalOff => {
             Msg::new("ev.detail").text("detail", sentence(d.split(" (").next().unwrap_or(d)))
         }
-        "trail.redirect_to_http" => Msg::new("ev.redirect_to_http"),
-        "trail.redirect_to_internal_host"
-        | "trail.redirect_to_other_port"
-        | "page.host_not_published" => Msg::new("ev.other_address"),
-        "trail.login_loop" | "trail.too_many_redirects" => Msg::new("ev.login_loop"),
-        "trail.login_bounce" => Msg::new("ev.login_bounce"),
-        "trail.mfa_bounced_to_sign_in" => Msg::new("ev.mfa_bounced"),
-        "trail.cookie_not_sent" => Msg::new("ev.cookie_not_sent"),
-        "trail.set_cookie_rejected"
-        | "cookie.prefix_host"
-        | "cookie.prefix_secure"
-        | "cookie.samesite_none_insecure"
-        | "cookie.secure_on_http" => Msg::new("ev.cookie_refused"),
-        "trail.set_cookie_other_domain" | "cookie.domain_not_published" => {
+        Rule::TrailRedirectToHttp => Msg::new("ev.redirect_to_http"),
+        Rule::TrailRedirectToInternalHost
+        | Rule::TrailRedirectToOtherPort
+        | Rule::PageHostNotPublished => Msg::new("ev.other_address"),
+        Rule::TrailLoginLoop => Msg::new("ev.login_loop"),
+        Rule::TrailTooManyRedirects => Msg::new("ev.too_many_redirects"),
+        Rule::TrailIncomplete => Msg::new("ev.incomplete_trail"),
+        Rule::TrailLoginBounce => Msg::new("ev.login_bounce"),
+        Rule::TrailMfaBouncedToSignIn => Msg::new("ev.mfa_bounced"),
+        Rule::TrailCookieNotSent => Msg::new("ev.cookie_not_sent"),
+        Rule::TrailSetCookieRejected
+        | Rule::CookiePrefixHost
+        | Rule::CookiePrefixSecure
+        | Rule::CookieSamesiteNoneInsecure
+        | Rule::CookieSecureOnHttp => Msg::new("ev.cookie_refused"),
+        Rule::TrailSetCookieOtherDomain | Rule::CookieDomainNotPublished => {
             Msg::new("ev.cookie_other_domain")
         }
-        "cookie.duplicate_name" | "cookie.host_only_and_domain" => Msg::new("ev.cookie_duplicate"),
-        "cookie.expired" => Msg::new("ev.cookie_expired"),
-        "trail.session_cookie_not_secure" => Msg::new("ev.cookie_not_secure"),
-        "trail.set_cookie_expired_on_arrival" => Msg::new("ev.cookie_expired_on_arrival"),
-        "trail.gateway_error" | "page.gateway_error" => Msg::new("ev.gateway"),
-        "trail.refresh_failing" => Msg::new("ev.refresh_failing"),
-        "trail.refresh_in_cross_site_frame" => Msg::new("ev.refresh_cross_site"),
-        "page.identity_provider" => Msg::new("ev.identity_provider"),
-        "page.other_site" => Msg::new("ev.other_site"),
+        Rule::CookieDuplicateName | Rule::CookieHostOnlyAndDomain => {
+            Msg::new("ev.cookie_duplicate")
+        }
+        Rule::CookieExpired => Msg::new("ev.cookie_expired"),
+        Rule::TrailSessionCookieNotSecure => Msg::new("ev.cookie_not_secure"),
+        Rule::TrailSetCookieExpiredOnArrival => Msg::new("ev.cookie_expired_on_arrival"),
+        Rule::TrailGatewayError | Rule::PageGatewayError => Msg::new("ev.gateway"),
+        Rule::TrailRefreshFailing => Msg::new("ev.refresh_failing"),
+        Rule::TrailRefreshInCrossSiteFrame => Msg::new("ev.refresh_cross_site"),
+        Rule::PageIdentityProvider => Msg::new("ev.identity_provider"),
+        Rule::PageOtherSite => Msg::new("ev.other_site"),
         _ => Msg::new("ev.detail").text("detail", sentence(d)),
     }
 }

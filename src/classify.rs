@@ -11,12 +11,14 @@
 
 use crate::codes::{self, Catalogs, FoundCode};
 use crate::diagnosis::{
-    Cause, CodeSource, Diagnosis, Evidence, FailureType, SafeCode, Source, Verdict,
+    Cause, ClockFinding, CodeSource, Diagnosis, Evidence, FailureType, Rule, SafeCode, Source,
+    Subject, Unseen, Verdict, PAGE_ONLY_FACTOR,
 };
 use crate::say::{Msg, Said};
 use crate::signals;
-use crate::signals::page::Judgement;
-use crate::snapshot::Snapshot;
+use crate::signals::page::{Judgement, PageSignals};
+use crate::signals::trail::TrailSignals;
+use crate::snapshot::{HostAccess, Snapshot};
 use crate::web::Origin;
 
 /// How much of the page text is searched for codes (alerts and title are searched whole).
@@ -26,6 +28,9 @@ pub const CODE_SCAN_BYTES: usize = 32 * 1024;
 pub const DEPLOYMENT_THRESHOLD: f32 = 0.6;
 
 /// Classify a snapshot. Pure: time and configuration come in the snapshot.
+///
+/// Four stages, each a function below: collect the codes → weigh the
+/// findings → the deployment verdict → assemble the diagnosis.
 pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
     classify_said(snap, cats).0
 }
@@ -50,97 +55,60 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
     let trail = signals::trail::analyze(snap, &published);
     let clock = signals::clock::analyze(snap);
 
-    // Safe codes, most specific source first.
-    let mut found: Vec<FoundCode> = Vec::new();
-    let add = |code: &str, source: CodeSource, found: &mut Vec<FoundCode>| {
-        let code = code.trim();
-        // A code is captured only when a catalog knows it or it has a
-        // product-code shape; any other candidate may be a secret, and is
-        // shown only when the user chose to include it.
-        let safe = cats.get(code).is_some()
-            || codes::is_safe_code(code)
-            || snap.page.included_codes.iter().any(|c| c == code);
-        if crate::shapes::is_code_like(code) && safe && !found.iter().any(|f| f.code == code) {
-            found.push(FoundCode {
-                code: code.to_owned(),
-                source,
-            });
-        }
+    let (safe_codes, trail_code_ev) = collect_codes(snap, cats, &url_err, &page);
+    let code_ev = weigh_codes(&safe_codes, cats, &mut page);
+    weigh_trail(&trail, &mut page);
+    let reading = read_page(&page);
+    let deployment = deployment_evidence(snap, trail.evidence, cookie_ev, clock.evidence, &reading);
+    let decision = decide(&deployment, &reading);
+    let code_ev: Vec<Evidence> = trail_code_ev.into_iter().chain(code_ev).collect();
+    let excerpt = reading
+        .page_type
+        .and_then(|j| page.excerpt_for(j).map(str::to_owned));
+    let evidence = evidence_list(deployment, code_ev, page.evidence);
+    let found = Found {
+        safe_codes,
+        cooldown_s: page.cooldown_s,
+        otp_page: page.otp_input,
+        clock: clock.findings,
+        excerpt,
     };
-    if let Some(c) = &url_err.error_code {
-        add(c, CodeSource::UrlErrorCode, &mut found);
-    }
-    if let Some(c) = &url_err.error {
-        add(c, CodeSource::UrlError, &mut found);
-    }
-    for m in snap.page.codes.iter().take(50) {
-        if let Some(c) = codes::code_from_markup(&m.source, &m.value) {
-            add(&c, CodeSource::Markup, &mut found);
-        }
-    }
-    for a in &snap.page.alerts {
-        codes::codes_in_text(a, cats, &mut found);
-    }
-    codes::codes_in_text(&snap.page.title, cats, &mut found);
-    // Products print the code beside the message, at the top of the visible
-    // text; codes further down (footers, legal text) are not the failure's.
-    let cut = (0..=CODE_SCAN_BYTES.min(snap.page.text.len()))
-        .rev()
-        .find(|i| snap.page.text.is_char_boundary(*i))
-        .unwrap_or(0);
-    codes::codes_in_text(snap.page.text.get(..cut).unwrap_or(""), cats, &mut found);
+    assemble(snap, decision, &reading, evidence, found)
+}
+
+// ---- 1. Collect the codes ------------------------------------------------
+
+/// The safe codes the page (or the trail behind it) shows, most specific
+/// first, and the evidence of a code that came back in a redirect.
+fn collect_codes(
+    snap: &Snapshot,
+    cats: &Catalogs,
+    url_err: &codes::UrlErrors,
+    page: &PageSignals,
+) -> (Vec<SafeCode>, Option<Evidence>) {
+    let mut found = page_codes(snap, cats, url_err);
     // Captured only when a catalog knows the code or it has a product-code
     // shape; any other candidate (a token, a user name, an OTP where a code
     // usually sits) only when the user chose to include it.
     let page_shows_code = !found.is_empty();
-    found.retain(|f| {
-        cats.get(&f.code).is_some()
-            || codes::is_safe_code(&f.code)
-            || snap.page.included_codes.contains(&f.code)
-    });
+    found.retain(|f| is_safe(snap, cats, &f.code));
     // A page that shows a failure but no code of its own: the code may have
     // come back in a redirect the app consumed (`/callback?error=…`). Not on
     // a page without a failure, where it would be a routine answer. Any
     // failure sentence counts, even one too weak to classify the page.
     let page_fails =
         page.votes.iter().sum::<f32>() > 0.0 || snap.page.status.is_some_and(|s| s >= 400);
-    let mut trail_code_ev: Option<Evidence> = None;
-    if !page_shows_code && page_fails {
-        if let Some((i, u)) = codes::trail_errors(snap) {
-            for c in [&u.error_code, &u.error].into_iter().flatten() {
-                add(c, CodeSource::TrailUrl, &mut found);
-            }
-            if let (Some(first), Some(e)) = (found.first(), snap.trail.get(i)) {
-                let at = Origin::parse_with_path(&e.url)
-                    .map(|(o, p)| format!("{}{}", o.show(), crate::redact::path(&p)))
-                    .unwrap_or_default();
-                trail_code_ev = Some(Evidence {
-                    source: Source::Trail,
-                    rule: "trail.error_code".into(),
-                    detail: format!(
-                        "the sign-in came back with code {} ({}); the page does not show it",
-                        first.code,
-                        if at.is_empty() {
-                            "a recorded redirect".to_owned()
-                        } else {
-                            format!("at {at}")
-                        }
-                    ),
-                    plain: None,
-                    supports: None,
-                    cause: None,
-                    weight: 0.3,
-                });
-            }
-        }
-    }
+    let trail_code_ev = if !page_shows_code && page_fails {
+        trail_code(snap, cats, &mut found)
+    } else {
+        None
+    };
     // A page that is only a status ("429 Too Many Requests") or the
     // browser's error page: the status or the network error is the code,
     // marked as what it is.
     if found.is_empty() {
-        if let Some(c) =
-            codes::status_page_code(snap.page.status, &snap.page.title, &snap.page.text)
-        {
+        let page = &snap.page;
+        if let Some(c) = codes::status_page_code(page.status, &page.title, &page.text) {
             found.push(FoundCode {
                 code: c,
                 source: CodeSource::HttpStatus,
@@ -153,88 +121,188 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
             });
         }
     }
-    let mut safe_codes: Vec<SafeCode> = found
-        .iter()
-        .map(|f| {
-            let known = cats.get(&f.code);
-            SafeCode {
-                code: f.code.clone(),
-                source: f.source,
-                catalog: known.map(|k| k.catalog.clone()),
-                meaning: known
-                    .map(|k| k.meaning.clone())
-                    .filter(|m| !m.is_empty())
-                    .or_else(|| match f.source {
-                        CodeSource::NetError => {
-                            codes::net_error_meaning(&f.code).map(str::to_owned)
-                        }
-                        CodeSource::HttpStatus => Some("the HTTP status of the page".to_owned()),
-                        _ => None,
-                    }),
-                maps_to: known.filter(|k| !k.generic).map(|k| k.kind.failure_type()),
-            }
-        })
-        .collect();
+    let mut safe_codes: Vec<SafeCode> = found.iter().map(|f| safe_code(cats, f)).collect();
     // A specific code beats a generic one; then the source order above.
     crate::order::sort_by_key(&mut safe_codes, |c| {
         (c.maps_to.is_none() && c.catalog.is_some(), c.source)
     });
-    let mut evidence: Vec<Evidence> = trail_code_ev.into_iter().collect();
+    (safe_codes, trail_code_ev)
+}
+
+/// A code may be captured when a catalog knows it or it has a product-code
+/// shape; any other candidate may be a secret, and is shown only when the
+/// user chose to include it.
+fn is_safe(snap: &Snapshot, cats: &Catalogs, code: &str) -> bool {
+    cats.get(code).is_some()
+        || codes::is_safe_code(code)
+        || snap.page.included_codes.iter().any(|c| c == code)
+}
+
+/// Add `code` when it may be captured, has a code's shape and is new.
+fn add_code(
+    snap: &Snapshot,
+    cats: &Catalogs,
+    code: &str,
+    source: CodeSource,
+    found: &mut Vec<FoundCode>,
+) {
+    let code = code.trim();
+    if crate::shapes::is_code_like(code)
+        && is_safe(snap, cats, code)
+        && !found.iter().any(|f| f.code == code)
+    {
+        found.push(FoundCode {
+            code: code.to_owned(),
+            source,
+        });
+    }
+}
+
+/// The codes of the page, most specific source first: URL parameters,
+/// markup, alerts, title, the top of the visible text.
+fn page_codes(snap: &Snapshot, cats: &Catalogs, url_err: &codes::UrlErrors) -> Vec<FoundCode> {
+    let mut found: Vec<FoundCode> = Vec::new();
+    if let Some(c) = &url_err.error_code {
+        add_code(snap, cats, c, CodeSource::UrlErrorCode, &mut found);
+    }
+    if let Some(c) = &url_err.error {
+        add_code(snap, cats, c, CodeSource::UrlError, &mut found);
+    }
+    for m in snap.page.codes.iter().take(50) {
+        if let Some(c) = codes::code_from_markup(&m.source, &m.value) {
+            add_code(snap, cats, &c, CodeSource::Markup, &mut found);
+        }
+    }
+    for a in &snap.page.alerts {
+        codes::codes_in_text(a, cats, &mut found);
+    }
+    codes::codes_in_text(&snap.page.title, cats, &mut found);
+    // Products print the code beside the message, at the top of the visible
+    // text; codes further down (footers, legal text) are not the failure's.
+    let text = &snap.page.text;
+    let cut = (0..=CODE_SCAN_BYTES.min(text.len()))
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0);
+    codes::codes_in_text(text.get(..cut).unwrap_or(""), cats, &mut found);
+    found
+}
+
+/// `trail.error_code`: the code of a recent redirect the page consumed,
+/// added to `found`.
+fn trail_code(snap: &Snapshot, cats: &Catalogs, found: &mut Vec<FoundCode>) -> Option<Evidence> {
+    let (i, u) = codes::trail_errors(snap)?;
+    for c in [&u.error_code, &u.error].into_iter().flatten() {
+        add_code(snap, cats, c, CodeSource::TrailUrl, found);
+    }
+    let (first, e) = (found.first()?, snap.trail.get(i)?);
+    let at = Origin::parse_with_path(&e.url)
+        .map(|(o, p)| format!("{}{}", o.show(), crate::redact::path(&p)))
+        .unwrap_or_default();
+    let place = if at.is_empty() {
+        "a recorded redirect".to_owned()
+    } else {
+        format!("at {at}")
+    };
+    Some(Evidence {
+        source: Source::Trail,
+        rule: Rule::TrailErrorCode,
+        subject: Subject::None,
+        detail: format!(
+            "the sign-in came back with code {} ({place}); the page does not show it",
+            first.code
+        ),
+        plain: None,
+        supports: None,
+        cause: None,
+        weight: 0.3,
+    })
+}
+
+/// A found code with what the catalogs know of it.
+fn safe_code(cats: &Catalogs, f: &FoundCode) -> SafeCode {
+    let known = cats.get(&f.code);
+    let meaning = known
+        .map(|k| k.meaning.clone())
+        .filter(|m| !m.is_empty())
+        .or_else(|| match f.source {
+            CodeSource::NetError => codes::net_error_meaning(&f.code).map(str::to_owned),
+            CodeSource::HttpStatus => Some("the HTTP status of the page".to_owned()),
+            _ => None,
+        });
+    SafeCode {
+        code: f.code.clone(),
+        source: f.source,
+        catalog: known.map(|k| k.catalog.clone()),
+        meaning,
+        maps_to: known.filter(|k| !k.generic).map(|k| k.kind.failure_type()),
+    }
+}
+
+// ---- 2. Weigh the findings -----------------------------------------------
+
+/// The codes' votes and evidence: a catalog's specific code votes for its
+/// type; a generic one only breaks a tie of silence; an unknown one is
+/// reported as captured, not interpreted.
+fn weigh_codes(safe_codes: &[SafeCode], cats: &Catalogs, page: &mut PageSignals) -> Vec<Evidence> {
+    let mut evidence = Vec::new();
     let text_votes: f32 = page.votes.iter().sum();
-    for c in &safe_codes {
-        let known = cats.get(&c.code);
-        match known {
+    for c in safe_codes {
+        let e = match cats.get(&c.code) {
             Some(k) if !k.generic => {
-                let j = judgement_of(k.kind.failure_type());
-                page.add_vote(j, 4.0);
-                evidence.push(Evidence {
-                    source: Source::CodeCatalog,
-                    rule: "code.catalog".into(),
-                    detail: format!("code {} ({}): {}", c.code, k.catalog, k.meaning),
-                    plain: None,
-                    supports: Some(k.kind.failure_type()),
-                    cause: None,
-                    weight: 0.9,
-                });
+                page.add_vote(judgement_of(k.kind.failure_type()), 4.0);
+                let detail = format!("code {} ({}): {}", c.code, k.catalog, k.meaning);
+                let mut e = code_ev(Source::CodeCatalog, Rule::CodeCatalog, detail, 0.9);
+                e.supports = Some(k.kind.failure_type());
+                e
             }
             Some(k) => {
                 if text_votes < 0.5 {
                     page.add_vote(judgement_of(k.kind.failure_type()), 0.5);
                 }
-                evidence.push(Evidence {
-                    source: Source::CodeCatalog,
-                    rule: "code.generic".into(),
-                    detail: format!("code {} ({}) is generic: {}", c.code, k.catalog, k.meaning),
-                    plain: None,
-                    supports: None,
-                    cause: None,
-                    weight: 0.2,
-                });
+                let detail = format!("code {} ({}) is generic: {}", c.code, k.catalog, k.meaning);
+                code_ev(Source::CodeCatalog, Rule::CodeGeneric, detail, 0.2)
             }
             // A status or network error has its own evidence (the status,
             // the trail); it is a code source, not a product's code.
-            None if matches!(c.source, CodeSource::HttpStatus | CodeSource::NetError) => {}
-            None => evidence.push(Evidence {
-                source: match c.source {
-                    CodeSource::Markup => Source::Markup,
-                    CodeSource::Text => Source::PageText,
-                    CodeSource::TrailUrl => Source::Trail,
-                    CodeSource::UrlError | CodeSource::UrlErrorCode => Source::PageUrl,
-                    CodeSource::HttpStatus => Source::PageStatus,
-                    CodeSource::NetError => Source::Trail,
-                },
-                rule: "code.unknown".into(),
-                detail: format!(
+            None if matches!(c.source, CodeSource::HttpStatus | CodeSource::NetError) => continue,
+            None => {
+                let detail = format!(
                     "code {} is in no catalog: captured verbatim, not interpreted",
                     c.code
-                ),
-                plain: None,
-                supports: None,
-                cause: None,
-                weight: 0.3,
-            }),
-        }
+                );
+                // Where the code was found, as an evidence source.
+                let source = match c.source {
+                    CodeSource::Markup => Source::Markup,
+                    CodeSource::Text => Source::PageText,
+                    CodeSource::UrlError | CodeSource::UrlErrorCode => Source::PageUrl,
+                    CodeSource::HttpStatus => Source::PageStatus,
+                    CodeSource::TrailUrl | CodeSource::NetError => Source::Trail,
+                };
+                code_ev(source, Rule::CodeUnknown, detail, 0.3)
+            }
+        };
+        evidence.push(e);
     }
+    evidence
+}
+
+fn code_ev(source: Source, rule: Rule, detail: String, weight: f32) -> Evidence {
+    Evidence {
+        source,
+        rule,
+        subject: Subject::None,
+        detail,
+        plain: None,
+        supports: None,
+        cause: None,
+        weight,
+    }
+}
+
+/// The trail's votes: a 429 and its Retry-After, failing session refreshes,
+/// a code POST sent back to the sign-in page, a header too large.
+fn weigh_trail(trail: &TrailSignals, page: &mut PageSignals) {
     if let Some(ra) = trail.rate_limited {
         page.add_vote(Judgement::Rate, 2.0);
         if let Some(s) = ra {
@@ -258,8 +326,22 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
     if trail.too_large {
         page.add_vote(Judgement::TooLarge, 2.0);
     }
+}
 
-    // What the page (and its codes) say.
+/// What the page (and its codes) say, once every vote is in.
+struct Reading {
+    /// The votes of the judgement with the most.
+    top_votes: f32,
+    /// All votes together.
+    total: f32,
+    /// The judgement with the most votes, when they are enough to say the
+    /// page shows it.
+    page_type: Option<Judgement>,
+    /// The failure type the page shows.
+    shown: Option<FailureType>,
+}
+
+fn read_page(page: &PageSignals) -> Reading {
     let order = [
         Judgement::TooLarge,
         Judgement::Session,
@@ -274,26 +356,44 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
     );
     let total: f32 = page.votes.iter().sum();
     let page_type = if top_votes >= 0.5 { Some(top) } else { None };
-    let shown = page_type.map(type_of);
+    Reading {
+        top_votes,
+        total,
+        page_type,
+        shown: page_type.map(type_of),
+    }
+}
 
-    // Deployment evidence.
+// ---- 3. The deployment verdict -------------------------------------------
+
+/// The deployment evidence: the trail's, the cookie jar's, the clocks', and
+/// the page status's own (a gateway's answer, a header too large).
+fn deployment_evidence(
+    snap: &Snapshot,
+    trail: Vec<Evidence>,
+    cookies: Vec<Evidence>,
+    clock: Vec<Evidence>,
+    reading: &Reading,
+) -> Vec<Evidence> {
     let mut all_ev: Vec<Evidence> = Vec::new();
-    all_ev.extend(trail.evidence);
-    all_ev.extend(cookie_ev);
-    all_ev.extend(clock.evidence);
+    all_ev.extend(trail);
+    all_ev.extend(cookies);
+    all_ev.extend(clock);
     // The gateway's own answer: the request never reached the sign-in
     // service, whatever the (often generic) page says.
     if let Some(status @ 502..=504) = snap.page.status {
+        let reason = match status {
+            502 => "Bad Gateway",
+            503 => "Service Unavailable",
+            _ => "Gateway Timeout",
+        };
         all_ev.push(Evidence {
             source: Source::PageStatus,
-            rule: "page.gateway_error".into(),
+            rule: Rule::PageGatewayError,
+            subject: Subject::None,
             detail: format!(
-                "HTTP {status} {}: the reverse proxy or gateway could not reach the service behind it",
-                match status {
-                    502 => "Bad Gateway",
-                    503 => "Service Unavailable",
-                    _ => "Gateway Timeout",
-                }
+                "HTTP {status} {reason}: \
+                 the reverse proxy or gateway could not reach the service behind it"
             ),
             plain: None,
             supports: None,
@@ -301,10 +401,11 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
             weight: 0.8,
         });
     }
-    if page_type == Some(Judgement::TooLarge) {
+    if reading.page_type == Some(Judgement::TooLarge) {
         all_ev.push(Evidence {
             source: Source::PageText,
-            rule: "page.header_or_cookie_too_large".into(),
+            rule: Rule::PageHeaderOrCookieTooLarge,
+            subject: Subject::None,
             detail: "the server refused the request: header or cookie too large".into(),
             plain: None,
             supports: None,
@@ -312,6 +413,20 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
             weight: 0.9,
         });
     }
+    all_ev
+}
+
+/// The verdict: failure type, who is at fault, how sure, and the causes.
+struct Decision {
+    failure_type: FailureType,
+    verdict: Verdict,
+    confidence: f32,
+    causes: Vec<Cause>,
+}
+
+/// Deployment evidence strong enough decides; else a session failure the
+/// page shows; else what the page shows is the product's answer.
+fn decide(all_ev: &[Evidence], reading: &Reading) -> Decision {
     let deploy: Vec<&Evidence> = all_ev
         .iter()
         .filter(|e| e.cause.is_some() && e.cause != Some(Cause::SessionBoundary))
@@ -321,17 +436,14 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
         - deploy
             .iter()
             .fold(1.0f32, |p, e| p * (1.0 - e.weight.clamp(0.0, 1.0)));
-    let mut causes: Vec<Cause> = Vec::new();
-    let mut sorted = deploy.clone();
-    crate::order::sort_by(&mut sorted, |a, b| b.weight.total_cmp(&a.weight));
-    for e in &sorted {
-        if let Some(c) = e.cause {
-            if e.weight >= 0.45 && !causes.contains(&c) {
-                causes.push(c);
-            }
-        }
-    }
-
+    let mut causes = strong_causes(deploy);
+    let Reading {
+        top_votes,
+        total,
+        page_type,
+        shown,
+        ..
+    } = *reading;
     let page_session = matches!(
         page_type,
         Some(Judgement::Session) | Some(Judgement::TooLarge)
@@ -364,7 +476,36 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
             };
             (FailureType::Unclassified, Verdict::None, c)
         };
-    // Evidence list: deployment first, then codes, then the page.
+    Decision {
+        failure_type,
+        verdict,
+        confidence,
+        causes,
+    }
+}
+
+/// The causes of the deployment evidence of weight 0.45 or more, strongest first.
+fn strong_causes(mut deploy: Vec<&Evidence>) -> Vec<Cause> {
+    let mut causes: Vec<Cause> = Vec::new();
+    crate::order::sort_by(&mut deploy, |a, b| b.weight.total_cmp(&a.weight));
+    for e in &deploy {
+        if let Some(c) = e.cause {
+            if e.weight >= 0.45 && !causes.contains(&c) {
+                causes.push(c);
+            }
+        }
+    }
+    causes
+}
+
+// ---- 4. Assemble the diagnosis -------------------------------------------
+
+/// Evidence list: deployment first, then codes, then the page; 60 at most.
+fn evidence_list(
+    all_ev: Vec<Evidence>,
+    code_ev: Vec<Evidence>,
+    mut page_ev: Vec<Evidence>,
+) -> Vec<Evidence> {
     let mut out_ev: Vec<Evidence> = Vec::new();
     let mut sorted_all = all_ev;
     crate::order::sort_by(&mut sorted_all, |a, b| b.weight.total_cmp(&a.weight));
@@ -374,16 +515,11 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
         }
         out_ev.push(e);
     }
-    out_ev.extend(evidence);
-    let excerpt = page_type.and_then(|j| page.excerpt_for(j).map(str::to_owned));
-    let mut page_ev = page.evidence;
+    out_ev.extend(code_ev);
     for e in &mut page_ev {
-        if e.supports.is_none() && e.rule.starts_with("text.") {
-            e.supports = Some(type_of(judgement_of_rule(&e.rule)));
-        } else if e.rule == "form.resend_cooldown" || e.rule == "status.429" {
-            e.supports = Some(FailureType::MfaRateLimited);
-        } else if e.rule == "status.419" {
-            e.supports = Some(FailureType::SessionProxyCookie);
+        // What a page rule votes for (the registry's `supports`).
+        if e.supports.is_none() {
+            e.supports = e.rule.votes_for();
         }
     }
     crate::order::sort_by(&mut page_ev, |a, b| b.weight.total_cmp(&a.weight));
@@ -400,14 +536,40 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
     for e in &mut out_ev {
         e.weight = (e.weight.clamp(0.0, 1.0) * 100.0).round() / 100.0;
     }
+    out_ev
+}
 
+/// What the diagnosis reports besides the verdict and the evidence.
+struct Found {
+    safe_codes: Vec<SafeCode>,
+    cooldown_s: Option<u32>,
+    otp_page: bool,
+    clock: Vec<ClockFinding>,
+    excerpt: Option<String>,
+}
+
+/// The diagnosis, with its words for the user and the administrator.
+fn assemble(
+    snap: &Snapshot,
+    decision: Decision,
+    reading: &Reading,
+    mut out_ev: Vec<Evidence>,
+    found: Found,
+) -> (Diagnosis, Said) {
+    let Decision {
+        failure_type,
+        verdict,
+        confidence,
+        causes,
+    } = decision;
+    let safe_codes = found.safe_codes;
     let safe_code = safe_codes.first().map(|c| c.code.clone());
     let retry_after_s = if failure_type == FailureType::MfaRateLimited {
-        page.cooldown_s
+        found.cooldown_s
     } else {
         None
     };
-    let shown_as = match (verdict, shown) {
+    let shown_as = match (verdict, reading.shown) {
         (Verdict::Deployment, Some(t)) if t != failure_type && t != FailureType::Unclassified => {
             Some(t)
         }
@@ -418,20 +580,7 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
         .published_urls
         .first()
         .map(|u| crate::redact::url(u));
-    let saw_failure = page_type.is_some() || !safe_codes.is_empty();
-    let guide = guide_move(
-        failure_type,
-        &causes,
-        safe_code.as_deref(),
-        retry_after_s,
-        &clock.findings,
-        saw_failure,
-    );
-    let next_move = format!(
-        "{} {}",
-        guide.english(),
-        escalate(safe_code.as_deref(), published_shown.as_deref())
-    );
+    let saw_failure = reading.page_type.is_some() || !safe_codes.is_empty();
     let headline = crate::advice::headline(failure_type, shown_as, saw_failure);
     let plain: Vec<Msg> = out_ev.iter().map(crate::advice::plain).collect();
     for (e, m) in out_ev.iter_mut().zip(&plain) {
@@ -443,23 +592,19 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
         safe_code: safe_code.as_deref(),
         wait_s: retry_after_s,
         published: published_shown.as_deref(),
-        clock: &clock.findings,
+        clock: &found.clock,
         saw_failure,
-        otp_page: page.otp_input,
+        otp_page: found.otp_page,
         evidence: &out_ev,
     };
-    let (user_move, user_wait_s) = crate::advice::user_move(&case);
-    let admin_move = crate::advice::admin_move(
-        &case,
-        operator_move(
-            failure_type,
-            &causes,
-            safe_code.as_deref(),
-            retry_after_s,
-            &clock.findings,
-            saw_failure,
-        ),
-    );
+    // Page only: what could not be read lowers the confidence, and is said.
+    let not_seen = not_seen(snap);
+    let (next_move, user_move, user_wait_s, admin_move) = moves(&case, verdict, &not_seen);
+    let confidence = if not_seen.is_empty() {
+        confidence
+    } else {
+        confidence.clamp(0.05, 0.99) * PAGE_ONLY_FACTOR
+    };
     let diagnosis = Diagnosis {
         failure_type,
         verdict,
@@ -475,8 +620,9 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
         user_wait_s,
         admin_move: Some(admin_move.english()),
         evidence: out_ev,
-        clock: clock.findings,
-        excerpt,
+        clock: found.clock,
+        excerpt: found.excerpt,
+        not_seen,
     };
     let said = Said {
         headline,
@@ -485,6 +631,56 @@ pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
         evidence: plain,
     };
     (diagnosis, said)
+}
+
+/// What a page-only snapshot (`env.host_access: page_only`) could not read.
+fn not_seen(snap: &Snapshot) -> Vec<Unseen> {
+    let mut not_seen = Vec::new();
+    if snap.env.host_access == Some(HostAccess::PageOnly) {
+        if snap.cookies.is_empty() {
+            not_seen.push(Unseen::Cookies);
+        }
+        if snap.trail.is_empty() {
+            not_seen.push(Unseen::Trail);
+        }
+    }
+    not_seen
+}
+
+/// The moves: the guide's next move with what to escalate, the user's move
+/// and wait, the administrator's move (which says what a page-only
+/// diagnosis could not see).
+fn moves(
+    c: &crate::advice::Case<'_>,
+    verdict: Verdict,
+    not_seen: &[Unseen],
+) -> (String, Msg, Option<u32>, Msg) {
+    // The guide's and the operator's moves read the same facts of the case.
+    type Move = fn(FailureType, &[Cause], Option<&str>, Option<u32>, &[ClockFinding], bool) -> Msg;
+    let say = |f: Move| {
+        f(
+            c.failure_type,
+            c.causes,
+            c.safe_code,
+            c.wait_s,
+            c.clock,
+            c.saw_failure,
+        )
+    };
+    let next_move = format!(
+        "{} {}",
+        say(guide_move).english(),
+        escalate(c.safe_code, c.published)
+    );
+    let (user_move, user_wait_s) = crate::advice::user_move(c);
+    let operator = say(operator_move);
+    let operator = if not_seen.is_empty() {
+        operator
+    } else {
+        crate::advice::page_only_operator(c.failure_type, verdict, operator)
+    };
+    let admin_move = crate::advice::admin_move(c, operator);
+    (next_move, user_move, user_wait_s, admin_move)
 }
 
 fn text_confidence(top: f32, total: f32) -> f32 {
@@ -503,19 +699,6 @@ fn judgement_of(t: FailureType) -> Judgement {
         FailureType::MfaRateLimited => Judgement::Rate,
         FailureType::SessionProxyCookie => Judgement::Session,
         FailureType::Unclassified => Judgement::Other,
-    }
-}
-
-fn judgement_of_rule(rule: &str) -> Judgement {
-    match rule {
-        "text.invalid_code" | "text.invalid_on_mfa_step" | "text.mfa_failed" => Judgement::Invalid,
-        "text.challenge_expired" | "text.expired_on_mfa_step" => Judgement::Expired,
-        "text.rate_limit" => Judgement::Rate,
-        "text.csrf"
-        | "text.session_boundary"
-        | "text.session_missing"
-        | "text.header_or_cookie_too_large" => Judgement::Session,
-        _ => Judgement::Other,
     }
 }
 
@@ -643,7 +826,7 @@ mod tests {
         let d = with_callback(FAILING, |_| {});
         assert_eq!(d.safe_code.as_deref(), Some("temporarily_unavailable"));
         assert_eq!(d.safe_codes[0].source, CodeSource::TrailUrl);
-        assert!(d.evidence.iter().any(|e| e.rule == "trail.error_code"));
+        assert!(d.evidence.iter().any(|e| e.rule == Rule::TrailErrorCode));
         // An error status alone counts as a failing page.
         let d = with_callback(r#"{"status":500,"text":"Nanami"}"#, |_| {});
         assert_eq!(d.safe_code.as_deref(), Some("temporarily_unavailable"));
@@ -655,7 +838,7 @@ mod tests {
         let line = d
             .evidence
             .iter()
-            .find(|e| e.rule == "trail.error_code")
+            .find(|e| e.rule == Rule::TrailErrorCode)
             .unwrap();
         assert!(
             line.detail.contains("https://app.example.org/cb/<"),

@@ -562,6 +562,50 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    /// The text of the next value, unparsed: one element of a large array,
+    /// to be parsed on its own ([`parse`] checks its grammar). Found by a
+    /// scan, without building or unescaping anything: strings are passed by
+    /// their quotes and escapes, brackets counted, a scalar ends at the
+    /// next delimiter. A text that ends inside the value is an error.
+    pub fn raw(&mut self) -> Result<&'a str, InputError> {
+        self.ws();
+        let start = self.i;
+        let mut depth = 0usize;
+        let mut in_str = false;
+        let mut esc = false;
+        while let Some(b) = self.peek() {
+            if in_str {
+                match b {
+                    _ if esc => esc = false,
+                    b'\\' => esc = true,
+                    b'"' => in_str = false,
+                    _ => {}
+                }
+            } else {
+                match b {
+                    b'"' => in_str = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' if depth == 0 => break,
+                    b'}' | b']' => depth -= 1,
+                    b',' | b' ' | b'\t' | b'\r' | b'\n' if depth == 0 => break,
+                    _ => {}
+                }
+            }
+            if b == b'\n' {
+                self.line += 1;
+                self.line_start = self.i + 1;
+            }
+            self.i += 1;
+            if depth == 0 && !in_str && matches!(b, b'}' | b']' | b'"') {
+                break;
+            }
+        }
+        if in_str || depth > 0 || self.i == start {
+            return Err(self.syntax("expected a value").into());
+        }
+        Ok(self.src.get(start..self.i).unwrap_or(""))
+    }
+
     /// An array, element by element.
     /// (`dyn`: one copy of the loop, not one per element type.)
     pub fn array(
@@ -873,10 +917,13 @@ macro_rules! json_enum {
 /// Modes: `req` (must be there), `default` (absent → `Default`),
 /// `default = f` (absent → `f()`). A field named differently in JSON is
 /// written `kind as "type": default`. `deny` refuses unknown fields,
-/// `allow` skips them. A field given twice is refused.
+/// `allow` skips them. A field given twice is refused. Fields that are not
+/// JSON at all (`#[serde(skip)]`) follow as `, skip { field }` and start as
+/// their `Default`.
 #[macro_export]
 macro_rules! json_struct {
-    ($t:ident, $deny:ident { $($field:ident $(as $json:literal)? : $mode:ident $(= $f:path)?),+ $(,)? }) => {
+    ($t:ident, $deny:ident { $($field:ident $(as $json:literal)? : $mode:ident $(= $f:path)?),+ $(,)? }
+     $(, skip { $($skip:ident),+ $(,)? })?) => {
         impl $crate::json::FromJson for $t {
             #[inline(never)]
             fn read(
@@ -901,6 +948,7 @@ macro_rules! json_struct {
                         $crate::json_struct!(@name $field $($json)?),
                         $mode $(= $f)?
                     ),)+
+                    $($($skip: Default::default(),)+)?
                 })
             }
         }

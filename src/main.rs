@@ -12,6 +12,7 @@ const USAGE: &str = "usage: auth-triage classify [FILE|-] [--format json|text] [
        auth-triage render   [FILE|-]
        auth-triage retriage [FILE|-] [--format json|text] [--catalog FILE]...
        auth-triage har      [FILE|-] [--format text|json|markdown] [--published URL]... [--catalog FILE]...
+                            [--sanitize OUT.har]
        auth-triage --help | --version
 
 classify  diagnose a snapshot (JSON, docs/snapshot.md)
@@ -24,7 +25,9 @@ retriage  classify again the redacted snapshot inside a report, with this
 har       diagnose a HAR file (Chromium, Firefox, WebKit, proxy exports; up to
           256 MiB): the failing page it holds, with --format markdown its
           redacted report. --published names the environment's published URL.
-          Which page was diagnosed goes to standard error.
+          Which page was diagnosed goes to standard error. --sanitize also
+          writes OUT.har: the HAR with its evidence and without its secrets
+          (values, tokens, bodies; docs/har.md).
 
 FILE defaults to standard input.
 Exit codes: 0 done (verify: one report, consistent, nothing else that reads like
@@ -37,6 +40,7 @@ struct Args {
     format: String,
     catalogs: Vec<String>,
     published: Vec<String>,
+    sanitize: Option<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -47,6 +51,7 @@ fn parse_args() -> Result<Args, String> {
         format: String::new(),
         catalogs: Vec::new(),
         published: Vec::new(),
+        sanitize: None,
     };
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -57,6 +62,7 @@ fn parse_args() -> Result<Args, String> {
             "--published" => a
                 .published
                 .push(it.next().ok_or("--published needs a URL")?),
+            "--sanitize" => a.sanitize = Some(it.next().ok_or("--sanitize needs a file to write")?),
             s if s.starts_with("--format=") => a.format = s["--format=".len()..].to_owned(),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             s if a.cmd.is_empty() => a.cmd = s.to_owned(),
@@ -266,6 +272,9 @@ fn har(a: &Args) -> Result<u8, String> {
     };
     let read = auth_triage::har::read_and_pick(text, &a.published, &diagnose)
         .map_err(|e| format!("har: {e}"))?;
+    if let Some(out) = &a.sanitize {
+        write_sanitized(text, &cats, out)?;
+    }
     let snap = &read.snapshot;
     let d = auth_triage::classify(snap, &cats);
     let which = format!(
@@ -292,6 +301,45 @@ fn har(a: &Args) -> Result<u8, String> {
         let _ = writeln!(so);
     }
     Ok(0)
+}
+
+/// Write the sanitized HAR beside `out` and move it into place when done:
+/// a failed run leaves no half-written HAR.
+fn write_sanitized(text: &str, cats: &Catalogs, out: &str) -> Result<(), String> {
+    if out == "-" || out.is_empty() {
+        return Err("--sanitize: name a file to write".into());
+    }
+    let tmp = format!("{out}.partial");
+    let file = std::fs::File::create(&tmp).map_err(|e| format!("{out}: {}", io_reason(&e)))?;
+    let mut w = std::io::BufWriter::new(file);
+    let mut failed = false;
+    let res = auth_triage::har::sanitize::sanitize_read(text, cats, &mut |chunk: &str| {
+        if !failed && w.write_all(chunk.as_bytes()).is_err() {
+            failed = true;
+        }
+    });
+    let flushed = w.flush().is_ok() && !failed;
+    drop(w);
+    let st = match res {
+        Ok(st) if flushed => st,
+        Ok(_) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(format!("{out}: cannot write"));
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(format!("har: {e}"));
+        }
+    };
+    std::fs::rename(&tmp, out).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("{out}: {}", io_reason(&e))
+    })?;
+    eprintln!(
+        "auth-triage: wrote {out}: {} entries ({} dropped: not web requests), {} pages and {} JSON errors kept redacted, {} bodies removed",
+        st.entries, st.dropped, st.pages_kept, st.json_errors_kept, st.bodies_removed
+    );
+    Ok(())
 }
 
 fn main() -> ExitCode {

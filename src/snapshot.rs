@@ -78,7 +78,39 @@ pub struct Env {
     /// `de`, `pt-BR`), so support can answer in it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui_lang: Option<String>,
+    /// What the extension could read of the site: `page_only` (no host
+    /// access, only the page the user clicked on) or `granted`. Absent in
+    /// snapshots made before it existed, and from producers that do not know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_access: Option<HostAccess>,
 }
+
+/// How much of the site the producer could read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
+#[serde(rename_all = "snake_case")]
+pub enum HostAccess {
+    /// Only the page the user clicked on (the browser's `activeTab`): the
+    /// site's cookies and the network trail before the click were not
+    /// readable.
+    PageOnly,
+    /// The site is granted: its cookies and trail were there to read.
+    Granted,
+}
+
+impl HostAccess {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HostAccess::PageOnly => "page_only",
+            HostAccess::Granted => "granted",
+        }
+    }
+}
+
+crate::json_enum!(HostAccess {
+    "page_only" => HostAccess::PageOnly,
+    "granted" => HostAccess::Granted,
+});
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]
@@ -286,6 +318,7 @@ crate::json_struct!(
         browser: default,
         third_party_cookies_blocked: default,
         ui_lang: default,
+        host_access: default,
     }
 );
 crate::json_struct!(

@@ -286,3 +286,44 @@ fn a_closed_pipe_is_not_a_panic() {
         assert_eq!(out.status.code(), Some(0), "{cmd}: {err}");
     }
 }
+
+#[test]
+fn har_sanitize_writes_the_file_or_nothing() {
+    let dir = std::env::temp_dir().join(format!("at-cli-san-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_path = dir.join("clean.har");
+    let o = out_path.to_str().unwrap();
+    // A bad HAR: the usual one line, exit 2, no file (not even a partial one).
+    let out = run(
+        &["har", "-", "--sanitize", o],
+        b"{\"log\":{\"entries\":[{\"request\":{\"url\":7}}]}}",
+    );
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("har: log.entries[0].request.url: expected a string"),
+        "{err}"
+    );
+    assert!(
+        std::fs::read_dir(&dir).unwrap().next().is_none(),
+        "no file left"
+    );
+    // A good one: written, and said so.
+    let har = br#"{"log":{"version":"1.2","creator":{"name":"WebInspector","version":"1"},"entries":[
+      {"startedDateTime":"2026-11-29T15:00:00.000Z","time":1,"_resourceType":"document",
+       "request":{"method":"GET","url":"https://a.example.org/login?token=Zq81vRkE4wPb","headers":[]},
+       "response":{"status":200,"headers":[{"name":"Set-Cookie","value":"sid=Zq81vRkE4wPb; Path=/"}],
+         "content":{"mimeType":"text/html","text":"<p>Invalid authenticator code.</p>"}}}]}}"#;
+    let out = run(&["har", "-", "--sanitize", o], har);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains(&format!("wrote {o}: 1 entries")), "{err}");
+    let clean = std::fs::read_to_string(&out_path).unwrap();
+    assert!(!clean.contains("Zq81vRkE4wPb"), "{clean}");
+    assert!(clean.contains("sid=<chars:12>; Path=/"), "{clean}");
+    // Without a file name: refused.
+    let out = run(&["har", "-", "--sanitize"], har);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

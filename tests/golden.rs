@@ -60,6 +60,18 @@ fn every_fixture_meets_its_expectations_and_golden() {
                 }
             }
         }
+        if let Some(want) = expect.get("not_seen") {
+            let got = d.get("not_seen").cloned().unwrap_or(Value::Array(vec![]));
+            if &got != want {
+                fail(format!("not_seen: want {want}, got {got}"));
+            }
+        }
+        if let Some(max) = expect.get("confidence_max").and_then(Value::as_f64) {
+            let got = d["confidence"].as_f64().unwrap();
+            if got > max {
+                fail(format!("confidence {got} above {max}"));
+            }
+        }
         let causes: Vec<&str> = d["causes"]
             .as_array()
             .map(|a| a.iter().filter_map(Value::as_str).collect())
@@ -94,5 +106,64 @@ fn every_fixture_meets_its_expectations_and_golden() {
         }
     }
     println!("{} fixtures checked", all.len());
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Every fixture read as a page-only popup reads it (no cookies, no trail,
+/// `env.host_access: page_only`): no failure type is misreported because
+/// evidence is missing. No cookie, trail or clock rule fires; a deployment
+/// verdict is given only where the full evidence gives one too; where the
+/// type agrees, the confidence is lower; and what was not seen is said.
+#[test]
+fn page_only_never_claims_what_it_did_not_see() {
+    use auth_triage::diagnosis::Unseen;
+    use auth_triage::snapshot::HostAccess;
+    use auth_triage::Verdict;
+    let cats = Catalogs::new(&[]);
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for case in cases() {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let full =
+            Snapshot::from_json(&std::fs::read_to_string(case.join("snapshot.json")).unwrap())
+                .unwrap();
+        let mut page = full.clone();
+        page.cookies.clear();
+        page.trail.clear();
+        page.env.host_access = Some(HostAccess::PageOnly);
+        let f = classify(&full, &cats);
+        let p = classify(&page, &cats);
+        n += 1;
+        if p.not_seen != [Unseen::Cookies, Unseen::Trail] {
+            failures.push(format!("{name}: not_seen {:?}", p.not_seen));
+        }
+        for e in &p.evidence {
+            if ["cookie.", "trail.", "clock."]
+                .iter()
+                .any(|k| e.rule.id().starts_with(k))
+            {
+                failures.push(format!("{name}: page only fired {}", e.rule));
+            }
+        }
+        // A fixture that is page only already has no fuller evidence to compare with.
+        let fuller = full.env.host_access != Some(HostAccess::PageOnly);
+        if fuller && p.verdict == Verdict::Deployment && f.verdict != Verdict::Deployment {
+            failures.push(format!(
+                "{name}: page only says deployment, full evidence says {:?}",
+                f.verdict
+            ));
+        }
+        if fuller && p.failure_type == f.failure_type && p.confidence >= f.confidence {
+            failures.push(format!(
+                "{name}: page-only confidence {} not below {}",
+                p.confidence, f.confidence
+            ));
+        }
+        let md = auth_triage::diagnosis::render_text(&p);
+        if !md.contains("Page only") {
+            failures.push(format!("{name}: text does not say page only"));
+        }
+    }
+    println!("{n} fixtures read page only");
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

@@ -97,8 +97,11 @@ fn check(name: &str, r: &Report, failures: &mut Vec<String>) {
     let s = inspect(&md);
     let mut fail = |m: String| failures.push(format!("{name}: {m}"));
     // Headline, verdict, "What you can do now:" (when there is a user
-    // move), "For your administrator:" or "Next move:".
-    let strong = 3 + usize::from(r.diagnosis.user_move.is_some());
+    // move), "For your administrator:" or "Next move:", "Page only:" (when
+    // evidence was not seen).
+    let strong = 3
+        + usize::from(r.diagnosis.user_move.is_some())
+        + usize::from(!r.diagnosis.not_seen.is_empty());
     if s.links + s.images + s.emph + s.strike + s.html_inline > 0 || s.strong != strong {
         fail(format!(
             "links {} images {} emphasis {} strong {} ({strong} expected) strikethrough {} inline HTML {}",

@@ -198,6 +198,7 @@ fn snapshot(c: &Canaries, msg: usize, status: u16) -> Snapshot {
             }),
             third_party_cookies_blocked: Some(true),
             ui_lang: Some(t[9].clone()),
+            host_access: Some(auth_triage::snapshot::HostAccess::PageOnly),
         },
     }
 }
@@ -850,4 +851,316 @@ fn generated_canaries_reach_no_output() {
         println!("  LEAK {l}");
     }
     assert_eq!(total, 0, "canaries reached an output");
+}
+
+// ---------------------------------------------------------------------------
+// The same generative test on HAR input: a HAR (a redirect that sets a
+// cookie, a login page, a failed code post, an XHR with a JSON error) with
+// a canary in one position of the file, and every output of `auth-triage
+// har` checked: the diagnosis (JSON, text), the report (Markdown), the
+// sanitized HAR (`--sanitize`), and the error message when the HAR is
+// refused.
+// ---------------------------------------------------------------------------
+
+const HAR_POSITIONS: &[&str] = &[
+    "URL path",
+    "URL query value",
+    "URL query name",
+    "URL fragment",
+    "Location header",
+    "redirectURL",
+    "request header value",
+    "header name",
+    "Cookie header value",
+    "Cookie header name",
+    "request cookies[] value",
+    "request cookies[] name",
+    "Set-Cookie value",
+    "Set-Cookie name",
+    "Set-Cookie Path",
+    "response cookies[] value",
+    "post data text",
+    "post data params",
+    "HTML text",
+    "HTML alert",
+    "HTML title",
+    "HTML input value",
+    "HTML input name",
+    "HTML script",
+    "HTML markup code",
+    "HTML base64",
+    "JSON error",
+    "JSON error_description",
+    "JSON message",
+    "JSON token field",
+    "JSON nested errors",
+    "pages title",
+    "pageref",
+    "creator",
+    "statusText",
+    "_error",
+    "Date header",
+    "Server header",
+    "Retry-After",
+    "Content-Type",
+    "bad field",
+];
+
+fn har_html(title: &str, alert: &str, extra: &str) -> String {
+    format!(
+        r#"<!doctype html><html lang="en"><head><title>{title}</title><script>var t="tok";</script></head><body>
+<h1>Two-step verification</h1>{alert}
+<form method="post" action="/mfa"><input name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6" value="">
+<input type="hidden" name="csrf" value="hiddenvalue"><button type="submit">Verify</button></form>{extra}</body></html>"#
+    )
+}
+
+fn har_base() -> serde_json::Value {
+    use serde_json::json;
+    let hdr = |n: &str, v: &str| json!({"name": n, "value": v});
+    json!({"log": {
+        "version": "1.2",
+        "creator": {"name": "WebInspector", "version": "537.36"},
+        "pages": [{"id": "page_1", "startedDateTime": "2026-11-29T15:00:00.000Z", "title": "https://app.example.org/login", "pageTimings": {"onLoad": 10}}],
+        "entries": [
+            {"pageref": "page_1", "startedDateTime": "2026-11-29T15:00:00.000Z", "time": 10, "_resourceType": "document",
+             "request": {"method": "GET", "url": "https://app.example.org/login?next=%2Fhome", "httpVersion": "HTTP/1.1",
+                 "headers": [hdr("Accept", "text/html"), hdr("Cookie", "pref=light")], "cookies": [{"name": "pref", "value": "light"}], "queryString": [], "headersSize": -1, "bodySize": 0},
+             "response": {"status": 302, "statusText": "Found", "httpVersion": "HTTP/1.1",
+                 "headers": [hdr("Location", "https://id.example.org/mfa?state=abc"), hdr("Set-Cookie", "session=v4lue; Path=/; Secure; HttpOnly; SameSite=Lax"), hdr("Date", "Sun, 29 Nov 2026 15:00:00 GMT")],
+                 "cookies": [{"name": "session", "value": "v4lue", "path": "/", "secure": true, "httpOnly": true}],
+                 "content": {"size": 0, "mimeType": "text/html"}, "redirectURL": "https://id.example.org/mfa?state=abc", "headersSize": -1, "bodySize": 0},
+             "cache": {}, "timings": {"send": 1, "wait": 8, "receive": 1}},
+            {"pageref": "page_1", "startedDateTime": "2026-11-29T15:00:01.000Z", "time": 10, "_resourceType": "document",
+             "request": {"method": "GET", "url": "https://id.example.org/mfa?state=abc", "httpVersion": "HTTP/1.1", "headers": [hdr("Accept", "text/html")], "cookies": [], "queryString": [], "headersSize": -1, "bodySize": 0},
+             "response": {"status": 200, "statusText": "OK", "httpVersion": "HTTP/1.1", "headers": [hdr("Content-Type", "text/html; charset=utf-8"), hdr("Date", "Sun, 29 Nov 2026 15:00:01 GMT")], "cookies": [],
+                 "content": {"size": 100, "mimeType": "text/html", "text": har_html("Two-step verification", "", "")}, "redirectURL": "", "headersSize": -1, "bodySize": 100},
+             "cache": {}, "timings": {"send": 1, "wait": 8, "receive": 1}},
+            {"pageref": "page_1", "startedDateTime": "2026-11-29T15:00:05.000Z", "time": 10, "_resourceType": "document",
+             "request": {"method": "POST", "url": "https://id.example.org/mfa", "httpVersion": "HTTP/1.1", "headers": [hdr("Content-Type", "application/x-www-form-urlencoded"), hdr("Cookie", "session=v4lue")], "cookies": [{"name": "session", "value": "v4lue"}], "queryString": [],
+                 "postData": {"mimeType": "application/x-www-form-urlencoded", "text": "otp=861234&csrf=hiddenvalue", "params": [{"name": "otp", "value": "861234"}]}, "headersSize": -1, "bodySize": 20},
+             "response": {"status": 200, "statusText": "OK", "httpVersion": "HTTP/1.1", "headers": [hdr("Content-Type", "text/html; charset=utf-8"), hdr("Date", "Sun, 29 Nov 2026 15:00:05 GMT"), hdr("Server", "nginx/1.22.1")], "cookies": [],
+                 "content": {"size": 100, "mimeType": "text/html", "text": har_html("Two-step verification", r#"<div class="alert" role="alert">Invalid authenticator code.</div>"#, "")}, "redirectURL": "", "headersSize": -1, "bodySize": 100},
+             "cache": {}, "timings": {"send": 1, "wait": 8, "receive": 1}},
+            {"pageref": "page_1", "startedDateTime": "2026-11-29T15:00:06.000Z", "time": 10, "_resourceType": "xhr",
+             "request": {"method": "POST", "url": "https://id.example.org/api/verify", "httpVersion": "HTTP/1.1", "headers": [hdr("Authorization", "Bearer abc")], "cookies": [], "queryString": [], "headersSize": -1, "bodySize": 0},
+             "response": {"status": 400, "statusText": "Bad Request", "httpVersion": "HTTP/1.1", "headers": [hdr("Content-Type", "application/json")], "cookies": [],
+                 "content": {"size": 60, "mimeType": "application/json", "text": r#"{"error":"invalid_grant","error_description":"Invalid code."}"#}, "redirectURL": "", "headersSize": -1, "bodySize": 60},
+             "cache": {}, "timings": {"send": 1, "wait": 8, "receive": 1}}
+        ]
+    }})
+}
+
+/// Put canary `c` in HAR position `pos`. Returns the HAR's text.
+fn place_har(rng: &mut Rng, pos: &str, c: &str) -> String {
+    use serde_json::json;
+    let mut h = har_base();
+    let text = rng.pick(TEXTS).replace("{}", c);
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('"', "&quot;")
+    };
+    {
+        let e = &mut h["log"]["entries"];
+        let push_hdr = |v: &mut serde_json::Value, n: &str, val: &str| {
+            v.as_array_mut()
+                .unwrap()
+                .push(json!({"name": n, "value": val}));
+        };
+        match pos {
+            "URL path" => e[1]["request"]["url"] = json!(format!("https://id.example.org/mfa/{}", enc(c))),
+            "URL query value" => e[0]["request"]["url"] = json!(format!("https://app.example.org/login?token={}", enc(c))),
+            "URL query name" => e[0]["request"]["url"] = json!(format!("https://app.example.org/login?{}=1", enc(c))),
+            "URL fragment" => e[1]["request"]["url"] = json!(format!("https://id.example.org/mfa#{}", enc(c))),
+            "Location header" => e[0]["response"]["headers"][0]["value"] = json!(format!("/mfa?state={}&error_description={}", enc(c), enc(&text))),
+            "redirectURL" => e[0]["response"]["redirectURL"] = json!(format!("https://id.example.org/mfa/{}?code={}", enc(c), enc(c))),
+            "request header value" => e[3]["request"]["headers"][0]["value"] = json!(format!("Bearer {c}")),
+            "header name" => push_hdr(&mut e[2]["request"]["headers"], c, "1"),
+            "Cookie header value" => e[2]["request"]["headers"][1]["value"] = json!(format!("session={c}; theme=dark")),
+            "Cookie header name" => e[2]["request"]["headers"][1]["value"] = json!(format!("session=v4lue; {c}=1")),
+            "request cookies[] value" => e[2]["request"]["cookies"][0]["value"] = json!(c),
+            "request cookies[] name" => e[2]["request"]["cookies"][0]["name"] = json!(c),
+            "Set-Cookie value" => e[0]["response"]["headers"][1]["value"] = json!(format!("session={c}; Path=/; Secure; HttpOnly")),
+            "Set-Cookie name" => e[0]["response"]["headers"][1]["value"] = json!(format!("{c}=1; Path=/; Secure")),
+            "Set-Cookie Path" => e[0]["response"]["headers"][1]["value"] = json!(format!("session=1; Path=/{c}; Secure")),
+            "response cookies[] value" => e[0]["response"]["cookies"][0]["value"] = json!(c),
+            "post data text" => e[2]["request"]["postData"]["text"] = json!(format!("otp={}&password={}", enc(c), enc(c))),
+            "post data params" => e[2]["request"]["postData"]["params"][0]["value"] = json!(c),
+            "HTML text" => e[2]["response"]["content"]["text"] = json!(har_html("Two-step verification", "", &format!("<p>{}</p>", esc(&text)))),
+            "HTML alert" => e[2]["response"]["content"]["text"] = json!(har_html("Two-step verification", &format!(r#"<div role="alert">{}</div>"#, esc(&text)), "")),
+            "HTML title" => e[2]["response"]["content"]["text"] = json!(har_html(&format!("Sign in – {}", esc(c)), "", "")),
+            "HTML input value" => e[2]["response"]["content"]["text"] = json!(har_html("Verify", "", &format!(r#"<input name="email" value="{}"><textarea name="note">{}</textarea>"#, esc(c), esc(c)))),
+            "HTML input name" => e[2]["response"]["content"]["text"] = json!(har_html("Verify", "", &format!(r#"<input name="{}" aria-label="{}" placeholder="{}">"#, esc(c), esc(&text), esc(c)))),
+            "HTML script" => e[2]["response"]["content"]["text"] = json!(har_html("Verify", "", &format!(r#"<script>window.__T="{}"</script><div hidden>{}</div>"#, esc(c), esc(c)))),
+            "HTML markup code" => e[2]["response"]["content"]["text"] = json!(har_html("Verify", "", &format!(r#"<p data-error-code="{}">Error</p>"#, esc(c)))),
+            "HTML base64" => {
+                let html = har_html("Verify", &format!(r#"<div role="alert">{}</div>"#, esc(&text)), "");
+                e[2]["response"]["content"]["text"] = json!(b64(html.as_bytes()));
+                e[2]["response"]["content"]["encoding"] = json!("base64");
+            }
+            "JSON error" => e[3]["response"]["content"]["text"] = json!(json!({"error": c, "error_description": "Invalid code."}).to_string()),
+            "JSON error_description" => e[3]["response"]["content"]["text"] = json!(json!({"error": "invalid_grant", "error_description": text}).to_string()),
+            "JSON message" => e[3]["response"]["content"]["text"] = json!(json!({"code": c, "message": text, "status": 400}).to_string()),
+            "JSON token field" => e[3]["response"]["content"]["text"] = json!(json!({"access_token": c, "id_token": c, "user": {"email": c, "name": c}}).to_string()),
+            "JSON nested errors" => e[3]["response"]["content"]["text"] = json!(json!({"ui": {"messages": [{"id": 4000006, "text": text, "type": "error", "context": {"value": c}}], "nodes": [{"attributes": {"name": "totp_code", "value": c}, "messages": [{"text": text}]}]}}).to_string()),
+            "statusText" => e[2]["response"]["statusText"] = json!(c),
+            "_error" => e[1]["response"]["_error"] = json!(c),
+            "Date header" => e[1]["response"]["headers"][1]["value"] = json!(c),
+            "Server header" => e[2]["response"]["headers"][2]["value"] = json!(format!("{c}/1.0")),
+            "Retry-After" => push_hdr(&mut e[3]["response"]["headers"], "Retry-After", c),
+            "Content-Type" => e[3]["response"]["headers"][0]["value"] = json!(format!("application/json; charset={c}")),
+            _ => {}
+        }
+    }
+    match pos {
+        "pages title" => h["log"]["pages"][0]["title"] = json!(format!("Sign in – {c}")),
+        "pageref" => {
+            h["log"]["pages"][0]["id"] = json!(c);
+            for e in h["log"]["entries"].as_array_mut().unwrap() {
+                e["pageref"] = json!(c);
+            }
+        }
+        "creator" => h["log"]["creator"] = json!({"name": c, "version": c}),
+        "bad field" => {
+            // A HAR the reader refuses: the message must not echo the input.
+            h["log"]["entries"][1]["request"]["url"] = json!(1);
+            h["log"]["entries"][1][c.replace(['"', '\\'], "")] = json!(c);
+            let mut s = h.to_string();
+            s.truncate(s.len() - 5);
+            return s;
+        }
+        _ => {}
+    }
+    h.to_string()
+}
+
+fn esc_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('"', "&quot;")
+}
+
+fn b64(b: &[u8]) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut o = String::new();
+    for ch in b.chunks(3) {
+        let n = (u32::from(ch[0]) << 16)
+            | (u32::from(*ch.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*ch.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= ch.len() {
+                o.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                o.push('=');
+            }
+        }
+    }
+    o
+}
+
+#[test]
+fn generated_canaries_in_har_reach_no_output() {
+    let n: usize = std::env::var("NO_SECRETS_HAR_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_200);
+    let seed: u64 = std::env::var("NO_SECRETS_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20261129);
+    let mut rng = Rng(seed ^ 0x4841_5200);
+    let cats = Catalogs::new(&[]);
+    let mut counts = vec![vec![0usize; HAR_POSITIONS.len()]; SHAPES.len()];
+    let mut leak_counts = vec![vec![0usize; HAR_POSITIONS.len()]; SHAPES.len()];
+    let mut leaks: Vec<String> = Vec::new();
+    let mut refused = 0usize;
+    for case in 0..n {
+        let si = case % SHAPES.len();
+        let pi = (case / SHAPES.len()) % HAR_POSITIONS.len();
+        let c = canary(&mut rng, SHAPES[si]);
+        let har = place_har(&mut rng, HAR_POSITIONS[pi], &c);
+        counts[si][pi] += 1;
+        let needle = c.to_lowercase();
+        // The check means something: the HAR holds the canary.
+        let har_views = views(&har);
+        let quoted = serde_json::to_string(&c).unwrap();
+        let held = har_views.iter().any(|v| v.contains(&needle))
+            || har.contains(&enc(&c))
+            || har.contains(quoted.trim_matches('"'))
+            || har.contains(&esc_html(&c))
+            || HAR_POSITIONS[pi] == "HTML base64";
+        assert!(
+            held,
+            "the HAR does not hold the canary: {}",
+            HAR_POSITIONS[pi]
+        );
+        let mut outs: Vec<(&str, String)> = Vec::new();
+        let diagnose = |s: &Snapshot| {
+            let d = classify(s, &cats);
+            (d.failure_type != auth_triage::FailureType::Unclassified).then_some(d.confidence)
+        };
+        match auth_triage::har::read_and_pick(&har, &[], &diagnose) {
+            Err(e) => {
+                refused += 1;
+                outs.push(("error message", e.to_string()));
+            }
+            Ok(read) => {
+                let d = classify(&read.snapshot, &cats);
+                outs.push(("har JSON", serde_json::to_string(&d).unwrap()));
+                outs.push(("har text", auth_triage::diagnosis::render_text(&d)));
+                outs.push((
+                    "har Markdown",
+                    report::to_markdown(&report::build(&read.snapshot, &d, &cats.versions)),
+                ));
+                outs.push(("page line", auth_triage::redact::url(&read.snapshot.url)));
+            }
+        }
+        let mut clean = String::new();
+        match auth_triage::har::sanitize::sanitize(&har, &cats, &mut |s| clean.push_str(s)) {
+            Ok(_) => {
+                serde_json::from_str::<serde_json::Value>(&clean)
+                    .expect("the sanitized HAR is JSON");
+                outs.push(("sanitized HAR", clean));
+            }
+            Err(e) => outs.push(("sanitize error", e.to_string())),
+        }
+        for (what, out) in &outs {
+            if views(out).iter().any(|v| v.contains(&needle)) {
+                leak_counts[si][pi] += 1;
+                if leaks.len() < 40 {
+                    leaks.push(format!(
+                        "{} in {} -> {what}: {c:?}",
+                        SHAPES[si], HAR_POSITIONS[pi]
+                    ));
+                }
+                break;
+            }
+        }
+    }
+    let total: usize = leak_counts.iter().flatten().sum();
+    println!(
+        "\n== HAR canaries: {n} cases (seed {seed}), {refused} HARs refused, {total} with a canary in an output \
+         (outputs: har JSON, text, Markdown, page line, sanitized HAR, error messages)"
+    );
+    println!("  by shape:");
+    for (si, s) in SHAPES.iter().enumerate() {
+        println!(
+            "    {s:<22} {:>7} cases {:>5} leaks",
+            counts[si].iter().sum::<usize>(),
+            leak_counts[si].iter().sum::<usize>()
+        );
+    }
+    println!("  by position:");
+    for (pi, p) in HAR_POSITIONS.iter().enumerate() {
+        println!(
+            "    {p:<24} {:>7} cases {:>5} leaks",
+            counts.iter().map(|r| r[pi]).sum::<usize>(),
+            leak_counts.iter().map(|r| r[pi]).sum::<usize>()
+        );
+    }
+    for l in &leaks {
+        println!("  LEAK {l}");
+    }
+    assert_eq!(total, 0, "canaries reached an output of auth-triage har");
 }

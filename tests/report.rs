@@ -311,7 +311,7 @@ fn the_recorders_redacted_trail_classifies_like_the_raw_one() {
         stored.trail = raw.trail.iter().map(report::redact_trail_event).collect();
         let (a, b) = (classify(&raw, &cats), classify(&stored, &cats));
         let rules = |d: &auth_triage::Diagnosis| {
-            let mut r: Vec<String> = d.evidence.iter().map(|e| e.rule.clone()).collect();
+            let mut r: Vec<String> = d.evidence.iter().map(|e| e.rule.id().to_owned()).collect();
             r.sort();
             r
         };

@@ -17,6 +17,7 @@
 //! without fractions and offsets, and errors in `_error` or `_failureText`.
 
 pub mod html;
+pub mod sanitize;
 mod time;
 
 use html::clip;
@@ -497,10 +498,7 @@ fn set_cookie_object(
         let field = Path::Field(at, "cookies");
         match key {
             "name" => name = clip(&String::read(r, &field)?, 256),
-            "value" => {
-                value_len = Option::<String>::read(r, &field)?
-                    .map_or(0, |v| u32::try_from(v.len()).unwrap_or(u32::MAX))
-            }
+            "value" => value_len = Option::<String>::read(r, &field)?.map_or(0, |v| stated_len(&v)),
             "path" | "domain" => {
                 if let Some(v) = Option::<String>::read(r, &field)?.filter(|v| !v.is_empty()) {
                     attrs.push_str(&format!(
@@ -552,8 +550,19 @@ fn strip_set_cookie(line: &str) -> Option<(String, u32)> {
     if name.is_empty() {
         return None;
     }
-    let len = u32::try_from(value.trim().len()).unwrap_or(u32::MAX);
+    let len = stated_len(value.trim());
     Some((format!("{}={}", clip(name, 256), clip(attrs, 4096)), len))
+}
+
+/// A value's length; a sanitized HAR's `<chars:N>` stands for a value of N
+/// characters ([`sanitize`]).
+fn stated_len(v: &str) -> u32 {
+    let n = v
+        .strip_prefix("<chars:")
+        .and_then(|r| r.strip_suffix('>'))
+        .and_then(|n| n.parse::<u32>().ok())
+        .filter(|_| crate::redact::is_mask(v));
+    n.unwrap_or_else(|| u32::try_from(v.len()).unwrap_or(u32::MAX))
 }
 
 /// `a=1; b=2; VALUE` → [a, b]: a part without `=` is a value, dropped.
@@ -677,6 +686,7 @@ fn snapshot_at(es: &Entries, at: usize, published: &[String]) -> Snapshot {
             browser: es.browser.clone(),
             third_party_cookies_blocked: None,
             ui_lang: None,
+            host_access: None,
         },
     }
 }

@@ -318,3 +318,114 @@ fn a_browser_error_page_at_the_end_is_the_page_on_screen() {
     let d = crate::classify(s, &crate::Catalogs::new(&[]));
     assert_eq!(d.failure_type.as_str(), "session_proxy_cookie");
 }
+
+/// Sanitize a HAR into a string.
+fn sanitized(text: &str) -> String {
+    let mut out = String::new();
+    sanitize::sanitize(text, &crate::Catalogs::new(&[]), &mut |s| out.push_str(s)).unwrap();
+    out
+}
+
+#[test]
+fn a_sanitized_har_reads_the_same_and_holds_no_value() {
+    let cats = crate::Catalogs::new(&[]);
+    let firefox = chromium_wrong_code()
+        .replace(r#""_resourceType":"document","#, "")
+        .replace("WebInspector", "Firefox");
+    let playwright = chromium_wrong_code()
+        .replace(
+            r#""_resourceType":"document","#,
+            r#""pageref":"page@3f9a1c0b","_resourceType":"document","#,
+        )
+        .replace("WebInspector", "Playwright");
+    for text in [chromium_wrong_code(), firefox, playwright] {
+        let clean = sanitized(&text);
+        // Pretty-printed or compact, the same HAR sanitizes the same.
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            sanitized(&serde_json::to_string_pretty(&v).unwrap()),
+            sanitized(&v.to_string())
+        );
+        for s in SECRETS {
+            assert!(text.contains(s.split(' ').next_back().unwrap_or(s)));
+            assert!(!clean.contains(s), "{s} left in {clean}");
+        }
+        assert!(!clean.contains("page@3f9a1c0b") && !clean.contains("alice"));
+        let (a, b) = (
+            &read(&text, &[]).unwrap()[0],
+            &read(&clean, &[]).unwrap()[0],
+        );
+        let (da, db) = (crate::classify(a, &cats), crate::classify(b, &cats));
+        assert_eq!(da.failure_type, db.failure_type);
+        assert_eq!(da.verdict, db.verdict);
+        assert_eq!(da.safe_code, db.safe_code);
+        // The evidence stays: the trail, the Set-Cookie attributes and the
+        // value's length, the Date, the alert, the one-time-code input.
+        assert_eq!(a.trail.len(), b.trail.len());
+        assert_eq!(a.cookies, b.cookies);
+        for (x, y) in a.trail.iter().zip(&b.trail) {
+            assert_eq!(x.set_cookie, y.set_cookie);
+            assert_eq!(x.date, y.date);
+            assert_eq!(x.received_ms, y.received_ms);
+            assert_eq!(x.status, y.status);
+        }
+        // The jar: the cookie with its attributes and its value's length.
+        assert_eq!(b.cookies.len(), 1);
+        assert_eq!(
+            (b.cookies[0].name.as_str(), b.cookies[0].value_len),
+            ("__Host-sid", 12)
+        );
+        assert_eq!(b.page.alerts, ["Invalid authenticator code."]);
+        assert_eq!(b.page.forms[0].inputs[0].autocomplete, "one-time-code");
+        // Form field names stay, values do not.
+        assert!(
+            clean.contains(r#"{"name":"password","value":""}"#),
+            "{clean}"
+        );
+    }
+}
+
+#[test]
+fn a_sanitized_har_keeps_the_error_fields_of_json_responses() {
+    let text = har(&[entry(
+        "https://nanami.example.org/api/mfa",
+        "POST",
+        400,
+        "",
+        r#",{"name":"Content-Type","value":"application/json"},{"name":"Retry-After","value":"120"},{"name":"X-Secret","value":"Zq81vRkE4wPb"}"#,
+        r#""_resourceType":"xhr","#,
+    )
+    .replace(
+        r#""content":{"size":10,"mimeType":"text/plain"}"#,
+        r#""content":{"size":10,"mimeType":"application/json","text":"{\"error\":\"invalid_otp\",\"error_description\":\"The code 582104 is invalid.\",\"access_token\":\"eyJhbGc.x.y\"}"}"#,
+    )]);
+    let clean = sanitized(&text);
+    assert!(clean.contains(r#"\"error\":\"invalid_otp\""#), "{clean}");
+    assert!(clean.contains("is invalid."), "{clean}");
+    assert!(
+        clean.contains(r#""name":"Retry-After","value":"120""#),
+        "{clean}"
+    );
+    for s in ["582104", "eyJhbGc", "Zq81vRkE4wPb", "hunter2"] {
+        assert!(!clean.contains(s), "{s} in {clean}");
+    }
+}
+
+#[test]
+fn sanitize_refuses_bad_input_as_the_reader_does() {
+    for input in [
+        "not json",
+        r#"{"log":{"entries":[{"request":{"url":7}}]}}"#,
+        r#"{"log":{"entries":"#,
+    ] {
+        let mut out = String::new();
+        let e = sanitize::sanitize(input, &crate::Catalogs::new(&[]), &mut |s| out.push_str(s))
+            .unwrap_err()
+            .to_string();
+        let want = read_and_pick(input, &[], &|_| None)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, want);
+        assert!(out.is_empty(), "nothing written before the error");
+    }
+}

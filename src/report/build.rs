@@ -6,7 +6,7 @@ use sha2::{Digest as _, Sha256};
 use super::safe::{Code, CoreText, Excerpt, Host, Label, Name, SafePath, SafeUrl};
 use super::*;
 use crate::codes;
-use crate::diagnosis::{CodeSource, Diagnosis};
+use crate::diagnosis::{CodeSource, Diagnosis, Rule};
 use crate::error::InputError;
 use crate::redact;
 use crate::signals::{self, setcookie};
@@ -125,11 +125,13 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
         })
         .take(5)
         .collect();
-    let named: Vec<&str> = d.evidence.iter().map(|e| e.detail.as_str()).collect();
+    // The cookies the evidence is about (its subjects), by name.
+    let in_evidence =
+        |c: &snapshot::Cookie| d.evidence.iter().any(|e| e.subject.names_cookie(&c.name));
     let mut cookies: Vec<&snapshot::Cookie> = snap.cookies.iter().collect();
     // Auth cookies and cookies the evidence names first.
     crate::order::sort_by_key(&mut cookies, |c| {
-        let in_evidence = named.iter().any(|d| d.contains(&redact::name(&c.name)));
+        let in_evidence = in_evidence(c);
         (
             !(in_evidence || signals::is_auth_cookie(&c.name)),
             !in_evidence,
@@ -137,10 +139,7 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
     });
     let kept_cookies: Vec<RCookie> = cookies
         .iter()
-        .filter(|c| {
-            signals::is_auth_cookie(&c.name)
-                || named.iter().any(|d| d.contains(&redact::name(&c.name)))
-        })
+        .filter(|c| signals::is_auth_cookie(&c.name) || in_evidence(c))
         .take(MAX_COOKIES)
         .map(|c| RCookie {
             name: Name::redact(&c.name),
@@ -191,7 +190,7 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
     let otp_input = d
         .evidence
         .iter()
-        .any(|e| e.rule == "form.one_time_code_input");
+        .any(|e| e.rule == Rule::FormOneTimeCodeInput);
     let resend = snap
         .page
         .resend
@@ -227,6 +226,7 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
             now_ms: snap.env.now_ms,
             tz_offset_min: snap.env.tz_offset_min,
             third_party_cookies_blocked: snap.env.third_party_cookies_blocked,
+            host_access: snap.env.host_access,
         },
     }
 }
@@ -325,6 +325,7 @@ impl RedactedSnapshot {
                 browser: None,
                 third_party_cookies_blocked: self.env.third_party_cookies_blocked,
                 ui_lang: None,
+                host_access: self.env.host_access,
             },
         }
     }

@@ -137,11 +137,20 @@ pub fn to_markdown(r: &Report) -> String {
     s.push_str("\n\n");
     s.push_str(&format!("**{}**  \n", esc.md(&d.headline)));
     s.push_str(&format!(
-        "Type `{}` · verdict **{}** · confidence {}\n\n",
+        "Type `{}` · verdict **{}** · confidence {}{}\n\n",
         d.failure_type.as_str(),
         verdict_word(d.verdict),
-        crate::diagnosis::fixed(f64::from(d.confidence), 2)
+        crate::diagnosis::fixed(f64::from(d.confidence), 2),
+        if d.not_seen.is_empty() {
+            ""
+        } else {
+            " (page only)"
+        }
     ));
+    if let Some(p) = crate::diagnosis::page_only_sentence(d) {
+        let p = p.strip_prefix("Page only: ").unwrap_or(&p);
+        s.push_str(&format!("**Page only:** {}\n\n", esc.md(p)));
+    }
     // The two audiences (issue 13); a report made before them has only the
     // guide's next move.
     if let Some(m) = &d.user_move {

@@ -297,6 +297,10 @@ pub struct REnv {
     pub tz_offset_min: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub third_party_cookies_blocked: Option<bool>,
+    /// `page_only` or `granted`, when the snapshot said (absent in reports
+    /// made before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_access: Option<crate::snapshot::HostAccess>,
 }
 }
 
@@ -432,6 +436,7 @@ crate::json_struct!(
         now_ms: default,
         tz_offset_min: default,
         third_party_cookies_blocked: default,
+        host_access: default,
     }
 );
 

@@ -55,6 +55,8 @@ safe!(
     f32,
     crate::snapshot::SameSite,
     crate::diagnosis::CodeSource,
+    // A fixed word (`page_only`, `granted`).
+    crate::snapshot::HostAccess,
     // The diagnosis: every string in it is composed by the core from
     // allow-listed pieces (redacted URLs, hosts and names, excerpts, safe
     // codes); `build` passes the page-derived ones through the allow-list

@@ -8,7 +8,7 @@
 //!   codes start to fail, from [`STRONG_S`] they always fail, and token
 //!   `iat`/`nbf` checks (usually 60-120 s of leeway) fail too.
 
-use crate::diagnosis::{Cause, ClockFinding, Evidence, Source};
+use crate::diagnosis::{Cause, ClockFinding, Evidence, Rule, Source, Subject};
 use crate::snapshot::Snapshot;
 use crate::web::Origin;
 
@@ -87,7 +87,8 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
             if let (Some(hi), Some(lo)) = (hi, lo) {
                 evidence.push(Evidence {
                     source: Source::Clock,
-                    rule: "clock.hosts_disagree".into(),
+                    rule: Rule::ClockHostsDisagree,
+                    subject: Subject::None,
                     detail: format!(
                         "the clocks of {} and {} differ by {} s (Date headers)",
                         crate::redact::host(&hi.host),
@@ -104,7 +105,8 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
             // Every host agrees and the local clock is the odd one out.
             evidence.push(Evidence {
                 source: Source::Clock,
-                rule: "clock.local_off".into(),
+                rule: Rule::ClockLocalOff,
+                subject: Subject::None,
                 detail: format!(
                     "this computer's clock is {} s {} all {} hosts (they agree with each other)",
                     min.abs(),
@@ -121,7 +123,12 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
                 let strong = f.skew_s.abs() >= STRONG_S;
                 evidence.push(Evidence {
                     source: Source::Clock,
-                    rule: if strong { "clock.host_skew" } else { "clock.host_skew_small" }.into(),
+                    rule: if strong {
+                        Rule::ClockHostSkew
+                    } else {
+                        Rule::ClockHostSkewSmall
+                    },
+                    subject: Subject::Host(f.host.clone()),
                     detail: format!(
                         "{}'s clock is {} s {} this computer's (Date header, {} response{}); TOTP tolerates about 30 s",
                         crate::redact::host(&f.host),
@@ -166,7 +173,7 @@ mod tests {
         };
         let c = analyze(&snap);
         assert_eq!(c.findings[0].skew_s, 600);
-        assert_eq!(c.evidence[0].rule, "clock.host_skew");
+        assert_eq!(c.evidence[0].rule, Rule::ClockHostSkew);
     }
 
     #[test]
@@ -182,6 +189,6 @@ mod tests {
             ..Default::default()
         };
         let c = analyze(&snap);
-        assert_eq!(c.evidence[0].rule, "clock.hosts_disagree");
+        assert_eq!(c.evidence[0].rule, Rule::ClockHostsDisagree);
     }
 }

@@ -2,7 +2,7 @@
 //! current host and the published URL.
 
 use super::is_auth_cookie;
-use crate::diagnosis::{Cause, Evidence, Source};
+use crate::diagnosis::{Cause, Evidence, Rule, Source, Subject};
 use crate::redact;
 use crate::snapshot::{Cookie, SameSite, Snapshot};
 use crate::web::{self, domain_match, Origin};
@@ -13,10 +13,11 @@ pub const HEADER_LIMIT: usize = 8 * 1024;
 pub const PER_DOMAIN: usize = 180;
 pub const PER_COOKIE: usize = 4096;
 
-fn ev(rule: &str, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
+fn ev(rule: Rule, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
     Evidence {
         source: Source::CookieJar,
-        rule: rule.into(),
+        rule,
+        subject: Subject::None,
         detail,
         plain: None,
         supports: None,
@@ -74,215 +75,346 @@ fn reaches(c: &Cookie, host: &str) -> bool {
         && !(could_be_ip(host) && web::is_ip(host))
 }
 
+/// How many cookie findings are listed: one jar can hold thousands of
+/// cookies, and the list must stay readable.
+const MAX_LISTED: usize = 40;
+
+/// What every cookie rule reads: the page, the published hosts and how the
+/// two relate, judged once per snapshot.
+struct Scene<'a> {
+    snap: &'a Snapshot,
+    page: &'a Origin,
+    path: &'a str,
+    published: &'a [Origin],
+    /// The page is not on a published host.
+    unpublished: bool,
+    /// The page is on an internal host or on a published host's other port.
+    internal: bool,
+    page_site: String,
+    published_sites: Vec<String>,
+    /// The page is on another site than every published host.
+    foreign: bool,
+    /// The hosts the tab reached with a sign-in request
+    /// ([`sign_in_hosts`]): read from the trail only when a rule needs them.
+    idp_hosts: std::cell::OnceCell<Vec<String>>,
+}
+
+impl<'a> Scene<'a> {
+    fn new(snap: &'a Snapshot, page: &'a Origin, path: &'a str, published: &'a [Origin]) -> Self {
+        let unpublished = !published.is_empty() && !published.iter().any(|p| p.host == page.host);
+        let internal = web::is_internal_host(&page.host)
+            || published
+                .iter()
+                .any(|p| p.host == page.host && p.port != page.port);
+        let page_site = web::site(&page.host);
+        let published_sites: Vec<String> = published.iter().map(|p| web::site(&p.host)).collect();
+        let foreign = unpublished && !internal && !published_sites.contains(&page_site);
+        Scene {
+            snap,
+            page,
+            path,
+            published,
+            unpublished,
+            internal,
+            page_site,
+            published_sites,
+            foreign,
+            idp_hosts: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn idp_hosts(&self) -> &[String] {
+        self.idp_hosts
+            .get_or_init(|| sign_in_hosts(self.snap, self.published))
+    }
+
+    /// The published URL(s), as shown.
+    fn shown_published(&self) -> String {
+        let shown: Vec<String> = self.published.iter().map(Origin::show).collect();
+        shown.join(", ")
+    }
+
+    /// A cookie of the identity provider, not of the deployment: of the
+    /// foreign site on screen, or of a host the tab was sent to with a
+    /// sign-in request (a sibling Keycloak's cookies show up in the jar of
+    /// the published site's parent domain on the app's own pages too).
+    fn idp_cookie(&self, c: &Cookie) -> bool {
+        let d = c.domain.trim_start_matches('.');
+        (self.foreign && web::site(d) == self.page_site)
+            || self.idp_hosts().iter().any(|h| domain_match(h, d))
+    }
+
+    /// A cookie the page or a published host receives: one that can be read
+    /// wrongly or be the app's.
+    fn ours(&self, c: &Cookie) -> bool {
+        reaches(c, &self.page.host) || self.published.iter().any(|p| reaches(c, &p.host))
+    }
+
+    /// A cookie of another app on the published site (grafana.example.org
+    /// beside the app, in the jar of their parent domain).
+    fn other_app(&self, c: &Cookie) -> bool {
+        !self.ours(c)
+            && self
+                .published_sites
+                .contains(&web::site(c.domain.trim_start_matches('.')))
+    }
+}
+
+/// The cookie jar against the page and the published hosts: one rule per
+/// function below, in the order their findings are listed.
 pub fn analyze(
     snap: &Snapshot,
     page: Option<&Origin>,
     path: &str,
     published: &[Origin],
 ) -> Vec<Evidence> {
-    let mut out = Vec::new();
-    let now = snap.env.now_ms;
-    let Some(page) = page else { return out };
+    let Some(page) = page else {
+        return Vec::new();
+    };
+    let s = Scene::new(snap, page, path, published);
+    let mut out: Vec<Evidence> = page_host(&s).into_iter().collect();
+    let jar: Vec<&Cookie> = snap.cookies.iter().filter(|c| !s.other_app(c)).collect();
+    let listed = jar
+        .iter()
+        .flat_map(|c| each_cookie(&s, c))
+        .chain(duplicate_names(&s, &jar));
+    let mut reported = 0usize;
+    for e in listed {
+        if reported < MAX_LISTED {
+            out.push(e);
+        }
+        reported += 1;
+    }
+    out.extend(header_size(&s, &jar));
+    out.extend(too_many_for_domain(&jar));
+    out.extend(more_findings(reported));
+    out
+}
 
-    // Published host against the host in use.
-    let unpublished = !published.is_empty() && !published.iter().any(|p| p.host == page.host);
-    let internal = web::is_internal_host(&page.host)
-        || published
-            .iter()
-            .any(|p| p.host == page.host && p.port != page.port);
-    let page_site = web::site(&page.host);
-    let published_sites: Vec<String> = published.iter().map(|p| web::site(&p.host)).collect();
-    let foreign = unpublished && !internal && !published_sites.contains(&page_site);
+/// `page.identity_provider`, `page.other_site`, `page.host_not_published`:
+/// the host in use against the published host.
+fn page_host(s: &Scene<'_>) -> Option<Evidence> {
+    let page = s.page;
     // The identity provider's own sign-in page (Keycloak on auth.example.org
     // beside the published nanami.example.org, or Okta, Entra …): the tab was
     // sent here with an authorization request. Said, but blamed on nothing,
     // and its cookies are its own, not the deployment's. Another site
     // altogether is such a page far more often than drift, request or not.
-    // Read from the trail only when a rule needs them.
-    let idp_hosts: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
-    let idp_hosts = || idp_hosts.get_or_init(|| sign_in_hosts(snap, published));
-    let idp = unpublished && !internal && idp_hosts().contains(&page.host);
-    let shown = || {
-        published
-            .iter()
-            .map(Origin::show)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if idp {
-        out.push(ev(
-            "page.identity_provider",
+    let e = if s.unpublished && !s.internal && s.idp_hosts().contains(&page.host) {
+        ev(
+            Rule::PageIdentityProvider,
             format!(
-                "the page is the identity provider's ({}), where the sign-in was sent; the published URL is {}",
+                "the page is the identity provider's ({}), where the sign-in was sent; \
+                 the published URL is {}",
                 page.show(),
-                shown()
+                s.shown_published()
             ),
             None,
             0.2,
-        ));
-    } else if foreign {
-        out.push(ev(
-            "page.other_site",
+        )
+    } else if s.foreign {
+        ev(
+            Rule::PageOtherSite,
             format!(
-                "the page is on {}, another site than the published URL {} (an identity provider's page?)",
+                "the page is on {}, another site than the published URL {} \
+                 (an identity provider's page?)",
                 page.show(),
-                shown()
+                s.shown_published()
             ),
             None,
             0.2,
-        ));
-    } else if unpublished {
-        out.push(ev(
-            "page.host_not_published",
+        )
+    } else if s.unpublished {
+        let cause = if s.internal {
+            Cause::ProxyHost
+        } else {
+            Cause::CookieDomain
+        };
+        ev(
+            Rule::PageHostNotPublished,
             format!(
                 "the page is on {}, the published URL is {}",
                 page.show(),
-                shown()
+                s.shown_published()
             ),
-            Some(if internal {
-                Cause::ProxyHost
-            } else {
-                Cause::CookieDomain
-            }),
-            if internal { 0.7 } else { 0.5 },
-        ));
-    }
-    // Cookies that belong to the identity provider, not to the deployment:
-    // those of the foreign site on screen, and those of any host the tab
-    // was sent to with a sign-in request (a sibling Keycloak's cookies show
-    // up in the jar of the published site's parent domain on the app's own
-    // pages too).
-    let idp_cookie = |c: &Cookie| {
-        let d = c.domain.trim_start_matches('.');
-        (foreign && web::site(d) == page_site) || idp_hosts().iter().any(|h| domain_match(h, d))
+            Some(cause),
+            if s.internal { 0.7 } else { 0.5 },
+        )
+    } else {
+        return None;
     };
+    Some(e.about(Subject::Host(page.host.clone())))
+}
 
-    // (name, host_only, domain, path) of every cookie, and every domain:
-    // sorted and grouped after the loop.
-    let mut places: Vec<(&str, bool, &str, &str)> = Vec::with_capacity(snap.cookies.len());
-    let mut domains: Vec<&str> = Vec::with_capacity(snap.cookies.len());
-    let mut sent_bytes = 0usize;
-    let mut sent_count = 0usize;
-    let mut reported = 0usize;
-    let mut push = |out: &mut Vec<Evidence>, e: Evidence| {
-        // One jar can hold thousands of cookies: keep the list readable.
-        if reported < 40 {
-            out.push(e);
-        }
-        reported += 1;
-    };
-    for c in &snap.cookies {
-        let auth = is_auth_cookie(&c.name);
-        let name = NameShown(&c.name);
-        // The jar of the published site's parent domain also holds the
-        // cookies of the other apps on that site (grafana.example.org …).
-        // Only cookies the page or the published host receives can be read
-        // wrongly or be the app's.
-        let ours = reaches(c, &page.host) || published.iter().any(|p| reaches(c, &p.host));
-        let other_app =
-            !ours && published_sites.contains(&web::site(c.domain.trim_start_matches('.')));
-        if other_app {
-            continue;
-        }
-        if ours {
-            places.push((
-                c.name.as_str(),
-                c.host_only,
-                c.domain.trim_start_matches('.'),
-                c.path.as_str(),
-            ));
-        }
-        domains.push(c.domain.trim_start_matches('.'));
-        if sent_to(c, page, path) {
-            sent_bytes += c.name.len() + c.value_len as usize + 2;
-            sent_count += 1;
-        }
-        if c.name.len() + c.value_len as usize > PER_COOKIE {
-            push(
-                &mut out,
-                ev(
-                    "cookie.too_large",
-                    format!(
-                        "cookie {name} is {} bytes, over the 4096 browsers keep",
-                        c.name.len() + c.value_len as usize
-                    ),
-                    Some(Cause::CookieBloat),
-                    0.5,
-                ),
-            );
-        }
-        if auth && !published.is_empty() {
-            let matches_published = published.iter().any(|p| reaches(c, &p.host));
-            if !matches_published && !idp_cookie(c) {
-                push(&mut out, ev(
-                    "cookie.domain_not_published",
-                    format!("session cookie {name} is set for {}, which the published host{} {} does not match", redact::host(&shown_domain(c)), if published.len() == 1 { "" } else { "s" }, published.iter().map(|p| redact::host(&p.host)).collect::<Vec<_>>().join(", ")),
-                    Some(Cause::CookieDomain),
-                    0.75,
-                ));
-            }
-        }
-        if c.secure && page.scheme == "http" && page.host != "localhost" && auth {
-            push(
-                &mut out,
-                ev(
-                    "cookie.secure_on_http",
-                    format!("Secure cookie {name} is not sent to this http:// page"),
-                    Some(Cause::CookieRejected),
-                    0.6,
-                ),
-            );
-        }
-        if c.same_site == SameSite::None && !c.secure {
-            push(
-                &mut out,
-                ev(
-                    "cookie.samesite_none_insecure",
-                    format!("cookie {name} has SameSite=None without Secure (browsers reject it)"),
-                    Some(Cause::CookieRejected),
-                    if auth { 0.6 } else { 0.2 },
-                ),
-            );
-        }
-        let lname = c.name.to_ascii_lowercase();
-        if lname.starts_with("__host-") && (!c.secure || !c.host_only || c.path != "/") {
-            push(
-                &mut out,
-                ev(
-                    "cookie.prefix_host",
-                    format!("cookie {name} breaks the __Host- rules (Secure, Path=/, no Domain)"),
-                    Some(Cause::CookieRejected),
-                    if auth { 0.65 } else { 0.3 },
-                ),
-            );
-        }
-        if lname.starts_with("__secure-") && !c.secure {
-            push(
-                &mut out,
-                ev(
-                    "cookie.prefix_secure",
-                    format!("cookie {name} breaks the __Secure- rule (Secure)"),
-                    Some(Cause::CookieRejected),
-                    if auth { 0.65 } else { 0.3 },
-                ),
-            );
-        }
-        if let (Some(exp), Some(now)) = (c.expires_ms, now) {
-            if exp < now && auth {
-                push(
-                    &mut out,
-                    ev(
-                        "cookie.expired",
-                        format!("session cookie {name} expired {} s ago", (now - exp) / 1000),
-                        None,
-                        0.3,
-                    ),
-                );
-            }
-        }
+/// The rules about one cookie, in the order they are listed.
+fn each_cookie<'c>(s: &Scene<'_>, c: &'c Cookie) -> impl Iterator<Item = Evidence> + 'c {
+    [
+        too_large(c),
+        domain_not_published(s, c),
+        secure_on_http(s, c),
+        samesite_none_insecure(c),
+        prefix_host(c),
+        prefix_secure(c),
+        expired(s, c),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|e| e.about(Subject::cookie(&c.name)))
+}
+
+/// A finding of `rule` about a cookie when `applies`; its detail is written
+/// only then.
+fn when(
+    applies: bool,
+    rule: Rule,
+    detail: impl FnOnce() -> String,
+    cause: Option<Cause>,
+    weight: f32,
+) -> Option<Evidence> {
+    applies.then(|| ev(rule, detail(), cause, weight))
+}
+
+/// A session cookie's weight, or another cookie's.
+fn by_auth(c: &Cookie, auth: f32, other: f32) -> f32 {
+    if is_auth_cookie(&c.name) {
+        auth
+    } else {
+        other
     }
+}
+
+/// `cookie.too_large`: over the 4096 bytes browsers keep.
+fn too_large(c: &Cookie) -> Option<Evidence> {
+    let size = c.name.len() + c.value_len as usize;
+    let detail = || {
+        format!(
+            "cookie {} is {size} bytes, over the 4096 browsers keep",
+            NameShown(&c.name)
+        )
+    };
+    when(
+        size > PER_COOKIE,
+        Rule::CookieTooLarge,
+        detail,
+        Some(Cause::CookieBloat),
+        0.5,
+    )
+}
+
+/// `cookie.domain_not_published`: a session cookie the published host
+/// does not receive (and not the identity provider's).
+fn domain_not_published(s: &Scene<'_>, c: &Cookie) -> Option<Evidence> {
+    if !is_auth_cookie(&c.name) || s.published.is_empty() {
+        return None;
+    }
+    if s.published.iter().any(|p| reaches(c, &p.host)) || s.idp_cookie(c) {
+        return None;
+    }
+    let hosts: Vec<String> = s.published.iter().map(|p| redact::host(&p.host)).collect();
+    Some(ev(
+        Rule::CookieDomainNotPublished,
+        format!(
+            "session cookie {} is set for {}, which the published host{} {} does not match",
+            NameShown(&c.name),
+            redact::host(&shown_domain(c)),
+            if s.published.len() == 1 { "" } else { "s" },
+            hosts.join(", ")
+        ),
+        Some(Cause::CookieDomain),
+        0.75,
+    ))
+}
+
+/// `cookie.secure_on_http`: a Secure session cookie the http:// page never gets.
+fn secure_on_http(s: &Scene<'_>, c: &Cookie) -> Option<Evidence> {
+    let page = s.page;
+    let applies =
+        c.secure && page.scheme == "http" && page.host != "localhost" && is_auth_cookie(&c.name);
+    let detail = || {
+        format!(
+            "Secure cookie {} is not sent to this http:// page",
+            NameShown(&c.name)
+        )
+    };
+    when(
+        applies,
+        Rule::CookieSecureOnHttp,
+        detail,
+        Some(Cause::CookieRejected),
+        0.6,
+    )
+}
+
+/// A cookie the browser rejects or withholds for how it is set: `cookie
+/// <name> <what>`, stronger for a session cookie.
+fn rejected(
+    c: &Cookie,
+    applies: bool,
+    rule: Rule,
+    what: &str,
+    weights: (f32, f32),
+) -> Option<Evidence> {
+    let detail = || format!("cookie {} {what}", NameShown(&c.name));
+    let weight = by_auth(c, weights.0, weights.1);
+    when(applies, rule, detail, Some(Cause::CookieRejected), weight)
+}
+
+/// `cookie.samesite_none_insecure`: SameSite=None without Secure, which
+/// browsers reject.
+fn samesite_none_insecure(c: &Cookie) -> Option<Evidence> {
+    let applies = c.same_site == SameSite::None && !c.secure;
+    let what = "has SameSite=None without Secure (browsers reject it)";
+    rejected(
+        c,
+        applies,
+        Rule::CookieSamesiteNoneInsecure,
+        what,
+        (0.6, 0.2),
+    )
+}
+
+/// `cookie.prefix_host`: a `__Host-` cookie that is not Secure, host-only, Path=/.
+fn prefix_host(c: &Cookie) -> Option<Evidence> {
+    let host_prefix = c.name.to_ascii_lowercase().starts_with("__host-");
+    let applies = host_prefix && (!c.secure || !c.host_only || c.path != "/");
+    let what = "breaks the __Host- rules (Secure, Path=/, no Domain)";
+    rejected(c, applies, Rule::CookiePrefixHost, what, (0.65, 0.3))
+}
+
+/// `cookie.prefix_secure`: a `__Secure-` cookie that is not Secure.
+fn prefix_secure(c: &Cookie) -> Option<Evidence> {
+    let applies = c.name.to_ascii_lowercase().starts_with("__secure-") && !c.secure;
+    let what = "breaks the __Secure- rule (Secure)";
+    rejected(c, applies, Rule::CookiePrefixSecure, what, (0.65, 0.3))
+}
+
+/// `cookie.expired`: a session cookie past its expiry by the snapshot's clock.
+fn expired(s: &Scene<'_>, c: &Cookie) -> Option<Evidence> {
+    let (exp, now) = (c.expires_ms?, s.snap.env.now_ms?);
+    let applies = exp < now && is_auth_cookie(&c.name);
+    let detail = || {
+        let name = NameShown(&c.name);
+        format!("session cookie {name} expired {} s ago", (now - exp) / 1000)
+    };
+    when(applies, Rule::CookieExpired, detail, None, 0.3)
+}
+
+/// `cookie.duplicate_name`, `cookie.host_only_and_domain`: one name in
+/// several places the page or the published host receives, so the server
+/// may read the wrong one.
+fn duplicate_names(s: &Scene<'_>, jar: &[&Cookie]) -> Vec<Evidence> {
+    // (name, host_only, domain, path) of every cookie of ours.
+    let mut places: Vec<(&str, bool, &str, &str)> = jar
+        .iter()
+        .filter(|c| s.ours(c))
+        .map(|c| {
+            let domain = c.domain.trim_start_matches('.');
+            (c.name.as_str(), c.host_only, domain, c.path.as_str())
+        })
+        .collect();
     crate::order::sort(&mut places);
     places.dedup();
+    let mut out = Vec::new();
     for same_name in places.chunk_by(|a, b| a.0 == b.0) {
         let (Some(&(n, ..)), true) = (same_name.first(), same_name.len() > 1) else {
             // A name that appears once is not a duplicate.
@@ -293,69 +425,100 @@ pub fn analyze(
             .iter()
             .take(5)
             .map(|(_, h, d, p)| {
-                format!(
-                    "{}{}{}",
-                    if *h { "" } else { "." },
-                    redact::host(d),
-                    redact::path(p)
-                )
+                let dot = if *h { "" } else { "." };
+                format!("{dot}{}{}", redact::host(d), redact::path(p))
             })
             .collect();
         let host_and_domain = same_name.iter().any(|p| !p.1) && same_name.iter().any(|p| p.1);
-        push(
-            &mut out,
-            ev(
-                if host_and_domain {
-                    "cookie.host_only_and_domain"
-                } else {
-                    "cookie.duplicate_name"
-                },
-                format!(
-                    "cookie {} exists {} times ({}): the server may read the wrong one",
-                    redact::name(n),
-                    same_name.len(),
-                    list.join(", ")
-                ),
-                if auth {
-                    Some(Cause::CookieDomain)
-                } else {
-                    None
-                },
-                if auth { 0.55 } else { 0.15 },
-            ),
+        let rule = if host_and_domain {
+            Rule::CookieHostOnlyAndDomain
+        } else {
+            Rule::CookieDuplicateName
+        };
+        let detail = format!(
+            "cookie {} exists {} times ({}): the server may read the wrong one",
+            redact::name(n),
+            same_name.len(),
+            list.join(", ")
         );
+        let cause = auth.then_some(Cause::CookieDomain);
+        let weight = if auth { 0.55 } else { 0.15 };
+        out.push(ev(rule, detail, cause, weight).about(Subject::cookie(n)));
     }
-    if sent_bytes > HEADER_LIMIT {
-        out.push(ev("cookie.header_too_large", format!("the Cookie header for this page is about {sent_bytes} bytes ({sent_count} cookies), over the 8 KiB most servers accept"), Some(Cause::CookieBloat), 0.85));
-    } else if sent_bytes > HEADER_LIMIT / 2 {
-        out.push(ev("cookie.header_large", format!("the Cookie header for this page is about {sent_bytes} bytes ({sent_count} cookies)"), Some(Cause::CookieBloat), 0.3));
+    out
+}
+
+/// `cookie.header_too_large`, `cookie.header_large`: the Cookie header the
+/// page gets, against the 8 KiB most servers accept.
+fn header_size(s: &Scene<'_>, jar: &[&Cookie]) -> Option<Evidence> {
+    let sent: Vec<&&Cookie> = jar.iter().filter(|c| sent_to(c, s.page, s.path)).collect();
+    let bytes: usize = sent
+        .iter()
+        .map(|c| c.name.len() + c.value_len as usize + 2)
+        .sum();
+    let count = sent.len();
+    if bytes > HEADER_LIMIT {
+        Some(ev(
+            Rule::CookieHeaderTooLarge,
+            format!(
+                "the Cookie header for this page is about {bytes} bytes ({count} cookies), \
+                 over the 8 KiB most servers accept"
+            ),
+            Some(Cause::CookieBloat),
+            0.85,
+        ))
+    } else if bytes > HEADER_LIMIT / 2 {
+        Some(ev(
+            Rule::CookieHeaderLarge,
+            format!("the Cookie header for this page is about {bytes} bytes ({count} cookies)"),
+            Some(Cause::CookieBloat),
+            0.3,
+        ))
+    } else {
+        None
     }
+}
+
+/// `cookie.too_many_for_domain`: over the cookies browsers keep per domain.
+fn too_many_for_domain(jar: &[&Cookie]) -> Vec<Evidence> {
+    let mut domains: Vec<&str> = jar
+        .iter()
+        .map(|c| c.domain.trim_start_matches('.'))
+        .collect();
     crate::order::sort(&mut domains);
+    let mut out = Vec::new();
     for same_domain in domains.chunk_by(|a, b| a == b) {
         let (Some(d), n) = (same_domain.first(), same_domain.len()) else {
             continue;
         };
         if n > PER_DOMAIN {
-            out.push(ev(
-                "cookie.too_many_for_domain",
-                format!(
-                    "{n} cookies on {}, over the {PER_DOMAIN} browsers keep per domain",
-                    redact::host(d)
-                ),
-                Some(Cause::CookieBloat),
-                0.5,
-            ));
+            out.push(
+                ev(
+                    Rule::CookieTooManyForDomain,
+                    format!(
+                        "{n} cookies on {}, over the {PER_DOMAIN} browsers keep per domain",
+                        redact::host(d)
+                    ),
+                    Some(Cause::CookieBloat),
+                    0.5,
+                )
+                .about(Subject::Host((*d).to_owned())),
+            );
         }
     }
-    if reported > 40 {
-        out.push(ev(
-            "cookie.more_findings",
-            format!("{} more cookie findings not listed", reported - 40),
+    out
+}
+
+/// `cookie.more_findings`: how many findings the list left out.
+fn more_findings(reported: usize) -> Option<Evidence> {
+    (reported > MAX_LISTED).then(|| {
+        ev(
+            Rule::CookieMoreFindings,
+            format!("{} more cookie findings not listed", reported - MAX_LISTED),
             None,
             0.0,
-        ));
-    }
-    out
+        )
+    })
 }
 
 /// The hosts the tab reached with a sign-in request: an OAuth/OIDC

@@ -6,7 +6,7 @@
 //! `docs/classifier.md` for the rules. Boilerplate without a failure
 //! predicate ("Enter the code from your app") never votes for a failure.
 
-use crate::diagnosis::{Evidence, Source};
+use crate::diagnosis::{Evidence, Rule, Source, Subject};
 use crate::redact;
 use crate::snapshot::Snapshot;
 use crate::text::{self, Concept as C, Concepts, Match, Token};
@@ -143,7 +143,7 @@ impl Sentence<'_> {
 
 /// Judge one sentence. `otp_context` is true on a page with a one-time-code
 /// input, where a bare "Invalid, try again" refers to the code.
-fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str, f32)> {
+fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> {
     let failure =
         s.has(C::Invalid) || s.has(C::Expired) || s.has(C::Missing) || s.has(C::GenericError);
     if s.has(C::TooLarge)
@@ -152,48 +152,48 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
                 .iter()
                 .any(|t| t.text == "header" || t.text == "headers"))
     {
-        return Some((Judgement::TooLarge, "text.header_or_cookie_too_large", 1.0));
+        return Some((Judgement::TooLarge, Rule::TextHeaderOrCookieTooLarge, 1.0));
     }
     let csrf = s
         .toks
         .iter()
         .any(|t| t.text == "csrf" || t.text == "xsrf" || t.text == "forgery");
     if csrf {
-        return Some((Judgement::Session, "text.csrf", 1.0));
+        return Some((Judgement::Session, Rule::TextCsrf, 1.0));
     }
     if s.has(C::Boundary) && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired)) {
-        return Some((Judgement::Session, "text.session_boundary", 1.0));
+        return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
     }
     let rate =
         s.too_many_with_object() || s.has(C::Rate) || (s.has(C::Bound) && s.has(C::RateObject));
     if rate {
         let permanent_only = s.has(C::Permanent) && !s.has(C::Temporary);
         if !permanent_only {
-            return Some((Judgement::Rate, "text.rate_limit", 1.0));
+            return Some((Judgement::Rate, Rule::TextRateLimit, 1.0));
         }
     }
     if s.has(C::Permanent) && !s.recovery_hint() {
-        return Some((Judgement::Other, "text.account_blocked", 0.8));
+        return Some((Judgement::Other, Rule::TextAccountBlocked, 0.8));
     }
     let mfa_object = s.has(C::Otp) || s.has(C::Challenge);
     // "Password is required" is a failure; "Enter the passcode sent to your
     // email" names the address the code went to: the MFA step's prompt.
     if s.has(C::Cred) && (failure || (s.has(C::Needs) && !mfa_object)) {
-        return Some((Judgement::Other, "text.credentials", 0.9));
+        return Some((Judgement::Other, Rule::TextCredentials, 0.9));
     }
     if s.has(C::Needs) && !s.has(C::Invalid) && !s.has(C::Expired) {
         // "MFA is required", "Please enter the code": a step, not a failure.
         return Some((
             Judgement::Other,
-            "text.step_required",
+            Rule::TextStepRequired,
             if mfa_object { 0.3 } else { 0.5 },
         ));
     }
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
-        return Some((Judgement::Expired, "text.challenge_expired", 1.0));
+        return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
     }
     if s.has(C::Invalid) && s.has(C::Otp) {
-        return Some((Judgement::Invalid, "text.invalid_code", 1.0));
+        return Some((Judgement::Invalid, Rule::TextInvalidCode, 1.0));
     }
     // "Two-factor authentication failed", not "Failed to send the code".
     let code_failed = s.toks.iter().enumerate().any(|(i, t)| {
@@ -202,17 +202,17 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
     });
     if s.has(C::Otp) && code_failed {
         // "Two-factor authentication failed": the code step did not pass.
-        return Some((Judgement::Invalid, "text.mfa_failed", 0.7));
+        return Some((Judgement::Invalid, Rule::TextMfaFailed, 0.7));
     }
     if s.has(C::Session) && (s.has(C::Missing) || s.has(C::Invalid)) {
-        return Some((Judgement::Session, "text.session_missing", 0.9));
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
     }
     if otp_context && !s.has(C::Account) {
         if s.has(C::Expired) {
-            return Some((Judgement::Expired, "text.expired_on_mfa_step", 0.6));
+            return Some((Judgement::Expired, Rule::TextExpiredOnMfaStep, 0.6));
         }
         if s.has(C::Invalid) && !s.has(C::Missing) {
-            return Some((Judgement::Invalid, "text.invalid_on_mfa_step", 0.6));
+            return Some((Judgement::Invalid, Rule::TextInvalidOnMfaStep, 0.6));
         }
     }
     if failure
@@ -221,7 +221,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, &'static str
             && !s.has(C::Missing)
             && !s.has(C::GenericError))
     {
-        return Some((Judgement::Other, "text.other_failure", 0.4));
+        return Some((Judgement::Other, Rule::TextOtherFailure, 0.4));
     }
     None
 }
@@ -273,7 +273,8 @@ fn judge_text(
             if let (true, Some(ex)) = (wanted_evidence, &ex) {
                 out.evidence.push(Evidence {
                     source,
-                    rule: rule.to_owned(),
+                    rule,
+                    subject: Subject::None,
                     detail: format!("\"{ex}\""),
                     plain: None,
                     supports: None,
@@ -391,7 +392,8 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     if out.otp_input {
         out.evidence.push(Evidence {
             source: Source::PageForm,
-            rule: "form.one_time_code_input".into(),
+            rule: Rule::FormOneTimeCodeInput,
+            subject: Subject::None,
             detail: "the page is an MFA step (one-time-code input present)".into(),
             plain: None,
             supports: None,
@@ -423,7 +425,8 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
             out.vote(Judgement::Rate, if r.disabled { 0.8 } else { 0.5 }, None);
             out.evidence.push(Evidence {
                 source: Source::PageForm,
-                rule: "form.resend_cooldown".into(),
+                rule: Rule::FormResendCooldown,
+                subject: Subject::None,
                 detail: format!(
                     "resend control in cooldown: {secs} s left{}",
                     if r.disabled { " (disabled)" } else { "" }
@@ -439,7 +442,7 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
         Some(429) => {
             out.vote(Judgement::Rate, 3.0, None);
             out.evidence.push(ev_status(
-                429,
+                Rule::Status429,
                 "HTTP 429 Too Many Requests: the server is rate-limiting",
                 0.9,
             ));
@@ -447,7 +450,7 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
         Some(419) => {
             out.vote(Judgement::Session, 3.0, None);
             out.evidence.push(ev_status(
-                419,
+                Rule::Status419,
                 "HTTP 419 Page Expired: the CSRF or session token did not match",
                 0.8,
             ));
@@ -455,7 +458,7 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
         Some(431) => {
             out.vote(Judgement::TooLarge, 3.0, None);
             out.evidence.push(ev_status(
-                431,
+                Rule::Status431,
                 "HTTP 431 Request Header Fields Too Large",
                 0.9,
             ));
@@ -465,10 +468,11 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     out
 }
 
-fn ev_status(code: u16, detail: &str, weight: f32) -> Evidence {
+fn ev_status(rule: Rule, detail: &str, weight: f32) -> Evidence {
     Evidence {
         source: Source::PageStatus,
-        rule: format!("status.{code}"),
+        rule,
+        subject: Subject::None,
         detail: detail.into(),
         plain: None,
         supports: None,
@@ -485,11 +489,11 @@ mod tests {
         judged(text).map(|x| x.0)
     }
 
-    fn rule(text: &str) -> Option<&'static str> {
+    fn rule(text: &str) -> Option<Rule> {
         judged(text).map(|x| x.1)
     }
 
-    fn judged(text: &str) -> Option<(Judgement, &'static str, f32)> {
+    fn judged(text: &str) -> Option<(Judgement, Rule, f32)> {
         let mut b = text::TokenBuf::default();
         let toks = b.fill(text);
         let matches = text::lexicon().scan(&toks);
@@ -621,19 +625,19 @@ mod tests {
         // the sign-in credentials; a missing credential still is.
         assert_eq!(
             rule("Enter the passcode sent to your email."),
-            Some("text.step_required")
+            Some(Rule::TextStepRequired)
         );
         assert_eq!(
             rule("Enter the code we texted to your phone number"),
-            Some("text.step_required")
+            Some(Rule::TextStepRequired)
         );
         assert_eq!(
             rule("Email and password are required."),
-            Some("text.credentials")
+            Some(Rule::TextCredentials)
         );
         assert_eq!(
             rule("Please enter your password."),
-            Some("text.credentials")
+            Some(Rule::TextCredentials)
         );
     }
 
@@ -645,7 +649,7 @@ mod tests {
             "If you have lost your device or your account is locked, contact your administrator.",
             "Wenn Sie keinen Zugriff mehr haben, wenden Sie sich an Ihren Administrator.",
         ] {
-            assert_ne!(rule(t), Some("text.account_blocked"), "{t}");
+            assert_ne!(rule(t), Some(Rule::TextAccountBlocked), "{t}");
         }
         // A block stays a block, with or without the administrator.
         for t in [
@@ -653,7 +657,7 @@ mod tests {
             "Your account has been disabled, please contact your administrator.",
             "Ihr Konto wurde gesperrt.",
         ] {
-            assert_eq!(rule(t), Some("text.account_blocked"), "{t}");
+            assert_eq!(rule(t), Some(Rule::TextAccountBlocked), "{t}");
         }
     }
 

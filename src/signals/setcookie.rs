@@ -36,6 +36,21 @@ impl SetCookie {
     pub fn is_deletion(&self) -> bool {
         self.max_age_s.is_some_and(|m| m <= 0)
     }
+
+    /// A deletion, given the `Date` of the response that carries it:
+    /// `Max-Age<=0`, or (without Max-Age) an `Expires` the server's own
+    /// clock already calls past (oauth2-proxy clears its CSRF cookie with
+    /// an Expires an hour back), or one before 1971 (the epoch many
+    /// frameworks write). An Expires that is past only by this computer's
+    /// clock is a clock matter, not a deletion.
+    pub fn is_deletion_at(&self, server_date_ms: Option<i64>) -> bool {
+        const YEAR_1971_MS: i64 = 365 * 24 * 3600 * 1000;
+        self.is_deletion()
+            || (self.max_age_s.is_none()
+                && self
+                    .expires_ms
+                    .is_some_and(|x| x < YEAR_1971_MS || server_date_ms.is_some_and(|d| x <= d)))
+    }
 }
 
 /// Parse a Set-Cookie line into its attributes, dropping the value

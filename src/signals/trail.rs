@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{is_auth_cookie, setcookie};
-use crate::diagnosis::{Cause, Evidence, Source};
+use crate::diagnosis::{Cause, Evidence, Rule, Source, Subject};
 use crate::redact;
 use crate::snapshot::Snapshot;
 use crate::web::{self, domain_match, is_internal_host, site, Origin};
@@ -15,10 +15,11 @@ pub const LOOP_VISITS: usize = 3;
 /// Visits of a page this close together count toward a loop.
 pub const LOOP_GAP_MS: i64 = 30_000;
 
-fn ev(rule: &str, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
+fn ev(rule: Rule, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
     Evidence {
         source: Source::Trail,
-        rule: rule.into(),
+        rule,
+        subject: Subject::None,
         detail,
         plain: None,
         supports: None,
@@ -176,7 +177,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     &mut out,
                     "loop.net".into(),
                     ev(
-                        "trail.too_many_redirects",
+                        Rule::TrailTooManyRedirects,
                         format!(
                             "the browser stopped a redirect loop at {}{}",
                             o.show(),
@@ -205,7 +206,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 if !sent.iter().any(|s| s == n)
                     && (is_main || e.kind == "xmlhttprequest" || e.kind == "fetch")
                 {
-                    push(&mut out, format!("notsent.{n}"), ev("trail.cookie_not_sent", format!("cookie {} was set by an earlier response but not sent with {} {}{}", redact::name(n), redact::method(&e.method), o.show(), redact::path(&path)), Some(Cause::CookieRejected), 0.8));
+                    push(&mut out, format!("notsent.{n}"), ev(Rule::TrailCookieNotSent, format!("cookie {} was set by an earlier response but not sent with {} {}{}", redact::name(n), redact::method(&e.method), o.show(), redact::path(&path)), Some(Cause::CookieRejected), 0.8).about(Subject::cookie(n)));
                 }
             }
         }
@@ -225,18 +226,24 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     &mut out,
                     format!("rej.{}.{}", c.name, reason),
                     ev(
-                        "trail.set_cookie_rejected",
+                        Rule::TrailSetCookieRejected,
                         format!(
                             "the browser rejects Set-Cookie {name} from {}: {why} ({reason})",
                             redact::host(&o.host)
                         ),
                         Some(cause),
                         if auth { 0.9 } else { 0.4 },
-                    ),
+                    )
+                    .about(Subject::cookie(&c.name)),
                 );
                 continue;
             }
-            if c.is_deletion() {
+            let server_date = e.date.as_deref().and_then(super::clock::http_date_ms);
+            if c.is_deletion_at(server_date) {
+                // A cleared cookie is not expected back.
+                let sc = Scope::of(&c, &o.host, &path);
+                scopes
+                    .retain(|x| !(x.name == sc.name && x.domain == sc.domain && x.path == sc.path));
                 continue;
             }
             if auth {
@@ -253,12 +260,12 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             }
             if let (Some(d), false) = (&c.domain, published.is_empty()) {
                 if auth && !published.iter().any(|p| domain_match(&p.host, d)) {
-                    push(&mut out, format!("dom.{}", c.name), ev("trail.set_cookie_other_domain", format!("Set-Cookie {name} from {} is for Domain={}, not the published host", redact::host(&o.host), redact::host(d)), Some(Cause::CookieDomain), 0.8));
+                    push(&mut out, format!("dom.{}", c.name), ev(Rule::TrailSetCookieOtherDomain, format!("Set-Cookie {name} from {} is for Domain={}, not the published host", redact::host(&o.host), redact::host(d)), Some(Cause::CookieDomain), 0.8).about(Subject::cookie(&c.name)));
                 }
             }
             if let (Some(exp), Some(rx), None) = (c.expires_ms, e.received_ms, c.max_age_s) {
                 if exp < rx && auth {
-                    push(&mut out, format!("exp.{}", c.name), ev("trail.set_cookie_expired_on_arrival", format!("Set-Cookie {name} from {} arrived already expired by this computer's clock ({} s)", redact::host(&o.host), (rx - exp) / 1000), Some(Cause::ClockSkew), 0.6));
+                    push(&mut out, format!("exp.{}", c.name), ev(Rule::TrailSetCookieExpiredOnArrival, format!("Set-Cookie {name} from {} arrived already expired by this computer's clock ({} s)", redact::host(&o.host), (rx - exp) / 1000), Some(Cause::ClockSkew), 0.6).about(Subject::cookie(&c.name)));
                 }
             }
             if is_session_cookie(&c.name)
@@ -276,17 +283,17 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     && t.scheme == "http"
                     && (t.host == r.host || t.host == o.host)
                 {
-                    push(&mut out, "scheme".into(), ev("trail.redirect_to_http", format!("{} {} redirected to {shown}: the app builds http:// URLs behind TLS (X-Forwarded-Proto)", e.status.map(|s| s.to_string()).unwrap_or_default(), o.show()), Some(Cause::ProxyScheme), 0.9));
+                    push(&mut out, "scheme".into(), ev(Rule::TrailRedirectToHttp, format!("{} {} redirected to {shown}: the app builds http:// URLs behind TLS (X-Forwarded-Proto)", e.status.map(|s| s.to_string()).unwrap_or_default(), o.show()), Some(Cause::ProxyScheme), 0.9));
                 } else if t.host != r.host
                     && (is_internal_host(&t.host) && !is_internal_host(&r.host)
                         || (t.host == o.host && t.port != o.port))
                 {
-                    push(&mut out, "host".into(), ev("trail.redirect_to_internal_host", format!("{} redirected to {shown}, an internal host, not the published {} (X-Forwarded-Host)", o.show(), r.show()), Some(Cause::ProxyHost), 0.9));
+                    push(&mut out, "host".into(), ev(Rule::TrailRedirectToInternalHost, format!("{} redirected to {shown}, an internal host, not the published {} (X-Forwarded-Host)", o.show(), r.show()), Some(Cause::ProxyHost), 0.9));
                 } else if t.host == r.host
                     && t.port != r.port
                     && published.iter().any(|p| p.host == t.host)
                 {
-                    push(&mut out, "port".into(), ev("trail.redirect_to_other_port", format!("{} redirected to {shown}, another port than the published {} (X-Forwarded-Host/Port)", o.show(), r.show()), Some(Cause::ProxyHost), 0.85));
+                    push(&mut out, "port".into(), ev(Rule::TrailRedirectToOtherPort, format!("{} redirected to {shown}, another port than the published {} (X-Forwarded-Host/Port)", o.show(), r.show()), Some(Cause::ProxyHost), 0.85));
                 }
             }
         }
@@ -307,7 +314,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     &mut out,
                     "429".into(),
                     ev(
-                        "trail.status_429",
+                        Rule::TrailStatus429,
                         format!(
                             "{} {}{} answered 429{}",
                             e.method,
@@ -328,7 +335,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     &mut out,
                     "gateway".into(),
                     ev(
-                        "trail.gateway_error",
+                        Rule::TrailGatewayError,
                         format!(
                             "{} {}{} answered {status}: the reverse proxy or gateway could not reach the service behind it",
                             e.method,
@@ -346,7 +353,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                     &mut out,
                     "431".into(),
                     ev(
-                        "trail.status_431",
+                        Rule::TrailStatus431,
                         format!("{} answered 431 Request Header Fields Too Large", o.show()),
                         Some(Cause::CookieBloat),
                         0.85,
@@ -398,7 +405,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                         && (snap.env.third_party_cookies_blocked == Some(true)
                             || e.request_cookie_names.as_ref().is_some_and(Vec::is_empty))
                     {
-                        push(&mut out, "3p".into(), ev("trail.refresh_in_cross_site_frame", format!("session refresh {}{} answered {s} from a cross-site frame whose cookies are blocked", o.show(), redact::path(&path)), Some(Cause::ThirdPartyCookies), 0.8));
+                        push(&mut out, "3p".into(), ev(Rule::TrailRefreshInCrossSiteFrame, format!("session refresh {}{} answered {s} from a cross-site frame whose cookies are blocked", o.show(), redact::path(&path)), Some(Cause::ThirdPartyCookies), 0.8));
                     }
                 }
             }
@@ -411,7 +418,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
                 &mut out,
                 format!("refresh.{k}"),
                 ev(
-                    "trail.refresh_failing",
+                    Rule::TrailRefreshFailing,
                     format!("session refresh {k} failed {n} times with 401/403"),
                     Some(Cause::SessionBoundary),
                     0.6,
@@ -427,7 +434,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         let quick = v.last_ms.is_none() || v.quick >= 2;
         let cycling = quick && (away >= 2 || (back >= 2 && n + back > LOOP_VISITS));
         if cycling && is_loginish(k) {
-            push(&mut out, format!("loop.{k}"), ev("trail.login_loop", format!("{} was loaded {n} times, redirected away {away} and back {back} times in the recent trail: the login loops", redact::url(k)), Some(Cause::LoginLoop), if away + back >= 4 { 0.9 } else { 0.75 }));
+            push(&mut out, format!("loop.{k}"), ev(Rule::TrailLoginLoop, format!("{} was loaded {n} times, redirected away {away} and back {back} times in the recent trail: the login loops", redact::url(k)), Some(Cause::LoginLoop), if away + back >= 4 { 0.9 } else { 0.75 }));
         }
     }
     crate::order::sort(&mut insecure_session);
@@ -438,7 +445,7 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             .take(5)
             .map(|n| redact::name(n))
             .collect();
-        push(&mut out, "insecure".into(), ev("trail.session_cookie_not_secure", format!("session cookie{} {} set over https without Secure: the app may believe the request was http (X-Forwarded-Proto?)", if names.len() == 1 { "" } else { "s" }, names.join(", ")), Some(Cause::ProxyScheme), 0.4));
+        push(&mut out, "insecure".into(), ev(Rule::TrailSessionCookieNotSecure, format!("session cookie{} {} set over https without Secure: the app may believe the request was http (X-Forwarded-Proto?)", if names.len() == 1 { "" } else { "s" }, names.join(", ")), Some(Cause::ProxyScheme), 0.4).about(Subject::Cookies(insecure_session.iter().take(5).cloned().collect())));
     }
     // Login POST that "succeeded" (3xx) and landed on a login page again.
     let mains: Vec<_> = snap
@@ -468,13 +475,72 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
         }
     }
     if bounces >= 1 {
-        push(&mut out, "bounce".into(), ev("trail.login_bounce", format!("a login POST was accepted (3xx) and the browser landed on the login page again ({bounces}×)"), Some(Cause::LoginLoop), if bounces >= 2 { 0.85 } else { 0.6 }));
+        push(&mut out, "bounce".into(), ev(Rule::TrailLoginBounce, format!("a login POST was accepted (3xx) and the browser landed on the login page again ({bounces}×)"), Some(Cause::LoginLoop), if bounces >= 2 { 0.85 } else { 0.6 }));
     }
     if let Some((w, e)) = mfa_bounce(snap, start) {
         out.mfa_bounce = Some(w);
         out.evidence.push(e);
     }
+    // A trail that starts in the middle of the sign-in (the recorder woke
+    // late): the loop and bounce findings rest on part of the sequence, so
+    // they count for less, and the evidence says why.
+    if let Some(first) = starts_mid_sign_in(snap, start) {
+        let mut lowered = false;
+        for e in out
+            .evidence
+            .iter_mut()
+            .filter(|e| PARTIAL_RULES.contains(&e.rule))
+        {
+            e.weight *= INCOMPLETE_FACTOR;
+            lowered = true;
+        }
+        if let Some(w) = out.mfa_bounce.as_mut() {
+            *w *= INCOMPLETE_FACTOR;
+        }
+        if lowered {
+            let at = Origin::parse_with_path(&first.url)
+                .map(|(o, p)| format!("{}{}", o.show(), redact::path(&p)))
+                .unwrap_or_default();
+            out.evidence.push(ev(
+                Rule::TrailIncomplete,
+                format!(
+                    "the recorded trail starts with {} {at}, not with the page that led there: the recorder started late, so loop and bounce findings rest on part of the sign-in",
+                    redact::method(&first.method),
+                ),
+                None,
+                0.2,
+            ));
+        }
+    }
     out
+}
+
+/// The findings that a trail missing its start can make look otherwise.
+const PARTIAL_RULES: [Rule; 3] = [
+    Rule::TrailLoginLoop,
+    Rule::TrailLoginBounce,
+    Rule::TrailMfaBouncedToSignIn,
+];
+/// How much those findings count when the trail starts mid-sign-in.
+pub const INCOMPLETE_FACTOR: f32 = 0.8;
+
+/// The first main-frame event of the trail, when it cannot be the first
+/// navigation of the sign-in and nothing was recorded before it: a POST
+/// (the form it came from is missing), a code step (the password step is
+/// missing), or an OAuth callback (the way to the identity provider is
+/// missing). A trail that reaches back before the episode was recorded
+/// from the start.
+fn starts_mid_sign_in(snap: &Snapshot, start: Option<i64>) -> Option<&crate::snapshot::TrailEvent> {
+    let first = snap.trail.iter().find(|e| e.kind == "main_frame")?;
+    if !first.in_episode(start) {
+        return None;
+    }
+    let posted = first.method.eq_ignore_ascii_case("POST");
+    let query = first.url.split_once('?').map_or("", |(_, q)| q);
+    let query = query.split('#').next().unwrap_or("");
+    let has = |k: &str| query.split('&').any(|kv| kv.split('=').next() == Some(k));
+    let callback = has("code") && has("state");
+    (posted || callback || is_code_step(&path_of(&first.url))).then_some(first)
 }
 
 /// A main-frame response the browser shows (not a redirect, not a network
@@ -591,7 +657,7 @@ fn mfa_bounce(snap: &Snapshot, start: Option<i64>) -> Option<(f32, Evidence)> {
         to.show(),
         redact::path(&tp),
     );
-    let mut e = ev("trail.mfa_bounced_to_sign_in", detail, None, w);
+    let mut e = ev(Rule::TrailMfaBouncedToSignIn, detail, None, w);
     e.supports = Some(crate::diagnosis::FailureType::MfaChallengeExpired);
     Some((w, e))
 }
@@ -790,7 +856,7 @@ mod tests {
         .unwrap()
     }
 
-    fn rules(s: &Snapshot) -> Vec<String> {
+    fn rules(s: &Snapshot) -> Vec<Rule> {
         analyze(s, &[])
             .evidence
             .into_iter()
@@ -811,7 +877,8 @@ mod tests {
         for events in [&full[..], &full[1..]] {
             let r = rules(&mains(events));
             assert!(
-                !r.iter().any(|r| r.contains("loop") || r.contains("bounce")),
+                !r.iter()
+                    .any(|r| r.id().contains("loop") || r.id().contains("bounce")),
                 "{r:?}"
             );
         }
@@ -827,9 +894,78 @@ mod tests {
             ("GET", "/", 302, Some("/login"), 12),
             ("GET", "/login", 200, None, 12),
         ];
-        assert!(rules(&mains(&looping))
+        assert!(rules(&mains(&looping)).contains(&Rule::TrailLoginLoop));
+    }
+
+    #[test]
+    fn a_trail_that_starts_mid_sign_in_lowers_loops_and_says_so() {
+        let looping = [
+            ("GET", "/login", 200, None, 0),
+            ("POST", "/login", 302, Some("/"), 5),
+            ("GET", "/", 302, Some("/login"), 5),
+            ("GET", "/login", 200, None, 5),
+            ("POST", "/login", 302, Some("/"), 12),
+            ("GET", "/", 302, Some("/login"), 12),
+            ("GET", "/login", 200, None, 12),
+            ("POST", "/login", 302, Some("/"), 19),
+            ("GET", "/", 302, Some("/login"), 19),
+            ("GET", "/login", 200, None, 19),
+        ];
+        let loop_weight = |t: &TrailSignals| {
+            t.evidence
+                .iter()
+                .filter(|e| e.rule == Rule::TrailLoginLoop)
+                .map(|e| e.weight)
+                .fold(0.0f32, f32::max)
+        };
+        let full = analyze(&mains(&looping), &[]);
+        // The recorder woke after the first page load: the trail starts with the POST.
+        let late = analyze(&mains(&looping[1..]), &[]);
+        assert!(!full
+            .evidence
             .iter()
-            .any(|r| r == "trail.login_loop"));
+            .any(|e| e.rule == Rule::TrailIncomplete));
+        let note = late
+            .evidence
+            .iter()
+            .find(|e| e.rule == Rule::TrailIncomplete);
+        assert!(
+            note.is_some_and(|e| e.detail.contains("starts with POST") && e.cause.is_none()),
+            "{:?}",
+            late.evidence
+        );
+        let (a, b) = (loop_weight(&full), loop_weight(&late));
+        assert!(b > 0.0 && b < a, "{a} {b}");
+        // The expired MFA step, seen from the code step on.
+        let bounce = |from: usize| {
+            analyze(
+                &mains(
+                    &[
+                        ("GET", "/login", 200, None, 0),
+                        ("POST", "/login", 302, Some("/login/mfa"), 5),
+                        ("GET", "/login/mfa", 200, None, 5),
+                        ("POST", "/login/mfa", 302, Some("/login"), 65),
+                        ("GET", "/login", 200, None, 65),
+                    ][from..],
+                ),
+                &[],
+            )
+        };
+        let (whole, part) = (bounce(0), bounce(2));
+        assert!(part.mfa_bounce.unwrap() < whole.mfa_bounce.unwrap());
+        assert!(part
+            .evidence
+            .iter()
+            .any(|e| e.rule == Rule::TrailIncomplete));
+        // A trail with nothing to qualify gets no note.
+        let calm = analyze(
+            &mains(&[
+                ("POST", "/login", 302, Some("/"), 0),
+                ("GET", "/", 200, None, 0),
+            ]),
+            &[],
+        );
+        assert!(calm.evidence.is_empty(), "{:?}", calm.evidence);
     }
 
     #[test]
@@ -860,8 +996,8 @@ mod tests {
         assert!(t
             .evidence
             .iter()
-            .any(|e| e.rule == "trail.mfa_bounced_to_sign_in"));
-        assert!(!t.evidence.iter().any(|e| e.rule == "trail.login_loop"));
+            .any(|e| e.rule == Rule::TrailMfaBouncedToSignIn));
+        assert!(!t.evidence.iter().any(|e| e.rule == Rule::TrailLoginLoop));
         // The time on the step only moves the strength.
         let (a, b, c) = (
             t.mfa_bounce.unwrap(),
@@ -901,6 +1037,47 @@ mod tests {
     }
 
     #[test]
+    fn a_cookie_cleared_with_a_past_expires_is_a_deletion_not_skew() {
+        // oauth2-proxy: the CSRF cookie set at the start, cleared at the
+        // callback with an Expires an hour before the response's own Date.
+        let trail = |clear_expires: &str, date: &str| {
+            let json = format!(
+                r#"{{"url":"https://app.example.org/reports/","trail":[
+                {{"url":"https://app.example.org/reports/","type":"main_frame","status":302,"redirect_url":"https://id.example.org/auth",
+                  "set_cookie":["_oauth2_proxy_csrf=; Path=/; Expires=Sun, 29 Nov 2026 18:15:00 GMT; HttpOnly"],
+                  "request_cookie_names":[],"date":"Sun, 29 Nov 2026 18:00:00 GMT","received_ms":1795975200000}},
+                {{"url":"https://app.example.org/oauth2/callback?code=x","type":"main_frame","status":302,"redirect_url":"https://app.example.org/reports/",
+                  "set_cookie":["_oauth2_proxy_csrf=; Path=/; Expires={clear_expires}; HttpOnly","_oauth2_proxy=; Path=/; Expires=Sun, 06 Dec 2026 18:00:05 GMT; HttpOnly"],
+                  "request_cookie_names":["_oauth2_proxy_csrf"],"date":"{date}","received_ms":1795975205000}},
+                {{"url":"https://app.example.org/reports/","type":"main_frame","status":200,
+                  "request_cookie_names":["_oauth2_proxy"],"date":"Sun, 29 Nov 2026 18:00:05 GMT","received_ms":1795975205100}}]}}"#
+            );
+            rules(&Snapshot::from_json(&json).unwrap())
+        };
+        let cleared = trail(
+            "Sun, 29 Nov 2026 17:00:05 GMT",
+            "Sun, 29 Nov 2026 18:00:05 GMT",
+        );
+        assert!(
+            !cleared
+                .iter()
+                .any(|r| *r == Rule::TrailCookieNotSent
+                    || *r == Rule::TrailSetCookieExpiredOnArrival),
+            "{cleared:?}"
+        );
+        // An Expires still ahead by the server's clock (5 minutes behind)
+        // but past by this computer's is the clocks'.
+        let skewed = trail(
+            "Sun, 29 Nov 2026 17:56:00 GMT",
+            "Sun, 29 Nov 2026 17:55:05 GMT",
+        );
+        assert!(
+            skewed.contains(&Rule::TrailSetCookieExpiredOnArrival),
+            "{skewed:?}"
+        );
+    }
+
+    #[test]
     fn a_gateway_error_on_the_sign_in_path_is_the_deployments() {
         let at = |url: &str, kind: &str| {
             let json = format!(
@@ -910,7 +1087,7 @@ mod tests {
             analyze(&Snapshot::from_json(&json).unwrap(), &[])
                 .evidence
                 .iter()
-                .any(|e| e.rule == "trail.gateway_error" && e.cause == Some(Cause::Gateway))
+                .any(|e| e.rule == Rule::TrailGatewayError && e.cause == Some(Cause::Gateway))
         };
         assert!(at("https://app.example.org/login/mfa", "main_frame"));
         assert!(at(
@@ -970,7 +1147,7 @@ mod tests {
             let t = with_xhr_429(url);
             assert!(t.rate_limited.is_none(), "{url}");
             assert!(
-                t.evidence.iter().all(|e| e.rule != "trail.status_429"),
+                t.evidence.iter().all(|e| e.rule != Rule::TrailStatus429),
                 "{url}"
             );
         }

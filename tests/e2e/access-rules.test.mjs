@@ -40,8 +40,8 @@ test('sign-in services seen in the trail are offered once each, granted ones not
   assert.deepEqual(sitesToOffer(trail, 'https://app.example.org/home', ['https://app.example.org/*', 'https://sso.example.net/*']), []);
 });
 
-test('page only lowers the confidence and says what was not seen', () => {
-  const po = pageOnly({ confidence: 0.95, failure_type: 'mfa_invalid_code' });
+test("page only shows the core's lowered confidence and what it did not see", () => {
+  const po = pageOnly({ confidence: 0.57, failure_type: 'mfa_invalid_code', not_seen: ['cookies', 'trail'] });
   assert.equal(po.confidence, 0.57);
   assert.match(po.missing.join(' '), /cookies/);
   assert.match(po.missing.join(' '), /trail/);

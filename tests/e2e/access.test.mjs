@@ -4,6 +4,9 @@
 //   on a failing page (CDP Extensions.triggerAction: the browser grants
 //   activeTab as for a user's click). The popup diagnoses from the page,
 //   says what it could not see, lowers the confidence, offers one click.
+//   In Firefox, action.openPopup() from a real click in an extension page
+//   of another window opens the popup on the page and grants activeTab as
+//   the button does (firefox.mjs clickActionFirefox).
 // - Granted: dist-test/ (the grant of "Allow on this site" for 127.0.0.1).
 // - The recorder keeps nothing for ungranted origins: ten of them, in both
 //   browsers, including tabs the user clicked the button on.
@@ -17,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { start } from './server.mjs';
 import { launch, clickAction, openPopup, tabIdOf, DIST } from './chromium.mjs';
-import { launchFirefox, openFromPage } from './firefox.mjs';
+import { launchFirefox, openFromPage, findPage, clickActionFirefox } from './firefox.mjs';
 
 const OUT = path.resolve(import.meta.dirname, '../../target/e2e');
 const SHOTS = path.resolve(import.meta.dirname, '../../target/screenshots');
@@ -61,9 +64,12 @@ async function popupState(popup) {
     verdict: document.querySelector('#result').dataset.verdict ?? '',
     badge: document.querySelector('#verdict')?.textContent ?? '',
     confidence: document.querySelector('#confidence')?.textContent ?? '',
-    rules: [...document.querySelectorAll('#evidence li code')].map((c) => c.textContent),
+    // Rule ids are in the full detail (#evidence holds plain sentences).
+    rules: [...document.querySelectorAll('#evidence-detail li code')].map((c) => c.textContent),
     note: document.querySelector('#access')?.textContent ?? '',
     grant: document.querySelector('#access [data-grant]')?.dataset.grant ?? '',
+    // The report as "Copy report" copies it (Markdown with the JSON inside).
+    report: document.querySelector('#report')?.textContent ?? '',
   }));
 }
 
@@ -128,10 +134,19 @@ test('what each mode diagnoses: page only (dist/, toolbar click) and granted (di
       if (p.type === g.type) assert.ok(Number(pct(p)) < Number(pct(g)), `${p.name}: ${p.confidence} vs ${g.confidence}`);
       // Never a deployment verdict from the page alone that the full evidence does not give.
       if (p.verdict === 'deployment') assert.equal(g.verdict, 'deployment', p.name);
+      // The copied report says page only too: the core's line, its lowered
+      // confidence, and the snapshot's host access in the JSON.
+      assert.match(p.report, /\*\*Page only:\*\* the extension had no access to this site/, p.name);
+      assert.match(p.report, /confidence \d\.\d\d \(page only\)/, p.name);
+      assert.match(p.report, /"host_access":\s*"page_only"/, p.name);
+      assert.match(p.report, /"not_seen":\s*\[\s*"cookies",\s*"trail"\s*\]/, p.name);
+      assert.ok(p.report.includes(`confidence ${(Number(pct(p)) / 100).toFixed(2)} (page only)`), `${p.name}: report and popup disagree on the confidence`);
     }
     // No trail and no cookie rule without access.
     assert.ok(!p.rules.some((r) => r.startsWith('trail.') || r.startsWith('cookie.') || r.startsWith('clock.')), `${p.name}: ${p.rules}`);
     assert.equal(g.access, 'granted', g.name);
+    assert.match(g.report, /"host_access":\s*"granted"/, g.name);
+    assert.doesNotMatch(g.report, /Page only|not_seen/, g.name);
   }
   // The grant gives what the page cannot show.
   const by = (rows, n) => rows.find((r) => r.name === n);
@@ -287,8 +302,8 @@ test('Firefox: the recorder keeps nothing for ten ungranted sites; the popup say
     await opts.close();
     assert.equal(stored.length, 1, JSON.stringify(stored));
     assert.deepEqual(stored[0].hosts, ['127.0.0.1']);
-    // Without a toolbar click (automation cannot click it in Firefox), the
-    // popup cannot see an ungranted tab, and says so.
+    // Without a toolbar click, the popup cannot see an ungranted tab, and
+    // says so (the click: see the page-only test below).
     const page = await ff.browser.newPage();
     await page.goto(`http://other.ungranted.localhost:${port}/expired`);
     const popup = await openFromPage(ff, page, 'popup.html?tab=opener');
@@ -296,5 +311,136 @@ test('Firefox: the recorder keeps nothing for ten ungranted sites; the popup say
     assert.match(await popup.evaluate(() => document.querySelector('#status').textContent), /no access to/);
   } finally {
     await ff.browser.close();
+  }
+});
+
+test('Firefox: a page-only diagnosis on an ungranted site (dist/ as shipped, the popup opened on the page)', async (t) => {
+  const ff = await launchFirefox({ dist: DIST });
+  const host = `http://pageonly.ungranted.localhost:${port}`;
+  // What page only gives (the Chromium table above): the page's own answer,
+  // never a fault that only cookies or the trail would show.
+  const CASES = [
+    { path: '/expired', type: 'mfa_challenge_expired', verdict: 'product' },
+    { path: '/rate', type: 'mfa_rate_limited', verdict: 'product' },
+    { path: '/clock', type: 'mfa_invalid_code', verdict: 'product' },
+    { path: '/gateway/callback?code=SplxlOBeZQQYbYS6WxSbIA', type: 'session_proxy_cookie', verdict: 'deployment' },
+    { path: '/healthy', type: 'unclassified', verdict: 'none' },
+  ];
+  try {
+    // The welcome page dist/ opens at install is the extension page the
+    // "click" comes from (BiDi will not open moz-extension:// pages).
+    const welcome = await findPage(ff, ff.url('welcome.html'));
+    await welcome.waitForSelector('body[data-ready]');
+    for (const c of CASES) {
+      const url = host + c.path;
+      const { tab, win } = await clickActionFirefox(welcome, url);
+      // The popup on the toolbar is not a BiDi context: the same popup.html,
+      // opened in a tab for that tab, reads what it reads (activeTab lasts
+      // until the tab navigates).
+      await welcome.evaluate((id) => browser.tabs.create({ url: `popup.html?tab=${id}`, active: false }), tab);
+      const popup = await findPage(ff, ff.url('popup.html'));
+      await popup.waitForSelector('#result[data-failure-type]', { timeout: 20_000 });
+      const st = await popup.evaluate(() => ({
+        access: document.body.dataset.access,
+        type: document.querySelector('#result').dataset.failureType,
+        verdict: document.querySelector('#result').dataset.verdict,
+        confidence: document.querySelector('#confidence').textContent,
+        note: document.querySelector('#access')?.textContent ?? '',
+        grant: document.querySelector('#access [data-grant]')?.dataset.grant ?? '',
+        rules: [...document.querySelectorAll('#evidence-detail li code')].map((x) => x.textContent),
+        report: document.querySelector('#report').textContent,
+      }));
+      t.diagnostic(`${c.path}: ${st.access} ${st.type} / ${st.verdict}, ${st.confidence}`);
+      assert.equal(st.access, 'page-only', c.path);
+      assert.equal(st.type, c.type, c.path);
+      assert.equal(st.verdict, c.verdict, c.path);
+      assert.match(st.confidence, /page only/, c.path);
+      assert.ok(Number(st.confidence.match(/(\d+)%/)[1]) <= 60, `${c.path}: ${st.confidence}`);
+      assert.match(st.note, /cookies/, c.path);
+      assert.match(st.note, /trail/, c.path);
+      assert.equal(st.grant, 'http://pageonly.ungranted.localhost/*', c.path);
+      assert.ok(!st.rules.some((r) => /^(trail|cookie|clock)\./.test(r)), `${c.path}: ${st.rules}`);
+      assert.match(st.report, /\*\*Page only:\*\* the extension had no access to this site/, c.path);
+      assert.match(st.report, /"host_access":\s*"page_only"/, c.path);
+      assert.match(st.report, /"not_seen":\s*\[\s*"cookies",\s*"trail"\s*\]/, c.path);
+      await popup.close();
+      await welcome.evaluate((w) => browser.windows.remove(w), win);
+    }
+    // Without the click, no access: the same page read from an extension
+    // tab is refused (the grant above came from the popup, nothing else).
+    const { tab, win } = await welcome.evaluate(async (u) => {
+      const w = await browser.windows.create({ url: u });
+      return { tab: w.tabs[0].id, win: w.id };
+    }, `${host}/expired`);
+    await new Promise((r) => setTimeout(r, 1000));
+    const refused = await welcome.evaluate(
+      (id) => browser.scripting.executeScript({ target: { tabId: id }, func: () => document.title }).then(() => '', (e) => e.message),
+      tab,
+    );
+    assert.match(refused, /permission/i);
+    await welcome.evaluate((w) => browser.windows.remove(w), win);
+  } finally {
+    await ff.browser.close();
+  }
+});
+
+test('Firefox: an update from 0.1.0 (which held all sites at install) opens the welcome page again', async (t) => {
+  // As in Chromium: the same add-on id first installed with the old
+  // manifest, then the new one installed over it (Firefox treats it as an
+  // update of the temporary add-on).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-ffupdate-'));
+  const write = (m) => fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(m));
+  fs.cpSync(DIST, dir, { recursive: true });
+  const now = JSON.parse(fs.readFileSync(path.join(DIST, 'manifest.json'), 'utf8'));
+  const { optional_host_permissions: _, ...old } = now;
+  write({ ...old, version: '0.1.0', host_permissions: ['<all_urls>'] });
+  const ff = await launchFirefox({ dist: dir });
+  try {
+    const first = await findPage(ff, ff.url('welcome.html?reason=install'));
+    const before = await first.evaluate(async () => (await browser.permissions.getAll()).origins);
+    write(now);
+    await ff.browser.installExtension(dir);
+    const welcome = await findPage(ff, ff.url('welcome.html?reason=update'));
+    await welcome.waitForSelector('body[data-ready]');
+    const origins = JSON.parse(await welcome.evaluate(() => document.body.dataset.origins));
+    const version = await welcome.evaluate(() => browser.runtime.getManifest().version);
+    const current = await welcome.evaluate(() => document.querySelector('#current').textContent);
+    const update = await welcome.evaluate(() => document.querySelector('#update')?.textContent ?? '');
+    t.diagnostic(`0.1.0 held ${JSON.stringify(before)}; after the update to ${version}: ${JSON.stringify(origins)}`);
+    fs.writeFileSync(path.join(OUT, 'update-from-0.1.0-firefox.txt'), `0.1.0 held: ${JSON.stringify(before)}\norigins kept after the update to ${version}: ${JSON.stringify(origins)}\n${current}\n${update}\n`);
+    assert.equal(version, now.version);
+    assert.ok(Array.isArray(origins));
+    // What the browser kept, the user sees here.
+    if (origins.length) assert.match(current, /access to/);
+    else assert.match(current, /no site/);
+    let narrowed = '';
+    if (origins.includes('<all_urls>')) {
+      assert.match(update, /no longer needs access to all sites/);
+      // "Only my sign-in pages": the site is covered already, so the request
+      // can answer without a prompt; then the page tries to give all sites back.
+      await welcome.evaluate(() => (document.querySelector('#url').value = 'https://nanami.example.org'));
+      await welcome.click('#mine');
+      const answered = await welcome.waitForSelector('body[data-choice]', { timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
+      narrowed = answered
+        ? `${await welcome.evaluate(() => document.body.dataset.choice)}: ${await welcome.evaluate(() => document.querySelector('#status').textContent)}; now ${await welcome.evaluate(() => document.body.dataset.origins)}`
+        : 'permissions.request did not answer within 10 s (headless: no prompt to accept)';
+      t.diagnostic(`after "Only my sign-in pages": ${narrowed}`);
+      const choice = answered && (await welcome.evaluate(() => document.body.dataset.choice));
+      if (choice === 'kept-all') assert.match(narrowed, /about:addons/);
+      // Firefox gives all sites back; the site asked for went with them, and
+      // the page says to click once more (a real prompt then, which a
+      // headless browser never answers).
+      if (choice === 'ask-again') {
+        assert.match(narrowed, /click "Only my sign-in pages" once more/);
+        assert.deepEqual(JSON.parse(await welcome.evaluate(() => document.body.dataset.origins)), []);
+      }
+    }
+    fs.appendFileSync(path.join(OUT, 'update-from-0.1.0-firefox.txt'), `after "Only my sign-in pages": ${narrowed}\n`);
+  } finally {
+    await ff.browser.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -8,12 +8,12 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { start } from './server.mjs';
-import { launch, tabIdOf, DIST } from './chromium.mjs';
+import { launch, tabIdOf, DIST, DIST_TEST } from './chromium.mjs';
 import { chromium } from 'playwright-core';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { collect } from '../../extension/collector.js';
+import { collect } from '../../extension/scripting/collector.js';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -21,7 +21,7 @@ const wasm = fs.readFileSync(`${DIST}/core/auth_triage_wasm_bg.wasm`);
 console.log(`_bg.wasm: ${wasm.length} bytes raw (${(wasm.length / 1024).toFixed(0)} KiB), ${zlib.gzipSync(wasm, { level: 9 }).length} bytes gzipped`);
 
 // Time to verdict, side by side with a trivial extension (issue 13): one
-// browser holds dist/ and a baseline built here into a temp dir, whose popup
+// browser holds dist-test/ and a baseline built here into a temp dir, whose popup
 // only reads the page's text (scripting.executeScript) and answers. Both
 // popups open on the same pages in one run, alternating which goes first,
 // starting the moment the browser is up (the first popup after start is
@@ -59,14 +59,17 @@ const extId = (dir) => [...crypto.createHash('sha256').update(dir).digest('hex')
 
 async function sideBySide(site, trivialDir, run) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'at-bench-'));
-  const both = `${DIST},${trivialDir}`;
+  // dist-test/: dist/ as shipped plus the grant for the loopback test site
+  // (since issue 16 dist/ has no host access until the user grants it; the
+  // trivial extension has <all_urls>, so both can read the page).
+  const both = `${DIST_TEST},${trivialDir}`;
   const t0 = Date.now();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--headless=new', `--load-extension=${both}`, `--disable-extensions-except=${both}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
   });
-  const ours = extId(DIST);
+  const ours = extId(DIST_TEST);
   const trivial = extId(trivialDir);
   const out = { ours: [], trivial: [], trivialStart: [], phases: [], first: null, changed: 0, late: 0 };
   try {

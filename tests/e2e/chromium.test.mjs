@@ -82,6 +82,11 @@ test('login loop on a browser error page: diagnosed from the recorded trail', as
   assert.equal(result.failureType, 'session_proxy_cookie');
   assert.equal(result.verdict, 'deployment');
   assert.ok(evidence.some((e) => e.includes('trail.too_many_redirects') || e.includes('trail.login_loop')), evidence.join('\n'));
+  // The browser's own name for it, as its error page says (webRequest says
+  // net::ERR_ABORTED; the recorder keeps an abort at the redirect limit by
+  // its name), is the safe code.
+  assert.equal(result.safeCode, 'net::ERR_TOO_MANY_REDIRECTS', evidence.join('\n'));
+  assert.ok(evidence.some((e) => e.includes('trail.too_many_redirects')), evidence.join('\n'));
   await popup.close();
   await page.close();
 });

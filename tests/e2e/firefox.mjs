@@ -9,14 +9,16 @@ import { DIST_TEST } from './chromium.mjs';
 
 export const GECKO_ID = 'auth-triage@nanami.example';
 
-export async function launchFirefox({ dist = DIST_TEST } = {}) {
+export async function launchFirefox({ dist = DIST_TEST, prefs = {}, args = [] } = {}) {
   const uuid = crypto.randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
     headless: true,
     acceptInsecureCerts: true,
+    args,
     extraPrefsFirefox: {
+      ...prefs,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // The network is closed: no update or telemetry traffic.
       'app.update.enabled': false,
@@ -80,4 +82,45 @@ export async function diagnoseFirefox(ff, page) {
   const report = await popup.$eval('[data-report]', (e) => e.textContent);
   const evidence = await popup.$$eval('#evidence-detail li', (l) => l.map((x) => x.textContent));
   return { popup, result, report, evidence };
+}
+
+/**
+ * The toolbar button, clicked for the page at `url` in Firefox (the
+ * counterpart of chromium.mjs's clickAction, for dist/ as shipped). BiDi
+ * cannot click the browser's own toolbar, and `action.openPopup()` grants
+ * activeTab only when it runs in a user gesture, to the selected tab of the
+ * window it opens in (ext-browserAction.js: `triggerClickOrPopup`). So the
+ * page opens in a window of its own, focused, and a real click in an
+ * extension page of another window (`extPage`, e.g. the welcome page)
+ * calls `browser.action.openPopup({ windowId })`: the popup opens on the
+ * page's window and Firefox grants activeTab for that tab, as for a click on
+ * the button. Returns the tab's id and its window's.
+ */
+export async function clickActionFirefox(extPage, url) {
+  const ids = await extPage.evaluate(async (u) => {
+    const w = await browser.windows.create({ url: u, focused: true });
+    const tab = w.tabs[0].id;
+    for (let i = 0; i < 100 && (await browser.tabs.get(tab)).status !== 'complete'; i++) await new Promise((r) => setTimeout(r, 100));
+    return { win: w.id, tab };
+  }, url);
+  await extPage.evaluate((win) => {
+    document.getElementById('__action')?.remove();
+    const b = document.createElement('button');
+    b.id = '__action';
+    b.textContent = 'toolbar button';
+    b.addEventListener('click', () => {
+      document.body.dataset.action = '';
+      browser.action.openPopup({ windowId: win }).then(
+        () => (document.body.dataset.action = 'opened'),
+        (e) => (document.body.dataset.action = `error: ${e.message}`),
+      );
+    });
+    document.body.prepend(b);
+  }, ids.win);
+  await extPage.click('#__action');
+  await extPage.waitForFunction(() => document.body.dataset.action, { timeout: 10_000 });
+  const res = await extPage.evaluate(() => document.body.dataset.action);
+  await extPage.evaluate(() => document.getElementById('__action')?.remove());
+  if (res !== 'opened') throw new Error(`action.openPopup: ${res}`);
+  return ids;
 }

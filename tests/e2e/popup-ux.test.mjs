@@ -39,9 +39,10 @@ async function open(p) {
   return page;
 }
 
-/** Save the popup as it looks, in light and dark; `docs` names the README copy. */
+/** Save the popup as it looks, in light and dark (and its text, as read); `docs` names the README copy. */
 async function shoot(popup, name, docs) {
   await popup.setViewportSize({ width: 460, height: 900 });
+  fs.writeFileSync(path.join(SHOTS, `${name}.txt`), (await popup.locator('main').innerText()) + '\n');
   for (const scheme of ['light', 'dark']) {
     await popup.emulateMedia({ colorScheme: scheme });
     const file = path.join(SHOTS, `${name}-${scheme}.png`);

@@ -107,10 +107,13 @@ test('Chromium, nginx profiles, page only (dist/ as shipped, toolbar click)', as
           type: document.querySelector('#result').dataset.failureType ?? '',
           verdict: document.querySelector('#result').dataset.verdict ?? '',
           confidence: document.querySelector('#confidence')?.textContent ?? '',
+          report: document.querySelector('#report')?.textContent ?? '',
         }));
         rows.push(`| ${profile} | ${st.access === 'unreadable' ? 'not readable (error page)' : `${st.type} / ${st.verdict}`} | ${st.access === 'unreadable' ? '–' : (st.confidence.match(/\d+/)?.[0] ?? '')} | ${EXPECT[profile].type} / ${EXPECT[profile].verdict} |`);
         assert.ok(['page-only', 'unreadable'].includes(st.access), `${profile}: ${st.access}`);
         if (st.verdict === 'deployment' && st.access === 'page-only') assert.equal(EXPECT[profile].verdict, 'deployment', profile);
+        // The copied report says page only as the popup does.
+        if (st.access === 'page-only') assert.match(st.report, /\*\*Page only:\*\*[\s\S]*"host_access":\s*"page_only"/, profile);
         await popup.close();
         await page.close();
       } finally {

@@ -84,8 +84,7 @@ test("a bare status page's HTTP status is the safe code, marked as what it is", 
   await d.popup.close();
   await page.close();
 });
-// The browser's network error as a safe code is checked on recorded trails
-// (tests/fixtures/redirect-loop-*): in headless Chromium the recorder's
-// webRequest.onErrorOccurred reports the loop's last hop as net::ERR_ABORTED,
-// not net::ERR_TOO_MANY_REDIRECTS, so there is no network error to capture
-// here (the loop itself is still diagnosed, see chromium.test.mjs).
+// The browser's network error as a safe code: chromium.test.mjs (the login
+// loop: webRequest says net::ERR_ABORTED at Chromium's redirect limit, the
+// recorder keeps it as net::ERR_TOO_MANY_REDIRECTS) and har.test.mjs (the
+// popup and a HAR of the same loop give the same safe code).

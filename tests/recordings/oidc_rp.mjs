@@ -3,6 +3,11 @@
 // normal OIDC sign-in sequence (see README.md beside this file). Not part of
 // the test suite: the recorded snapshot is a committed golden fixture.
 //
+// COOKIE_DOMAIN=elsewhere.example: the relying party's session cookie goes
+// out with a Domain the browser rejects, so the callback finds no session,
+// starts the sign-in again, and the provider (signed in) sends it straight
+// back: a loop, for the negative control.
+//
 //   node oidc_rp.mjs OP_PORT RP_PORT     (run from a folder with oidc-provider@9
 //                                         and openid-client@6 installed)
 import http from 'node:http';
@@ -50,7 +55,7 @@ http
           code_challenge: await client.calculatePKCECodeChallenge(verifier),
           code_challenge_method: 'S256',
         });
-        return res.writeHead(302, { location: to.href, 'set-cookie': `rp_session=${id}; Path=/; HttpOnly; SameSite=Lax` }).end();
+        return res.writeHead(302, { location: to.href, 'set-cookie': `rp_session=${id}; Path=/;${process.env.COOKIE_DOMAIN ? ` Domain=${process.env.COOKIE_DOMAIN};` : ''} HttpOnly; SameSite=Lax` }).end();
       }
       if (url.pathname === '/cb') {
         if (!s) return res.writeHead(302, { location: '/login' }).end();

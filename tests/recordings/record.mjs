@@ -2,7 +2,10 @@
 // (tests/fixtures/<case>/snapshot.json). See README.md beside this file.
 //
 //   node tests/recordings/record.mjs allauth URL OUTDIR   (site from allauth_app.py)
-//   node tests/recordings/record.mjs oidc URL OUTDIR      (relying party from oidc_rp.mjs)
+//   node tests/recordings/record.mjs oidc URL OUTDIR [ok|dropped] (relying party from oidc_rp.mjs)
+//   node tests/recordings/record.mjs rails URL OUTDIR [ok|dropped] (rails_app.rb)
+//   node tests/recordings/record.mjs spring URL OUTDIR [ok|loop]    (spring_shim.mjs)
+//   node tests/recordings/record.mjs oauth2proxy URL OUTDIR [ok|dropped] (oauth2_proxy_shim.mjs)
 //
 // The page part comes from the extension's own collector (extension/
 // collector.js, run in the page as the popup runs it); the trail from the
@@ -16,7 +19,8 @@ import { chromium } from 'playwright-core';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { collect, mergeFrames } from '../../extension/collector.js';
+import { collect } from '../../extension/scripting/collector.js';
+import { mergeFrames } from '../../extension/frames.js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -241,7 +245,7 @@ async function allauth(base, out, mode) {
 }
 
 /** oidc-provider with an openid-client relying party (oidc_rp.mjs). */
-async function oidc(base, out) {
+async function oidc(base, out, mode) {
   const rec = await start();
   const { page } = rec;
   try {
@@ -254,10 +258,104 @@ async function oidc(base, out) {
     if (consent) {
       await Promise.all([page.waitForEvent('framenavigated'), consent.click()]);
     }
-    await page.waitForLoadState('load');
+    await page.waitForLoadState('load').catch(() => {});
     await sleep(500);
+    if (mode === 'dropped') {
+      // oidc_rp.mjs run with COOKIE_DOMAIN=elsewhere.example.
+      save(out, 'login-oidc-rp-cookie-dropped-loop', await snapshot(rec, base), 'the relying party\'s session cookie rejected: round and round');
+      return;
+    }
     await page.waitForSelector('text=Signed in as');
     save(out, 'login-oidc-rp-not-a-loop', await snapshot(rec, base), 'signed in at the relying party through oidc-provider');
+  } finally {
+    await rec.browser.close();
+  }
+}
+
+/** A plain Rails sign-in (rails_app.rb): two wrong passwords, then the
+ * right one (mode ok), or, against the app run with DROP_SESSION_COOKIE=1,
+ * the right password three times, each time bounced back to the form
+ * (mode dropped: the session cookie is rejected). */
+async function rails(base, out, mode) {
+  const rec = await start();
+  const { page } = rec;
+  const signIn = async (password) => {
+    await page.fill('input[name=email_address]', 'alice@example.org');
+    await page.fill('input[name=password]', password);
+    await Promise.all([page.waitForLoadState('load'), page.waitForEvent('framenavigated'), page.click('form [type=submit]')]);
+    await sleep(1500);
+  };
+  try {
+    await page.goto(`${base}/`);
+    await sleep(1500);
+    if (mode === 'dropped') {
+      for (let i = 0; i < 3; i++) await signIn('correct horse battery');
+      save(out, 'login-rails-session-dropped-loop', await snapshot(rec, base), 'the right password, bounced back each time: the session cookie is rejected');
+    } else {
+      await signIn('wrong horse');
+      await signIn('wrong horse again');
+      await signIn('correct horse battery');
+      await page.waitForSelector('text=Signed in as');
+      save(out, 'login-rails-retry-not-a-loop', await snapshot(rec, base), 'two wrong passwords, then signed in');
+    }
+  } finally {
+    await rec.browser.close();
+  }
+}
+
+/** Spring Security's form login (spring_shim.mjs): a protected page, the
+ * login page, one wrong password, then the right one (mode ok); or the
+ * login page that is not permitAll() (mode loop, the shim run with
+ * LOGIN_NOT_PERMITTED=1). */
+async function spring(base, out, mode) {
+  const rec = await start();
+  const { page } = rec;
+  try {
+    if (mode === 'loop') {
+      await page.goto(`${base}/account`).catch(() => {});
+      await sleep(500);
+      save(out, 'login-spring-login-page-not-permitted-loop', await snapshot(rec, base), 'the login page itself needs a login');
+      return;
+    }
+    await page.goto(`${base}/account`);
+    await sleep(1500);
+    for (const password of ['wrong horse', 'correct horse battery']) {
+      await page.fill('input[name=username]', 'alice');
+      await page.fill('input[name=password]', password);
+      await Promise.all([page.waitForLoadState('load'), page.waitForEvent('framenavigated'), page.click('form [type=submit]')]);
+      await sleep(1500);
+    }
+    await page.waitForSelector('text=Signed in as');
+    save(out, 'login-spring-saved-request-not-a-loop', await snapshot(rec, base), 'a wrong password, then signed in and sent to the saved request');
+  } finally {
+    await rec.browser.close();
+  }
+}
+
+/** oauth2-proxy in front of an app (oauth2_proxy_shim.mjs) with
+ * oidc-provider: signed in through the provider and back (mode ok); or the
+ * session cookie rejected, round and round (mode dropped: the shim run with
+ * COOKIE_DOMAIN=elsewhere.example). */
+async function oauth2proxy(base, out, mode) {
+  const rec = await start();
+  const { page } = rec;
+  try {
+    await page.goto(`${base}/reports/`);
+    await page.waitForSelector('input[name=login]');
+    await sleep(1000);
+    await page.fill('input[name=login]', 'alice');
+    await page.fill('input[name=password]', 'correct horse battery');
+    await Promise.all([page.waitForLoadState('load'), page.waitForEvent('framenavigated'), page.click('form [type=submit]')]);
+    const consent = await page.$('form [type=submit]');
+    if (consent) await Promise.all([page.waitForEvent('framenavigated'), consent.click()]).catch(() => {});
+    await page.waitForLoadState('load').catch(() => {});
+    await sleep(1500);
+    if (mode === 'dropped') {
+      save(out, 'login-oauth2-proxy-cookie-dropped-loop', await snapshot(rec, base), 'the session cookie rejected: round and round');
+    } else {
+      await page.waitForSelector('text=Signed in as');
+      save(out, 'login-oauth2-proxy-not-a-loop', await snapshot(rec, base), 'signed in through the provider and back to the page');
+    }
   } finally {
     await rec.browser.close();
   }
@@ -279,9 +377,9 @@ async function visits(base, out, times, name = 'visits') {
 }
 
 const [kind, base, out = 'tests/fixtures', mode = 'ok', name] = process.argv.slice(2);
-const run = { allauth, oidc, visits: (b, o, m) => visits(b, o, m, name) }[kind];
+const run = { allauth, oidc, rails, spring, oauth2proxy, visits: (b, o, m) => visits(b, o, m, name) }[kind];
 if (!run || !base) {
-  console.error('usage: record.mjs allauth|oidc|visits BASE_URL [OUTDIR] [ok|wrong|expired|TIMES] [NAME]');
+  console.error('usage: record.mjs allauth|oidc|rails|spring|oauth2proxy|visits BASE_URL [OUTDIR] [ok|wrong|expired|dropped|loop|TIMES] [NAME]');
   process.exit(2);
 }
 await run(base.replace(/\/$/, ''), out, mode);

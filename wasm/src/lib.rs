@@ -24,12 +24,25 @@ struct Command {
     events: Vec<TrailEvent>,
     text: Option<String>,
     files: Vec<DataFile>,
+    /// `har` (the HAR module only): the published URLs, and whether to
+    /// build the sanitized HAR too.
+    #[cfg_attr(not(feature = "har"), allow(dead_code))]
+    published: Vec<String>,
+    #[cfg_attr(not(feature = "har"), allow(dead_code))]
+    sanitize: bool,
 }
 
 auth_triage::json_struct!(Command, deny {
     kind as "type": req, snapshot: default, catalogs: default, events: default, text: default,
-    files: default,
+    files: default, published: default, sanitize: default,
 });
+
+/// A HAR handed over in chunks (`har_chunk`), so the support page's worker
+/// can read a large file piece by piece, show its progress and be stopped;
+/// `har` reads it and empties it. (A command is at most [`COMMAND_BYTES`];
+/// a HAR may be [`auth_triage::har::HAR_BYTES`].)
+#[cfg(feature = "har")]
+static HAR: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
 
 /// One data file for `load_data`: its name (`lexicon/en.json`) and text.
 struct DataFile {
@@ -85,6 +98,19 @@ pub enum Answer {
     },
     Data {
         files: usize,
+    },
+    HarChunk {
+        bytes: usize,
+    },
+    Har {
+        diagnosis: Diagnosis,
+        markdown: String,
+        entries: usize,
+        pages: usize,
+        picked: usize,
+        page_url: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        sanitized: Option<String>,
     },
     Versions {
         core: String,
@@ -218,6 +244,10 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
                 codes: c.codes.len(),
             })
         }
+        #[cfg(feature = "har")]
+        "har_chunk" => har_chunk(required(cmd.text, kind, "text")?),
+        #[cfg(feature = "har")]
+        "har" => har(&cmd.catalogs, &cmd.published, cmd.sanitize),
         "versions" => Ok(Answer::Versions {
             core: auth_triage::CORE_VERSION.to_owned(),
             catalogs: auth_triage::codes::shipped_versions(),
@@ -227,10 +257,74 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
         _ => Err(BoundaryError {
             code: "malformed",
             message: "command: unknown type (expected load_data, classify, report, verify, \
-                      redact_events, validate_catalog or versions)"
+                      redact_events, validate_catalog, versions; har_chunk and har in the HAR module)"
                 .into(),
         }),
     }
+}
+
+/// The CLI's one-line error (`har: log.entries[0].request.url: …`).
+#[cfg(feature = "har")]
+fn har_error(e: InputError) -> BoundaryError {
+    BoundaryError {
+        code: e.code(),
+        message: format!("har: {e}"),
+    }
+}
+
+/// Append a piece of a HAR (the worker reads the file in pieces).
+#[cfg(feature = "har")]
+fn har_chunk(chunk: String) -> Result<Answer, BoundaryError> {
+    let mut buf = HAR.lock().unwrap_or_else(|p| p.into_inner());
+    if buf.len() + chunk.len() > auth_triage::har::HAR_BYTES {
+        buf.clear();
+        return Err(InputError::TooLarge {
+            field: "har".into(),
+            limit: auth_triage::har::HAR_BYTES,
+            unit: "bytes",
+        }
+        .into());
+    }
+    buf.push_str(&chunk);
+    Ok(Answer::HarChunk { bytes: buf.len() })
+}
+
+/// Diagnose the HAR handed over, build its report and (with `sanitize`) its
+/// sanitized copy, as `auth-triage har` does; the HAR is then dropped.
+#[cfg(feature = "har")]
+fn har(
+    catalogs: &[Catalog],
+    published: &[String],
+    sanitize: bool,
+) -> Result<Answer, BoundaryError> {
+    let text = std::mem::take(&mut *HAR.lock().unwrap_or_else(|p| p.into_inner()));
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    check_catalogs(catalogs)?;
+    let cats = Catalogs::new(catalogs);
+    let diagnose = |s: &Snapshot| {
+        let d = auth_triage::classify(s, &cats);
+        (d.failure_type != auth_triage::FailureType::Unclassified).then_some(d.confidence)
+    };
+    let read = auth_triage::har::read_and_pick(text, published, &diagnose).map_err(har_error)?;
+    let d = auth_triage::classify(&read.snapshot, &cats);
+    let markdown = report::to_markdown(&report::build(&read.snapshot, &d, &cats.versions));
+    let sanitized = if sanitize {
+        let mut out = String::new();
+        auth_triage::har::sanitize::sanitize_read(text, &cats, &mut |s| out.push_str(s))
+            .map_err(har_error)?;
+        Some(out)
+    } else {
+        None
+    };
+    Ok(Answer::Har {
+        diagnosis: d,
+        markdown,
+        entries: read.entries,
+        pages: read.pages,
+        picked: read.picked,
+        page_url: auth_triage::redact::url(&read.snapshot.url),
+        sanitized,
+    })
 }
 
 /// Install the data files the extension fetched from beside the module. Each

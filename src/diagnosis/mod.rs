@@ -8,6 +8,9 @@
 use serde::Deserialize;
 use serde::Serialize;
 
+pub mod rules;
+pub use rules::{Rule, Subject};
+
 /// The guide's four failures, or none of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]
@@ -124,14 +127,73 @@ pub enum Source {
     Clock,
 }
 
+/// Evidence the diagnosis could not see: the extension had access to the
+/// page only (`env.host_access: page_only`), not to the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
+#[serde(rename_all = "snake_case")]
+pub enum Unseen {
+    /// The site's cookie jar (names and attributes).
+    Cookies,
+    /// The network trail before the click: redirects, refused cookies,
+    /// the server's clock, `Retry-After`.
+    Trail,
+}
+
+/// How much a page-only diagnosis keeps of its confidence: the page alone
+/// cannot rule out a deployment fault that shows only in cookies and
+/// redirects (a wrong-code page looks the same when the server's clock
+/// drifts).
+pub const PAGE_ONLY_FACTOR: f32 = 0.6;
+
+// The report's and the CLI's words for a page-only diagnosis, kept together.
+impl Unseen {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unseen::Cookies => "cookies",
+            Unseen::Trail => "trail",
+        }
+    }
+
+    /// What was not seen, in plain words.
+    pub fn plain(self) -> &'static str {
+        match self {
+            Unseen::Cookies => "the site's cookies (names and settings)",
+            Unseen::Trail => {
+                "the network trail before the click (redirects, refused cookies, the server clock, Retry-After)"
+            }
+        }
+    }
+}
+
+/// The sentence that says a diagnosis is page only and what it did not
+/// see; `None` when it saw everything it could.
+pub fn page_only_sentence(d: &Diagnosis) -> Option<String> {
+    if d.not_seen.is_empty() {
+        return None;
+    }
+    let what: Vec<&str> = d.not_seen.iter().map(|u| u.plain()).collect();
+    let rest = if d.failure_type == FailureType::Unclassified {
+        "A deployment fault that shows only there (a login loop, refused cookies, a proxy or clock fault) is not ruled out."
+    } else if d.verdict == Verdict::Deployment {
+        "The deployment fault is named from what the page itself shows."
+    } else {
+        "This is the failure as the page shows it, not confirmed: a deployment fault that shows only there (proxy, cookies or clock) was not checked."
+    };
+    Some(format!(
+        "Page only: the extension had no access to this site, so it did not see {}. {rest} For a full diagnosis, allow the extension on this site, sign in again until it fails, and run it again.",
+        what.join(", nor ")
+    ))
+}
+
 /// One finding with what produced it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub source: Source,
-    /// Stable rule id, e.g. `cookie.secure_on_http`.
-    pub rule: String,
+    /// The rule, written as its stable id (`cookie.secure_on_http`).
+    pub rule: Rule,
     /// One line for people, built from allow-listed pieces only.
     pub detail: String,
     /// The finding as a plain sentence for the person at the keyboard, no
@@ -146,6 +208,18 @@ pub struct Evidence {
     pub cause: Option<Cause>,
     /// Strength in [0, 1].
     pub weight: f32,
+    /// What the finding is about (a cookie, a host, a URL); not written
+    /// out: the report uses it to pick the cookies the evidence names.
+    #[serde(skip)]
+    pub subject: Subject,
+}
+
+impl Evidence {
+    /// The same evidence, about `subject`.
+    pub fn about(mut self, subject: Subject) -> Evidence {
+        self.subject = subject;
+        self
+    }
 }
 
 /// Where a code was found.
@@ -239,6 +313,11 @@ pub struct Diagnosis {
     /// A masked excerpt of the message that matched, when one did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excerpt: Option<String>,
+    /// Evidence not seen because the extension had access to the page only
+    /// (the confidence is lowered by [`PAGE_ONLY_FACTOR`]); empty when the
+    /// snapshot does not say page only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_seen: Vec<Unseen>,
 }
 
 crate::json_enum!(FailureType {
@@ -264,6 +343,10 @@ crate::json_enum!(Cause {
     "third_party_cookies" => Cause::ThirdPartyCookies,
     "session_boundary" => Cause::SessionBoundary,
     "gateway" => Cause::Gateway,
+});
+crate::json_enum!(Unseen {
+    "cookies" => Unseen::Cookies,
+    "trail" => Unseen::Trail,
 });
 crate::json_enum!(Source {
     "page_text" => Source::PageText,
@@ -295,7 +378,8 @@ crate::json_struct!(
         supports: default,
         cause: default,
         weight: req,
-    }
+    },
+    skip { subject }
 );
 crate::json_struct!(
     ClockFinding,
@@ -334,6 +418,7 @@ crate::json_struct!(
         evidence: req,
         clock: default,
         excerpt: default,
+        not_seen: default,
     }
 );
 
@@ -362,6 +447,9 @@ pub fn render_text(d: &Diagnosis) -> String {
         d.verdict.as_str(),
         fixed(f64::from(d.confidence), 2)
     ));
+    if let Some(p) = page_only_sentence(d) {
+        s.push_str(&format!("  {p}\n"));
+    }
     s.push_str(&format!(
         "  safe code: {}\n",
         d.safe_code.as_deref().unwrap_or("(none shown)")

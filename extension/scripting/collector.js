@@ -1,7 +1,8 @@
 // The collector: injected into each frame of the tab when the user clicks,
 // and run there as one self-contained function (it may not use anything
-// outside its body). `mergeFrames` then joins the top frame with the embedded
-// frames that show a login widget.
+// outside its body). Code that runs inside web pages lives in this folder,
+// extension/scripting/, and nowhere else. The popup then joins the frames'
+// answers (frames.js, `mergeFrames`).
 //
 // It reads what a person sees and what the markup says about errors,
 // including inside open shadow roots (login web components such as
@@ -141,49 +142,5 @@ export function collect() {
     // For mergeFrames: is this frame big enough to be seen? A hidden or
     // 1x1 frame (silent token renewal, trackers) has no viewport to speak of.
     viewport: [innerWidth, innerHeight],
-  };
-}
-
-const FRAME_LIMITS = { frames: 8, text: 256 * 1024, alerts: 20, inputs: 100, forms: 50, codes: 50, resend: 10 };
-
-// What the top frame shows, plus what embedded login widgets show: a child
-// frame counts when it is at least 80x40 pixels and holds a form field, an
-// alert, a resend button or an error code (an ad or a chat box that only
-// holds text does not). `frames` is scripting.executeScript's answer,
-// [{frameId, result}]; frame 0 is the top. Returns null without a top frame
-// (browser error pages run no script).
-export function mergeFrames(frames) {
-  const list = Array.isArray(frames) ? frames.filter((f) => f && f.result && typeof f.result === 'object') : [];
-  const top = list.find((f) => f.frameId === 0)?.result;
-  if (!top) return null;
-  const shown = (r) => Array.isArray(r.viewport) && r.viewport[0] >= 80 && r.viewport[1] >= 40;
-  const widget = (r) =>
-    r.alerts?.length > 0 || r.resend?.length > 0 || r.codes?.length > 0 || r.forms?.some((f) => f.inputs?.length > 0);
-  const embedded = list
-    .filter((f) => f.frameId !== 0 && shown(f.result) && widget(f.result))
-    .slice(0, FRAME_LIMITS.frames)
-    .map((f) => f.result);
-  const { viewport: _, ...page } = top;
-  if (!embedded.length) return page;
-  const pool = [top, ...embedded];
-  const join = (key, cap) => pool.flatMap((r) => (Array.isArray(r[key]) ? r[key] : [])).slice(0, cap);
-  let inputs = FRAME_LIMITS.inputs;
-  const forms = [];
-  for (const f of join('forms', FRAME_LIMITS.forms)) {
-    const take = Array.isArray(f.inputs) ? f.inputs.slice(0, Math.max(0, inputs)) : [];
-    inputs -= take.length;
-    forms.push({ ...f, inputs: take });
-  }
-  return {
-    ...page,
-    text: pool
-      .map((r) => String(r.text ?? ''))
-      .filter((t) => t.trim())
-      .join('\n')
-      .slice(0, FRAME_LIMITS.text),
-    alerts: [...new Set(join('alerts', Infinity))].slice(0, FRAME_LIMITS.alerts),
-    forms,
-    resend: join('resend', FRAME_LIMITS.resend),
-    codes: join('codes', FRAME_LIMITS.codes),
   };
 }
