@@ -15,8 +15,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The data folders and the one extension each holds.
-const FOLDERS: [(&str, &str); 4] = [
+const FOLDERS: [(&str, &str); 5] = [
     ("lexicon", "json"),
+    ("messages", "json"),
     ("catalogs", "json"),
     ("vocab", "txt"),
     ("psl", "b64"),

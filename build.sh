@@ -78,7 +78,10 @@ ensure_npm() {
 }
 
 ensure_test_tools() {
-  apt_install chromium firefox-esr nginx faketime openssl
+  # chromium-l10n: the locale packs; without them Chromium runs in en-US
+  # whatever LANGUAGE says (the UI-language tests need de and ja).
+  # fonts-wqy-microhei: Chinese, Japanese and Korean glyphs for the screenshots.
+  apt_install chromium chromium-l10n fonts-wqy-microhei firefox-esr nginx faketime openssl
   ensure_npm
 }
 
@@ -147,7 +150,7 @@ build() {
   fi
 }
 
-# The core's data files (lexicon/, catalogs/, vocab/, psl/: the folders build.rs
+# The core's data files (lexicon/, messages/, catalogs/, vocab/, psl/: the folders build.rs
 # embeds in the CLI) go beside the WASM module, minified, with an index the
 # extension reads; the module itself carries none of them.
 ship_data() {
@@ -156,7 +159,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const out = process.argv[2];
 const files = [];
-for (const [dir, ext] of [['lexicon', '.json'], ['catalogs', '.json'], ['vocab', '.txt'], ['psl', '.b64']]) {
+for (const [dir, ext] of [['lexicon', '.json'], ['messages', '.json'], ['catalogs', '.json'], ['vocab', '.txt'], ['psl', '.b64']]) {
   if (!fs.existsSync(dir)) continue;
   fs.mkdirSync(path.join(out, dir), { recursive: true });
   for (const f of fs.readdirSync(dir).sort()) {

@@ -8,6 +8,13 @@
 import { permissions, storage } from './ext.js';
 import { isGranted, pageOnly, patternFor, siteName, sitesToOffer } from './access.js';
 import { $, el, setText } from './ui.js';
+import { t } from './i18n.js';
+
+// The _locales key for each part of the evidence the core lists in not_seen.
+const NOT_SEEN_KEYS = { cookies: 'accessMissingCookies', trail: 'accessMissingTrail' };
+
+// A site's name, or "all sites" in the UI language.
+const site = (pattern) => (siteName(pattern) === 'all sites' ? t('accessAllSites') : siteName(pattern));
 
 /** The host access the popup has for `tab`. */
 export async function accessOf(tab) {
@@ -27,12 +34,12 @@ function grantButton(label, pattern, after) {
         setText(
           '#access-status',
           ok
-            ? `Access granted for ${siteName(pattern)}. The trail starts now: sign in again until it fails, then click the toolbar button again.`
-            : 'Not granted: the diagnosis stays page only.',
+            ? t('accessGranted', site(pattern))
+            : t('accessNotGranted'),
         );
         document.body.dataset.granted = String(ok);
       })
-      .catch((e) => setText('#access-status', `Not granted: ${e?.message ?? e}`));
+      .catch((e) => setText('#access-status', t('accessNotGrantedWhy', e?.message ?? e)));
   });
   return b;
 }
@@ -56,71 +63,72 @@ export function showAccess({ access, tab, page, trail, answer, config }) {
     const offer = sitesToOffer(trail, tab.url, access.origins);
     if (!trail.length) {
       box.append(
-        el('h3', { id: 'access-title', text: 'No trail yet' }),
-        el('p', {
-          text: 'The extension has access to this site, but recorded nothing in this tab before your click (access was given after the failure, or the page came from the cache). Try signing in again, then click the toolbar button.',
-        }),
+        el('h3', { id: 'access-title', text: t('accessNoTrail') }),
+        el('p', { text: t('accessNoTrailText') }),
       );
     }
     if (offer.length) {
       box.append(
-        el('h3', { id: trail.length ? 'access-title' : 'access-offer', text: 'Sign-in services seen on the way' }),
-        el('p', { class: 'muted', text: 'The sign-in went through these sites. Allow them too, so their part of the trail is kept next time:' }),
-        el('div', { class: 'actions' }, ...offer.map((p) => grantButton(`Also allow ${siteName(p)}`, p))),
+        el('h3', { id: trail.length ? 'access-title' : 'access-offer', text: t('accessServices') }),
+        el('p', { class: 'muted', text: t('accessServicesText') }),
+        el('div', { class: 'actions' }, ...offer.map((p) => grantButton(t('accessAlsoAllow', site(p)), p))),
       );
     }
   } else if (page === null) {
     mode = 'unreadable';
     $('#result').hidden = true;
-    setText('#status', 'The extension could not read this page: the browser shows its own error page here, or the extension has no access to this site.');
+    setText('#status', t('accessUnreadable'));
     box.append(
-      el('h3', { id: 'access-title', text: 'Allow on this site?' }),
-      el('p', { text: 'With access, the extension keeps the sign-in trail of this site (redirects, refused cookies, the server clock), which explains failures the page cannot show, such as a login loop.' }),
+      el('h3', { id: 'access-title', text: t('accessAllowQuestion') }),
+      el('p', { text: t('accessAllowWhy') }),
     );
   } else {
     mode = 'page-only';
     const d = answer.diagnosis;
     const po = pageOnly(d);
-    setText('#confidence', `confidence ${Math.round(po.confidence * 100)}% (page only)`);
+    const percent = new Intl.NumberFormat(document.documentElement.lang, { style: 'percent' }).format(po.confidence);
+    setText('#confidence', t('accessConfidence', percent));
     // A product answer from the page alone is not confirmed: the same page
     // shows for a wrong code and for a server whose clock drifts. A fault the
     // page itself shows (a 502, nginx's cookie error) stays the deployment's.
     const badge = $('#verdict');
     if (badge) {
-      badge.textContent = d.verdict === 'deployment' ? `${badge.textContent} · page only` : 'Page only: not confirmed';
+      badge.textContent = d.verdict === 'deployment' ? t('accessBadgeDeployment', badge.textContent) : t('accessBadge');
       badge.classList.add('page-only');
     }
     const type = $('#type');
-    if (type && !po.unknown && d.verdict !== 'deployment') type.textContent = `${type.textContent} (as the page shows it)`;
+    if (type && !po.unknown && d.verdict !== 'deployment') type.textContent = t('accessAsShown', type.textContent);
     $('#result').dataset.confidence = String(po.confidence);
     box.append(
-      el('h3', { id: 'access-title', text: 'Page only' }),
-      el('p', { text: po.summary }),
+      el('h3', { id: 'access-title', text: t('accessPageOnly') }),
+      el('p', { text: t(po.unknown ? 'accessSummaryNone' : 'accessSummary') }),
     );
-    if (po.missing.length) {
+    // What the core says it did not see (diagnosis.not_seen), in the UI language.
+    const notSeen = Array.isArray(d.not_seen) ? d.not_seen : [];
+    if (notSeen.length) {
       box.append(
-        el('p', { class: 'muted', text: 'Not seen without access to this site:' }),
-        el('ul', {}, ...po.missing.map((m) => el('li', { text: m }))),
+        el('p', { class: 'muted', text: t('accessNotSeen') }),
+        el('ul', {}, ...notSeen.map((k) => el('li', { text: Object.hasOwn(NOT_SEEN_KEYS, k) ? t(NOT_SEEN_KEYS[k]) : String(k) }))),
       );
     }
   }
   if (mode !== 'granted' && access.pattern) {
     box.append(
-      el('div', { class: 'actions' }, grantButton('Allow on this site', access.pattern, useAsPublished)),
+      el('div', { class: 'actions' }, grantButton(t('accessAllow'), access.pattern, useAsPublished)),
       el('p', {
         class: 'muted',
-        text: `Gives the extension access to ${siteName(access.pattern)} only${useAsPublished ? ', and makes it your published URL' : ''}. Then sign in again until it fails, and click the toolbar button.`,
+        text: t(useAsPublished ? 'accessGivesPublished' : 'accessGives', site(access.pattern)),
       }),
     );
   }
   if (config.managed.publishedUrls || config.managed.catalog) {
     const parts = [];
-    if (config.managed.publishedUrls) parts.push(`published URL ${config.publishedUrls.join(', ')}`);
+    if (config.managed.publishedUrls) parts.push(t('accessPolicyUrl', config.publishedUrls.join(', ')));
     if (config.managed.catalog) {
       const c = config.catalogs[0] ?? {};
-      parts.push(`catalog ${c.catalog ?? ''}${c.version ? ` version ${c.version}` : ''}`.trim());
+      parts.push(c.version ? t('accessPolicyCatalogVersion', c.catalog ?? '', c.version) : t('accessPolicyCatalog', c.catalog ?? ''));
     }
-    box.append(el('p', { id: 'policy', class: 'muted', text: `Set by your administrator: ${parts.join('; ')}.` }));
+    box.append(el('p', { id: 'policy', class: 'muted', text: t('accessPolicy', parts.join('; ')) }));
   }
   box.append(status);
   if (box.childElementCount > 1) $('#result').before(box);

@@ -23,9 +23,17 @@ function dataText(name) {
 
 export const dataIndex = fetchText('data/index.json').then((t) => JSON.parse(t).files);
 
-// Catalogs, word lists and the English lexicon are needed on every page:
+// Catalogs, word lists, the English lexicon and English messages are needed on every page:
 // fetch them while the module compiles. Other lexicons wait for loadData.
-dataIndex.then((names) => names.filter((n) => !n.startsWith('lexicon/') || n === 'lexicon/en.json').forEach(dataText), () => {});
+// The core renders English only (the report, the diagnosis): of the
+// messages it gets English; pages render the UI language themselves (i18n.js).
+const forCore = (n) => !n.startsWith('messages/') || n === 'messages/en.json';
+dataIndex.then((names) => names.filter((n) => forCore(n) && (!n.startsWith('lexicon/') || n === 'lexicon/en.json')).forEach(dataText), () => {});
+
+/** Start fetching a data file that will likely be wanted (no effect if it is not shipped). */
+export function prefetch(name) {
+  dataIndex.then((names) => names.includes(name) && dataText(name).catch(() => {}), () => {});
+}
 
 // The popup starts compiling the module earlier, in boot.js, at the page's
 // first byte; take that module when it is there (else fetch it here).
@@ -45,7 +53,7 @@ let loaded = null;
 export function loadData(lexicons = null) {
   loaded ??= Promise.all([ready, dataIndex]).then(async ([, names]) => {
     const wanted = names.filter(
-      (n) => !n.startsWith('lexicon/') || lexicons === null || n === 'lexicon/en.json' || lexicons.includes(n),
+      (n) => forCore(n) && (!n.startsWith('lexicon/') || lexicons === null || n === 'lexicon/en.json' || lexicons.includes(n)),
     );
     const files = await Promise.all(wanted.map(async (name) => ({ name, text: await dataText(name) })));
     rawInvoke({ type: 'load_data', files });

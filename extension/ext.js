@@ -170,3 +170,9 @@ export const permissions = {
 
 /** First run: `fn({reason, previousVersion})` on install and update. */
 export const onInstalled = (fn) => api.runtime.onInstalled.addListener(fn);
+
+// The extension's own strings in the browser's language (_locales/), with
+// the browser's fallback to the default locale (en) for a missing key.
+export const i18n = {
+  message: (key, subs) => api.i18n.getMessage(key, subs),
+};

@@ -5,6 +5,10 @@ import { allSites, siteName } from './access.js';
 import { invoke } from './core.js';
 import { loadConfig } from './config.js';
 import { $, setText } from './ui.js';
+import { localize } from './i18n.js';
+
+// The page's own words in the browser's language (_locales/); its lang attribute follows.
+localize();
 
 function checkUrls(text) {
   const urls = [];

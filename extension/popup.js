@@ -9,15 +9,18 @@
 // store has answered (the view is re-rendered if a new policy changes it).
 
 import { tabs, runInFrames, cookiesFor, runtime, browserInfo } from './ext.js';
-import { invoke, loadData, dataIndex } from './core.js';
-import { lexiconsFor } from './languages.js';
+import { invoke, loadData, dataIndex, prefetch } from './core.js';
+import { lexiconsFor, lexiconStem } from './languages.js';
 import { collect } from './scripting/collector.js';
 import { mergeFrames } from './frames.js';
 import { isTrailReply, trailRequest } from './messages.js';
 import { loadConfig, freshManaged } from './config.js';
-import { $, el, setText, safeCodeText, TYPE_WORDS, download, copyText, countdown, fallbackUserMove, sendText } from './ui.js';
+import { $, el, setText, safeCodeText, download, copyText, countdown, fallbackUserMove, sendText } from './ui.js';
 import { accessOf, showAccess } from './access-ui.js';
 import { offerCodes } from './include-code.js';
+import { t, localize, sayer, uiLang } from './i18n.js';
+
+localize();
 
 const STORES = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
 
@@ -40,12 +43,12 @@ function unsupported(url) {
     // No URL at all: the extension may not see this tab's address, which is
     // the case for the browser's own pages, and for a site it has no access
     // to when the popup was not opened from that tab's toolbar button.
-    return "This page can't be diagnosed: the extension cannot see this tab (a browser page such as settings, new tab, the extension store or the PDF viewer, or a site it has no access to). Open the failing login page and click the toolbar button there.";
+    return t('popupCannotSeeTab');
   }
   if (!['http:', 'https:'].includes(u.protocol)) {
-    return `Browser pages (${u.protocol}//…) can't be diagnosed: browsers do not let extensions read them. Open the failing login page and click the button there.`;
+    return t('popupBrowserPage', `${u.protocol}//…`);
   }
-  if (STORES.includes(u.hostname)) return 'The extension store does not let extensions read its pages. Open the failing login page and try again.';
+  if (STORES.includes(u.hostname)) return t('popupStorePage');
   return null;
 }
 
@@ -81,6 +84,8 @@ function snapshotOf(tab, page, cookies, trail, config, access) {
       published_urls: config.publishedUrls,
       now_ms: Date.now(),
       tz_offset_min: -new Date().getTimezoneOffset(),
+      // The language the popup speaks: the report names it for support.
+      ui_lang: uiLang(),
       ...(browserInfo() ? { browser: browserInfo() } : {}),
       // Without a grant the popup reads only the page (activeTab): the core
       // then lowers the confidence and says what it did not see.
@@ -92,25 +97,40 @@ function snapshotOf(tab, page, cookies, trail, config, access) {
 // What the recorder could not see, in plain words (empty when it saw the page load).
 function unseenText(trail) {
   if (trail.some((e) => e.type === 'main_frame')) return '';
-  return "This tab's page loads were not recorded (the extension started after the page opened, or it may not watch this site), so redirects and cookies set along the way could not be checked. For a fuller answer, reload the page, repeat the sign-in, and open this again.";
+  return t('popupUnseen');
 }
 
 let stopClock = () => {};
 
+// The failure type's name for the full detail.
+const i18nType = (type) => t(`type_${type}`);
+
+// The core's messages in the UI language (set once the messages are loaded).
+let say = null;
+
 function render(answer, trail) {
   const d = answer.diagnosis;
+  // The core's sentences in the UI language; its English where it says none.
+  const said = say && answer.said ? answer.said : null;
+  const tell = (m, english) => (said && m ? say.render(m) : english);
   const result = $('#result');
   const calm = d.failure_type === 'unclassified';
-  const verdictWords = d.verdict === 'deployment' ? 'Deployment problem' : 'Product answer';
-  setText('#headline', calm ? 'No sign-in failure seen on this page' : d.headline);
+  const verdictWords = d.verdict === 'deployment' ? t('popupVerdictDeployment') : t('popupVerdictProduct');
+  const headline = calm ? t('popupCalmHeadline') : tell(said?.headline, d.headline);
+  setText('#headline', headline);
   // No verdict badge when no failure is seen, whatever `verdict` says.
   $('#verdict-line').hidden = calm;
   const v = setText('#verdict', verdictWords);
   v.className = `badge ${d.verdict}`;
-  setText('#confidence', `confidence ${Math.round(d.confidence * 100)}%`);
-  setText('#verdict-detail', `${calm ? 'none (no failure seen)' : verdictWords}, confidence ${Math.round(d.confidence * 100)}%`);
-  setText('#type', TYPE_WORDS[d.failure_type] ?? d.failure_type);
-  setText('#safe-code', safeCodeText(d));
+  const percent = new Intl.NumberFormat(document.documentElement.lang, { style: 'percent' }).format(d.confidence);
+  setText('#confidence', t('popupConfidence', percent));
+  setText('#verdict-detail', t('popupVerdictDetail', calm ? t('popupVerdictNone') : verdictWords, percent));
+  setText('#type', i18nType(d.failure_type));
+  setText('#safe-code', safeCodeText(d, {
+    trail_url: (code) => t('popupCodeFromRedirect', code),
+    net_error: (code) => t('popupCodeFromNetError', code),
+    http_status: (code) => t('popupCodeFromHttpStatus', code),
+  }));
   $('#safe-code-line').hidden = !d.safe_code;
   setText('#next-move', d.next_move);
   const unseen = unseenText(trail);
@@ -119,29 +139,30 @@ function render(answer, trail) {
 
   // What you can do now, with a clock when there is a wait.
   const waitS = Number.isInteger(d.user_wait_s) ? d.user_wait_s : Number.isInteger(d.retry_after_s) ? d.retry_after_s : null;
-  setText('#user-move', d.user_move || fallbackUserMove(d, waitS));
+  setText('#user-move', tell(said?.user_move, d.user_move || fallbackUserMove(d, waitS)));
   stopClock();
   $('#wait').hidden = !(waitS > 0);
-  if (waitS > 0) stopClock = countdown($('#countdown'), waitS);
+  const clock = say ? { left: (s) => t('popupTimeLeft', say.duration(s)), over: t('popupWaitOver') } : undefined;
+  if (waitS > 0) stopClock = countdown($('#countdown'), waitS, undefined, undefined, clock);
 
   // For your administrator.
-  setText('#admin-move', d.admin_move ?? d.next_move);
-  setText('#send', sendText(d));
+  setText('#admin-move', tell(said?.admin_move, d.admin_move ?? d.next_move));
+  setText('#send', sendText(d, t('popupSendHow')));
 
   // Evidence for people; rule ids only in the full detail.
   const ev = d.evidence.slice(0, 12);
   $('#evidence').replaceChildren(
-    ...(ev.length ? ev.map((e) => el('li', { text: e.plain ?? e.detail })) : [el('li', { text: 'Nothing that points to a failure.' })]),
+    ...(ev.length ? ev.map((e, i) => el('li', { text: tell(said?.evidence?.[i], e.plain ?? e.detail) })) : [el('li', { text: t('popupNoEvidence') })]),
   );
   $('#evidence-detail').replaceChildren(
-    ...(ev.length ? ev : [{ rule: '', detail: 'No evidence of a failure.' }]).map((e) =>
+    ...(ev.length ? ev : [{ rule: '', detail: t('popupNoEvidenceDetail') }]).map((e) =>
       el('li', {}, e.rule ? el('code', { text: e.rule }) : '', e.rule ? ' ' : '', e.detail),
     ),
   );
   $('#report').textContent = answer.markdown;
   // The live region announces the result once, in a line.
   const status = $('#status');
-  status.textContent = `Result: ${calm ? 'no sign-in failure seen on this page.' : d.headline}`;
+  status.textContent = t('popupResult', headline);
   status.classList.add('sr-only');
   document.body.classList.toggle('calm', calm);
   result.hidden = false;
@@ -158,12 +179,12 @@ function render(answer, trail) {
 function wire(current) {
   $('#copy').addEventListener('click', async () => {
     const ok = await copyText(current().markdown);
-    setText('#action-status', ok ? 'Report copied. Paste it into your mail or support ticket.' : 'Copy failed: open "Full detail" and copy the report there.');
+    setText('#action-status', ok ? t('popupCopied') : t('popupCopyFailed'));
   });
   $('#download').addEventListener('click', () => {
     const answer = current();
     download(`${answer.report.id}.json`, JSON.stringify(answer.report, null, 2));
-    setText('#action-status', 'Report saved as JSON in your downloads.');
+    setText('#action-status', t('popupSaved'));
   });
   $('#support').addEventListener('click', () => tabs.create({ url: runtime.url('support.html') }));
 }
@@ -171,12 +192,15 @@ function wire(current) {
 const same = (a, b) => a.failure_type === b.failure_type && a.verdict === b.verdict && (a.safe_code ?? '') === (b.safe_code ?? '');
 
 async function main() {
-  const t = { start: performance.now() };
+  const sayP = sayer(dataIndex).catch(() => null);
+  // A page in the user's own language is likely: its lexicon loads while the page is read.
+  prefetch(`lexicon/${lexiconStem(uiLang())}.json`);
+  const tm = { start: performance.now() };
   const [tab, config] = await Promise.all([
-    targetTab().then((r) => ((t.tab = performance.now()), r)),
-    loadConfig().then((r) => ((t.config = performance.now()), r)),
+    targetTab().then((r) => ((tm.tab = performance.now()), r)),
+    loadConfig().then((r) => ((tm.config = performance.now()), r)),
   ]);
-  if (!tab) throw new Error('No tab to diagnose.');
+  if (!tab) throw new Error(t('popupNoTab'));
   try {
     setText('#host', new URL(tab.url).host);
   } catch {
@@ -192,23 +216,24 @@ async function main() {
   const fresh = freshManaged(config.policy).catch(() => null);
   // What the extension may see on this site: granted, or the page only.
   const access = await accessOf(tab);
-  t.access = performance.now();
+  tm.access = performance.now();
   const [page, trail, cookies] = await Promise.all([
-    runInFrames(tab.id, collect).then((r) => ((t.collect = performance.now()), mergeFrames(r))),
-    trailOf(tab.id).then((r) => ((t.trail = performance.now()), r)),
-    cookiesFor([tab.url, ...config.publishedUrls]).then((r) => ((t.cookies = performance.now()), r)),
+    runInFrames(tab.id, collect).then((r) => ((tm.collect = performance.now()), mergeFrames(r))),
+    trailOf(tab.id).then((r) => ((tm.trail = performance.now()), r)),
+    cookiesFor([tab.url, ...config.publishedUrls]).then((r) => ((tm.cookies = performance.now()), r)),
   ]);
   const snapshot = snapshotOf(tab, page, cookies, trail, config, access);
   // The page's language and English: the other lexicons stay unread.
   document.body.dataset.lexicons = (await loadData(lexiconsFor(snapshot, await dataIndex))).filter((n) => n.startsWith('lexicon/')).join(' ');
-  t.wasm = performance.now();
+  tm.wasm = performance.now();
+  say = await sayP;
   const answer = await invoke({ type: 'report', snapshot, catalogs: config.catalogs });
-  t.core = performance.now();
+  tm.core = performance.now();
   let current = answer;
   render(answer, trail);
   showAccess({ access, tab, page, trail, answer, config });
-  t.render = performance.now();
-  document.body.dataset.timing = JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)])));
+  tm.render = performance.now();
+  document.body.dataset.timing = JSON.stringify(Object.fromEntries(Object.entries(tm).map(([k, v]) => [k, Math.round(v)])));
   wire(() => current);
   // A code the page shows that no catalog knows: offered, masked, for the
   // user to include (the report then marks it "included by the user").
@@ -242,7 +267,7 @@ async function main() {
 
 main().catch((e) => {
   const s = $('#status');
-  s.textContent = `Could not diagnose this page: ${e?.message ?? e}`;
+  s.textContent = t('popupError', e?.message ?? e);
   s.classList.add('error');
   document.body.dataset.error = 'true';
 });

@@ -3,6 +3,10 @@
 // file is diagnosed and sanitized in a worker (har-worker.js).
 
 import { $, el, setText, safeCodeText, TYPE_WORDS, download } from './ui.js';
+import { localize } from './i18n.js';
+
+// The page's own words in the browser's language (_locales/); its lang attribute follows.
+localize();
 
 const MAX = 4 * 1024 * 1024;
 

@@ -22,13 +22,18 @@ export function setText(sel, text) {
 
 // The safe code as a person should read it: where it came from when the
 // page itself does not show it.
-export function safeCodeText(d) {
+const SOURCE_WORDS = {
+  trail_url: (code) => `${code} (from the sign-in redirect; the page does not show it)`,
+  net_error: (code) => `${code} (the browser's network error; the page does not show it)`,
+  http_status: (code) => `${code} (the HTTP status of the page)`,
+};
+
+// `words` maps a code's source to its text (the popup passes its localized ones).
+export function safeCodeText(d, words = SOURCE_WORDS) {
   if (!d.safe_code) return 'none shown';
-  const first = d.safe_codes?.[0];
-  if (first?.source === 'trail_url') return `${d.safe_code} (from the sign-in redirect; the page does not show it)`;
-  if (first?.source === 'net_error') return `${d.safe_code} (the browser's network error; the page does not show it)`;
-  if (first?.source === 'http_status') return `${d.safe_code} (the HTTP status of the page)`;
-  return d.safe_code;
+  const source = d.safe_codes?.[0]?.source;
+  const say = typeof source === 'string' && Object.hasOwn(words, source) ? words[source] : null;
+  return say ? say(d.safe_code) : d.safe_code;
 }
 
 export const TYPE_WORDS = {
@@ -79,23 +84,26 @@ export function durationText(totalSeconds) {
   return unit(sec, 'second', 'seconds');
 }
 
+const ENGLISH_CLOCK = { left: (s) => `Time left: ${durationText(s)}`, over: 'The wait is over: you can try again now.' };
+
 /**
  * Count down `seconds` in `node` ("Time left: 41 seconds"), once a second,
- * then say the wait is over. `now` gives milliseconds (performance.now).
+ * then say the wait is over. `now` gives milliseconds (performance.now);
+ * `words` the two sentences ({left(seconds), over}) in the UI language.
  * Returns a function that stops the clock.
  */
-export function countdown(node, seconds, onDone = () => {}, now = () => performance.now()) {
+export function countdown(node, seconds, onDone = () => {}, now = () => performance.now(), words = ENGLISH_CLOCK) {
   const until = now() + seconds * 1000;
   let timer = null;
   const tick = () => {
     const left = Math.ceil((until - now()) / 1000);
     if (left <= 0) {
-      node.textContent = 'The wait is over: you can try again now.';
+      node.textContent = words.over;
       node.dataset.countdown = '0';
       onDone();
       return;
     }
-    node.textContent = `Time left: ${durationText(left)}`;
+    node.textContent = words.left(left);
     node.dataset.countdown = String(left);
     timer = setTimeout(tick, ((until - now()) % 1000) + 5);
   };
@@ -131,8 +139,7 @@ export function fallbackUserMove(d, waitS) {
 
 // What to send to the administrator, and how, in plain words. The core's
 // `admin_move` already names what to send; without it, this says it.
-export function sendText(d) {
-  const how = 'Copy report, then paste it into a mail or ticket: the report holds no password, code or cookie value.';
+export function sendText(d, how = 'Copy report, then paste it into a mail or ticket: the report holds no password, code or cookie value.') {
   if (d.admin_move) return how;
   const code = d.safe_code ? `, the code the page shows (${d.safe_code})` : '';
   return `Send them the report${code} and the address you opened. ${how}`;

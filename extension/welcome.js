@@ -4,6 +4,10 @@ import { permissions, storage } from './ext.js';
 import { loadConfig } from './config.js';
 import { ALL_SITES, allSites, isGranted, patternFor, siteName } from './access.js';
 import { $, setText } from './ui.js';
+import { localize } from './i18n.js';
+
+// The page's own words in the browser's language (_locales/); its lang attribute follows.
+localize();
 
 async function showCurrent() {
   const origins = await permissions.origins();

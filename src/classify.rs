@@ -14,6 +14,7 @@ use crate::diagnosis::{
     Cause, ClockFinding, CodeSource, Diagnosis, Evidence, FailureType, Rule, SafeCode, Source,
     Subject, Unseen, Verdict, PAGE_ONLY_FACTOR,
 };
+use crate::say::{Msg, Said};
 use crate::signals;
 use crate::signals::page::{Judgement, PageSignals};
 use crate::signals::trail::TrailSignals;
@@ -86,6 +87,12 @@ pub fn code_candidates(snap: &Snapshot, cats: &Catalogs) -> Vec<FoundCode> {
 /// Four stages, each a function below: collect the codes → weigh the
 /// findings → the deployment verdict → assemble the diagnosis.
 pub fn classify(snap: &Snapshot, cats: &Catalogs) -> Diagnosis {
+    classify_said(snap, cats).0
+}
+
+/// Classify a snapshot, and say it to people as messages (the extension
+/// renders them in the browser's language; the diagnosis holds English).
+pub fn classify_said(snap: &Snapshot, cats: &Catalogs) -> (Diagnosis, Said) {
     let (page_origin, page_path) = match Origin::parse_with_path(&snap.url) {
         Some((o, p)) => (Some(o), p),
         None => (None, "/".to_owned()),
@@ -603,7 +610,7 @@ fn assemble(
     reading: &Reading,
     mut out_ev: Vec<Evidence>,
     found: Found,
-) -> Diagnosis {
+) -> (Diagnosis, Said) {
     let Decision {
         failure_type,
         verdict,
@@ -629,8 +636,10 @@ fn assemble(
         .first()
         .map(|u| crate::redact::url(u));
     let saw_failure = reading.page_type.is_some() || !safe_codes.is_empty();
-    for e in &mut out_ev {
-        e.plain = Some(crate::advice::plain(e));
+    let headline = crate::advice::headline(failure_type, shown_as, saw_failure);
+    let plain: Vec<Msg> = out_ev.iter().map(crate::advice::plain).collect();
+    for (e, m) in out_ev.iter_mut().zip(&plain) {
+        e.plain = Some(m.english());
     }
     let case = crate::advice::Case {
         failure_type,
@@ -651,25 +660,32 @@ fn assemble(
     } else {
         confidence.clamp(0.05, 0.99) * PAGE_ONLY_FACTOR
     };
-    Diagnosis {
+    let diagnosis = Diagnosis {
         failure_type,
         verdict,
         confidence: (confidence.clamp(0.05, 0.99) * 100.0).round() / 100.0,
-        headline: headline(failure_type, shown_as, saw_failure),
+        headline: headline.english(),
         shown_as,
         causes,
         safe_code,
         safe_codes,
         retry_after_s,
         next_move,
-        user_move: Some(user_move),
+        user_move: Some(user_move.english()),
         user_wait_s,
-        admin_move: Some(admin_move),
+        admin_move: Some(admin_move.english()),
         evidence: out_ev,
         clock: found.clock,
         excerpt: found.excerpt,
         not_seen,
-    }
+    };
+    let said = Said {
+        headline,
+        user_move,
+        admin_move,
+        evidence: plain,
+    };
+    (diagnosis, said)
 }
 
 /// What a page-only snapshot (`env.host_access: page_only`) could not read.
@@ -686,17 +702,6 @@ fn not_seen(snap: &Snapshot) -> Vec<Unseen> {
     not_seen
 }
 
-/// One line on what failed, and what the page shows when that differs.
-fn headline(failure_type: FailureType, shown_as: Option<FailureType>, saw_failure: bool) -> String {
-    match shown_as {
-        Some(s) => format!("{}; the page shows an {}", failure_type.plain(), s.short()),
-        None if failure_type == FailureType::Unclassified && !saw_failure => {
-            "No sign-in failure seen on this page".to_owned()
-        }
-        None => failure_type.plain().to_owned(),
-    }
-}
-
 /// The moves: the guide's next move with what to escalate, the user's move
 /// and wait, the administrator's move (which says what a page-only
 /// diagnosis could not see).
@@ -704,10 +709,9 @@ fn moves(
     c: &crate::advice::Case<'_>,
     verdict: Verdict,
     not_seen: &[Unseen],
-) -> (String, String, Option<u32>, String) {
+) -> (String, Msg, Option<u32>, Msg) {
     // The guide's and the operator's moves read the same facts of the case.
-    type Move =
-        fn(FailureType, &[Cause], Option<&str>, Option<u32>, &[ClockFinding], bool) -> String;
+    type Move = fn(FailureType, &[Cause], Option<&str>, Option<u32>, &[ClockFinding], bool) -> Msg;
     let say = |f: Move| {
         f(
             c.failure_type,
@@ -718,15 +722,19 @@ fn moves(
             c.saw_failure,
         )
     };
-    let next_move = format!("{} {}", say(guide_move), escalate(c.safe_code, c.published));
+    let next_move = format!(
+        "{} {}",
+        say(guide_move).english(),
+        escalate(c.safe_code, c.published)
+    );
     let (user_move, user_wait_s) = crate::advice::user_move(c);
     let operator = say(operator_move);
     let operator = if not_seen.is_empty() {
         operator
     } else {
-        crate::diagnosis::page_only_operator(c.failure_type, verdict, operator)
+        crate::advice::page_only_operator(c.failure_type, verdict, operator)
     };
-    let admin_move = crate::advice::admin_move(c, &operator);
+    let admin_move = crate::advice::admin_move(c, operator);
     (next_move, user_move, user_wait_s, admin_move)
 }
 
@@ -759,14 +767,6 @@ fn type_of(j: Judgement) -> FailureType {
     }
 }
 
-fn wait_words(s: u32) -> String {
-    match s {
-        0..=90 => format!("{s} seconds"),
-        91..=5400 => format!("{} minutes", s.div_ceil(60)),
-        _ => format!("{} hours", s.div_ceil(3600)),
-    }
-}
-
 /// The escalation sentence of the guide's next move.
 fn escalate(code: Option<&str>, published: Option<&str>) -> String {
     match (code, published) {
@@ -795,14 +795,14 @@ fn operator_move(
     wait: Option<u32>,
     clock: &[crate::diagnosis::ClockFinding],
     saw_failure: bool,
-) -> String {
+) -> Msg {
     match t {
-        FailureType::MfaInvalidCode => "The product refused the code as designed; nothing to fix in the deployment. If a user's fresh codes keep failing, compare the auth host's clock (NTP) with the authenticator device's and check the user's MFA enrolment.".to_owned(),
-        FailureType::MfaChallengeExpired => "The pending sign-in expired before the code was accepted, as the product is designed to; the user starts again. If it happens to users who enter the code promptly, check the MFA step's timeout and that the login session cookie survives the step.".to_owned(),
-        FailureType::MfaRateLimited => format!(
-            "The product's rate limit or resend cooldown answered as designed{}. If users hit it without retrying, check that the limiter keys on the user and the real client address (X-Forwarded-For from the proxy), not on the proxy's address.",
-            wait.map(|s| format!(" ({s} s left)")).unwrap_or_default()
-        ),
+        FailureType::MfaInvalidCode => Msg::new("op.invalid_code"),
+        FailureType::MfaChallengeExpired => Msg::new("op.expired"),
+        FailureType::MfaRateLimited => match wait {
+            Some(s) => Msg::new("op.rate_limited_wait").num("secs", i64::from(s)),
+            None => Msg::new("op.rate_limited"),
+        },
         FailureType::SessionProxyCookie | FailureType::Unclassified => {
             guide_move(t, causes, code, wait, clock, saw_failure)
         }
@@ -817,45 +817,43 @@ fn guide_move(
     wait: Option<u32>,
     clock: &[crate::diagnosis::ClockFinding],
     saw_failure: bool,
-) -> String {
-    let first = match t {
-        FailureType::MfaInvalidCode => "Retry through the normal sign-in flow with a fresh code from the authenticator (each code works once, for about 30 seconds). If fresh codes keep failing, check the clock of the authenticator device.".to_owned(),
-        FailureType::MfaChallengeExpired => "Start sign-in again from the published URL to get a new challenge, then enter the code promptly.".to_owned(),
+) -> Msg {
+    match t {
+        FailureType::MfaInvalidCode => Msg::new("guide.invalid_code"),
+        FailureType::MfaChallengeExpired => Msg::new("guide.expired"),
         FailureType::MfaRateLimited => match wait {
-            Some(s) => format!("Wait {} before trying again or requesting another code; more attempts extend the limit.", wait_words(s)),
-            None => "Wait a few minutes before trying again or requesting another code; more attempts extend the limit.".to_owned(),
+            Some(s) => Msg::new("guide.rate_limited_wait").secs("wait", s),
+            None => Msg::new("guide.rate_limited"),
         },
         FailureType::SessionProxyCookie => {
-            let fix: Vec<String> = causes
+            let fixes = causes
                 .iter()
                 .map(|c| match c {
-                    Cause::ProxyScheme => "make the reverse proxy send X-Forwarded-Proto: https (and the app trust it), so it builds https URLs and keeps its session cookie Secure".to_owned(),
-                    Cause::ProxyHost => "make the reverse proxy send X-Forwarded-Host with the published host, so the app stops redirecting to an internal host or port".to_owned(),
-                    Cause::CookieDomain => "set the session cookie for the published domain (or leave Domain unset) and use the published URL only".to_owned(),
-                    Cause::CookieRejected => "fix the session cookie attributes the browser rejects (Secure over https, SameSite=None needs Secure, __Host- rules)".to_owned(),
-                    Cause::CookieBloat => "clear the stale cookies piling up on the parent domain, stop setting them, or raise the proxy's header buffer".to_owned(),
+                    Cause::ProxyScheme => Msg::new("fix.proxy_scheme"),
+                    Cause::ProxyHost => Msg::new("fix.proxy_host"),
+                    Cause::CookieDomain => Msg::new("fix.cookie_domain"),
+                    Cause::CookieRejected => Msg::new("fix.cookie_rejected"),
+                    Cause::CookieBloat => Msg::new("fix.cookie_bloat"),
                     Cause::ClockSkew => match clock.first() {
-                        Some(f) => format!("sync the clocks (NTP) of the auth and gateway hosts ({} is {} s off); codes and token times fail until then", f.host, f.skew_s.abs()),
-                        None => "sync the clocks (NTP) of the auth and gateway hosts".to_owned(),
+                        Some(f) => Msg::new("fix.clock_skew_host")
+                            .text("host", f.host.as_str())
+                            .num("secs", f.skew_s.abs()),
+                        None => Msg::new("fix.clock_skew"),
                     },
-                    Cause::LoginLoop => "stop retrying: the login loops; check X-Forwarded-Proto/Host and the session cookie's Domain and Secure against the published URL".to_owned(),
-                    Cause::ThirdPartyCookies => "serve the session refresh from the same site as the app, or refresh with a top-level redirect: the browser blocks its cookies in a cross-site frame".to_owned(),
-                    Cause::SessionBoundary => "check the proxy and cookie posture (published URL, X-Forwarded-Proto/Host, cookie Domain/Secure/SameSite), then retry once in a fresh tab".to_owned(),
-                    Cause::Gateway => "the reverse proxy could not reach the sign-in service: check that the service is running and that the proxy's upstream address and timeouts for it are right".to_owned(),
+                    Cause::LoginLoop => Msg::new("fix.login_loop"),
+                    Cause::ThirdPartyCookies => Msg::new("fix.third_party_cookies"),
+                    Cause::SessionBoundary => Msg::new("fix.session_boundary"),
+                    Cause::Gateway => Msg::new("fix.gateway"),
                 })
                 .collect();
-            let mut s = String::from("Fix proxy and cookie posture before asking users to retry: ");
-            s.push_str(&fix.join("; "));
-            s.push('.');
-            s
+            Msg::new("guide.session").list("fixes", fixes)
         }
         FailureType::Unclassified => match (code, saw_failure) {
-            (Some(c), _) => format!("Capture the safe code {c} instead of guessing what it means."),
-            (None, true) => "This is not one of the four auth failures (for example a wrong password or an MFA step still to complete); follow the page's own instructions.".to_owned(),
-            (None, false) => "No login, MFA or session failure is visible here.".to_owned(),
+            (Some(c), _) => Msg::new("guide.code").text("code", c),
+            (None, true) => Msg::new("guide.other_failure"),
+            (None, false) => Msg::new("guide.nothing"),
         },
-    };
-    first
+    }
 }
 
 #[cfg(test)]

@@ -33,8 +33,9 @@ pub const EMBEDDED: &[(&str, &str)] = embedded::FILES;
 pub const EMBEDDED: &[(&str, &str)] = &[];
 
 /// The data folders and the one file extension each holds.
-pub const FOLDERS: [(&str, &str); 4] = [
+pub const FOLDERS: [(&str, &str); 5] = [
     ("lexicon", "json"),
+    ("messages", "json"),
     ("catalogs", "json"),
     ("vocab", "txt"),
     ("psl", "b64"),

@@ -21,6 +21,7 @@ pub mod json;
 pub mod order;
 pub mod redact;
 pub mod report;
+pub mod say;
 pub mod shapes;
 pub mod signals;
 pub mod snapshot;
@@ -28,7 +29,7 @@ pub mod text;
 pub mod vocab;
 pub mod web;
 
-pub use classify::{classify, code_candidates};
+pub use classify::{classify, classify_said, code_candidates};
 pub use codes::{Catalog, Catalogs};
 pub use diagnosis::{Diagnosis, FailureType, Verdict};
 pub use error::InputError;

@@ -74,6 +74,10 @@ pub struct Env {
     /// Whether the browser blocks third-party cookies, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub third_party_cookies_blocked: Option<bool>,
+    /// The language the extension speaks to the user in (its UI locale,
+    /// `de`, `pt-BR`), so support can answer in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ui_lang: Option<String>,
     /// What the extension could read of the site: `page_only` (no host
     /// access, only the page the user clicked on) or `granted`. Absent in
     /// snapshots made before it existed, and from producers that do not know.
@@ -313,6 +317,7 @@ crate::json_struct!(
         tz_offset_min: default,
         browser: default,
         third_party_cookies_blocked: default,
+        ui_lang: default,
         host_access: default,
     }
 );

@@ -197,6 +197,7 @@ fn snapshot(c: &Canaries, msg: usize, status: u16) -> Snapshot {
                 version: c.otp.clone(),
             }),
             third_party_cookies_blocked: Some(true),
+            ui_lang: Some(t[9].clone()),
             host_access: Some(auth_triage::snapshot::HostAccess::PageOnly),
         },
     }
@@ -594,6 +595,7 @@ const POSITIONS: &[&str] = &[
     "trail type",
     "browser",
     "page lang",
+    "UI lang",
     "bad field name",
 ];
 
@@ -783,6 +785,7 @@ fn place(
         }
         "browser" => s["env"]["browser"] = json!({"name": c, "version": c}),
         "page lang" => s["page"]["lang"] = json!(c),
+        "UI lang" => s["env"]["ui_lang"] = json!(c),
         _ => {
             // An input the reader refuses: the error message must not echo it.
             return (

@@ -587,3 +587,53 @@ fn lexicon_words_survive_in_excerpts() {
         assert!(*k * 10 >= *m * 9, "{l}: {k}/{m} lexicon words survive");
     }
 }
+
+/// The report stays in English and says the page's language and the user's
+/// (issue 14), each from the languages of the core's data, never as typed.
+#[test]
+fn the_report_names_the_page_language_and_the_users() {
+    let snap = |lang: &str, text: &str, ui: &str| {
+        Snapshot::from_json(&format!(
+            r#"{{"url":"https://id.example.jp/mfa","page":{{"status":401,"lang":{lang},"text":"{text}"}},"env":{{"ui_lang":{ui}}}}}"#
+        ))
+        .unwrap()
+    };
+    let report_of = |s: &Snapshot| {
+        let cats = Catalogs::new(&[]);
+        report::build(s, &classify(s, &cats), &cats.versions)
+    };
+    let r = report_of(&snap(
+        "\"ja\"",
+        "入力された認証コードが正しくありません。",
+        "\"pt_BR\"",
+    ));
+    let l = r.languages.as_ref().unwrap();
+    assert_eq!(l.page.as_str(), "ja");
+    assert_eq!(l.user.as_ref().unwrap().as_str(), "pt-BR");
+    let md = report::to_markdown(&r);
+    assert!(
+        md.contains("| Languages | page ja · user pt-BR (answer in it) |"),
+        "{md}"
+    );
+    // English for support: the headline and moves are the core's English.
+    assert_eq!(r.diagnosis.headline, "The MFA code was not accepted");
+    assert!(report::verify(&md).unwrap().intact);
+    // A page's lang attribute or a UI tag outside the data's languages is not copied.
+    let r = report_of(&snap("\"x-Tok3nABC\"", "Invalid code", "\"x-Tok3nABC\""));
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(!json.contains("Tok3n"), "{json}");
+    assert_eq!(r.languages.as_ref().unwrap().page.as_str(), "en");
+    assert_eq!(
+        r.languages
+            .as_ref()
+            .unwrap()
+            .user
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "other"
+    );
+    // No UI language given (the CLI): the page's only.
+    let r = report_of(&snap("null", "Code invalide", "null"));
+    assert!(r.languages.as_ref().unwrap().user.is_none());
+}

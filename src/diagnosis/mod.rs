@@ -186,25 +186,6 @@ pub fn page_only_sentence(d: &Diagnosis) -> Option<String> {
     ))
 }
 
-/// The administrator's move for a page-only diagnosis: a product answer is
-/// not confirmed (the deployment was not checked), and a new report with
-/// the site allowed is what to ask for.
-pub fn page_only_operator(t: FailureType, verdict: Verdict, operator: String) -> String {
-    let ask = "Ask the user to allow the extension on the site, reproduce the failure and send a new report: it will hold the cookies and the trail.";
-    if verdict == Verdict::Product {
-        format!(
-            "Page only, not confirmed: the page shows the product's answer ({}), but the extension had no access to the site, so the deployment (proxy, cookies, clocks) was not checked. {ask}",
-            t.short()
-        )
-    } else {
-        format!(
-            "{operator} Page only: {}{}",
-            ask.get(..1).unwrap_or("").to_lowercase(),
-            ask.get(1..).unwrap_or("")
-        )
-    }
-}
-
 /// One finding with what produced it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]

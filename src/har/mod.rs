@@ -685,6 +685,7 @@ fn snapshot_at(es: &Entries, at: usize, published: &[String]) -> Snapshot {
             tz_offset_min: doc.offset_min,
             browser: es.browser.clone(),
             third_party_cookies_blocked: None,
+            ui_lang: None,
             host_access: None,
         },
     }

@@ -344,6 +344,7 @@ impl RedactedSnapshot {
                 tz_offset_min: self.env.tz_offset_min,
                 browser: None,
                 third_party_cookies_blocked: self.env.third_party_cookies_blocked,
+                ui_lang: None,
                 host_access: self.env.host_access,
             },
         }
@@ -482,6 +483,30 @@ pub(super) fn safe_diagnosis(d: &Diagnosis, included: &[String]) -> Diagnosis {
     d
 }
 
+/// The page's language as the core finds it, and the user's UI language,
+/// each from the languages of the core's data (lexicons, message files).
+fn languages(snap: &Snapshot) -> Languages {
+    let mut known: Vec<String> = crate::text::lexicon().langs().to_vec();
+    for (_, text) in crate::data::folder("messages") {
+        if let Some(crate::json::Value::Str(l)) = crate::json::parse(text)
+            .ok()
+            .as_ref()
+            .and_then(|v| v.get("lang"))
+        {
+            known.push(l.to_string());
+        }
+    }
+    let page = crate::text::page_language(snap.page.lang.as_deref(), &snap.page.text);
+    Languages {
+        page: Label::language(&page, &known),
+        user: snap
+            .env
+            .ui_lang
+            .as_deref()
+            .map(|u| Label::language(u, &known)),
+    }
+}
+
 /// Build the report of a snapshot and its diagnosis. `catalog_versions`
 /// names the catalogs the diagnosis used.
 ///
@@ -496,10 +521,20 @@ pub fn build(snap: &Snapshot, d: &Diagnosis, catalog_versions: &[String]) -> Rep
 /// placeholders for both (the same secret is `<token-1:9>` in the
 /// diagnosis' excerpt and in the report's page URL).
 pub fn triage(snap: &Snapshot, cats: &crate::Catalogs) -> (Diagnosis, Report) {
+    let (d, _, r) = triage_said(snap, cats);
+    (d, r)
+}
+
+/// [`triage`], with the diagnosis also said as messages
+/// ([`crate::classify_said`]), in the same numbering.
+pub fn triage_said(
+    snap: &Snapshot,
+    cats: &crate::Catalogs,
+) -> (Diagnosis, crate::say::Said, Report) {
     redact::numbered(|| {
-        let d = crate::classify(snap, cats);
+        let (d, said) = crate::classify_said(snap, cats);
         let r = build_numbered(snap, &d, &cats.versions);
-        (d, r)
+        (d, said, r)
     })
 }
 
@@ -538,6 +573,7 @@ fn build_numbered(snap: &Snapshot, d: &Diagnosis, catalog_versions: &[String]) -
             name: Label::browser(&b.name),
             version: Label::version(&b.version),
         }),
+        languages: Some(languages(snap)),
         published_url: rs.env.published_urls.first().cloned(),
         page_url: rs.url.clone(),
         diagnosis: safe_diagnosis(d, &snap.page.included_codes),

@@ -226,6 +226,16 @@ pub fn to_markdown(r: &Report) -> String {
         None => r.created.utc.to_string(),
     };
     s.push_str(&format!("| Created | {} |\n", esc.md(&created)));
+    if let Some(l) = &r.languages {
+        let user = match &l.user {
+            Some(u) => format!(" · user {} (answer in it)", esc.md(u.as_str())),
+            None => String::new(),
+        };
+        s.push_str(&format!(
+            "| Languages | page {}{user} |\n",
+            esc.md(l.page.as_str())
+        ));
+    }
     if let Some(b) = &r.browser {
         s.push_str(&format!(
             "| Browser | {} {} |\n",

@@ -41,7 +41,7 @@ pub mod safe;
 pub mod text;
 pub mod verify;
 
-pub use build::{build, iso_utc, redact_snapshot, redact_trail_event, triage};
+pub use build::{build, iso_utc, redact_snapshot, redact_trail_event, triage, triage_said};
 pub use markdown::to_markdown;
 use safe::safe_struct;
 pub use safe::{Code, CoreText, Excerpt, Host, Label, Name, SafePath, SafeUrl};
@@ -73,6 +73,10 @@ pub struct Report {
     pub versions: Versions,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub browser: Option<BrowserLabel>,
+    /// The page's language and the user's (the UI language of the
+    /// extension): the report itself stays in English for support staff.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub languages: Option<Languages>,
     /// The exact published URL of the environment, when configured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_url: Option<SafeUrl>,
@@ -104,6 +108,20 @@ pub struct Versions {
     pub core: CoreText,
     pub report_schema: u32,
     pub catalogs: Vec<CoreText>,
+}
+}
+
+safe_struct! {
+/// The languages of a report: the page's (its `lang` attribute, its script or
+/// its words, as the core found it) and the user's (the extension's UI
+/// language, when it says), both from the languages of the core's data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-reference", derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct Languages {
+    pub page: Label,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<Label>,
 }
 }
 
@@ -294,6 +312,7 @@ crate::json_struct!(
         created: req,
         versions: req,
         browser: default,
+        languages: default,
         published_url: default,
         page_url: req,
         diagnosis: req,
@@ -314,6 +333,13 @@ crate::json_struct!(
         core: req,
         report_schema: req,
         catalogs: req
+    }
+);
+crate::json_struct!(
+    Languages,
+    deny {
+        page: req,
+        user: default
     }
 );
 crate::json_struct!(

@@ -250,6 +250,19 @@ impl Label {
         )
     }
 
+    /// A language tag out of `known` (the languages of the core's data: its
+    /// lexicons and message files), written as there (`pt-BR`, `zh-Hans`);
+    /// compared without case and with `_` as `-`; else `other`.
+    pub fn language(raw: &str, known: &[String]) -> Label {
+        let raw = raw.trim().replace('_', "-");
+        Label(
+            known
+                .iter()
+                .find(|k| k.eq_ignore_ascii_case(&raw))
+                .map_or_else(|| "other".to_owned(), |k| k.clone()),
+        )
+    }
+
     /// A browser name from the known list, or `other`.
     pub fn browser(raw: &str) -> Label {
         Label(

@@ -3,7 +3,8 @@
 //  1. popup load to data-failure-type, median of 20 runs, headless Chromium;
 //  2. the size of _bg.wasm, raw and gzipped;
 //  3. the recorder's stored trail for one tab after 10,000 requests;
-//  4. the collector's time on pages of 1,000 to 100,000 elements.
+//  4. the collector's time on pages of 1,000 to 100,000 elements;
+//  5. time to verdict on a Japanese page against an English one, Japanese UI.
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { start } from './server.mjs';
@@ -122,8 +123,55 @@ async function sideBySide(site, trivialDir, run) {
   return { ours: mo, trivial: mt, ratio: mo / mt };
 }
 
+// Time to verdict on a Japanese page against an English one (issue 14), in
+// one browser whose UI is Japanese (LANGUAGE=ja: the popup loads the ja
+// messages and, for the Japanese page, the ja lexicon besides English). Both
+// pages answer a wrong code; popups alternate between them, 15 pairs per run,
+// three runs in fresh profiles. Prints the medians, their ratio and the spread.
+async function languagesRun(site, run) {
+  const ext = await launch({ env: { LANGUAGE: 'ja' } });
+  const out = { ja: [], en: [], lexicons: {}, phases: { ja: [], en: [] } };
+  try {
+    for (let i = 0; i < 15; i++) {
+      for (const lang of i % 2 ? ['en', 'ja'] : ['ja', 'en']) {
+        const page = await ext.context.newPage();
+        await page.goto(`${site.origin}${lang === 'ja' ? '/ja/wrong-code' : '/wrong-code'}`);
+        await page.fill('#otp', '123456');
+        await Promise.all([page.waitForLoadState('load').catch(() => {}), page.click('form button[type=submit]')]);
+        await page.waitForSelector('[role=alert]').catch(() => {});
+        const tabId = await tabIdOf(ext, page);
+        const popup = await ext.context.newPage();
+        await popup.goto(ext.url(`popup.html?tab=${tabId}`));
+        await popup.waitForSelector('#result[data-failure-type]', { timeout: 30_000 });
+        const type = await popup.getAttribute('#result', 'data-failure-type');
+        if (type !== 'mfa_invalid_code') throw new Error(`${lang} page diagnosed as ${type}`);
+        out[lang].push(Number(await popup.getAttribute('#result', 'data-elapsed-ms')));
+        out.lexicons[lang] = await popup.getAttribute('body', 'data-lexicons');
+        out.phases[lang].push(JSON.parse(await popup.getAttribute('body', 'data-timing')));
+        out.uiLang = await popup.evaluate(() => document.documentElement.lang);
+        await popup.close();
+        await page.close();
+      }
+    }
+  } finally {
+    await ext.close();
+  }
+  const ja = median(out.ja);
+  const en = median(out.en);
+  console.log(`languages run ${run} (UI ${out.uiLang}): time to verdict median ${ja} ms on the Japanese page (${out.lexicons.ja}) vs ${en} ms on the English page (${out.lexicons.en}): ratio ${(ja / en).toFixed(2)}; min/max ja ${Math.min(...out.ja)}/${Math.max(...out.ja)}, en ${Math.min(...out.en)}/${Math.max(...out.en)} ms`);
+  // Where the time goes: each phase's median length (ms after the phase before it).
+  const steps = (xs) => {
+    const keys = Object.keys(xs[0] ?? {});
+    return keys.map((k, i) => `${k} ${median(xs.map((x) => x[k] - (i ? x[keys[i - 1]] : 0)))}`).join(', ');
+  };
+  console.log(`  phase lengths, median ms: Japanese page ${steps(out.phases.ja)}; English page ${steps(out.phases.en)}`);
+  const work = (lang) => median(out.phases[lang].map((x) => x.render - x.start));
+  console.log(`  the popup's own work (script start to verdict), median: Japanese page ${work('ja')} ms, English page ${work('en')} ms`);
+  return { ja, en, ratio: ja / en, all: out, workJa: work('ja'), workEn: work('en') };
+}
+
 const site = await start();
-{
+if (process.env.BENCH_PARTS !== 'languages') {
   const trivialDir = trivialExtension();
   try {
     const runs = [];
@@ -135,8 +183,18 @@ const site = await start();
   }
 }
 
-// BENCH_PARTS=popup: only the side-by-side figures above.
-const ext = process.env.BENCH_PARTS === 'popup' ? null : await launch();
+if (!process.env.BENCH_PARTS || process.env.BENCH_PARTS === 'languages') {
+  const runs = [];
+  for (let r = 1; r <= 3; r++) runs.push(await languagesRun(site, r));
+  const spread = (k, d = 0) => `${Math.min(...runs.map((x) => x[k])).toFixed(d)}–${Math.max(...runs.map((x) => x[k])).toFixed(d)}`;
+  console.log(`time to verdict over 3 runs: Japanese page ${spread('ja')} ms, English page ${spread('en')} ms, ratio ${spread('ratio', 2)} (target ≤ 1.10)`);
+  const pooled = (lang) => median(runs.flatMap((r) => r.all[lang]));
+  console.log(`  all ${runs.length * 15} pairs pooled: Japanese ${pooled('ja')} ms, English ${pooled('en')} ms, ratio ${(pooled('ja') / pooled('en')).toFixed(2)}; the popup's own work ${spread('workJa')} ms vs ${spread('workEn')} ms`);
+}
+
+// BENCH_PARTS=popup (the side-by-side figures) or languages (the Japanese
+// page against the English one): only that part.
+const ext = process.env.BENCH_PARTS ? null : await launch();
 if (!ext) site.server.close();
 else try {
   const page = await ext.context.newPage();

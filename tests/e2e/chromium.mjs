@@ -14,13 +14,16 @@ export const DIST = path.resolve(import.meta.dirname, '../../dist');
 export const DIST_TEST = path.resolve(import.meta.dirname, '../../dist-test');
 export const DIST_MANAGED = path.resolve(import.meta.dirname, '../../dist-managed');
 
-export async function launch({ ignoreHTTPSErrors = false, recordHar, dist = DIST_TEST } = {}) {
+// `env` adds to the browser's environment: on Linux, Chromium takes its UI
+// language (and so the extension's _locales) from LANGUAGE.
+export async function launch({ ignoreHTTPSErrors = false, recordHar, dist = DIST_TEST, env } = {}) {
   const DIST = dist;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'at-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     ignoreHTTPSErrors,
+    ...(env ? { env: { ...process.env, ...env } } : {}),
     // A HAR of everything the browser does, written when the context closes.
     ...(recordHar ? { recordHar } : {}),
     args: [

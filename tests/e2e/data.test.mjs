@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DIST } from './chromium.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const FOLDERS = [['lexicon', '.json'], ['catalogs', '.json'], ['vocab', '.txt'], ['psl', '.b64']];
+const FOLDERS = [['lexicon', '.json'], ['messages', '.json'], ['catalogs', '.json'], ['vocab', '.txt'], ['psl', '.b64']];
 
 test('every data file ships beside the module, listed in its index, and none inside it', () => {
   const expected = [];

@@ -7,6 +7,7 @@
 //! panic. This crate touches no browser API: the extension's JS does.
 
 use auth_triage::json;
+use auth_triage::say::Said;
 use auth_triage::snapshot::TrailEvent;
 use auth_triage::{data, report, text, Catalog, Catalogs, Diagnosis, InputError, Snapshot};
 use serde::Serialize;
@@ -66,11 +67,14 @@ const COMMAND_BYTES: usize = auth_triage::snapshot::limits::INPUT_BYTES + 4 * 10
 pub enum Answer {
     Diagnosis {
         diagnosis: Diagnosis,
+        /// The diagnosis as messages, for the UI's language (messages/).
+        said: Said,
     },
     Report {
         diagnosis: Diagnosis,
         report: Box<report::Report>,
         markdown: String,
+        said: Said,
     },
     Verification {
         intact: bool,
@@ -211,16 +215,18 @@ pub fn run(command_json: &str) -> Result<Answer, BoundaryError> {
             check_catalogs(&cmd.catalogs)?;
             let cats = Catalogs::new(&cmd.catalogs);
             if kind == "classify" {
-                let d = auth_triage::redact::numbered(|| auth_triage::classify(&snap, &cats));
-                return Ok(Answer::Diagnosis { diagnosis: d });
+                let (d, said) =
+                    auth_triage::redact::numbered(|| auth_triage::classify_said(&snap, &cats));
+                return Ok(Answer::Diagnosis { diagnosis: d, said });
             }
             // One numbering of the placeholders for the diagnosis and the report.
-            let (d, r) = report::triage(&snap, &cats);
+            let (d, said, r) = report::triage_said(&snap, &cats);
             let markdown = report::to_markdown(&r);
             Ok(Answer::Report {
                 diagnosis: d,
                 report: Box::new(r),
                 markdown,
+                said,
             })
         }
         "code_candidates" => {
@@ -459,7 +465,9 @@ mod tests {
             r#"{"type":"classify","snapshot":{"url":"https://id.example.org/login","page":{"text":"Invalid authenticator code.","status":400}}}"#,
         );
         match a {
-            Ok(Answer::Diagnosis { diagnosis }) => {
+            Ok(Answer::Diagnosis { diagnosis, said }) => {
+                // What it says to people, as messages for the UI's language.
+                assert_eq!(said.headline.key, "type.mfa_invalid_code");
                 assert_eq!(diagnosis.failure_type.as_str(), "mfa_invalid_code")
             }
             other => panic!("{other:?}"),

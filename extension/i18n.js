@@ -1,0 +1,50 @@
+// The extension's pages in the browser's language: their own strings from
+// _locales/ (the browser picks the locale and falls back to English), and
+// the core's messages from core/data/messages/<lang>.json (the UI language
+// and English only). Markup asks for a string with data-i18n="key" (text) or
+// data-i18n-attr="attribute:key,…".
+
+import { i18n } from './ext.js';
+import { Say, messagesStem } from './say.js';
+
+/** One of the extension's strings; `subs` fill $1, $2 … */
+export function t(key, ...subs) {
+  return i18n.message(key, subs.map(String)) || key;
+}
+
+/**
+ * The UI language: the locale whose _locales file the browser uses (its
+ * `uiLang` entry), so the pages, the core's messages and the `lang`
+ * attribute always agree.
+ */
+export const uiLang = () => i18n.message('uiLang') || 'en';
+
+/** Puts the strings into `root`'s marked elements and sets the page's language. */
+export function localize(root = document) {
+  for (const e of root.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
+  for (const e of root.querySelectorAll('[data-i18n-attr]')) {
+    for (const pair of e.dataset.i18nAttr.split(',')) {
+      const [attr, key] = pair.split(':');
+      e.setAttribute(attr.trim(), t(key.trim()));
+    }
+  }
+  if (root === document) document.documentElement.lang = uiLang();
+}
+
+async function json(url) {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return r.json();
+}
+
+/**
+ * The core's messages in the UI language (with English under it). `index`
+ * is the core data's file list; a language without a file speaks English.
+ */
+export async function sayer(index) {
+  const base = new URL('./core/data/', import.meta.url);
+  const stem = messagesStem(uiLang(), await index);
+  const en = json(new URL('messages/en.json', base));
+  const cat = stem === 'en' ? en : json(new URL(`messages/${stem}.json`, base)).catch(() => null);
+  return new Say(await cat, await en);
+}
