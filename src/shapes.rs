@@ -82,6 +82,11 @@ pub fn is_product_shape(s: &str) -> bool {
         || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()) && ("100".."600").contains(&s))
         || (s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') && code_words(s, &['_']))
         || (s.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.') && code_words(s, &['.']))
+        // Dotted with snake_case parts (`session.not_found`): every part
+        // between the dots and underscores a word of the code vocabulary.
+        || (s.contains('.')
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'.')
+            && code_words(s, &['.', '_']))
 }
 
 /// Prefixed vendor codes, recognised in text wherever they stand:
@@ -113,5 +118,15 @@ mod tests {
         assert!(!is_token_like("TooManyRequestsException"));
         assert!(!is_token_like("self_service_flow_return_to_forbidden"));
         assert!(!is_token_like("AADSTS500133"));
+    }
+
+    #[test]
+    fn dotted_snake_codes_of_code_words() {
+        assert!(is_product_shape("session.not_found"));
+        assert!(is_product_shape("session.invalid_credentials"));
+        // A part that is not a code word keeps it out (a user name, a name).
+        assert!(!is_product_shape("alice.smith_jones"));
+        assert!(!is_product_shape("session.will_young"));
+        assert!(!is_product_shape("session..not_found"));
     }
 }
