@@ -221,6 +221,34 @@ pub enum SameSite {
     Unspecified,
 }
 
+/// The Set-Cookie flag attributes as written after the cookie's name, in
+/// the order the report and the sanitized HAR both write them:
+/// `; Secure; HttpOnly; SameSite=…; Partitioned`.
+pub fn cookie_flags(
+    secure: bool,
+    http_only: bool,
+    same_site: SameSite,
+    partitioned: bool,
+) -> String {
+    let mut s = String::new();
+    if secure {
+        s.push_str("; Secure");
+    }
+    if http_only {
+        s.push_str("; HttpOnly");
+    }
+    match same_site {
+        SameSite::Strict => s.push_str("; SameSite=Strict"),
+        SameSite::Lax => s.push_str("; SameSite=Lax"),
+        SameSite::None => s.push_str("; SameSite=None"),
+        SameSite::Unspecified => {}
+    }
+    if partitioned {
+        s.push_str("; Partitioned");
+    }
+    s
+}
+
 /// A cookie from the jar: name and attributes. There is no value field.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 #[cfg_attr(feature = "serde-reference", derive(Deserialize))]

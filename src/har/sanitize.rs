@@ -27,7 +27,6 @@ use crate::json::{self, Path, Reader, Value};
 use crate::redact;
 use crate::report::safe::{Code, Excerpt, Host, Label, Name, Safe, SafePath, SafeUrl};
 use crate::signals::{self, setcookie};
-use crate::snapshot::SameSite;
 use crate::web;
 
 /// What the sanitizer did, for the CLI's one line.
@@ -915,21 +914,12 @@ fn set_cookie_line(line: &str) -> Option<String> {
     if let Some(m) = c.max_age_s {
         s.push_str(&format!("; Max-Age={m}"));
     }
-    if c.secure {
-        s.push_str("; Secure");
-    }
-    if c.http_only {
-        s.push_str("; HttpOnly");
-    }
-    match c.same_site {
-        SameSite::Strict => s.push_str("; SameSite=Strict"),
-        SameSite::Lax => s.push_str("; SameSite=Lax"),
-        SameSite::None => s.push_str("; SameSite=None"),
-        SameSite::Unspecified => {}
-    }
-    if c.partitioned {
-        s.push_str("; Partitioned");
-    }
+    s.push_str(&crate::snapshot::cookie_flags(
+        c.secure,
+        c.http_only,
+        c.same_site,
+        c.partitioned,
+    ));
     Some(s)
 }
 

@@ -10,7 +10,7 @@ use crate::diagnosis::{CodeSource, Diagnosis, Rule};
 use crate::error::InputError;
 use crate::redact;
 use crate::signals::{self, setcookie};
-use crate::snapshot::{self, SameSite, Snapshot};
+use crate::snapshot::{self, Snapshot};
 use crate::web;
 
 /// How much a trail event matters to a reader of the report.
@@ -388,21 +388,12 @@ fn set_cookie_line(c: &RSetCookie) -> String {
     if let Some(p) = &c.path {
         s.push_str(&format!("; Path={}", p.as_str()));
     }
-    if c.secure {
-        s.push_str("; Secure");
-    }
-    if c.http_only {
-        s.push_str("; HttpOnly");
-    }
-    match c.same_site {
-        SameSite::Strict => s.push_str("; SameSite=Strict"),
-        SameSite::Lax => s.push_str("; SameSite=Lax"),
-        SameSite::None => s.push_str("; SameSite=None"),
-        SameSite::Unspecified => {}
-    }
-    if c.partitioned {
-        s.push_str("; Partitioned");
-    }
+    s.push_str(&crate::snapshot::cookie_flags(
+        c.secure,
+        c.http_only,
+        c.same_site,
+        c.partitioned,
+    ));
     if let Some(m) = c.max_age_s {
         s.push_str(&format!("; Max-Age={m}"));
     }
