@@ -197,10 +197,14 @@ async function languagesRun(site, run) {
   console.log(`languages run ${run} (UI ${out.uiLang}, ${PAIRS} pairs after ${WARMUP} warm-up): time to verdict median ${ja} ms on the Japanese page (${out.lexicons.ja}) vs ${en} ms on the English page (${out.lexicons.en}); min/max ja ${Math.min(...out.ja)}/${Math.max(...out.ja)}, en ${Math.min(...out.en)}/${Math.max(...out.en)} ms`);
   console.log(`  ratio within pairs (ja/en), time to verdict: ${spreadOf(out.ratio)}`);
   console.log(`  ratio within pairs, the popup's own work (script start to verdict; ja ${median(out.workJa)} ms, en ${median(out.workEn)} ms): ${spreadOf(out.workRatio)}`);
-  // Where the time goes: each phase's median length (ms after the phase before it).
+  // Where the time goes: each phase's median length (ms after the phase that
+  // ended before it; the popup's parallel phases end in either order).
   const steps = (xs) => {
-    const keys = Object.keys(xs[0] ?? {});
-    return keys.map((k, i) => `${k} ${median(xs.map((x) => x[k] - (i ? x[keys[i - 1]] : 0)))}`).join(', ');
+    const lengths = xs.map((x) => {
+      const byEnd = Object.entries(x).sort((a, b) => a[1] - b[1]);
+      return Object.fromEntries(byEnd.map(([k, v], i) => [k, v - (i ? byEnd[i - 1][1] : 0)]));
+    });
+    return Object.keys(xs[0] ?? {}).map((k) => `${k} ${median(lengths.map((l) => l[k]))}`).join(', ');
   };
   console.log(`  phase lengths, median ms: Japanese page ${steps(out.phases.ja)}; English page ${steps(out.phases.en)}`);
   return { ja, en, ratio: quantile(out.ratio, 0.5), workRatio: quantile(out.workRatio, 0.5), all: out };
