@@ -81,7 +81,9 @@ ensure_test_tools() {
   # chromium-l10n: the locale packs; without them Chromium runs in en-US
   # whatever LANGUAGE says (the UI-language tests need de and ja).
   # fonts-wqy-microhei: Chinese, Japanese and Korean glyphs for the screenshots.
-  apt_install chromium chromium-l10n fonts-wqy-microhei firefox-esr nginx faketime openssl
+  # firefox-esr-l10n-ja/-de: Firefox's language packs, so Firefox can run in
+  # a Japanese or German UI (intl.locale.requested) for the same tests.
+  apt_install chromium chromium-l10n fonts-wqy-microhei firefox-esr firefox-esr-l10n-ja firefox-esr-l10n-de nginx faketime openssl
   ensure_npm
 }
 

@@ -19,6 +19,32 @@ export function t(key, ...subs) {
  */
 export const uiLang = () => i18n.message('uiLang') || 'en';
 
+/**
+ * A string with a count: `key_<category>` for the count's plural category in
+ * the UI language (Intl.PluralRules: one, few, many, other …), else
+ * `key_other`. $1 is the count written as the language writes numbers;
+ * `subs` fill $2, $3 …
+ */
+export function tn(key, n, ...subs) {
+  const lang = uiLang();
+  const args = [new Intl.NumberFormat(lang).format(n), ...subs].map(String);
+  const cat = new Intl.PluralRules(lang).select(n);
+  return i18n.message(`${key}_${cat}`, args) || i18n.message(`${key}_other`, args) || key;
+}
+
+/**
+ * A sentence of the UI language around a technical English detail (a core
+ * or browser error): the lead as text, the detail in a span marked
+ * lang="en" (screen readers read it as English).
+ */
+export function leadAndDetail(node, lead, detail) {
+  const span = document.createElement('span');
+  span.lang = 'en';
+  span.textContent = String(detail ?? '');
+  node.replaceChildren(lead, ' ', span);
+  return node;
+}
+
 /** Puts the strings into `root`'s marked elements and sets the page's language. */
 export function localize(root = document) {
   for (const e of root.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);

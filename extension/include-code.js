@@ -12,20 +12,20 @@
 // never sent, and set as text (textContent), never as HTML.
 
 import { el } from './ui.js';
+import { t, tn } from './i18n.js';
 
-// Every user-visible string of this control, in one place (for _locales).
+// Every user-visible string of this control, in the UI language (_locales/).
 export const STRINGS = {
-  heading: 'A code on this page',
-  explain:
-    'The page shows a code that no catalog knows. It may be the error code your support team needs, or something private (a one-time code, a user name), so it stays out of the report unless you include it.',
-  masked: (n) => `${'•'.repeat(Math.min(n, 24))} (${n} characters)`,
-  show: 'Show',
-  hide: 'Hide',
-  include: 'Include this code',
-  exclude: 'Leave this code out',
-  includedNote: 'Included in the report, marked "included by the user".',
-  excludedNote: 'Not in the report.',
-  failed: 'Could not update the report: ',
+  get heading() { return t('incHeading'); },
+  get explain() { return t('incExplain'); },
+  masked: (n) => t('incMasked', '•'.repeat(Math.min(n, 24)), tn('incChars', n)),
+  get show() { return t('incShow'); },
+  get hide() { return t('incHide'); },
+  get include() { return t('incInclude'); },
+  get exclude() { return t('incExclude'); },
+  get includedNote() { return t('incIncludedNote'); },
+  get excludedNote() { return t('incExcludedNote'); },
+  failed: (why) => t('incFailed', why),
 };
 
 // Show the page's code candidates after `anchor`, and re-run the core when
@@ -66,7 +66,7 @@ export async function offerCodes({ invoke, snapshot, catalogs, anchor, run, onAn
       } catch (e) {
         if (on) included.delete(c.code);
         else included.add(c.code);
-        state.textContent = STRINGS.failed + (e?.message ?? e);
+        state.textContent = STRINGS.failed(e?.message ?? e);
       } finally {
         include.disabled = false;
       }

@@ -5,7 +5,7 @@ import { allSites, siteName } from './access.js';
 import { invoke } from './core.js';
 import { loadConfig } from './config.js';
 import { $, setText } from './ui.js';
-import { localize } from './i18n.js';
+import { localize, t, leadAndDetail } from './i18n.js';
 
 // The page's own words in the browser's language (_locales/); its lang attribute follows.
 localize();
@@ -20,9 +20,9 @@ function checkUrls(text) {
     try {
       p = new URL(u);
     } catch {
-      return { error: `Line ${i + 1}: not a URL (expected something like https://nanami.example.org).`, line: i + 1 };
+      return { error: t('optErrNotUrl', i + 1), line: i + 1 };
     }
-    if (!['https:', 'http:'].includes(p.protocol)) return { error: `Line ${i + 1}: use an http:// or https:// address.`, line: i + 1 };
+    if (!['https:', 'http:'].includes(p.protocol)) return { error: t('optErrScheme', i + 1), line: i + 1 };
     urls.push(u);
   }
   return { urls };
@@ -34,7 +34,8 @@ async function checkCatalog(text) {
     await invoke({ type: 'validate_catalog', text });
     return { catalog: text };
   } catch (e) {
-    return { error: `Catalog: ${e.message}` };
+    // The core's one-line error names the field (English, technical).
+    return { error: e.message };
   }
 }
 
@@ -66,8 +67,8 @@ function positionIn(message) {
 function showPolicy(cfg) {
   if (!cfg.managed.publishedUrls && !cfg.managed.catalog) return;
   $('#policy').hidden = false;
-  setText('#policy-urls', cfg.managed.publishedUrls ? cfg.publishedUrls.join('\n') : 'not set by policy');
-  setText('#policy-catalog', cfg.managed.catalog ? JSON.stringify(cfg.catalogs[0], null, 2) : 'not set by policy');
+  setText('#policy-urls', cfg.managed.publishedUrls ? cfg.publishedUrls.join('\n') : t('optNotByPolicy'));
+  setText('#policy-catalog', cfg.managed.catalog ? JSON.stringify(cfg.catalogs[0], null, 2) : t('optNotByPolicy'));
   if (cfg.managed.publishedUrls) {
     $('#urls').value = cfg.publishedUrls.join('\n');
     $('#urls').readOnly = true;
@@ -82,14 +83,14 @@ async function init() {
   $('#catalog').value = local.catalog ?? '';
   const cfg = await loadConfig();
   const notes = [];
-  if (cfg.managed.publishedUrls) notes.push(`Your administrator set the published URL(s) by policy: ${cfg.publishedUrls.join(', ')}. They take precedence.`);
-  if (cfg.managed.catalog) notes.push('Your administrator also provides a catalog by policy; it is used together with yours.');
+  if (cfg.managed.publishedUrls) notes.push(t('optManagedUrls', cfg.publishedUrls.join(', ')));
+  if (cfg.managed.catalog) notes.push(t('optManagedCatalog'));
   setText('#managed', notes.join(' '));
   showPolicy(cfg);
   permissions
     .origins()
     .then((o) =>
-      setText('#access', allSites(o) ? 'Access to all sites.' : o.length ? `Access to: ${o.map(siteName).join(', ')}.` : 'No site: the popup reads only the page you click on.'),
+      setText('#access', allSites(o) ? t('optAccessAll') : o.length ? t('optAccessSome', o.map(siteName).join(', ')) : t('optAccessNone')),
     )
     .catch(() => {});
 
@@ -99,11 +100,12 @@ async function init() {
     const u = checkUrls($('#urls').value);
     const c = await checkCatalog($('#catalog').value);
     setText('#urls-error', u.error ?? '');
-    setText('#catalog-error', c.error ?? '');
+    if (c.error) leadAndDetail($('#catalog-error'), t('optErrCatalog'), c.error);
+    else setText('#catalog-error', '');
     $('#urls').setAttribute('aria-invalid', String(!!u.error));
     $('#catalog').setAttribute('aria-invalid', String(!!c.error));
     if (u.error || c.error) {
-      setText('#status', 'Not saved: fix the fields marked above.');
+      setText('#status', t('optNotSaved'));
       // The caret to the first problem.
       const [box, pos] = u.error ? ['#urls', [u.line, 1]] : ['#catalog', positionIn(c.error)];
       if (pos) {
@@ -116,7 +118,7 @@ async function init() {
     // Published URLs set by policy are not the user's to change: keep theirs.
     const mine = (await loadConfig()).managed.publishedUrls ? (local.publishedUrls ?? []) : u.urls;
     await storage.local.set({ publishedUrls: mine, catalog: c.catalog });
-    setText('#status', 'Saved.');
+    setText('#status', t('optSaved'));
     document.body.dataset.saved = String(Date.now());
   });
   document.body.dataset.ready = 'true';

@@ -2,19 +2,35 @@
 // verified by the core (schema, digest, view) and shown as text only. A HAR
 // file is diagnosed and sanitized in a worker (har-worker.js).
 
-import { $, el, setText, safeCodeText, TYPE_WORDS, download } from './ui.js';
-import { localize } from './i18n.js';
+import { $, el, setText, safeCodeText, download } from './ui.js';
+import { localize, t, tn, leadAndDetail, sayer } from './i18n.js';
 
 // The page's own words in the browser's language (_locales/); its lang attribute follows.
 localize();
 
 const MAX = 4 * 1024 * 1024;
 
+// The words around the core's answers in the UI language. The report itself
+// (its headline, moves, evidence and text) is shown as it is: English, for
+// support staff, and marked lang="en".
+const typeWords = (type) => t(`type_${type}`);
+const verdictWords = (v) => (v === 'deployment' ? t('popupVerdictDeployment') : v === 'product' ? t('popupVerdictProduct') : v);
+const CODE_WORDS = {
+  trail_url: (code) => t('popupCodeFromRedirect', code),
+  net_error: (code) => t('popupCodeFromNetError', code),
+  http_status: (code) => t('popupCodeFromHttpStatus', code),
+};
+const codeText = (d) => (d.safe_code ? safeCodeText(d, CODE_WORDS) : t('supNoCode'));
+const PLACES = { 'plain view': 'supPlacePlain', 'inside an HTML comment': 'supPlaceComment', 'inside a collapsed <details>': 'supPlaceDetails' };
+const placeWords = (p) => (Object.hasOwn(PLACES, p) ? t(PLACES[p]) : p);
+// The core's messages in the UI language, for the HAR's diagnosis.
+const say = sayer(fetch(new URL('./core/data/index.json', import.meta.url)).then((r) => r.json()).then((i) => i.files)).catch(() => null);
+
 async function check(text) {
   const out = $('#out');
   setText('#status', '');
   if (text.length > MAX) {
-    setText('#status', 'This file is larger than any report (4 MB); is it the right file?');
+    setText('#status', t('supTooLarge'));
     return;
   }
   let v;
@@ -22,35 +38,39 @@ async function check(text) {
     v = await verifyInWorker(text);
   } catch (e) {
     out.hidden = true;
-    setText('#status', `Not a readable report: ${e.message}`);
+    leadAndDetail($('#status'), t('supUnreadable'), e.message);
     document.body.dataset.result = 'unreadable';
     return;
   }
   out.hidden = false;
   // A plain verdict only for one consistent report and nothing else that
   // reads like one; every report-like block of the paste is listed.
-  const word = v.intact ? 'Consistent' : v.consistent ? 'Not a plain verdict' : 'Modified';
+  const word = v.intact ? t('supConsistent') : v.consistent ? t('supNotPlain') : t('supModified');
   const badge = setText('#badge', word);
   badge.className = `badge ${v.intact ? 'intact' : 'modified'}`;
+  // What it means in the UI language, then the core's line (English, technical).
+  setText('#meaning', v.intact ? t('supMeansIntact') : v.consistent ? t('supMeansNotPlain') : t('supMeansModified'));
   setText('#message', v.message.split('\n')[0]);
   const blocks = $('#blocks');
   const many = (v.blocks ?? []).length > 1;
   blocks.hidden = !many;
-  blocks.replaceChildren(...(many ? v.blocks : []).map((b) =>
-    el('li', {}, `Line ${b.line} (${b.place}${b.copies > 1 ? `, ${b.copies} copies` : ''}): ${b.message}`)));
+  blocks.replaceChildren(...(many ? v.blocks : []).map((b) => {
+    const where = b.copies > 1 ? t('supBlockCopies', b.line, placeWords(b.place), tn('supCopies', b.copies)) : t('supBlock', b.line, placeWords(b.place));
+    return el('li', {}, where, ' ', el('span', { lang: 'en', text: b.message }));
+  }));
   const warnings = $('#warnings');
   warnings.hidden = !(v.warnings ?? []).length;
-  warnings.replaceChildren(...(v.warnings ?? []).map((w) => el('li', {}, `Warning: ${w}`)));
+  warnings.replaceChildren(...(v.warnings ?? []).map((w) => el('li', {}, t('supWarning'), ' ', el('span', { lang: 'en', text: w }))));
   const view = $('#view');
   view.hidden = !v.intact;
   if (v.intact) {
     const r = v.report;
     const d = r.diagnosis;
     setText('#headline', d.headline);
-    setText('#verdict', d.verdict);
-    setText('#type', TYPE_WORDS[d.failure_type] ?? d.failure_type);
-    setText('#safe-code', safeCodeText(d));
-    setText('#published', r.published_url ?? 'not configured');
+    setText('#verdict', verdictWords(d.verdict));
+    setText('#type', typeWords(d.failure_type));
+    setText('#safe-code', codeText(d));
+    setText('#published', r.published_url ?? t('supNotConfigured'));
     setText('#page', r.page_url);
     setText('#created', r.created.utc);
     setText('#next-move', d.next_move);
@@ -79,7 +99,7 @@ $('#file').addEventListener('change', async (ev) => {
   const f = ev.target.files?.[0];
   if (!f) return;
   if (f.size > MAX) {
-    setText('#status', 'This file is larger than any report (4 MB); is it the right file?');
+    setText('#status', t('supTooLarge'));
     return;
   }
   const text = await f.text();
@@ -97,12 +117,14 @@ let harOut = null;
 const newWorker = () => new Worker(new URL('./har-worker.js', import.meta.url), { type: 'module' });
 let spare = newWorker();
 
-function harDone(state, message = '') {
+// `detail`: an English technical line (the core's or the browser's) after the message.
+function harDone(state, message = '', detail) {
   worker?.terminate();
   worker = null;
   spare ??= newWorker();
   $('#har-busy').hidden = true;
-  setText('#har-status', message);
+  if (detail === undefined) setText('#har-status', message);
+  else leadAndDetail($('#har-status'), message, detail);
   document.body.dataset.har = state;
 }
 
@@ -111,14 +133,14 @@ function triageHar(file) {
   $('#har-out').hidden = true;
   harOut = null;
   if (file.size > HAR_MAX) {
-    harDone('error', `This file is over the limit of ${HAR_MAX} bytes (256 MiB).`);
+    harDone('error', t('supHarTooBig', new Intl.NumberFormat(document.documentElement.lang).format(HAR_MAX)));
     return;
   }
   const bar = $('#har-progress');
   bar.value = 0;
   bar.max = Math.max(file.size, 1);
   $('#har-busy').hidden = false;
-  setText('#har-status', `Reading ${file.name}…`);
+  setText('#har-status', t('supHarReading', file.name));
   document.body.dataset.har = 'reading';
   const w = spare ?? newWorker();
   spare = null;
@@ -130,40 +152,45 @@ function triageHar(file) {
       document.body.dataset.harProgress = String(Math.round((100 * data.progress) / bar.max));
     } else if (data.parsing) {
       bar.removeAttribute('value'); // indeterminate while the core reads it
-      setText('#har-status', 'Diagnosing…');
+      setText('#har-status', t('supHarDiagnosing'));
     } else if (data.error) {
-      harDone('error', `Not a readable HAR: ${data.error}`);
+      harDone('error', t('supHarUnreadable'), data.error);
     } else if (data.result) {
-      showHar(file.name, data.result);
+      showHar(file.name, data.result, w);
     }
   };
   w.onerror = (e) => {
-    if (w === worker) harDone('error', `The HAR could not be read: ${e.message ?? 'worker error'}`);
+    if (w === worker) harDone('error', t('supHarFailed'), e.message ?? 'worker error');
   };
   w.postMessage({ file });
 }
 
-function showHar(name, r) {
+async function showHar(name, r, w) {
+  // The headline in the UI language (the core's message data); English where the core says none.
+  const sayer = r.said ? await say : null;
+  if (w !== worker) return;
   harOut = { name: name.replace(/\.(har|json)$/i, ''), markdown: r.markdown, sanitized: r.sanitized };
   const d = r.diagnosis;
-  setText('#har-headline', d.headline);
-  setText('#har-verdict', d.verdict);
-  setText('#har-type', TYPE_WORDS[d.failure_type] ?? d.failure_type);
-  setText('#har-code', safeCodeText(d));
-  setText('#har-page', `${r.page_url} (page ${r.picked + 1} of ${r.pages}, ${r.entries} entries read)`);
+  const headline = setText('#har-headline', sayer ? sayer.render(r.said.headline) : d.headline);
+  headline.lang = sayer ? document.documentElement.lang : 'en';
+  setText('#har-verdict', verdictWords(d.verdict));
+  setText('#har-type', typeWords(d.failure_type));
+  setText('#har-code', codeText(d));
+  setText('#har-page', t('supHarPageOf', r.page_url, r.picked + 1, r.pages, tn('supHarEntries', r.entries)));
+  // The guide's next move, as in the report: English, for support staff.
   setText('#har-next', d.next_move);
   $('#har-out').hidden = false;
   $('#har-out').dataset.failureType = d.failure_type;
   $('#har-out').dataset.verdict = d.verdict;
   $('#har-out').dataset.safeCode = d.safe_code ?? '';
-  harDone('done', 'Done. Nothing was uploaded.');
+  harDone('done', t('supHarDone'));
 }
 
 $('#har-file').addEventListener('change', (ev) => {
   const f = ev.target.files?.[0];
   if (f) triageHar(f);
 });
-$('#har-cancel').addEventListener('click', () => harDone('cancelled', 'Cancelled.'));
+$('#har-cancel').addEventListener('click', () => harDone('cancelled', t('supHarCancelled')));
 const drop = $('#har-drop');
 drop.addEventListener('dragover', (ev) => {
   ev.preventDefault();

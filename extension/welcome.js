@@ -4,7 +4,7 @@ import { permissions, storage } from './ext.js';
 import { loadConfig } from './config.js';
 import { ALL_SITES, allSites, isGranted, patternFor, siteName } from './access.js';
 import { $, setText } from './ui.js';
-import { localize } from './i18n.js';
+import { localize, t } from './i18n.js';
 
 // The page's own words in the browser's language (_locales/); its lang attribute follows.
 localize();
@@ -12,25 +12,21 @@ localize();
 async function showCurrent() {
   const origins = await permissions.origins();
   const text = allSites(origins)
-    ? 'Right now the extension has access to all sites.'
+    ? t('welNowAll')
     : origins.length
-      ? `Right now it has access to: ${origins.map(siteName).join(', ')}.`
-      : 'Right now it has access to no site: it reads only the page you click on.';
+      ? t('welNowSome', origins.map(siteName).join(', '))
+      : t('welNowNone');
   setText('#current', text);
   document.body.dataset.origins = JSON.stringify(origins);
 }
 
-const NARROW =
-  'Your browser kept the access to all sites that the previous version had, and does not let the extension give it back by itself. To narrow it: in Chrome, open chrome://extensions, Details, Site access: On specific sites; in Firefox, about:addons, this extension, Permissions.';
 
 function done(ok, what) {
-  setText('#status', ok ? `Done: access to ${what}. Sign in as usual; when something fails, click the toolbar button.` : 'Not changed: the browser did not grant access.');
+  setText('#status', ok ? t('welDone', what) : t('welRefused'));
   document.body.dataset.choice = ok ? 'granted' : 'refused';
   return showCurrent();
 }
 
-const ASK_AGAIN = (sites) =>
-  `Access to all sites was given back. Your browser had counted ${sites} as part of it: click "Only my sign-in pages" once more to allow it on its own.`;
 
 // "Only my sign-in pages" after an update from a version that held all
 // sites: give the broad access back where the browser lets us. Firefox
@@ -42,10 +38,10 @@ async function narrow(urls, patterns) {
   for (const o of [['<all_urls>'], ALL_SITES]) await permissions.remove(o).catch(() => false);
   const now = await permissions.origins();
   if (allSites(now)) {
-    setText('#status', NARROW);
+    setText('#status', t('welNarrow'));
     document.body.dataset.choice = 'kept-all';
   } else if (!urls.every((u) => isGranted(now, u))) {
-    setText('#status', ASK_AGAIN(patterns.map(siteName).join(', ')));
+    setText('#status', t('welAskAgain', patterns.map(siteName).join(', ')));
     document.body.dataset.choice = 'ask-again';
   }
 }
@@ -56,16 +52,16 @@ async function init() {
   if (cfg.publishedUrls.length) input.value = cfg.publishedUrls[0];
   if (cfg.managed.publishedUrls) {
     input.readOnly = true;
-    setText('#url-help', `Set by your administrator: ${cfg.publishedUrls.join(', ')}.`);
+    setText('#url-help', t('welSetByAdmin', cfg.publishedUrls.join(', ')));
   } else {
-    setText('#url-help', 'For example https://nanami.example.org. It is saved as the published URL in the options.');
+    setText('#url-help', t('welUrlHelp'));
   }
 
   $('#mine').addEventListener('click', () => {
     const urls = cfg.managed.publishedUrls ? cfg.publishedUrls : [input.value.trim()];
     const patterns = urls.map(patternFor);
     if (!urls[0] || patterns.includes(null)) {
-      setText('#url-error', 'Enter the address you sign in at, starting with https:// (or http://).');
+      setText('#url-error', t('welUrlError'));
       input.setAttribute('aria-invalid', 'true');
       input.focus();
       return;
@@ -81,18 +77,18 @@ async function init() {
         if (ok) await narrow(urls, patterns);
         return showCurrent();
       })
-      .catch((e) => setText('#status', `Not changed: ${e?.message ?? e}`));
+      .catch((e) => setText('#status', t('welNotChanged', e?.message ?? e)));
   });
 
   $('#all').addEventListener('click', () => {
     permissions
       .request(ALL_SITES)
-      .then((ok) => done(ok, 'all sites'))
-      .catch((e) => setText('#status', `Not changed: ${e?.message ?? e}`));
+      .then((ok) => done(ok, t('accessAllSites')))
+      .catch((e) => setText('#status', t('welNotChanged', e?.message ?? e)));
   });
 
   if (new URLSearchParams(location.search).get('reason') === 'update' && allSites(await permissions.origins())) {
-    setText('#update', 'This version no longer needs access to all sites: it asks for your sign-in pages only. Your browser still gives it the access the previous version had; choose below.');
+    setText('#update', t('welUpdate'));
   }
   await showCurrent();
   document.body.dataset.ready = 'true';

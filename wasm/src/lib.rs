@@ -104,6 +104,8 @@ pub enum Answer {
     },
     Har {
         diagnosis: Diagnosis,
+        /// The diagnosis as messages, for the support page's language.
+        said: Said,
         markdown: String,
         entries: usize,
         pages: usize,
@@ -344,7 +346,7 @@ fn har(
     };
     let read = auth_triage::har::read_and_pick(text, published, &diagnose).map_err(har_error)?;
     // One numbering of the placeholders for the diagnosis and the report.
-    let (d, r) = report::triage(&read.snapshot, &cats);
+    let (d, said, r) = report::triage_said(&read.snapshot, &cats);
     let markdown = report::to_markdown(&r);
     let sanitized = if sanitize {
         let mut out = String::new();
@@ -356,6 +358,7 @@ fn har(
     };
     Ok(Answer::Har {
         diagnosis: d,
+        said,
         markdown,
         entries: read.entries,
         pages: read.pages,
