@@ -2,7 +2,7 @@
 //! off the published origin (the trace of a wrong `X-Forwarded-Proto` or
 //! `X-Forwarded-Host`), failing session refreshes and rate limits.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{is_auth_cookie, setcookie};
 use crate::diagnosis::{Cause, Evidence, Rule, Source, Subject};
@@ -85,373 +85,721 @@ fn retry_after_s(v: &str, received_ms: Option<i64>) -> Option<u32> {
     u32::try_from(((at - now) / 1000).max(0)).ok()
 }
 
-pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
-    let mut out = TrailSignals::default();
-    let start = snap.episode_start();
-    let reference: Option<Origin> = published.first().cloned().or_else(|| {
-        snap.trail
+/// What every trail rule reads: the snapshot, the published hosts and what
+/// they say about the sign-in, judged once per snapshot.
+struct Scene<'a> {
+    snap: &'a Snapshot,
+    published: &'a [Origin],
+    /// Where the episode the rules read starts ([`Snapshot::episode_start`]).
+    start: Option<i64>,
+    /// The origin redirects are judged against: the first published one,
+    /// else the trail's first, else the page's.
+    reference: Option<Origin>,
+    /// Sites the tab itself went to (its pages, the published URLs, the
+    /// identity provider it was sent to). A 429 from anywhere else is a
+    /// third party's quota (error reporting, analytics), not the login's,
+    /// unless the endpoint names sign-in (an SDK that calls its identity
+    /// provider directly, such as Amplify and Cognito, never navigates there).
+    nav_sites: Vec<String>,
+    /// Hosts a cookie's Domain may be named against ([`known_hosts`]).
+    known: &'a [&'a str],
+}
+
+impl<'a> Scene<'a> {
+    fn new(snap: &'a Snapshot, published: &'a [Origin], known: &'a [&'a str]) -> Self {
+        let reference: Option<Origin> = published.first().cloned().or_else(|| {
+            snap.trail
+                .iter()
+                .find_map(|e| Origin::parse(&e.url))
+                .or_else(|| Origin::parse(&snap.url))
+        });
+        let mut nav_hosts: Vec<String> = snap
+            .trail
             .iter()
-            .find_map(|e| Origin::parse(&e.url))
-            .or_else(|| Origin::parse(&snap.url))
-    });
-    let mut seen_rules: BTreeMap<String, usize> = BTreeMap::new();
-    let mut push = |out: &mut TrailSignals, key: String, e: Evidence| {
-        let n = seen_rules.entry(key).or_default();
-        *n += 1;
-        if *n <= 1 {
-            out.evidence.push(e);
+            .filter(|e| e.kind == "main_frame")
+            .map(|e| e.url.as_str())
+            .chain(std::iter::once(snap.url.as_str()))
+            .filter_map(|u| match Origin::quick_host(u) {
+                Some(h) => Some(h.to_owned()),
+                None => Origin::parse(u).map(|o| o.host),
+            })
+            .chain(published.iter().map(|o| o.host.clone()))
+            .collect();
+        crate::order::sort(&mut nav_hosts);
+        nav_hosts.dedup();
+        Scene {
+            snap,
+            published,
+            start: snap.episode_start(),
+            reference,
+            nav_sites: nav_hosts.iter().map(|h| site(h)).collect(),
+            known,
         }
-    };
-    // Names of cookies set per site, for the "set but never sent back" rule.
-    // (site, name), sorted: a short list, since only auth cookies count.
-    let mut set_names: Vec<(String, String)> = Vec::new();
-    // Where each of those cookies goes back to: a host-only cookie to its
-    // host only, a Domain cookie to the hosts under it, and only on its path.
-    let mut scopes: Vec<Scope> = Vec::new();
-    // Per page (origin + path).
-    let mut visits: BTreeMap<String, Visits> = BTreeMap::new();
-    let mut insecure_session: Vec<String> = Vec::new();
-    let mut refresh_fail: BTreeMap<String, usize> = BTreeMap::new();
+    }
+}
 
-    // Sites the tab itself went to (its pages, the published URLs, the
-    // identity provider it was sent to). A 429 from anywhere else is a
-    // third party's quota (error reporting, analytics), not the login's,
-    // unless the endpoint names sign-in (an SDK that calls its identity
-    // provider directly, such as Amplify and Cognito, never navigates there).
-    let mut nav_hosts: Vec<String> = snap
-        .trail
-        .iter()
-        .filter(|e| e.kind == "main_frame")
-        .map(|e| e.url.as_str())
-        .chain(std::iter::once(snap.url.as_str()))
-        .filter_map(|u| match Origin::quick_host(u) {
-            Some(h) => Some(h.to_owned()),
-            None => Origin::parse(u).map(|o| o.host),
-        })
-        .chain(published.iter().map(|o| o.host.clone()))
-        .collect();
-    crate::order::sort(&mut nav_hosts);
-    nav_hosts.dedup();
-    let nav_sites: Vec<String> = nav_hosts.iter().map(|h| site(h)).collect();
-    // Hosts a cookie's Domain may be named against: every host of the
-    // trail (requests and redirects), the page's and the published ones.
-    let known_hosts = known_hosts(snap, published);
-    let known: Vec<&str> = known_hosts.iter().map(String::as_str).collect();
+/// The findings so far, each listed once by its key.
+#[derive(Default)]
+struct Findings {
+    out: TrailSignals,
+    keys: BTreeSet<String>,
+}
 
-    // The site of each host, looked up once (most events share a host).
-    let mut sites: Vec<(String, String)> = Vec::new();
-    for e in snap.trail.iter().filter(|e| e.in_episode(start)) {
+impl Findings {
+    /// Lists `e`, unless a finding with the same key is listed already.
+    fn push(&mut self, key: String, e: Evidence) {
+        if self.keys.insert(key) {
+            self.out.evidence.push(e);
+        }
+    }
+}
+
+/// What the walk over the trail carries from one event to the next.
+#[derive(Default)]
+struct Walk {
+    found: Findings,
+    /// (site, name) of the auth cookies set, sorted: a session set on a
+    /// site makes its refresh failures count.
+    set_names: Vec<(String, String)>,
+    /// Where each auth cookie set goes back to: a host-only cookie to its
+    /// host only, a Domain cookie to the hosts under it, and only on its path.
+    scopes: Vec<Scope>,
+    /// Per page (origin + path).
+    visits: BTreeMap<String, Visits>,
+    /// Session cookies set over https without Secure.
+    insecure_session: Vec<String>,
+    /// Session refreshes answered 401/403, per endpoint.
+    refresh_fail: BTreeMap<String, usize>,
+    /// The site of each host, looked up once (most events share a host).
+    sites: Vec<(String, String)>,
+}
+
+impl Walk {
+    fn site_of(&mut self, host: &str) -> String {
+        site_of(&mut self.sites, host)
+    }
+
+    /// Forgets the scope a cookie had (it is set again, or cleared).
+    fn forget(&mut self, sc: &Scope) {
+        self.scopes
+            .retain(|x| !(x.name == sc.name && x.domain == sc.domain && x.path == sc.path));
+    }
+
+    /// An auth cookie set by `st`: expected back wherever its scope reaches.
+    fn expect_back(&mut self, c: &setcookie::SetCookie, st: &Step<'_>) {
+        let key = (self.site_of(&st.o.host), c.name.clone());
+        if let Err(at) = self.set_names.binary_search(&key) {
+            self.set_names.insert(at, key);
+        }
+        let sc = Scope::of(c, &st.o.host, &st.path);
+        self.forget(&sc);
+        if self.scopes.len() < 64 {
+            self.scopes.push(sc);
+        }
+    }
+}
+
+/// One event of the episode, its origin and path parsed once.
+struct Step<'e> {
+    e: &'e crate::snapshot::TrailEvent,
+    o: Origin,
+    path: String,
+    /// A top-level load.
+    main: bool,
+}
+
+/// The trail against the published hosts: a walk over the episode's events,
+/// where each rule below reads one event, then the rules that read what the
+/// walk gathered, in the order their findings are listed.
+pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
+    let hosts = known_hosts(snap, published);
+    let known: Vec<&str> = hosts.iter().map(String::as_str).collect();
+    let s = Scene::new(snap, published, &known);
+    let mut w = Walk::default();
+    for e in snap.trail.iter().filter(|e| e.in_episode(s.start)) {
         let Some((o, path)) = Origin::parse_with_path(&e.url) else {
             continue;
         };
-        let is_main = e.kind == "main_frame";
-        if is_main {
-            let here = format!("{}{}", o.show(), path);
-            // Progress ends a loop: the browser showing another page than
-            // this one (the MFA step, the app) means the sign-in got on. Only
-            // repetition since then counts.
-            if is_landing(e) {
-                for (k, v) in visits.iter_mut() {
-                    if *k != here {
-                        *v = Visits::default();
-                    }
-                }
-            }
-            let v = visits.entry(here).or_default();
-            v.n += 1;
-            if let (Some(prev), Some(at)) = (v.last_ms, e.received_ms) {
-                if at.saturating_sub(prev) <= LOOP_GAP_MS {
-                    v.quick += 1;
-                }
-            }
-            v.last_ms = e.received_ms.or(v.last_ms);
-            if e.redirect_url.is_some() || e.status.is_some_and(|s| (300..400).contains(&s)) {
-                v.away += 1;
-            }
-            if let Some((t, tp)) = e.redirect_url.as_deref().and_then(Origin::parse_with_path) {
-                visits
-                    .entry(format!("{}{}", t.show(), tp))
-                    .or_default()
-                    .back += 1;
-            }
+        let main = e.kind == "main_frame";
+        let st = Step { e, o, path, main };
+        if main {
+            count_visit(&mut w, &st);
         }
-        if let Some(err) = &e.error {
-            if err.contains("TOO_MANY_REDIRECTS") || err.contains("REDIRECT_LOOP") {
-                push(
-                    &mut out,
-                    "loop.net".into(),
-                    ev(
-                        Rule::TrailTooManyRedirects,
-                        format!(
-                            "the browser stopped a redirect loop at {}{}",
-                            o.show(),
-                            redact::path(&path)
-                        ),
-                        Some(Cause::LoginLoop),
-                        0.95,
-                    ),
-                );
-            }
-        }
-        // Requests that carried cookies: were the auth cookies set earlier sent back?
-        if let Some(sent) = &e.request_cookie_names {
-            let top_site = e
-                .top_origin
-                .as_deref()
-                .and_then(Origin::parse)
-                .map(|t| site_of(&mut sites, &t.host));
-            let here = site_of(&mut sites, &o.host);
-            let cross_site = top_site.is_some_and(|t| t != here);
-            for n in scopes
-                .iter()
-                .filter(|sc| sc.goes_with(e, &o.host, &path, cross_site))
-                .map(|sc| &sc.name)
-            {
-                if !sent.iter().any(|s| s == n)
-                    && (is_main || e.kind == "xmlhttprequest" || e.kind == "fetch")
-                {
-                    push(&mut out, format!("notsent.{n}"), ev(Rule::TrailCookieNotSent, format!("cookie {} was set by an earlier response but not sent with {} {}{}", redact::name(n), redact::method(&e.method), o.show(), redact::path(&path)), Some(Cause::CookieRejected), 0.8).about(Subject::cookie(n)));
-                }
-            }
-        }
+        too_many_redirects(&mut w.found, &st);
+        cookies_not_sent(&mut w, &st);
         for line in &e.set_cookie {
-            let Some(c) = setcookie::parse(line) else {
-                continue;
-            };
-            let auth = is_auth_cookie(&c.name);
-            let name = redact::name(&c.name);
-            if let Some((reason, why)) = setcookie::rejection(&c, &o.scheme, &o.host, &known) {
-                let cause = if reason == "DomainMismatch" || reason == "InvalidDomain" {
-                    Cause::CookieDomain
-                } else {
-                    Cause::CookieRejected
-                };
-                push(
-                    &mut out,
-                    format!("rej.{}.{}", c.name, reason),
-                    ev(
-                        Rule::TrailSetCookieRejected,
-                        format!(
-                            "the browser rejects Set-Cookie {name} from {}: {why} ({reason})",
-                            redact::host(&o.host)
-                        ),
-                        Some(cause),
-                        if auth { 0.9 } else { 0.4 },
-                    )
-                    .about(Subject::cookie(&c.name)),
-                );
-                continue;
-            }
-            let server_date = e.date.as_deref().and_then(super::clock::http_date_ms);
-            if c.is_deletion_at(server_date) {
-                // A cleared cookie is not expected back.
-                let sc = Scope::of(&c, &o.host, &path);
-                scopes
-                    .retain(|x| !(x.name == sc.name && x.domain == sc.domain && x.path == sc.path));
-                continue;
-            }
-            if auth {
-                let key = (site_of(&mut sites, &o.host), c.name.clone());
-                if let Err(at) = set_names.binary_search(&key) {
-                    set_names.insert(at, key);
-                }
-                let sc = Scope::of(&c, &o.host, &path);
-                scopes
-                    .retain(|x| !(x.name == sc.name && x.domain == sc.domain && x.path == sc.path));
-                if scopes.len() < 64 {
-                    scopes.push(sc);
-                }
-            }
-            if let (Some(d), false) = (&c.domain, published.is_empty()) {
-                if auth && !published.iter().any(|p| domain_match(&p.host, d)) {
-                    push(&mut out, format!("dom.{}", c.name), ev(Rule::TrailSetCookieOtherDomain, format!("Set-Cookie {name} from {} is for Domain={} ({}), not the published host", redact::host(&o.host), redact::cookie_domain(d, &known), setcookie::domain_relation(d, &o.host)), Some(Cause::CookieDomain), 0.8).about(Subject::cookie(&c.name)));
-                }
-            }
-            if let (Some(exp), Some(rx), None) = (c.expires_ms, e.received_ms, c.max_age_s) {
-                if exp < rx && auth {
-                    push(&mut out, format!("exp.{}", c.name), ev(Rule::TrailSetCookieExpiredOnArrival, format!("Set-Cookie {name} from {} arrived already expired by this computer's clock ({} s)", redact::host(&o.host), (rx - exp) / 1000), Some(Cause::ClockSkew), 0.6).about(Subject::cookie(&c.name)));
-                }
-            }
-            if is_session_cookie(&c.name)
-                && o.scheme == "https"
-                && !c.secure
-                && reference.as_ref().is_some_and(|r| r.scheme == "https")
-            {
-                insecure_session.push(c.name.clone());
-            }
+            set_cookie(&s, &mut w, &st, line);
         }
-        if let Some(target) = e.redirect_url.as_deref() {
-            if let (Some(t), Some(r)) = (Origin::parse(target), reference.as_ref()) {
-                let shown = redact::url(target);
-                if r.scheme == "https"
-                    && t.scheme == "http"
-                    && (t.host == r.host || t.host == o.host)
-                {
-                    push(&mut out, "scheme".into(), ev(Rule::TrailRedirectToHttp, format!("{} {} redirected to {shown}: the app builds http:// URLs behind TLS (X-Forwarded-Proto)", e.status.map(|s| s.to_string()).unwrap_or_default(), o.show()), Some(Cause::ProxyScheme), 0.9));
-                } else if t.host != r.host
-                    && (is_internal_host(&t.host) && !is_internal_host(&r.host)
-                        || (t.host == o.host && t.port != o.port))
-                {
-                    push(&mut out, "host".into(), ev(Rule::TrailRedirectToInternalHost, format!("{} redirected to {shown}, an internal host, not the published {} (X-Forwarded-Host)", o.show(), r.show()), Some(Cause::ProxyHost), 0.9));
-                } else if t.host == r.host
-                    && t.port != r.port
-                    && published.iter().any(|p| p.host == t.host)
-                {
-                    push(&mut out, "port".into(), ev(Rule::TrailRedirectToOtherPort, format!("{} redirected to {shown}, another port than the published {} (X-Forwarded-Host/Port)", o.show(), r.show()), Some(Cause::ProxyHost), 0.85));
-                }
+        redirect_off_origin(&s, &mut w.found, &st);
+        rate_limit(&s, &mut w, &st);
+        gateway_error(&mut w.found, &st);
+        header_too_large(&mut w.found, &st);
+        count_refresh_failure(&mut w, &st);
+        refresh_in_cross_site_frame(&s, &mut w, &st);
+    }
+    refresh_failing(&mut w);
+    login_loop(&mut w);
+    session_cookie_not_secure(&mut w);
+    login_bounce(snap, &mut w.found);
+    let mut out = w.found.out;
+    if let Some((weight, e)) = mfa_bounce(snap, s.start) {
+        out.mfa_bounce = Some(weight);
+        out.evidence.push(e);
+    }
+    incomplete(&s, &mut out);
+    out
+}
+
+/// A top-level load, counted for `trail.login_loop`: how often and how
+/// quickly a page loads, and whether it was redirected away or arrived by
+/// a redirect.
+fn count_visit(w: &mut Walk, st: &Step<'_>) {
+    let e = st.e;
+    let here = format!("{}{}", st.o.show(), st.path);
+    // Progress ends a loop: the browser showing another page than this one
+    // (the MFA step, the app) means the sign-in got on. Only repetition
+    // since then counts.
+    if is_landing(e) {
+        for (k, v) in w.visits.iter_mut() {
+            if *k != here {
+                *v = Visits::default();
             }
-        }
-        match e.status {
-            Some(429)
-                if !limit_over(e, snap.env.now_ms)
-                    && (is_main
-                        || e.kind == "sub_frame"
-                        || nav_sites.contains(&site_of(&mut sites, &o.host))
-                        || auth_endpoint(&o.host, &path)) =>
-            {
-                let ra = e
-                    .retry_after
-                    .as_deref()
-                    .and_then(|v| retry_after_s(v, e.received_ms));
-                out.rate_limited = Some(ra.or(out.rate_limited.flatten()));
-                push(
-                    &mut out,
-                    "429".into(),
-                    ev(
-                        Rule::TrailStatus429,
-                        format!(
-                            "{} {}{} answered 429{}",
-                            e.method,
-                            o.show(),
-                            redact::path(&path),
-                            ra.map(|s| format!(" with Retry-After {s} s"))
-                                .unwrap_or_default()
-                        ),
-                        None,
-                        0.8,
-                    ),
-                );
-            }
-            Some(status @ 502..=504)
-                if is_main || e.kind == "sub_frame" || auth_endpoint(&o.host, &path) =>
-            {
-                push(
-                    &mut out,
-                    "gateway".into(),
-                    ev(
-                        Rule::TrailGatewayError,
-                        format!(
-                            "{} {}{} answered {status}: the reverse proxy or gateway could not reach the service behind it",
-                            e.method,
-                            o.show(),
-                            redact::path(&path)
-                        ),
-                        Some(Cause::Gateway),
-                        if is_main { 0.8 } else { 0.7 },
-                    ),
-                );
-            }
-            Some(431) => {
-                out.too_large = true;
-                push(
-                    &mut out,
-                    "431".into(),
-                    ev(
-                        Rule::TrailStatus431,
-                        format!("{} answered 431 Request Header Fields Too Large", o.show()),
-                        Some(Cause::CookieBloat),
-                        0.85,
-                    ),
-                );
-            }
-            Some(s @ (401 | 403)) if !is_main => {
-                let p = path.to_ascii_lowercase();
-                if [
-                    "refresh",
-                    "token",
-                    "session",
-                    "renew",
-                    "silent",
-                    "check",
-                    "whoami",
-                    "userinfo",
-                    "/me",
-                    "keepalive",
-                    "heartbeat",
-                ]
-                .iter()
-                .any(|k| p.contains(k))
-                {
-                    let cross = e.in_frame
-                        && e.top_origin
-                            .as_deref()
-                            .and_then(Origin::parse)
-                            .is_some_and(|t| {
-                                site_of(&mut sites, &t.host) != site_of(&mut sites, &o.host)
-                            });
-                    // A signed-out browser asking "who am I?" gets 401: that is
-                    // the answer, not a failing session. It counts when a session
-                    // was presented (cookies sent, or names unknown), one was set
-                    // on this site earlier in the trail, or the browser may have
-                    // withheld it (a cross-site frame).
-                    let presented = e
-                        .request_cookie_names
-                        .as_ref()
-                        .is_none_or(|n| !n.is_empty());
-                    let here = site_of(&mut sites, &o.host);
-                    let had_session = set_names.iter().any(|(s, _)| *s == here);
-                    if presented || had_session || cross {
-                        *refresh_fail
-                            .entry(format!("{}{}", o.show(), redact::path(&path)))
-                            .or_default() += 1;
-                    }
-                    if cross
-                        && (snap.env.third_party_cookies_blocked == Some(true)
-                            || e.request_cookie_names.as_ref().is_some_and(Vec::is_empty))
-                    {
-                        push(&mut out, "3p".into(), ev(Rule::TrailRefreshInCrossSiteFrame, format!("session refresh {}{} answered {s} from a cross-site frame whose cookies are blocked", o.show(), redact::path(&path)), Some(Cause::ThirdPartyCookies), 0.8));
-                    }
-                }
-            }
-            _ => {}
         }
     }
-    for (k, n) in &refresh_fail {
-        if *n >= 2 {
-            push(
-                &mut out,
-                format!("refresh.{k}"),
-                ev(
-                    Rule::TrailRefreshFailing,
-                    format!("session refresh {k} failed {n} times with 401/403"),
-                    Some(Cause::SessionBoundary),
-                    0.6,
-                ),
+    let v = w.visits.entry(here).or_default();
+    v.n += 1;
+    if let (Some(prev), Some(at)) = (v.last_ms, e.received_ms) {
+        if at.saturating_sub(prev) <= LOOP_GAP_MS {
+            v.quick += 1;
+        }
+    }
+    v.last_ms = e.received_ms.or(v.last_ms);
+    if e.redirect_url.is_some() || e.status.is_some_and(|s| (300..400).contains(&s)) {
+        v.away += 1;
+    }
+    if let Some((t, tp)) = e.redirect_url.as_deref().and_then(Origin::parse_with_path) {
+        w.visits
+            .entry(format!("{}{}", t.show(), tp))
+            .or_default()
+            .back += 1;
+    }
+}
+
+/// `trail.too_many_redirects`: the browser itself stopped a redirect loop.
+fn too_many_redirects(found: &mut Findings, st: &Step<'_>) {
+    let Some(err) = &st.e.error else {
+        return;
+    };
+    if !(err.contains("TOO_MANY_REDIRECTS") || err.contains("REDIRECT_LOOP")) {
+        return;
+    }
+    let detail = format!(
+        "the browser stopped a redirect loop at {}{}",
+        st.o.show(),
+        redact::path(&st.path)
+    );
+    let e = ev(
+        Rule::TrailTooManyRedirects,
+        detail,
+        Some(Cause::LoginLoop),
+        0.95,
+    );
+    found.push("loop.net".into(), e);
+}
+
+/// `trail.cookie_not_sent`: a page load or call that carried cookies, but
+/// not an auth cookie an earlier response set for it.
+fn cookies_not_sent(w: &mut Walk, st: &Step<'_>) {
+    let e = st.e;
+    let Some(sent) = &e.request_cookie_names else {
+        return;
+    };
+    let top_site = e
+        .top_origin
+        .as_deref()
+        .and_then(Origin::parse)
+        .map(|t| w.site_of(&t.host));
+    let here = w.site_of(&st.o.host);
+    let cross_site = top_site.is_some_and(|t| t != here);
+    let call = st.main || e.kind == "xmlhttprequest" || e.kind == "fetch";
+    for n in w
+        .scopes
+        .iter()
+        .filter(|sc| sc.goes_with(e, &st.o.host, &st.path, cross_site))
+        .map(|sc| &sc.name)
+    {
+        if !sent.iter().any(|s| s == n) && call {
+            let detail = format!(
+                "cookie {} was set by an earlier response but not sent with {} {}{}",
+                redact::name(n),
+                redact::method(&e.method),
+                st.o.show(),
+                redact::path(&st.path)
             );
+            let ev = ev(
+                Rule::TrailCookieNotSent,
+                detail,
+                Some(Cause::CookieRejected),
+                0.8,
+            );
+            w.found
+                .push(format!("notsent.{n}"), ev.about(Subject::cookie(n)));
         }
     }
-    // A loop: the page keeps redirecting away, or keeps being redirected back
-    // to. A person reloading the login page a few times is neither.
-    for (k, v) in &visits {
+}
+
+/// One Set-Cookie line of a response: refused by the browser, a cookie
+/// cleared, or one to expect back, and what its attributes say.
+fn set_cookie(s: &Scene<'_>, w: &mut Walk, st: &Step<'_>, line: &str) {
+    let Some(c) = setcookie::parse(line) else {
+        return;
+    };
+    // Shown first, for every line: the redactor numbers its placeholders in
+    // the order it meets the values, and a report keeps those numbers.
+    let name = &redact::name(&c.name);
+    if set_cookie_rejected(s, &mut w.found, st, &c, name) {
+        return;
+    }
+    let server_date = st.e.date.as_deref().and_then(super::clock::http_date_ms);
+    if c.is_deletion_at(server_date) {
+        // A cleared cookie is not expected back.
+        w.forget(&Scope::of(&c, &st.o.host, &st.path));
+        return;
+    }
+    if is_auth_cookie(&c.name) {
+        w.expect_back(&c, st);
+        set_cookie_other_domain(s, &mut w.found, st, &c, name);
+        set_cookie_expired_on_arrival(&mut w.found, st, &c, name);
+    }
+    note_session_cookie_not_secure(s, w, st, &c);
+}
+
+/// `trail.set_cookie_rejected`: the browser refuses the line (its Domain,
+/// prefix, Secure or SameSite). True when it did.
+fn set_cookie_rejected(
+    s: &Scene<'_>,
+    found: &mut Findings,
+    st: &Step<'_>,
+    c: &setcookie::SetCookie,
+    name: &str,
+) -> bool {
+    let Some((reason, why)) = setcookie::rejection(c, &st.o.scheme, &st.o.host, s.known) else {
+        return false;
+    };
+    let cause = if reason == "DomainMismatch" || reason == "InvalidDomain" {
+        Cause::CookieDomain
+    } else {
+        Cause::CookieRejected
+    };
+    let detail = format!(
+        "the browser rejects Set-Cookie {} from {}: {why} ({reason})",
+        name,
+        redact::host(&st.o.host)
+    );
+    let weight = if is_auth_cookie(&c.name) { 0.9 } else { 0.4 };
+    let e = ev(Rule::TrailSetCookieRejected, detail, Some(cause), weight);
+    found.push(
+        format!("rej.{}.{}", c.name, reason),
+        e.about(Subject::cookie(&c.name)),
+    );
+    true
+}
+
+/// `trail.set_cookie_other_domain`: an auth cookie set for a Domain that
+/// no published host is under.
+fn set_cookie_other_domain(
+    s: &Scene<'_>,
+    found: &mut Findings,
+    st: &Step<'_>,
+    c: &setcookie::SetCookie,
+    name: &str,
+) {
+    let Some(d) = &c.domain else {
+        return;
+    };
+    if s.published.is_empty() || s.published.iter().any(|p| domain_match(&p.host, d)) {
+        return;
+    }
+    let detail = format!(
+        "Set-Cookie {} from {} is for Domain={} ({}), not the published host",
+        name,
+        redact::host(&st.o.host),
+        redact::cookie_domain(d, s.known),
+        setcookie::domain_relation(d, &st.o.host)
+    );
+    let e = ev(
+        Rule::TrailSetCookieOtherDomain,
+        detail,
+        Some(Cause::CookieDomain),
+        0.8,
+    );
+    found.push(format!("dom.{}", c.name), e.about(Subject::cookie(&c.name)));
+}
+
+/// `trail.set_cookie_expired_on_arrival`: an auth cookie whose Expires
+/// (and no Max-Age) had passed by this computer's clock when it arrived.
+fn set_cookie_expired_on_arrival(
+    found: &mut Findings,
+    st: &Step<'_>,
+    c: &setcookie::SetCookie,
+    name: &str,
+) {
+    let (Some(exp), Some(rx), None) = (c.expires_ms, st.e.received_ms, c.max_age_s) else {
+        return;
+    };
+    if exp >= rx {
+        return;
+    }
+    let detail = format!(
+        "Set-Cookie {} from {} arrived already expired by this computer's clock ({} s)",
+        name,
+        redact::host(&st.o.host),
+        (rx - exp) / 1000
+    );
+    let e = ev(
+        Rule::TrailSetCookieExpiredOnArrival,
+        detail,
+        Some(Cause::ClockSkew),
+        0.6,
+    );
+    found.push(format!("exp.{}", c.name), e.about(Subject::cookie(&c.name)));
+}
+
+/// A session cookie set over https without Secure, when the site is
+/// https: gathered for `trail.session_cookie_not_secure`.
+fn note_session_cookie_not_secure(
+    s: &Scene<'_>,
+    w: &mut Walk,
+    st: &Step<'_>,
+    c: &setcookie::SetCookie,
+) {
+    if is_session_cookie(&c.name)
+        && st.o.scheme == "https"
+        && !c.secure
+        && s.reference.as_ref().is_some_and(|r| r.scheme == "https")
+    {
+        w.insecure_session.push(c.name.clone());
+    }
+}
+
+/// A redirect off the published origin: to http, to an internal host, or
+/// to another port (one finding each, the first that applies).
+fn redirect_off_origin(s: &Scene<'_>, found: &mut Findings, st: &Step<'_>) {
+    let Some(target) = st.e.redirect_url.as_deref() else {
+        return;
+    };
+    let (Some(t), Some(r)) = (Origin::parse(target), s.reference.as_ref()) else {
+        return;
+    };
+    let shown = redact::url(target);
+    let finding = redirect_to_http(st, &t, r, &shown)
+        .map(|e| ("scheme", e))
+        .or_else(|| redirect_to_internal_host(st, &t, r, &shown).map(|e| ("host", e)))
+        .or_else(|| redirect_to_other_port(s, st, &t, r, &shown).map(|e| ("port", e)));
+    if let Some((key, e)) = finding {
+        found.push(key.into(), e);
+    }
+}
+
+/// `trail.redirect_to_http`: an https site redirects to http:// on its own
+/// host (the app does not know it is behind TLS).
+fn redirect_to_http(st: &Step<'_>, t: &Origin, r: &Origin, shown: &str) -> Option<Evidence> {
+    let o = &st.o;
+    if !(r.scheme == "https" && t.scheme == "http" && (t.host == r.host || t.host == o.host)) {
+        return None;
+    }
+    let detail = format!(
+        "{} {} redirected to {shown}: the app builds http:// URLs behind TLS (X-Forwarded-Proto)",
+        st.e.status.map(|s| s.to_string()).unwrap_or_default(),
+        o.show()
+    );
+    Some(ev(
+        Rule::TrailRedirectToHttp,
+        detail,
+        Some(Cause::ProxyScheme),
+        0.9,
+    ))
+}
+
+/// `trail.redirect_to_internal_host`: a redirect to an internal host (or
+/// to the same host's other port), not the published one.
+fn redirect_to_internal_host(
+    st: &Step<'_>,
+    t: &Origin,
+    r: &Origin,
+    shown: &str,
+) -> Option<Evidence> {
+    let o = &st.o;
+    let internal = is_internal_host(&t.host) && !is_internal_host(&r.host);
+    if !(t.host != r.host && (internal || (t.host == o.host && t.port != o.port))) {
+        return None;
+    }
+    let detail = format!(
+        "{} redirected to {shown}, an internal host, not the published {} (X-Forwarded-Host)",
+        o.show(),
+        r.show()
+    );
+    Some(ev(
+        Rule::TrailRedirectToInternalHost,
+        detail,
+        Some(Cause::ProxyHost),
+        0.9,
+    ))
+}
+
+/// `trail.redirect_to_other_port`: a redirect to the published host on
+/// another port than the published one.
+fn redirect_to_other_port(
+    s: &Scene<'_>,
+    st: &Step<'_>,
+    t: &Origin,
+    r: &Origin,
+    shown: &str,
+) -> Option<Evidence> {
+    if !(t.host == r.host && t.port != r.port && s.published.iter().any(|p| p.host == t.host)) {
+        return None;
+    }
+    let detail = format!(
+        "{} redirected to {shown}, another port than the published {} \
+         (X-Forwarded-Host/Port)",
+        st.o.show(),
+        r.show()
+    );
+    Some(ev(
+        Rule::TrailRedirectToOtherPort,
+        detail,
+        Some(Cause::ProxyHost),
+        0.85,
+    ))
+}
+
+/// `trail.status_429`: the sign-in answered 429 (a page of the tab, a
+/// frame, a site the tab went to, or an endpoint that names sign-in), and
+/// the limit is not over yet.
+fn rate_limit(s: &Scene<'_>, w: &mut Walk, st: &Step<'_>) {
+    let e = st.e;
+    if e.status != Some(429) || limit_over(e, s.snap.env.now_ms) {
+        return;
+    }
+    let sign_in = st.main
+        || e.kind == "sub_frame"
+        || s.nav_sites.contains(&w.site_of(&st.o.host))
+        || auth_endpoint(&st.o.host, &st.path);
+    if !sign_in {
+        return;
+    }
+    let ra = e
+        .retry_after
+        .as_deref()
+        .and_then(|v| retry_after_s(v, e.received_ms));
+    w.found.out.rate_limited = Some(ra.or(w.found.out.rate_limited.flatten()));
+    let detail = format!(
+        "{} {}{} answered 429{}",
+        e.method,
+        st.o.show(),
+        redact::path(&st.path),
+        ra.map(|s| format!(" with Retry-After {s} s"))
+            .unwrap_or_default()
+    );
+    w.found
+        .push("429".into(), ev(Rule::TrailStatus429, detail, None, 0.8));
+}
+
+/// `trail.gateway_error`: a page, frame or sign-in endpoint answered 502,
+/// 503 or 504.
+fn gateway_error(found: &mut Findings, st: &Step<'_>) {
+    let Some(status @ 502..=504) = st.e.status else {
+        return;
+    };
+    if !(st.main || st.e.kind == "sub_frame" || auth_endpoint(&st.o.host, &st.path)) {
+        return;
+    }
+    let detail = format!(
+        "{} {}{} answered {status}: the reverse proxy or gateway could not reach \
+         the service behind it",
+        st.e.method,
+        st.o.show(),
+        redact::path(&st.path)
+    );
+    let weight = if st.main { 0.8 } else { 0.7 };
+    let e = ev(
+        Rule::TrailGatewayError,
+        detail,
+        Some(Cause::Gateway),
+        weight,
+    );
+    found.push("gateway".into(), e);
+}
+
+/// `trail.status_431`: a request's headers (its cookies) were too large.
+fn header_too_large(found: &mut Findings, st: &Step<'_>) {
+    if st.e.status != Some(431) {
+        return;
+    }
+    found.out.too_large = true;
+    let detail = format!(
+        "{} answered 431 Request Header Fields Too Large",
+        st.o.show()
+    );
+    let e = ev(Rule::TrailStatus431, detail, Some(Cause::CookieBloat), 0.85);
+    found.push("431".into(), e);
+}
+
+/// Words in a path that name a session refresh or a "who am I?" call.
+const REFRESH_WORDS: [&str; 11] = [
+    "refresh",
+    "token",
+    "session",
+    "renew",
+    "silent",
+    "check",
+    "whoami",
+    "userinfo",
+    "/me",
+    "keepalive",
+    "heartbeat",
+];
+
+/// The status of a session refresh (not a page load) answered 401 or 403.
+fn refresh_refused(st: &Step<'_>) -> Option<u16> {
+    let status @ (401 | 403) = st.e.status? else {
+        return None;
+    };
+    let p = st.path.to_ascii_lowercase();
+    (!st.main && REFRESH_WORDS.iter().any(|k| p.contains(k))).then_some(status)
+}
+
+/// Whether the event comes from a frame of another site than its tab's.
+fn in_cross_site_frame(w: &mut Walk, st: &Step<'_>) -> bool {
+    st.e.in_frame
+        && st
+            .e
+            .top_origin
+            .as_deref()
+            .and_then(Origin::parse)
+            .is_some_and(|t| w.site_of(&t.host) != w.site_of(&st.o.host))
+}
+
+/// A refused session refresh, counted for `trail.refresh_failing`.
+fn count_refresh_failure(w: &mut Walk, st: &Step<'_>) {
+    if refresh_refused(st).is_none() {
+        return;
+    }
+    let cross = in_cross_site_frame(w, st);
+    // A signed-out browser asking "who am I?" gets 401: that is the answer,
+    // not a failing session. It counts when a session was presented
+    // (cookies sent, or names unknown), one was set on this site earlier in
+    // the trail, or the browser may have withheld it (a cross-site frame).
+    let presented =
+        st.e.request_cookie_names
+            .as_ref()
+            .is_none_or(|n| !n.is_empty());
+    let here = w.site_of(&st.o.host);
+    let had_session = w.set_names.iter().any(|(s, _)| *s == here);
+    if presented || had_session || cross {
+        *w.refresh_fail
+            .entry(format!("{}{}", st.o.show(), redact::path(&st.path)))
+            .or_default() += 1;
+    }
+}
+
+/// `trail.refresh_in_cross_site_frame`: a session refresh refused in a
+/// cross-site frame whose cookies the browser blocks.
+fn refresh_in_cross_site_frame(s: &Scene<'_>, w: &mut Walk, st: &Step<'_>) {
+    let Some(status) = refresh_refused(st) else {
+        return;
+    };
+    let blocked = s.snap.env.third_party_cookies_blocked == Some(true)
+        || st
+            .e
+            .request_cookie_names
+            .as_ref()
+            .is_some_and(Vec::is_empty);
+    if !(in_cross_site_frame(w, st) && blocked) {
+        return;
+    }
+    let detail = format!(
+        "session refresh {}{} answered {status} from a cross-site frame whose cookies are blocked",
+        st.o.show(),
+        redact::path(&st.path)
+    );
+    let e = ev(
+        Rule::TrailRefreshInCrossSiteFrame,
+        detail,
+        Some(Cause::ThirdPartyCookies),
+        0.8,
+    );
+    w.found.push("3p".into(), e);
+}
+
+/// `trail.refresh_failing`: a session refresh refused twice or more.
+fn refresh_failing(w: &mut Walk) {
+    for (k, n) in &w.refresh_fail {
+        if *n >= 2 {
+            let detail = format!("session refresh {k} failed {n} times with 401/403");
+            let e = ev(
+                Rule::TrailRefreshFailing,
+                detail,
+                Some(Cause::SessionBoundary),
+                0.6,
+            );
+            w.found.push(format!("refresh.{k}"), e);
+        }
+    }
+}
+
+/// `trail.login_loop`: a sign-in page keeps redirecting away, or keeps
+/// being redirected back to. A person reloading the login page a few times
+/// is neither.
+fn login_loop(w: &mut Walk) {
+    for (k, v) in &w.visits {
         let Visits { n, away, back, .. } = *v;
         // Without times, the counts alone decide.
         let quick = v.last_ms.is_none() || v.quick >= 2;
         let cycling = quick && (away >= 2 || (back >= 2 && n + back > LOOP_VISITS));
-        if cycling && is_loginish(k) {
-            push(&mut out, format!("loop.{k}"), ev(Rule::TrailLoginLoop, format!("{} was loaded {n} times, redirected away {away} and back {back} times in the recent trail: the login loops", redact::url(k)), Some(Cause::LoginLoop), if away + back >= 4 { 0.9 } else { 0.75 }));
+        if !(cycling && is_loginish(k)) {
+            continue;
         }
+        let detail = format!(
+            "{} was loaded {n} times, redirected away {away} and back {back} times in the \
+             recent trail: the login loops",
+            redact::url(k)
+        );
+        let weight = if away + back >= 4 { 0.9 } else { 0.75 };
+        let e = ev(Rule::TrailLoginLoop, detail, Some(Cause::LoginLoop), weight);
+        w.found.push(format!("loop.{k}"), e);
     }
-    crate::order::sort(&mut insecure_session);
-    insecure_session.dedup();
-    if !insecure_session.is_empty() {
-        let names: Vec<String> = insecure_session
-            .iter()
-            .take(5)
-            .map(|n| redact::name(n))
-            .collect();
-        push(&mut out, "insecure".into(), ev(Rule::TrailSessionCookieNotSecure, format!("session cookie{} {} set over https without Secure: the app may believe the request was http (X-Forwarded-Proto?)", if names.len() == 1 { "" } else { "s" }, names.join(", ")), Some(Cause::ProxyScheme), 0.4).about(Subject::Cookies(insecure_session.iter().take(5).cloned().collect())));
+}
+
+/// `trail.session_cookie_not_secure`: session cookies set over https
+/// without Secure (the first five named).
+fn session_cookie_not_secure(w: &mut Walk) {
+    crate::order::sort(&mut w.insecure_session);
+    w.insecure_session.dedup();
+    if w.insecure_session.is_empty() {
+        return;
     }
-    // Login POST that "succeeded" (3xx) and landed on a login page again.
+    let first: Vec<String> = w.insecure_session.iter().take(5).cloned().collect();
+    let names: Vec<String> = first.iter().map(|n| redact::name(n)).collect();
+    let detail = format!(
+        "session cookie{} {} set over https without Secure: the app may believe the request \
+         was http (X-Forwarded-Proto?)",
+        if names.len() == 1 { "" } else { "s" },
+        names.join(", ")
+    );
+    let e = ev(
+        Rule::TrailSessionCookieNotSecure,
+        detail,
+        Some(Cause::ProxyScheme),
+        0.4,
+    );
+    w.found
+        .push("insecure".into(), e.about(Subject::Cookies(first)));
+}
+
+/// How often a login POST "succeeded" (3xx), bounced on (3xx) and landed
+/// on the login page it was posted from again, at once.
+fn login_bounces(snap: &Snapshot) -> usize {
     let mains: Vec<_> = snap
         .trail
         .iter()
@@ -460,7 +808,6 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
     let mut bounces = 0;
     for w in mains.windows(3) {
         if let [post, mid, back] = w {
-            // POST accepted (3xx), bounced on (3xx), back on the login page, at once.
             let soon = match (post.received_ms, back.received_ms) {
                 (Some(a), Some(b)) => (0..=10_000).contains(&(b - a)),
                 _ => true,
@@ -478,45 +825,62 @@ pub fn analyze(snap: &Snapshot, published: &[Origin]) -> TrailSignals {
             }
         }
     }
-    if bounces >= 1 {
-        push(&mut out, "bounce".into(), ev(Rule::TrailLoginBounce, format!("a login POST was accepted (3xx) and the browser landed on the login page again ({bounces}×)"), Some(Cause::LoginLoop), if bounces >= 2 { 0.85 } else { 0.6 }));
+    bounces
+}
+
+/// `trail.login_bounce`: a login POST accepted and sent back to the login
+/// page ([`login_bounces`]).
+fn login_bounce(snap: &Snapshot, found: &mut Findings) {
+    let bounces = login_bounces(snap);
+    if bounces == 0 {
+        return;
     }
-    if let Some((w, e)) = mfa_bounce(snap, start) {
-        out.mfa_bounce = Some(w);
-        out.evidence.push(e);
+    let detail = format!(
+        "a login POST was accepted (3xx) and the browser landed on the login page again \
+         ({bounces}×)"
+    );
+    let weight = if bounces >= 2 { 0.85 } else { 0.6 };
+    let e = ev(
+        Rule::TrailLoginBounce,
+        detail,
+        Some(Cause::LoginLoop),
+        weight,
+    );
+    found.push("bounce".into(), e);
+}
+
+/// `trail.incomplete`: a trail that starts in the middle of the sign-in
+/// (the recorder woke late). The loop and bounce findings rest on part of
+/// the sequence, so they count for less, and the evidence says why.
+fn incomplete(s: &Scene<'_>, out: &mut TrailSignals) {
+    let Some(first) = starts_mid_sign_in(s.snap, s.start) else {
+        return;
+    };
+    let mut lowered = false;
+    for e in out
+        .evidence
+        .iter_mut()
+        .filter(|e| PARTIAL_RULES.contains(&e.rule))
+    {
+        e.weight *= INCOMPLETE_FACTOR;
+        lowered = true;
     }
-    // A trail that starts in the middle of the sign-in (the recorder woke
-    // late): the loop and bounce findings rest on part of the sequence, so
-    // they count for less, and the evidence says why.
-    if let Some(first) = starts_mid_sign_in(snap, start) {
-        let mut lowered = false;
-        for e in out
-            .evidence
-            .iter_mut()
-            .filter(|e| PARTIAL_RULES.contains(&e.rule))
-        {
-            e.weight *= INCOMPLETE_FACTOR;
-            lowered = true;
-        }
-        if let Some(w) = out.mfa_bounce.as_mut() {
-            *w *= INCOMPLETE_FACTOR;
-        }
-        if lowered {
-            let at = Origin::parse_with_path(&first.url)
-                .map(|(o, p)| format!("{}{}", o.show(), redact::path(&p)))
-                .unwrap_or_default();
-            out.evidence.push(ev(
-                Rule::TrailIncomplete,
-                format!(
-                    "the recorded trail starts with {} {at}, not with the page that led there: the recorder started late, so loop and bounce findings rest on part of the sign-in",
-                    redact::method(&first.method),
-                ),
-                None,
-                0.2,
-            ));
-        }
+    if let Some(w) = out.mfa_bounce.as_mut() {
+        *w *= INCOMPLETE_FACTOR;
     }
-    out
+    if !lowered {
+        return;
+    }
+    let at = Origin::parse_with_path(&first.url)
+        .map(|(o, p)| format!("{}{}", o.show(), redact::path(&p)))
+        .unwrap_or_default();
+    let detail = format!(
+        "the recorded trail starts with {} {at}, not with the page that led there: the \
+         recorder started late, so loop and bounce findings rest on part of the sign-in",
+        redact::method(&first.method),
+    );
+    out.evidence
+        .push(ev(Rule::TrailIncomplete, detail, None, 0.2));
 }
 
 /// The findings that a trail missing its start can make look otherwise.
@@ -651,7 +1015,8 @@ fn mfa_bounce(snap: &Snapshot, start: Option<i64>) -> Option<(f32, Evidence)> {
         None => 0.65,
     };
     let detail = format!(
-        "the code POST to {}{} {}was answered {} to the sign-in page {}{} with the session cookie sent: the pending sign-in was gone",
+        "the code POST to {}{} {}was answered {} to the sign-in page {}{} with the session \
+         cookie sent: the pending sign-in was gone",
         po.show(),
         redact::path(&pp),
         spent_s
@@ -861,8 +1226,10 @@ mod tests {
             .iter()
             .map(|(m, p, st, to, at)| {
                 format!(
-                    r#"{{"url":"{o}{p}","method":"{m}","type":"main_frame","status":{st},{}"request_cookie_names":["csrftoken","sessionid"],"received_ms":{}}}"#,
-                    to.map(|t| format!(r#""redirect_url":"{o}{t}","#)).unwrap_or_default(),
+                    r#"{{"url":"{o}{p}","method":"{m}","type":"main_frame","status":{st},{}
+                        "request_cookie_names":["csrftoken","sessionid"],"received_ms":{}}}"#,
+                    to.map(|t| format!(r#""redirect_url":"{o}{t}","#))
+                        .unwrap_or_default(),
                     1_000_000 + at * 1000
                 )
             })
@@ -1063,14 +1430,21 @@ mod tests {
         let trail = |clear_expires: &str, date: &str| {
             let json = format!(
                 r#"{{"url":"https://app.example.org/reports/","trail":[
-                {{"url":"https://app.example.org/reports/","type":"main_frame","status":302,"redirect_url":"https://id.example.org/auth",
-                  "set_cookie":["_oauth2_proxy_csrf=; Path=/; Expires=Sun, 29 Nov 2026 18:15:00 GMT; HttpOnly"],
-                  "request_cookie_names":[],"date":"Sun, 29 Nov 2026 18:00:00 GMT","received_ms":1795975200000}},
-                {{"url":"https://app.example.org/oauth2/callback?code=x","type":"main_frame","status":302,"redirect_url":"https://app.example.org/reports/",
-                  "set_cookie":["_oauth2_proxy_csrf=; Path=/; Expires={clear_expires}; HttpOnly","_oauth2_proxy=; Path=/; Expires=Sun, 06 Dec 2026 18:00:05 GMT; HttpOnly"],
-                  "request_cookie_names":["_oauth2_proxy_csrf"],"date":"{date}","received_ms":1795975205000}},
+                {{"url":"https://app.example.org/reports/","type":"main_frame","status":302,
+                  "redirect_url":"https://id.example.org/auth",
+                  "set_cookie":[
+                    "_oauth2_proxy_csrf=; Path=/; Expires=Sun, 29 Nov 2026 18:15:00 GMT; HttpOnly"],
+                  "request_cookie_names":[],"date":"Sun, 29 Nov 2026 18:00:00 GMT",
+                  "received_ms":1795975200000}},
+                {{"url":"https://app.example.org/oauth2/callback?code=x","type":"main_frame",
+                  "status":302,"redirect_url":"https://app.example.org/reports/",
+                  "set_cookie":["_oauth2_proxy_csrf=; Path=/; Expires={clear_expires}; HttpOnly",
+                    "_oauth2_proxy=; Path=/; Expires=Sun, 06 Dec 2026 18:00:05 GMT; HttpOnly"],
+                  "request_cookie_names":["_oauth2_proxy_csrf"],"date":"{date}",
+                  "received_ms":1795975205000}},
                 {{"url":"https://app.example.org/reports/","type":"main_frame","status":200,
-                  "request_cookie_names":["_oauth2_proxy"],"date":"Sun, 29 Nov 2026 18:00:05 GMT","received_ms":1795975205100}}]}}"#
+                  "request_cookie_names":["_oauth2_proxy"],"date":"Sun, 29 Nov 2026 18:00:05 GMT",
+                  "received_ms":1795975205100}}]}}"#
             );
             rules(&Snapshot::from_json(&json).unwrap())
         };
