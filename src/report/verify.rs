@@ -136,9 +136,9 @@ fn check_one(input: &str) -> Result<Verification, InputError> {
             .find("```json")
             .ok_or_else(|| InputError::Malformed {
                 field: "report".into(),
-                message: "no report data found (its ```json block, or the JSON of Download JSON); \
-                          where a ticket shows the report rendered, copy it with its \"Report data\" \
-                          section open, or ask for the .json file"
+                message: "no report data found (its ```json block, or the JSON of Download \
+                          JSON); where a ticket shows the report rendered, copy it with its \
+                          \"Report data\" section open, or ask for the .json file"
                     .into(),
             })?;
         let body = trimmed.get(start + 7..).unwrap_or("");
@@ -220,7 +220,11 @@ fn check_one(input: &str) -> Result<Verification, InputError> {
     if report.digest.alg.as_str() != "sha256" || claimed.as_str() != actual {
         return Ok(Verification {
             report: Some(report.clone()),
-            ..modified(&format!("MODIFIED: the digest does not match the data (report {}): it was edited or cut short", report.id))
+            ..modified(&format!(
+                "MODIFIED: the digest does not match the data (report {}): it was edited or cut \
+                 short",
+                report.id
+            ))
         });
     }
     if let Some(md_text) = markdown {
@@ -576,7 +580,8 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
     for (b, _, _) in &distinct {
         if b.place != "plain view" {
             warnings.push(format!(
-                "the report-like block at line {} is hidden from a reader of the rendered ticket ({})",
+                "the report-like block at line {} is hidden from a reader of the rendered \
+                 ticket ({})",
                 b.line, b.place
             ));
         }
@@ -603,7 +608,8 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
         format!("NOT A PLAIN VERDICT: {}", v.message)
     } else {
         format!(
-            "NOT A PLAIN VERDICT: the paste holds {} different report-like blocks; a reader may see the wrong one",
+            "NOT A PLAIN VERDICT: the paste holds {} different report-like blocks; a reader may \
+             see the wrong one",
             distinct.len()
         )
     };

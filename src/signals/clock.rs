@@ -130,7 +130,8 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
                     },
                     subject: Subject::Host(f.host.clone()),
                     detail: format!(
-                        "{}'s clock is {} s {} this computer's (Date header, {} response{}); TOTP tolerates about 30 s",
+                        "{}'s clock is {} s {} this computer's (Date header, {} response{}); \
+                         TOTP tolerates about 30 s",
                         crate::redact::host(&f.host),
                         f.skew_s.abs(),
                         if f.skew_s > 0 { "behind" } else { "ahead of" },
