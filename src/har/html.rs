@@ -492,7 +492,8 @@ mod tests {
             <!-- <p>commented out</p> -->
             <form action="/login/mfa" method="POST">
               <input type="hidden" name="csrf" value="tok-123456">
-              <input name="otp" value="482913" autocomplete="one-time-code" inputmode="numeric" maxlength="6">
+              <input name="otp" value="482913" autocomplete="one-time-code" inputmode="numeric"
+                maxlength="6">
               <button type="submit">Verify</button>
               <button disabled>Resend code in 42 s</button>
             </form>

@@ -423,7 +423,9 @@ fn query(u: &SafeUrl) -> J {
             .map(|kv| {
                 let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
                 // Pieces of an allow-listed URL.
-                json!({"name": core(&web::percent_decode(k)), "value": core(&web::percent_decode(&v.replace('+', " ")))})
+                let name = core(&web::percent_decode(k));
+                let value = core(&web::percent_decode(&v.replace('+', " ")));
+                json!({"name": name, "value": value})
             })
             .collect(),
     )
@@ -1377,7 +1379,11 @@ mod tests {
 
     #[test]
     fn set_cookie_keeps_attributes_not_values() {
-        let l = set_cookie_line("sid=s3cr3tValue123; Domain=.example.org; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=60").unwrap_or_default();
+        let l = set_cookie_line(
+            "sid=s3cr3tValue123; Domain=.example.org; Path=/; Secure; HttpOnly; SameSite=Lax; \
+             Max-Age=60",
+        )
+        .unwrap_or_default();
         assert_eq!(
             l,
             "sid=<chars:14>; Domain=example.org; Path=/; Max-Age=60; Secure; HttpOnly; SameSite=Lax"
@@ -1393,7 +1399,8 @@ mod tests {
     fn json_errors_keep_codes_and_texts_not_values() {
         let cats = Catalogs::new(&[]);
         let v = json::parse(
-            r#"{"error":"invalid_grant","error_description":"Code 861234 expired","access_token":"eyJhbGciOiJIUzI1NiJ9.x.y","user":{"email":"a@b.example"}}"#,
+            r#"{"error":"invalid_grant","error_description":"Code 861234 expired",
+                "access_token":"eyJhbGciOiJIUzI1NiJ9.x.y","user":{"email":"a@b.example"}}"#,
         )
         .unwrap_or(Value::Null);
         let out = json_errors(&v, &cats, 0)
