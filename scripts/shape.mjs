@@ -20,21 +20,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { blank } from './cycles.mjs';
+import { blank, rustFiles } from './cycles.mjs';
 
 /** rustfmt's `max_width` (rustfmt.toml). */
 export const MAX_WIDTH = 100;
-
-/** Every .rs file below `dir`, as paths relative to it. */
-function rustFiles(dir, rel = '') {
-  const files = [];
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = path.join(rel, e.name);
-    if (e.isDirectory()) files.push(...rustFiles(dir, r));
-    else if (e.name.endsWith('.rs')) files.push(r);
-  }
-  return files.sort();
-}
 
 /** Columns of a line: East Asian wide and fullwidth characters count two. */
 export function width(line) {

@@ -341,13 +341,7 @@ fn cookies(s: &mut String, r: &Report, esc: Esc) {
             c.value_len
         ));
     }
-    if rs.omitted.cookies > 0 {
-        s.push_str(&format!(
-            "\n{} other cookies not listed.\n",
-            rs.omitted.cookies
-        ));
-    }
-    s.push('\n');
+    not_listed(s, rs.omitted.cookies, "cookies");
 }
 
 /// The network trail's table, times from its first response.
@@ -401,11 +395,13 @@ fn trail(s: &mut String, r: &Report, esc: Esc) {
             sc.join(", ")
         ));
     }
-    if rs.omitted.trail > 0 {
-        s.push_str(&format!(
-            "\n{} other requests not listed.\n",
-            rs.omitted.trail
-        ));
+    not_listed(s, rs.omitted.trail, "requests");
+}
+
+/// The end of a table: how many rows the report left out, if any.
+fn not_listed(s: &mut String, n: usize, what: &str) {
+    if n > 0 {
+        s.push_str(&format!("\n{n} other {what} not listed.\n"));
     }
     s.push('\n');
 }
