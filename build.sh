@@ -204,6 +204,9 @@ run_tests() {
   step "the core's modules import one another without a circle (scripts/cycles.mjs)"
   node scripts/cycles.mjs
 
+  step "the core's shape: longest functions, largest files, no line of src/ over 100 columns (scripts/shape.mjs)"
+  node scripts/shape.mjs
+
   step "unit tests of the scripts and pure JS modules (node:test)"
   node --test tests/unit/
 

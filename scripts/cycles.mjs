@@ -110,7 +110,7 @@ function heads(text, at) {
 }
 
 /** Every .rs file below `dir`, as paths relative to it. */
-function rustFiles(dir, rel = '') {
+export function rustFiles(dir, rel = '') {
   const files = [];
   for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
     const r = path.join(rel, e.name);

@@ -405,27 +405,35 @@ mod tests {
             ),
             (
                 Rule::TrailErrorCode,
-                "the sign-in came back with code otp_expired (at https://a.example/cb); the page does not show it",
+                "the sign-in came back with code otp_expired (at https://a.example/cb); the page \
+                 does not show it",
                 "ev.trail_code_at",
-                "The sign-in came back with code otp_expired (at https://a.example/cb); the page does not show it.",
+                "The sign-in came back with code otp_expired (at https://a.example/cb); the page \
+                 does not show it.",
             ),
             (
                 Rule::TrailErrorCode,
-                "the sign-in came back with code x1 (a recorded redirect); the page does not show it",
+                "the sign-in came back with code x1 (a recorded redirect); the page does not show \
+                 it",
                 "ev.trail_code",
-                "The sign-in came back with code x1 (a recorded redirect); the page does not show it.",
+                "The sign-in came back with code x1 (a recorded redirect); the page does not show \
+                 it.",
             ),
             (
                 Rule::ClockHostSkew,
-                "a.example's clock is 300 s behind this computer's (Date header, 2 responses); TOTP tolerates about 30 s",
+                "a.example's clock is 300 s behind this computer's (Date header, 2 responses); \
+                 TOTP tolerates about 30 s",
                 "ev.host_clock_behind",
-                "A server's clock is off, so codes and sign-in times are judged wrong (a.example's clock is 300 s behind this computer's).",
+                "A server's clock is off, so codes and sign-in times are judged wrong (a.example's \
+                 clock is 300 s behind this computer's).",
             ),
             (
                 Rule::ClockHostSkewSmall,
-                "a.example's clock is 45 s ahead of this computer's (Date header, 1 response); TOTP tolerates about 30 s",
+                "a.example's clock is 45 s ahead of this computer's (Date header, 1 response); \
+                 TOTP tolerates about 30 s",
                 "ev.host_clock_ahead",
-                "A server's clock is off, so codes and sign-in times are judged wrong (a.example's clock is 45 s ahead of this computer's).",
+                "A server's clock is off, so codes and sign-in times are judged wrong (a.example's \
+                 clock is 45 s ahead of this computer's).",
             ),
             (
                 Rule::ClockLocalOff,

@@ -865,8 +865,9 @@ mod tests {
     fn with_callback(page: &str, tweak: impl FnOnce(&mut Snapshot)) -> Diagnosis {
         let json = format!(
             r#"{{"url":"https://app.example.org/login","page":{page},
-            "trail":[{{"url":"https://app.example.org/cb?error=temporarily_unavailable","type":"main_frame",
-            "status":302,"received_ms":1000000,"redirect_url":"https://app.example.org/login"}}],
+            "trail":[{{"url":"https://app.example.org/cb?error=temporarily_unavailable",
+            "type":"main_frame","status":302,"received_ms":1000000,
+            "redirect_url":"https://app.example.org/login"}}],
             "env":{{"now_ms":1060000}}}}"#
         );
         let mut snap = Snapshot::from_json(&json).unwrap();

@@ -145,7 +145,9 @@ impl Catalog {
             if !is_code_like(&e.code) {
                 return Err(InputError::Malformed {
                     field: format!("codes[{i}].code"),
-                    message: "a code is 1-64 characters of letters, digits and _ . : / -, and must not look like a token".into(),
+                    message: "a code is 1-64 characters of letters, digits and _ . : / -, and \
+                              must not look like a token"
+                        .into(),
                 });
             }
         }
@@ -658,8 +660,10 @@ mod status_tests {
         let snap = |tail: &str| {
             crate::snapshot::Snapshot::from_json(&format!(
                 r#"{{"url":"https://a.example.org/login","trail":[
-                {{"url":"https://a.example.org/login","status":302,"redirect_url":"https://a.example.org/home"}},
-                {{"url":"https://a.example.org/home","error":"net::ERR_TOO_MANY_REDIRECTS"}}{tail}]}}"#
+                {{"url":"https://a.example.org/login","status":302,
+                  "redirect_url":"https://a.example.org/home"}},
+                {{"url":"https://a.example.org/home",
+                  "error":"net::ERR_TOO_MANY_REDIRECTS"}}{tail}]}}"#
             ))
             .unwrap()
         };

@@ -121,7 +121,8 @@ pub fn install(mut list: Vec<(String, String)>) -> Result<(), InputError> {
         if !valid_name(name) {
             return Err(malformed(
                 format!("files[{i}].name"),
-                "not a data file name (expected e.g. lexicon/en.json, catalogs/okta.json or vocab/en.txt)",
+                "not a data file name \
+                 (expected e.g. lexicon/en.json, catalogs/okta.json or vocab/en.txt)",
             ));
         }
         if list.iter().take(i).any(|(n, _)| n == name) {

@@ -922,7 +922,9 @@ macro_rules! json_enum {
 /// their `Default`.
 #[macro_export]
 macro_rules! json_struct {
-    ($t:ident, $deny:ident { $($field:ident $(as $json:literal)? : $mode:ident $(= $f:path)?),+ $(,)? }
+    ($t:ident, $deny:ident {
+        $($field:ident $(as $json:literal)? : $mode:ident $(= $f:path)?),+ $(,)?
+     }
      $(, skip { $($skip:ident),+ $(,)? })?) => {
         impl $crate::json::FromJson for $t {
             #[inline(never)]
@@ -934,10 +936,18 @@ macro_rules! json_struct {
                 $(let mut $field = None;)+
                 let _start = r.object(at, &mut |r, key, _key_pos| {
                     let i = $crate::json::field_index(KNOWN, key);
-                    $(if i == const { $crate::json::const_index(KNOWN, $crate::json_struct!(@name $field $($json)?)) } {
+                    $(if i == const {
+                        $crate::json::const_index(
+                            KNOWN,
+                            $crate::json_struct!(@name $field $($json)?),
+                        )
+                    } {
                         return r.slot(
                             &mut $field,
-                            &$crate::json::Path::Field(at, $crate::json_struct!(@name $field $($json)?)),
+                            &$crate::json::Path::Field(
+                                at,
+                                $crate::json_struct!(@name $field $($json)?),
+                            ),
                         );
                     })+
                     $crate::json_struct!(@unknown $deny, r, at, _key_pos, KNOWN)
@@ -1139,7 +1149,8 @@ mod tests {
 
     #[test]
     fn canonical_is_serde_json_value_text() {
-        let text = "{\"b\": [1, 2.50, -0.1e-7, \"\\u00e9\\/\\n\\u0001\\\"\"], \"a\": {\"z\": null, \"y\": true, \"z\": false}, \"digest\": 1}";
+        let text = "{\"b\": [1, 2.50, -0.1e-7, \"\\u00e9\\/\\n\\u0001\\\"\"], \
+                    \"a\": {\"z\": null, \"y\": true, \"z\": false}, \"digest\": 1}";
         let n = parse(text).unwrap();
         assert_eq!(
             canonical(&n, "digest"),
@@ -1200,7 +1211,8 @@ mod tests {
         );
         assert_eq!(
             read(r#"{"a": 1.0}"#).unwrap_err(),
-            "a: expected an integer from 0 to 65535, found a number with a fraction or exponent at line 1 column 7"
+            "a: expected an integer from 0 to 65535, found a number with a fraction or exponent \
+             at line 1 column 7"
         );
         assert_eq!(
             read(r#"{"a": "s3cret"}"#).unwrap_err(),
@@ -1208,7 +1220,8 @@ mod tests {
         );
         assert_eq!(
             read(r#"{"a": 1, "c": [1, "x"]}"#).unwrap_err(),
-            "c[1]: expected an integer from -9223372036854775808 to 9223372036854775807, found a string at line 1 column 19"
+            "c[1]: expected an integer from -9223372036854775808 to 9223372036854775807, found a \
+             string at line 1 column 19"
         );
         assert_eq!(
             read(r#"{"a": 1, "type": null}"#).unwrap_err(),

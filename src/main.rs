@@ -11,7 +11,8 @@ const USAGE: &str = "usage: auth-triage classify [FILE|-] [--format json|text] [
        auth-triage verify   [FILE|-]
        auth-triage render   [FILE|-]
        auth-triage retriage [FILE|-] [--format json|text] [--catalog FILE]...
-       auth-triage har      [FILE|-] [--format text|json|markdown] [--published URL]... [--catalog FILE]...
+       auth-triage har      [FILE|-] [--format text|json|markdown] [--published URL]... \
+                            [--catalog FILE]...
                             [--sanitize OUT.har]
        auth-triage --help | --version
 
@@ -335,7 +336,8 @@ fn write_sanitized(text: &str, cats: &Catalogs, out: &str) -> Result<(), String>
         format!("{out}: {}", io_reason(&e))
     })?;
     eprintln!(
-        "auth-triage: wrote {out}: {} entries ({} dropped: not web requests), {} pages and {} JSON errors kept redacted, {} bodies removed",
+        "auth-triage: wrote {out}: {} entries ({} dropped: not web requests), {} pages and {} \
+         JSON errors kept redacted, {} bodies removed",
         st.entries, st.dropped, st.pages_kept, st.json_errors_kept, st.bodies_removed
     );
     Ok(())

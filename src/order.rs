@@ -107,7 +107,9 @@ mod tests {
 
     proptest! {
         #[test]
-        fn agrees_with_the_standard_stable_sort(v in proptest::collection::vec((0u8..8, any::<u16>()), 0..300)) {
+        fn agrees_with_the_standard_stable_sort(
+            v in proptest::collection::vec((0u8..8, any::<u16>()), 0..300)
+        ) {
             let mut ours = v.clone();
             sort_by_key(&mut ours, |p| p.0);
             let mut std_sorted = v.clone();

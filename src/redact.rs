@@ -1018,6 +1018,12 @@ pub fn method(m: &str) -> &'static str {
 mod tests {
     use super::*;
 
+    /// Userinfo, a token in the path, a code and state, an error with a
+    /// number in its description, and a token in the fragment.
+    const URL_WITH_SECRETS: &str = "https://u:p@id.example.org/cb/eyJhbGciOi.abc.def\
+        ?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&error=access_denied\
+        &error_description=Code+123456+expired#access_token=xyz";
+
     #[test]
     fn show() {
         for t in [
@@ -1026,15 +1032,26 @@ mod tests {
             "Your temporary password is correct horse battery staple",
             "Hello Will Young, contact alice (at) example (dot) com or mark at example dot org",
             "Call (555) 010-0199 or +44 20 7946 0958. Born 1990-04-12. User alice_smith",
-            "AADSTS50011: The redirect URI 'https://nanami.example.org/auth/callback' specified in the request does not match the redirect URIs configured for the application '8f14e45f-ceea-167a-5a36-dedd4bea2543'.",
+            "AADSTS50011: The redirect URI 'https://nanami.example.org/auth/callback' specified \
+             in the request does not match the redirect URIs configured for the application \
+             '8f14e45f-ceea-167a-5a36-dedd4bea2543'.",
             "The verification code has expired. Please request a new one. Wait 30 seconds.",
             "Invalid code \\[Verified, close ticket\\](https://x.org) \u{202e}evil",
             "Der Code ist ungültig. Bitte versuche es erneut.",
-        ] { println!("{t}\n  => {}", excerpt(t, 200)); }
-        for u in ["https://u:p@id.example.org/cb/eyJhbGciOi.abc.def?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&error=access_denied&error_description=Code+123456+expired#access_token=xyz",
-            "https://kc.example.org/realms/nanami/login-actions/authenticate?execution=1&kc_locale=de",
-            "https://a.example/u/correct-horse-battery-staple/k7xq9p?secretname&x=aGVsbG8%3D#abcdefgh",
-            "https://a.example/cb?error=will_young&error_description=Sent+to+alice%40x.org&error_uri=https%3A%2F%2Fa.example%2Fe%3Fid%3Dk7xq9p"] { println!("{u}\n  => {}", url(u)); }
+        ] {
+            println!("{t}\n  => {}", excerpt(t, 200));
+        }
+        for u in [
+            URL_WITH_SECRETS,
+            "https://kc.example.org/realms/nanami/login-actions/authenticate\
+             ?execution=1&kc_locale=de",
+            "https://a.example/u/correct-horse-battery-staple/k7xq9p\
+             ?secretname&x=aGVsbG8%3D#abcdefgh",
+            "https://a.example/cb?error=will_young&error_description=Sent+to+alice%40x.org\
+             &error_uri=https%3A%2F%2Fa.example%2Fe%3Fid%3Dk7xq9p",
+        ] {
+            println!("{u}\n  => {}", url(u));
+        }
         for n in [
             "KEYCLOAK_SESSION",
             "__Host-nanami_sid",
@@ -1053,10 +1070,11 @@ mod tests {
 
     #[test]
     fn url_keeps_names_and_error_params_only() {
-        let r = url("https://u:p@id.example.org/cb/eyJhbGciOi.abc.def?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&error=access_denied&error_description=Code+123456+expired#access_token=xyz");
+        let r = url(URL_WITH_SECRETS);
         assert_eq!(
             r,
-            "https://<userinfo>@id.example.org/cb/<token:18>?code=<token:22>&state=<token:11>&error=access_denied&error_description=Code+<digits:6>+expired#access_token=<word:3>"
+            "https://<userinfo>@id.example.org/cb/<token:18>?code=<token:22>&state=<token:11>\
+             &error=access_denied&error_description=Code+<digits:6>+expired#access_token=<word:3>"
         );
     }
 
@@ -1065,12 +1083,13 @@ mod tests {
         // The recorder redacts, then the report does: masks keep the
         // length of the value, not their own.
         for raw in [
-            "https://u:p@id.example.org/cb/eyJhbGciOi.abc.def?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&error=access_denied&error_description=Code+123456+expired#access_token=xyz",
+            URL_WITH_SECRETS,
             "https://app.example.org/p/8f14e45fceea167a5a36dedd4bea2543?%E2%9C%93x=1&s=abc#k=v",
             "https://app.example.org/cb?code=4/0AX4XfWh-123&x=<not a mask>&y=<12 chars",
             "https://a1b2c3d4e5f6a7b8.cdn.example.net/p?q=1",
             "https://app.example.org/cb#8f14e45fceea167a5a36",
-            "https://app.example.org/cb?error=eyJhbGciOiJIUzI1NiJ9xyzabc&error_description=Code+123456",
+            "https://app.example.org/cb?error=eyJhbGciOiJIUzI1NiJ9xyzabc\
+             &error_description=Code+123456",
         ] {
             let once = url(raw);
             assert_eq!(url(&once), once, "{raw}");
@@ -1100,7 +1119,11 @@ mod tests {
 
     #[test]
     fn an_excerpt_of_an_excerpt_is_itself() {
-        let entra = "AADSTS50011: The redirect URI 'https://nanami.example.org/auth/callback' specified in the request does not match the redirect URIs configured for the application '8f14e45f-ceea-167a-5a36-dedd4bea2543'. Trace ID: 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0 Correlation ID: 1a2b3c4d-5e6f-7081-92a3-b4c5d6e7f809 Timestamp: 2026-11-18 11:06:40Z";
+        let entra = "AADSTS50011: The redirect URI 'https://nanami.example.org/auth/callback' \
+                     specified in the request does not match the redirect URIs configured for the \
+                     application '8f14e45f-ceea-167a-5a36-dedd4bea2543'. Trace ID: \
+                     0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0 Correlation ID: \
+                     1a2b3c4d-5e6f-7081-92a3-b4c5d6e7f809 Timestamp: 2026-11-18 11:06:40Z";
         for (text, max) in [
             (entra, 200),
             (entra, 120),

@@ -160,7 +160,8 @@ impl Unseen {
         match self {
             Unseen::Cookies => "the site's cookies (names and settings)",
             Unseen::Trail => {
-                "the network trail before the click (redirects, refused cookies, the server clock, Retry-After)"
+                "the network trail before the click (redirects, refused cookies, the server clock, \
+                 Retry-After)"
             }
         }
     }
@@ -174,14 +175,18 @@ pub fn page_only_sentence(d: &Diagnosis) -> Option<String> {
     }
     let what: Vec<&str> = d.not_seen.iter().map(|u| u.plain()).collect();
     let rest = if d.failure_type == FailureType::Unclassified {
-        "A deployment fault that shows only there (a login loop, refused cookies, a proxy or clock fault) is not ruled out."
+        "A deployment fault that shows only there (a login loop, refused cookies, a proxy or clock \
+         fault) is not ruled out."
     } else if d.verdict == Verdict::Deployment {
         "The deployment fault is named from what the page itself shows."
     } else {
-        "This is the failure as the page shows it, not confirmed: a deployment fault that shows only there (proxy, cookies or clock) was not checked."
+        "This is the failure as the page shows it, not confirmed: a deployment fault that shows \
+         only there (proxy, cookies or clock) was not checked."
     };
     Some(format!(
-        "Page only: the extension had no access to this site, so it did not see {}. {rest} For a full diagnosis, allow the extension on this site, sign in again until it fails, and run it again.",
+        "Page only: the extension had no access to this site, so it did not see {}. {rest} For a \
+         full diagnosis, allow the extension on this site, sign in again until it fails, and run \
+         it again.",
         what.join(", nor ")
     ))
 }

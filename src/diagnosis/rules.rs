@@ -154,7 +154,8 @@ rules! {
         "The page reports a problem with the session.";
     TextSessionMissing = "text.session_missing", Page, Type(FailureType::SessionProxyCookie),
         "The page reports a problem with the session.";
-    TextHeaderOrCookieTooLarge = "text.header_or_cookie_too_large", Page, Type(FailureType::SessionProxyCookie),
+    TextHeaderOrCookieTooLarge = "text.header_or_cookie_too_large", Page,
+        Type(FailureType::SessionProxyCookie),
         "The server refused the request because the browser sends too many or too large cookies.";
     TextCredentials = "text.credentials", Page, Type(FailureType::Unclassified),
         "The page says the username or password was not accepted.";
@@ -193,19 +194,25 @@ rules! {
     CookieDomainNotPublished = "cookie.domain_not_published", Cookies, Deployment,
         "The site sets its sign-in cookie for another address than the one users open.";
     CookieSecureOnHttp = "cookie.secure_on_http", Cookies, Deployment,
-        "The browser refuses or withholds a sign-in cookie of this site because of how the site sets it.";
+        "The browser refuses or withholds a sign-in cookie of this site because of how the site \
+         sets it.";
     CookieSamesiteNoneInsecure = "cookie.samesite_none_insecure", Cookies, Deployment,
-        "The browser refuses or withholds a sign-in cookie of this site because of how the site sets it.";
+        "The browser refuses or withholds a sign-in cookie of this site because of how the site \
+         sets it.";
     CookiePrefixHost = "cookie.prefix_host", Cookies, Deployment,
-        "The browser refuses or withholds a sign-in cookie of this site because of how the site sets it.";
+        "The browser refuses or withholds a sign-in cookie of this site because of how the site \
+         sets it.";
     CookiePrefixSecure = "cookie.prefix_secure", Cookies, Deployment,
-        "The browser refuses or withholds a sign-in cookie of this site because of how the site sets it.";
+        "The browser refuses or withholds a sign-in cookie of this site because of how the site \
+         sets it.";
     CookieExpired = "cookie.expired", Cookies, Context,
         "A sign-in cookie has expired.";
     CookieDuplicateName = "cookie.duplicate_name", Cookies, Deployment,
-        "The browser holds two sign-in cookies with the same name, so the site may read the wrong one.";
+        "The browser holds two sign-in cookies with the same name, so the site may read the wrong \
+         one.";
     CookieHostOnlyAndDomain = "cookie.host_only_and_domain", Cookies, Deployment,
-        "The browser holds two sign-in cookies with the same name, so the site may read the wrong one.";
+        "The browser holds two sign-in cookies with the same name, so the site may read the wrong \
+         one.";
     CookieHeaderTooLarge = "cookie.header_too_large", Cookies, Deployment,
         "The browser sends more cookie data than the server accepts.";
     CookieHeaderLarge = "cookie.header_large", Cookies, Deployment,
@@ -215,11 +222,13 @@ rules! {
     CookieMoreFindings = "cookie.more_findings", Cookies, Context,
         "More cookie findings than the list keeps (never shown: weight 0).";
     TrailTooManyRedirects = "trail.too_many_redirects", Trail, Deployment,
-        "The browser gave up because the site kept sending it from one address to another (too many redirects).";
+        "The browser gave up because the site kept sending it from one address to another (too \
+         many redirects).";
     TrailCookieNotSent = "trail.cookie_not_sent", Trail, Deployment,
         "The browser did not send back the sign-in cookie the site had just set.";
     TrailSetCookieRejected = "trail.set_cookie_rejected", Trail, Deployment,
-        "The browser refuses or withholds a sign-in cookie of this site because of how the site sets it.";
+        "The browser refuses or withholds a sign-in cookie of this site because of how the site \
+         sets it.";
     TrailSetCookieOtherDomain = "trail.set_cookie_other_domain", Trail, Deployment,
         "The site sets its sign-in cookie for another address than the one users open.";
     TrailSetCookieExpiredOnArrival = "trail.set_cookie_expired_on_arrival", Trail, Deployment,
@@ -231,7 +240,8 @@ rules! {
     TrailRedirectToOtherPort = "trail.redirect_to_other_port", Trail, Deployment,
         "The site sent the browser to an address other than the one users should open.";
     TrailStatus429 = "trail.status_429", Trail, Context,
-        "The sign-in server limited the attempts (HTTP 429), and asked to wait when it said how long.";
+        "The sign-in server limited the attempts (HTTP 429), and asked to wait when it said how \
+         long.";
     TrailGatewayError = "trail.gateway_error", Trail, Deployment,
         "The gateway in front of the sign-in service could not reach it.";
     TrailStatus431 = "trail.status_431", Trail, Deployment,
@@ -247,9 +257,12 @@ rules! {
     TrailLoginBounce = "trail.login_bounce", Trail, Deployment,
         "The sign-in was accepted, but the browser landed on the sign-in page again.";
     TrailIncomplete = "trail.incomplete", Trail, Context,
-        "The record of page loads starts in the middle of the sign-in, so the loop and bounce findings are less certain.";
-    TrailMfaBouncedToSignIn = "trail.mfa_bounced_to_sign_in", Trail, Type(FailureType::MfaChallengeExpired),
-        "The code was sent, and the site answered with its sign-in page: the pending sign-in had timed out.";
+        "The record of page loads starts in the middle of the sign-in, so the loop and bounce \
+         findings are less certain.";
+    TrailMfaBouncedToSignIn = "trail.mfa_bounced_to_sign_in", Trail,
+        Type(FailureType::MfaChallengeExpired),
+        "The code was sent, and the site answered with its sign-in page: the pending sign-in had \
+         timed out.";
     ClockHostsDisagree = "clock.hosts_disagree", Clock, Deployment,
         "A server's clock is off, so codes and sign-in times are judged wrong.";
     ClockLocalOff = "clock.local_off", Clock, Context,

@@ -72,19 +72,15 @@ struct Open {
 
 /// Read `html` into a page. Never fails: broken markup reads as far as it goes.
 pub fn read_page(html: &str) -> Page {
-    let mut page = Page::default();
-    let mut text = String::new();
-    let mut title = String::new();
-    let mut in_title = false;
-    let mut stack: Vec<Open> = Vec::new();
+    let mut r = Reader::default();
     let mut rest = html;
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
-            push_text(&mut text, &mut title, in_title, hidden(&stack), rest);
+            r.text(rest);
             break;
         };
         let (before, tag_on) = rest.split_at(lt);
-        push_text(&mut text, &mut title, in_title, hidden(&stack), before);
+        r.text(before);
         if let Some(after) = tag_on.strip_prefix("<!--") {
             rest = after
                 .find("-->")
@@ -99,100 +95,165 @@ pub fn read_page(html: &str) -> Page {
         }
         let Some((tag, after)) = read_tag(tag_on) else {
             // A lone '<' is text.
-            push_text(&mut text, &mut title, in_title, hidden(&stack), "<");
+            r.text("<");
             rest = tag_on.get(1..).unwrap_or("");
             continue;
         };
-        rest = after;
-        if tag.closing {
-            if tag.name == "title" {
-                in_title = false;
-            }
-            if let Some(i) = stack.iter().rposition(|o| o.name == tag.name) {
-                for o in stack.drain(i..).rev() {
-                    close(&mut page, &text, o);
-                }
-            }
-            if BLOCK.contains(&tag.name.as_str()) {
-                newline(&mut text);
-            }
-            continue;
+        rest = if tag.closing {
+            r.end_tag(&tag);
+            after
+        } else {
+            r.start_tag(tag, after)
+        };
+    }
+    r.finish()
+}
+
+/// What the reader has read so far: the page, its text and title, and the
+/// elements open at this point.
+#[derive(Default)]
+struct Reader {
+    page: Page,
+    text: String,
+    title: String,
+    in_title: bool,
+    stack: Vec<Open>,
+}
+
+impl Reader {
+    fn text(&mut self, raw: &str) {
+        let hidden = hidden(&self.stack);
+        push_text(&mut self.text, &mut self.title, self.in_title, hidden, raw);
+    }
+
+    /// `</name>`: closes the element and those still open inside it.
+    fn end_tag(&mut self, tag: &Tag) {
+        if tag.name == "title" {
+            self.in_title = false;
         }
+        if let Some(i) = self.stack.iter().rposition(|o| o.name == tag.name) {
+            for o in self.stack.drain(i..).rev() {
+                close(&mut self.page, &self.text, o);
+            }
+        }
+        if BLOCK.contains(&tag.name.as_str()) {
+            newline(&mut self.text);
+        }
+    }
+
+    /// `<name …>`: what the element says of the page, its codes, and the
+    /// element opened. Returns the markup after it (after the end tag of
+    /// raw text: a script, a style, a textarea).
+    fn start_tag<'h>(&mut self, tag: Tag, after: &'h str) -> &'h str {
         let name = tag.name.as_str();
         if BLOCK.contains(&name) {
-            newline(&mut text);
+            newline(&mut self.text);
         }
-        let attr = |k: &str| {
-            tag.attrs
-                .iter()
-                .find(|(n, _)| n == k)
-                .map(|(_, v)| v.as_str())
-        };
-        match name {
-            "html" => page.lang = attr("lang").filter(|l| !l.is_empty()).map(|l| clip(l, 20)),
-            "title" if !hidden_but_head(&stack) => in_title = title.is_empty(),
-            "form" => page.forms.push(Form {
-                action: clip(attr("action").unwrap_or(""), ITEM_CHARS),
-                method: clip(&attr("method").unwrap_or("get").to_ascii_lowercase(), 10),
-                inputs: Vec::new(),
-            }),
-            "input" | "textarea" | "select" if !hidden(&stack) => {
-                let kind = if name == "input" {
-                    attr("type").unwrap_or("text")
-                } else {
-                    name
-                };
-                let input = Input {
-                    name: clip(attr("name").unwrap_or(""), 100),
-                    kind: clip(&kind.to_ascii_lowercase(), 20),
-                    autocomplete: clip(attr("autocomplete").unwrap_or(""), 40),
-                    inputmode: clip(attr("inputmode").unwrap_or(""), 20),
-                    maxlength: attr("maxlength").and_then(|m| m.trim().parse().ok()),
-                    label: clip(
-                        attr("aria-label").or(attr("placeholder")).unwrap_or(""),
-                        200,
-                    ),
-                };
-                let inputs: usize = page.forms.iter().map(|f| f.inputs.len()).sum();
-                if inputs < INPUTS && kind != "hidden" {
-                    if page.forms.is_empty() {
-                        page.forms.push(Form::default());
-                    }
-                    if let Some(f) = page.forms.last_mut() {
-                        f.inputs.push(input);
-                    }
-                }
-            }
-            _ => {}
-        }
-        for (k, v) in &tag.attrs {
-            if page.codes.len() >= CODES || !CODE_ATTRS.contains(&k.as_str()) || v.trim().is_empty()
-            {
-                continue;
-            }
-            if k == "data-testid" && !v.starts_with("ui/message/") {
-                continue;
-            }
-            page.codes.push(MarkupCode {
-                source: k.clone(),
-                value: clip(v.trim(), 200),
-            });
-        }
+        self.element(&tag);
+        markup_codes(&mut self.page, &tag);
         if VOID.contains(&name) || tag.self_closing {
-            continue;
+            return after;
         }
         // Raw text: a script's or style's source, and a textarea's content,
         // which is its value (never read). Skip to the end tag.
         if matches!(name, "script" | "style" | "textarea") {
             let end = format!("</{name}");
-            rest = find_ci(rest, &end).map_or("", |i| {
-                let after = rest.get(i..).unwrap_or("");
-                after
-                    .find('>')
-                    .map_or("", |e| after.get(e + 1..).unwrap_or(""))
+            return find_ci(after, &end).map_or("", |i| {
+                let rest = after.get(i..).unwrap_or("");
+                rest.find('>')
+                    .map_or("", |e| rest.get(e + 1..).unwrap_or(""))
             });
+        }
+        let open = Open::new(tag, self.text.len());
+        self.stack.push(open);
+        after
+    }
+
+    /// The page's language, title, forms and inputs.
+    fn element(&mut self, tag: &Tag) {
+        let name = tag.name.as_str();
+        let attr = |k: &str| tag.attr(k);
+        match name {
+            "html" => {
+                self.page.lang = attr("lang").filter(|l| !l.is_empty()).map(|l| clip(l, 20));
+            }
+            "title" if !hidden_but_head(&self.stack) => self.in_title = self.title.is_empty(),
+            "form" => self.page.forms.push(Form {
+                action: clip(attr("action").unwrap_or(""), ITEM_CHARS),
+                method: clip(&attr("method").unwrap_or("get").to_ascii_lowercase(), 10),
+                inputs: Vec::new(),
+            }),
+            "input" | "textarea" | "select" if !hidden(&self.stack) => {
+                add_input(&mut self.page, tag)
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> Page {
+        for o in self.stack.drain(..).rev() {
+            close(&mut self.page, &self.text, o);
+        }
+        self.page.title = clip(collapse(&self.title).trim(), 300);
+        self.page.text = clip(self.text.trim(), TEXT_BYTES);
+        self.page
+    }
+}
+
+/// An input of the page (names and kinds, never its value), in the last
+/// form; up to [`INPUTS`] of them.
+fn add_input(page: &mut Page, tag: &Tag) {
+    let name = tag.name.as_str();
+    let attr = |k: &str| tag.attr(k);
+    let kind = if name == "input" {
+        attr("type").unwrap_or("text")
+    } else {
+        name
+    };
+    let input = Input {
+        name: clip(attr("name").unwrap_or(""), 100),
+        kind: clip(&kind.to_ascii_lowercase(), 20),
+        autocomplete: clip(attr("autocomplete").unwrap_or(""), 40),
+        inputmode: clip(attr("inputmode").unwrap_or(""), 20),
+        maxlength: attr("maxlength").and_then(|m| m.trim().parse().ok()),
+        label: clip(
+            attr("aria-label").or(attr("placeholder")).unwrap_or(""),
+            200,
+        ),
+    };
+    let inputs: usize = page.forms.iter().map(|f| f.inputs.len()).sum();
+    if inputs < INPUTS && kind != "hidden" {
+        if page.forms.is_empty() {
+            page.forms.push(Form::default());
+        }
+        if let Some(f) = page.forms.last_mut() {
+            f.inputs.push(input);
+        }
+    }
+}
+
+/// The element's attributes that carry a product's code.
+fn markup_codes(page: &mut Page, tag: &Tag) {
+    for (k, v) in &tag.attrs {
+        if page.codes.len() >= CODES || !CODE_ATTRS.contains(&k.as_str()) || v.trim().is_empty() {
             continue;
         }
+        if k == "data-testid" && !v.starts_with("ui/message/") {
+            continue;
+        }
+        page.codes.push(MarkupCode {
+            source: k.clone(),
+            value: clip(v.trim(), 200),
+        });
+    }
+}
+
+impl Open {
+    /// An element opened at `at` in the page text: hidden, an alert or a
+    /// resend control, by its name and attributes.
+    fn new(tag: Tag, at: usize) -> Open {
+        let attr = |k: &str| tag.attr(k);
+        let name = tag.name.as_str();
         let is_alert = attr("role") == Some("alert")
             || matches!(attr("aria-live"), Some("assertive" | "polite"))
             || attr("data-error").is_some()
@@ -202,21 +263,16 @@ pub fn read_page(html: &str) -> Page {
             })
             || attr("id").is_some_and(|i| i.to_ascii_lowercase().contains("error"));
         let is_button = matches!(name, "button" | "a") || attr("role") == Some("button");
-        stack.push(Open {
-            hidden: HIDDEN.contains(&name)
-                || attr("hidden").is_some()
-                || attr("aria-hidden") == Some("true"),
-            alert_from: is_alert.then_some(text.len()),
-            resend_from: is_button.then_some((text.len(), attr("disabled").is_some())),
+        let hidden = HIDDEN.contains(&name)
+            || attr("hidden").is_some()
+            || attr("aria-hidden") == Some("true");
+        Open {
+            hidden,
+            alert_from: is_alert.then_some(at),
+            resend_from: is_button.then_some((at, attr("disabled").is_some())),
             name: tag.name,
-        });
+        }
     }
-    for o in stack.drain(..).rev() {
-        close(&mut page, &text, o);
-    }
-    page.title = clip(collapse(&title).trim(), 300);
-    page.text = clip(text.trim(), TEXT_BYTES);
-    page
 }
 
 /// Where `needle` (lowercase ASCII) starts in `hay`, ignoring ASCII case.
@@ -349,6 +405,16 @@ struct Tag {
     closing: bool,
     self_closing: bool,
     attrs: Vec<(String, String)>,
+}
+
+impl Tag {
+    /// The value of the attribute `k`, when the tag has it.
+    fn attr(&self, k: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// `<name a="1" b=2 c>` at the start of `s`: the tag and what follows it.
@@ -492,7 +558,8 @@ mod tests {
             <!-- <p>commented out</p> -->
             <form action="/login/mfa" method="POST">
               <input type="hidden" name="csrf" value="tok-123456">
-              <input name="otp" value="482913" autocomplete="one-time-code" inputmode="numeric" maxlength="6">
+              <input name="otp" value="482913" autocomplete="one-time-code" inputmode="numeric"
+                maxlength="6">
               <button type="submit">Verify</button>
               <button disabled>Resend code in 42 s</button>
             </form>

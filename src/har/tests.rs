@@ -27,10 +27,13 @@ fn entry(
     let n = SECOND.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 50;
     format!(
         r#"{{"startedDateTime":"2026-11-29T15:00:{n:02}.000Z","time":12.5,{rest}
-        "request":{{"method":"{method}","url":"{url}","headers":[{{"name":"Accept","value":"text/html"}},
+        "request":{{"method":"{method}","url":"{url}",
+          "headers":[{{"name":"Accept","value":"text/html"}},
           {{"name":"Authorization","value":"Bearer eyJhbGciOi"}}{extra_req}],
-          "postData":{{"mimeType":"application/x-www-form-urlencoded","text":"user=alice&password=hunter2-Horse&otp=582104"}}}},
-        "response":{{"status":{status},"headers":[{{"name":"Date","value":"Sun, 29 Nov 2026 15:00:00 GMT"}}{extra_res}],
+          "postData":{{"mimeType":"application/x-www-form-urlencoded",
+            "text":"user=alice&password=hunter2-Horse&otp=582104"}}}},
+        "response":{{"status":{status},
+          "headers":[{{"name":"Date","value":"Sun, 29 Nov 2026 15:00:00 GMT"}}{extra_res}],
           "cookies":[],"content":{{"size":10,"mimeType":"text/plain"}},"redirectURL":""}}}}"#,
     )
 }
@@ -43,6 +46,12 @@ fn har(entries: &[String]) -> String {
         entries.join(",")
     )
 }
+
+/// The session cookie the sign-in sets, as a HAR header.
+const SET_SID: &str = concat!(
+    r#"{"name":"Set-Cookie","#,
+    r#""value":"__Host-sid=Zq81vRkE4wPb; Path=/; Secure; HttpOnly; SameSite=Lax"}"#
+);
 
 const MFA_PAGE: &str = r#"<html lang=en><title>Two-step verification</title><body>
 <div role=alert>Invalid authenticator code.</div>
@@ -57,8 +66,7 @@ fn chromium_wrong_code() -> String {
             "POST",
             302,
             "",
-            r#",{"name":"Set-Cookie","value":"__Host-sid=Zq81vRkE4wPb; Path=/; Secure; HttpOnly; SameSite=Lax"},
-               {"name":"Location","value":"/mfa"}"#,
+            &format!(r#",{SET_SID},{{"name":"Location","value":"/mfa"}}"#),
             r#""_resourceType":"document","#,
         ),
         entry(
@@ -121,18 +129,24 @@ fn a_chromium_har_reads_like_the_extensions_snapshot_and_keeps_no_value() {
 fn firefox_and_proxy_exports_without_hints_read_the_same() {
     // No _resourceType, no Sec-Fetch-*: Firefox's and proxies' exports.
     // Firefox joins Set-Cookie lines with a newline; the body is base64.
-    let body = "PGh0bWw+PGJvZHk+PGRpdiByb2xlPWFsZXJ0PlRvbyBtYW55IGF0dGVtcHRzLiBUcnkgYWdhaW4gaW4gNSBtaW51dGVzLjwvZGl2PjwvYm9keT48L2h0bWw+";
+    let body =
+        "PGh0bWw+PGJvZHk+PGRpdiByb2xlPWFsZXJ0PlRvbyBtYW55IGF0dGVtcHRzLiBUcnkgYWdhaW4gaW4gNSBt\
+                aW51dGVzLjwvZGl2PjwvYm9keT48L2h0bWw+";
     let text = har(&[entry(
         "https://nanami.example.org/mfa",
         "POST",
         429,
         "",
-        r#",{"name":"set-cookie","value":"a=1; Path=/\nb=22; Path=/; Secure"},{"name":"Retry-After","value":"300"}"#,
+        r#",{"name":"set-cookie","value":"a=1; Path=/\nb=22; Path=/; Secure"},
+            {"name":"Retry-After","value":"300"}"#,
         "",
     )
     .replace(
         r#""content":{"size":10,"mimeType":"text/plain"}"#,
-        &format!(r#""content":{{"mimeType":"text/html; charset=utf-8","encoding":"base64","text":"{body}"}}"#),
+        &format!(
+            r#""content":{{"mimeType":"text/html; charset=utf-8","encoding":"base64",
+                "text":"{body}"}}"#
+        ),
     )
     .replacen("2026-11-29T15:00:", "2026-11-29T16:00:", 1)
     .replacen(".000Z", ".123456+01:00", 1)]);
@@ -157,11 +171,11 @@ fn a_sanitized_export_does_not_say_no_cookie_was_sent() {
     // Chromium's "sanitized" export drops every Cookie and Set-Cookie: which
     // cookies a request carried is then unknown, not "none".
     let text = chromium_wrong_code()
-        .replace(r#"{"name":"Cookie","value":"__Host-sid=Zq81vRkE4wPb; csrftoken=csrfV4lu3xyz"}"#, r#"{"name":"X","value":"1"}"#)
         .replace(
-            r#"{"name":"Set-Cookie","value":"__Host-sid=Zq81vRkE4wPb; Path=/; Secure; HttpOnly; SameSite=Lax"}"#,
+            r#"{"name":"Cookie","value":"__Host-sid=Zq81vRkE4wPb; csrftoken=csrfV4lu3xyz"}"#,
             r#"{"name":"X","value":"1"}"#,
-        );
+        )
+        .replace(SET_SID, r#"{"name":"X","value":"1"}"#);
     let s = &read(&text, &[]).unwrap()[0];
     assert!(s.trail.iter().all(|e| e.request_cookie_names.is_none()));
     assert!(s.cookies.is_empty());
@@ -392,12 +406,18 @@ fn a_sanitized_har_keeps_the_error_fields_of_json_responses() {
         "POST",
         400,
         "",
-        r#",{"name":"Content-Type","value":"application/json"},{"name":"Retry-After","value":"120"},{"name":"X-Secret","value":"Zq81vRkE4wPb"}"#,
+        r#",{"name":"Content-Type","value":"application/json"},
+            {"name":"Retry-After","value":"120"},{"name":"X-Secret","value":"Zq81vRkE4wPb"}"#,
         r#""_resourceType":"xhr","#,
     )
     .replace(
         r#""content":{"size":10,"mimeType":"text/plain"}"#,
-        r#""content":{"size":10,"mimeType":"application/json","text":"{\"error\":\"invalid_otp\",\"error_description\":\"The code 582104 is invalid.\",\"access_token\":\"eyJhbGc.x.y\"}"}"#,
+        concat!(
+            r#""content":{"size":10,"mimeType":"application/json","#,
+            r#""text":"{\"error\":\"invalid_otp\","#,
+            r#"\"error_description\":\"The code 582104 is invalid.\","#,
+            r#"\"access_token\":\"eyJhbGc.x.y\"}"}"#
+        ),
     )]);
     let clean = sanitized(&text);
     assert!(clean.contains(r#"\"error\":\"invalid_otp\""#), "{clean}");

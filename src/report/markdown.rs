@@ -131,8 +131,20 @@ pub fn to_markdown(r: &Report) -> String {
     let esc = Esc {
         v1: r.report_version < 2,
     };
-    let d = &r.diagnosis;
     let mut s = String::new();
+    headline(&mut s, r, esc);
+    facts(&mut s, r, esc);
+    evidence(&mut s, r, esc);
+    cookies(&mut s, r, esc);
+    trail(&mut s, r, esc);
+    clocks(&mut s, r, esc);
+    report_data(&mut s, r);
+    s
+}
+
+/// The heading, the headline, the verdict, and what to do next.
+fn headline(s: &mut String, r: &Report, esc: Esc) {
+    let d = &r.diagnosis;
     s.push_str(HEADING);
     s.push_str("\n\n");
     s.push_str(&format!("**{}**  \n", esc.md(&d.headline)));
@@ -160,6 +172,12 @@ pub fn to_markdown(r: &Report) -> String {
         Some(m) => s.push_str(&format!("**For your administrator:** {}\n\n", esc.md(m))),
         None => s.push_str(&format!("**Next move:** {}\n\n", esc.md(&d.next_move))),
     }
+}
+
+/// The table of facts: URLs, the safe code, the message, the wait, when,
+/// languages, browser and the report's id.
+fn facts(s: &mut String, r: &Report, esc: Esc) {
+    let d = &r.diagnosis;
     s.push_str("| | |\n|---|---|\n");
     s.push_str(&format!(
         "| Published URL | {} |\n",
@@ -172,49 +190,7 @@ pub fn to_markdown(r: &Report) -> String {
         "| Page URL | {} |\n",
         esc.code(r.page_url.as_str())
     ));
-    let code = match d.safe_codes.first() {
-        Some(c) => match (&c.catalog, &c.meaning) {
-            (Some(cat), Some(m)) => {
-                format!("{} ({}: {})", esc.code(&c.code), esc.md(cat), esc.md(m))
-            }
-            (Some(cat), None) => format!("{} ({})", esc.code(&c.code), esc.md(cat)),
-            _ if !esc.v1
-                && r.snapshot
-                    .page
-                    .codes
-                    .iter()
-                    .any(|x| x.included && x.code.as_str() == c.code) =>
-            {
-                format!(
-                    "{} (in no catalog; included by the user)",
-                    esc.code(&c.code)
-                )
-            }
-            _ => format!("{} (in no catalog)", esc.code(&c.code)),
-        },
-        None => "(none shown)".into(),
-    };
-    let code = match d.safe_codes.first() {
-        Some(c) if c.source == CodeSource::TrailUrl => {
-            format!("{code}, from the sign-in redirect (the page does not show it)")
-        }
-        Some(c) if c.source == CodeSource::HttpStatus => {
-            format!(
-                "{}, the HTTP status of a bare status page",
-                esc.code(&c.code)
-            )
-        }
-        Some(c) if c.source == CodeSource::NetError => format!(
-            "{}, the browser's network error{}",
-            esc.code(&c.code),
-            c.meaning
-                .as_deref()
-                .map(|m| format!(": {}", esc.md(m)))
-                .unwrap_or_default()
-        ),
-        _ => code,
-    };
-    s.push_str(&format!("| Safe code | {code} |\n"));
+    s.push_str(&format!("| Safe code | {} |\n", safe_code(r, esc)));
     if let Some(m) = &d.excerpt {
         s.push_str(&format!("| Message | \"{}\" |\n", esc.md(m)));
     }
@@ -249,135 +225,218 @@ pub fn to_markdown(r: &Report) -> String {
         esc.md(r.versions.core.as_str()),
         esc.code(r.digest.value.as_str().get(..16).unwrap_or(""))
     ));
-    if !d.evidence.is_empty() {
-        s.push_str("### Evidence\n\n");
-        for e in d.evidence.iter().take(20) {
-            s.push_str(&format!("- `{}` {}\n", e.rule, esc.md(&e.detail)));
+}
+
+/// The first safe code, what a catalog says of it, and where it came from.
+fn safe_code(r: &Report, esc: Esc) -> String {
+    let d = &r.diagnosis;
+    let code = match d.safe_codes.first() {
+        Some(c) => match (&c.catalog, &c.meaning) {
+            (Some(cat), Some(m)) => {
+                format!("{} ({}: {})", esc.code(&c.code), esc.md(cat), esc.md(m))
+            }
+            (Some(cat), None) => format!("{} ({})", esc.code(&c.code), esc.md(cat)),
+            _ if !esc.v1
+                && r.snapshot
+                    .page
+                    .codes
+                    .iter()
+                    .any(|x| x.included && x.code.as_str() == c.code) =>
+            {
+                format!(
+                    "{} (in no catalog; included by the user)",
+                    esc.code(&c.code)
+                )
+            }
+            _ => format!("{} (in no catalog)", esc.code(&c.code)),
+        },
+        None => "(none shown)".into(),
+    };
+    match d.safe_codes.first() {
+        Some(c) if c.source == CodeSource::TrailUrl => {
+            format!("{code}, from the sign-in redirect (the page does not show it)")
         }
-        if d.evidence.len() > 20 {
-            s.push_str(&format!(
-                "- … {} more in the data below\n",
-                d.evidence.len() - 20
-            ));
+        Some(c) if c.source == CodeSource::HttpStatus => {
+            format!(
+                "{}, the HTTP status of a bare status page",
+                esc.code(&c.code)
+            )
         }
-        s.push('\n');
+        Some(c) if c.source == CodeSource::NetError => format!(
+            "{}, the browser's network error{}",
+            esc.code(&c.code),
+            c.meaning
+                .as_deref()
+                .map(|m| format!(": {}", esc.md(m)))
+                .unwrap_or_default()
+        ),
+        _ => code,
     }
+}
+
+/// The evidence, the first 20 items.
+fn evidence(s: &mut String, r: &Report, esc: Esc) {
+    let d = &r.diagnosis;
+    if d.evidence.is_empty() {
+        return;
+    }
+    s.push_str("### Evidence\n\n");
+    for e in d.evidence.iter().take(20) {
+        s.push_str(&format!("- `{}` {}\n", e.rule, esc.md(&e.detail)));
+    }
+    if d.evidence.len() > 20 {
+        s.push_str(&format!(
+            "- … {} more in the data below\n",
+            d.evidence.len() - 20
+        ));
+    }
+    s.push('\n');
+}
+
+/// The cookie jar's table: names and attributes, never values.
+fn cookies(s: &mut String, r: &Report, esc: Esc) {
     let rs = &r.snapshot;
-    if !rs.cookies.is_empty() {
-        s.push_str("### Cookies (names and attributes; no values)\n\n| name | domain | path | flags | expires | size |\n|---|---|---|---|---|---|\n");
-        for c in &rs.cookies {
-            let mut flags = vec![];
-            if c.host_only {
-                flags.push("host-only");
-            }
-            if c.secure {
-                flags.push("Secure");
-            }
-            if c.http_only {
-                flags.push("HttpOnly");
-            }
-            if c.partitioned {
-                flags.push("Partitioned");
-            }
-            let ss = match c.same_site {
-                SameSite::Strict => "SameSite=Strict",
-                SameSite::Lax => "SameSite=Lax",
-                SameSite::None => "SameSite=None",
-                SameSite::Unspecified => "",
-            };
-            if !ss.is_empty() {
-                flags.push(ss);
-            }
-            let exp = if c.session {
-                "session".to_owned()
-            } else {
-                c.expires_ms.map(iso_utc).unwrap_or_default()
-            };
-            s.push_str(&format!(
-                "| {} | {} | {} | {} | {} | {} B |\n",
-                esc.md(c.name.as_str()),
-                esc.md(c.domain.as_str()),
-                esc.md(c.path.as_str()),
-                flags.join(" "),
-                exp,
-                c.value_len
-            ));
-        }
-        if rs.omitted.cookies > 0 {
-            s.push_str(&format!(
-                "\n{} other cookies not listed.\n",
-                rs.omitted.cookies
-            ));
-        }
-        s.push('\n');
+    if rs.cookies.is_empty() {
+        return;
     }
-    if !rs.trail.is_empty() {
-        let t0 = rs.trail.iter().filter_map(|e| e.received_ms).min();
-        s.push_str("### Network trail (most relevant recent requests)\n\n| t | method | URL | status | redirect | Set-Cookie |\n|---|---|---|---|---|---|\n");
-        for e in &rs.trail {
-            let t = match (e.received_ms, t0) {
-                (Some(x), Some(a)) => {
-                    format!("+{}s", crate::diagnosis::fixed((x - a) as f64 / 1000.0, 1))
+    s.push_str(
+        "### Cookies (names and attributes; no values)\n\n\
+         | name | domain | path | flags | expires | size |\n|---|---|---|---|---|---|\n",
+    );
+    for c in &rs.cookies {
+        let mut flags = vec![];
+        if c.host_only {
+            flags.push("host-only");
+        }
+        if c.secure {
+            flags.push("Secure");
+        }
+        if c.http_only {
+            flags.push("HttpOnly");
+        }
+        if c.partitioned {
+            flags.push("Partitioned");
+        }
+        let ss = match c.same_site {
+            SameSite::Strict => "SameSite=Strict",
+            SameSite::Lax => "SameSite=Lax",
+            SameSite::None => "SameSite=None",
+            SameSite::Unspecified => "",
+        };
+        if !ss.is_empty() {
+            flags.push(ss);
+        }
+        let exp = if c.session {
+            "session".to_owned()
+        } else {
+            c.expires_ms.map(iso_utc).unwrap_or_default()
+        };
+        s.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} B |\n",
+            esc.md(c.name.as_str()),
+            esc.md(c.domain.as_str()),
+            esc.md(c.path.as_str()),
+            flags.join(" "),
+            exp,
+            c.value_len
+        ));
+    }
+    not_listed(s, rs.omitted.cookies, "cookies");
+}
+
+/// The network trail's table, times from its first response.
+fn trail(s: &mut String, r: &Report, esc: Esc) {
+    let rs = &r.snapshot;
+    if rs.trail.is_empty() {
+        return;
+    }
+    let t0 = rs.trail.iter().filter_map(|e| e.received_ms).min();
+    s.push_str(
+        "### Network trail (most relevant recent requests)\n\n\
+         | t | method | URL | status | redirect | Set-Cookie |\n|---|---|---|---|---|---|\n",
+    );
+    for e in &rs.trail {
+        let t = match (e.received_ms, t0) {
+            (Some(x), Some(a)) => {
+                format!("+{}s", crate::diagnosis::fixed((x - a) as f64 / 1000.0, 1))
+            }
+            _ => String::new(),
+        };
+        let status = match (&e.status, &e.error) {
+            (_, Some(err)) => esc.md(err.as_str()),
+            (Some(st), None) => st.to_string(),
+            (None, None) => String::new(),
+        };
+        let sc: Vec<String> = e
+            .set_cookie
+            .iter()
+            .map(|c| {
+                let mut a = vec![c.name.as_str().to_owned()];
+                if let Some(d) = &c.domain {
+                    a.push(format!("Domain={}", d.as_str()));
                 }
-                _ => String::new(),
-            };
-            let status = match (&e.status, &e.error) {
-                (_, Some(err)) => esc.md(err.as_str()),
-                (Some(st), None) => st.to_string(),
-                (None, None) => String::new(),
-            };
-            let sc: Vec<String> = e
-                .set_cookie
-                .iter()
-                .map(|c| {
-                    let mut a = vec![c.name.as_str().to_owned()];
-                    if let Some(d) = &c.domain {
-                        a.push(format!("Domain={}", d.as_str()));
-                    }
-                    if c.secure {
-                        a.push("Secure".into());
-                    }
-                    if c.same_site != SameSite::Unspecified {
-                        a.push(format!("SameSite={:?}", c.same_site));
-                    }
-                    esc.md(&a.join(" "))
-                })
-                .collect();
-            s.push_str(&format!(
-                "| {t} | {} | {} | {status} | {} | {} |\n",
-                esc.md(e.method.as_str()),
-                esc.code(e.url.as_str()),
-                e.redirect_url
-                    .as_ref()
-                    .map(|u| esc.code(u.as_str()))
-                    .unwrap_or_default(),
-                sc.join(", ")
-            ));
-        }
-        if rs.omitted.trail > 0 {
-            s.push_str(&format!(
-                "\n{} other requests not listed.\n",
-                rs.omitted.trail
-            ));
-        }
-        s.push('\n');
+                if c.secure {
+                    a.push("Secure".into());
+                }
+                if c.same_site != SameSite::Unspecified {
+                    a.push(format!("SameSite={:?}", c.same_site));
+                }
+                esc.md(&a.join(" "))
+            })
+            .collect();
+        s.push_str(&format!(
+            "| {t} | {} | {} | {status} | {} | {} |\n",
+            esc.md(e.method.as_str()),
+            esc.code(e.url.as_str()),
+            e.redirect_url
+                .as_ref()
+                .map(|u| esc.code(u.as_str()))
+                .unwrap_or_default(),
+            sc.join(", ")
+        ));
     }
-    if d.clock
+    not_listed(s, rs.omitted.trail, "requests");
+}
+
+/// The end of a table: how many rows the report left out, if any.
+fn not_listed(s: &mut String, n: usize, what: &str) {
+    if n > 0 {
+        s.push_str(&format!("\n{n} other {what} not listed.\n"));
+    }
+    s.push('\n');
+}
+
+/// The hosts' clocks, when one is off by more than noise.
+fn clocks(s: &mut String, r: &Report, esc: Esc) {
+    let d = &r.diagnosis;
+    if !d
+        .clock
         .iter()
         .any(|c| c.skew_s.abs() >= signals::clock::NOISE_S)
     {
-        s.push_str("### Clocks (this computer minus the host, from Date headers)\n\n| host | skew | responses |\n|---|---|---|\n");
-        for c in &d.clock {
-            s.push_str(&format!(
-                "| {} | {:+} s | {} |\n",
-                esc.md(&c.host),
-                c.skew_s,
-                c.samples
-            ));
-        }
-        s.push('\n');
+        return;
     }
-    s.push_str("<details><summary>Report data (JSON, checked by <code>auth-triage verify</code>)</summary>\n\n```json\n");
+    s.push_str(
+        "### Clocks (this computer minus the host, from Date headers)\n\n\
+         | host | skew | responses |\n|---|---|---|\n",
+    );
+    for c in &d.clock {
+        s.push_str(&format!(
+            "| {} | {:+} s | {} |\n",
+            esc.md(&c.host),
+            c.skew_s,
+            c.samples
+        ));
+    }
+    s.push('\n');
+}
+
+/// The report's data, as JSON in a fenced block that `verify` reads back.
+fn report_data(s: &mut String, r: &Report) {
+    s.push_str(
+        "<details><summary>Report data (JSON, checked by <code>auth-triage verify</code>)\
+         </summary>\n\n```json\n",
+    );
     // Backticks only occur inside JSON strings; escaping them keeps the fence whole.
     s.push_str(
         &serde_json::to_string(r)
@@ -385,5 +444,4 @@ pub fn to_markdown(r: &Report) -> String {
             .replace('`', "\\u0060"),
     );
     s.push_str("\n```\n\n</details>\n");
-    s
 }

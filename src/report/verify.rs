@@ -104,10 +104,8 @@ fn embedded_data(text: &str) -> Option<&str> {
     })
 }
 
-/// Check one report pasted as Markdown (with its JSON block) or as JSON:
-/// the schema and the digest, and for Markdown that the view matches the
-/// data. `Err` when nothing report-like can be read at all.
-fn check_one(input: &str) -> Result<Verification, InputError> {
+/// Refuses a paste over 4 MiB.
+fn check_size(input: &str) -> Result<(), InputError> {
     if input.len() > 4 * 1024 * 1024 {
         return Err(InputError::TooLarge {
             field: "report".into(),
@@ -115,65 +113,117 @@ fn check_one(input: &str) -> Result<Verification, InputError> {
             unit: "bytes",
         });
     }
+    Ok(())
+}
+
+/// Where a paste's report data is: its JSON, the report's Markdown around
+/// it (when the paste is one), and whether the data came alone out of other
+/// text.
+struct Located {
+    json: String,
+    markdown: Option<String>,
+    data_only: bool,
+}
+
+/// Finds the report data in a paste: JSON as it is, JSON inside other text,
+/// or the ```json block of a report's Markdown (as people pass it on).
+/// `Ok(Err(verdict))` when the paste is already known to be modified.
+fn locate(input: &str) -> Result<Result<Located, Verification>, InputError> {
     let trimmed = input.trim_start_matches('\u{feff}').trim();
-    let pasted;
-    let mut data_only = false;
-    let (json, markdown) = if trimmed.starts_with('{') {
-        (trimmed.to_owned(), None)
-    } else if let Some(data) = (!trimmed.contains("```json") && !trimmed.contains(HEADING))
-        .then(|| embedded_data(trimmed))
-        .flatten()
-    {
+    if trimmed.starts_with('{') {
+        let json = trimmed.to_owned();
+        return Ok(Ok(Located {
+            json,
+            markdown: None,
+            data_only: false,
+        }));
+    }
+    let alone = !trimmed.contains("```json") && !trimmed.contains(HEADING);
+    if let Some(data) = alone.then(|| embedded_data(trimmed)).flatten() {
         // The data without any of its Markdown view, e.g. copied from a
         // ticket system that rendered the Markdown: the data alone is
         // checked. (With the view there, a broken view is a modification.)
-        data_only = true;
-        (data.to_owned(), None)
-    } else {
-        pasted = pasted_markdown(input.trim_start_matches('\u{feff}'));
-        let trimmed = pasted.as_deref().unwrap_or(trimmed);
-        let start = trimmed
-            .find("```json")
-            .ok_or_else(|| InputError::Malformed {
-                field: "report".into(),
-                message: "no report data found (its ```json block, or the JSON of Download JSON); \
-                          where a ticket shows the report rendered, copy it with its \"Report data\" \
-                          section open, or ask for the .json file"
-                    .into(),
-            })?;
-        let body = trimmed.get(start + 7..).unwrap_or("");
-        let Some(end) = body.find("```") else {
-            return Ok(modified(
-                "MODIFIED: the report is cut short (its ```json block is not closed)",
-            ));
-        };
-        (
-            body.get(..end).unwrap_or("").trim().to_owned(),
-            Some(trimmed),
-        )
+        let json = data.to_owned();
+        return Ok(Ok(Located {
+            json,
+            markdown: None,
+            data_only: true,
+        }));
+    }
+    let pasted = pasted_markdown(input.trim_start_matches('\u{feff}'));
+    let trimmed = pasted.as_deref().unwrap_or(trimmed);
+    let start = trimmed
+        .find("```json")
+        .ok_or_else(|| InputError::Malformed {
+            field: "report".into(),
+            message: "no report data found (its ```json block, or the JSON of Download \
+                      JSON); where a ticket shows the report rendered, copy it with its \
+                      \"Report data\" section open, or ask for the .json file"
+                .into(),
+        })?;
+    let body = trimmed.get(start + 7..).unwrap_or("");
+    let Some(end) = body.find("```") else {
+        let cut = "MODIFIED: the report is cut short (its ```json block is not closed)";
+        return Ok(Err(modified(cut)));
     };
-    // The Markdown's data block is one line: a line break in it is a mail
-    // client's, which wraps long lines at spaces, keeping the space or
-    // dropping it. When the data as received does not match its digest and
-    // a rejoined form does, the rejoined form is the data as it was built
-    // (the digest proves it). (Pretty-printed JSON, as Download JSON saves
-    // it, has line breaks of its own and is read as it is.)
-    let mut rejoined = false;
-    let json = if markdown.is_some() && json.contains('\n') && !digest_matches(&json) {
-        let lines: Vec<&str> = json.lines().collect();
-        match [lines.concat(), lines.join(" ")]
-            .into_iter()
-            .find(|j| digest_matches(j))
-        {
-            Some(j) => {
-                rejoined = true;
-                j
-            }
-            None => json,
-        }
-    } else {
-        json
+    Ok(Ok(Located {
+        json: body.get(..end).unwrap_or("").trim().to_owned(),
+        markdown: Some(trimmed.to_owned()),
+        data_only: false,
+    }))
+}
+
+/// The Markdown's data block is one line: a line break in it is a mail
+/// client's, which wraps long lines at spaces, keeping the space or
+/// dropping it. When the data as received does not match its digest and a
+/// rejoined form does, the rejoined form is the data as it was built (the
+/// digest proves it). (Pretty-printed JSON, as Download JSON saves it, has
+/// line breaks of its own and is read as it is.) True when it was rejoined.
+fn rejoin(json: String, in_markdown: bool) -> (String, bool) {
+    if !(in_markdown && json.contains('\n') && !digest_matches(&json)) {
+        return (json, false);
+    }
+    let lines: Vec<&str> = json.lines().collect();
+    let joined = [lines.concat(), lines.join(" ")]
+        .into_iter()
+        .find(|j| digest_matches(j));
+    match joined {
+        Some(j) => (j, true),
+        None => (json, false),
+    }
+}
+
+/// Refuses data whose `report_version` this core does not read.
+fn check_version(value: &crate::json::Value<'_>) -> Result<(), InputError> {
+    let version = match value.get("report_version") {
+        Some(crate::json::Value::Num(raw)) => raw.parse::<u64>().ok(),
+        _ => None,
     };
+    match version {
+        Some(v) if READS.iter().any(|r| u64::from(*r) == v) => Ok(()),
+        Some(v) => Err(InputError::Malformed {
+            field: "report_version".into(),
+            message: format!(
+                "{v} is not supported (this core reads versions 1 to {REPORT_VERSION})"
+            ),
+        }),
+        None => Err(InputError::Malformed {
+            field: "report_version".into(),
+            message: "missing: this is not an auth-triage report".into(),
+        }),
+    }
+}
+
+/// Check one report pasted as Markdown (with its JSON block) or as JSON:
+/// the schema and the digest, and for Markdown that the view matches the
+/// data. `Err` when nothing report-like can be read at all.
+fn check_one(input: &str) -> Result<Verification, InputError> {
+    check_size(input)?;
+    let found = match locate(input)? {
+        Ok(found) => found,
+        Err(verdict) => return Ok(verdict),
+    };
+    let (json, rejoined) = rejoin(found.json, found.markdown.is_some());
     let value = match crate::json::parse(&json) {
         Ok(v) => v,
         Err(e) if e.eof => {
@@ -185,27 +235,7 @@ fn check_one(input: &str) -> Result<Verification, InputError> {
             )))
         }
     };
-    let version = match value.get("report_version") {
-        Some(crate::json::Value::Num(raw)) => raw.parse::<u64>().ok(),
-        _ => None,
-    };
-    match version {
-        Some(v) if READS.iter().any(|r| u64::from(*r) == v) => {}
-        Some(v) => {
-            return Err(InputError::Malformed {
-                field: "report_version".into(),
-                message: format!(
-                    "{v} is not supported (this core reads versions 1 to {REPORT_VERSION})"
-                ),
-            })
-        }
-        None => {
-            return Err(InputError::Malformed {
-                field: "report_version".into(),
-                message: "missing: this is not an auth-triage report".into(),
-            })
-        }
-    }
+    check_version(&value)?;
     let report = match crate::json::from_str::<Report>(&json) {
         Ok(r) => r,
         Err(err) => {
@@ -214,49 +244,56 @@ fn check_one(input: &str) -> Result<Verification, InputError> {
             )));
         }
     };
-    let claimed = report.digest.value.clone();
     // Canonical form of what was received, not of our re-serialisation.
     let actual = sha256_hex(&crate::json::canonical(&value, "digest"));
-    if report.digest.alg.as_str() != "sha256" || claimed.as_str() != actual {
+    if report.digest.alg.as_str() != "sha256" || report.digest.value.as_str() != actual {
+        let id = &report.id;
+        let why = format!(
+            "MODIFIED: the digest does not match the data (report {id}): it was edited or cut short"
+        );
         return Ok(Verification {
             report: Some(report.clone()),
-            ..modified(&format!("MODIFIED: the digest does not match the data (report {}): it was edited or cut short", report.id))
+            ..modified(&why)
         });
     }
-    if let Some(md_text) = markdown {
-        let expected = to_markdown(&report);
-        if let Some(line) = first_difference(md_text, &expected) {
+    if let Some(md_text) = found.markdown.as_deref() {
+        if let Some(line) = first_difference(md_text, &to_markdown(&report)) {
+            let id = &report.id;
+            let why = format!(
+                "MODIFIED: the Markdown view differs from its data at line {line} (report {id})"
+            );
             return Ok(Verification {
                 report: Some(report.clone()),
-                ..modified(&format!(
-                    "MODIFIED: the Markdown view differs from its data at line {line} (report {})",
-                    report.id
-                ))
+                ..modified(&why)
             });
         }
     }
-    Ok(Verification {
+    Ok(consistent(report, rejoined, found.data_only))
+}
+
+/// The verdict on a report consistent with its digest (and its view).
+fn consistent(report: Report, rejoined: bool, data_only: bool) -> Verification {
+    let rejoined = if rejoined {
+        "; line breaks added to its data in transit were undone"
+    } else {
+        ""
+    };
+    let data_only = if data_only {
+        "; only its data was checked: the text around it is not the report's Markdown"
+    } else {
+        ""
+    };
+    Verification {
         intact: true,
         consistent: true,
         blocks: Vec::new(),
         warnings: Vec::new(),
         message: format!(
-            "CONSISTENT: report {} (sha256 {}){}{}",
-            report.id,
-            claimed,
-            if rejoined {
-                "; line breaks added to its data in transit were undone"
-            } else {
-                ""
-            },
-            if data_only {
-                "; only its data was checked: the text around it is not the report's Markdown"
-            } else {
-                ""
-            }
+            "CONSISTENT: report {} (sha256 {}){rejoined}{data_only}",
+            report.id, report.digest.value
         ),
         report: Some(report),
-    })
+    }
 }
 
 fn modified(message: &str) -> Verification {
@@ -421,44 +458,120 @@ fn block_lines(lines: &[&str], first: usize) -> (String, usize) {
 /// The digest detects accidents and careless edits, not forgery: anyone
 /// can recompute it (`docs/report.md`, "Threat model").
 pub fn verify(input: &str) -> Result<Verification, InputError> {
-    if input.len() > 4 * 1024 * 1024 {
-        return Err(InputError::TooLarge {
-            field: "report".into(),
-            limit: 4 * 1024 * 1024,
-            unit: "bytes",
-        });
+    check_size(input)?;
+    let mut p = Paste::new(input);
+    let mut found = markdown_blocks(&mut p);
+    found.extend(data_blocks(&mut p));
+    if found.is_empty() {
+        // Nothing report-like: the single-report reader says why.
+        return check_one(p.text);
     }
-    let text = input.trim_start_matches('\u{feff}');
-    let lines: Vec<&str> = text.lines().collect();
-    // Byte offset of each line.
-    let mut offsets = Vec::with_capacity(lines.len());
-    let mut at = 0;
-    for l in &lines {
-        offsets.push(at);
-        at += l.len();
-        at += text.get(at..).map_or(0, |r| {
-            if r.starts_with("\r\n") {
-                2
-            } else {
-                usize::from(r.starts_with('\n'))
-            }
-        });
+    found.sort_by_key(|f| f.block.line);
+    let distinct = distinct(found);
+    let warnings = warnings(&p, &distinct);
+    Ok(verdict(distinct, warnings))
+}
+
+/// A paste, line by line, with what the blocks found in it cover.
+struct Paste<'a> {
+    text: &'a str,
+    lines: Vec<&'a str>,
+    /// Byte offset of each line.
+    offsets: Vec<usize>,
+    /// Lines inside a report-like block.
+    covered: Vec<bool>,
+}
+
+impl<'a> Paste<'a> {
+    fn new(input: &'a str) -> Self {
+        let text = input.trim_start_matches('\u{feff}');
+        let lines: Vec<&str> = text.lines().collect();
+        let mut offsets = Vec::with_capacity(lines.len());
+        let mut at = 0;
+        for l in &lines {
+            offsets.push(at);
+            at += l.len();
+            at += text.get(at..).map_or(0, |r| {
+                if r.starts_with("\r\n") {
+                    2
+                } else {
+                    usize::from(r.starts_with('\n'))
+                }
+            });
+        }
+        let covered = vec![false; lines.len()];
+        Paste {
+            text,
+            lines,
+            offsets,
+            covered,
+        }
     }
-    let mut found: Vec<(Block, Verification, String)> = Vec::new();
-    let mut covered = vec![false; lines.len()];
+
+    fn line(&self, i: usize) -> &'a str {
+        self.lines.get(i).copied().unwrap_or("")
+    }
+
+    fn cover(&mut self, from: usize, to: usize) {
+        for c in self.covered.iter_mut().take(to + 1).skip(from) {
+            *c = true;
+        }
+    }
+}
+
+/// A report-like block of a paste, its verdict, and what makes two blocks
+/// copies of one another.
+struct Found {
+    block: Block,
+    verdict: Verification,
+    key: String,
+}
+
+impl Found {
+    fn new(
+        line: usize,
+        place: &'static str,
+        kind: &'static str,
+        v: Verification,
+        text: &str,
+    ) -> Self {
+        let key = v
+            .report
+            .as_ref()
+            .filter(|_| v.consistent)
+            .map(|r| format!("ok {}", r.digest.value))
+            .unwrap_or_else(|| text.split_whitespace().collect::<Vec<_>>().join(" "));
+        let block = Block {
+            line,
+            place,
+            kind,
+            consistent: v.consistent,
+            copies: 1,
+            message: v.message.clone(),
+        };
+        Found {
+            block,
+            verdict: v,
+            key,
+        }
+    }
+}
+
+/// Every report's Markdown in the paste, from its heading on.
+fn markdown_blocks(p: &mut Paste<'_>) -> Vec<Found> {
+    let mut found = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
-        let l = lines.get(i).copied().unwrap_or("");
+    while i < p.lines.len() {
+        let l = p.line(i);
         if !heading_like(l) {
             i += 1;
             continue;
         }
-        let (block, end) = block_lines(&lines, i);
-        for c in covered.iter_mut().take(end + 1).skip(i) {
-            *c = true;
-        }
-        let before = text
-            .get(..offsets.get(i).copied().unwrap_or(0))
+        let (block, end) = block_lines(&p.lines, i);
+        p.cover(i, end);
+        let before = p
+            .text
+            .get(..p.offsets.get(i).copied().unwrap_or(0))
             .unwrap_or("");
         let v = check_one(&block).unwrap_or_else(|e| {
             modified(&format!(
@@ -466,103 +579,81 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
                 e.to_string().trim_start_matches("report: ")
             ))
         });
-        let key = v
-            .report
-            .as_ref()
-            .filter(|_| v.consistent)
-            .map(|r| format!("ok {}", r.digest.value))
-            .unwrap_or_else(|| block.split_whitespace().collect::<Vec<_>>().join(" "));
-        found.push((
-            Block {
-                line: i + 1,
-                place: place(before, l),
-                kind: "markdown",
-                consistent: v.consistent,
-                copies: 1,
-                message: v.message.clone(),
-            },
-            v,
-            key,
-        ));
+        found.push(Found::new(i + 1, place(before, l), "markdown", v, &block));
         i = end + 1;
     }
-    // Report data outside every Markdown block.
+    found
+}
+
+/// Report data outside every Markdown block.
+fn data_blocks(p: &mut Paste<'_>) -> Vec<Found> {
+    let mut found = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
-        let l = lines.get(i).copied().unwrap_or("");
-        if covered.get(i).copied().unwrap_or(true) || !l.contains("\"report_version\"") {
+    while i < p.lines.len() {
+        let covered = p.covered.get(i).copied().unwrap_or(true);
+        if covered || !p.line(i).contains("\"report_version\"") {
             i += 1;
             continue;
         }
         // From the line of its opening brace.
         let start = (0..=i)
             .rev()
-            .find(|j| {
-                !covered.get(*j).copied().unwrap_or(true)
-                    && lines.get(*j).is_some_and(|x| x.contains('{'))
-            })
+            .find(|j| !p.covered.get(*j).copied().unwrap_or(true) && p.line(*j).contains('{'))
             .unwrap_or(i);
-        let from = offsets.get(start).copied().unwrap_or(0);
-        let rest = text.get(from..).unwrap_or("");
+        let from = p.offsets.get(start).copied().unwrap_or(0);
+        let rest = p.text.get(from..).unwrap_or("");
         let data = embedded_data(rest).unwrap_or(rest);
         let data_end = from + (data.as_ptr() as usize - rest.as_ptr() as usize) + data.len();
-        let end = offsets
+        let end = p
+            .offsets
             .iter()
             .rposition(|o| *o < data_end.max(from + 1))
             .unwrap_or(i)
             .max(i);
-        for c in covered.iter_mut().take(end + 1).skip(start) {
-            *c = true;
-        }
-        let before = text.get(..from).unwrap_or("");
+        p.cover(start, end);
+        let before = p.text.get(..from).unwrap_or("");
         let mut v = check_one(data).unwrap_or_else(|e| modified(&format!("NOT CHECKED: {e}")));
         if v.consistent && !v.message.contains("only its data was checked") {
             v.message.push_str(
                 "; only its data was checked: the text around it is not the report's Markdown",
             );
         }
-        let key = v
-            .report
-            .as_ref()
-            .filter(|_| v.consistent)
-            .map(|r| format!("ok {}", r.digest.value))
-            .unwrap_or_else(|| data.split_whitespace().collect::<Vec<_>>().join(" "));
-        found.push((
-            Block {
-                line: start + 1,
-                place: place(before, lines.get(start).copied().unwrap_or("")),
-                kind: "data",
-                consistent: v.consistent,
-                copies: 1,
-                message: v.message.clone(),
-            },
+        found.push(Found::new(
+            start + 1,
+            place(before, p.line(start)),
+            "data",
             v,
-            key,
+            data,
         ));
         i = end + 1;
     }
-    if found.is_empty() {
-        // Nothing report-like: the single-report reader says why.
-        return check_one(text);
-    }
-    found.sort_by_key(|(b, _, _)| b.line);
-    // Identical copies count once.
-    let mut distinct: Vec<(Block, Verification, String)> = Vec::new();
+    found
+}
+
+/// The blocks with identical copies counted once, in plain view when one
+/// copy is.
+fn distinct(found: Vec<Found>) -> Vec<Found> {
+    let mut distinct: Vec<Found> = Vec::new();
     for f in found {
-        if let Some(d) = distinct.iter_mut().find(|d| d.2 == f.2) {
-            d.0.copies += 1;
-            if d.0.place == "plain view" || f.0.place != "plain view" {
+        if let Some(d) = distinct.iter_mut().find(|d| d.key == f.key) {
+            d.block.copies += 1;
+            if d.block.place == "plain view" || f.block.place != "plain view" {
                 continue;
             }
-            d.0.place = f.0.place;
+            d.block.place = f.block.place;
         } else {
             distinct.push(f);
         }
     }
-    // Visible text outside every block that reads like a report or a verdict.
+    distinct
+}
+
+/// Visible text outside every block that reads like a report or a
+/// verdict, and blocks a reader of the rendered ticket does not see.
+fn warnings(p: &Paste<'_>, distinct: &[Found]) -> Vec<String> {
     let mut warnings = Vec::new();
-    for (n, l) in lines.iter().enumerate() {
-        if covered.get(n).copied().unwrap_or(false) {
+    for (n, l) in p.lines.iter().enumerate() {
+        if p.covered.get(n).copied().unwrap_or(false) {
             continue;
         }
         let lower = l.to_lowercase();
@@ -573,37 +664,47 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
             ));
         }
     }
-    for (b, _, _) in &distinct {
+    for b in distinct.iter().map(|d| &d.block) {
         if b.place != "plain view" {
             warnings.push(format!(
-                "the report-like block at line {} is hidden from a reader of the rendered ticket ({})",
+                "the report-like block at line {} is hidden from a reader of the rendered \
+                 ticket ({})",
                 b.line, b.place
             ));
         }
     }
-    let consistent: Vec<&(Block, Verification, String)> =
-        distinct.iter().filter(|d| d.0.consistent).collect();
+    warnings
+}
+
+/// The verdict on the whole paste: the one block's, when it is the only
+/// one and nothing warns; else not a plain verdict, with every block and
+/// warning listed.
+fn verdict(distinct: Vec<Found>, warnings: Vec<String>) -> Verification {
+    let consistent: Vec<&Found> = distinct.iter().filter(|d| d.block.consistent).collect();
     let report = match consistent.as_slice() {
-        [one] => one.1.report.clone(),
+        [one] => one.verdict.report.clone(),
         _ => None,
     };
-    let blocks: Vec<Block> = distinct.iter().map(|d| d.0.clone()).collect();
-    if let [(b, v, _)] = distinct.as_slice() {
+    let blocks: Vec<Block> = distinct.iter().map(|d| d.block.clone()).collect();
+    if let [one] = distinct.as_slice() {
         if warnings.is_empty() {
-            let mut v = v.clone();
-            if b.copies > 1 {
-                v.message
-                    .push_str(&format!(" ({} identical copies, counted once)", b.copies));
+            let mut v = one.verdict.clone();
+            if one.block.copies > 1 {
+                v.message.push_str(&format!(
+                    " ({} identical copies, counted once)",
+                    one.block.copies
+                ));
             }
             v.blocks = blocks;
-            return Ok(v);
+            return v;
         }
     }
-    let mut message = if let [(_, v, _)] = distinct.as_slice() {
-        format!("NOT A PLAIN VERDICT: {}", v.message)
+    let mut message = if let [one] = distinct.as_slice() {
+        format!("NOT A PLAIN VERDICT: {}", one.verdict.message)
     } else {
         format!(
-            "NOT A PLAIN VERDICT: the paste holds {} different report-like blocks; a reader may see the wrong one",
+            "NOT A PLAIN VERDICT: the paste holds {} different report-like blocks; a reader may \
+             see the wrong one",
             distinct.len()
         )
     };
@@ -625,12 +726,12 @@ pub fn verify(input: &str) -> Result<Verification, InputError> {
     for w in &warnings {
         message.push_str(&format!("\n  ! {w}"));
     }
-    Ok(Verification {
+    Verification {
         intact: false,
         consistent: report.is_some(),
         message,
         blocks,
         warnings,
         report,
-    })
+    }
 }

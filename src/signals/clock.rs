@@ -28,8 +28,31 @@ pub struct ClockSignals {
     pub evidence: Vec<Evidence>,
 }
 
+/// Each host's clock against this computer's, then one rule of three:
+/// the hosts disagree, this computer is the odd one out, or single hosts
+/// are off.
 pub fn analyze(snap: &Snapshot) -> ClockSignals {
-    // (host, skew in ms) of every dated response, grouped by host below.
+    let findings = findings(samples(snap));
+    let mut evidence = Vec::new();
+    let max = findings.iter().map(|f| f.skew_s).max();
+    let min = findings.iter().map(|f| f.skew_s).min();
+    if let (Some(max), Some(min)) = (max, min) {
+        let spread = max - min;
+        let multi = findings.len() >= 2;
+        if multi && spread >= WARN_S {
+            evidence.extend(hosts_disagree(&findings, max, min));
+        } else if multi && spread < NOISE_S && min.abs() >= STRONG_S {
+            evidence.push(local_off(&findings, min));
+        } else {
+            let off = findings.iter().filter(|f| f.skew_s.abs() >= WARN_S);
+            evidence.extend(off.map(host_skew));
+        }
+    }
+    ClockSignals { findings, evidence }
+}
+
+/// (host, skew in ms) of every dated response of the episode.
+fn samples(snap: &Snapshot) -> Vec<(String, i64)> {
     let mut samples: Vec<(String, i64)> = Vec::new();
     let start = snap.episode_start();
     for e in snap.trail.iter().filter(|e| e.in_episode(start)) {
@@ -50,6 +73,11 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
         let skew_ms = rx - (server_ms + 500);
         samples.push((host, skew_ms));
     }
+    samples
+}
+
+/// Each host's median skew, the largest first.
+fn findings(mut samples: Vec<(String, i64)>) -> Vec<ClockFinding> {
     // Sorted by host, then skew: each host's samples are a run, in order.
     crate::order::sort(&mut samples);
     let mut findings: Vec<ClockFinding> = samples
@@ -70,82 +98,77 @@ pub fn analyze(snap: &Snapshot) -> ClockSignals {
             .cmp(&a.skew_s.abs())
             .then(a.host.cmp(&b.host))
     });
-    let mut evidence = Vec::new();
+    findings
+}
 
-    let max = findings.iter().map(|f| f.skew_s).max();
-    let min = findings.iter().map(|f| f.skew_s).min();
-    if let (Some(max), Some(min)) = (max, min) {
-        let spread = max - min;
-        let multi = findings.len() >= 2;
-        if multi && spread >= WARN_S {
-            // Hosts disagree with each other: one of the servers is off,
-            // whatever the local clock says.
-            let (hi, lo) = (
-                findings.iter().find(|f| f.skew_s == max),
-                findings.iter().find(|f| f.skew_s == min),
-            );
-            if let (Some(hi), Some(lo)) = (hi, lo) {
-                evidence.push(Evidence {
-                    source: Source::Clock,
-                    rule: Rule::ClockHostsDisagree,
-                    subject: Subject::None,
-                    detail: format!(
-                        "the clocks of {} and {} differ by {} s (Date headers)",
-                        crate::redact::host(&hi.host),
-                        crate::redact::host(&lo.host),
-                        spread
-                    ),
-                    plain: None,
-                    supports: None,
-                    cause: Some(Cause::ClockSkew),
-                    weight: if spread >= STRONG_S { 0.9 } else { 0.6 },
-                });
-            }
-        } else if multi && spread < NOISE_S && min.abs() >= STRONG_S {
-            // Every host agrees and the local clock is the odd one out.
-            evidence.push(Evidence {
-                source: Source::Clock,
-                rule: Rule::ClockLocalOff,
-                subject: Subject::None,
-                detail: format!(
-                    "this computer's clock is {} s {} all {} hosts (they agree with each other)",
-                    min.abs(),
-                    if min > 0 { "ahead of" } else { "behind" },
-                    findings.len()
-                ),
-                plain: None,
-                supports: None,
-                cause: None,
-                weight: 0.4,
-            });
-        } else {
-            for f in findings.iter().filter(|f| f.skew_s.abs() >= WARN_S) {
-                let strong = f.skew_s.abs() >= STRONG_S;
-                evidence.push(Evidence {
-                    source: Source::Clock,
-                    rule: if strong {
-                        Rule::ClockHostSkew
-                    } else {
-                        Rule::ClockHostSkewSmall
-                    },
-                    subject: Subject::Host(f.host.clone()),
-                    detail: format!(
-                        "{}'s clock is {} s {} this computer's (Date header, {} response{}); TOTP tolerates about 30 s",
-                        crate::redact::host(&f.host),
-                        f.skew_s.abs(),
-                        if f.skew_s > 0 { "behind" } else { "ahead of" },
-                        f.samples,
-                        if f.samples == 1 { "" } else { "s" }
-                    ),
-                    plain: None,
-                    supports: None,
-                    cause: Some(Cause::ClockSkew),
-                    weight: if strong { 0.85 } else { 0.45 },
-                });
-            }
-        }
+fn ev(rule: Rule, subject: Subject, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
+    Evidence {
+        source: Source::Clock,
+        rule,
+        subject,
+        detail,
+        plain: None,
+        supports: None,
+        cause,
+        weight,
     }
-    ClockSignals { findings, evidence }
+}
+
+/// `clock.hosts_disagree`: hosts disagree with each other, so one of the
+/// servers is off, whatever the local clock says.
+fn hosts_disagree(findings: &[ClockFinding], max: i64, min: i64) -> Option<Evidence> {
+    let hi = findings.iter().find(|f| f.skew_s == max)?;
+    let lo = findings.iter().find(|f| f.skew_s == min)?;
+    let spread = max - min;
+    let detail = format!(
+        "the clocks of {} and {} differ by {spread} s (Date headers)",
+        crate::redact::host(&hi.host),
+        crate::redact::host(&lo.host),
+    );
+    let weight = if spread >= STRONG_S { 0.9 } else { 0.6 };
+    let cause = Some(Cause::ClockSkew);
+    Some(ev(
+        Rule::ClockHostsDisagree,
+        Subject::None,
+        detail,
+        cause,
+        weight,
+    ))
+}
+
+/// `clock.local_off`: every host agrees and the local clock is the odd one
+/// out.
+fn local_off(findings: &[ClockFinding], min: i64) -> Evidence {
+    let detail = format!(
+        "this computer's clock is {} s {} all {} hosts (they agree with each other)",
+        min.abs(),
+        if min > 0 { "ahead of" } else { "behind" },
+        findings.len()
+    );
+    ev(Rule::ClockLocalOff, Subject::None, detail, None, 0.4)
+}
+
+/// `clock.host_skew` (or `clock.host_skew_small` under [`STRONG_S`]): a
+/// host's clock off by more than TOTP tolerates.
+fn host_skew(f: &ClockFinding) -> Evidence {
+    let strong = f.skew_s.abs() >= STRONG_S;
+    let rule = if strong {
+        Rule::ClockHostSkew
+    } else {
+        Rule::ClockHostSkewSmall
+    };
+    let detail = format!(
+        "{}'s clock is {} s {} this computer's (Date header, {} response{}); \
+         TOTP tolerates about 30 s",
+        crate::redact::host(&f.host),
+        f.skew_s.abs(),
+        if f.skew_s > 0 { "behind" } else { "ahead of" },
+        f.samples,
+        if f.samples == 1 { "" } else { "s" }
+    );
+    let weight = if strong { 0.85 } else { 0.45 };
+    let subject = Subject::Host(f.host.clone());
+    ev(rule, subject, detail, Some(Cause::ClockSkew), weight)
 }
 
 #[cfg(test)]

@@ -604,13 +604,20 @@ mod tests {
     fn the_identity_providers_page_is_known_by_the_request_that_led_there() {
         // On the page's own URL: Keycloak keeps client_id; authentik encodes
         // the authorization request in `next`.
-        let kc = "https://auth.example.org/realms/n/login-actions/authenticate?session_code=x&client_id=nanami";
+        let kc = concat!(
+            "https://auth.example.org/realms/n/login-actions/authenticate",
+            "?session_code=x&client_id=nanami"
+        );
         assert!(sent_to_sign_in(&at(kc, ""), "auth.example.org"));
-        let ak = "https://auth.example.org/if/flow/login/?next=%2Fapplication%2Fo%2Fauthorize%2F%3Fclient_id%3Dnanami";
+        let ak = concat!(
+            "https://auth.example.org/if/flow/login/",
+            "?next=%2Fapplication%2Fo%2Fauthorize%2F%3Fclient_id%3Dnanami"
+        );
         assert!(sent_to_sign_in(&at(ak, ""), "auth.example.org"));
         // In the recorded redirect that led there (Auth0's page keeps only `state`).
         let trail = r#"{"url":"https://nanami.example.org/login","type":"main_frame","status":302,
-            "redirect_url":"https://id.example.org/authorize?response_type=code&client_id=<6 chars>"}"#;
+            "redirect_url":
+              "https://id.example.org/authorize?response_type=code&client_id=<6 chars>"}"#;
         assert!(sent_to_sign_in(
             &at("https://id.example.org/u/mfa?state=x", trail),
             "id.example.org"
