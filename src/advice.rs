@@ -209,6 +209,10 @@ pub fn page_only_operator(t: FailureType, verdict: Verdict, operator: Msg) -> Ms
 
 /// The finding as a plain sentence, no rule id.
 pub fn plain(e: &Evidence) -> Msg {
+    // The rule that had the finding's parts said it from them.
+    if let Some(m) = &e.said {
+        return m.clone();
+    }
     let d = e.detail.as_str();
     let said = |key: &'static str| Msg::new(key).text("said", d);
     match e.rule {
@@ -252,53 +256,16 @@ pub fn plain(e: &Evidence) -> Msg {
         | Rule::CookieTooLarge => Msg::new("ev.cookies_too_large"),
         // The detail's parts (a code, a host, seconds) in a sentence of the
         // UI language; the English detail where its shape is not the known one.
-        Rule::CodeUnknown => match d
-            .strip_prefix("code ")
-            .and_then(|r| r.strip_suffix(" is in no catalog: captured verbatim, not interpreted"))
-        {
-            Some(code) => Msg::new("ev.code_unknown").text("code", code),
-            None => Msg::new("ev.detail").text("detail", sentence(d)),
-        },
-        Rule::TrailErrorCode => match d
-            .strip_prefix("the sign-in came back with code ")
-            .and_then(|r| r.strip_suffix("; the page does not show it"))
-            .and_then(|r| r.strip_suffix(')')?.split_once(" ("))
-        {
-            Some((code, "a recorded redirect")) => Msg::new("ev.trail_code").text("code", code),
-            Some((code, place)) => match place.strip_prefix("at ") {
-                Some(at) => Msg::new("ev.trail_code_at")
-                    .text("code", code)
-                    .text("at", at),
-                None => Msg::new("ev.detail").text("detail", sentence(d)),
-            },
-            None => Msg::new("ev.detail").text("detail", sentence(d)),
-        },
-        Rule::CodeCatalog | Rule::CodeGeneric => Msg::new("ev.detail").text("detail", sentence(d)),
+        // Said from their parts where the rule set `said` (above); this is
+        // the path of evidence read back from a report.
+        Rule::CodeUnknown | Rule::TrailErrorCode | Rule::CodeCatalog | Rule::CodeGeneric => {
+            Msg::new("ev.detail").text("detail", sentence(d))
+        }
         Rule::ClockHostSkew | Rule::ClockHostSkewSmall | Rule::ClockHostsDisagree => {
-            let first = d.split(" (").next().unwrap_or(d);
-            match host_clock(first) {
-                Some((host, secs, true)) => Msg::new("ev.host_clock_behind")
-                    .text("host", host)
-                    .num("secs", secs),
-                Some((host, secs, false)) => Msg::new("ev.host_clock_ahead")
-                    .text("host", host)
-                    .num("secs", secs),
-                None => Msg::new("ev.host_clock").text("detail", first),
-            }
+            Msg::new("ev.host_clock").text("detail", d.split(" (").next().unwrap_or(d))
         }
         Rule::ClockLocalOff => {
-            let first = d.split(" (").next().unwrap_or(d);
-            match local_clock(first) {
-                Some((secs, ahead, hosts)) => {
-                    let key = if ahead {
-                        "ev.local_clock_ahead"
-                    } else {
-                        "ev.local_clock_behind"
-                    };
-                    Msg::new(key).num("secs", secs).num("hosts", hosts)
-                }
-                None => Msg::new("ev.detail").text("detail", sentence(first)),
-            }
+            Msg::new("ev.detail").text("detail", sentence(d.split(" (").next().unwrap_or(d)))
         }
         Rule::TrailRedirectToHttp => Msg::new("ev.redirect_to_http"),
         Rule::TrailRedirectToInternalHost
@@ -333,36 +300,6 @@ pub fn plain(e: &Evidence) -> Msg {
     }
 }
 
-/// "HOST's clock is N s behind this computer's" (or "ahead of"): the host,
-/// the seconds and whether it is behind.
-fn host_clock(d: &str) -> Option<(&str, i64, bool)> {
-    let (host, rest) = d.split_once("'s clock is ")?;
-    let (n, rest) = rest.split_once(" s ")?;
-    let behind = match rest {
-        "behind this computer's" => true,
-        "ahead of this computer's" => false,
-        _ => return None,
-    };
-    Some((host, n.parse().ok()?, behind))
-}
-
-/// "this computer's clock is N s ahead of all K hosts" (or "behind"): the
-/// seconds, whether it is ahead, and the number of hosts.
-fn local_clock(d: &str) -> Option<(i64, bool, i64)> {
-    let rest = d.strip_prefix("this computer's clock is ")?;
-    let (n, rest) = rest.split_once(" s ")?;
-    let (ahead, hosts) = if let Some(h) = rest.strip_prefix("ahead of all ") {
-        (true, h)
-    } else {
-        (false, rest.strip_prefix("behind all ")?)
-    };
-    Some((
-        n.parse().ok()?,
-        ahead,
-        hosts.strip_suffix(" hosts")?.parse().ok()?,
-    ))
-}
-
 /// `s` with a capital first letter and a full stop.
 fn sentence(s: &str) -> String {
     let mut out: String = {
@@ -382,78 +319,34 @@ fn sentence(s: &str) -> String {
 mod tests {
     use super::*;
 
-    /// Codes and clocks are said from their parts (the UI language words
-    /// them), and the English is the detail's as before.
+    /// A rule that had the finding's parts says it from them (the UI
+    /// language words them); evidence read back from a report, which has no
+    /// parts, keeps its English detail.
     #[test]
-    fn code_and_clock_details_become_messages_with_the_same_english() {
-        let ev = |rule, detail: &str| Evidence {
-            source: crate::diagnosis::Source::Clock,
-            rule,
+    fn evidence_is_said_from_its_parts_else_from_its_detail() {
+        let ev = |detail: &str| Evidence {
+            source: crate::diagnosis::Source::PageText,
+            rule: Rule::CodeUnknown,
             subject: crate::diagnosis::Subject::None,
             detail: detail.to_owned(),
             plain: None,
+            said: None,
             supports: None,
             cause: None,
-            weight: 0.5,
+            weight: 0.3,
         };
-        for (rule, detail, key, english) in [
-            (
-                Rule::CodeUnknown,
-                "code NAN-4711 is in no catalog: captured verbatim, not interpreted",
-                "ev.code_unknown",
-                "Code NAN-4711 is in no catalog: captured verbatim, not interpreted.",
-            ),
-            (
-                Rule::TrailErrorCode,
-                "the sign-in came back with code otp_expired (at https://a.example/cb); the page \
-                 does not show it",
-                "ev.trail_code_at",
-                "The sign-in came back with code otp_expired (at https://a.example/cb); the page \
-                 does not show it.",
-            ),
-            (
-                Rule::TrailErrorCode,
-                "the sign-in came back with code x1 (a recorded redirect); the page does not show \
-                 it",
-                "ev.trail_code",
-                "The sign-in came back with code x1 (a recorded redirect); the page does not show \
-                 it.",
-            ),
-            (
-                Rule::ClockHostSkew,
-                "a.example's clock is 300 s behind this computer's (Date header, 2 responses); \
-                 TOTP tolerates about 30 s",
-                "ev.host_clock_behind",
-                "A server's clock is off, so codes and sign-in times are judged wrong (a.example's \
-                 clock is 300 s behind this computer's).",
-            ),
-            (
-                Rule::ClockHostSkewSmall,
-                "a.example's clock is 45 s ahead of this computer's (Date header, 1 response); \
-                 TOTP tolerates about 30 s",
-                "ev.host_clock_ahead",
-                "A server's clock is off, so codes and sign-in times are judged wrong (a.example's \
-                 clock is 45 s ahead of this computer's).",
-            ),
-            (
-                Rule::ClockLocalOff,
-                "this computer's clock is 600 s ahead of all 2 hosts (they agree with each other)",
-                "ev.local_clock_ahead",
-                "This computer's clock is 600 s ahead of all 2 hosts.",
-            ),
-            (
-                Rule::ClockLocalOff,
-                "this computer's clock is 90 s behind all 3 hosts (they agree with each other)",
-                "ev.local_clock_behind",
-                "This computer's clock is 90 s behind all 3 hosts.",
-            ),
-            // An unknown shape keeps the detail.
-            (Rule::CodeUnknown, "code X, odd", "ev.detail", "Code X, odd."),
-        ] {
-            let m = plain(&ev(rule, detail));
-            assert_eq!(m.key, key, "{detail}");
-            assert_eq!(m.english(), english);
-        }
+        let parts = Msg::new("ev.code_unknown").text("code", "NAN-4711");
+        let m = plain(
+            &ev("code NAN-4711 is in no catalog: captured verbatim, not interpreted").saying(parts),
+        );
+        assert_eq!(m.key, "ev.code_unknown");
+        assert_eq!(
+            m.english(),
+            "Code NAN-4711 is in no catalog: captured verbatim, not interpreted."
+        );
+        let m = plain(&ev("code X, odd"));
+        assert_eq!(m.key, "ev.detail");
+        assert_eq!(m.english(), "Code X, odd.");
     }
 
     #[test]

@@ -254,10 +254,14 @@ fn trail_code(snap: &Snapshot, cats: &Catalogs, found: &mut Vec<FoundCode>) -> O
     let at = Origin::parse_with_path(&e.url)
         .map(|(o, p)| format!("{}{}", o.show(), crate::redact::path(&p)))
         .unwrap_or_default();
-    let place = if at.is_empty() {
-        "a recorded redirect".to_owned()
+    let (place, said) = if at.is_empty() {
+        let said = Msg::new("ev.trail_code").text("code", first.code.clone());
+        ("a recorded redirect".to_owned(), said)
     } else {
-        format!("at {at}")
+        let said = Msg::new("ev.trail_code_at")
+            .text("code", first.code.clone())
+            .text("at", at.clone());
+        (format!("at {at}"), said)
     };
     Some(Evidence {
         source: Source::Trail,
@@ -268,6 +272,7 @@ fn trail_code(snap: &Snapshot, cats: &Catalogs, found: &mut Vec<FoundCode>) -> O
             first.code
         ),
         plain: None,
+        said: Some(said),
         supports: None,
         cause: None,
         weight: 0.3,
@@ -334,7 +339,8 @@ fn weigh_codes(safe_codes: &[SafeCode], cats: &Catalogs, page: &mut PageSignals)
                     CodeSource::HttpStatus => Source::PageStatus,
                     CodeSource::TrailUrl | CodeSource::NetError => Source::Trail,
                 };
-                code_ev(source, Rule::CodeUnknown, detail, 0.3)
+                let said = Msg::new("ev.code_unknown").text("code", c.code.clone());
+                code_ev(source, Rule::CodeUnknown, detail, 0.3).saying(said)
             }
         };
         evidence.push(e);
@@ -349,6 +355,7 @@ fn code_ev(source: Source, rule: Rule, detail: String, weight: f32) -> Evidence 
         subject: Subject::None,
         detail,
         plain: None,
+        said: None,
         supports: None,
         cause: None,
         weight,
@@ -451,6 +458,7 @@ fn deployment_evidence(
                  the reverse proxy or gateway could not reach the service behind it"
             ),
             plain: None,
+            said: None,
             supports: None,
             cause: Some(Cause::Gateway),
             weight: 0.8,
@@ -463,6 +471,7 @@ fn deployment_evidence(
             subject: Subject::None,
             detail: "the server refused the request: header or cookie too large".into(),
             plain: None,
+            said: None,
             supports: None,
             cause: Some(Cause::CookieBloat),
             weight: 0.9,

@@ -4,6 +4,7 @@
 //! (redacted URLs, masked excerpts, cookie names, hosts, numbers), so a
 //! diagnosis can be shown and logged as it is.
 
+use crate::say::Msg;
 #[cfg(feature = "serde-reference")]
 use serde::Deserialize;
 use serde::Serialize;
@@ -205,6 +206,11 @@ pub struct Evidence {
     /// rule id and no jargon (absent in reports made before it existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plain: Option<String>,
+    /// The finding's parts (a code, a host, seconds) as a message of the
+    /// core's message data, set by the rule that has them, so the UI
+    /// language words them; not written out (the report keeps `detail`).
+    #[serde(skip)]
+    pub said: Option<Msg>,
     /// The failure type this supports, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supports: Option<FailureType>,
@@ -220,6 +226,12 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// The same evidence, said from its parts as `m`.
+    pub fn saying(mut self, m: Msg) -> Evidence {
+        self.said = Some(m);
+        self
+    }
+
     /// The same evidence, about `subject`.
     pub fn about(mut self, subject: Subject) -> Evidence {
         self.subject = subject;
@@ -384,7 +396,7 @@ crate::json_struct!(
         cause: default,
         weight: req,
     },
-    skip { subject }
+    skip { subject, said }
 );
 crate::json_struct!(
     ClockFinding,

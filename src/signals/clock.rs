@@ -9,6 +9,7 @@
 //!   `iat`/`nbf` checks (usually 60-120 s of leeway) fail too.
 
 use crate::diagnosis::{Cause, ClockFinding, Evidence, Rule, Source, Subject};
+use crate::say::Msg;
 use crate::snapshot::Snapshot;
 use crate::web::Origin;
 
@@ -108,6 +109,7 @@ fn ev(rule: Rule, subject: Subject, detail: String, cause: Option<Cause>, weight
         subject,
         detail,
         plain: None,
+        said: None,
         supports: None,
         cause,
         weight,
@@ -145,7 +147,14 @@ fn local_off(findings: &[ClockFinding], min: i64) -> Evidence {
         if min > 0 { "ahead of" } else { "behind" },
         findings.len()
     );
-    ev(Rule::ClockLocalOff, Subject::None, detail, None, 0.4)
+    let key = if min > 0 {
+        "ev.local_clock_ahead"
+    } else {
+        "ev.local_clock_behind"
+    };
+    let hosts = i64::try_from(findings.len()).unwrap_or(i64::MAX);
+    let said = Msg::new(key).num("secs", min.abs()).num("hosts", hosts);
+    ev(Rule::ClockLocalOff, Subject::None, detail, None, 0.4).saying(said)
 }
 
 /// `clock.host_skew` (or `clock.host_skew_small` under [`STRONG_S`]): a
@@ -157,18 +166,25 @@ fn host_skew(f: &ClockFinding) -> Evidence {
     } else {
         Rule::ClockHostSkewSmall
     };
+    let host = crate::redact::host(&f.host);
     let detail = format!(
         "{}'s clock is {} s {} this computer's (Date header, {} response{}); \
          TOTP tolerates about 30 s",
-        crate::redact::host(&f.host),
+        host,
         f.skew_s.abs(),
         if f.skew_s > 0 { "behind" } else { "ahead of" },
         f.samples,
         if f.samples == 1 { "" } else { "s" }
     );
     let weight = if strong { 0.85 } else { 0.45 };
+    let key = if f.skew_s > 0 {
+        "ev.host_clock_behind"
+    } else {
+        "ev.host_clock_ahead"
+    };
+    let said = Msg::new(key).text("host", host).num("secs", f.skew_s.abs());
     let subject = Subject::Host(f.host.clone());
-    ev(rule, subject, detail, Some(Cause::ClockSkew), weight)
+    ev(rule, subject, detail, Some(Cause::ClockSkew), weight).saying(said)
 }
 
 #[cfg(test)]
@@ -183,6 +199,43 @@ mod tests {
             received_ms: Some(rx),
             ..Default::default()
         }
+    }
+
+    /// Each clock finding carries its parts (host, seconds, hosts), and
+    /// the message says in English what the detail says.
+    #[test]
+    fn clock_findings_are_said_from_their_parts() {
+        let f = |host: &str, skew_s| ClockFinding {
+            host: host.into(),
+            skew_s,
+            samples: 2,
+        };
+        let said = |e: Evidence| e.said.map(|m| (m.key, m.english()));
+        assert_eq!(
+            said(host_skew(&f("a.example", 300))),
+            Some((
+                "ev.host_clock_behind",
+                "A server's clock is off, so codes and sign-in times are judged wrong \
+                 (a.example's clock is 300 s behind this computer's)."
+                    .to_owned()
+            ))
+        );
+        assert_eq!(
+            said(host_skew(&f("a.example", -45))).map(|s| s.0),
+            Some("ev.host_clock_ahead")
+        );
+        let both = [f("a.example", 600), f("b.example", 600)];
+        assert_eq!(
+            said(local_off(&both, 600)),
+            Some((
+                "ev.local_clock_ahead",
+                "This computer's clock is 600 s ahead of all 2 hosts.".to_owned()
+            ))
+        );
+        assert_eq!(
+            said(local_off(&both, -90)).map(|s| s.0),
+            Some("ev.local_clock_behind")
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@ fn ev(rule: Rule, detail: String, cause: Option<Cause>, weight: f32) -> Evidence
         subject: Subject::None,
         detail,
         plain: None,
+        said: None,
         supports: None,
         cause,
         weight,

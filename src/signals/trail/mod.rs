@@ -35,6 +35,7 @@ fn ev(rule: Rule, weight: f32, detail: String) -> Evidence {
         subject: Subject::None,
         detail,
         plain: None,
+        said: None,
         supports: None,
         cause: cause_of(rule),
         weight,
