@@ -40,10 +40,14 @@ pub enum Concept {
     Second,
     Minute,
     Hour,
+    /// "unavailable", "nicht verfügbar", "利用できない": a server or service
+    /// that is down, which a "try again later" beside it does not make a
+    /// limit on the user.
+    Unavailable,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 22] = [
+    const ALL: [(Concept, &'static str); 23] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -66,6 +70,7 @@ impl Concept {
         (Concept::Second, "second"),
         (Concept::Minute, "minute"),
         (Concept::Hour, "hour"),
+        (Concept::Unavailable, "unavailable"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

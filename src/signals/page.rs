@@ -164,13 +164,21 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if s.has(C::Boundary) && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired)) {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
     }
-    let rate =
-        s.too_many_with_object() || s.has(C::Rate) || (s.has(C::Bound) && s.has(C::RateObject));
-    if rate {
+    let counted = s.too_many_with_object() || (s.has(C::Bound) && s.has(C::RateObject));
+    let rate = counted || s.has(C::Rate);
+    // "The server is temporarily unavailable, try again later": an outage,
+    // not a limit on the user, unless the sentence counts what was sent.
+    let outage = s.has(C::Unavailable) && !counted;
+    if rate && !outage {
         let permanent_only = s.has(C::Permanent) && !s.has(C::Temporary);
         if !permanent_only {
             return Some((Judgement::Rate, Rule::TextRateLimit, 1.0));
         }
+    }
+    // Whatever failed while the server was down ("authentication failed
+    // because the server is unavailable") failed because of the outage.
+    if outage && (rate || s.has(C::GenericError)) {
+        return Some((Judgement::Other, Rule::TextOtherFailure, 0.4));
     }
     if s.has(C::Permanent) && !s.recovery_hint() {
         return Some((Judgement::Other, Rule::TextAccountBlocked, 0.8));
@@ -178,7 +186,13 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     let mfa_object = s.has(C::Otp) || s.has(C::Challenge);
     // "Password is required" is a failure; "Enter the passcode sent to your
     // email" names the address the code went to: the MFA step's prompt.
-    if s.has(C::Cred) && (failure || (s.has(C::Needs) && !mfa_object)) {
+    // A one-time password is a code, not the password: a compound word such
+    // as "Einmalpasswort" matches both, and is read as the code.
+    let cred = s
+        .matches
+        .iter()
+        .any(|m| m.concepts.has(C::Cred) && !m.concepts.has(C::Otp));
+    if cred && (failure || (s.has(C::Needs) && !mfa_object)) {
         return Some((Judgement::Other, Rule::TextCredentials, 0.9));
     }
     if s.has(C::Needs) && !s.has(C::Invalid) && !s.has(C::Expired) {
@@ -237,6 +251,9 @@ fn judge_text(
     let lex = text::lexicon();
     let mut buf = text::TokenBuf::default();
     let mut matches = Vec::new();
+    // "The server is unavailable. Please try again later.": the outage is
+    // the reason for the retry in the next sentence.
+    let mut after_outage = false;
     for sentence in text::sentences(text).take(limit).flat_map(chunks) {
         let toks = buf.fill(sentence);
         if toks.is_empty() {
@@ -250,6 +267,11 @@ fn judge_text(
         for m in &matches {
             set = union(set, m.concepts);
         }
+        let outage_here = set.has(C::Unavailable);
+        if after_outage {
+            set.add(C::Unavailable);
+        }
+        after_outage = outage_here;
         let s = Sentence {
             set,
             toks: &toks,
