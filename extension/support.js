@@ -1,7 +1,7 @@
 // The support page: a pasted or opened report is untrusted input. It is
 // verified by the core (schema, digest, view) and shown as text only. A HAR
-// file is diagnosed and sanitized in a worker (har-worker.js).
-
+// file is diagnosed and sanitized in a worker (har-worker.js), whose
+// messages are declared in messages.js.
 import { harRequest, isHarWorkerReply, verifyRequest } from './messages.js';
 
 import { $, el, setText, safeCodeText, download } from './ui.js';
