@@ -11,6 +11,16 @@
 export const ALL_SITES = ['http://*/*', 'https://*/*'];
 
 /**
+ * Whether an update comes from a version that asked for all sites at
+ * install (before 0.2.0): its user is asked to choose again (grants.js).
+ * @param {string | undefined} previousVersion runtime.onInstalled's
+ */
+export function hadAllSites(previousVersion) {
+  const [major = 0, minor = 0] = String(previousVersion ?? '').split('.').map(Number);
+  return major === 0 && minor < 2;
+}
+
+/**
  * The match pattern that grants one site: `https://sso.example.org:8443/x` -> `https://sso.example.org/*`.
  * @param {string} url
  * @returns {string | null}

@@ -1,3 +1,4 @@
+// @ts-check
 // The recorder: keeps each tab's recent auth-relevant network trail, so the
 // popup can diagnose what happened before the click (redirect loops, cookies
 // the browser refused, Date headers). Runs as a service worker in Chromium
@@ -17,18 +18,39 @@ import { netError, readHeaders, Ring, urgent } from './recorder.js';
 import { mayRecord } from './grants.js';
 import { fromOwnPage, isTrailRequest, NO_TRAIL } from './messages.js';
 
+/** @typedef {import('../types/webext').WebRequestDetails} WebRequestDetails */
+
+/**
+ * A request's event while its answers come in (memory only): what the
+ * webRequest events said, before it is redacted and kept.
+ * @typedef {{ tabId: number, url: string, method: string, type: string, frameId: number,
+ *   status?: number, setCookie?: string[], cookieNames?: string[],
+ *   date?: string | null, retryAfter?: string | null, receivedMs?: number }} Pending
+ */
+
+/** @type {Map<string, Pending>} */
 const pending = new Map(); // requestId -> event being assembled (memory only)
+/** @type {Map<number, Promise<Ring>>} */
 const rings = new Map(); // tabId -> Promise<Ring>
+/** @type {Map<number, string>} */
 const topOrigin = new Map(); // tabId -> origin of the tab's main frame
 // requestId -> { n, lastFrom }: the redirects of a document request so far
 // (memory only; see recorder.js netError). Bounded: the oldest go first.
+/** @type {Map<string, { n: number, lastFrom: string }>} */
 const chains = new Map();
+/** @type {Set<number>} */
 const dirty = new Set();
+/** @type {ReturnType<typeof setTimeout> | null} */
 let flushTimer = null;
 let work = Promise.resolve(); // finalisation runs in order
 
+/** @param {number} tabId */
 const key = (tabId) => `trail:${tabId}`;
 
+/**
+ * @param {number} tabId
+ * @returns {Promise<Ring>}
+ */
 function ringFor(tabId) {
   if (!rings.has(tabId)) {
     rings.set(
@@ -36,9 +58,10 @@ function ringFor(tabId) {
       storage.session.get(key(tabId)).then((got) => new Ring(got[key(tabId)] ?? [])).catch(() => new Ring()),
     );
   }
-  return rings.get(tabId);
+  return /** @type {Promise<Ring>} */ (rings.get(tabId));
 }
 
+/** @param {WebRequestDetails} d */
 function entry(d) {
   let p = pending.get(d.requestId);
   if (!p) {
@@ -49,6 +72,10 @@ function entry(d) {
   return p;
 }
 
+/**
+ * @param {WebRequestDetails} d
+ * @param {Record<string, unknown>} extra what the last event adds (status, redirect_url, error)
+ */
 function finish(d, extra) {
   const p = pending.get(d.requestId) ?? entry(d);
   pending.delete(d.requestId);
@@ -85,18 +112,20 @@ function finish(d, extra) {
 // at once: a service worker can be stopped at any moment (idle, memory
 // pressure), and what is only in memory then is gone. The rest (plain 2xx
 // requests of scripts) is written in batches, 250 ms at most after it came.
+/** @param {boolean} now */
 function persist(now) {
   if (!now) {
     flushTimer ??= setTimeout(flush, 250);
     return;
   }
-  clearTimeout(flushTimer);
+  clearTimeout(flushTimer ?? undefined);
   flushTimer = null;
   flush();
 }
 
 // One write at a time; whatever became dirty during a write is written
 // right after it (no wait), so a burst costs few writes and loses nothing.
+/** @type {Promise<void> | null} */
 let writing = null;
 function flush() {
   flushTimer = null;
@@ -149,7 +178,7 @@ observeRequests({
       const c = chains.get(d.requestId) ?? { n: 0, lastFrom: '' };
       chains.delete(d.requestId);
       chains.set(d.requestId, { n: c.n + 1, lastFrom: d.url });
-      if (chains.size > 200) chains.delete(chains.keys().next().value);
+      if (chains.size > 200) chains.delete(/** @type {string} */ (chains.keys().next().value));
     }
     finish(d, { status: d.statusCode, redirect_url: d.redirectUrl });
   },

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs first in popup.html, as a classic script while the page is still
 // being parsed: starts fetching and compiling the core (WASM) at once, so
 // the compile overlaps the loading of the page's modules. core.js picks the

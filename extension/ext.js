@@ -1,33 +1,65 @@
+// @ts-check
 // The one module that touches the browser's extension APIs (chrome.* in
 // Chromium, browser.* in Firefox). Everything else imports from here, so the
 // rest of the extension is plain data handling that can be read and tested
 // on its own.
+//
+// Types: types/webext.d.ts declares the API calls used here (and no global:
+// no other module can name chrome.* or browser.* and pass `tsc`).
 
-const api = globalThis.browser ?? globalThis.chrome;
+/** @typedef {import('../types/webext').WebExtApi} WebExtApi */
+/** @typedef {import('../types/webext').Tab} Tab */
+/** @typedef {import('../types/webext').Cookie} Cookie */
+/** @typedef {import('../types/webext').MessageSender} MessageSender */
+/** @typedef {import('../types/webext').WebRequestDetails} WebRequestDetails */
+/** @typedef {import('../types/webext').InstalledDetails} InstalledDetails */
+/** @typedef {import('../types/webext').StorageChange} StorageChange */
+
+/**
+ * A runtime.onMessage listener: true when it will answer later (async reply).
+ * @typedef {(message: unknown, sender: MessageSender, reply: (response?: unknown) => void) => boolean | undefined} MessageListener
+ */
+
+const scope = /** @type {{ browser?: WebExtApi, chrome?: WebExtApi }} */ (/** @type {unknown} */ (globalThis));
+const api = /** @type {WebExtApi} */ (scope.browser ?? scope.chrome);
 
 export const runtime = {
+  /** @param {string} path */
   url: (path) => api.runtime.getURL(path),
+  /** @param {MessageListener} fn */
   onMessage: (fn) => api.runtime.onMessage.addListener(fn),
+  /** @param {unknown} msg */
   send: (msg) => api.runtime.sendMessage(msg),
   id: () => api.runtime.id,
 };
 
 export const tabs = {
+  /** @param {number} id */
   get: (id) => api.tabs.get(id),
   current: () => api.tabs.getCurrent(),
+  /** @returns {Promise<Tab | undefined>} */
   active: async () => (await api.tabs.query({ active: true, currentWindow: true }))[0],
+  /** @param {{ url?: string, active?: boolean }} props */
   create: (props) => api.tabs.create(props),
+  /** @param {(tabId: number) => void} fn */
   onRemoved: (fn) => api.tabs.onRemoved.addListener(fn),
 };
 
+/** @typedef {string | string[]} Keys */
+
 export const storage = {
   session: {
+    /** @param {Keys} keys */
     get: (keys) => api.storage.session.get(keys),
+    /** @param {Record<string, unknown>} items */
     set: (items) => api.storage.session.set(items),
+    /** @param {Keys} keys */
     remove: (keys) => api.storage.session.remove(keys),
   },
   local: {
+    /** @param {Keys} keys */
     get: (keys) => api.storage.local.get(keys),
+    /** @param {Record<string, unknown>} items */
     set: (items) => api.storage.local.set(items),
   },
   // Operators may push settings by policy (managed_schema.json). Not every
@@ -35,16 +67,23 @@ export const storage = {
   // Chromium without any policy answers only after about 2 s, so the worker
   // reads it once at start (see config.js) and pages read that copy.
   managed: {
+    /**
+     * @param {Keys} keys
+     * @param {number} [timeoutMs] answer {} after this long (0: wait)
+     * @returns {Promise<Record<string, any>>}
+     */
     get: async (keys, timeoutMs = 0) => {
       try {
         const read = Promise.resolve(api.storage.managed?.get(keys)).catch(() => ({}));
         if (!timeoutMs) return (await read) ?? {};
+        /** @type {Promise<Record<string, any>>} */
         const late = new Promise((resolve) => setTimeout(() => resolve({}), timeoutMs));
         return (await Promise.race([read, late])) ?? {};
       } catch {
         return {};
       }
     },
+    /** @param {(changes: Record<string, StorageChange>) => void} fn */
     onChanged: (fn) => api.storage.onChanged.addListener((changes, area) => area === 'managed' && fn(changes)),
   },
 };
@@ -54,6 +93,11 @@ export const storage = {
 // (browser error pages, the PDF viewer, store pages). Should the browser
 // refuse the call for all frames because of one, the top frame alone is
 // asked again.
+/**
+ * @param {number} tabId
+ * @param {() => unknown} func
+ * @returns {Promise<{ frameId: number, result: unknown }[] | null>}
+ */
 export async function runInFrames(tabId, func) {
   for (const allFrames of [true, false]) {
     try {
@@ -66,12 +110,15 @@ export async function runInFrames(tabId, func) {
   return null;
 }
 
+/** @type {Record<string, string>} */
 const SAME_SITE = { no_restriction: 'none', lax: 'lax', strict: 'strict', unspecified: 'unspecified' };
 const encoder = new TextEncoder();
 
 // A browser cookie as the snapshot holds it: the value becomes its length
-// here, before anything else sees the object, and is not kept.
-function toSnapshotCookie(c) {
+// here, before anything else sees the object, and is not kept. (Exported
+// for its unit test, tests/unit/ext.test.mjs.)
+/** @param {Cookie} c */
+export function toSnapshotCookie(c) {
   return {
     name: c.name,
     domain: c.domain,
@@ -91,8 +138,11 @@ function toSnapshotCookie(c) {
 // (CHIPS) cookies where the browser supports `partitionKey: {}`.
 // getAll({url}) alone hides cookies whose domain, path or Secure flag do not
 // match the URL, which is exactly the drift we look for.
+/** @param {string[]} urls */
 export async function cookiesFor(urls) {
+  /** @type {Map<string, ReturnType<typeof toSnapshotCookie>>} */
   const seen = new Map();
+  /** @type {import('../types/webext').CookieQuery[]} */
   const queries = [];
   for (const u of urls) {
     let host;
@@ -130,6 +180,9 @@ const FILTER = { urls: ['<all_urls>'], types: ['main_frame', 'sub_frame', 'xmlht
 
 // Register the request observers. Call at the top level of the worker, in
 // its first turn: listeners added later miss the events that woke it.
+/**
+ * @param {Record<'send' | 'headers' | 'redirect' | 'completed' | 'error', (d: WebRequestDetails) => void>} h
+ */
 export function observeRequests(h) {
   const wr = api.webRequest;
   wr.onBeforeSendHeaders.addListener(h.send, FILTER, ['requestHeaders', ...extraHeaders('send')]);
@@ -141,6 +194,7 @@ export function observeRequests(h) {
 
 // Chromium shows Cookie and Set-Cookie only with "extraHeaders"; Firefox has
 // no such option and shows them anyway (feature-detected, not sniffed).
+/** @param {'send' | 'headers'} kind */
 export function extraHeaders(kind) {
   const opts = kind === 'send' ? api.webRequest.OnBeforeSendHeadersOptions : api.webRequest.OnHeadersReceivedOptions;
   return opts && Object.values(opts).includes('extraHeaders') ? ['extraHeaders'] : [];
@@ -159,20 +213,31 @@ export function browserInfo() {
 // administrator (docs/admin.md). request() must be called straight from a
 // click handler, before any await: browsers ask only during a user gesture.
 export const permissions = {
+  /** @returns {Promise<string[]>} */
   origins: async () => (await api.permissions.getAll()).origins ?? [],
+  /** @param {string[]} origins */
   request: (origins) => api.permissions.request({ origins }),
+  /** @param {string[]} origins */
   remove: (origins) => api.permissions.remove({ origins }),
+  /** @param {() => void} fn */
   onChanged: (fn) => {
     api.permissions.onAdded.addListener(fn);
     api.permissions.onRemoved.addListener(fn);
   },
 };
 
-/** First run: `fn({reason, previousVersion})` on install and update. */
+/**
+ * First run: `fn({reason, previousVersion})` on install and update.
+ * @param {(details: InstalledDetails) => void} fn
+ */
 export const onInstalled = (fn) => api.runtime.onInstalled.addListener(fn);
 
 // The extension's own strings in the browser's language (_locales/), with
 // the browser's fallback to the default locale (en) for a missing key.
 export const i18n = {
+  /**
+   * @param {string} key
+   * @param {string[]} [subs]
+   */
   message: (key, subs) => api.i18n.getMessage(key, subs),
 };

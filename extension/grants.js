@@ -1,3 +1,4 @@
+// @ts-check
 // The worker's side of host access (imported by background.js, whose
 // listeners must all be registered in the worker's first turn: so are these).
 //
@@ -9,9 +10,10 @@
 //   chooses again.
 
 import { permissions, onInstalled, tabs, runtime } from './ext.js';
-import { isGranted } from './access.js';
+import { hadAllSites, isGranted } from './access.js';
 
-let granted = null; // Promise<string[]>: the granted match patterns
+/** @type {Promise<string[]> | null} */
+let granted = null; // the granted match patterns
 
 function load() {
   granted = permissions.origins().catch(() => []);
@@ -20,15 +22,12 @@ function load() {
 
 permissions.onChanged(() => load());
 
-/** Whether the recorder may keep an event for `url`. */
+/**
+ * Whether the recorder may keep an event for `url`.
+ * @param {string} url
+ */
 export async function mayRecord(url) {
   return isGranted(await (granted ?? load()), url);
-}
-
-/** Versions before 0.2.0 asked for all sites at install. */
-export function hadAllSites(previousVersion) {
-  const [major = 0, minor = 0] = String(previousVersion ?? '').split('.').map(Number);
-  return major === 0 && minor < 2;
 }
 
 onInstalled(({ reason, previousVersion }) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // The extension's pages in the browser's language: their own strings from
 // _locales/ (the browser picks the locale and falls back to English), and
 // the core's messages from core/data/messages/<lang>.json (the UI language
@@ -7,7 +8,11 @@
 import { i18n } from './ext.js';
 import { Say, messagesStem } from './say.js';
 
-/** One of the extension's strings; `subs` fill $1, $2 … */
+/**
+ * One of the extension's strings; `subs` fill $1, $2 …
+ * @param {string} key
+ * @param {...unknown} subs
+ */
 export function t(key, ...subs) {
   return i18n.message(key, subs.map(String)) || key;
 }
@@ -24,6 +29,9 @@ export const uiLang = () => i18n.message('uiLang') || 'en';
  * the UI language (Intl.PluralRules: one, few, many, other …), else
  * `key_other`. $1 is the count written as the language writes numbers;
  * `subs` fill $2, $3 …
+ * @param {string} key
+ * @param {number} n
+ * @param {...unknown} subs
  */
 export function tn(key, n, ...subs) {
   const lang = uiLang();
@@ -36,6 +44,11 @@ export function tn(key, n, ...subs) {
  * A sentence of the UI language around a technical English detail (a core
  * or browser error): the lead as text, the detail in a span marked
  * lang="en" (screen readers read it as English).
+ * @template {Element} E
+ * @param {E} node
+ * @param {string} lead
+ * @param {unknown} detail
+ * @returns {E}
  */
 export function leadAndDetail(node, lead, detail) {
   const span = document.createElement('span');
@@ -45,11 +58,14 @@ export function leadAndDetail(node, lead, detail) {
   return node;
 }
 
-/** Puts the strings into `root`'s marked elements and sets the page's language. */
+/**
+ * Puts the strings into `root`'s marked elements and sets the page's language.
+ * @param {Document | Element} [root]
+ */
 export function localize(root = document) {
-  for (const e of root.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
+  for (const e of root.querySelectorAll('[data-i18n]')) e.textContent = t(/** @type {HTMLElement} */ (e).dataset.i18n ?? '');
   for (const e of root.querySelectorAll('[data-i18n-attr]')) {
-    for (const pair of e.dataset.i18nAttr.split(',')) {
+    for (const pair of (/** @type {HTMLElement} */ (e).dataset.i18nAttr ?? '').split(',')) {
       const [attr, key] = pair.split(':');
       e.setAttribute(attr.trim(), t(key.trim()));
     }
@@ -57,6 +73,7 @@ export function localize(root = document) {
   if (root === document) document.documentElement.lang = uiLang();
 }
 
+/** @param {URL} url */
 async function json(url) {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${url}: ${r.status}`);
@@ -66,6 +83,7 @@ async function json(url) {
 /**
  * The core's messages in the UI language (with English under it). `index`
  * is the core data's file list; a language without a file speaks English.
+ * @param {Promise<string[]> | string[]} index
  */
 export async function sayer(index) {
   const base = new URL('./core/data/', import.meta.url);

@@ -1,3 +1,4 @@
+// @ts-check
 // The popup: gathers the snapshot (collector output of the page and of its
 // embedded login frames, cookie names and attributes, the recorded trail,
 // the configured published URL), runs the core, and shows the diagnosis.
@@ -22,8 +23,30 @@ import { t, localize, sayer, uiLang } from './i18n.js';
 
 localize();
 
+/** @typedef {import('./ext.js').Tab} Tab */
+/** @typedef {import('./messages.js').TrailEvent} TrailEvent */
+/** @typedef {import('./config.js').Config} Config */
+
+/**
+ * The core's diagnosis (src/diagnosis), the fields the popup shows.
+ * @typedef {{ failure_type: string, verdict: string, confidence: number, safe_code?: string | null,
+ *   headline: string, next_move: string, user_move?: string | null, admin_move?: string | null,
+ *   user_wait_s?: number | null, retry_after_s?: number | null,
+ *   evidence: { rule: string, detail: string, plain?: string | null }[] }} Diagnosis
+ */
+
+/**
+ * The core's answer to `report` (wasm/src/lib.rs): the diagnosis, the
+ * Markdown report, the report object, and the core's messages (`said`,
+ * rendered by say.js) when it has them.
+ * @typedef {import('./say.js').Msg} Msg
+ * @typedef {{ diagnosis: Diagnosis, markdown: string, report: { id: string },
+ *   said?: { headline?: Msg, user_move?: Msg, admin_move?: Msg, evidence?: Msg[] } | null }} ReportAnswer
+ */
+
 const STORES = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
 
+/** @returns {Promise<Tab | undefined>} */
 async function targetTab() {
   const q = new URLSearchParams(location.search).get('tab');
   if (q === 'opener') {
@@ -35,6 +58,10 @@ async function targetTab() {
   return tabs.active();
 }
 
+/**
+ * Why the popup cannot diagnose this address, or null when it can.
+ * @param {string} url
+ */
 function unsupported(url) {
   let u;
   try {
@@ -52,6 +79,10 @@ function unsupported(url) {
   return null;
 }
 
+/**
+ * @param {number} tabId
+ * @returns {Promise<TrailEvent[]>}
+ */
 async function trailOf(tabId) {
   try {
     const r = await runtime.send(trailRequest(tabId));
@@ -61,6 +92,14 @@ async function trailOf(tabId) {
   }
 }
 
+/**
+ * @param {Tab} tab
+ * @param {Record<string, any> | null} page the frames' collector output, merged (frames.js)
+ * @param {object[]} cookies
+ * @param {TrailEvent[]} trail
+ * @param {Config} config
+ * @param {{ granted: boolean }} access
+ */
 function snapshotOf(tab, page, cookies, trail, config, access) {
   const p = page ?? {};
   return {
@@ -95,6 +134,7 @@ function snapshotOf(tab, page, cookies, trail, config, access) {
 }
 
 // What the recorder could not see, in plain words (empty when it saw the page load).
+/** @param {TrailEvent[]} trail */
 function unseenText(trail) {
   if (trail.some((e) => e.type === 'main_frame')) return '';
   return t('popupUnseen');
@@ -103,16 +143,26 @@ function unseenText(trail) {
 let stopClock = () => {};
 
 // The failure type's name for the full detail.
+/** @param {string} type */
 const i18nType = (type) => t(`type_${type}`);
 
 // The core's messages in the UI language (set once the messages are loaded).
+/** @type {import('./say.js').Say | null} */
 let say = null;
 
+/**
+ * @param {ReportAnswer} answer
+ * @param {TrailEvent[]} trail
+ */
 function render(answer, trail) {
   const d = answer.diagnosis;
   // The core's sentences in the UI language; its English where it says none.
   const said = say && answer.said ? answer.said : null;
-  const tell = (m, english) => (said && m ? say.render(m) : english);
+  /**
+   * @param {Msg | undefined} m
+   * @param {string} english
+   */
+  const tell = (m, english) => (said && m && say ? say.render(m) : english);
   const result = $('#result');
   const calm = d.failure_type === 'unclassified';
   const verdictWords = d.verdict === 'deployment' ? t('popupVerdictDeployment') : t('popupVerdictProduct');
@@ -138,12 +188,13 @@ function render(answer, trail) {
   $('#unseen').hidden = !unseen;
 
   // What you can do now, with a clock when there is a wait.
-  const waitS = Number.isInteger(d.user_wait_s) ? d.user_wait_s : Number.isInteger(d.retry_after_s) ? d.retry_after_s : null;
+  const waitS = /** @type {number | null} */ (Number.isInteger(d.user_wait_s) ? d.user_wait_s : Number.isInteger(d.retry_after_s) ? d.retry_after_s : null);
   setText('#user-move', tell(said?.user_move, d.user_move || fallbackUserMove(d, waitS)));
   stopClock();
-  $('#wait').hidden = !(waitS > 0);
-  const clock = say ? { left: (s) => t('popupTimeLeft', say.duration(s)), over: t('popupWaitOver') } : undefined;
-  if (waitS > 0) stopClock = countdown($('#countdown'), waitS, undefined, undefined, clock);
+  $('#wait').hidden = !(waitS !== null && waitS > 0);
+  const sayNow = say;
+  const clock = sayNow ? { left: (/** @type {number} */ s) => t('popupTimeLeft', sayNow.duration(s)), over: t('popupWaitOver') } : undefined;
+  if (waitS !== null && waitS > 0) stopClock = countdown($('#countdown'), waitS, undefined, undefined, clock);
 
   // For your administrator.
   setText('#admin-move', tell(said?.admin_move, d.admin_move ?? d.next_move));
@@ -176,6 +227,7 @@ function render(answer, trail) {
   result.dataset.failureType = d.failure_type;
 }
 
+/** @param {() => ReportAnswer} current the answer shown now */
 function wire(current) {
   $('#copy').addEventListener('click', async () => {
     const ok = await copyText(current().markdown);
@@ -189,24 +241,30 @@ function wire(current) {
   $('#support').addEventListener('click', () => tabs.create({ url: runtime.url('support.html') }));
 }
 
+/**
+ * @param {Diagnosis} a
+ * @param {Diagnosis} b
+ */
 const same = (a, b) => a.failure_type === b.failure_type && a.verdict === b.verdict && (a.safe_code ?? '') === (b.safe_code ?? '');
 
 async function main() {
   const sayP = sayer(dataIndex).catch(() => null);
   // A page in the user's own language is likely: its lexicon loads while the page is read.
   prefetch(`lexicon/${lexiconStem(uiLang())}.json`);
+  /** @type {Record<string, number>} the phases, ms since navigation start */
   const tm = { start: performance.now() };
   const [tab, config] = await Promise.all([
     targetTab().then((r) => ((tm.tab = performance.now()), r)),
     loadConfig().then((r) => ((tm.config = performance.now()), r)),
   ]);
   if (!tab) throw new Error(t('popupNoTab'));
+  const url = tab.url ?? '';
   try {
-    setText('#host', new URL(tab.url).host);
+    setText('#host', new URL(url).host);
   } catch {
     /* shown below */
   }
-  const why = unsupported(tab.url ?? '');
+  const why = unsupported(url);
   if (why) {
     $('#status').textContent = why;
     document.body.dataset.unsupported = 'true';
@@ -217,16 +275,20 @@ async function main() {
   // What the extension may see on this site: granted, or the page only.
   const access = await accessOf(tab);
   tm.access = performance.now();
+  // A tab with a web page's address has an id (the API leaves it out only
+  // for tabs outside a browser window, such as devtools).
+  const tabId = /** @type {number} */ (tab.id);
   const [page, trail, cookies] = await Promise.all([
-    runInFrames(tab.id, collect).then((r) => ((tm.collect = performance.now()), mergeFrames(r))),
-    trailOf(tab.id).then((r) => ((tm.trail = performance.now()), r)),
-    cookiesFor([tab.url, ...config.publishedUrls]).then((r) => ((tm.cookies = performance.now()), r)),
+    runInFrames(tabId, collect).then((r) => ((tm.collect = performance.now()), mergeFrames(r))),
+    trailOf(tabId).then((r) => ((tm.trail = performance.now()), r)),
+    cookiesFor([url, ...config.publishedUrls]).then((r) => ((tm.cookies = performance.now()), r)),
   ]);
   const snapshot = snapshotOf(tab, page, cookies, trail, config, access);
   // The page's language and English: the other lexicons stay unread.
   document.body.dataset.lexicons = (await loadData(lexiconsFor(snapshot, await dataIndex))).filter((n) => n.startsWith('lexicon/')).join(' ');
   tm.wasm = performance.now();
   say = await sayP;
+  /** @type {ReportAnswer} */
   const answer = await invoke({ type: 'report', snapshot, catalogs: config.catalogs });
   tm.core = performance.now();
   let current = answer;
@@ -242,8 +304,8 @@ async function main() {
     snapshot,
     catalogs: config.catalogs,
     anchor: $('#safe-code-line'),
-    run: (codes) => invoke({ type: 'report', snapshot: { ...snapshot, page: { ...snapshot.page, included_codes: codes } }, catalogs: config.catalogs }),
-    onAnswer: (a) => {
+    run: (/** @type {string[]} */ codes) => invoke({ type: 'report', snapshot: { ...snapshot, page: { ...snapshot.page, included_codes: codes } }, catalogs: config.catalogs }),
+    onAnswer: (/** @type {ReportAnswer} */ a) => {
       current = a;
       render(a, trail);
     },
@@ -253,7 +315,8 @@ async function main() {
   const policy = await fresh;
   if (policy) {
     const config2 = await loadConfig(policy);
-    const cookies2 = await cookiesFor([tab.url, ...config2.publishedUrls]);
+    const cookies2 = await cookiesFor([url, ...config2.publishedUrls]);
+    /** @type {ReportAnswer} */
     const again = await invoke({ type: 'report', snapshot: snapshotOf(tab, page, cookies2, trail, config2, access), catalogs: config2.catalogs });
     if (!same(again.diagnosis, answer.diagnosis)) {
       render(again, trail);

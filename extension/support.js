@@ -1,6 +1,8 @@
 // The support page: a pasted or opened report is untrusted input. It is
 // verified by the core (schema, digest, view) and shown as text only. A HAR
-// file is diagnosed and sanitized in a worker (har-worker.js).
+// file is diagnosed and sanitized in a worker (har-worker.js), whose
+// messages are declared in messages.js.
+import { harRequest, isHarWorkerReply, verifyRequest } from './messages.js';
 
 import { $, el, setText, safeCodeText, download } from './ui.js';
 import { localize, t, tn, leadAndDetail, sayer } from './i18n.js';
@@ -90,7 +92,7 @@ function verifyInWorker(text) {
   return new Promise((resolve, reject) => {
     w.onmessage = ({ data }) => (data.error !== undefined ? reject(new Error(data.error)) : resolve(data.verified));
     w.onerror = (e) => reject(new Error(e.message ?? 'worker error'));
-    w.postMessage({ verify: text });
+    w.postMessage(verifyRequest(text));
   });
 }
 
@@ -146,7 +148,7 @@ function triageHar(file) {
   spare = null;
   worker = w;
   w.onmessage = ({ data }) => {
-    if (w !== worker) return;
+    if (w !== worker || !isHarWorkerReply(data)) return;
     if (data.progress !== undefined) {
       bar.value = data.progress;
       document.body.dataset.harProgress = String(Math.round((100 * data.progress) / bar.max));
@@ -162,7 +164,7 @@ function triageHar(file) {
   w.onerror = (e) => {
     if (w === worker) harDone('error', t('supHarFailed'), e.message ?? 'worker error');
   };
-  w.postMessage({ file });
+  w.postMessage(harRequest(file));
 }
 
 async function showHar(name, r, w) {
