@@ -12,7 +12,7 @@
 use crate::codes::{self, Catalogs, FoundCode};
 use crate::diagnosis::{
     Cause, ClockFinding, CodeSource, Diagnosis, Evidence, FailureType, Rule, SafeCode, Source,
-    Subject, Unseen, Verdict, PAGE_ONLY_FACTOR,
+    Unseen, Verdict, PAGE_ONLY_FACTOR,
 };
 use crate::say::{Msg, Said};
 use crate::signals;
@@ -263,20 +263,11 @@ fn trail_code(snap: &Snapshot, cats: &Catalogs, found: &mut Vec<FoundCode>) -> O
             .text("at", at.clone());
         (format!("at {at}"), said)
     };
-    Some(Evidence {
-        source: Source::Trail,
-        rule: Rule::TrailErrorCode,
-        subject: Subject::None,
-        detail: format!(
-            "the sign-in came back with code {} ({place}); the page does not show it",
-            first.code
-        ),
-        plain: None,
-        said: Some(said),
-        supports: None,
-        cause: None,
-        weight: 0.3,
-    })
+    let detail = format!(
+        "the sign-in came back with code {} ({place}); the page does not show it",
+        first.code
+    );
+    Some(Evidence::new(Source::Trail, Rule::TrailErrorCode, detail, 0.3).saying(said))
 }
 
 /// A found code with what the catalogs know of it.
@@ -349,17 +340,7 @@ fn weigh_codes(safe_codes: &[SafeCode], cats: &Catalogs, page: &mut PageSignals)
 }
 
 fn code_ev(source: Source, rule: Rule, detail: String, weight: f32) -> Evidence {
-    Evidence {
-        source,
-        rule,
-        subject: Subject::None,
-        detail,
-        plain: None,
-        said: None,
-        supports: None,
-        cause: None,
-        weight,
-    }
+    Evidence::new(source, rule, detail, weight)
 }
 
 /// The trail's votes: a 429 and its Retry-After, failing session refreshes,
@@ -449,33 +430,22 @@ fn deployment_evidence(
             503 => "Service Unavailable",
             _ => "Gateway Timeout",
         };
-        all_ev.push(Evidence {
-            source: Source::PageStatus,
-            rule: Rule::PageGatewayError,
-            subject: Subject::None,
-            detail: format!(
-                "HTTP {status} {reason}: \
-                 the reverse proxy or gateway could not reach the service behind it"
-            ),
-            plain: None,
-            said: None,
-            supports: None,
-            cause: Some(Cause::Gateway),
-            weight: 0.8,
-        });
+        let detail = format!(
+            "HTTP {status} {reason}: \
+             the reverse proxy or gateway could not reach the service behind it"
+        );
+        let e = Evidence::new(Source::PageStatus, Rule::PageGatewayError, detail, 0.8);
+        all_ev.push(e.blaming(Some(Cause::Gateway)));
     }
     if reading.page_type == Some(Judgement::TooLarge) {
-        all_ev.push(Evidence {
-            source: Source::PageText,
-            rule: Rule::PageHeaderOrCookieTooLarge,
-            subject: Subject::None,
-            detail: "the server refused the request: header or cookie too large".into(),
-            plain: None,
-            said: None,
-            supports: None,
-            cause: Some(Cause::CookieBloat),
-            weight: 0.9,
-        });
+        let detail = "the server refused the request: header or cookie too large".into();
+        let e = Evidence::new(
+            Source::PageText,
+            Rule::PageHeaderOrCookieTooLarge,
+            detail,
+            0.9,
+        );
+        all_ev.push(e.blaming(Some(Cause::CookieBloat)));
     }
     all_ev
 }

@@ -226,6 +226,28 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// A finding of `rule` from `source`: about nothing in particular, with
+    /// no cause, no failure type and no parts until the builders add them.
+    pub fn new(source: Source, rule: Rule, detail: String, weight: f32) -> Evidence {
+        Evidence {
+            source,
+            rule,
+            subject: Subject::None,
+            detail,
+            plain: None,
+            said: None,
+            supports: None,
+            cause: None,
+            weight,
+        }
+    }
+
+    /// The same evidence, pointing at the deployment fault `cause`.
+    pub fn blaming(mut self, cause: Option<Cause>) -> Evidence {
+        self.cause = cause;
+        self
+    }
+
     /// The same evidence, said from its parts as `m`.
     pub fn saying(mut self, m: Msg) -> Evidence {
         self.said = Some(m);

@@ -103,17 +103,9 @@ fn findings(mut samples: Vec<(String, i64)>) -> Vec<ClockFinding> {
 }
 
 fn ev(rule: Rule, subject: Subject, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
-    Evidence {
-        source: Source::Clock,
-        rule,
-        subject,
-        detail,
-        plain: None,
-        said: None,
-        supports: None,
-        cause,
-        weight,
-    }
+    Evidence::new(Source::Clock, rule, detail, weight)
+        .about(subject)
+        .blaming(cause)
 }
 
 /// `clock.hosts_disagree`: hosts disagree with each other, so one of the

@@ -14,17 +14,7 @@ pub const PER_DOMAIN: usize = 180;
 pub const PER_COOKIE: usize = 4096;
 
 fn ev(rule: Rule, detail: String, cause: Option<Cause>, weight: f32) -> Evidence {
-    Evidence {
-        source: Source::CookieJar,
-        rule,
-        subject: Subject::None,
-        detail,
-        plain: None,
-        said: None,
-        supports: None,
-        cause,
-        weight,
-    }
+    Evidence::new(Source::CookieJar, rule, detail, weight).blaming(cause)
 }
 
 /// A cookie name, redacted only when it is displayed.

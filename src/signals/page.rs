@@ -6,8 +6,9 @@
 //! `docs/classifier.md` for the rules. Boilerplate without a failure
 //! predicate ("Enter the code from your app") never votes for a failure.
 
-use crate::diagnosis::{Evidence, Rule, Source, Subject};
+use crate::diagnosis::{Evidence, Rule, Source};
 use crate::redact;
+use crate::say::Msg;
 use crate::snapshot::Snapshot;
 use crate::text::{self, Concept as C, Concepts, Match, Token};
 
@@ -293,17 +294,9 @@ fn judge_text(
                 }
             }
             if let (true, Some(ex)) = (wanted_evidence, &ex) {
-                out.evidence.push(Evidence {
-                    source,
-                    rule,
-                    subject: Subject::None,
-                    detail: format!("\"{ex}\""),
-                    plain: None,
-                    said: None,
-                    supports: None,
-                    cause: None,
-                    weight: (w * weight / 3.0).min(1.0),
-                });
+                let weight = (w * weight / 3.0).min(1.0);
+                out.evidence
+                    .push(Evidence::new(source, rule, format!("\"{ex}\""), weight));
             }
             out.vote(j, w * weight, ex);
         }
@@ -413,17 +406,9 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     let page = &snap.page;
     out.otp_input = page.forms.iter().flat_map(|f| &f.inputs).any(is_otp_input);
     if out.otp_input {
-        out.evidence.push(Evidence {
-            source: Source::PageForm,
-            rule: Rule::FormOneTimeCodeInput,
-            subject: Subject::None,
-            detail: "the page is an MFA step (one-time-code input present)".into(),
-            plain: None,
-            said: None,
-            supports: None,
-            cause: None,
-            weight: 0.2,
-        });
+        let detail = "the page is an MFA step (one-time-code input present)".into();
+        let e = Evidence::new(Source::PageForm, Rule::FormOneTimeCodeInput, detail, 0.2);
+        out.evidence.push(e);
     }
     let otp = out.otp_input;
     if let Some(d) = url_description {
@@ -447,20 +432,13 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
         if let Some(secs) = secs.filter(|s| *s > 0) {
             out.cooldown_s = Some(out.cooldown_s.map_or(secs, |c| c.max(secs)));
             out.vote(Judgement::Rate, if r.disabled { 0.8 } else { 0.5 }, None);
-            out.evidence.push(Evidence {
-                source: Source::PageForm,
-                rule: Rule::FormResendCooldown,
-                subject: Subject::None,
-                detail: format!(
-                    "resend control in cooldown: {secs} s left{}",
-                    if r.disabled { " (disabled)" } else { "" }
-                ),
-                plain: None,
-                said: None,
-                supports: None,
-                cause: None,
-                weight: 0.5,
-            });
+            let detail = format!(
+                "resend control in cooldown: {secs} s left{}",
+                if r.disabled { " (disabled)" } else { "" }
+            );
+            let e = Evidence::new(Source::PageForm, Rule::FormResendCooldown, detail, 0.5);
+            out.evidence
+                .push(e.saying(Msg::new("ev.resend_cooldown_wait").secs("wait", secs)));
         }
     }
     match page.status {
@@ -494,17 +472,7 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
 }
 
 fn ev_status(rule: Rule, detail: &str, weight: f32) -> Evidence {
-    Evidence {
-        source: Source::PageStatus,
-        rule,
-        subject: Subject::None,
-        detail: detail.into(),
-        plain: None,
-        said: None,
-        supports: None,
-        cause: None,
-        weight,
-    }
+    Evidence::new(Source::PageStatus, rule, detail.into(), weight)
 }
 
 #[cfg(test)]

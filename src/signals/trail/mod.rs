@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::setcookie;
-use crate::diagnosis::{Cause, Evidence, Rule, Source, Subject};
+use crate::diagnosis::{Cause, Evidence, Rule, Source};
 use crate::redact;
 use crate::snapshot::Snapshot;
 use crate::web::{self, site, Origin};
@@ -29,17 +29,7 @@ pub const LOOP_GAP_MS: i64 = 30_000;
 
 /// A finding of the trail, blaming what its rule blames ([`cause_of`]).
 fn ev(rule: Rule, weight: f32, detail: String) -> Evidence {
-    Evidence {
-        source: Source::Trail,
-        rule,
-        subject: Subject::None,
-        detail,
-        plain: None,
-        said: None,
-        supports: None,
-        cause: cause_of(rule),
-        weight,
-    }
+    Evidence::new(Source::Trail, rule, detail, weight).blaming(cause_of(rule))
 }
 
 /// What each rule of the trail blames: the deployment fault its finding
