@@ -212,6 +212,8 @@ fn languages_corpus_per_language() {
         .collect();
     // lang -> (page pairs, bare-text pairs, codes captured, code cases, codes offered
     // for consent, doubtful right, doubtful)
+    /// (gold, predicted) label pairs
+    type Pairs = Vec<(String, String)>;
     #[derive(Default)]
     struct Tally {
         pages: Vec<(String, String)>,
@@ -220,7 +222,7 @@ fn languages_corpus_per_language() {
         offered: usize,
         doubtful: (usize, usize),
         /// per held-out round: (page pairs, bare-text pairs)
-        heldout: BTreeMap<&'static str, (Vec<(String, String)>, Vec<(String, String)>)>,
+        heldout: BTreeMap<&'static str, (Pairs, Pairs)>,
     }
     let mut by_lang: BTreeMap<String, Tally> = BTreeMap::new();
     let mut misses = Vec::new();
