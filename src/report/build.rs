@@ -100,113 +100,14 @@ fn redact_event(e: &snapshot::TrailEvent, known: &[&str]) -> REvent {
     }
 }
 
-/// Build the redacted snapshot: allow-listed fields only.
+/// Build the redacted snapshot: allow-listed fields only. The parts are
+/// masked in this order (messages, codes, cookies, trail, URLs), which the
+/// numbered placeholders of a report follow.
 pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
-    let mut messages: Vec<Excerpt> = Vec::new();
-    if let Some(e) = &d.excerpt {
-        // Already masked by the classifier; masking again is harmless.
-        messages.push(Excerpt::mask(e));
-    }
-    for a in snap.page.alerts.iter().filter(|a| !a.trim().is_empty()) {
-        if messages.len() >= MAX_MESSAGES {
-            break;
-        }
-        let m = Excerpt::mask(a);
-        if !messages.contains(&m) {
-            messages.push(m);
-        }
-    }
-    // Codes the page shows; a code from the trail comes back from the trail.
-    let codes: Vec<RCode> = d
-        .safe_codes
-        .iter()
-        .filter(|c| {
-            !matches!(
-                c.source,
-                CodeSource::TrailUrl | CodeSource::HttpStatus | CodeSource::NetError
-            )
-        })
-        .filter_map(|c| {
-            Code::new(&c.code, &snap.page.included_codes, c.catalog.is_some()).map(|code| RCode {
-                source: c.source,
-                included: c.catalog.is_none()
-                    && !codes::is_safe_code(&c.code)
-                    && snap.page.included_codes.contains(&c.code),
-                code,
-            })
-        })
-        .take(5)
-        .collect();
-    // The cookies the evidence is about (its subjects), by name.
-    let in_evidence =
-        |c: &snapshot::Cookie| d.evidence.iter().any(|e| e.subject.names_cookie(&c.name));
-    let mut cookies: Vec<&snapshot::Cookie> = snap.cookies.iter().collect();
-    // Auth cookies and cookies the evidence names first.
-    crate::order::sort_by_key(&mut cookies, |c| {
-        let in_evidence = in_evidence(c);
-        (
-            !(in_evidence || signals::is_auth_cookie(&c.name)),
-            !in_evidence,
-        )
-    });
-    let kept_cookies: Vec<RCookie> = cookies
-        .iter()
-        .filter(|c| signals::is_auth_cookie(&c.name) || in_evidence(c))
-        .take(MAX_COOKIES)
-        .map(|c| RCookie {
-            name: Name::redact(&c.name),
-            domain: Host::redact(&c.domain),
-            host_only: c.host_only,
-            path: SafePath::redact(&c.path),
-            secure: c.secure,
-            http_only: c.http_only,
-            same_site: c.same_site,
-            partitioned: c.partitioned,
-            session: c.session,
-            expires_ms: c.expires_ms,
-            value_len: c.value_len,
-        })
-        .collect();
-    // The most relevant recent events, in their original order.
-    let mut idx: Vec<usize> = (0..snap.trail.len())
-        .filter(|i| snap.trail.get(*i).is_some_and(|e| trail_relevance(e) > 0))
-        .collect();
-    crate::order::sort_by_key(&mut idx, |i| {
-        std::cmp::Reverse((snap.trail.get(*i).map(trail_relevance).unwrap_or(0), *i))
-    });
-    idx.truncate(MAX_TRAIL);
-    // Keep one dated response per host, so the clock findings can be retriaged.
-    let mut hosts_seen: Vec<&str> = idx
-        .iter()
-        .filter_map(|i| snap.trail.get(*i))
-        .filter(|e| e.date.is_some())
-        .filter_map(|e| web::Origin::quick_host(&e.url))
-        .collect();
-    for (i, e) in snap.trail.iter().enumerate().rev() {
-        if idx.len() >= MAX_TRAIL + 5 {
-            break;
-        }
-        if let (Some(h), Some(_)) = (web::Origin::quick_host(&e.url), &e.date) {
-            if !hosts_seen.contains(&h) {
-                hosts_seen.push(h);
-                idx.push(i);
-            }
-        }
-    }
-    crate::order::sort(&mut idx);
-    let published: Vec<crate::web::Origin> = snap
-        .env
-        .published_urls
-        .iter()
-        .filter_map(|u| crate::web::Origin::parse(u))
-        .collect();
-    let hosts = signals::trail::known_hosts(snap, &published);
-    let known: Vec<&str> = hosts.iter().map(String::as_str).collect();
-    let trail: Vec<REvent> = idx
-        .iter()
-        .filter_map(|i| snap.trail.get(*i))
-        .map(|e| redact_event(e, &known))
-        .collect();
+    let messages = page_messages(snap, d);
+    let codes = page_codes(snap, d);
+    let kept_cookies = kept_cookies(snap, d);
+    let trail = redacted_trail(snap, &trail_indices(snap));
     let otp_input = d
         .evidence
         .iter()
@@ -235,19 +136,147 @@ pub fn redact_snapshot(snap: &Snapshot, d: &Diagnosis) -> RedactedSnapshot {
         },
         cookies: kept_cookies,
         trail,
-        env: REnv {
-            published_urls: snap
-                .env
-                .published_urls
-                .iter()
-                .take(10)
-                .map(|u| SafeUrl::redact(u))
-                .collect(),
-            now_ms: snap.env.now_ms,
-            tz_offset_min: snap.env.tz_offset_min,
-            third_party_cookies_blocked: snap.env.third_party_cookies_blocked,
-            host_access: snap.env.host_access,
-        },
+        env: redacted_env(snap),
+    }
+}
+
+/// The diagnosis's excerpt and the page's alerts, masked, each once.
+fn page_messages(snap: &Snapshot, d: &Diagnosis) -> Vec<Excerpt> {
+    let mut messages: Vec<Excerpt> = Vec::new();
+    if let Some(e) = &d.excerpt {
+        // Already masked by the classifier; masking again is harmless.
+        messages.push(Excerpt::mask(e));
+    }
+    for a in snap.page.alerts.iter().filter(|a| !a.trim().is_empty()) {
+        if messages.len() >= MAX_MESSAGES {
+            break;
+        }
+        let m = Excerpt::mask(a);
+        if !messages.contains(&m) {
+            messages.push(m);
+        }
+    }
+    messages
+}
+
+/// Codes the page shows; a code from the trail comes back from the trail.
+fn page_codes(snap: &Snapshot, d: &Diagnosis) -> Vec<RCode> {
+    d.safe_codes
+        .iter()
+        .filter(|c| {
+            !matches!(
+                c.source,
+                CodeSource::TrailUrl | CodeSource::HttpStatus | CodeSource::NetError
+            )
+        })
+        .filter_map(|c| {
+            Code::new(&c.code, &snap.page.included_codes, c.catalog.is_some()).map(|code| RCode {
+                source: c.source,
+                included: c.catalog.is_none()
+                    && !codes::is_safe_code(&c.code)
+                    && snap.page.included_codes.contains(&c.code),
+                code,
+            })
+        })
+        .take(5)
+        .collect()
+}
+
+/// The auth cookies and the cookies the evidence is about (its subjects),
+/// those first, by name and attributes.
+fn kept_cookies(snap: &Snapshot, d: &Diagnosis) -> Vec<RCookie> {
+    let in_evidence =
+        |c: &snapshot::Cookie| d.evidence.iter().any(|e| e.subject.names_cookie(&c.name));
+    let mut cookies: Vec<&snapshot::Cookie> = snap.cookies.iter().collect();
+    crate::order::sort_by_key(&mut cookies, |c| {
+        let in_evidence = in_evidence(c);
+        (
+            !(in_evidence || signals::is_auth_cookie(&c.name)),
+            !in_evidence,
+        )
+    });
+    cookies
+        .iter()
+        .filter(|c| signals::is_auth_cookie(&c.name) || in_evidence(c))
+        .take(MAX_COOKIES)
+        .map(|c| RCookie {
+            name: Name::redact(&c.name),
+            domain: Host::redact(&c.domain),
+            host_only: c.host_only,
+            path: SafePath::redact(&c.path),
+            secure: c.secure,
+            http_only: c.http_only,
+            same_site: c.same_site,
+            partitioned: c.partitioned,
+            session: c.session,
+            expires_ms: c.expires_ms,
+            value_len: c.value_len,
+        })
+        .collect()
+}
+
+/// Which trail events to keep: the most relevant recent ones, plus one
+/// dated response per host so the clock findings can be retriaged; in
+/// their original order.
+fn trail_indices(snap: &Snapshot) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..snap.trail.len())
+        .filter(|i| snap.trail.get(*i).is_some_and(|e| trail_relevance(e) > 0))
+        .collect();
+    crate::order::sort_by_key(&mut idx, |i| {
+        std::cmp::Reverse((snap.trail.get(*i).map(trail_relevance).unwrap_or(0), *i))
+    });
+    idx.truncate(MAX_TRAIL);
+    let mut hosts_seen: Vec<&str> = idx
+        .iter()
+        .filter_map(|i| snap.trail.get(*i))
+        .filter(|e| e.date.is_some())
+        .filter_map(|e| web::Origin::quick_host(&e.url))
+        .collect();
+    for (i, e) in snap.trail.iter().enumerate().rev() {
+        if idx.len() >= MAX_TRAIL + 5 {
+            break;
+        }
+        if let (Some(h), Some(_)) = (web::Origin::quick_host(&e.url), &e.date) {
+            if !hosts_seen.contains(&h) {
+                hosts_seen.push(h);
+                idx.push(i);
+            }
+        }
+    }
+    crate::order::sort(&mut idx);
+    idx
+}
+
+/// The kept events, redacted against the hosts the trail knows.
+fn redacted_trail(snap: &Snapshot, idx: &[usize]) -> Vec<REvent> {
+    let published: Vec<crate::web::Origin> = snap
+        .env
+        .published_urls
+        .iter()
+        .filter_map(|u| crate::web::Origin::parse(u))
+        .collect();
+    let hosts = signals::trail::known_hosts(snap, &published);
+    let known: Vec<&str> = hosts.iter().map(String::as_str).collect();
+    idx.iter()
+        .filter_map(|i| snap.trail.get(*i))
+        .map(|e| redact_event(e, &known))
+        .collect()
+}
+
+/// The environment: published URLs redacted, the rest as it is.
+fn redacted_env(snap: &Snapshot) -> REnv {
+    REnv {
+        published_urls: snap
+            .env
+            .published_urls
+            .iter()
+            .take(10)
+            .map(|u| SafeUrl::redact(u))
+            .collect(),
+        now_ms: snap.env.now_ms,
+        tz_offset_min: snap.env.tz_offset_min,
+        third_party_cookies_blocked: snap.env.third_party_cookies_blocked,
+        host_access: snap.env.host_access,
     }
 }
 
