@@ -1,3 +1,4 @@
+// @ts-check
 // The popup's part of host access (kept apart from popup.js): what the
 // diagnosis could see, what it could not, and the one-click grants.
 //
@@ -10,18 +11,34 @@ import { isGranted, pageOnly, patternFor, siteName, sitesToOffer } from './acces
 import { $, el, setText } from './ui.js';
 import { t } from './i18n.js';
 
+/** @typedef {import('./ext.js').Tab} Tab */
+/** @typedef {import('./config.js').Config} Config */
+/** @typedef {import('./messages.js').TrailEvent} TrailEvent */
+/** @typedef {{ origins: string[], granted: boolean, pattern: string | null }} Access */
+
 // The _locales key for each part of the evidence the core lists in not_seen.
+/** @type {Record<string, string>} */
 const NOT_SEEN_KEYS = { cookies: 'accessMissingCookies', trail: 'accessMissingTrail' };
 
 // A site's name, or "all sites" in the UI language.
+/** @param {string} pattern */
 const site = (pattern) => (siteName(pattern) === 'all sites' ? t('accessAllSites') : siteName(pattern));
 
-/** The host access the popup has for `tab`. */
+/**
+ * The host access the popup has for `tab`.
+ * @param {Tab} tab
+ * @returns {Promise<Access>}
+ */
 export async function accessOf(tab) {
-  const origins = await permissions.origins().catch(() => []);
+  const origins = await permissions.origins().catch(() => /** @type {string[]} */ ([]));
   return { origins, granted: isGranted(origins, tab.url ?? ''), pattern: patternFor(tab.url ?? '') };
 }
 
+/**
+ * @param {string} label
+ * @param {string} pattern the match pattern to ask for
+ * @param {(() => Promise<unknown>) | null} [after] run once granted
+ */
 function grantButton(label, pattern, after) {
   const b = el('button', { type: 'button', class: 'primary', 'data-grant': pattern, text: label });
   b.addEventListener('click', () => {
@@ -49,18 +66,20 @@ function grantButton(label, pattern, after) {
  * when no script could run in the tab), `answer` the core's answer, `config`
  * the settings (a site granted here becomes the published URL when none is
  * set).
+ * @param {{ access: Access, tab: Tab, page: Record<string, any> | null, trail: TrailEvent[],
+ *   answer: { diagnosis: { verdict: string } & Parameters<typeof pageOnly>[0] }, config: Config }} shown
  */
 export function showAccess({ access, tab, page, trail, answer, config }) {
   const box = el('section', { id: 'access', class: 'access', 'aria-labelledby': 'access-title' });
   const status = el('p', { id: 'access-status', role: 'status', 'aria-live': 'polite', class: 'muted' });
   const useAsPublished =
     !config.managed.publishedUrls && !config.publishedUrls.length
-      ? async () => storage.local.set({ publishedUrls: [new URL(tab.url).origin] })
+      ? async () => storage.local.set({ publishedUrls: [new URL(/** @type {string} */ (tab.url)).origin] })
       : null;
   let mode;
   if (access.granted) {
     mode = 'granted';
-    const offer = sitesToOffer(trail, tab.url, access.origins);
+    const offer = sitesToOffer(trail, /** @type {string} */ (tab.url), access.origins); // granted: the tab has a URL
     if (!trail.length) {
       box.append(
         el('h3', { id: 'access-title', text: t('accessNoTrail') }),
@@ -125,7 +144,7 @@ export function showAccess({ access, tab, page, trail, answer, config }) {
     const parts = [];
     if (config.managed.publishedUrls) parts.push(t('accessPolicyUrl', config.publishedUrls.join(', ')));
     if (config.managed.catalog) {
-      const c = config.catalogs[0] ?? {};
+      const c = /** @type {{ catalog?: string, version?: string }} */ (config.catalogs[0] ?? {});
       parts.push(c.version ? t('accessPolicyCatalogVersion', c.catalog ?? '', c.version) : t('accessPolicyCatalog', c.catalog ?? ''));
     }
     box.append(el('p', { id: 'policy', class: 'muted', text: t('accessPolicy', parts.join('; ')) }));

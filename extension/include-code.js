@@ -1,3 +1,4 @@
+// @ts-check
 // The popup's "Include this code" control (issue 12).
 //
 // A code the page shows that no catalog knows and that has no product-code
@@ -18,6 +19,7 @@ import { t, tn } from './i18n.js';
 export const STRINGS = {
   get heading() { return t('incHeading'); },
   get explain() { return t('incExplain'); },
+  /** @param {number} n the code's length in characters */
   masked: (n) => t('incMasked', '•'.repeat(Math.min(n, 24)), tn('incChars', n)),
   get show() { return t('incShow'); },
   get hide() { return t('incHide'); },
@@ -25,13 +27,26 @@ export const STRINGS = {
   get exclude() { return t('incExclude'); },
   get includedNote() { return t('incIncludedNote'); },
   get excludedNote() { return t('incExcludedNote'); },
+  /** @param {unknown} why */
   failed: (why) => t('incFailed', why),
 };
 
 // Show the page's code candidates after `anchor`, and re-run the core when
 // the user includes or leaves out one. `run(includedCodes)` returns the new
 // answer; `onAnswer(answer)` shows it.
+/**
+ * A code candidate (wasm/src/lib.rs, Candidate): the page's own text.
+ * @typedef {{ code: string, source: string, length: number }} Candidate
+ */
+/**
+ * @template A the core's answer to `report`
+ * @param {{ invoke: (command: object) => Promise<any>,
+ *   snapshot: { page: { included_codes?: string[] | null, [field: string]: unknown } },
+ *   catalogs: unknown[], anchor: Element,
+ *   run: (includedCodes: string[]) => Promise<A>, onAnswer: (answer: A) => void }} control
+ */
 export async function offerCodes({ invoke, snapshot, catalogs, anchor, run, onAnswer }) {
+  /** @type {Candidate[] | null | undefined} */
   let candidates;
   try {
     ({ candidates } = await invoke({ type: 'code_candidates', snapshot, catalogs }));
@@ -66,7 +81,7 @@ export async function offerCodes({ invoke, snapshot, catalogs, anchor, run, onAn
       } catch (e) {
         if (on) included.delete(c.code);
         else included.add(c.code);
-        state.textContent = STRINGS.failed(e?.message ?? e);
+        state.textContent = STRINGS.failed(/** @type {{ message?: unknown } | null | undefined} */ (e)?.message ?? e);
       } finally {
         include.disabled = false;
       }

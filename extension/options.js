@@ -1,3 +1,4 @@
+// @ts-check
 // Options: published URL(s) and an operator catalog, validated before saving.
 
 import { storage, permissions } from './ext.js';
@@ -10,6 +11,16 @@ import { localize, t, leadAndDetail } from './i18n.js';
 // The page's own words in the browser's language (_locales/); its lang attribute follows.
 localize();
 
+/** @typedef {import('./config.js').Config} Config */
+
+/** The two boxes (textareas in options.html). */
+const box = (/** @type {string} */ sel) => /** @type {HTMLTextAreaElement} */ ($(sel));
+
+/**
+ * The published URLs, one a line; or the first bad line's one-line error.
+ * @param {string} text
+ * @returns {{ urls: string[], error?: undefined, line?: undefined } | { error: string, line: number, urls?: undefined }}
+ */
 function checkUrls(text) {
   const urls = [];
   // Numbered as the box shows them, blank lines included.
@@ -28,6 +39,11 @@ function checkUrls(text) {
   return { urls };
 }
 
+/**
+ * The catalog as typed ('' for none), once the core accepts it; or the core's one-line error.
+ * @param {string} text
+ * @returns {Promise<{ catalog: string, error?: undefined } | { error: string, catalog?: undefined }>}
+ */
 async function checkCatalog(text) {
   if (!text.trim()) return { catalog: '' };
   try {
@@ -35,12 +51,18 @@ async function checkCatalog(text) {
     return { catalog: text };
   } catch (e) {
     // The core's one-line error names the field (English, technical).
-    return { error: e.message };
+    return { error: e instanceof Error ? e.message : String(e) };
   }
 }
 
 // The offset in `text` of a 1-based line and column, the column counted in
 // UTF-8 bytes as the core counts it.
+/**
+ * @param {string} text
+ * @param {number} line
+ * @param {number} column
+ * @returns {number}
+ */
 function offsetOf(text, line, column) {
   const lines = text.split('\n');
   const n = Math.min(line, lines.length);
@@ -57,6 +79,10 @@ function offsetOf(text, line, column) {
 }
 
 // Where the core says the problem is ("… at line 3 column 17"), if it says.
+/**
+ * @param {string | undefined} message
+ * @returns {[number, number] | null}
+ */
 function positionIn(message) {
   const m = /at line (\d+) column (\d+)/.exec(message ?? '');
   return m ? [Number(m[1]), Number(m[2])] : null;
@@ -64,14 +90,15 @@ function positionIn(message) {
 
 // The policy's values, shown as they are; the fields they fill are locked
 // (the policy wins over what is typed here, see config.js).
+/** @param {Config} cfg */
 function showPolicy(cfg) {
   if (!cfg.managed.publishedUrls && !cfg.managed.catalog) return;
   $('#policy').hidden = false;
   setText('#policy-urls', cfg.managed.publishedUrls ? cfg.publishedUrls.join('\n') : t('optNotByPolicy'));
   setText('#policy-catalog', cfg.managed.catalog ? JSON.stringify(cfg.catalogs[0], null, 2) : t('optNotByPolicy'));
   if (cfg.managed.publishedUrls) {
-    $('#urls').value = cfg.publishedUrls.join('\n');
-    $('#urls').readOnly = true;
+    box('#urls').value = cfg.publishedUrls.join('\n');
+    box('#urls').readOnly = true;
     $('#urls').setAttribute('aria-readonly', 'true');
   }
   document.body.dataset.managed = [cfg.managed.publishedUrls && 'urls', cfg.managed.catalog && 'catalog'].filter(Boolean).join(' ');
@@ -79,8 +106,8 @@ function showPolicy(cfg) {
 
 async function init() {
   const local = await storage.local.get(['publishedUrls', 'catalog']);
-  $('#urls').value = (local.publishedUrls ?? []).join('\n');
-  $('#catalog').value = local.catalog ?? '';
+  box('#urls').value = (local.publishedUrls ?? []).join('\n');
+  box('#catalog').value = local.catalog ?? '';
   const cfg = await loadConfig();
   const notes = [];
   if (cfg.managed.publishedUrls) notes.push(t('optManagedUrls', cfg.publishedUrls.join(', ')));
@@ -97,8 +124,8 @@ async function init() {
   $('#form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     setText('#status', '');
-    const u = checkUrls($('#urls').value);
-    const c = await checkCatalog($('#catalog').value);
+    const u = checkUrls(box('#urls').value);
+    const c = await checkCatalog(box('#catalog').value);
     setText('#urls-error', u.error ?? '');
     if (c.error) leadAndDetail($('#catalog-error'), t('optErrCatalog'), c.error);
     else setText('#catalog-error', '');
@@ -107,11 +134,12 @@ async function init() {
     if (u.error || c.error) {
       setText('#status', t('optNotSaved'));
       // The caret to the first problem.
-      const [box, pos] = u.error ? ['#urls', [u.line, 1]] : ['#catalog', positionIn(c.error)];
+      /** @type {[string, [number, number] | null]} */
+      const [sel, pos] = u.error ? ['#urls', [u.line, 1]] : ['#catalog', positionIn(c.error)];
       if (pos) {
-        const at = offsetOf($(box).value, ...pos);
-        $(box).focus();
-        $(box).setSelectionRange(at, at);
+        const at = offsetOf(box(sel).value, ...pos);
+        box(sel).focus();
+        box(sel).setSelectionRange(at, at);
       }
       return;
     }

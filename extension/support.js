@@ -1,3 +1,4 @@
+// @ts-check
 // The support page: a pasted or opened report is untrusted input. It is
 // verified by the core (schema, digest, view) and shown as text only. A HAR
 // file is diagnosed and sanitized in a worker (har-worker.js), whose
@@ -12,22 +13,52 @@ localize();
 
 const MAX = 4 * 1024 * 1024;
 
+/**
+ * The core's diagnosis (src/diagnosis), the fields this page shows.
+ * @typedef {import('./ui.js').DiagnosisView & { headline: string, next_move: string,
+ *   evidence: { rule: string, detail: string }[] }} Diagnosis
+ */
+/**
+ * The core's answer to `verify` (wasm/src/lib.rs, Answer::Verification).
+ * @typedef {{ line: number, place: string, kind: string, consistent: boolean, copies: number, message: string }} Block
+ * @typedef {{ intact: boolean, consistent: boolean, message: string, blocks?: Block[], warnings?: string[],
+ *   report?: { diagnosis: Diagnosis, published_url?: string | null, page_url: string, created: { utc: string } },
+ *   markdown?: string, text?: string }} Verification
+ */
+/**
+ * The core's answer to `har` (Answer::Har).
+ * @typedef {{ diagnosis: Diagnosis, said?: { headline: import('./say.js').Msg } | null, markdown: string,
+ *   entries: number, pages: number, picked: number, page_url: string, sanitized?: string }} HarAnswer
+ */
+/** What a listener reads of a worker's reply (one of messages.js's HarWorkerReply). */
+/** @typedef {{ progress?: number, parsing?: true, error?: string, result?: HarAnswer, verified?: Verification }} ReplyFields */
+
+/** @param {EventTarget | null} target the file input of a change event */
+const fileOf = (target) => /** @type {HTMLInputElement} */ (target).files?.[0];
+
 // The words around the core's answers in the UI language. The report itself
 // (its headline, moves, evidence and text) is shown as it is: English, for
 // support staff, and marked lang="en".
+/** @param {string} type */
 const typeWords = (type) => t(`type_${type}`);
+/** @param {string} v */
 const verdictWords = (v) => (v === 'deployment' ? t('popupVerdictDeployment') : v === 'product' ? t('popupVerdictProduct') : v);
+/** @type {import('./ui.js').CodeWords} */
 const CODE_WORDS = {
   trail_url: (code) => t('popupCodeFromRedirect', code),
   net_error: (code) => t('popupCodeFromNetError', code),
   http_status: (code) => t('popupCodeFromHttpStatus', code),
 };
+/** @param {Diagnosis} d */
 const codeText = (d) => (d.safe_code ? safeCodeText(d, CODE_WORDS) : t('supNoCode'));
+/** @type {Record<string, string>} */
 const PLACES = { 'plain view': 'supPlacePlain', 'inside an HTML comment': 'supPlaceComment', 'inside a collapsed <details>': 'supPlaceDetails' };
+/** @param {string} p */
 const placeWords = (p) => (Object.hasOwn(PLACES, p) ? t(PLACES[p]) : p);
 // The core's messages in the UI language, for the HAR's diagnosis.
 const say = sayer(fetch(new URL('./core/data/index.json', import.meta.url)).then((r) => r.json()).then((i) => i.files)).catch(() => null);
 
+/** @param {string} text */
 async function check(text) {
   const out = $('#out');
   setText('#status', '');
@@ -40,7 +71,7 @@ async function check(text) {
     v = await verifyInWorker(text);
   } catch (e) {
     out.hidden = true;
-    leadAndDetail($('#status'), t('supUnreadable'), e.message);
+    leadAndDetail($('#status'), t('supUnreadable'), e instanceof Error ? e.message : String(e));
     document.body.dataset.result = 'unreadable';
     return;
   }
@@ -56,7 +87,7 @@ async function check(text) {
   const blocks = $('#blocks');
   const many = (v.blocks ?? []).length > 1;
   blocks.hidden = !many;
-  blocks.replaceChildren(...(many ? v.blocks : []).map((b) => {
+  blocks.replaceChildren(...(many ? v.blocks ?? [] : []).map((b) => {
     const where = b.copies > 1 ? t('supBlockCopies', b.line, placeWords(b.place), tn('supCopies', b.copies)) : t('supBlock', b.line, placeWords(b.place));
     return el('li', {}, where, ' ', el('span', { lang: 'en', text: b.message }));
   }));
@@ -65,7 +96,7 @@ async function check(text) {
   warnings.replaceChildren(...(v.warnings ?? []).map((w) => el('li', {}, t('supWarning'), ' ', el('span', { lang: 'en', text: w }))));
   const view = $('#view');
   view.hidden = !v.intact;
-  if (v.intact) {
+  if (v.intact && v.report) {
     const r = v.report;
     const d = r.diagnosis;
     setText('#headline', d.headline);
@@ -85,41 +116,64 @@ async function check(text) {
 // `verify` is in the support page's module (core-har/), which the HAR
 // worker loads: the popup's module stays small. One worker answers the
 // pastes, one at a time.
+/** @type {Worker | null} */
 let verifier = null;
+/**
+ * The core's verification of `text`, from the worker; rejects with its
+ * one-line error, or when the reply is not one of the worker's answers
+ * (checked by messages.js's guard, as the HAR listener does).
+ * @param {string} text
+ * @returns {Promise<Verification>}
+ */
 function verifyInWorker(text) {
   verifier ??= newWorker();
   const w = verifier;
   return new Promise((resolve, reject) => {
-    w.onmessage = ({ data }) => (data.error !== undefined ? reject(new Error(data.error)) : resolve(data.verified));
+    w.onmessage = ({ data }) => {
+      if (!isHarWorkerReply(data)) return reject(new Error('har worker: not an answer to verify'));
+      const reply = /** @type {ReplyFields} */ (data);
+      if (reply.error !== undefined) reject(new Error(reply.error));
+      else if (reply.verified) resolve(reply.verified);
+      else reject(new Error('har worker: not an answer to verify'));
+    };
     w.onerror = (e) => reject(new Error(e.message ?? 'worker error'));
     w.postMessage(verifyRequest(text));
   });
 }
 
-$('#verify').addEventListener('click', () => check($('#input').value));
+const input = /** @type {HTMLTextAreaElement} */ ($('#input'));
+$('#verify').addEventListener('click', () => check(input.value));
 $('#file').addEventListener('change', async (ev) => {
-  const f = ev.target.files?.[0];
+  const f = fileOf(ev.target);
   if (!f) return;
   if (f.size > MAX) {
     setText('#status', t('supTooLarge'));
     return;
   }
   const text = await f.text();
-  $('#input').value = text;
+  input.value = text;
   check(text);
 });
 // A HAR: read and diagnosed in a worker (large files take seconds), with
 // its progress and a way to stop it; the report and the sanitized HAR are
 // offered as downloads. Everything shown is set as text.
 const HAR_MAX = 256 * 1024 * 1024;
+/** @type {Worker | null} */
 let worker = null;
+/** @type {{ name: string, markdown: string, sanitized?: string } | null} */
 let harOut = null;
 // A worker is started ahead, so the core and its data are loaded before a
 // file comes; after each run (or a cancel) the next one starts.
 const newWorker = () => new Worker(new URL('./har-worker.js', import.meta.url), { type: 'module' });
+/** @type {Worker | null} */
 let spare = newWorker();
 
 // `detail`: an English technical line (the core's or the browser's) after the message.
+/**
+ * @param {string} state
+ * @param {string} [message]
+ * @param {string} [detail]
+ */
 function harDone(state, message = '', detail) {
   worker?.terminate();
   worker = null;
@@ -130,6 +184,7 @@ function harDone(state, message = '', detail) {
   document.body.dataset.har = state;
 }
 
+/** @param {File} file */
 function triageHar(file) {
   harDone('idle');
   $('#har-out').hidden = true;
@@ -138,7 +193,7 @@ function triageHar(file) {
     harDone('error', t('supHarTooBig', new Intl.NumberFormat(document.documentElement.lang).format(HAR_MAX)));
     return;
   }
-  const bar = $('#har-progress');
+  const bar = /** @type {HTMLProgressElement} */ ($('#har-progress'));
   bar.value = 0;
   bar.max = Math.max(file.size, 1);
   $('#har-busy').hidden = false;
@@ -149,16 +204,17 @@ function triageHar(file) {
   worker = w;
   w.onmessage = ({ data }) => {
     if (w !== worker || !isHarWorkerReply(data)) return;
-    if (data.progress !== undefined) {
-      bar.value = data.progress;
-      document.body.dataset.harProgress = String(Math.round((100 * data.progress) / bar.max));
-    } else if (data.parsing) {
+    const reply = /** @type {ReplyFields} */ (data);
+    if (reply.progress !== undefined) {
+      bar.value = reply.progress;
+      document.body.dataset.harProgress = String(Math.round((100 * reply.progress) / bar.max));
+    } else if (reply.parsing) {
       bar.removeAttribute('value'); // indeterminate while the core reads it
       setText('#har-status', t('supHarDiagnosing'));
-    } else if (data.error) {
-      harDone('error', t('supHarUnreadable'), data.error);
-    } else if (data.result) {
-      showHar(file.name, data.result, w);
+    } else if (reply.error) {
+      harDone('error', t('supHarUnreadable'), reply.error);
+    } else if (reply.result) {
+      showHar(file.name, reply.result, w);
     }
   };
   w.onerror = (e) => {
@@ -167,13 +223,18 @@ function triageHar(file) {
   w.postMessage(harRequest(file));
 }
 
+/**
+ * @param {string} name the file's name
+ * @param {HarAnswer} r
+ * @param {Worker} w the worker that answered
+ */
 async function showHar(name, r, w) {
   // The headline in the UI language (the core's message data); English where the core says none.
   const sayer = r.said ? await say : null;
   if (w !== worker) return;
   harOut = { name: name.replace(/\.(har|json)$/i, ''), markdown: r.markdown, sanitized: r.sanitized };
   const d = r.diagnosis;
-  const headline = setText('#har-headline', sayer ? sayer.render(r.said.headline) : d.headline);
+  const headline = setText('#har-headline', sayer && r.said ? sayer.render(r.said.headline) : d.headline);
   headline.lang = sayer ? document.documentElement.lang : 'en';
   setText('#har-verdict', verdictWords(d.verdict));
   setText('#har-type', typeWords(d.failure_type));
@@ -189,7 +250,7 @@ async function showHar(name, r, w) {
 }
 
 $('#har-file').addEventListener('change', (ev) => {
-  const f = ev.target.files?.[0];
+  const f = fileOf(ev.target);
   if (f) triageHar(f);
 });
 $('#har-cancel').addEventListener('click', () => harDone('cancelled', t('supHarCancelled')));

@@ -1,8 +1,26 @@
+// @ts-check
 // Small DOM helpers. Page data is untrusted: it is only ever set as text
 // (textContent), never parsed as HTML.
 
-export const $ = (sel) => document.querySelector(sel);
+/**
+ * The page's element for `sel`. The pages ask only for elements of their own
+ * HTML, so it is typed as present; `E` names its kind where a caller needs
+ * more than an HTMLElement (cast at the call, e.g. HTMLInputElement).
+ * @template {Element} [E=HTMLElement]
+ * @param {string} sel
+ * @returns {E}
+ */
+export const $ = (sel) => /** @type {E} */ (document.querySelector(sel));
 
+/**
+ * A new element: `text` becomes its textContent, `class` its className, any
+ * other prop an attribute; then the children (nodes or text) are appended.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string>} [props]
+ * @param {...(Node | string)} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
@@ -14,6 +32,11 @@ export function el(tag, props = {}, ...children) {
   return e;
 }
 
+/**
+ * @param {string} sel
+ * @param {string | null | undefined} text
+ * @returns {HTMLElement} the element (null only if the page lacks it)
+ */
 export function setText(sel, text) {
   const e = $(sel);
   if (e) e.textContent = text ?? '';
@@ -22,13 +45,27 @@ export function setText(sel, text) {
 
 // The safe code as a person should read it: where it came from when the
 // page itself does not show it.
+/** @typedef {Record<string, (code: string) => string>} CodeWords */
+/** @type {CodeWords} */
 const SOURCE_WORDS = {
   trail_url: (code) => `${code} (from the sign-in redirect; the page does not show it)`,
   net_error: (code) => `${code} (the browser's network error; the page does not show it)`,
   http_status: (code) => `${code} (the HTTP status of the page)`,
 };
 
+/**
+ * The fields of the core's diagnosis these helpers read (popup.js and
+ * support.js hold the fuller shape).
+ * @typedef {{ failure_type: string, verdict: string, safe_code?: string | null,
+ *   safe_codes?: { source?: unknown }[] | null, admin_move?: string | null }} DiagnosisView
+ */
+
 // `words` maps a code's source to its text (the popup passes its localized ones).
+/**
+ * @param {DiagnosisView} d
+ * @param {CodeWords} [words]
+ * @returns {string}
+ */
 export function safeCodeText(d, words = SOURCE_WORDS) {
   if (!d.safe_code) return 'none shown';
   const source = d.safe_codes?.[0]?.source;
@@ -44,6 +81,11 @@ export const TYPE_WORDS = {
   unclassified: 'No known auth failure',
 };
 
+/**
+ * @param {string} name
+ * @param {string} text
+ * @param {string} [type]
+ */
 export function download(name, text, type = 'application/json') {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = el('a', { href: url, download: name });
@@ -53,6 +95,10 @@ export function download(name, text, type = 'application/json') {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * @param {string} text
+ * @returns {Promise<boolean>}
+ */
 export async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
@@ -72,8 +118,13 @@ export async function copyText(text) {
 // "1 second", "42 seconds", "4 minutes 5 seconds": plural forms from
 // Intl.PluralRules where the browser has it.
 const plural = typeof Intl?.PluralRules === 'function' ? new Intl.PluralRules('en') : null;
+/** @type {(n: number, one: string, other: string) => string} */
 const unit = (n, one, other) => `${n} ${(plural ? plural.select(n) === 'one' : n === 1) ? one : other}`;
 
+/**
+ * @param {number} totalSeconds
+ * @returns {string}
+ */
 export function durationText(totalSeconds) {
   const s = Math.max(0, Math.round(totalSeconds));
   const h = Math.floor(s / 3600);
@@ -84,6 +135,8 @@ export function durationText(totalSeconds) {
   return unit(sec, 'second', 'seconds');
 }
 
+/** @typedef {{ left: (seconds: number) => string, over: string }} ClockWords */
+/** @type {ClockWords} */
 const ENGLISH_CLOCK = { left: (s) => `Time left: ${durationText(s)}`, over: 'The wait is over: you can try again now.' };
 
 /**
@@ -91,10 +144,17 @@ const ENGLISH_CLOCK = { left: (s) => `Time left: ${durationText(s)}`, over: 'The
  * then say the wait is over. `now` gives milliseconds (performance.now);
  * `words` the two sentences ({left(seconds), over}) in the UI language.
  * Returns a function that stops the clock.
+ * @param {HTMLElement} node
+ * @param {number} seconds
+ * @param {() => void} [onDone]
+ * @param {() => number} [now]
+ * @param {ClockWords} [words]
+ * @returns {() => void}
  */
 export function countdown(node, seconds, onDone = () => {}, now = () => performance.now(), words = ENGLISH_CLOCK) {
   const until = now() + seconds * 1000;
-  let timer = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
   const tick = () => {
     const left = Math.ceil((until - now()) / 1000);
     if (left <= 0) {
@@ -113,6 +173,11 @@ export function countdown(node, seconds, onDone = () => {}, now = () => performa
 
 // What the person at the keyboard can do, while the core gives no
 // `user_move` (reports of older cores): by failure type, in plain words.
+/**
+ * @param {DiagnosisView} d
+ * @param {number | null} [waitS]
+ * @returns {string}
+ */
 export function fallbackUserMove(d, waitS) {
   if (d.failure_type === 'unclassified' && d.safe_code) {
     return `The page shows the code ${d.safe_code}, but no known sign-in failure. If signing in fails, copy the report and send it to your administrator with that code; they can look it up.`;
@@ -139,6 +204,11 @@ export function fallbackUserMove(d, waitS) {
 
 // What to send to the administrator, and how, in plain words. The core's
 // `admin_move` already names what to send; without it, this says it.
+/**
+ * @param {DiagnosisView} d
+ * @param {string} [how]
+ * @returns {string}
+ */
 export function sendText(d, how = 'Copy report, then paste it into a mail or ticket: the report holds no password, code or cookie value.') {
   if (d.admin_move) return how;
   const code = d.safe_code ? `, the code the page shows (${d.safe_code})` : '';

@@ -1,3 +1,4 @@
+// @ts-check
 // First run: explain, then let the user choose the host access.
 
 import { permissions, storage } from './ext.js';
@@ -21,6 +22,10 @@ async function showCurrent() {
 }
 
 
+/**
+ * @param {boolean} ok the browser granted the request
+ * @param {string} what the sites asked for, in words
+ */
 function done(ok, what) {
   setText('#status', ok ? t('welDone', what) : t('welRefused'));
   document.body.dataset.choice = ok ? 'granted' : 'refused';
@@ -33,6 +38,10 @@ function done(ok, what) {
 // does; the sites asked for were then granted only as part of all sites
 // (the request answered yes without recording them), so they are asked
 // for again, from the user's next click.
+/**
+ * @param {string[]} urls the published URLs asked for
+ * @param {string[]} patterns their match patterns
+ */
 async function narrow(urls, patterns) {
   if (!allSites(await permissions.origins())) return;
   for (const o of [['<all_urls>'], ALL_SITES]) await permissions.remove(o).catch(() => false);
@@ -48,7 +57,7 @@ async function narrow(urls, patterns) {
 
 async function init() {
   const cfg = await loadConfig();
-  const input = $('#url');
+  const input = /** @type {HTMLInputElement} */ ($('#url'));
   if (cfg.publishedUrls.length) input.value = cfg.publishedUrls[0];
   if (cfg.managed.publishedUrls) {
     input.readOnly = true;
@@ -59,13 +68,14 @@ async function init() {
 
   $('#mine').addEventListener('click', () => {
     const urls = cfg.managed.publishedUrls ? cfg.publishedUrls : [input.value.trim()];
-    const patterns = urls.map(patternFor);
-    if (!urls[0] || patterns.includes(null)) {
+    const maybe = urls.map(patternFor);
+    if (!urls[0] || maybe.includes(null)) {
       setText('#url-error', t('welUrlError'));
       input.setAttribute('aria-invalid', 'true');
       input.focus();
       return;
     }
+    const patterns = /** @type {string[]} */ (maybe); // none is null (checked above)
     setText('#url-error', '');
     input.setAttribute('aria-invalid', 'false');
     // Straight from the click: the browser asks only during a user gesture.
