@@ -161,8 +161,8 @@ fn enc(s: &str) -> String {
 /// The held-out rounds: products new to the corpus, each measured before any
 /// lexicon change made from them (`tests/corpus/lang.md`). Round 1 is
 /// `heldout-3` (Gitea/Forgejo, third session), round 2 `heldout-4` (Casdoor,
-/// Nextcloud twofactor_gateway).
-const HELDOUT: &[&str] = &["heldout-3", "heldout-4"];
+/// Nextcloud twofactor_gateway), round 3 `heldout-5` (Nextcloud server core).
+const HELDOUT: &[&str] = &["heldout-3", "heldout-4", "heldout-5"];
 
 /// The page a user sees where the product shows the entry's code
 /// (`shown_code.where`):
