@@ -9,12 +9,55 @@ import { i18n } from './ext.js';
 import { Say, messagesStem } from './say.js';
 
 /**
+ * English strings to fall back on while the browser has none for the
+ * extension: Chromium, for a moment after an update or a reload, answers
+ * every key with "". Null while the browser's strings work.
+ * @type {Record<string, {message?: unknown}> | null}
+ */
+let english = null;
+
+/**
+ * Call before the page's first string: when the browser has no strings for
+ * the extension (its `uiLang` is empty), read the English ones from
+ * `_locales/en/` so the page shows English rather than keys.
+ */
+export async function ready() {
+  if (i18n.message('uiLang')) return;
+  try {
+    const r = await fetch(new URL('./_locales/en/messages.json', import.meta.url));
+    english = r.ok ? await r.json() : {};
+  } catch {
+    english = {};
+  }
+}
+
+/**
+ * The English string of `key` with $1, $2 … filled, or "".
+ * @param {string} key
+ * @param {string[]} subs
+ */
+function fallback(key, subs) {
+  const m = english?.[key]?.message;
+  if (typeof m !== 'string') return '';
+  return m.replace(/\$(\d)/g, (_, d) => subs[Number(d) - 1] ?? '');
+}
+
+/**
+ * The browser's string for `key`, else the English fallback, else "".
+ * @param {string} key
+ * @param {string[]} subs
+ */
+function message(key, subs) {
+  return i18n.message(key, subs) || fallback(key, subs);
+}
+
+/**
  * One of the extension's strings; `subs` fill $1, $2 …
  * @param {string} key
  * @param {...unknown} subs
  */
 export function t(key, ...subs) {
-  return i18n.message(key, subs.map(String)) || key;
+  return message(key, subs.map(String)) || key;
 }
 
 /**
@@ -37,7 +80,7 @@ export function tn(key, n, ...subs) {
   const lang = uiLang();
   const args = [new Intl.NumberFormat(lang).format(n), ...subs].map(String);
   const cat = new Intl.PluralRules(lang).select(n);
-  return i18n.message(`${key}_${cat}`, args) || i18n.message(`${key}_other`, args) || key;
+  return message(`${key}_${cat}`, args) || message(`${key}_other`, args) || key;
 }
 
 /**

@@ -6,9 +6,10 @@ import { allSites, siteName } from './access.js';
 import { invoke } from './core.js';
 import { loadConfig } from './config.js';
 import { $, setText } from './ui.js';
-import { localize, t, leadAndDetail } from './i18n.js';
+import { localize, t, leadAndDetail, ready } from './i18n.js';
 
 // The page's own words in the browser's language (_locales/); its lang attribute follows.
+await ready();
 localize();
 
 /** @typedef {import('./config.js').Config} Config */

@@ -19,8 +19,9 @@ import { loadConfig, freshManaged } from './config.js';
 import { $, el, setText, safeCodeText, download, copyText, countdown, fallbackUserMove, sendText } from './ui.js';
 import { accessOf, showAccess } from './access-ui.js';
 import { offerCodes } from './include-code.js';
-import { t, localize, sayer, uiLang } from './i18n.js';
+import { t, localize, sayer, uiLang, ready } from './i18n.js';
 
+await ready();
 localize();
 
 /** @typedef {import('./ext.js').Tab} Tab */

@@ -6,9 +6,10 @@
 import { harRequest, isHarWorkerReply, verifyRequest } from './messages.js';
 
 import { $, el, setText, safeCodeText, download } from './ui.js';
-import { localize, t, tn, leadAndDetail, sayer } from './i18n.js';
+import { localize, t, tn, leadAndDetail, sayer, ready } from './i18n.js';
 
 // The page's own words in the browser's language (_locales/); its lang attribute follows.
+await ready();
 localize();
 
 const MAX = 4 * 1024 * 1024;

@@ -5,9 +5,10 @@ import { permissions, storage } from './ext.js';
 import { loadConfig } from './config.js';
 import { ALL_SITES, allSites, isGranted, patternFor, siteName } from './access.js';
 import { $, setText } from './ui.js';
-import { localize, t } from './i18n.js';
+import { localize, t, ready } from './i18n.js';
 
 // The page's own words in the browser's language (_locales/); its lang attribute follows.
+await ready();
 localize();
 
 async function showCurrent() {
