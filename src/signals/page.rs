@@ -162,11 +162,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if csrf {
         return Some((Judgement::Session, Rule::TextCsrf, 1.0));
     }
-    if s.has(C::Boundary) && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired)) {
-        return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
-    }
     let counted = s.too_many_with_object() || (s.has(C::Bound) && s.has(C::RateObject));
     let rate = counted || s.has(C::Rate);
+    // A limit can name a boundary: "Your IP address was blocked after too
+    // many attempts". A sentence that counts what was sent is a limit.
+    if s.has(C::Boundary)
+        && !counted
+        && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired))
+    {
+        return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
+    }
     // "The server is temporarily unavailable, try again later": an outage,
     // not a limit on the user, unless the sentence counts what was sent.
     let outage = s.has(C::Unavailable) && !counted;
@@ -512,6 +517,13 @@ mod tests {
         assert_eq!(j("Your verification code has expired."), Some(Expired));
         assert_eq!(j("Too many attempts. Try again later."), Some(Rate));
         assert_eq!(j("There are too many sessions"), None);
+        // A limit that names a boundary is still a limit; a boundary that
+        // is wrong on its own is a session fault.
+        assert_eq!(
+            j("Your IP address has been blocked after too many login attempts."),
+            Some(Rate)
+        );
+        assert_eq!(j("Invalid state cookie."), Some(Session));
         // "too often" / "too frequently" are rate words on their own; only
         // "too many" needs an object.
         assert_eq!(j("You requested a code too often."), Some(Rate));
