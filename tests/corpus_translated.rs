@@ -70,11 +70,10 @@ fn entries() -> Vec<Value> {
 fn translated_corpus_per_language() {
     let entries = entries();
     assert!(!entries.is_empty(), "no translated entries");
+    /// (gold, predicted) label pairs
+    type Pairs = Vec<(String, String)>;
     // lang -> (page pairs, bare pairs, doubtful as labelled, doubtful)
-    let mut by_lang: BTreeMap<
-        String,
-        (Vec<(String, String)>, Vec<(String, String)>, usize, usize),
-    > = BTreeMap::new();
+    let mut by_lang: BTreeMap<String, (Pairs, Pairs, usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();
     for e in &entries {
         let lang = e["lang"].as_str().unwrap().to_owned();
