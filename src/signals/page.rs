@@ -97,11 +97,26 @@ struct Sentence<'a> {
     set: Concepts,
     toks: &'a [Token<'a>],
     matches: &'a [Match],
+    /// The sentence before said that something failed, not why
+    /// ("Failed to update the user."), so a bare "Please try again later"
+    /// here is the retry after that failure.
+    after_failure: bool,
 }
 
 impl Sentence<'_> {
     fn has(&self, c: C) -> bool {
         self.set.has(c)
+    }
+    /// "Try again later", "später erneut", "più tardi": a retry without a
+    /// count or a time, whose every rate word is a word of waiting. After a
+    /// failure that names no limit, it is advice, not a limit.
+    fn only_later(&self) -> bool {
+        duration_in(self.toks).is_none()
+            && self
+                .matches
+                .iter()
+                .filter(|m| m.concepts.has(C::Rate))
+                .all(|m| m.concepts.has(C::Temporary))
     }
     /// "too many" ("zu viele") only means a limit when attempts, requests,
     /// codes … follow within a few words.
@@ -175,7 +190,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "The server is temporarily unavailable, try again later": an outage,
     // not a limit on the user, unless the sentence counts what was sent.
     let outage = s.has(C::Unavailable) && !counted;
-    if rate && !outage {
+    // "Failed to send the message, please try again later": a failure and
+    // the advice to retry; the product says nothing of a limit.
+    let failure_then_later = !counted
+        && !s.has(C::Permanent)
+        && (s.after_failure || s.has(C::GenericError))
+        && s.only_later();
+    if failure_then_later && !failure {
+        return None;
+    }
+    if rate && !outage && !failure_then_later {
         let permanent_only = s.has(C::Permanent) && !s.has(C::Temporary);
         if !permanent_only {
             return Some((Judgement::Rate, Rule::TextRateLimit, 1.0));
@@ -260,6 +284,7 @@ fn judge_text(
     // "The server is unavailable. Please try again later.": the outage is
     // the reason for the retry in the next sentence.
     let mut after_outage = false;
+    let mut after_failure = false;
     for sentence in text::sentences(text).take(limit).flat_map(chunks) {
         let toks = buf.fill(sentence);
         if toks.is_empty() {
@@ -282,8 +307,13 @@ fn judge_text(
             set,
             toks: &toks,
             matches: &matches,
+            after_failure,
         };
-        if let Some((j, rule, w)) = judge(&s, otp_context) {
+        let judged = judge(&s, otp_context);
+        after_failure = judged.is_some_and(|(_, rule, _)| {
+            matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
+        });
+        if let Some((j, rule, w)) = judged {
             // Masking costs more than judging: only for lines that will be shown.
             let wanted_evidence =
                 out.evidence.iter().filter(|e| e.rule == rule).count() < 3 && w >= 0.6;
@@ -505,6 +535,7 @@ mod tests {
                 set,
                 toks: &toks,
                 matches: &matches,
+                after_failure: false,
             },
             false,
         )
@@ -524,6 +555,16 @@ mod tests {
             Some(Rate)
         );
         assert_eq!(j("Invalid state cookie."), Some(Session));
+        // "Try again later" after a failure that names no limit is advice;
+        // after a lock it is the end of a temporary lock.
+        assert_eq!(
+            j("Failed to send email, please try again later."),
+            Some(Other)
+        );
+        assert_eq!(
+            j("This account has been locked out, please try again later."),
+            Some(Rate)
+        );
         // "too often" / "too frequently" are rate words on their own; only
         // "too many" needs an object.
         assert_eq!(j("You requested a code too often."), Some(Rate));
@@ -665,6 +706,29 @@ mod tests {
         ] {
             assert_eq!(rule(t), Some(Rule::TextAccountBlocked), "{t}");
         }
+    }
+
+    /// Votes of a whole text, sentence after sentence.
+    fn votes(text: &str) -> [f32; 2] {
+        let mut out = PageSignals::default();
+        judge_text(&mut out, text, 1.0, false, Source::PageText, 20);
+        [
+            out.votes_for(Judgement::Rate),
+            out.votes_for(Judgement::Other),
+        ]
+    }
+
+    #[test]
+    fn a_retry_after_a_failure_is_no_limit() {
+        let [rate, other] = votes("Failed to update the user. Please try again later.");
+        assert!(rate == 0.0 && other > 0.0, "{rate} {other}");
+        // A time or a count in the retry still makes it a limit.
+        let [rate, _] = votes("Sending failed. Please try again in 5 minutes.");
+        assert!(rate > 0.0);
+        let [rate, _] = votes("Your account is locked. Please try again later.");
+        assert!(rate > 0.0);
+        let [rate, _] = votes("Please try again later.");
+        assert!(rate > 0.0);
     }
 
     #[test]
