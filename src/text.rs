@@ -381,7 +381,8 @@ impl Lexicon {
         out.clear();
         let mut i = 0;
         while i < toks.len() {
-            let mut best: Option<(usize, Concepts, u64)> = None;
+            // (length, exact words, concepts, languages)
+            let mut best: Option<(usize, usize, Concepts, u64)> = None;
             let rest = toks.get(i..).unwrap_or(&[]);
             let Some(first) = rest.first() else { break };
             let numbers: &[Phrase] = if first.num.is_some() {
@@ -413,18 +414,32 @@ impl Lexicon {
                     continue;
                 }
                 if ph.pats.iter().zip(rest).all(|(p, t)| p.matches(t)) {
+                    // The longest phrase wins; of two as long, the one with
+                    // more whole words: German "Aktualisierungstoken" listed
+                    // as a session token beats another lexicon's `*token`.
+                    let exact = ph
+                        .pats
+                        .iter()
+                        .filter(|p| matches!(p, Pat::Exact(_)))
+                        .count();
+                    // Every lexicon that holds a phrase as long still counts
+                    // for the page's language ("password" is Italian too).
                     match &mut best {
-                        Some((bn, bc, bl)) if *bn == n => {
-                            bc.union(ph.concepts);
+                        Some((bn, be, bc, bl)) if *bn == n => {
                             *bl |= ph.langs;
+                            if *be == exact {
+                                bc.union(ph.concepts);
+                            } else if *be < exact {
+                                (*be, *bc) = (exact, ph.concepts);
+                            }
                         }
-                        Some((bn, _, _)) if *bn > n => {}
-                        _ => best = Some((n, ph.concepts, ph.langs)),
+                        Some((bn, _, _, _)) if *bn > n => {}
+                        _ => best = Some((n, exact, ph.concepts, ph.langs)),
                     }
                 }
             }
             match best {
-                Some((n, concepts, langs)) => {
+                Some((n, _, concepts, langs)) => {
                     out.push(Match {
                         start: i,
                         len: n,
@@ -739,6 +754,28 @@ mod tests {
         let m = lex.scan(&toks);
         assert!(m.iter().any(|m| m.concepts.has(Concept::Otp)));
         assert!(!m.iter().any(|m| m.concepts.has(Concept::Cred)));
+    }
+
+    #[test]
+    fn a_whole_word_beats_a_pattern_as_long() {
+        let mut lex = Lexicon::default();
+        lex.add_phrase("*token", Concept::Otp);
+        lex.add_phrase("aktualisierungstoken", Concept::Session);
+        lex.add_phrase("code*", Concept::Otp);
+        lex.add_phrase("code*", Concept::RateObject);
+        lex.finish();
+        let mut b = TokenBuf::default();
+        let m = lex.scan(&b.fill("Aktualisierungstoken"));
+        assert!(m
+            .iter()
+            .all(|m| m.concepts.has(Concept::Session) && !m.concepts.has(Concept::Otp)));
+        let m = lex.scan(&b.fill("Einmaltoken"));
+        assert!(m.iter().any(|m| m.concepts.has(Concept::Otp)));
+        // Patterns as specific as each other still merge.
+        let m = lex.scan(&b.fill("codes"));
+        assert!(m
+            .iter()
+            .any(|m| m.concepts.has(Concept::Otp) && m.concepts.has(Concept::RateObject)));
     }
 
     #[test]
