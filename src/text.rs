@@ -381,8 +381,9 @@ impl Lexicon {
         out.clear();
         let mut i = 0;
         while i < toks.len() {
-            // (length, exact words, concepts, languages)
-            let mut best: Option<(usize, usize, Concepts, u64)> = None;
+            // (length, exact words, concepts, lexicons that gave them,
+            // lexicons that hold a phrase as long)
+            let mut best: Option<(usize, usize, Concepts, u64, u64)> = None;
             let rest = toks.get(i..).unwrap_or(&[]);
             let Some(first) = rest.first() else { break };
             let numbers: &[Phrase] = if first.num.is_some() {
@@ -424,22 +425,26 @@ impl Lexicon {
                         .count();
                     // Every lexicon that holds a phrase as long still counts
                     // for the page's language ("password" is Italian too).
+                    // Within one lexicon, phrases as long add up: its author
+                    // meant both.
                     match &mut best {
-                        Some((bn, be, bc, bl)) if *bn == n => {
+                        Some((bn, be, bc, bcl, bl)) if *bn == n => {
                             *bl |= ph.langs;
-                            if *be == exact {
+                            if *be == exact || *bcl & ph.langs != 0 {
                                 bc.union(ph.concepts);
+                                *bcl |= ph.langs;
+                                *be = (*be).max(exact);
                             } else if *be < exact {
-                                (*be, *bc) = (exact, ph.concepts);
+                                (*be, *bc, *bcl) = (exact, ph.concepts, ph.langs);
                             }
                         }
-                        Some((bn, _, _, _)) if *bn > n => {}
-                        _ => best = Some((n, exact, ph.concepts, ph.langs)),
+                        Some((bn, ..)) if *bn > n => {}
+                        _ => best = Some((n, exact, ph.concepts, ph.langs, ph.langs)),
                     }
                 }
             }
             match best {
-                Some((n, _, concepts, langs)) => {
+                Some((n, _, concepts, _, langs)) => {
                     out.push(Match {
                         start: i,
                         len: n,
@@ -757,25 +762,33 @@ mod tests {
     }
 
     #[test]
-    fn a_whole_word_beats_a_pattern_as_long() {
+    fn a_whole_word_beats_another_lexicons_pattern_as_long() {
+        // (lexicon 0: German, 1: Italian, 2: Polish)
         let mut lex = Lexicon::default();
-        lex.add_phrase("*token", Concept::Otp);
-        lex.add_phrase("aktualisierungstoken", Concept::Session);
-        lex.add_phrase("code*", Concept::Otp);
-        lex.add_phrase("code*", Concept::RateObject);
+        lex.add_phrase_in("*token", Concept::Otp, 1);
+        lex.add_phrase_in("aktualisierungstoken", Concept::Session, 0);
+        lex.add_phrase_in("odrzucony", Concept::Invalid, 2);
+        lex.add_phrase_in("odrzucon*", Concept::Missing, 2);
+        lex.add_phrase_in("code*", Concept::Otp, 0);
+        lex.add_phrase_in("code*", Concept::RateObject, 1);
         lex.finish();
         let mut b = TokenBuf::default();
-        let m = lex.scan(&b.fill("Aktualisierungstoken"));
-        assert!(m
-            .iter()
-            .all(|m| m.concepts.has(Concept::Session) && !m.concepts.has(Concept::Otp)));
-        let m = lex.scan(&b.fill("Einmaltoken"));
-        assert!(m.iter().any(|m| m.concepts.has(Concept::Otp)));
+        let one = |text: &str, b: &mut TokenBuf| {
+            let m = lex.scan(&b.fill(text));
+            assert_eq!(m.len(), 1, "{text}");
+            m.first().map(|m| (m.concepts, m.langs)).unwrap_or_default()
+        };
+        let (c, langs) = one("Aktualisierungstoken", &mut b);
+        assert!(c.has(Concept::Session) && !c.has(Concept::Otp));
+        // The Italian pattern still counts for the page's language.
+        assert_eq!(langs, 0b011);
+        assert!(one("Einmaltoken", &mut b).0.has(Concept::Otp));
+        // One lexicon's word and its own pattern add up.
+        let (c, _) = one("odrzucony", &mut b);
+        assert!(c.has(Concept::Invalid) && c.has(Concept::Missing));
         // Patterns as specific as each other still merge.
-        let m = lex.scan(&b.fill("codes"));
-        assert!(m
-            .iter()
-            .any(|m| m.concepts.has(Concept::Otp) && m.concepts.has(Concept::RateObject)));
+        let (c, _) = one("codes", &mut b);
+        assert!(c.has(Concept::Otp) && c.has(Concept::RateObject));
     }
 
     #[test]

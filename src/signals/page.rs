@@ -144,16 +144,34 @@ impl Sentence<'_> {
         let first = |w: &[&str]| self.toks.first().is_some_and(|t| w.contains(&t.text));
         let conditional = first(&["if", "wenn", "falls", "should", "sollte", "sollten"])
             || (first(&["in"]) && self.toks.get(1).is_some_and(|t| t.text == "case"));
-        let admin_only = self
-            .matches
+        conditional || self.blocks_only_name_the_administrator()
+    }
+
+    /// Every block word of the sentence names who helps ("contact the
+    /// administrator", "wenden Sie sich an den Administrator", "neem contact
+    /// op met je beheerder"), none says the account is blocked. Several
+    /// lexicons list the administrator as a block word, for "contact your
+    /// administrator" after a lock.
+    fn blocks_only_name_the_administrator(&self) -> bool {
+        /// The administrator in the twelve lexicons' languages, as the
+        /// lexicons' `permanent` concepts write it.
+        const ADMIN: [&str; 7] = [
+            "admin",
+            "amministrat",
+            "beheerder",
+            "yönetici",
+            "管理者",
+            "管理员",
+            "관리자",
+        ];
+        self.matches
             .iter()
             .filter(|m| m.concepts.has(C::Permanent))
             .all(|m| {
                 self.toks
                     .get(m.start..m.start + m.len)
-                    .is_some_and(|ts| ts.iter().all(|t| t.text.starts_with("admin")))
-            });
-        conditional || admin_only
+                    .is_some_and(|ts| ts.iter().any(|t| ADMIN.iter().any(|a| t.text.contains(a))))
+            })
     }
 }
 
@@ -193,7 +211,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Failed to send the message, please try again later": a failure and
     // the advice to retry; the product says nothing of a limit.
     let failure_then_later = !counted
-        && !s.has(C::Permanent)
+        && (!s.has(C::Permanent) || s.blocks_only_name_the_administrator())
         && (s.after_failure || s.has(C::GenericError))
         && s.only_later();
     if failure_then_later && !failure {
