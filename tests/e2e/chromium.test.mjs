@@ -308,6 +308,9 @@ test('support page: an intact report is rendered (also quoted in a mail reply), 
   // verdict, and both blocks are listed.
   await support.fill('#input', `<!--\n${edited}\n-->\n${report}`);
   await support.click('#verify');
+  // The page already says "modified" from the check before: wait for this
+  // check's badge, not for the attribute.
+  await support.waitForFunction(() => document.querySelector('#badge')?.textContent !== 'Modified');
   await support.waitForSelector('body[data-result="modified"]');
   assert.equal(await support.textContent('#badge'), 'Not a plain verdict');
   assert.equal(await support.$$eval('#blocks li', (l) => l.length), 2);
