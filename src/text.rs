@@ -131,6 +131,9 @@ struct Phrase {
     concepts: Concepts,
     /// The lexicons (by index in [`Lexicon::langs`]) that hold this phrase.
     langs: u64,
+    /// How many of `pats` are whole words (a tie-break between phrases as
+    /// long), counted once when the phrase is added.
+    exact: usize,
 }
 
 /// FNV-1a: tokens are short, and SipHash's setup cost dominates on them.
@@ -349,10 +352,12 @@ impl Lexicon {
         } else {
             let mut concepts = Concepts::default();
             concepts.add(concept);
+            let exact = pats.iter().filter(|p| matches!(p, Pat::Exact(_))).count();
             list.push(Phrase {
                 pats,
                 concepts,
                 langs: lang_bit,
+                exact,
             });
         }
     }
@@ -418,11 +423,7 @@ impl Lexicon {
                     // The longest phrase wins; of two as long, the one with
                     // more whole words: German "Aktualisierungstoken" listed
                     // as a session token beats another lexicon's `*token`.
-                    let exact = ph
-                        .pats
-                        .iter()
-                        .filter(|p| matches!(p, Pat::Exact(_)))
-                        .count();
+                    let exact = ph.exact;
                     // Every lexicon that holds a phrase as long still counts
                     // for the page's language ("password" is Italian too).
                     // Within one lexicon, phrases as long add up: its author
