@@ -711,8 +711,8 @@ fn classify_word(word: &str) -> Piece {
 ///   are one number: four digits or more become `<digits:N>`;
 /// - an e-mail address written out (`alice (at) example (dot) org`,
 ///   `alice at example dot org`) becomes `<email>`;
-/// - two or more Titlecase words in a row, one of them in no lexicon, are a
-///   name: `<name>`;
+/// - two or more Titlecase words in a row, one of them in no lexicon (or
+///   the first only a function word), are a name: `<name>`;
 /// - three or more content words in a row (no function, lexicon or code
 ///   word, no punctuation between) are a passphrase: `<words:N>`.
 fn apply_runs(ps: &mut Vec<Piece>) {
@@ -761,13 +761,19 @@ fn apply_runs(ps: &mut Vec<Piece>) {
         let title_run = run_len(ps, i, |p| {
             matches!(p.class, Class::Word { title: true, .. })
         });
+        // A run is a name when one of its words is in no lexicon, or when it
+        // is two words of which the first is only a function word: `Will
+        // Long` (an auxiliary, then a lexicon word). A longer headline
+        // (`We Sent A Code To Your Phone`) is no name.
         if title_run >= 2
             && ps.get(i..i + title_run).is_some_and(|r| {
                 r.iter().any(|p| {
                     !vocab::is_lexicon(&p.lower)
                         && !vocab::is_function(&p.lower)
                         && !vocab::is_noun(&p.lower)
-                })
+                }) || (r.len() == 2
+                    && r.first()
+                        .is_some_and(|p| !vocab::is_lexicon(&p.lower) && !vocab::is_noun(&p.lower)))
             })
         {
             let raw = joined(ps, i, i + title_run);
@@ -1023,6 +1029,25 @@ mod tests {
     const URL_WITH_SECRETS: &str = "https://u:p@id.example.org/cb/eyJhbGciOi.abc.def\
         ?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj&error=access_denied\
         &error_description=Code+123456+expired#access_token=xyz";
+
+    #[test]
+    fn a_name_of_common_words_is_masked_and_a_title_is_not() {
+        // `Will` is an auxiliary and `Long` a lexicon word: as a run of
+        // Titlecase words that starts with a function word only, a name.
+        let e = excerpt(
+            "Code sent to Will Long. Sign In To Your Account. We Sent A Code To Your Phone",
+            200,
+        );
+        assert!(!e.contains("Will") && !e.contains("Long"), "{e}");
+        assert!(e.contains("<name"), "{e}");
+        assert!(e.contains("Sign In To Your Account"), "{e}");
+        assert!(e.contains("We Sent A Code To Your Phone"), "{e}");
+        // A word on a lexicon stem with unknown letters is masked; its
+        // inflections and compounds are shown.
+        let e = excerpt("Passwordsmith: Ihre Interaktionssitzung ist ungültige", 200);
+        assert!(!e.contains("Passwordsmith"), "{e}");
+        assert!(e.contains("Interaktionssitzung ist ungültige"), "{e}");
+    }
 
     #[test]
     fn show() {

@@ -15,7 +15,7 @@
 //!   break a run of content words (a
 //!   passphrase of dictionary words is judged as a whole).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 struct Sets {
@@ -34,11 +34,31 @@ struct Sets {
     nouns: HashSet<String>,
     /// Lexicon phrases written as word starts (`ungültig*`) and word
     /// endings (`*sitzung`): the lexicon reads inflections and compounds.
-    prefixes: Vec<String>,
-    suffixes: Vec<String>,
+    /// Each with its lexicon's language (the file's stem: `de`, `zh-hans`).
+    prefixes: Vec<(String, String)>,
+    suffixes: Vec<(String, String)>,
+    /// Inflection endings of each language (`[endings]` of its vocabulary):
+    /// what may follow one of its lexicon's word starts (`ungültig` + `e`).
+    /// Never words on their own.
+    endings: HashMap<String, Endings>,
     /// The longest vocabulary or lexicon word written in CJK characters
     /// (Han, kana, Hangul), in characters: the window of [`cjk_known`].
     cjk_max: usize,
+}
+
+/// A language's inflection endings.
+#[derive(Default)]
+struct Endings {
+    set: HashSet<String>,
+    /// Whether endings follow one another (`[endings stacked]`: Turkish
+    /// `geçersiz|di|r`); otherwise a word takes one.
+    stacked: bool,
+}
+
+/// A data file's language: the stem of `vocab/de.txt`, `lexicon/zh-hans.json`.
+fn lang_of(name: &str) -> String {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    file.split('.').next().unwrap_or(file).to_owned()
 }
 
 /// The form words are compared in: lower case, with Turkish `İ` as `i`
@@ -58,21 +78,34 @@ fn sets() -> &'static Sets {
         let mut function = HashSet::new();
         let mut nouns = HashSet::new();
         let (mut code, mut route, mut params) = (HashSet::new(), HashSet::new(), HashSet::new());
-        for (_, v) in crate::data::folder("vocab") {
+        let mut endings: HashMap<String, Endings> = HashMap::new();
+        for (name, v) in crate::data::folder("vocab") {
             // A vocabulary is one word a line; `#` starts a comment line;
             // `[function]` starts the closed-class words (articles,
             // pronouns, particles, auxiliaries), `[content]` ends them.
             // `[nouns]` starts nouns written Titlecase in mid-sentence.
+            // `[endings]` holds inflection endings, which are no words;
+            // `[endings stacked]`, endings that follow one another.
             let mut section = "";
             for l in v.lines() {
                 let w = l.trim();
                 match w {
-                    "[function]" | "[content]" | "[nouns]" | "[code]" | "[route]" | "[param]" => {
-                        section = w
+                    "[function]" | "[content]" | "[nouns]" | "[code]" | "[route]" | "[param]"
+                    | "[endings]" => section = w,
+                    "[endings stacked]" => {
+                        endings.entry(lang_of(name)).or_default().stacked = true;
+                        section = "[endings]";
                     }
                     _ if w.is_empty() || w.starts_with('#') => {}
                     _ if section == "[param]" => {
                         params.insert(w.to_owned());
+                    }
+                    _ if section == "[endings]" => {
+                        endings
+                            .entry(lang_of(name))
+                            .or_default()
+                            .set
+                            .insert(norm(w));
                     }
                     _ => {
                         let w = norm(w);
@@ -90,7 +123,7 @@ fn sets() -> &'static Sets {
         }
         let mut lexicon = HashSet::new();
         let (mut prefixes, mut suffixes) = (Vec::new(), Vec::new());
-        for (_, src) in crate::data::folder("lexicon") {
+        for (name, src) in crate::data::folder("lexicon") {
             if let Ok(v) = crate::json::parse(src) {
                 if let Some(crate::json::Value::Obj(cs)) = v.get("concepts") {
                     for (_, phrases) in cs {
@@ -103,11 +136,11 @@ fn sets() -> &'static Sets {
                                         x.chars().count() >= 4 && x.chars().all(char::is_alphabetic)
                                     };
                                     if let Some(x) = one.strip_suffix('*').filter(|x| letters(x)) {
-                                        prefixes.push(x.to_owned());
+                                        prefixes.push((x.to_owned(), lang_of(name)));
                                     } else if let Some(x) =
                                         one.strip_prefix('*').filter(|x| letters(x))
                                     {
-                                        suffixes.push(x.to_owned());
+                                        suffixes.push((x.to_owned(), lang_of(name)));
                                     }
                                     for w in p.split(|c: char| {
                                         c.is_whitespace() || matches!(c, '_' | '-')
@@ -145,6 +178,7 @@ fn sets() -> &'static Sets {
             nouns,
             prefixes,
             suffixes,
+            endings,
             cjk_max,
         }
     })
@@ -159,8 +193,8 @@ pub fn is_common(w: &str) -> bool {
 
 /// A word of a lexicon: what the classifier reads as evidence. Besides its
 /// words, a lexicon's affix phrases (`ungültig*`, `*sitzung`) match words
-/// of letters only that start or end with them (`ungültige`,
-/// `Interaktionssitzung`).
+/// of letters only that start or end with them, when what the affix leaves
+/// over is itself known ([`affix_known`]).
 pub fn is_lexicon(w: &str) -> bool {
     lexicon_word(sets(), &norm(w))
 }
@@ -169,8 +203,91 @@ fn lexicon_word(s: &Sets, l: &str) -> bool {
     s.lexicon.contains(l)
         || (l.chars().all(char::is_alphabetic)
             && !l.chars().any(crate::text::is_cjk)
-            && (s.prefixes.iter().any(|p| l.starts_with(p.as_str()))
-                || s.suffixes.iter().any(|p| l.ends_with(p.as_str()))))
+            && (s.prefixes.iter().any(|(p, lang)| {
+                l.strip_prefix(p.as_str())
+                    .is_some_and(|rest| affix_known(s, rest, lang, Side::After))
+            }) || s.suffixes.iter().any(|(p, lang)| {
+                l.strip_suffix(p.as_str())
+                    .is_some_and(|rest| affix_known(s, rest, lang, Side::Before))
+            })))
+}
+
+/// Where the rest of a word lies from the lexicon affix it matched.
+#[derive(Clone, Copy)]
+enum Side {
+    /// After a word start: `ungültig|e`, `sitzungs|daten`.
+    After,
+    /// Before a word ending: `interaktions|sitzung`.
+    Before,
+}
+
+/// Linking elements between the parts of a German or Dutch compound
+/// (`Interaktion-s-sitzung`).
+const LINKS: [&str; 6] = ["", "s", "es", "n", "en", "e"];
+
+/// Whether what a lexicon affix of language `lang` leaves of a word is
+/// known, so the whole word may be shown: nothing; the language's
+/// inflection endings (`ungültig|e`, Turkish `geçersiz|di|r`); or one known
+/// word, with a linking element and an ending (the other half of a
+/// compound: `interaktion|s|sitzung`, `sitzungs|daten`). Anything else (a
+/// name that starts with a stem, `Passwordsmith`; a password that ends with
+/// one, `sunshinepassword`) is not shown: the allow-list holds the stems, not
+/// every word that begins or ends with them.
+fn affix_known(s: &Sets, rest: &str, lang: &str, side: Side) -> bool {
+    if ending(s, lang, rest) {
+        return true;
+    }
+    // The other half of a compound is a content word of four letters or
+    // more: `ki` and `de` are words, but no half of a compound.
+    let word = |w: &str| {
+        w.chars().count() >= 4
+            && !s.function.contains(w)
+            && (s.common.contains(w) || s.lexicon.contains(w))
+    };
+    match side {
+        Side::After => LINKS.iter().any(|k| {
+            rest.strip_prefix(k).is_some_and(|w| {
+                word(w)
+                    || w.char_indices().skip(1).any(|(i, _)| {
+                        w.get(..i).is_some_and(word)
+                            && w.get(i..).is_some_and(|e| ending(s, lang, e))
+                    })
+            })
+        }),
+        Side::Before => LINKS.iter().any(|k| {
+            rest.strip_suffix(k).is_some_and(|w| {
+                word(w)
+                    || s.prefixes
+                        .iter()
+                        .any(|(p, pl)| w.strip_prefix(p.as_str()).is_some_and(|e| ending(s, pl, e)))
+            })
+        }),
+    }
+}
+
+/// Whether `rest` is nothing, or an inflection ending of language `lang`
+/// (up to three in a row where endings stack, a one-letter ending last).
+fn ending(s: &Sets, lang: &str, rest: &str) -> bool {
+    fn row(e: &Endings, rest: &str, n: usize) -> bool {
+        rest.is_empty()
+            || (n > 0
+                && rest
+                    .char_indices()
+                    .skip(1)
+                    .map(|(i, _)| i)
+                    .chain([rest.len()])
+                    .any(|i| {
+                        // A one-letter ending only ends a row (`geçersiz|di|r`, not
+                        // `parola|k|a|ya`).
+                        rest.get(..i).is_some_and(|x| {
+                            e.set.contains(x) && (i == rest.len() || x.chars().count() > 1)
+                        }) && rest.get(i..).is_some_and(|r| row(e, r, n - 1))
+                    }))
+    }
+    rest.is_empty()
+        || s.endings
+            .get(lang)
+            .is_some_and(|e| row(e, rest, if e.stacked { 3 } else { 1 }))
 }
 
 /// A noun a language writes Titlecase (a vocabulary's `[nouns]`): it does
@@ -270,4 +387,41 @@ pub fn is_route_word(w: &str) -> bool {
 /// A standard parameter name.
 pub fn is_param_name(n: &str) -> bool {
     sets().params.contains(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_common, is_lexicon};
+
+    #[test]
+    fn a_word_start_shows_its_inflections_and_compounds() {
+        for w in [
+            "ungültige",
+            "Interaktionssitzung",
+            "Sitzungsdaten",
+            "nieprawidłowy",
+            "geçersizdir",
+            "passwords",
+            "Benutzernamens",
+        ] {
+            assert!(is_lexicon(w), "{w} should be shown");
+        }
+    }
+
+    #[test]
+    fn a_word_start_does_not_show_unknown_letters_after_or_before_it() {
+        // A name or a password that begins or ends with a lexicon stem:
+        // the stem is known, the rest is not, so the word is not shown.
+        for w in [
+            "Passwordsmith",
+            "sunshinepassword",
+            "passwordqxvbt",
+            "Parolakaya",
+            "geçersizmavi",
+            "Ungültigkeitsmann",
+            "nieprawidłowski",
+        ] {
+            assert!(!is_common(w), "{w} should be masked");
+        }
+    }
 }
