@@ -762,9 +762,10 @@ fn apply_runs(ps: &mut Vec<Piece>) {
             matches!(p.class, Class::Word { title: true, .. })
         });
         // A run is a name when one of its words is in no lexicon, or when it
-        // is two words of which the first is only a function word: `Will
-        // Long` (an auxiliary, then a lexicon word). A longer headline
-        // (`We Sent A Code To Your Phone`) is no name.
+        // is two words of which the first is only a function word and the
+        // second no Titlecase noun: `Will Long` (an auxiliary, then a lexicon
+        // word), not `Der Code`. A longer headline (`We Sent A Code To Your
+        // Phone`) is no name.
         if title_run >= 2
             && ps.get(i..i + title_run).is_some_and(|r| {
                 r.iter().any(|p| {
@@ -773,7 +774,8 @@ fn apply_runs(ps: &mut Vec<Piece>) {
                         && !vocab::is_noun(&p.lower)
                 }) || (r.len() == 2
                     && r.first()
-                        .is_some_and(|p| !vocab::is_lexicon(&p.lower) && !vocab::is_noun(&p.lower)))
+                        .is_some_and(|p| !vocab::is_lexicon(&p.lower) && !vocab::is_noun(&p.lower))
+                    && r.get(1).is_some_and(|p| !vocab::is_noun(&p.lower)))
             })
         {
             let raw = joined(ps, i, i + title_run);
@@ -1044,9 +1046,13 @@ mod tests {
         assert!(e.contains("We Sent A Code To Your Phone"), "{e}");
         // A word on a lexicon stem with unknown letters is masked; its
         // inflections and compounds are shown.
-        let e = excerpt("Passwordsmith: Ihre Interaktionssitzung ist ungültige", 200);
+        let e = excerpt(
+            "Passwordsmith: Ihre Interaktionssitzung ist ungültige. Der Code ist falsch",
+            200,
+        );
         assert!(!e.contains("Passwordsmith"), "{e}");
-        assert!(e.contains("Interaktionssitzung ist ungültige"), "{e}");
+        assert!(e.contains("Ihre Interaktionssitzung ist ungültige"), "{e}");
+        assert!(e.contains("Der Code ist falsch"), "{e}");
     }
 
     #[test]
