@@ -4,7 +4,10 @@
 // attribute, else the script of its letters (kana: Japanese, Hangul: Korean,
 // Han alone: Chinese). When neither tells (no `lang`, a language without a
 // lexicon, or a page that says "en" but writes accented Latin letters), every
-// lexicon is loaded and the core's lexicon vote decides. No browser API here.
+// lexicon is loaded and the core's lexicon vote decides. The core reads a
+// page with the same lexicons wherever it runs (src/text.rs, page_lexicons:
+// the same rule, so the CLI gives a page the popup's verdict); change both
+// together. No browser API here.
 
 /**
  * The lexicon file stem for an HTML lang value ("pt-BR" → "pt", "zh-CN" → "zh-hans").

@@ -383,6 +383,13 @@ impl Lexicon {
 
     /// [`Lexicon::scan`] into a buffer the caller reuses (no allocation per sentence).
     pub fn scan_into(&self, toks: &[Token<'_>], out: &mut Vec<Match>) {
+        self.scan_in(toks, u64::MAX, out);
+    }
+
+    /// [`Lexicon::scan_into`] with only the lexicons of `mask` (bit i:
+    /// [`Lexicon::langs`]`[i]`): a page is read with the lexicons
+    /// [`page_lexicons`] picks, as the extension loads them.
+    pub fn scan_in(&self, toks: &[Token<'_>], mask: u64, out: &mut Vec<Match>) {
         out.clear();
         let mut i = 0;
         while i < toks.len() {
@@ -415,6 +422,9 @@ impl Lexicon {
                 .chain(by_end)
                 .chain(numbers);
             for ph in cands {
+                if ph.langs & mask == 0 {
+                    continue;
+                }
                 let n = ph.pats.len();
                 if n > rest.len() {
                     continue;
@@ -428,19 +438,20 @@ impl Lexicon {
                     // for the page's language ("password" is Italian too).
                     // Within one lexicon, phrases as long add up: its author
                     // meant both.
+                    let langs = ph.langs & mask;
                     match &mut best {
                         Some((bn, be, bc, bcl, bl)) if *bn == n => {
-                            *bl |= ph.langs;
-                            if *be == exact || *bcl & ph.langs != 0 {
+                            *bl |= langs;
+                            if *be == exact || *bcl & langs != 0 {
                                 bc.union(ph.concepts);
-                                *bcl |= ph.langs;
+                                *bcl |= langs;
                                 *be = (*be).max(exact);
                             } else if *be < exact {
-                                (*be, *bc, *bcl) = (exact, ph.concepts, ph.langs);
+                                (*be, *bc, *bcl) = (exact, ph.concepts, langs);
                             }
                         }
                         Some((bn, ..)) if *bn > n => {}
-                        _ => best = Some((n, exact, ph.concepts, ph.langs, ph.langs)),
+                        _ => best = Some((n, exact, ph.concepts, langs, langs)),
                     }
                 }
             }
@@ -547,24 +558,18 @@ pub fn lexicon_lang(tag: &str, langs: &[String]) -> Option<String> {
         .cloned()
 }
 
-/// The page's language: its `lang` attribute when a loaded lexicon has that
-/// language; else the script of its letters (kana: Japanese, Hangul: Korean,
-/// Han alone: Chinese) when it writes most of them; else the lexicon whose
-/// phrases the text holds most often; English when nothing tells.
-pub fn page_language(lang_attr: Option<&str>, text: &str) -> String {
-    let lex = lexicon();
-    let langs = lex.langs();
-    if let Some(l) = lang_attr.and_then(|a| lexicon_lang(a, langs)) {
-        return l;
-    }
-    let sample: String = text.chars().take(20_000).collect();
-    let (mut kana, mut hangul, mut han, mut letters) = (0usize, 0usize, 0usize, 0usize);
+/// The language a text's script tells (kana: Japanese, Hangul: Korean, Han
+/// alone: Chinese) when it writes a third of the letters or more, and
+/// whether more than 1 of 100 letters are accented Latin ones (not English).
+fn script_of(sample: &str) -> (Option<&'static str>, bool) {
+    let (mut kana, mut hangul, mut han, mut accented, mut letters) = (0, 0, 0, 0, 0usize);
     for c in sample.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
         match c as u32 {
             0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => kana += 1,
             0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => hangul += 1,
             0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => han += 1,
+            0xC0..=0x24F => accented += 1,
             _ => {}
         }
     }
@@ -579,7 +584,53 @@ pub fn page_language(lang_attr: Option<&str>, text: &str) -> String {
     } else {
         None
     };
-    if let Some(l) = script.and_then(|s| lexicon_lang(s, langs)) {
+    (script, accented * 100 > letters)
+}
+
+/// The lexicons a page is read with (bit i: [`Lexicon::langs`]`[i]`), the
+/// ones the extension loads for it (`extension/languages.js`,
+/// `lexiconsFor`), so the CLI and the popup read a page alike: English, the
+/// lexicon of the page's `lang` attribute, and that of its script. When
+/// neither tells (no `lang`, a language without a lexicon, or `en` on a page
+/// of accented Latin letters), every lexicon, and the vote of
+/// [`page_language`] decides.
+pub fn page_lexicons(lang_attr: Option<&str>, title: &str, text: &str) -> u64 {
+    let langs = lexicon().langs();
+    let bit = |l: &str| {
+        langs
+            .iter()
+            .position(|x| x == l)
+            .and_then(|i| 1u64.checked_shl(u32::try_from(i).ok()?))
+            .unwrap_or(0)
+    };
+    let sample: String = title
+        .chars()
+        .chain(['\n'])
+        .chain(text.chars())
+        .take(20_000)
+        .collect();
+    let (script, accented) = script_of(&sample);
+    let attr = lang_attr.and_then(|a| lexicon_lang(a, langs));
+    let script = script.and_then(|s| lexicon_lang(s, langs));
+    let told = attr.as_deref().is_some_and(|a| a != "en" || !accented) || script.is_some();
+    if !told {
+        return u64::MAX;
+    }
+    bit("en") | attr.as_deref().map_or(0, bit) | script.as_deref().map_or(0, bit)
+}
+
+/// The page's language: its `lang` attribute when a loaded lexicon has that
+/// language; else the script of its letters (kana: Japanese, Hangul: Korean,
+/// Han alone: Chinese) when it writes most of them; else the lexicon whose
+/// phrases the text holds most often; English when nothing tells.
+pub fn page_language(lang_attr: Option<&str>, text: &str) -> String {
+    let lex = lexicon();
+    let langs = lex.langs();
+    if let Some(l) = lang_attr.and_then(|a| lexicon_lang(a, langs)) {
+        return l;
+    }
+    let sample: String = text.chars().take(20_000).collect();
+    if let Some(l) = script_of(&sample).0.and_then(|s| lexicon_lang(s, langs)) {
         return l;
     }
     // The lexicon vote: phrases every lexicon shares ("code", "OTP") tell nothing.
@@ -864,6 +915,56 @@ mod tests {
             s,
             ["コードが無効です。", "もう一度お試しください！", "次へ"]
         );
+    }
+
+    #[test]
+    fn page_lexicons_are_the_ones_the_extension_loads() {
+        let langs = lexicon().langs();
+        let names = |mask: u64| -> Vec<&str> {
+            let mut v: Vec<&str> = langs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1u64 << i) != 0)
+                .map(|(_, l)| l.as_str())
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(
+            names(page_lexicons(Some("it"), "", "Sono state bloccate")),
+            ["en", "it"]
+        );
+        assert_eq!(
+            names(page_lexicons(Some("en"), "Sign in", "Invalid code")),
+            ["en"]
+        );
+        assert_eq!(
+            names(page_lexicons(None, "", "コードが無効です")),
+            ["en", "ja"]
+        );
+        assert_eq!(
+            names(page_lexicons(Some("pt-BR"), "", "認証コード")),
+            ["en", "ja", "pt"]
+        );
+        // Nothing tells: every lexicon, and the vote decides.
+        assert_eq!(page_lexicons(None, "", "Code invalide"), u64::MAX);
+        assert_eq!(
+            page_lexicons(Some("x-klingon"), "", "Code invalide"),
+            u64::MAX
+        );
+        // `en` on a page of accented letters is not believed.
+        assert_eq!(
+            page_lexicons(Some("en"), "", "Le code a expiré. Réessayez."),
+            u64::MAX
+        );
+        // English is read on every page, and only the chosen lexicons match:
+        // English "state" does not match on an Italian page through another
+        // lexicon, nor Italian phrases on an English one.
+        let mut b = TokenBuf::default();
+        let toks = b.fill("the code is invalid");
+        let mut m = Vec::new();
+        lexicon().scan_in(&toks, page_lexicons(Some("it"), "", ""), &mut m);
+        assert!(m.iter().any(|m| m.concepts.has(Concept::Invalid)));
     }
 
     #[test]

@@ -288,14 +288,25 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     None
 }
 
-fn judge_text(
-    out: &mut PageSignals,
-    text: &str,
+/// How a text of the page is read: its weight, whether the page is an MFA
+/// step, where the text comes from, how many sentences are read, and with
+/// which lexicons ([`text::page_lexicons`]).
+struct Reading {
     weight: f32,
     otp_context: bool,
     source: Source,
     limit: usize,
-) {
+    lexicons: u64,
+}
+
+fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
+    let &Reading {
+        weight,
+        otp_context,
+        source,
+        limit,
+        lexicons,
+    } = how;
     let lex = text::lexicon();
     let mut buf = text::TokenBuf::default();
     let mut matches = Vec::new();
@@ -308,7 +319,7 @@ fn judge_text(
         if toks.is_empty() {
             continue;
         }
-        lex.scan_into(&toks, &mut matches);
+        lex.scan_in(&toks, lexicons, &mut matches);
         if matches.is_empty() {
             continue; // nothing of the lexicon: no judgement to make
         }
@@ -463,19 +474,32 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
         let e = Evidence::new(Source::PageForm, Rule::FormOneTimeCodeInput, detail, 0.2);
         out.evidence.push(e);
     }
-    let otp = out.otp_input;
-    if let Some(d) = url_description {
-        judge_text(&mut out, d, 3.0, otp, Source::PageUrl, 20);
-    }
-    for a in page.alerts.iter().take(50) {
-        judge_text(&mut out, a, 3.0, otp, Source::PageText, 20);
-    }
-    if !page.title.is_empty() {
-        judge_text(&mut out, &page.title, 1.5, otp, Source::PageText, 5);
-    }
+    let lexicons = text::page_lexicons(page.lang.as_deref(), &page.title, &page.text);
+    let how = |weight, source, limit| Reading {
+        weight,
+        otp_context: out.otp_input,
+        source,
+        limit,
+        lexicons,
+    };
+    let (url, alert, title) = (
+        how(3.0, Source::PageUrl, 20),
+        how(3.0, Source::PageText, 20),
+        how(1.5, Source::PageText, 5),
+    );
     // The body text also contains the alerts; it adds weight to what they say
     // and catches messages that are not marked up as alerts.
-    judge_text(&mut out, &page.text, 1.0, otp, Source::PageText, 200_000);
+    let body = how(1.0, Source::PageText, 200_000);
+    if let Some(d) = url_description {
+        judge_text(&mut out, d, &url);
+    }
+    for a in page.alerts.iter().take(50) {
+        judge_text(&mut out, a, &alert);
+    }
+    if !page.title.is_empty() {
+        judge_text(&mut out, &page.title, &title);
+    }
+    judge_text(&mut out, &page.text, &body);
 
     for r in page.resend.iter().take(20) {
         let secs = r
@@ -729,7 +753,14 @@ mod tests {
     /// Votes of a whole text, sentence after sentence.
     fn votes(text: &str) -> [f32; 2] {
         let mut out = PageSignals::default();
-        judge_text(&mut out, text, 1.0, false, Source::PageText, 20);
+        let how = Reading {
+            weight: 1.0,
+            otp_context: false,
+            source: Source::PageText,
+            limit: 20,
+            lexicons: u64::MAX,
+        };
+        judge_text(&mut out, text, &how);
         [
             out.votes_for(Judgement::Rate),
             out.votes_for(Judgement::Other),
