@@ -44,10 +44,21 @@ pub enum Concept {
     /// that is down, which a "try again later" beside it does not make a
     /// limit on the user.
     Unavailable,
+    /// "CSRF", "cross-site request forgery", "falsification de requête
+    /// intersite", "跨站请求伪造": the anti-forgery token, a session fault.
+    Csrf,
+    /// "failed", "rejected", "fehlgeschlagen", "échoué", "失敗": the verdict
+    /// that a step did not pass. Not "failed to send", "送信に失敗": a verb
+    /// of doing before the verdict is a failure to act, listed as a longer
+    /// phrase without this concept.
+    Failed,
+    /// "header", "En-tête", "ヘッダー": a request header, which a "too large"
+    /// beside it makes an oversized request.
+    Header,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 23] = [
+    const ALL: [(Concept, &'static str); 26] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -71,6 +82,9 @@ impl Concept {
         (Concept::Minute, "minute"),
         (Concept::Hour, "hour"),
         (Concept::Unavailable, "unavailable"),
+        (Concept::Csrf, "csrf"),
+        (Concept::Failed, "failed"),
+        (Concept::Header, "header"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

@@ -180,19 +180,10 @@ impl Sentence<'_> {
 fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> {
     let failure =
         s.has(C::Invalid) || s.has(C::Expired) || s.has(C::Missing) || s.has(C::GenericError);
-    if s.has(C::TooLarge)
-        && (s.has(C::Boundary)
-            || s.toks
-                .iter()
-                .any(|t| t.text == "header" || t.text == "headers"))
-    {
+    if s.has(C::TooLarge) && (s.has(C::Boundary) || s.has(C::Header)) {
         return Some((Judgement::TooLarge, Rule::TextHeaderOrCookieTooLarge, 1.0));
     }
-    let csrf = s
-        .toks
-        .iter()
-        .any(|t| t.text == "csrf" || t.text == "xsrf" || t.text == "forgery");
-    if csrf {
+    if s.has(C::Csrf) {
         return Some((Judgement::Session, Rule::TextCsrf, 1.0));
     }
     let counted = s.too_many_with_object() || (s.has(C::Bound) && s.has(C::RateObject));
@@ -257,13 +248,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if s.has(C::Invalid) && s.has(C::Otp) {
         return Some((Judgement::Invalid, Rule::TextInvalidCode, 1.0));
     }
-    // "Two-factor authentication failed", not "Failed to send the code".
-    let code_failed = s.toks.iter().enumerate().any(|(i, t)| {
-        (t.text == "failed" || t.text == "rejected")
-            && s.toks.get(i + 1).is_none_or(|next| next.text != "to")
-    });
-    if s.has(C::Otp) && code_failed {
-        // "Two-factor authentication failed": the code step did not pass.
+    // "Two-factor authentication failed", not "Failed to send the code":
+    // the lexicons list "failed to", "送信に失敗" without the verdict.
+    if s.has(C::Otp) && s.has(C::Failed) {
         return Some((Judgement::Invalid, Rule::TextMfaFailed, 0.7));
     }
     if s.has(C::Session) && (s.has(C::Missing) || s.has(C::Invalid)) {
@@ -728,6 +715,55 @@ mod tests {
             rule("Please enter your password."),
             Some(Rule::TextCredentials)
         );
+    }
+
+    /// Rules read concepts, not English words: the anti-forgery token, a
+    /// step that failed (not "failed to send"), a request header too large,
+    /// each in English and in two other scripts, with a near miss.
+    #[test]
+    fn concepts_every_language_reads() {
+        use Judgement::*;
+        for (t, want) in [
+            (
+                "Rejected to protect you from cross-site request forgery.",
+                Some(Session),
+            ),
+            ("The request was rejected.", Some(Other)),
+            (
+                "Refusée : falsification de requête intersite.",
+                Some(Session),
+            ),
+            ("La requête a été refusée.", Some(Other)),
+            (
+                "为保护您免受跨站请求伪造攻击，该请求已被拒绝",
+                Some(Session),
+            ),
+            ("该请求已被拒绝", Some(Other)),
+        ] {
+            assert_eq!(j(t), want, "{t}");
+        }
+        for (t, want) in [
+            ("Two-factor authentication failed.", Some(Invalid)),
+            ("Failed to send the SMS code.", Some(Other)),
+            ("Der Sicherheitscode wurde zurückgewiesen.", Some(Invalid)),
+            ("SMS-Code: Versand fehlgeschlagen.", Some(Other)),
+            ("二段階認証に失敗しました。", Some(Invalid)),
+            ("確認コードの送信に失敗しました。", Some(Other)),
+            ("动态口令被拒绝", Some(Invalid)),
+            ("验证码发送失败", Some(Other)),
+        ] {
+            assert_eq!(j(t), want, "{t}");
+        }
+        for (t, want) in [
+            ("Request header too large", Some(TooLarge)),
+            ("The file is too large", None),
+            ("Anfrage-Header zu groß", Some(TooLarge)),
+            ("Die Datei ist zu groß", None),
+            ("リクエストヘッダーが大きすぎます", Some(TooLarge)),
+            ("ファイルが大きすぎます", None),
+        ] {
+            assert_eq!(j(t), want, "{t}");
+        }
     }
 
     #[test]
