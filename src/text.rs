@@ -55,10 +55,15 @@ pub enum Concept {
     /// "header", "En-tête", "ヘッダー": a request header, which a "too large"
     /// beside it makes an oversized request.
     Header,
+    /// "are you blocking", "doesn't accept", "blockieren", "bloquez-vous",
+    /// "차단", and the request to stop ("aktivieren Sie", "włącz"): the
+    /// browser refuses what the site sets. Beside a cookie (a boundary
+    /// object) it is a session fault, as "cookies are disabled" is.
+    Refused,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 26] = [
+    const ALL: [(Concept, &'static str); 27] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -85,6 +90,7 @@ impl Concept {
         (Concept::Csrf, "csrf"),
         (Concept::Failed, "failed"),
         (Concept::Header, "header"),
+        (Concept::Refused, "refused"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

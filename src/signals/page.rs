@@ -190,9 +190,12 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     let rate = counted || s.has(C::Rate);
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
+    // A browser that refuses a boundary object ("Are you blocking
+    // cookies?", "Bloquez-vous les cookies ?") is a fault of it, as
+    // "cookies are disabled" is.
     if s.has(C::Boundary)
         && !counted
-        && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired))
+        && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired) || s.has(C::Refused))
     {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
     }
@@ -764,6 +767,44 @@ mod tests {
         ] {
             assert_eq!(j(t), want, "{t}");
         }
+    }
+
+    /// A browser that blocks, refuses or disabled cookies, asked or stated,
+    /// is a cookie fault; the same verb without a cookie is not.
+    #[test]
+    fn cookies_refused_in_every_language() {
+        use Judgement::*;
+        for t in [
+            "Are you blocking cookies?",
+            "Your browser does not accept cookies.",
+            "Votre navigateur bloque-t-il les cookies ?",
+            "Votre navigateur n'accepte pas les cookies.",
+            "Blockierst du Cookies?",
+            "Cookieをブロックしていませんか？",
+            "您的浏览器不接受 Cookie。",
+        ] {
+            assert_eq!(j(t), Some(Session), "{t}");
+        }
+        for t in [
+            "Are you blocking pop-ups?",
+            "Bloquez-vous les fenêtres pop-up ?",
+            "ポップアップをブロックしていませんか？",
+            "We use cookies to improve your experience.",
+        ] {
+            assert_ne!(j(t), Some(Session), "{t}");
+        }
+        // The question after a failed check is the failure the page reports.
+        let mut out = PageSignals::default();
+        let msg = "Security verification failed. Are you blocking cookies?";
+        let how = Reading {
+            weight: 1.0,
+            otp_context: false,
+            source: Source::PageText,
+            limit: 20,
+            lexicons: u64::MAX,
+        };
+        judge_text(&mut out, msg, &how);
+        assert!(out.votes_for(Session) > out.votes_for(Other), "{msg}");
     }
 
     #[test]
