@@ -60,10 +60,15 @@ pub enum Concept {
     /// browser refuses what the site sets. Beside a cookie (a boundary
     /// object) it is a session fault, as "cookies are disabled" is.
     Refused,
+    /// "limited", "gedrosselt", "limitato", "被限制": a participle of
+    /// limiting or throttling. A rate limit only beside what was counted
+    /// ("requests limited", "请求被限制") or as the whole headline
+    /// ("Limitato"): "character limit" and "storage limited" stay negatives.
+    Limited,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 27] = [
+    const ALL: [(Concept, &'static str); 28] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -91,6 +96,7 @@ impl Concept {
         (Concept::Failed, "failed"),
         (Concept::Header, "header"),
         (Concept::Refused, "refused"),
+        (Concept::Limited, "limited"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

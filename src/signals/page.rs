@@ -118,6 +118,40 @@ impl Sentence<'_> {
                 .filter(|m| m.concepts.has(C::Rate))
                 .all(|m| m.concepts.has(C::Temporary))
     }
+    /// A match of `a` and one of `b` with at most `after` tokens between
+    /// when `b` follows, at most `before` when it comes first.
+    fn near(&self, a: C, b: C, after: usize, before: usize) -> bool {
+        self.matches.iter().filter(|m| m.concepts.has(a)).any(|m| {
+            self.matches.iter().filter(|n| n.concepts.has(b)).any(|n| {
+                let (m_end, n_end) = (m.start + m.len, n.start + n.len);
+                (n.start >= m_end && n.start - m_end <= after)
+                    || (m.start >= n_end && m.start - n_end <= before)
+            })
+        })
+    }
+    /// "Requests limited", "请求被限制", or "Limitato" alone as the headline:
+    /// a participle of limiting is a rate limit beside what was counted, or
+    /// when it is all the sentence says (kana, Han or Hangul endings aside:
+    /// "制限されています"). "Limited to 64 characters" is not.
+    fn limited(&self) -> bool {
+        if !self.has(C::Limited) {
+            return false;
+        }
+        if self.near(C::Limited, C::RateObject, 3, 3) {
+            return true;
+        }
+        let in_limited = |i: usize| {
+            self.matches
+                .iter()
+                .any(|m| m.concepts.has(C::Limited) && (m.start..m.start + m.len).contains(&i))
+        };
+        let rest: Vec<&Token<'_>> = (0..self.toks.len())
+            .filter(|i| !in_limited(*i))
+            .filter_map(|i| self.toks.get(i))
+            .collect();
+        rest.is_empty()
+            || (rest.len() <= 3 && rest.iter().all(|t| t.text.chars().all(text::is_cjk)))
+    }
     /// "too many" ("zu viele") only means a limit when attempts, requests,
     /// codes … follow within a few words.
     fn too_many_with_object(&self) -> bool {
@@ -186,7 +220,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if s.has(C::Csrf) {
         return Some((Judgement::Session, Rule::TextCsrf, 1.0));
     }
-    let counted = s.too_many_with_object() || (s.has(C::Bound) && s.has(C::RateObject));
+    let counted =
+        s.too_many_with_object() || (s.has(C::Bound) && s.has(C::RateObject)) || s.limited();
     let rate = counted || s.has(C::Rate);
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
@@ -805,6 +840,34 @@ mod tests {
         };
         judge_text(&mut out, msg, &how);
         assert!(out.votes_for(Session) > out.votes_for(Other), "{msg}");
+    }
+
+    /// Throttled or limited, as one word or beside what was counted, is a
+    /// rate limit; a limit on a length or a size stays none.
+    #[test]
+    fn limited_requests_in_every_language() {
+        use Judgement::*;
+        for t in [
+            "Limited",
+            "Requests limited",
+            "Limitato",
+            "Richieste limitate",
+            "Deine Anfragen wurden gedrosselt",
+            "请求被限制",
+            "已被限制",
+            "リクエストが制限されています",
+        ] {
+            assert_eq!(j(t), Some(Rate), "{t}");
+        }
+        for t in [
+            "The name is limited to 64 characters.",
+            "Storage is limited on this plan.",
+            "Il nome è limitato a 64 caratteri.",
+            "存储空间受限",
+            "名前は64文字に制限されています。",
+        ] {
+            assert_ne!(j(t), Some(Rate), "{t}");
+        }
     }
 
     #[test]
