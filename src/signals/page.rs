@@ -153,17 +153,11 @@ impl Sentence<'_> {
             || (rest.len() <= 3 && rest.iter().all(|t| t.text.chars().all(text::is_cjk)))
     }
     /// "too many" ("zu viele") only means a limit when attempts, requests,
-    /// codes … follow within a few words.
+    /// codes … follow within a few words, or stand just before it, as the
+    /// languages that name the object first say it: "試行回数が多すぎます",
+    /// "尝试次数过多", "요청이 너무 많습니다" (one particle between).
     fn too_many_with_object(&self) -> bool {
-        self.matches.iter().enumerate().any(|(i, m)| {
-            m.concepts.has(C::Many)
-                && self
-                    .matches
-                    .iter()
-                    .skip(i + 1)
-                    .take_while(|n| n.start <= m.start + m.len + 4)
-                    .any(|n| n.concepts.has(C::RateObject))
-        })
+        self.near(C::Many, C::RateObject, 4, 1)
     }
 }
 
@@ -865,6 +859,28 @@ mod tests {
             "Il nome è limitato a 64 caratteri.",
             "存储空间受限",
             "名前は64文字に制限されています。",
+        ] {
+            assert_ne!(j(t), Some(Rate), "{t}");
+        }
+    }
+
+    /// "Too many" counts with what was counted after it, or just before it
+    /// where a language names the object first; not with other nouns.
+    #[test]
+    fn too_many_looks_both_ways() {
+        use Judgement::*;
+        for t in [
+            "Too many attempts.",
+            "ログインの試行回数が多すぎます。",
+            "尝试次数过多",
+            "요청이 너무 많습니다",
+        ] {
+            assert_eq!(j(t), Some(Rate), "{t}");
+        }
+        for t in [
+            "There are too many sessions",
+            "開いているセッションが多すぎます",
+            "打开的会话过多",
         ] {
             assert_ne!(j(t), Some(Rate), "{t}");
         }
