@@ -130,14 +130,16 @@ impl Sentence<'_> {
         })
     }
     /// "Requests limited", "请求被限制", or "Limitato" alone as the headline:
-    /// a participle of limiting is a rate limit beside what was counted, or
-    /// when it is all the sentence says (kana, Han or Hangul endings aside:
+    /// a participle of limiting is a rate limit beside what was counted, with
+    /// a time ("30秒間抑制されます"), or when it is all the sentence says (kana, Han or Hangul endings aside:
     /// "制限されています"). "Limited to 64 characters" is not.
     fn limited(&self) -> bool {
         if !self.has(C::Limited) {
             return false;
         }
-        if self.near(C::Limited, C::RateObject, 3, 3) {
+        // Limited for a while: "次回のログインは最大30秒間抑制されます",
+        // "limitato per 5 minuti". A length limit names no time.
+        if self.near(C::Limited, C::RateObject, 3, 3) || duration_in(self.toks).is_some() {
             return true;
         }
         let in_limited = |i: usize| {
@@ -850,6 +852,9 @@ mod tests {
             "请求被限制",
             "已被限制",
             "リクエストが制限されています",
+            // Limited for a while.
+            "Sign-in is limited for 5 minutes.",
+            "次回のログインは最大30秒間抑制されます。",
         ] {
             assert_eq!(j(t), Some(Rate), "{t}");
         }
@@ -859,6 +864,7 @@ mod tests {
             "Il nome è limitato a 64 caratteri.",
             "存储空间受限",
             "名前は64文字に制限されています。",
+            "通知は抑制されています。",
         ] {
             assert_ne!(j(t), Some(Rate), "{t}");
         }
