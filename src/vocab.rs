@@ -53,6 +53,13 @@ struct Endings {
     /// Whether endings follow one another (`[endings stacked]`: Turkish
     /// `geçersiz|di|r`); otherwise a word takes one.
     stacked: bool,
+    /// Whether the language joins words into compounds (`[endings
+    /// compounds]`: German, Dutch): a lexicon stem may then be one half of
+    /// a word whose other half is a content word of the same language.
+    compounds: bool,
+    /// The language's own content words (its vocabulary's, its lexicon's):
+    /// the other halves of its compounds.
+    words: HashSet<String>,
 }
 
 /// A data file's language: the stem of `vocab/de.txt`, `lexicon/zh-hans.json`.
@@ -96,6 +103,10 @@ fn sets() -> &'static Sets {
                         endings.entry(lang_of(name)).or_default().stacked = true;
                         section = "[endings]";
                     }
+                    "[endings compounds]" => {
+                        endings.entry(lang_of(name)).or_default().compounds = true;
+                        section = "[endings]";
+                    }
                     _ if w.is_empty() || w.starts_with('#') => {}
                     _ if section == "[param]" => {
                         params.insert(w.to_owned());
@@ -109,6 +120,10 @@ fn sets() -> &'static Sets {
                     }
                     _ => {
                         let w = norm(w);
+                        if !matches!(section, "[function]" | "[code]" | "[route]") {
+                            let e = endings.entry(lang_of(name)).or_default();
+                            e.words.insert(w.clone());
+                        }
                         match section {
                             "[function]" => function.insert(w.clone()),
                             "[nouns]" => nouns.insert(w.clone()),
@@ -150,6 +165,8 @@ fn sets() -> &'static Sets {
                                                 .replace('\'', ""),
                                         );
                                         if w.chars().count() >= 2 {
+                                            let e = endings.entry(lang_of(name)).or_default();
+                                            e.words.insert(w.clone());
                                             lexicon.insert(w);
                                         }
                                     }
@@ -199,9 +216,15 @@ pub fn is_lexicon(w: &str) -> bool {
     lexicon_word(sets(), &norm(w))
 }
 
+/// The longest word (in bytes) a lexicon affix may show: longer ones are
+/// no inflection or compound of the lexicons' (and checking them would
+/// cost time on hostile pages).
+const AFFIX_WORD_MAX: usize = 64;
+
 fn lexicon_word(s: &Sets, l: &str) -> bool {
     s.lexicon.contains(l)
-        || (l.chars().all(char::is_alphabetic)
+        || (l.len() <= AFFIX_WORD_MAX
+            && l.chars().all(char::is_alphabetic)
             && !l.chars().any(crate::text::is_cjk)
             && (s.prefixes.iter().any(|(p, lang)| {
                 l.strip_prefix(p.as_str())
@@ -226,40 +249,45 @@ enum Side {
 const LINKS: [&str; 6] = ["", "s", "es", "n", "en", "e"];
 
 /// Whether what a lexicon affix of language `lang` leaves of a word is
-/// known, so the whole word may be shown: nothing; the language's
-/// inflection endings (`ungültig|e`, Turkish `geçersiz|di|r`); or one known
-/// word, with a linking element and an ending (the other half of a
-/// compound: `interaktion|s|sitzung`, `sitzungs|daten`). Anything else (a
+/// known, so the whole word may be shown: after a word start, nothing or
+/// the language's inflection endings (`ungültig|e`, Turkish
+/// `geçersiz|di|r`); in German and Dutch, one of the language's own
+/// content words, with a linking element and an ending (the other half of
+/// a compound: `interaktion|s|sitzung`, `sitzungs|daten`). Anything else (a
 /// name that starts with a stem, `Passwordsmith`; a password that ends with
 /// one, `sunshinepassword`) is not shown: the allow-list holds the stems, not
 /// every word that begins or ends with them.
 fn affix_known(s: &Sets, rest: &str, lang: &str, side: Side) -> bool {
-    if ending(s, lang, rest) {
-        return true;
+    // A word start leaves an ending; a word ending leaves no ending before
+    // it (`Elien` is no `*lien`).
+    if let Side::After = side {
+        if ending(s, lang, rest) {
+            return true;
+        }
     }
-    // The other half of a compound is a content word of four letters or
-    // more: `ki` and `de` are words, but no half of a compound.
-    let word = |w: &str| {
-        w.chars().count() >= 4
-            && !s.function.contains(w)
-            && (s.common.contains(w) || s.lexicon.contains(w))
+    // Compounds, in a language that makes them: the other half is one of
+    // its own content words of four letters or more (`ki`, `de` and another
+    // language's `admin` are no half of a German compound).
+    let Some(e) = s.endings.get(lang).filter(|e| e.compounds) else {
+        return false;
     };
+    let word = |w: &str| w.chars().count() >= 4 && !s.function.contains(w) && e.words.contains(w);
     match side {
         Side::After => LINKS.iter().any(|k| {
             rest.strip_prefix(k).is_some_and(|w| {
                 word(w)
                     || w.char_indices().skip(1).any(|(i, _)| {
                         w.get(..i).is_some_and(word)
-                            && w.get(i..).is_some_and(|e| ending(s, lang, e))
+                            && w.get(i..).is_some_and(|x| ending(s, lang, x))
                     })
             })
         }),
         Side::Before => LINKS.iter().any(|k| {
             rest.strip_suffix(k).is_some_and(|w| {
                 word(w)
-                    || s.prefixes
-                        .iter()
-                        .any(|(p, pl)| w.strip_prefix(p.as_str()).is_some_and(|e| ending(s, pl, e)))
+                    || s.prefixes.iter().any(|(p, pl)| {
+                        pl == lang && w.strip_prefix(p.as_str()).is_some_and(|x| ending(s, pl, x))
+                    })
             })
         }),
     }
@@ -420,8 +448,24 @@ mod tests {
             "geçersizmavi",
             "Ungültigkeitsmann",
             "nieprawidłowski",
+            // Two words of the vocabularies joined outside German and Dutch,
+            // or another language's word as half of a German compound.
+            "adminpassword",
+            "welcomepassword",
+            "passwordadmin",
+            "adminpasswort",
+            // An ending before a word ending.
+            "Elien",
+            "Apassword",
+            "laramadı",
         ] {
             assert!(!is_common(w), "{w} should be masked");
         }
+    }
+
+    #[test]
+    fn a_long_word_on_a_stem_is_masked_at_once() {
+        let w = format!("cookie{}", "e".repeat(60_000));
+        assert!(!is_lexicon(&w));
     }
 }

@@ -130,9 +130,10 @@ impl Sentence<'_> {
         })
     }
     /// "Requests limited", "请求被限制", or "Limitato" alone as the headline:
-    /// a participle of limiting is a rate limit beside what was counted, with
-    /// a time ("30秒間抑制されます"), or when it is all the sentence says (kana, Han or Hangul endings aside:
-    /// "制限されています"). "Limited to 64 characters" is not.
+    /// a participle of limiting is a rate limit beside what was counted,
+    /// with a time ("30秒間抑制されます"), or when it is all the sentence
+    /// says (kana, Han or Hangul endings aside: "制限されています").
+    /// "Limited to 64 characters" is not.
     fn limited(&self) -> bool {
         if !self.has(C::Limited) {
             return false;
