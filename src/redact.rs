@@ -493,6 +493,9 @@ enum Class {
     Word { content: bool, title: bool },
     /// Replaced.
     Masked,
+    /// A word in no vocabulary, replaced: `title` when written Titlecase
+    /// (it may be part of a name whose other words are known).
+    Unknown { title: bool },
 }
 
 struct Piece {
@@ -648,7 +651,9 @@ fn classify_word(word: &str) -> Piece {
             let content = digits == 0 && !vocab::is_structural(core);
             return piece(core.to_owned(), Class::Word { content, title });
         }
-        return piece(placeholder(core), Class::Masked);
+        let mut chars = core.chars();
+        let title = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+        return piece(placeholder(core), Class::Unknown { title });
     }
     // Words joined by an apostrophe: "don't", "user's".
     let joiners: String = core.chars().filter(|c| !c.is_alphanumeric()).collect();
@@ -759,7 +764,10 @@ fn apply_runs(ps: &mut Vec<Piece>) {
     let mut i = 0;
     while i < ps.len() {
         let title_run = run_len(ps, i, |p| {
-            matches!(p.class, Class::Word { title: true, .. })
+            matches!(
+                p.class,
+                Class::Word { title: true, .. } | Class::Unknown { title: true }
+            )
         });
         // A run is a name when one of its words is in no lexicon, or when it
         // is two words of which the first is only a function word and the
@@ -1044,6 +1052,17 @@ mod tests {
         assert!(e.contains("<name"), "{e}");
         assert!(e.contains("Sign In To Your Account"), "{e}");
         assert!(e.contains("We Sent A Code To Your Phone"), "{e}");
+        // A name of an unknown word and a known one: neither part is shown.
+        for t in [
+            "Kevin Long signed in",
+            "Hallo Maria Lange, Ihr Code",
+            "Louise Bannier",
+        ] {
+            let e = excerpt(t, 200);
+            for part in ["Kevin", "Long", "Maria", "Lange", "Louise", "Bannier"] {
+                assert!(!e.contains(part), "{t} -> {e}");
+            }
+        }
         // A word on a lexicon stem with unknown letters is masked; its
         // inflections and compounds are shown.
         let e = excerpt(
@@ -1210,7 +1229,7 @@ mod tests {
         // The same digits with or without a space are one number.
         assert_eq!(
             t,
-            "Code <digits-1:6> for <email-1>; not <digits-1:6>? <email-1>, Will <word-1:5>"
+            "Code <digits-1:6> for <email-1>; not <digits-1:6>? <email-1>, <name-1>"
         );
         assert_eq!(again, "https://a.example/cb?state=<token-2:11>");
         // A new scope starts again at 1; outside one, no numbers.

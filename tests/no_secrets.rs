@@ -961,10 +961,19 @@ fn generated_canaries_reach_no_output() {
             let given: String = chars[chars.len().saturating_sub(2)..].iter().collect();
             needles.push(given);
         }
+        // Each part of a person's name, as written (Titlecase, a whole
+        // word): `<word:5> Long` shows half a name.
+        let parts: Vec<&str> = if SHAPES[si] == "person name" {
+            c.split(' ').collect()
+        } else {
+            Vec::new()
+        };
         for (what, out) in &outs {
+            let raw = out.replace('\\', "");
             if views(out)
                 .iter()
                 .any(|v| needles.iter().any(|n| v.contains(n.as_str())))
+                || parts.iter().any(|p| occurs(&raw, p))
             {
                 leak_counts[si][pi] += 1;
                 if leaks.len() < 40 {
