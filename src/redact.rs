@@ -644,15 +644,12 @@ fn classify_word(word: &str) -> Piece {
     }
     let parts: Vec<&str> = core.split(|c: char| !c.is_alphanumeric()).collect();
     if parts.len() == 1 {
+        let mut chars = core.chars();
+        let title = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
         if vocab::is_common(core) {
-            let mut chars = core.chars();
-            let title =
-                chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_lowercase());
             let content = digits == 0 && !vocab::is_structural(core);
             return piece(core.to_owned(), Class::Word { content, title });
         }
-        let mut chars = core.chars();
-        let title = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
         return piece(placeholder(core), Class::Unknown { title });
     }
     // Words joined by an apostrophe: "don't", "user's".
@@ -716,8 +713,9 @@ fn classify_word(word: &str) -> Piece {
 ///   are one number: four digits or more become `<digits:N>`;
 /// - an e-mail address written out (`alice (at) example (dot) org`,
 ///   `alice at example dot org`) becomes `<email>`;
-/// - two or more Titlecase words in a row, one of them in no lexicon (or
-///   the first only a function word), are a name: `<name>`;
+/// - two or more Titlecase words in a row (unknown ones included), one of
+///   them in no lexicon, or two of which the first is only a function word
+///   and the second no Titlecase noun, are a name: `<name>`;
 /// - three or more content words in a row (no function, lexicon or code
 ///   word, no punctuation between) are a passphrase: `<words:N>`.
 fn apply_runs(ps: &mut Vec<Piece>) {

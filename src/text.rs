@@ -358,9 +358,7 @@ impl Lexicon {
                 pats.push(Pat::Exact(w.replace('\'', "").to_lowercase()));
             }
         }
-        let lang_bit = 1u64
-            .checked_shl(u32::try_from(lang).unwrap_or(u32::MAX))
-            .unwrap_or(0);
+        let lang_bit = lang_bit(lang);
         let Some(first) = pats.first() else { return };
         let list = match first {
             Pat::Exact(w) => self.by_first.entry(w.clone()).or_default(),
@@ -497,6 +495,13 @@ impl Lexicon {
     }
 }
 
+/// The bit of the lexicon at index `i` of [`Lexicon::langs`] in a mask of
+/// lexicons (none past the 64th).
+fn lang_bit(i: usize) -> u64 {
+    1u64.checked_shl(u32::try_from(i).unwrap_or(u32::MAX))
+        .unwrap_or(0)
+}
+
 /// A phrase found at token `start`, `len` tokens long.
 #[derive(Debug, Clone, Copy)]
 pub struct Match {
@@ -622,13 +627,7 @@ fn script_of(sample: &str) -> (Option<&'static str>, bool) {
 /// [`page_language`] decides.
 pub fn page_lexicons(lang_attr: Option<&str>, title: &str, text: &str) -> u64 {
     let langs = lexicon().langs();
-    let bit = |l: &str| {
-        langs
-            .iter()
-            .position(|x| x == l)
-            .and_then(|i| 1u64.checked_shl(u32::try_from(i).ok()?))
-            .unwrap_or(0)
-    };
+    let bit = |l: &str| langs.iter().position(|x| x == l).map_or(0, lang_bit);
     let sample: String = title
         .chars()
         .chain(['\n'])

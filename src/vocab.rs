@@ -313,9 +313,13 @@ fn ending(s: &Sets, lang: &str, rest: &str) -> bool {
                     }))
     }
     rest.is_empty()
-        || s.endings
-            .get(lang)
-            .is_some_and(|e| row(e, rest, if e.stacked { 3 } else { 1 }))
+        || s.endings.get(lang).is_some_and(|e| {
+            if e.stacked {
+                row(e, rest, 3)
+            } else {
+                e.set.contains(rest)
+            }
+        })
 }
 
 /// A noun a language writes Titlecase (a vocabulary's `[nouns]`): it does
