@@ -131,7 +131,7 @@ pub struct Token<'a> {
     pub num: Option<u64>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Pat {
     Exact(String),
     Prefix(String),
@@ -368,9 +368,7 @@ impl Lexicon {
                 .entry(p.chars().next_back().unwrap_or(' ')),
             Pat::Number => &mut self.number_first,
         };
-        let key = |ps: &[Pat]| format!("{ps:?}");
-        let k = key(&pats);
-        if let Some(existing) = list.iter_mut().find(|x| key(&x.pats) == k) {
+        if let Some(existing) = list.iter_mut().find(|x| x.pats == pats) {
             existing.concepts.add(concept);
             existing.langs |= lang_bit;
         } else {
