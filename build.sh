@@ -213,14 +213,22 @@ run_tests() {
   step "type check of the extension's // @ts-check modules (tsc --noEmit, JSDoc types)"
   node_modules/.bin/tsc --noEmit -p tsconfig.json
 
-  step "native tests (cargo test)"
-  cargo test --locked --workspace
+  # The corpora spawn the CLI once per page (about 5,000 times): they run
+  # below, optimised, and are skipped here (a debug CLI is 4x slower).
+  local corpora=(corpus_macro_f1_and_safe_codes languages_corpus_per_language
+    own_wordings_per_language translated_corpus_per_language)
+  step "native tests (cargo test; the corpora follow, optimised)"
+  cargo test --locked --workspace -- "${corpora[@]/#/--skip=}"
+
+  step "the corpora: English, the languages corpus and its held-out rounds, our translations"
+  cargo test --locked --profile long-tests --test corpus --test corpus_lang \
+    --test corpus_translated -- --nocapture
 
   step "no secret gets out: 100,000 generated canaries in every snapshot position"
-  NO_SECRETS_CASES=100000 cargo test --locked --profile canaries --test no_secrets \
+  NO_SECRETS_CASES=100000 cargo test --locked --profile long-tests --test no_secrets \
     generated_canaries_reach_no_output -- --nocapture
   step "no secret gets out of a HAR: 24,000 generated canaries in every HAR position"
-  NO_SECRETS_HAR_CASES=24000 cargo test --locked --profile canaries --test no_secrets \
+  NO_SECRETS_HAR_CASES=24000 cargo test --locked --profile long-tests --test no_secrets \
     generated_canaries_in_har_reach_no_output -- --nocapture
 
   step "the core's JSON reader against serde's derived decoders"
