@@ -65,10 +65,21 @@ pub enum Concept {
     /// ("requests limited", "请求被限制") or as the whole headline
     /// ("Limitato"): "character limit" and "storage limited" stay negatives.
     Limited,
+    /// "reached", "erreicht", "bereikt", "达到", "도달": a limit reached,
+    /// a rate limit beside a limit word ("das Limit … erreicht", "达到…上限")
+    /// however many words stand between.
+    Reached,
+    /// "several", "multiple", "plusieurs", "mehrere", "多次": a count of
+    /// failed attempts that says there were many without "too many".
+    Several,
+    /// "double-check", "controleer", "確認してください", "다시 확인": the
+    /// advice to look at what was typed again. Beside the code, after a
+    /// failure, it says the code was wrong.
+    Recheck,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 28] = [
+    const ALL: [(Concept, &'static str); 31] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -97,6 +108,9 @@ impl Concept {
         (Concept::Header, "header"),
         (Concept::Refused, "refused"),
         (Concept::Limited, "limited"),
+        (Concept::Reached, "reached"),
+        (Concept::Several, "several"),
+        (Concept::Recheck, "recheck"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

@@ -101,6 +101,9 @@ struct Sentence<'a> {
     /// ("Failed to update the user."), so a bare "Please try again later"
     /// here is the retry after that failure.
     after_failure: bool,
+    /// The sentence before said something failed or was wrong
+    /// ("Verification failed."), whatever it was judged.
+    after_verdict: bool,
 }
 
 impl Sentence<'_> {
@@ -111,12 +114,10 @@ impl Sentence<'_> {
     /// count or a time, whose every rate word is a word of waiting. After a
     /// failure that names no limit, it is advice, not a limit.
     fn only_later(&self) -> bool {
+        let mut rate = self.matches.iter().filter(|m| m.concepts.has(C::Rate));
         duration_in(self.toks).is_none()
-            && self
-                .matches
-                .iter()
-                .filter(|m| m.concepts.has(C::Rate))
-                .all(|m| m.concepts.has(C::Temporary))
+            && rate.clone().next().is_some()
+            && rate.all(|m| m.concepts.has(C::Temporary))
     }
     /// A match of `a` and one of `b` with at most `after` tokens between
     /// when `b` follows, at most `before` when it comes first.
@@ -161,6 +162,23 @@ impl Sentence<'_> {
     /// "尝试次数过多", "요청이 너무 많습니다" (one particle between).
     fn too_many_with_object(&self) -> bool {
         self.near(C::Many, C::RateObject, 4, 1)
+    }
+    /// A limit reached: a limit word and "reached" in either order, with
+    /// what was limited between ("Sie haben das Limit der Codeüberprüfungen
+    /// für Ihr Konto erreicht", "je hebt de limiet van … bereikt",
+    /// "已达到代码验证的上限"). A limit of sessions reached ("Nombre maximal
+    /// de sessions atteint") is no limit on attempts.
+    fn limit_reached(&self) -> bool {
+        self.near(C::Bound, C::Reached, 12, 8) && !self.has(C::Session)
+    }
+    /// Several attempts that failed ("Plusieurs tentatives de connexion ont
+    /// échoué", "multiple invalid login attempts"): a count of failures, as
+    /// "too many" is. Not beside the code: "invalid code, several attempts
+    /// left" counts what is left, not what was refused.
+    fn several_failed(&self) -> bool {
+        self.near(C::Several, C::RateObject, 4, 1)
+            && !self.has(C::Otp)
+            && (self.has(C::Failed) || self.has(C::GenericError) || self.has(C::Invalid))
     }
 }
 
@@ -217,8 +235,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if s.has(C::Csrf) {
         return Some((Judgement::Session, Rule::TextCsrf, 1.0));
     }
-    let counted =
-        s.too_many_with_object() || (s.has(C::Bound) && s.has(C::RateObject)) || s.limited();
+    let counted = s.too_many_with_object()
+        || (s.has(C::Bound) && s.has(C::RateObject))
+        || s.limited()
+        || s.limit_reached()
+        || s.several_failed();
     let rate = counted || s.has(C::Rate);
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
@@ -256,6 +277,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     }
     if s.has(C::Permanent) && !s.recovery_hint() {
         return Some((Judgement::Other, Rule::TextAccountBlocked, 0.8));
+    }
+    // "Verification failed. Please double-check the 6-digit code.": the
+    // advice to look at the code again, after (or with) a failure, says
+    // which thing failed. Before the step rule: "確認してください" asks
+    // for something, but not for a step.
+    if s.has(C::Otp)
+        && s.has(C::Recheck)
+        && (s.after_verdict || s.has(C::Failed) || s.has(C::GenericError))
+    {
+        return Some((Judgement::Invalid, Rule::TextMfaFailed, 0.7));
     }
     let mfa_object = s.has(C::Otp) || s.has(C::Challenge);
     // "Password is required" is a failure; "Enter the passcode sent to your
@@ -336,6 +367,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     // the reason for the retry in the next sentence.
     let mut after_outage = false;
     let mut after_failure = false;
+    let mut after_verdict = false;
     for sentence in text::sentences(text).take(limit).flat_map(chunks) {
         let toks = buf.fill(sentence);
         if toks.is_empty() {
@@ -359,7 +391,11 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             toks: &toks,
             matches: &matches,
             after_failure,
+            after_verdict,
         };
+        after_verdict = [C::Failed, C::GenericError, C::Invalid]
+            .into_iter()
+            .any(|c| set.has(c));
         let judged = judge(&s, otp_context);
         after_failure = judged.is_some_and(|(_, rule, _)| {
             matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
@@ -600,6 +636,7 @@ mod tests {
                 toks: &toks,
                 matches: &matches,
                 after_failure: false,
+                after_verdict: false,
             },
             false,
         )
