@@ -174,9 +174,10 @@ impl Sentence<'_> {
     /// Several attempts that failed ("Plusieurs tentatives de connexion ont
     /// échoué", "multiple invalid login attempts"): a count of failures, as
     /// "too many" is. Not beside the code: "invalid code, several attempts
-    /// left" counts what is left, not what was refused.
+    /// left" counts what is left, not what was refused. Eight words (Han and
+    /// kana count one a letter): "複数回ログインに失敗しました".
     fn several_failed(&self) -> bool {
-        self.near(C::Several, C::RateObject, 4, 1)
+        self.near(C::Several, C::RateObject, 8, 1)
             && !self.has(C::Otp)
             && (self.has(C::Failed) || self.has(C::GenericError) || self.has(C::Invalid))
     }
