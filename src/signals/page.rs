@@ -247,11 +247,21 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // A browser that refuses a boundary object ("Are you blocking
     // cookies?", "Bloquez-vous les cookies ?") is a fault of it, as
     // "cookies are disabled" is.
+    // "The OAuth client could not be loaded, please check the redirect URI
+    // is valid": the advice to check a boundary object after a failure
+    // names what failed.
+    let recheck_boundary =
+        s.has(C::Recheck) && (s.after_verdict || s.has(C::Failed) || s.has(C::GenericError));
     if s.has(C::Boundary)
         && !counted
         && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired) || s.has(C::Refused))
     {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
+    }
+    // Weaker than a failure said of the code: "Invalid code. If this keeps
+    // happening, check that the clock is set right" is a wrong code first.
+    if s.has(C::Boundary) && !counted && recheck_boundary {
+        return Some((Judgement::Session, Rule::TextSessionBoundary, 0.7));
     }
     // "The server is temporarily unavailable, try again later": an outage,
     // not a limit on the user, unless the sentence counts what was sent.
