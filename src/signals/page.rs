@@ -218,9 +218,12 @@ impl Sentence<'_> {
             .iter()
             .filter(|m| m.concepts.has(C::Permanent))
             .all(|m| {
-                self.toks
-                    .get(m.start..m.start + m.len)
-                    .is_some_and(|ts| ts.iter().any(|t| ADMIN.iter().any(|a| t.text.contains(a))))
+                // Han and kana are one token a letter: the match's letters
+                // are joined before looking ("管理者").
+                self.toks.get(m.start..m.start + m.len).is_some_and(|ts| {
+                    let joined: String = ts.iter().map(|t| t.text).collect();
+                    ADMIN.iter().any(|a| joined.contains(a))
+                })
             })
     }
 }
@@ -286,7 +289,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if outage && (rate || s.has(C::GenericError)) {
         return Some((Judgement::Other, Rule::TextOtherFailure, 0.4));
     }
-    if s.has(C::Permanent) && !s.recovery_hint() {
+    // "로그인 세션이 비활성화 되었거나 서버와 일치하지 않습니다": a session
+    // deactivated is no account blocked.
+    let session_only = s.has(C::Session) && !s.has(C::Account);
+    if s.has(C::Permanent) && !s.recovery_hint() && !session_only {
         return Some((Judgement::Other, Rule::TextAccountBlocked, 0.8));
     }
     // "Verification failed. Please double-check the 6-digit code.": the
@@ -319,6 +325,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             if mfa_object { 0.3 } else { 0.5 },
         ));
     }
+    // "We were unable to log you in, likely due to an expired session": a
+    // sign-in that failed because its session ran out lost the session
+    // (a CSRF or cookie failure), unlike "Your session has expired".
+    if s.has(C::Expired)
+        && s.has(C::Session)
+        && (s.has(C::GenericError) || s.has(C::Failed))
+        && !mfa_object
+    {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
+    }
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
         return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
     }
@@ -334,7 +350,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
     }
     if otp_context && !s.has(C::Account) {
-        if s.has(C::Expired) {
+        // "The request timed out", "the webhook delivery timed out": what
+        // ran out is named, and it is not the code.
+        if s.has(C::Expired) && !s.has(C::RateObject) && !s.has(C::Unavailable) {
             return Some((Judgement::Expired, Rule::TextExpiredOnMfaStep, 0.6));
         }
         if s.has(C::Invalid) && !s.has(C::Missing) {
