@@ -278,7 +278,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if failure_then_later && !failure {
         return None;
     }
-    if rate && !outage && !failure_then_later {
+    // "The password was changed too recently, try again later": a wait
+    // about the password, with nothing counted, is no limit on attempts
+    // ("a sign-in link was sent to your e-mail, try again later" is one).
+    let password_wait = !counted
+        && !s.has(C::Challenge)
+        && s.only_later()
+        && s.matches
+            .iter()
+            .any(|m| m.concepts.has(C::Cred) && !m.concepts.has(C::Otp));
+    if rate && !outage && !failure_then_later && !password_wait {
         let permanent_only = s.has(C::Permanent) && !s.has(C::Temporary);
         if !permanent_only {
             return Some((Judgement::Rate, Rule::TextRateLimit, 1.0));
