@@ -171,6 +171,13 @@ impl Sentence<'_> {
     fn limit_reached(&self) -> bool {
         self.near(C::Bound, C::Reached, 12, 8) && !self.has(C::Session)
     }
+    /// The advice to check something again ("double-check", "controleer",
+    /// "確認してください") with a failure in this sentence or the one before:
+    /// what is to be checked is what failed.
+    fn recheck_after_failure(&self) -> bool {
+        self.has(C::Recheck)
+            && (self.after_verdict || self.has(C::Failed) || self.has(C::GenericError))
+    }
     /// Several attempts that failed ("Plusieurs tentatives de connexion ont
     /// échoué", "multiple invalid login attempts"): a count of failures, as
     /// "too many" is. Not beside the code: "invalid code, several attempts
@@ -239,6 +246,13 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if s.has(C::Csrf) {
         return Some((Judgement::Session, Rule::TextCsrf, 1.0));
     }
+    // A credential named (a one-time password is a code, not the password:
+    // a compound word such as "Einmalpasswort" matches both, and is read as
+    // the code).
+    let cred = s
+        .matches
+        .iter()
+        .any(|m| m.concepts.has(C::Cred) && !m.concepts.has(C::Otp));
     let counted = s.too_many_with_object()
         || (s.has(C::Bound) && s.has(C::RateObject))
         || s.limited()
@@ -253,8 +267,6 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "The OAuth client could not be loaded, please check the redirect URI
     // is valid": the advice to check a boundary object after a failure
     // names what failed.
-    let recheck_boundary =
-        s.has(C::Recheck) && (s.after_verdict || s.has(C::Failed) || s.has(C::GenericError));
     if s.has(C::Boundary)
         && !counted
         && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired) || s.has(C::Refused))
@@ -263,7 +275,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     }
     // Weaker than a failure said of the code: "Invalid code. If this keeps
     // happening, check that the clock is set right" is a wrong code first.
-    if s.has(C::Boundary) && !counted && recheck_boundary {
+    if s.has(C::Boundary) && !counted && s.recheck_after_failure() {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.7));
     }
     // "The server is temporarily unavailable, try again later": an outage,
@@ -281,12 +293,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "The password was changed too recently, try again later": a wait
     // about the password, with nothing counted, is no limit on attempts
     // ("a sign-in link was sent to your e-mail, try again later" is one).
-    let password_wait = !counted
-        && !s.has(C::Challenge)
-        && s.only_later()
-        && s.matches
-            .iter()
-            .any(|m| m.concepts.has(C::Cred) && !m.concepts.has(C::Otp));
+    let password_wait = !counted && !s.has(C::Challenge) && s.only_later() && cred;
     if rate && !outage && !failure_then_later && !password_wait {
         let permanent_only = s.has(C::Permanent) && !s.has(C::Temporary);
         if !permanent_only {
@@ -308,21 +315,12 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // advice to look at the code again, after (or with) a failure, says
     // which thing failed. Before the step rule: "確認してください" asks
     // for something, but not for a step.
-    if s.has(C::Otp)
-        && s.has(C::Recheck)
-        && (s.after_verdict || s.has(C::Failed) || s.has(C::GenericError))
-    {
+    if s.has(C::Otp) && s.recheck_after_failure() {
         return Some((Judgement::Invalid, Rule::TextMfaFailed, 0.7));
     }
     let mfa_object = s.has(C::Otp) || s.has(C::Challenge);
     // "Password is required" is a failure; "Enter the passcode sent to your
     // email" names the address the code went to: the MFA step's prompt.
-    // A one-time password is a code, not the password: a compound word such
-    // as "Einmalpasswort" matches both, and is read as the code.
-    let cred = s
-        .matches
-        .iter()
-        .any(|m| m.concepts.has(C::Cred) && !m.concepts.has(C::Otp));
     if cred && (failure || (s.has(C::Needs) && !mfa_object)) {
         return Some((Judgement::Other, Rule::TextCredentials, 0.9));
     }
