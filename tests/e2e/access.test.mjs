@@ -35,10 +35,12 @@ before(async () => {
 });
 after(() => site?.server.close());
 
+// Wait for the answer to the post to be the page shown: a toolbar click that
+// lands while the post is still navigating is revoked with that navigation.
 const submit = (fill) => async (page) => {
   for (const [sel, v] of Object.entries(fill)) await page.fill(sel, v);
-  await Promise.all([page.waitForLoadState('load').catch(() => {}), page.click('form button[type=submit]')]);
-  await page.waitForTimeout(300);
+  // (waitForNavigation follows the post through its redirects to the page that loads.)
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form button[type=submit]')]);
 };
 
 // The fixture scenarios (server.mjs), each as chromium.test.mjs drives it.

@@ -69,7 +69,8 @@ export async function launch({ ignoreHTTPSErrors = false, recordHar, dist = DIST
 export async function clickAction(ext, page, prefix) {
   // A browser error page may still be committing when the first click lands
   // (its grant then goes with the navigation): click again, as a user would.
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.waitForLoadState('load').catch(() => {});
     const cdp = await ext.context.browser().newBrowserCDPSession();
     try {
       const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
@@ -81,10 +82,13 @@ export async function clickAction(ext, page, prefix) {
     } finally {
       await cdp.detach().catch(() => {});
     }
-    const id = await tabIdOf(ext, page, prefix, 20);
+    const id = await tabIdOf(ext, page, prefix, 20 + 10 * attempt);
     if (id !== null) return id;
   }
-  throw new Error(`the toolbar click on ${page.url()} gave the extension no view of the tab`);
+  // Say what the extension did see, so a failure here can be told apart
+  // from a click that never landed.
+  const seen = await ext.worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.url ?? '(no url)'));
+  throw new Error(`the toolbar click on ${page.url()} gave the extension no view of the tab (it sees: ${seen.join(', ')})`);
 }
 
 /** Open popup.html?tab=<id> and wait for it to settle (a diagnosis, or a message). */
