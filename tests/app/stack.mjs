@@ -19,6 +19,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+/** Debian's libfaketime, wherever the multiarch directory is. */
+function libfaketime() {
+  for (const dir of ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib']) {
+    const lib = path.join(dir, 'faketime', 'libfaketime.so.1');
+    if (fs.existsSync(lib)) return lib;
+  }
+  throw new Error('libfaketime.so.1 not found: install the faketime package');
+}
+
 export const PROFILES = ['healthy', 'proto-drift', 'host-drift', 'cookie-domain', 'clock-drift', 'cookie-bloat'];
 const APP = path.resolve(import.meta.dirname, 'app.mjs');
 
@@ -134,10 +143,17 @@ export async function startStack(profile) {
   const env = { ...process.env, PORT: '0' };
   if (profile === 'cookie-domain') env.COOKIE_DOMAIN = 'nanami.example.org';
   if (profile === 'cookie-bloat') env.BLOAT = '1';
-  // The app host's clock 5 minutes behind, through libfaketime (Debian's faketime).
-  const cmd = profile === 'clock-drift' ? ['faketime', ['-f', '-5m', process.execPath, APP]] : [process.execPath, [APP]];
-  // Own process groups: faketime runs the app as its child, and nginx has
-  // workers; stop() ends each whole group, so nothing outlives the test.
+  // The app host's clock 5 minutes behind, through libfaketime (Debian's
+  // faketime package), preloaded directly: the `faketime` wrapper names a
+  // semaphore after its own pid and fails ("sem_open: File exists") when a
+  // killed run left one behind under a reused pid.
+  if (profile === 'clock-drift') {
+    env.LD_PRELOAD = libfaketime();
+    env.FAKETIME = '-5m';
+  }
+  const cmd = [process.execPath, [APP]];
+  // Own process groups: nginx has workers; stop() ends each whole group,
+  // so nothing outlives the test.
   const app = spawn(cmd[0], cmd[1], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const [, appPort] = await waitForLine(app, /listening (\d+)/, 'app');
 
