@@ -41,7 +41,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="\
 --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=crates \
 --remap-path-prefix=$(rustc --print sysroot)/lib/rustlib/src/rust=/rustc/$(rustc -vV | sed -n 's/^commit-hash: //p')"
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s (%d s in)\n' "$*" "$SECONDS"; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
 APT_UPDATED=0
