@@ -76,10 +76,25 @@ pub enum Concept {
     /// advice to look at what was typed again. Beside the code, after a
     /// failure, it says the code was wrong.
     Recheck,
+    /// "IP address", "IP-Adresse", "IP地址": the address a request came
+    /// from. Also a boundary object ("your IP address changed"), but an
+    /// address refused by the site's policy ("IP address not allowed",
+    /// "your IP has been banned") is no fault of the deployment.
+    Ip,
+    /// "not allowed", "nicht erlaubt", "non autorisé", "許可されていません":
+    /// a policy that refuses, unlike "missing" or "changed".
+    Disallowed,
+    /// "reload the page", "Seite neu laden", "ページを再読み込み": the advice
+    /// to load the page again, which renews the page's form token but not a
+    /// one-time code.
+    Reload,
+    /// "token", "Jeton", "トークン", "令牌": a token without saying which (a
+    /// one-time code or the page's form token).
+    Token,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 31] = [
+    const ALL: [(Concept, &'static str); 35] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -111,20 +126,24 @@ impl Concept {
         (Concept::Reached, "reached"),
         (Concept::Several, "several"),
         (Concept::Recheck, "recheck"),
+        (Concept::Ip, "ip"),
+        (Concept::Disallowed, "disallowed"),
+        (Concept::Reload, "reload"),
+        (Concept::Token, "token"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {
         Self::ALL.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
     }
 
-    fn bit(self) -> u32 {
+    fn bit(self) -> u64 {
         1 << (self as u8)
     }
 }
 
 /// A set of concepts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Concepts(u32);
+pub struct Concepts(u64);
 
 impl Concepts {
     pub fn has(self, c: Concept) -> bool {
@@ -132,6 +151,9 @@ impl Concepts {
     }
     pub fn add(&mut self, c: Concept) {
         self.0 |= c.bit();
+    }
+    pub fn remove(&mut self, c: Concept) {
+        self.0 &= !c.bit();
     }
     pub fn union(&mut self, o: Concepts) {
         self.0 |= o.0;

@@ -104,6 +104,9 @@ struct Sentence<'a> {
     /// The sentence before said something failed or was wrong
     /// ("Verification failed."), whatever it was judged.
     after_verdict: bool,
+    /// The next sentence asks to reload the page ("Token expired. Please
+    /// reload the page."); looked at only after an expired token.
+    next_reload: bool,
 }
 
 impl Sentence<'_> {
@@ -160,8 +163,14 @@ impl Sentence<'_> {
     /// codes … follow within a few words, or stand just before it, as the
     /// languages that name the object first say it: "試行回数が多すぎます",
     /// "尝试次数过多", "요청이 너무 많습니다" (one particle between).
+    /// One word can say both where an apostrophe joins them: "Trop
+    /// d'essais" reads "trop dessais".
     fn too_many_with_object(&self) -> bool {
         self.near(C::Many, C::RateObject, 4, 1)
+            || self
+                .matches
+                .iter()
+                .any(|m| m.concepts.has(C::Many) && m.concepts.has(C::RateObject))
     }
     /// A limit reached: a limit word and "reached" in either order, with
     /// what was limited between ("Sie haben das Limit der Codeüberprüfungen
@@ -183,6 +192,70 @@ impl Sentence<'_> {
     /// "too many" is. Not beside the code: "invalid code, several attempts
     /// left" counts what is left, not what was refused. Eight words (Han and
     /// kana count one a letter): "複数回ログインに失敗しました".
+    /// An address the site's policy refuses: "IP address not allowed",
+    /// "Your IP has been banned from this community", "IPアドレスが許可されていません".
+    /// Every boundary object named is the address, and nothing says it is
+    /// wrong or ran out ("your IP address changed" is a session fault).
+    fn address_refused(&self) -> bool {
+        let only_ip = self
+            .matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Boundary))
+            .all(|m| m.concepts.has(C::Ip));
+        only_ip
+            && self.has(C::Ip)
+            && (self.has(C::Disallowed) || self.has(C::Permanent))
+            && !self.has(C::Invalid)
+            && !self.has(C::Expired)
+    }
+    /// "Token expired. Please reload the page.": a token that loading the
+    /// page again renews is the page's form token, not a one-time code
+    /// (a new code is requested, not reloaded). Not a session ("Your
+    /// session has expired, please refresh" stays an expired step) and
+    /// not a named code or link.
+    fn form_token_expired(&self) -> bool {
+        let only_token = self
+            .matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Otp))
+            .all(|m| m.concepts.has(C::Token));
+        self.has(C::Expired)
+            && self.has(C::Token)
+            && only_token
+            && (self.has(C::Reload) || self.next_reload)
+            && !self.has(C::Session)
+            && !self.has(C::Challenge)
+    }
+    /// "Session could not be validated (user not found)", "la sesión (la
+    /// cuenta está desactivada)", "没有找到该用户": the user or account is
+    /// named with what is wrong with it, at most one word apart and with no
+    /// session between ("user session not found" is the session's fault).
+    fn account_is_the_cause(&self) -> bool {
+        let session_at = |i: usize| {
+            self.matches
+                .iter()
+                .any(|m| m.concepts.has(C::Session) && (m.start..m.start + m.len).contains(&i))
+        };
+        self.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Account))
+            .any(|a| {
+                self.matches
+                    .iter()
+                    .filter(|n| n.concepts.has(C::Missing) || n.concepts.has(C::Permanent))
+                    .any(|n| {
+                        let (a_end, n_end) = (a.start + a.len, n.start + n.len);
+                        let (gap, between) = if n.start >= a_end {
+                            (n.start - a_end, a_end..n.start)
+                        } else if a.start >= n_end {
+                            (a.start - n_end, n_end..a.start)
+                        } else {
+                            return false;
+                        };
+                        gap <= 1 && !between.into_iter().any(session_at)
+                    })
+            })
+    }
     fn several_failed(&self) -> bool {
         self.near(C::Several, C::RateObject, 8, 1)
             && !self.has(C::Otp)
@@ -267,15 +340,22 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "The OAuth client could not be loaded, please check the redirect URI
     // is valid": the advice to check a boundary object after a failure
     // names what failed.
-    if s.has(C::Boundary)
+    // "IP address not allowed": the site's policy on the address, read
+    // below as a block or a failure, not as a boundary fault.
+    let boundary = s.has(C::Boundary) && !s.address_refused();
+    let refused = s.has(C::Refused) || s.has(C::Disallowed);
+    if boundary
         && !counted
-        && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired) || s.has(C::Refused))
+        && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired) || refused)
     {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
     }
+    if s.form_token_expired() {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.8));
+    }
     // Weaker than a failure said of the code: "Invalid code. If this keeps
     // happening, check that the clock is set right" is a wrong code first.
-    if s.has(C::Boundary) && !counted && s.recheck_after_failure() {
+    if boundary && !counted && s.recheck_after_failure() {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.7));
     }
     // "The server is temporarily unavailable, try again later": an outage,
@@ -353,7 +433,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if s.has(C::Otp) && s.has(C::Failed) {
         return Some((Judgement::Invalid, Rule::TextMfaFailed, 0.7));
     }
-    if s.has(C::Session) && (s.has(C::Missing) || s.has(C::Invalid)) {
+    if s.has(C::Session) && (s.has(C::Missing) || s.has(C::Invalid)) && !s.account_is_the_cause() {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
     }
     if otp_context && !s.has(C::Account) {
@@ -404,7 +484,13 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     let mut after_outage = false;
     let mut after_failure = false;
     let mut after_verdict = false;
-    for sentence in text::sentences(text).take(limit).flat_map(chunks) {
+    let mut next_buf = text::TokenBuf::default();
+    let mut next_matches = Vec::new();
+    let mut sentences = text::sentences(text)
+        .take(limit)
+        .flat_map(chunks)
+        .peekable();
+    while let Some(sentence) = sentences.next() {
         let toks = buf.fill(sentence);
         if toks.is_empty() {
             continue;
@@ -412,6 +498,14 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         lex.scan_in(&toks, lexicons, &mut matches);
         if matches.is_empty() {
             continue; // nothing of the lexicon: no judgement to make
+        }
+        // One word read as an account's key and as a code ("Sicherheits-
+        // schlüssel" is a security key; "*schlüssel" also reads recovery
+        // keys as codes): the account's exact word says which.
+        for m in &mut matches {
+            if m.concepts.has(C::Account) && m.concepts.has(C::Otp) {
+                m.concepts.remove(C::Otp);
+            }
         }
         let mut set = Concepts::default();
         for m in &matches {
@@ -422,12 +516,19 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             set.add(C::Unavailable);
         }
         after_outage = outage_here;
+        let next_reload = set.has(C::Expired)
+            && set.has(C::Token)
+            && sentences.peek().is_some_and(|next| {
+                lex.scan_in(&next_buf.fill(next), lexicons, &mut next_matches);
+                next_matches.iter().any(|m| m.concepts.has(C::Reload))
+            });
         let s = Sentence {
             set,
             toks: &toks,
             matches: &matches,
             after_failure,
             after_verdict,
+            next_reload,
         };
         after_verdict = [C::Failed, C::GenericError, C::Invalid]
             .into_iter()
@@ -673,6 +774,7 @@ mod tests {
                 matches: &matches,
                 after_failure: false,
                 after_verdict: false,
+                next_reload: false,
             },
             false,
         )
