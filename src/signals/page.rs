@@ -350,6 +350,14 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
     }
+    // "This application requires cookies", "쿠키 사용이 지원되야 합니다",
+    // "Cookies ondersteuning is niet beschikbaar": a boundary object the
+    // site needs, weaker than one said to fail. Not a step that names the
+    // code ("this client must redirect for re-authentication or MFA").
+    let needed = s.has(C::Needs) || s.has(C::Unavailable);
+    if boundary && !counted && !cred && needed && !s.has(C::Otp) && !s.has(C::Challenge) {
+        return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
+    }
     if s.form_token_expired() {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.8));
     }
