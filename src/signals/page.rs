@@ -133,6 +133,20 @@ impl Sentence<'_> {
             })
         })
     }
+    /// A match of `c` covers token `i`.
+    fn covers(&self, c: C, i: usize) -> bool {
+        self.matches
+            .iter()
+            .any(|m| m.concepts.has(c) && (m.start..m.start + m.len).contains(&i))
+    }
+    /// Every match of `a` is also read as `b` ("every boundary object named
+    /// is the IP address").
+    fn every_also(&self, a: C, b: C) -> bool {
+        self.matches
+            .iter()
+            .filter(|m| m.concepts.has(a))
+            .all(|m| m.concepts.has(b))
+    }
     /// "Requests limited", "请求被限制", or "Limitato" alone as the headline:
     /// a participle of limiting is a rate limit beside what was counted,
     /// with a time ("30秒間抑制されます"), or when it is all the sentence
@@ -147,13 +161,8 @@ impl Sentence<'_> {
         if self.near(C::Limited, C::RateObject, 3, 3) || duration_in(self.toks).is_some() {
             return true;
         }
-        let in_limited = |i: usize| {
-            self.matches
-                .iter()
-                .any(|m| m.concepts.has(C::Limited) && (m.start..m.start + m.len).contains(&i))
-        };
         let rest: Vec<&Token<'_>> = (0..self.toks.len())
-            .filter(|i| !in_limited(*i))
+            .filter(|i| !self.covers(C::Limited, *i))
             .filter_map(|i| self.toks.get(i))
             .collect();
         rest.is_empty()
@@ -187,22 +196,12 @@ impl Sentence<'_> {
         self.has(C::Recheck)
             && (self.after_verdict || self.has(C::Failed) || self.has(C::GenericError))
     }
-    /// Several attempts that failed ("Plusieurs tentatives de connexion ont
-    /// échoué", "multiple invalid login attempts"): a count of failures, as
-    /// "too many" is. Not beside the code: "invalid code, several attempts
-    /// left" counts what is left, not what was refused. Eight words (Han and
-    /// kana count one a letter): "複数回ログインに失敗しました".
     /// An address the site's policy refuses: "IP address not allowed",
     /// "Your IP has been banned from this community", "IPアドレスが許可されていません".
     /// Every boundary object named is the address, and nothing says it is
     /// wrong or ran out ("your IP address changed" is a session fault).
     fn address_refused(&self) -> bool {
-        let only_ip = self
-            .matches
-            .iter()
-            .filter(|m| m.concepts.has(C::Boundary))
-            .all(|m| m.concepts.has(C::Ip));
-        only_ip
+        self.every_also(C::Boundary, C::Ip)
             && self.has(C::Ip)
             && (self.has(C::Disallowed) || self.has(C::Permanent))
             && !self.has(C::Invalid)
@@ -214,14 +213,9 @@ impl Sentence<'_> {
     /// session has expired, please refresh" stays an expired step) and
     /// not a named code or link.
     fn form_token_expired(&self) -> bool {
-        let only_token = self
-            .matches
-            .iter()
-            .filter(|m| m.concepts.has(C::Otp))
-            .all(|m| m.concepts.has(C::Token));
         self.has(C::Expired)
             && self.has(C::Token)
-            && only_token
+            && self.every_also(C::Otp, C::Token)
             && (self.has(C::Reload) || self.next_reload)
             && !self.has(C::Session)
             && !self.has(C::Challenge)
@@ -231,11 +225,6 @@ impl Sentence<'_> {
     /// named with what is wrong with it, at most one word apart and with no
     /// session between ("user session not found" is the session's fault).
     fn account_is_the_cause(&self) -> bool {
-        let session_at = |i: usize| {
-            self.matches
-                .iter()
-                .any(|m| m.concepts.has(C::Session) && (m.start..m.start + m.len).contains(&i))
-        };
         self.matches
             .iter()
             .filter(|m| m.concepts.has(C::Account))
@@ -252,10 +241,15 @@ impl Sentence<'_> {
                         } else {
                             return false;
                         };
-                        gap <= 1 && !between.into_iter().any(session_at)
+                        gap <= 1 && !between.into_iter().any(|i| self.covers(C::Session, i))
                     })
             })
     }
+    /// Several attempts that failed ("Plusieurs tentatives de connexion ont
+    /// échoué", "multiple invalid login attempts"): a count of failures, as
+    /// "too many" is. Not beside the code: "invalid code, several attempts
+    /// left" counts what is left, not what was refused. Eight words (Han and
+    /// kana count one a letter): "複数回ログインに失敗しました".
     fn several_failed(&self) -> bool {
         self.near(C::Several, C::RateObject, 8, 1)
             && !self.has(C::Otp)
@@ -507,14 +501,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         if matches.is_empty() {
             continue; // nothing of the lexicon: no judgement to make
         }
-        // One word read as an account's key and as a code ("Sicherheits-
-        // schlüssel" is a security key; "*schlüssel" also reads recovery
-        // keys as codes): the account's exact word says which.
-        for m in &mut matches {
-            if m.concepts.has(C::Account) && m.concepts.has(C::Otp) {
-                m.concepts.remove(C::Otp);
-            }
-        }
+        prefer_account(&mut matches);
         let mut set = Concepts::default();
         for m in &matches {
             set = union(set, m.concepts);
@@ -596,6 +583,17 @@ fn chunks(s: &str) -> impl Iterator<Item = &str> {
         rest = tail;
         Some(head)
     })
+}
+
+/// One word read as an account's key and as a code ("Sicherheits-
+/// schlüssel" is a security key; "*schlüssel" also reads recovery keys as
+/// codes): the account's exact word says which.
+fn prefer_account(matches: &mut [Match]) {
+    for m in matches {
+        if m.concepts.has(C::Account) && m.concepts.has(C::Otp) {
+            m.concepts.remove(C::Otp);
+        }
+    }
 }
 
 fn union(mut a: Concepts, b: Concepts) -> Concepts {
@@ -770,7 +768,8 @@ mod tests {
     fn judged(text: &str) -> Option<(Judgement, Rule, f32)> {
         let mut b = text::TokenBuf::default();
         let toks = b.fill(text);
-        let matches = text::lexicon().scan(&toks);
+        let mut matches = text::lexicon().scan(&toks);
+        prefer_account(&mut matches);
         let mut set = Concepts::default();
         for m in &matches {
             set = union(set, m.concepts);
