@@ -71,6 +71,10 @@ export async function clickAction(ext, page, prefix) {
   // (its grant then goes with the navigation): click again, as a user would.
   for (let attempt = 0; attempt < 5; attempt++) {
     await page.waitForLoadState('load').catch(() => {});
+    // A user clicks the button of the tab in front. The welcome page the
+    // install opens can come up after the test's tab and cover it; a click
+    // on a tab behind it grants nothing.
+    await page.bringToFront().catch(() => {});
     const cdp = await ext.context.browser().newBrowserCDPSession();
     try {
       const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
