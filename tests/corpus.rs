@@ -1,5 +1,6 @@
 //! Runs every entry of the development corpus (`tests/corpus/dev.jsonl`, a
-//! copy of `shared/corpus/dev.jsonl`) through the `auth-triage` CLI, inside
+//! copy of `shared/corpus/dev.jsonl`) through the `auth-triage` CLI's
+//! `classify` (in process: `in_process.rs`), inside
 //! three realistic pages each (login form, MFA step, error page), and prints
 //! macro-F1 and safe-code capture.
 //!
@@ -15,10 +16,10 @@
     clippy::panic
 )]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use serde_json::{json, Value};
+
+mod in_process;
+use in_process::diagnose;
 
 const LABELS: [&str; 5] = [
     "mfa_invalid_code",
@@ -147,29 +148,6 @@ fn enc(s: &str) -> String {
     o
 }
 
-fn run_cli(snap: &Value) -> Value {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_auth-triage"))
-        .args(["classify", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn auth-triage");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(snap.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "CLI failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 /// Macro-F1 over the labels that occur (as gold or as prediction): a small
 /// set with no rate-limit message neither gains nor loses by that class.
 fn macro_f1(pairs: &[(String, String)]) -> (f64, Vec<(String, f64)>) {
@@ -196,7 +174,7 @@ fn macro_f1(pairs: &[(String, String)]) -> (f64, Vec<(String, f64)>) {
 fn offered(snap: &Value, code: &Value) -> bool {
     let mut with = snap.clone();
     with["page"]["included_codes"] = serde_json::json!([code]);
-    run_cli(&with)["safe_code"].as_str() == code.as_str()
+    diagnose(&with)["safe_code"].as_str() == code.as_str()
 }
 
 #[test]
@@ -223,7 +201,7 @@ fn corpus_macro_f1_and_safe_codes() {
                 skipped += 1;
                 continue;
             };
-            let d = run_cli(&snap);
+            let d = diagnose(&snap);
             let pred = match d["failure_type"].as_str().unwrap() {
                 "unclassified" => "other",
                 t => t,
@@ -300,7 +278,7 @@ fn corpus_macro_f1_and_safe_codes() {
         };
         let snap =
             json!({"url": "https://id.example.org/login", "page": {"text": fill_placeholders(t)}});
-        let d = run_cli(&snap);
+        let d = diagnose(&snap);
         let pred = match d["failure_type"].as_str().unwrap() {
             "unclassified" => "other",
             t => t,
@@ -350,7 +328,7 @@ fn text_only_set(file: &str, what: &str) -> f64 {
     for l in src.lines().filter(|l| !l.trim().is_empty()) {
         let e: Value = serde_json::from_str(l).unwrap();
         let d =
-            run_cli(&json!({"url": "https://id.example.org/login", "page": {"text": e["text"]}}));
+            diagnose(&json!({"url": "https://id.example.org/login", "page": {"text": e["text"]}}));
         let pred = match d["failure_type"].as_str().unwrap() {
             "unclassified" => "other",
             t => t,

@@ -15,36 +15,14 @@
 )]
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
 
+mod in_process;
+use in_process::diagnose;
+
 mod lang_pages;
 use lang_pages::{chrome, macro_f1, pages, predicted};
-
-fn run_cli(snap: &Value) -> Value {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_auth-triage"))
-        .args(["classify", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn auth-triage");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(snap.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "CLI failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn enc(s: &str) -> String {
     let mut o = String::new();
@@ -201,7 +179,7 @@ fn languages_corpus_per_language() {
         let tag = held_set.map(|set| format!("[{set}] ")).unwrap_or_default();
         let t = by_lang.entry(lang.clone()).or_default();
         for (ctx, snap) in pages(&lang, text) {
-            let pred = predicted(&run_cli(&snap));
+            let pred = predicted(&diagnose(&snap));
             if doubtful {
                 if held_only {
                     held_doubtful.push(format!(
@@ -235,7 +213,7 @@ fn languages_corpus_per_language() {
             continue;
         }
         // Bare text, no lang attribute: the language comes from the text alone.
-        let pred = predicted(&run_cli(
+        let pred = predicted(&diagnose(
             &json!({"url": "https://id.example.org/login", "page": {"text": text}}),
         ));
         if pred != gold {
@@ -264,14 +242,14 @@ fn languages_corpus_per_language() {
         };
         let code = shown["code"].as_str().unwrap();
         let snap = shown_code_page(&lang, text, shown);
-        let d = run_cli(&snap);
+        let d = diagnose(&snap);
         t.codes.1 += 1;
         // Not captured: offered for the user's consent (the popup's
         // "Include this code"), and then in the diagnosis.
         let offered = || {
             let mut with = snap.clone();
             with["page"]["included_codes"] = json!([code]);
-            run_cli(&with)["safe_code"].as_str() == Some(code)
+            diagnose(&with)["safe_code"].as_str() == Some(code)
         };
         if d["safe_code"].as_str() == Some(code) {
             t.codes.0 += 1;
@@ -450,7 +428,7 @@ fn own_wordings_per_language() {
             "S" => "session_proxy_cookie",
             _ => "other",
         };
-        let got = predicted(&run_cli(
+        let got = predicted(&diagnose(
             &json!({"url": "https://id.example.org/login", "page": {"text": text, "lang": lang}}),
         ));
         if got != want {
