@@ -216,7 +216,7 @@ run_tests() {
   # The corpora (about 26,000 pages, classified in process) run in a step
   # of their own, so that their figures are printed.
   local corpora=(corpus_macro_f1_and_safe_codes languages_corpus_per_language
-    own_wordings_per_language translated_corpus_per_language)
+    own_wordings_per_language translated_corpus_per_language blind_wordings_per_language)
   step "native tests (cargo test; the corpora follow)"
   cargo test --locked --workspace -- "${corpora[@]/#/--skip=}"
 
