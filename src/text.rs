@@ -165,6 +165,46 @@ impl Concepts {
 pub struct Token<'a> {
     pub text: &'a str,
     pub num: Option<u64>,
+    /// A number the page left as its template's slot (`%d`, `%.2f`): it
+    /// stands where a number goes, but has no value.
+    pub slot: bool,
+}
+
+impl Token<'_> {
+    /// A number, or a template's slot for one.
+    pub fn is_number(&self) -> bool {
+        self.num.is_some() || self.slot
+    }
+}
+
+/// The length in bytes of a printf number slot at the start of `s`
+/// (`%d`, `%i`, `%u`, `%f`, `%.2f`, `%1$d`, `%ld`), if there is one.
+fn number_slot(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'%') {
+        return None;
+    }
+    let mut i = 1;
+    let digits = |i: &mut usize| {
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+    };
+    digits(&mut i);
+    if b.get(i) == Some(&b'$') {
+        i += 1;
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        digits(&mut i);
+    }
+    while b.get(i) == Some(&b'l') {
+        i += 1;
+    }
+    let conv = *b.get(i)?;
+    // Not followed by a letter: "%dagen" is no slot.
+    let next_is_letter = b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+    (matches!(conv, b'd' | b'i' | b'u' | b'f') && !next_is_letter).then_some(i + 1)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,7 +222,7 @@ impl Pat {
             Pat::Exact(s) => t.text == s.as_str(),
             Pat::Prefix(p) => t.text.starts_with(p.as_str()),
             Pat::Suffix(p) => t.text.ends_with(p.as_str()),
-            Pat::Number => t.num.is_some(),
+            Pat::Number => t.is_number(),
         }
     }
 }
@@ -456,7 +496,7 @@ impl Lexicon {
             let mut best: Option<(usize, usize, Concepts, u64, u64)> = None;
             let rest = toks.get(i..).unwrap_or(&[]);
             let Some(first) = rest.first() else { break };
-            let numbers: &[Phrase] = if first.num.is_some() {
+            let numbers: &[Phrase] = if first.is_number() {
                 &self.number_first
             } else {
                 &[]
@@ -726,7 +766,8 @@ pub fn page_language(lang_attr: Option<&str>, text: &str) -> String {
 #[derive(Debug, Default)]
 pub struct TokenBuf {
     text: String,
-    spans: Vec<(usize, usize, Option<u64>)>,
+    /// (start, end, value, slot)
+    spans: Vec<(usize, usize, Option<u64>, bool)>,
 }
 
 impl TokenBuf {
@@ -738,8 +779,20 @@ impl TokenBuf {
         let mut start = 0usize;
         let mut prev_lower = false;
         let mut all_digits = true;
-        for c in s.chars() {
-            if c == '\'' || c == '\u{2019}' {
+        let mut skip_to = 0;
+        for (at, c) in s.char_indices() {
+            if at < skip_to || c == '\'' || c == '\u{2019}' {
+                continue;
+            }
+            if let Some(n) = s.get(at..).and_then(number_slot) {
+                self.close(start, all_digits);
+                start = self.text.len();
+                self.text.push('#');
+                self.spans.push((start, self.text.len(), None, true));
+                start = self.text.len();
+                all_digits = true;
+                prev_lower = false;
+                skip_to = at + n;
                 continue;
             }
             // Full-width Latin letters and digits ("３０秒") read as ASCII.
@@ -801,9 +854,10 @@ impl TokenBuf {
         self.close(start, all_digits);
         self.spans
             .iter()
-            .map(|&(a, b, num)| Token {
+            .map(|&(a, b, num, slot)| Token {
                 text: self.text.get(a..b).unwrap_or(""),
                 num,
+                slot,
             })
             .collect()
     }
@@ -818,7 +872,7 @@ impl TokenBuf {
             } else {
                 None
             };
-            self.spans.push((start, end, num));
+            self.spans.push((start, end, num, false));
         }
     }
 }
@@ -832,6 +886,39 @@ pub fn token_texts(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_template_number_slot_is_a_number_without_a_value() {
+        for (s, want) in [
+            ("%d", Some(2)),
+            ("%.2f min", Some(4)),
+            ("%1$d", Some(4)),
+            ("%ld", Some(3)),
+            ("%s", None),
+            ("%dagen", None),
+            ("100%", None),
+            ("% d", None),
+        ] {
+            assert_eq!(number_slot(s), want, "{s:?}");
+        }
+        let mut b = TokenBuf::default();
+        let toks = b.fill("erst nach %d Sekunden, 100% sicher");
+        let slots: Vec<_> = toks
+            .iter()
+            .map(|t| (t.text, t.num, t.is_number()))
+            .collect();
+        assert_eq!(
+            slots,
+            [
+                ("erst", None, false),
+                ("nach", None, false),
+                ("#", None, true),
+                ("sekunden", None, false),
+                ("100", Some(100), true),
+                ("sicher", None, false),
+            ]
+        );
+    }
 
     #[test]
     fn shipped_lexicons_parse_and_name_known_concepts() {
