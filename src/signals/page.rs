@@ -360,6 +360,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if boundary && !counted && s.recheck_after_failure() {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.7));
     }
+    // "Couldn't complete your authentication request. Please try again
+    // after closing all open dialogs": the sentence after a failure that
+    // said nothing of why names the boundary object to set right. Not when
+    // it names an address, an account or a credential: "Error. You can't
+    // log in from that IP address" is a block.
+    let named_other = cred || s.has(C::Ip) || s.has(C::Account);
+    if boundary && !counted && !named_other && s.after_failure {
+        return Some((Judgement::Session, Rule::TextSessionBoundary, 0.7));
+    }
     // "The server is temporarily unavailable, try again later": an outage,
     // not a limit on the user, unless the sentence counts what was sent.
     let outage = s.has(C::Unavailable) && !counted;
@@ -1123,6 +1132,44 @@ mod tests {
         assert!(rate > 0.0);
         let [rate, _] = votes("Please try again later.");
         assert!(rate > 0.0);
+    }
+
+    /// The sentence after a failure that gave no cause may name the
+    /// boundary object to set right; an address, an account or a
+    /// credential named there is not that.
+    #[test]
+    fn a_boundary_named_after_a_failure_is_its_cause() {
+        use Judgement::*;
+        let read = |text: &str| {
+            let mut out = PageSignals::default();
+            let how = Reading {
+                weight: 1.0,
+                otp_context: false,
+                source: Source::PageText,
+                limit: 20,
+                lexicons: u64::MAX,
+            };
+            judge_text(&mut out, text, &how);
+            (out.votes_for(Session), out.votes_for(Other))
+        };
+        for t in [
+            "Couldn't complete your authentication request. Please try again after \
+             closing all open dialogs",
+            "Ihre Anmeldeanfrage konnte nicht abgeschlossen werden. Schließen Sie alle \
+             geöffneten Fenster und versuchen Sie es erneut.",
+            "Sign-in failed. Make sure cookies are enabled in your browser.",
+        ] {
+            let (session, other) = read(t);
+            assert!(session > other, "{t}: {session} {other}");
+        }
+        for t in [
+            "Error. You cannot log in as admin from that IP address.",
+            "Sign-in failed. Check your email address.",
+            "Something went wrong. Please try again.",
+        ] {
+            let (session, _) = read(t);
+            assert_eq!(session, 0.0, "{t}");
+        }
     }
 
     #[test]
