@@ -386,7 +386,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // ("a sign-in link was sent to your e-mail, try again later" is one).
     let password_wait = !counted && !s.has(C::Challenge) && s.only_later() && cred;
     if rate && !outage && !failure_then_later && !password_wait {
-        let permanent_only = s.has(C::Permanent) && !s.has(C::Temporary);
+        // "Your account has been locked and will resume after 60 seconds":
+        // a block with a length is a wait.
+        let timed = duration_in(s.toks).is_some();
+        let permanent_only = s.has(C::Permanent) && !s.has(C::Temporary) && !timed;
         if !permanent_only {
             return Some((Judgement::Rate, Rule::TextRateLimit, 1.0));
         }
