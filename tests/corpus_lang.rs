@@ -53,9 +53,10 @@ fn enc(s: &str) -> String {
 /// scheb/2fa, FreshRSS), round 13 `heldout-15` (Discourse, Rocket.Chat), round
 /// 14 `heldout-16` (EspoCRM, Shopware storefront, phpMyAdmin, Superset, Proton
 /// iOS login UI), round 15 `heldout-17` (MediaWiki core, OATHAuth, EmailAuth),
-/// round 16 `heldout-18` (Frappe/ERPNext, Znuny, Dolibarr), round 18
-/// `heldout-20` (Apereo CAS, Apache Guacamole); rounds 4 to 18 in files of
-/// their own, see `HELD_OUT_ONLY`.
+/// round 16 `heldout-18` (Frappe/ERPNext, Znuny, Dolibarr), round 17
+/// `heldout-19` (SimpleSAMLphp, LemonLDAP::NG portal), round 18 `heldout-20`
+/// (Apereo CAS, Apache Guacamole); rounds 4 to 18 in files of their own, see
+/// `HELD_OUT_ONLY`.
 const HELDOUT: &[&str] = &[
     "heldout-3",
     "heldout-4",
@@ -73,6 +74,7 @@ const HELDOUT: &[&str] = &[
     "heldout-16",
     "heldout-17",
     "heldout-18",
+    "heldout-19",
     "heldout-20",
 ];
 
@@ -83,7 +85,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout12.jsonl`, round 10; `lang-heldout13.jsonl`, round 11;
 /// `lang-heldout14.jsonl`, round 12; `lang-heldout15.jsonl`, round 13;
 /// `lang-heldout16.jsonl`, round 14; `lang-heldout17.jsonl`, round 15;
-/// `lang-heldout18.jsonl`, round 16; `lang-heldout20.jsonl`, round 18):
+/// `lang-heldout18.jsonl`, round 16; `lang-heldout19.jsonl`, round 17;
+/// `lang-heldout20.jsonl`, round 18):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -99,6 +102,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-16", "/tests/corpus/lang-heldout16.jsonl"),
     ("heldout-17", "/tests/corpus/lang-heldout17.jsonl"),
     ("heldout-18", "/tests/corpus/lang-heldout18.jsonl"),
+    ("heldout-19", "/tests/corpus/lang-heldout19.jsonl"),
     ("heldout-20", "/tests/corpus/lang-heldout20.jsonl"),
 ];
 
