@@ -1020,16 +1020,8 @@ mod tests {
             assert_ne!(j(t), Some(Session), "{t}");
         }
         // The question after a failed check is the failure the page reports.
-        let mut out = PageSignals::default();
         let msg = "Security verification failed. Are you blocking cookies?";
-        let how = Reading {
-            weight: 1.0,
-            otp_context: false,
-            source: Source::PageText,
-            limit: 20,
-            lexicons: u64::MAX,
-        };
-        judge_text(&mut out, msg, &how);
+        let out = read_text(msg);
         assert!(out.votes_for(Session) > out.votes_for(Other), "{msg}");
     }
 
@@ -1107,8 +1099,9 @@ mod tests {
         }
     }
 
-    /// Votes of a whole text, sentence after sentence.
-    fn votes(text: &str) -> [f32; 2] {
+    /// A whole text read as page text, sentence after sentence, with every
+    /// lexicon.
+    fn read_text(text: &str) -> PageSignals {
         let mut out = PageSignals::default();
         let how = Reading {
             weight: 1.0,
@@ -1118,6 +1111,12 @@ mod tests {
             lexicons: u64::MAX,
         };
         judge_text(&mut out, text, &how);
+        out
+    }
+
+    /// Votes of a whole text for a limit and for another failure.
+    fn votes(text: &str) -> [f32; 2] {
+        let out = read_text(text);
         [
             out.votes_for(Judgement::Rate),
             out.votes_for(Judgement::Other),
@@ -1144,15 +1143,7 @@ mod tests {
     fn a_boundary_named_after_a_failure_is_its_cause() {
         use Judgement::*;
         let read = |text: &str| {
-            let mut out = PageSignals::default();
-            let how = Reading {
-                weight: 1.0,
-                otp_context: false,
-                source: Source::PageText,
-                limit: 20,
-                lexicons: u64::MAX,
-            };
-            judge_text(&mut out, text, &how);
+            let out = read_text(text);
             (out.votes_for(Session), out.votes_for(Other))
         };
         for t in [
