@@ -55,8 +55,9 @@ fn enc(s: &str) -> String {
 /// iOS login UI), round 15 `heldout-17` (MediaWiki core, OATHAuth, EmailAuth),
 /// round 16 `heldout-18` (Frappe/ERPNext, Znuny, Dolibarr), round 17
 /// `heldout-19` (SimpleSAMLphp, LemonLDAP::NG portal), round 18 `heldout-20`
-/// (Apereo CAS, Apache Guacamole); rounds 4 to 18 in files of their own, see
-/// `HELD_OUT_ONLY`.
+/// (Apereo CAS, Apache Guacamole), round 22 `heldout-24` (Tuta, HumHub
+/// two-factor module, WSO2 Identity Server); rounds 4 to 22 in files of their
+/// own, see `HELD_OUT_ONLY`.
 const HELDOUT: &[&str] = &[
     "heldout-3",
     "heldout-4",
@@ -76,6 +77,7 @@ const HELDOUT: &[&str] = &[
     "heldout-18",
     "heldout-19",
     "heldout-20",
+    "heldout-24",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -86,7 +88,7 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout14.jsonl`, round 12; `lang-heldout15.jsonl`, round 13;
 /// `lang-heldout16.jsonl`, round 14; `lang-heldout17.jsonl`, round 15;
 /// `lang-heldout18.jsonl`, round 16; `lang-heldout19.jsonl`, round 17;
-/// `lang-heldout20.jsonl`, round 18):
+/// `lang-heldout20.jsonl`, round 18; `lang-heldout24.jsonl`, round 22):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -104,6 +106,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-18", "/tests/corpus/lang-heldout18.jsonl"),
     ("heldout-19", "/tests/corpus/lang-heldout19.jsonl"),
     ("heldout-20", "/tests/corpus/lang-heldout20.jsonl"),
+    ("heldout-24", "/tests/corpus/lang-heldout24.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
