@@ -91,10 +91,15 @@ pub enum Concept {
     /// "token", "Jeton", "トークン", "令牌": a token without saying which (a
     /// one-time code or the page's form token).
     Token,
+    /// "misconfigured", "Fehlkonfiguration", "設定ミス": set up wrong. Also
+    /// `invalid` (a boundary object set up wrong is a boundary fault), but
+    /// never a verdict on the code: "This usually happens because of a
+    /// misconfiguration" on the MFA step blames the operator, not the user.
+    Misconfigured,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 35] = [
+    const ALL: [(Concept, &'static str); 36] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -130,6 +135,7 @@ impl Concept {
         (Concept::Disallowed, "disallowed"),
         (Concept::Reload, "reload"),
         (Concept::Token, "token"),
+        (Concept::Misconfigured, "misconfigured"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {
@@ -164,6 +170,10 @@ impl Concepts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
+    /// The word after a French or Italian elided article ("email" of
+    /// "l'email", "invito" of "dell'invito"), read when the whole token
+    /// ("lemail") begins no phrase; `text` otherwise.
+    pub tail: &'a str,
     pub num: Option<u64>,
     /// A number the page left as its template's slot (`%d`, `%.2f`): it
     /// stands where a number goes, but has no value.
@@ -310,6 +320,8 @@ pub struct Lexicon {
     number_first: Vec<Phrase>,
     /// The languages of the lexicons added, in order (`"en"`, `"ja"` …).
     langs: Vec<String>,
+    /// The most tokens a phrase has.
+    max_len: usize,
 }
 
 /// A lexicon file: `{"lang": "en", "concepts": {"mfa_object": ["…", …], …}}`.
@@ -435,6 +447,7 @@ impl Lexicon {
             }
         }
         let lang_bit = lang_bit(lang);
+        self.max_len = self.max_len.max(pats.len());
         let Some(first) = pats.first() else { return };
         let list = match first {
             Pat::Exact(w) => self.by_first.entry(w.clone()).or_default(),
@@ -490,71 +503,22 @@ impl Lexicon {
     pub fn scan_in(&self, toks: &[Token<'_>], mask: u64, out: &mut Vec<Match>) {
         out.clear();
         let mut i = 0;
+        let mut alt: Vec<Token<'_>> = Vec::new();
         while i < toks.len() {
-            // (length, exact words, concepts, lexicons that gave them,
-            // lexicons that hold a phrase as long)
-            let mut best: Option<(usize, usize, Concepts, u64, u64)> = None;
             let rest = toks.get(i..).unwrap_or(&[]);
             let Some(first) = rest.first() else { break };
-            let numbers: &[Phrase] = if first.is_number() {
-                &self.number_first
-            } else {
-                &[]
-            };
-            let by_start = first
-                .text
-                .chars()
-                .next()
-                .map_or(&[][..], |c| self.prefix_first.get(c));
-            let by_end = first
-                .text
-                .chars()
-                .next_back()
-                .map_or(&[][..], |c| self.suffix_first.get(c));
-            let cands = self
-                .by_first
-                .get(first.text)
-                .into_iter()
-                .flatten()
-                .chain(by_start)
-                .chain(by_end)
-                .chain(numbers);
-            for ph in cands {
-                if ph.langs & mask == 0 {
-                    continue;
+            let mut best = self.longest(rest, mask);
+            // "l'email", "dell'invito": the word after the elided article.
+            if best.is_none() && first.tail.len() < first.text.len() {
+                alt.clear();
+                alt.extend(rest.iter().take(self.max_len.max(1)).copied());
+                if let Some(t) = alt.first_mut() {
+                    t.text = t.tail;
                 }
-                let n = ph.pats.len();
-                if n > rest.len() {
-                    continue;
-                }
-                if ph.pats.iter().zip(rest).all(|(p, t)| p.matches(t)) {
-                    // The longest phrase wins; of two as long, the one with
-                    // more whole words: German "Aktualisierungstoken" listed
-                    // as a session token beats another lexicon's `*token`.
-                    let exact = ph.exact;
-                    // Every lexicon that holds a phrase as long still counts
-                    // for the page's language ("password" is Italian too).
-                    // Within one lexicon, phrases as long add up: its author
-                    // meant both.
-                    let langs = ph.langs & mask;
-                    match &mut best {
-                        Some((bn, be, bc, bcl, bl)) if *bn == n => {
-                            *bl |= langs;
-                            if *be == exact || *bcl & langs != 0 {
-                                bc.union(ph.concepts);
-                                *bcl |= langs;
-                                *be = (*be).max(exact);
-                            } else if *be < exact {
-                                (*be, *bc, *bcl) = (exact, ph.concepts, langs);
-                            }
-                        }
-                        Some((bn, ..)) if *bn > n => {}
-                        _ => best = Some((n, exact, ph.concepts, langs, langs)),
-                    }
-                }
+                best = self.longest(&alt, mask);
             }
             match best {
-                Some((n, _, concepts, _, langs)) => {
+                Some((n, concepts, langs)) => {
                     out.push(Match {
                         start: i,
                         len: n,
@@ -566,6 +530,74 @@ impl Lexicon {
                 None => i += 1,
             }
         }
+    }
+
+    /// The longest phrase of the lexicons of `mask` at the start of `rest`:
+    /// (its length in tokens, its concepts, the lexicons that hold a phrase
+    /// as long).
+    fn longest(&self, rest: &[Token<'_>], mask: u64) -> Option<(usize, Concepts, u64)> {
+        // (length, exact words, concepts, lexicons that gave them,
+        // lexicons that hold a phrase as long)
+        let mut best: Option<(usize, usize, Concepts, u64, u64)> = None;
+        let first = rest.first()?;
+        let numbers: &[Phrase] = if first.is_number() {
+            &self.number_first
+        } else {
+            &[]
+        };
+        let by_start = first
+            .text
+            .chars()
+            .next()
+            .map_or(&[][..], |c| self.prefix_first.get(c));
+        let by_end = first
+            .text
+            .chars()
+            .next_back()
+            .map_or(&[][..], |c| self.suffix_first.get(c));
+        let cands = self
+            .by_first
+            .get(first.text)
+            .into_iter()
+            .flatten()
+            .chain(by_start)
+            .chain(by_end)
+            .chain(numbers);
+        for ph in cands {
+            if ph.langs & mask == 0 {
+                continue;
+            }
+            let n = ph.pats.len();
+            if n > rest.len() {
+                continue;
+            }
+            if ph.pats.iter().zip(rest).all(|(p, t)| p.matches(t)) {
+                // The longest phrase wins; of two as long, the one with
+                // more whole words: German "Aktualisierungstoken" listed
+                // as a session token beats another lexicon's `*token`.
+                let exact = ph.exact;
+                // Every lexicon that holds a phrase as long still counts
+                // for the page's language ("password" is Italian too).
+                // Within one lexicon, phrases as long add up: its author
+                // meant both.
+                let langs = ph.langs & mask;
+                match &mut best {
+                    Some((bn, be, bc, bcl, bl)) if *bn == n => {
+                        *bl |= langs;
+                        if *be == exact || *bcl & langs != 0 {
+                            bc.union(ph.concepts);
+                            *bcl |= langs;
+                            *be = (*be).max(exact);
+                        } else if *be < exact {
+                            (*be, *bc, *bcl) = (exact, ph.concepts, langs);
+                        }
+                    }
+                    Some((bn, ..)) if *bn > n => {}
+                    _ => best = Some((n, exact, ph.concepts, langs, langs)),
+                }
+            }
+        }
+        best.map(|(n, _, concepts, _, langs)| (n, concepts, langs))
     }
 }
 
@@ -766,9 +798,20 @@ pub fn page_language(lang_attr: Option<&str>, text: &str) -> String {
 #[derive(Debug, Default)]
 pub struct TokenBuf {
     text: String,
-    /// (start, end, value, slot)
-    spans: Vec<(usize, usize, Option<u64>, bool)>,
+    /// (start, end, value, slot, start of the word after an elided article)
+    spans: Vec<(usize, usize, Option<u64>, bool, usize)>,
+    /// Where the word after an elided article starts in the open token.
+    cut: usize,
 }
+
+/// French and Italian articles and words that elide before a vowel: "l'",
+/// "d'", "qu'", "dell'", "nell'", "un'". The token keeps them joined
+/// ("lemail"), as the lexicons list the common joins; the word after is
+/// read when the join begins no phrase.
+const ELIDED: [&str; 22] = [
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "lorsqu", "puisqu", "jusqu", "all", "dall",
+    "dell", "nell", "sull", "coll", "un", "quest", "quell", "nessun",
+];
 
 impl TokenBuf {
     /// Normalise `s` into tokens: camelCase and snake_case are split,
@@ -776,19 +819,26 @@ impl TokenBuf {
     pub fn fill(&mut self, s: &str) -> Vec<Token<'_>> {
         self.text.clear();
         self.spans.clear();
+        self.cut = 0;
         let mut start = 0usize;
         let mut prev_lower = false;
         let mut all_digits = true;
         let mut skip_to = 0;
         for (at, c) in s.char_indices() {
-            if at < skip_to || c == '\'' || c == '\u{2019}' {
+            if at < skip_to {
+                continue;
+            }
+            if c == '\'' || c == '\u{2019}' {
+                if self.text.get(start..).is_some_and(|w| ELIDED.contains(&w)) {
+                    self.cut = self.text.len();
+                }
                 continue;
             }
             if let Some(n) = s.get(at..).and_then(number_slot) {
                 self.close(start, all_digits);
                 start = self.text.len();
                 self.text.push('#');
-                self.spans.push((start, self.text.len(), None, true));
+                self.spans.push((start, self.text.len(), None, true, start));
                 start = self.text.len();
                 all_digits = true;
                 prev_lower = false;
@@ -854,8 +904,9 @@ impl TokenBuf {
         self.close(start, all_digits);
         self.spans
             .iter()
-            .map(|&(a, b, num, slot)| Token {
+            .map(|&(a, b, num, slot, cut)| Token {
                 text: self.text.get(a..b).unwrap_or(""),
+                tail: self.text.get(cut..b).unwrap_or(""),
                 num,
                 slot,
             })
@@ -872,8 +923,14 @@ impl TokenBuf {
             } else {
                 None
             };
-            self.spans.push((start, end, num, false));
+            let cut = if self.cut > start && self.cut < end {
+                self.cut
+            } else {
+                start
+            };
+            self.spans.push((start, end, num, false, cut));
         }
+        self.cut = 0;
     }
 }
 
@@ -918,6 +975,35 @@ mod tests {
                 ("sicher", None, false),
             ]
         );
+    }
+
+    #[test]
+    fn an_elided_article_keeps_the_join_and_offers_the_word_after() {
+        let mut b = TokenBuf::default();
+        let toks = b.fill("L’email dell'invito didn't, qu'il");
+        let pairs: Vec<_> = toks.iter().map(|t| (t.text, t.tail)).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("lemail", "email"),
+                ("dellinvito", "invito"),
+                ("didnt", "didnt"),
+                ("quil", "il"),
+            ]
+        );
+        // The join wins where a lexicon lists it; the word after is read
+        // only when the join begins no phrase.
+        let mut lex = Lexicon::default();
+        lex.add_phrase("nom dutilisateur", Concept::Cred);
+        lex.add_phrase("invito", Concept::Cred);
+        lex.add_phrase("utilisateur", Concept::Account);
+        let toks = b.fill("nom d'utilisateur, dell'invito, l'utilisateur");
+        let got: Vec<_> = lex
+            .scan(&toks)
+            .iter()
+            .map(|m| (m.start, m.len, m.concepts.has(Concept::Cred)))
+            .collect();
+        assert_eq!(got, [(0, 2, true), (2, 1, true), (3, 1, false)]);
     }
 
     #[test]

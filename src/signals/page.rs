@@ -113,6 +113,13 @@ impl Sentence<'_> {
     fn has(&self, c: C) -> bool {
         self.set.has(c)
     }
+    /// Something said wrong or invalid, not only set up wrong: the words
+    /// of a verdict on what the user entered.
+    fn says_invalid(&self) -> bool {
+        self.matches
+            .iter()
+            .any(|m| m.concepts.has(C::Invalid) && !m.concepts.has(C::Misconfigured))
+    }
     /// "Try again later", "später erneut", "più tardi": a retry without a
     /// count or a time, whose every rate word is a word of waiting. After a
     /// failure that names no limit, it is advice, not a limit.
@@ -439,7 +446,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
         return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
     }
-    if s.has(C::Invalid) && s.has(C::Otp) {
+    if s.says_invalid() && s.has(C::Otp) {
         return Some((Judgement::Invalid, Rule::TextInvalidCode, 1.0));
     }
     // "Two-factor authentication failed", not "Failed to send the code":
@@ -456,7 +463,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         if s.has(C::Expired) && !s.has(C::RateObject) && !s.has(C::Unavailable) {
             return Some((Judgement::Expired, Rule::TextExpiredOnMfaStep, 0.6));
         }
-        if s.has(C::Invalid) && !s.has(C::Missing) {
+        if s.says_invalid() && !s.has(C::Missing) {
             return Some((Judgement::Invalid, Rule::TextInvalidOnMfaStep, 0.6));
         }
     }
@@ -778,6 +785,11 @@ mod tests {
     }
 
     fn judged(text: &str) -> Option<(Judgement, Rule, f32)> {
+        judged_in(text, false)
+    }
+
+    /// [`judged`] on a page with a one-time-code input (`otp_context`).
+    fn judged_in(text: &str, otp_context: bool) -> Option<(Judgement, Rule, f32)> {
         let mut b = text::TokenBuf::default();
         let toks = b.fill(text);
         let mut matches = text::lexicon().scan(&toks);
@@ -795,8 +807,32 @@ mod tests {
                 after_verdict: false,
                 next_reload: false,
             },
-            false,
+            otp_context,
         )
+    }
+
+    #[test]
+    fn what_is_not_the_users_code_on_the_mfa_step() {
+        use Judgement::*;
+        let on_mfa = |t: &str| judged_in(t, true).map(|x| x.0);
+        // A bare verdict on the MFA step is said of the code.
+        assert_eq!(on_mfa("That is wrong, please try again."), Some(Invalid));
+        // Set up wrong is the operator's fault, whatever is named.
+        assert_eq!(
+            on_mfa("This usually happens because of a misconfiguration or a software error."),
+            Some(Other)
+        );
+        assert_eq!(
+            on_mfa("Two-factor authentication is misconfigured on this server."),
+            Some(Other)
+        );
+        assert_eq!(on_mfa("Something wrong happened."), Some(Other));
+        // An invitation and a password-recovery token are no sign-in step.
+        assert_eq!(on_mfa("This invitation has expired."), Some(Other));
+        assert_eq!(j("The recovery token is invalid."), Some(Other));
+        // The word after an elided article: "all'invito", "l'email".
+        assert_eq!(on_mfa("L'email non corrisponde all'invito."), Some(Other));
+        assert_eq!(on_mfa("L’invitation a expiré."), Some(Other));
     }
 
     #[test]
