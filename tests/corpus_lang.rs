@@ -83,6 +83,7 @@ const HELDOUT: &[&str] = &[
     "heldout-22",
     "heldout-23",
     "heldout-24",
+    "heldout-25",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -95,7 +96,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout18.jsonl`, round 16; `lang-heldout19.jsonl`, round 17;
 /// `lang-heldout20.jsonl`, round 18; `lang-heldout21.jsonl`, round 19;
 /// `lang-heldout22.jsonl`, round 20; `lang-heldout23.jsonl`, round 21;
-/// `lang-heldout24.jsonl`, round 22):
+/// `lang-heldout24.jsonl`, round 22;
+/// `lang-heldout25.jsonl`, round 23):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -117,6 +119,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-22", "/tests/corpus/lang-heldout22.jsonl"),
     ("heldout-23", "/tests/corpus/lang-heldout23.jsonl"),
     ("heldout-24", "/tests/corpus/lang-heldout24.jsonl"),
+    ("heldout-25", "/tests/corpus/lang-heldout25.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
