@@ -59,7 +59,8 @@ fn enc(s: &str) -> String {
 /// ESUP-OTP Shibboleth plugin), round 20 `heldout-22` (Penpot, Immich), round
 /// 21 `heldout-23` (Contao, Craft CMS, Kirby), round 22 `heldout-24` (Tuta,
 /// HumHub two-factor module, WSO2 Identity Server); rounds 4 to 22 in files of
-/// their own, see `HELD_OUT_ONLY`.
+/// their own, see `HELD_OUT_ONLY`. Round 24 `heldout-26` (Evolveum midPoint,
+/// Ente web, XWiki security-authentication), also in a file of its own.
 const HELDOUT: &[&str] = &[
     "heldout-3",
     "heldout-4",
@@ -83,6 +84,7 @@ const HELDOUT: &[&str] = &[
     "heldout-22",
     "heldout-23",
     "heldout-24",
+    "heldout-26",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -96,7 +98,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout20.jsonl`, round 18; `lang-heldout21.jsonl`, round 19;
 /// `lang-heldout22.jsonl`, round 20; `lang-heldout23.jsonl`, round 21;
 /// `lang-heldout24.jsonl`, round 22):
-/// measured and printed on their own, never tuned on.
+/// measured and printed on their own, never tuned on; also
+/// `lang-heldout26.jsonl`, round 24.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
     ("heldout-7", "/tests/corpus/lang-heldout7.jsonl"),
@@ -117,6 +120,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-22", "/tests/corpus/lang-heldout22.jsonl"),
     ("heldout-23", "/tests/corpus/lang-heldout23.jsonl"),
     ("heldout-24", "/tests/corpus/lang-heldout24.jsonl"),
+    ("heldout-26", "/tests/corpus/lang-heldout26.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
