@@ -85,6 +85,7 @@ const HELDOUT: &[&str] = &[
     "heldout-24",
     "heldout-25",
     "heldout-26",
+    "heldout-27",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -99,7 +100,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout22.jsonl`, round 20; `lang-heldout23.jsonl`, round 21;
 /// `lang-heldout24.jsonl`, round 22;
 /// `lang-heldout25.jsonl`, round 23;
-/// `lang-heldout26.jsonl`, round 24):
+/// `lang-heldout26.jsonl`, round 24;
+/// `lang-heldout27.jsonl`, round 25):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -123,6 +125,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-24", "/tests/corpus/lang-heldout24.jsonl"),
     ("heldout-25", "/tests/corpus/lang-heldout25.jsonl"),
     ("heldout-26", "/tests/corpus/lang-heldout26.jsonl"),
+    ("heldout-27", "/tests/corpus/lang-heldout27.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
