@@ -96,10 +96,14 @@ pub enum Concept {
     /// never a verdict on the code: "This usually happens because of a
     /// misconfiguration" on the MFA step blames the operator, not the user.
     Misconfigured,
+    /// "please wait", "veuillez patienter", "お待ちください": a wait asked of
+    /// the user, with no length. Not a limit on its own (a page that is
+    /// loading says it too), but a block it follows will end.
+    Wait,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 36] = [
+    const ALL: [(Concept, &'static str); 37] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -136,6 +140,7 @@ impl Concept {
         (Concept::Reload, "reload"),
         (Concept::Token, "token"),
         (Concept::Misconfigured, "misconfigured"),
+        (Concept::Wait, "wait"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

@@ -332,7 +332,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         || s.limited()
         || s.limit_reached()
         || s.several_failed();
-    let rate = counted || s.has(C::Rate);
+    // "User is locked, please wait": a block with a wait ends.
+    let rate = counted || s.has(C::Rate) || (s.has(C::Permanent) && s.has(C::Wait));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
     // A browser that refuses a boundary object ("Are you blocking
@@ -392,11 +393,19 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // about the password, with nothing counted, is no limit on attempts
     // ("a sign-in link was sent to your e-mail, try again later" is one).
     let password_wait = !counted && !s.has(C::Challenge) && s.only_later() && cred;
+    // "Maximum number of sessions reached": a quota of sessions is no
+    // limit on attempts (the sentence counts no attempts or codes).
+    let session_quota =
+        s.has(C::Session) && !s.has(C::RateObject) && !s.has(C::Otp) && !s.has(C::Challenge);
+    if rate && session_quota && !outage {
+        return Some((Judgement::Other, Rule::TextOtherFailure, 0.4));
+    }
     if rate && !outage && !failure_then_later && !password_wait {
         // "Your account has been locked and will resume after 60 seconds":
         // a block with a length is a wait.
         let timed = duration_in(s.toks).is_some();
-        let permanent_only = s.has(C::Permanent) && !s.has(C::Temporary) && !timed;
+        let permanent_only =
+            s.has(C::Permanent) && !s.has(C::Temporary) && !s.has(C::Wait) && !timed;
         if !permanent_only {
             return Some((Judgement::Rate, Rule::TextRateLimit, 1.0));
         }
@@ -833,6 +842,32 @@ mod tests {
         // The word after an elided article: "all'invito", "l'email".
         assert_eq!(on_mfa("L'email non corrisponde all'invito."), Some(Other));
         assert_eq!(on_mfa("L’invitation a expiré."), Some(Other));
+    }
+
+    #[test]
+    fn a_wait_ends_a_block_and_a_session_quota_is_no_limit() {
+        use Judgement::*;
+        // A block the user is asked to wait out ends; a page that asks to
+        // wait while it works says no failure.
+        assert_eq!(j("User is locked, please wait."), Some(Rate));
+        assert_eq!(
+            j("L'utilisateur est verrouillé, veuillez patienter."),
+            Some(Rate)
+        );
+        assert_eq!(j("Please wait while we sign you in."), None);
+        assert_eq!(j("Your account is locked."), Some(Other));
+        // Sessions counted are no attempts counted.
+        for quota in [
+            "The maximum number of sessions has been reached.",
+            "The session quota is exhausted.",
+            "Maximales Sitzungslimit erreicht.",
+        ] {
+            assert_ne!(j(quota), Some(Rate), "{quota}");
+        }
+        assert_eq!(
+            j("Too many login attempts in this session, try again later."),
+            Some(Rate)
+        );
     }
 
     #[test]
