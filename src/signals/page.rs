@@ -104,6 +104,9 @@ struct Sentence<'a> {
     /// The sentence before said something failed or was wrong
     /// ("Verification failed."), whatever it was judged.
     after_verdict: bool,
+    /// The sentence before blocked the account with no end ("User is
+    /// locked."): a wait asked next ("Please wait.") ends it.
+    after_block: bool,
     /// The next sentence asks to reload the page ("Token expired. Please
     /// reload the page."); looked at only after an expired token.
     next_reload: bool,
@@ -332,8 +335,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         || s.limited()
         || s.limit_reached()
         || s.several_failed();
-    // "User is locked, please wait": a block with a wait ends.
-    let rate = counted || s.has(C::Rate) || (s.has(C::Permanent) && s.has(C::Wait));
+    // "User is locked, please wait", "Gebruiker is vergrendeld. Even
+    // geduld.": a block with a wait ends.
+    let rate =
+        counted || s.has(C::Rate) || ((s.has(C::Permanent) || s.after_block) && s.has(C::Wait));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
     // A browser that refuses a boundary object ("Are you blocking
@@ -514,6 +519,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     let mut after_outage = false;
     let mut after_failure = false;
     let mut after_verdict = false;
+    let mut after_block = false;
     let mut next_buf = text::TokenBuf::default();
     let mut next_matches = Vec::new();
     let mut sentences = text::sentences(text)
@@ -551,12 +557,14 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             matches: &matches,
             after_failure,
             after_verdict,
+            after_block,
             next_reload,
         };
         after_verdict = [C::Failed, C::GenericError, C::Invalid]
             .into_iter()
             .any(|c| set.has(c));
         let judged = judge(&s, otp_context);
+        after_block = judged.is_some_and(|(_, rule, _)| rule == Rule::TextAccountBlocked);
         after_failure = judged.is_some_and(|(_, rule, _)| {
             matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
         });
@@ -814,6 +822,7 @@ mod tests {
                 matches: &matches,
                 after_failure: false,
                 after_verdict: false,
+                after_block: false,
                 next_reload: false,
             },
             otp_context,
@@ -855,6 +864,7 @@ mod tests {
             Some(Rate)
         );
         assert_eq!(j("Please wait while we sign you in."), None);
+        assert_ne!(j("You will be logged out in 30 seconds."), Some(Rate));
         assert_eq!(j("Your account is locked."), Some(Other));
         // Sessions counted are no attempts counted.
         for quota in [
@@ -1192,6 +1202,14 @@ mod tests {
             out.votes_for(Judgement::Rate),
             out.votes_for(Judgement::Other),
         ]
+    }
+
+    #[test]
+    fn a_wait_after_a_block_ends_it() {
+        let [rate, _] = votes("Gebruiker is vergrendeld. Even geduld.");
+        assert!(rate > 0.0);
+        let [rate, other] = votes("User is locked. Contact your administrator.");
+        assert!(rate == 0.0 && other > 0.0, "{rate} {other}");
     }
 
     #[test]
