@@ -86,6 +86,7 @@ const HELDOUT: &[&str] = &[
     "heldout-25",
     "heldout-26",
     "heldout-27",
+    "heldout-28",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -101,7 +102,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout24.jsonl`, round 22;
 /// `lang-heldout25.jsonl`, round 23;
 /// `lang-heldout26.jsonl`, round 24;
-/// `lang-heldout27.jsonl`, round 25):
+/// `lang-heldout27.jsonl`, round 25;
+/// `lang-heldout28.jsonl`, round 26):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -126,6 +128,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-25", "/tests/corpus/lang-heldout25.jsonl"),
     ("heldout-26", "/tests/corpus/lang-heldout26.jsonl"),
     ("heldout-27", "/tests/corpus/lang-heldout27.jsonl"),
+    ("heldout-28", "/tests/corpus/lang-heldout28.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
