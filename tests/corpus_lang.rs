@@ -58,8 +58,9 @@ fn enc(s: &str) -> String {
 /// (Apereo CAS, Apache Guacamole), round 19 `heldout-21` (Shibboleth IdP,
 /// ESUP-OTP Shibboleth plugin), round 20 `heldout-22` (Penpot, Immich), round
 /// 21 `heldout-23` (Contao, Craft CMS, Kirby), round 22 `heldout-24` (Tuta,
-/// HumHub two-factor module, WSO2 Identity Server); rounds 4 to 22 in files of
-/// their own, see `HELD_OUT_ONLY`.
+/// HumHub two-factor module, WSO2 Identity Server), round 28 `heldout-30`
+/// (Misskey); rounds 4 to 22 and 28 in files of their own, see
+/// `HELD_OUT_ONLY`.
 const HELDOUT: &[&str] = &[
     "heldout-3",
     "heldout-4",
@@ -86,6 +87,7 @@ const HELDOUT: &[&str] = &[
     "heldout-25",
     "heldout-26",
     "heldout-27",
+    "heldout-30",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -101,7 +103,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout24.jsonl`, round 22;
 /// `lang-heldout25.jsonl`, round 23;
 /// `lang-heldout26.jsonl`, round 24;
-/// `lang-heldout27.jsonl`, round 25):
+/// `lang-heldout27.jsonl`, round 25;
+/// `lang-heldout30.jsonl`, round 28):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -126,6 +129,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-25", "/tests/corpus/lang-heldout25.jsonl"),
     ("heldout-26", "/tests/corpus/lang-heldout26.jsonl"),
     ("heldout-27", "/tests/corpus/lang-heldout27.jsonl"),
+    ("heldout-30", "/tests/corpus/lang-heldout30.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
