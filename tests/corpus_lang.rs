@@ -88,6 +88,7 @@ const HELDOUT: &[&str] = &[
     "heldout-27",
     "heldout-28",
     "heldout-29",
+    "heldout-30",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -105,7 +106,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout26.jsonl`, round 24;
 /// `lang-heldout27.jsonl`, round 25;
 /// `lang-heldout28.jsonl`, round 26;
-/// `lang-heldout29.jsonl`, round 27):
+/// `lang-heldout29.jsonl`, round 27;
+/// `lang-heldout30.jsonl`, round 28):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -132,6 +134,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-27", "/tests/corpus/lang-heldout27.jsonl"),
     ("heldout-28", "/tests/corpus/lang-heldout28.jsonl"),
     ("heldout-29", "/tests/corpus/lang-heldout29.jsonl"),
+    ("heldout-30", "/tests/corpus/lang-heldout30.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
