@@ -100,10 +100,13 @@ pub enum Concept {
     /// the user, with no length. Not a limit on its own (a page that is
     /// loading says it too), but a block it follows will end.
     Wait,
+    /// "configuration", "Einrichtung", "設定": setting a factor up. "Two-factor
+    /// setup failed" is no failed code.
+    Setup,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 37] = [
+    const ALL: [(Concept, &'static str); 38] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -141,6 +144,7 @@ impl Concept {
         (Concept::Token, "token"),
         (Concept::Misconfigured, "misconfigured"),
         (Concept::Wait, "wait"),
+        (Concept::Setup, "setup"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

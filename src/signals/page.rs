@@ -110,6 +110,9 @@ struct Sentence<'a> {
     /// The next sentence asks to reload the page ("Token expired. Please
     /// reload the page."); looked at only after an expired token.
     next_reload: bool,
+    /// The next sentence blocks with no end and no wait ("Too many
+    /// attempts. Contact an administrator."); looked at only after a limit.
+    next_block: bool,
 }
 
 impl Sentence<'_> {
@@ -411,6 +414,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         let timed = duration_in(s.toks).is_some();
         let permanent_only =
             s.has(C::Permanent) && !s.has(C::Temporary) && !s.has(C::Wait) && !timed;
+        // "You have exceeded the maximum number of attempts. Contact an
+        // administrator.": the limit is a block with no end.
+        if s.next_block && !s.has(C::Temporary) && !s.has(C::Wait) && !timed {
+            return Some((Judgement::Other, Rule::TextAccountBlocked, 0.8));
+        }
         if !permanent_only {
             return Some((Judgement::Rate, Rule::TextRateLimit, 1.0));
         }
@@ -465,7 +473,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     }
     // "Two-factor authentication failed", not "Failed to send the code":
     // the lexicons list "failed to", "送信に失敗" without the verdict.
-    if s.has(C::Otp) && s.has(C::Failed) {
+    if s.has(C::Otp) && s.has(C::Failed) && !s.has(C::Setup) {
         return Some((Judgement::Invalid, Rule::TextMfaFailed, 0.7));
     }
     if s.has(C::Session) && (s.has(C::Missing) || s.has(C::Invalid)) && !s.account_is_the_cause() {
@@ -551,6 +559,31 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                 lex.scan_in(&next_buf.fill(next), lexicons, &mut next_matches);
                 next_matches.iter().any(|m| m.concepts.has(C::Reload))
             });
+        let limit_words = [C::Rate, C::Many, C::Bound, C::Limited, C::Several]
+            .into_iter()
+            .any(|c| set.has(c));
+        let next_block = limit_words
+            && sentences.peek().is_some_and(|next| {
+                let next_toks = next_buf.fill(next);
+                lex.scan_in(&next_toks, lexicons, &mut next_matches);
+                let has = |c: C| next_matches.iter().any(|m| m.concepts.has(c));
+                // Only the block: no wait, and no retry of the attempt
+                // ("Restart the authentication attempt and if the problem
+                // persists, contact your administrator").
+                has(C::Permanent)
+                    && ![
+                        C::Temporary,
+                        C::Rate,
+                        C::Wait,
+                        C::Flow,
+                        C::RateObject,
+                        C::Challenge,
+                        C::Otp,
+                    ]
+                    .into_iter()
+                    .any(has)
+                    && !next_toks.iter().any(|t| t.is_number())
+            });
         let s = Sentence {
             set,
             toks: &toks,
@@ -559,6 +592,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_verdict,
             after_block,
             next_reload,
+            next_block,
         };
         after_verdict = [C::Failed, C::GenericError, C::Invalid]
             .into_iter()
@@ -824,6 +858,7 @@ mod tests {
                 after_verdict: false,
                 after_block: false,
                 next_reload: false,
+                next_block: false,
             },
             otp_context,
         )
@@ -1202,6 +1237,38 @@ mod tests {
             out.votes_for(Judgement::Rate),
             out.votes_for(Judgement::Other),
         ]
+    }
+
+    #[test]
+    fn a_limit_followed_by_a_block_with_no_end_is_a_block() {
+        let [rate, other] =
+            votes("You have exceeded the maximum number of attempts. Contact an administrator.");
+        assert!(rate == 0.0 && other > 0.0, "{rate} {other}");
+        // A wait or a retry of the attempt next keeps it a limit.
+        for text in [
+            "Too many attempts. Contact an administrator or try again in 5 minutes.",
+            "The number of failed attempts exceeded the limit. Restart the sign-in attempt \
+             and if the problem persists, contact your administrator.",
+        ] {
+            let [rate, _] = votes(text);
+            assert!(rate > 0.0, "{text}");
+        }
+    }
+
+    #[test]
+    fn setting_a_factor_up_is_no_failed_code() {
+        assert_ne!(
+            j("Two-factor authentication setup failed."),
+            Some(Judgement::Invalid)
+        );
+        assert_eq!(
+            j("Two-factor authentication failed."),
+            Some(Judgement::Invalid)
+        );
+        assert_eq!(
+            j("The form security token was not correct."),
+            Some(Judgement::Session)
+        );
     }
 
     #[test]
