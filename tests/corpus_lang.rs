@@ -59,7 +59,8 @@ fn enc(s: &str) -> String {
 /// ESUP-OTP Shibboleth plugin), round 20 `heldout-22` (Penpot, Immich), round
 /// 21 `heldout-23` (Contao, Craft CMS, Kirby), round 22 `heldout-24` (Tuta,
 /// HumHub two-factor module, WSO2 Identity Server); rounds 4 to 22 in files of
-/// their own, see `HELD_OUT_ONLY`.
+/// their own, see `HELD_OUT_ONLY`. Round 30 is `heldout-32` (KubeSphere
+/// console, Harbor portal), in a file of its own too.
 const HELDOUT: &[&str] = &[
     "heldout-3",
     "heldout-4",
@@ -89,6 +90,7 @@ const HELDOUT: &[&str] = &[
     "heldout-28",
     "heldout-29",
     "heldout-30",
+    "heldout-32",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -107,7 +109,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout27.jsonl`, round 25;
 /// `lang-heldout28.jsonl`, round 26;
 /// `lang-heldout29.jsonl`, round 27;
-/// `lang-heldout30.jsonl`, round 28):
+/// `lang-heldout30.jsonl`, round 28;
+/// `lang-heldout32.jsonl`, round 30):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -135,6 +138,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-28", "/tests/corpus/lang-heldout28.jsonl"),
     ("heldout-29", "/tests/corpus/lang-heldout29.jsonl"),
     ("heldout-30", "/tests/corpus/lang-heldout30.jsonl"),
+    ("heldout-32", "/tests/corpus/lang-heldout32.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
