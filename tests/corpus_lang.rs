@@ -89,6 +89,7 @@ const HELDOUT: &[&str] = &[
     "heldout-28",
     "heldout-29",
     "heldout-30",
+    "heldout-33",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -107,7 +108,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout27.jsonl`, round 25;
 /// `lang-heldout28.jsonl`, round 26;
 /// `lang-heldout29.jsonl`, round 27;
-/// `lang-heldout30.jsonl`, round 28):
+/// `lang-heldout30.jsonl`, round 28;
+/// `lang-heldout33.jsonl`, round 31):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -135,6 +137,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-28", "/tests/corpus/lang-heldout28.jsonl"),
     ("heldout-29", "/tests/corpus/lang-heldout29.jsonl"),
     ("heldout-30", "/tests/corpus/lang-heldout30.jsonl"),
+    ("heldout-33", "/tests/corpus/lang-heldout33.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
