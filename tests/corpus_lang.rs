@@ -91,6 +91,7 @@ const HELDOUT: &[&str] = &[
     "heldout-30",
     "heldout-31",
     "heldout-32",
+    "heldout-33",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -111,7 +112,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout29.jsonl`, round 27;
 /// `lang-heldout30.jsonl`, round 28;
 /// `lang-heldout31.jsonl`, round 29;
-/// `lang-heldout32.jsonl`, round 30):
+/// `lang-heldout32.jsonl`, round 30;
+/// `lang-heldout33.jsonl`, round 31):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -141,6 +143,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-30", "/tests/corpus/lang-heldout30.jsonl"),
     ("heldout-31", "/tests/corpus/lang-heldout31.jsonl"),
     ("heldout-32", "/tests/corpus/lang-heldout32.jsonl"),
+    ("heldout-33", "/tests/corpus/lang-heldout33.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
