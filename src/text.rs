@@ -103,10 +103,13 @@ pub enum Concept {
     /// "configuration", "Einrichtung", "設定": setting a factor up. "Two-factor
     /// setup failed" is no failed code.
     Setup,
+    /// "2 attempts remaining", "Sie können es noch 2 Mal versuchen",
+    /// "还可以尝试 2 次": a warning after a failure, not yet a limit.
+    Remaining,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 38] = [
+    const ALL: [(Concept, &'static str); 39] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -145,6 +148,7 @@ impl Concept {
         (Concept::Misconfigured, "misconfigured"),
         (Concept::Wait, "wait"),
         (Concept::Setup, "setup"),
+        (Concept::Remaining, "remaining"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

@@ -119,6 +119,21 @@ impl Sentence<'_> {
     fn has(&self, c: C) -> bool {
         self.set.has(c)
     }
+    /// Where the first match of a concept starts (`usize::MAX` if none).
+    fn first_index(&self, c: C) -> usize {
+        self.matches
+            .iter()
+            .find(|m| m.concepts.has(c))
+            .map_or(usize::MAX, |m| m.start)
+    }
+    /// Where the first named code ends, a bare token aside (`usize::MAX`
+    /// if none).
+    fn first_code_end(&self) -> usize {
+        self.matches
+            .iter()
+            .find(|m| m.concepts.has(C::Otp) && !m.concepts.has(C::Token))
+            .map_or(usize::MAX, |m| m.start + m.len)
+    }
     /// Something said wrong or invalid, not only set up wrong: the words
     /// of a verdict on what the user entered.
     fn says_invalid(&self) -> bool {
@@ -333,15 +348,25 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         .matches
         .iter()
         .any(|m| m.concepts.has(C::Cred) && !m.concepts.has(C::Otp));
-    let counted = s.too_many_with_object()
-        || (s.has(C::Bound) && s.has(C::RateObject))
-        || s.limited()
-        || s.limit_reached()
-        || s.several_failed();
+    // "Wrong password. You can still try 2 times (then the account is
+    // locked for 30 minutes)": attempts left are a warning after a
+    // failure, not yet a limit; on their own they say nothing new.
+    let warning = s.has(C::Remaining);
+    if warning && !failure && !s.has(C::Otp) {
+        return None;
+    }
+    let counted = !warning
+        && (s.too_many_with_object()
+            || (s.has(C::Bound) && s.has(C::RateObject))
+            || s.limited()
+            || s.limit_reached()
+            || s.several_failed());
     // "User is locked, please wait", "Gebruiker is vergrendeld. Even
     // geduld.": a block with a wait ends.
-    let rate =
-        counted || s.has(C::Rate) || ((s.has(C::Permanent) || s.after_block) && s.has(C::Wait));
+    let rate = !warning
+        && (counted
+            || s.has(C::Rate)
+            || ((s.has(C::Permanent) || s.after_block) && s.has(C::Wait)));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
     // A browser that refuses a boundary object ("Are you blocking
@@ -354,8 +379,18 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // below as a block or a failure, not as a boundary fault.
     let boundary = s.has(C::Boundary) && !s.address_refused();
     let refused = s.has(C::Refused) || s.has(C::Disallowed);
+    // "OTP code invalid, or the server time is wrong": the code said
+    // wrong first, the boundary object named after it as a possible cause.
+    // A bare token is no code here ("the authorization token could not
+    // be verified because of clock differences" is the clock's fault).
+    // Not a code that names the boundary object ("Invalid two factor
+    // cookie": the cookie is what is invalid).
+    let code_first = s.says_invalid()
+        && s.first_code_end() < s.first_index(C::Boundary)
+        && s.first_index(C::Boundary) != usize::MAX;
     if boundary
         && !counted
+        && !code_first
         && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired) || refused)
     {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
@@ -431,7 +466,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "로그인 세션이 비활성화 되었거나 서버와 일치하지 않습니다": a session
     // deactivated is no account blocked.
     let session_only = s.has(C::Session) && !s.has(C::Account);
-    if s.has(C::Permanent) && !s.recovery_hint() && !session_only {
+    if s.has(C::Permanent) && !warning && !s.recovery_hint() && !session_only {
         return Some((Judgement::Other, Rule::TextAccountBlocked, 0.8));
     }
     // "Verification failed. Please double-check the 6-digit code.": the
@@ -1253,6 +1288,31 @@ mod tests {
             let [rate, _] = votes(text);
             assert!(rate > 0.0, "{text}");
         }
+    }
+
+    #[test]
+    fn attempts_left_are_a_warning_and_a_code_said_wrong_first_is_the_code() {
+        use Judgement::*;
+        assert_eq!(
+            j("Password or code is incorrect, you have 2 remaining attempts."),
+            Some(Other)
+        );
+        assert_eq!(
+            j("The verification code is incorrect, you have 2 attempts left."),
+            Some(Invalid)
+        );
+        assert_eq!(j("3 attempts remaining."), None);
+        // The clock named after a wrong code is a possible cause of it; a
+        // clock that made a token fail is the fault.
+        assert_eq!(
+            j("The OTP code is invalid, or the server time is wrong."),
+            Some(Invalid)
+        );
+        assert_eq!(
+            j("The authorization token could not be verified because of server clock differences."),
+            Some(Session)
+        );
+        assert_eq!(j("Invalid two factor cookie"), Some(Session));
     }
 
     #[test]
