@@ -422,7 +422,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     }
     // "The server is temporarily unavailable, try again later": an outage,
     // not a limit on the user, unless the sentence counts what was sent.
-    let outage = s.has(C::Unavailable) && !counted;
+    // Not when a limit is named as the cause ("temporarily unavailable
+    // because the number of operations exceeds the limit"): a rate word
+    // that is no word of waiting.
+    // Only in the sentence that says what is unavailable; the retry
+    // after an outage sentence keeps reading as its advice.
+    let limit_named = s.matches.iter().any(|m| m.concepts.has(C::Unavailable))
+        && s.matches
+            .iter()
+            .any(|m| m.concepts.has(C::Rate) && !m.concepts.has(C::Temporary));
+    let outage = s.has(C::Unavailable) && !counted && !limit_named;
     // "Failed to send the message, please try again later": a failure and
     // the advice to retry; the product says nothing of a limit.
     let failure_then_later = !counted
@@ -1313,6 +1322,17 @@ mod tests {
             Some(Session)
         );
         assert_eq!(j("Invalid two factor cookie"), Some(Session));
+    }
+
+    #[test]
+    fn an_outage_caused_by_a_limit_is_the_limit() {
+        let [rate, _] = votes(
+            "Temporarily unavailable because the number of operations exceeds the rate limit.",
+        );
+        assert!(rate > 0.0);
+        let [rate, other] =
+            votes("The server is temporarily unavailable. Please try again in a few minutes.");
+        assert!(rate == 0.0 && other > 0.0, "{rate} {other}");
     }
 
     #[test]
