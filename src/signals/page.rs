@@ -107,6 +107,10 @@ struct Sentence<'a> {
     /// The sentence before blocked the account with no end ("User is
     /// locked."): a wait asked next ("Please wait.") ends it.
     after_block: bool,
+    /// The sentence before was a credential's failure ("Invalid
+    /// confirmation link."): a bare link next ("The link may have
+    /// expired.") is that credential's.
+    after_cred: bool,
     /// The next sentence asks to reload the page ("Token expired. Please
     /// reload the page."); looked at only after an expired token.
     next_reload: bool,
@@ -344,10 +348,12 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // A credential named (a one-time password is a code, not the password:
     // a compound word such as "Einmalpasswort" matches both, and is read as
     // the code).
+    // Nor is a session's data ("Sitzungsdaten", a compound the lexicon's
+    // `*daten` also reads as a credential's).
     let cred = s
         .matches
         .iter()
-        .any(|m| m.concepts.has(C::Cred) && !m.concepts.has(C::Otp));
+        .any(|m| m.concepts.has(C::Cred) && !m.concepts.has(C::Otp) && !m.concepts.has(C::Session));
     // "Wrong password. You can still try 2 times (then the account is
     // locked for 30 minutes)": attempts left are a warning after a
     // failure, not yet a limit; on their own they say nothing new.
@@ -486,6 +492,17 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         return Some((Judgement::Invalid, Rule::TextMfaFailed, 0.7));
     }
     let mfa_object = s.has(C::Otp) || s.has(C::Challenge);
+    // "Invalid confirmation link. The link may have expired.": the bare
+    // link is the credential's link named the sentence before.
+    if s.after_cred
+        && s.has(C::Challenge)
+        && !s.has(C::Otp)
+        && !s.has(C::Flow)
+        && !s.has(C::Session)
+        && (s.has(C::Expired) || s.has(C::Invalid))
+    {
+        return Some((Judgement::Other, Rule::TextCredentials, 0.9));
+    }
     // "Password is required" is a failure; "Enter the passcode sent to your
     // email" names the address the code went to: the MFA step's prompt.
     if cred && (failure || (s.has(C::Needs) && !mfa_object)) {
@@ -572,6 +589,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     let mut after_failure = false;
     let mut after_verdict = false;
     let mut after_block = false;
+    let mut after_cred = false;
     let mut next_buf = text::TokenBuf::default();
     let mut next_matches = Vec::new();
     let mut sentences = text::sentences(text)
@@ -635,6 +653,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_failure,
             after_verdict,
             after_block,
+            after_cred,
             next_reload,
             next_block,
         };
@@ -643,6 +662,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             .any(|c| set.has(c));
         let judged = judge(&s, otp_context);
         after_block = judged.is_some_and(|(_, rule, _)| rule == Rule::TextAccountBlocked);
+        after_cred = judged.is_some_and(|(_, rule, _)| rule == Rule::TextCredentials);
         after_failure = judged.is_some_and(|(_, rule, _)| {
             matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
         });
@@ -901,6 +921,7 @@ mod tests {
                 after_failure: false,
                 after_verdict: false,
                 after_block: false,
+                after_cred: false,
                 next_reload: false,
                 next_block: false,
             },
@@ -1322,6 +1343,22 @@ mod tests {
             Some(Session)
         );
         assert_eq!(j("Invalid two factor cookie"), Some(Session));
+        // A session's data is no credential.
+        assert_eq!(
+            j("Die Authentifizierung ist nicht im Gang oder es sind \
+               Sitzungsdaten verloren gegangen."),
+            Some(Session)
+        );
+    }
+
+    #[test]
+    fn a_bare_link_after_a_credentials_link_is_that_link() {
+        let [_, other] = votes("Invalid reset link. The link may have expired.");
+        let out = read_text("Invalid reset link. The link may have expired.");
+        assert!(out.votes_for(Judgement::Expired) == 0.0 && other > 0.0);
+        // Without the credential before, a bare expired link is a step's.
+        let out = read_text("The link has expired.");
+        assert!(out.votes_for(Judgement::Expired) > 0.0);
     }
 
     #[test]
