@@ -165,6 +165,12 @@ impl Concept {
 pub struct Concepts(u64);
 
 impl Concepts {
+    /// The set of one concept.
+    pub fn of(c: Concept) -> Self {
+        let mut s = Self::default();
+        s.add(c);
+        s
+    }
     pub fn has(self, c: Concept) -> bool {
         self.0 & c.bit() != 0
     }

@@ -111,6 +111,9 @@ struct Sentence<'a> {
     /// confirmation link."): a bare link next ("The link may have
     /// expired.") is that credential's.
     after_cred: bool,
+    /// The sentence before was a bare heading ("Error", "エラー"): a failure
+    /// that says nothing of what failed, so a retry after it is no advice.
+    after_heading: bool,
     /// The next sentence asks to reload the page ("Token expired. Please
     /// reload the page."); looked at only after an expired token.
     next_reload: bool,
@@ -442,7 +445,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // the advice to retry; the product says nothing of a limit.
     let failure_then_later = !counted
         && (!s.has(C::Permanent) || s.blocks_only_name_the_administrator())
-        && (s.after_failure || s.has(C::GenericError))
+        && ((s.after_failure && !s.after_heading) || s.has(C::GenericError))
         && s.only_later();
     if failure_then_later && !failure {
         return None;
@@ -590,6 +593,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     let mut after_verdict = false;
     let mut after_block = false;
     let mut after_cred = false;
+    let mut after_heading = false;
     let mut next_buf = text::TokenBuf::default();
     let mut next_matches = Vec::new();
     let mut sentences = text::sentences(text)
@@ -654,18 +658,34 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_verdict,
             after_block,
             after_cred,
+            after_heading,
             next_reload,
             next_block,
         };
-        after_verdict = [C::Failed, C::GenericError, C::Invalid]
-            .into_iter()
-            .any(|c| set.has(c));
+        // A bare heading ("Error", "Fehler", "エラー": the whole sentence one
+        // generic error word) says that something failed, not what: the
+        // retry after it ("Please try again later") keeps its own reading.
+        let short = if sentence.chars().any(text::is_cjk) {
+            3
+        } else {
+            6
+        };
+        let heading = matches.len() == 1
+            && matches.first().is_some_and(|m| {
+                m.len == toks.len() && m.concepts == Concepts::of(C::GenericError)
+            })
+            && sentence.trim().chars().count() <= short;
+        after_verdict = !heading
+            && [C::Failed, C::GenericError, C::Invalid]
+                .into_iter()
+                .any(|c| set.has(c));
         let judged = judge(&s, otp_context);
         after_block = judged.is_some_and(|(_, rule, _)| rule == Rule::TextAccountBlocked);
         after_cred = judged.is_some_and(|(_, rule, _)| rule == Rule::TextCredentials);
         after_failure = judged.is_some_and(|(_, rule, _)| {
             matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
         });
+        after_heading = heading;
         if let Some((j, rule, w)) = judged {
             // Masking costs more than judging: only for lines that will be shown.
             let wanted_evidence =
@@ -922,6 +942,7 @@ mod tests {
                 after_verdict: false,
                 after_block: false,
                 after_cred: false,
+                after_heading: false,
                 next_reload: false,
                 next_block: false,
             },
@@ -1349,6 +1370,22 @@ mod tests {
                Sitzungsdaten verloren gegangen."),
             Some(Session)
         );
+    }
+
+    #[test]
+    fn a_retry_after_a_bare_heading_keeps_its_reading() {
+        // "Error" as a heading says nothing of what failed: the retry
+        // after it is the page's only word, a limit.
+        for text in [
+            "Error\nPlease try again later.",
+            "エラー\nしばらくしてから再試行してください。",
+        ] {
+            let [rate, _] = votes(text);
+            assert!(rate > 0.0, "{text}");
+        }
+        // A heading that names the failure keeps the retry as advice.
+        let [rate, _] = votes("Sending failed.\nPlease try again later.");
+        assert!(rate == 0.0);
     }
 
     #[test]
