@@ -104,9 +104,6 @@ struct Sentence<'a> {
     /// The sentence before said something failed or was wrong
     /// ("Verification failed."), whatever it was judged.
     after_verdict: bool,
-    /// The sentence before blocked the account with no end ("User is
-    /// locked."): a wait asked next ("Please wait.") ends it.
-    after_block: bool,
     /// The sentence before was a credential's failure ("Invalid
     /// confirmation link."): a bare link next ("The link may have
     /// expired.") is that credential's.
@@ -312,29 +309,51 @@ impl Sentence<'_> {
     /// lexicons list the administrator as a block word, for "contact your
     /// administrator" after a lock.
     fn blocks_only_name_the_administrator(&self) -> bool {
-        /// The administrator in the twelve lexicons' languages, as the
-        /// lexicons' `permanent` concepts write it.
-        const ADMIN: [&str; 7] = [
-            "admin",
-            "amministrat",
-            "beheerder",
-            "yönetici",
-            "管理者",
-            "管理员",
-            "관리자",
-        ];
-        self.matches
-            .iter()
-            .filter(|m| m.concepts.has(C::Permanent))
-            .all(|m| {
-                // Han and kana are one token a letter: the match's letters
-                // are joined before looking ("管理者").
-                self.toks.get(m.start..m.start + m.len).is_some_and(|ts| {
-                    let joined: String = ts.iter().map(|t| t.text).collect();
-                    ADMIN.iter().any(|a| joined.contains(a))
-                })
-            })
+        only_the_administrator(self.matches, self.toks)
     }
+}
+
+/// Every block word of these matches names the administrator (see
+/// [`Sentence::blocks_only_name_the_administrator`]).
+fn only_the_administrator(matches: &[Match], toks: &[Token<'_>]) -> bool {
+    /// The administrator in the twelve lexicons' languages, as the
+    /// lexicons' `permanent` concepts write it.
+    const ADMIN: [&str; 7] = [
+        "admin",
+        "amministrat",
+        "beheerder",
+        "yönetici",
+        "管理者",
+        "管理员",
+        "관리자",
+    ];
+    matches
+        .iter()
+        .filter(|m| m.concepts.has(C::Permanent))
+        .all(|m| any_word_in(toks, m, &ADMIN))
+}
+
+/// Whether the match's tokens, joined (Han and kana are one token a
+/// letter), hold one of `words`.
+fn any_word_in(toks: &[Token<'_>], m: &Match, words: &[&str]) -> bool {
+    toks.get(m.start..m.start + m.len).is_some_and(|ts| {
+        let joined: String = ts.iter().map(|t| t.text).collect();
+        words.iter().any(|w| joined.contains(w))
+    })
+}
+
+/// "or" in the twelve languages: "OTP code invalid, or the server time is
+/// wrong" gives the boundary object as one possible cause.
+fn or_between(toks: &[Token<'_>], from: usize, to: usize) -> bool {
+    const OR: [&str; 10] = [
+        "or", "oder", "ou", "o", "of", "lub", "albo", "veya", "ya", "yahut",
+    ];
+    const OR_CJK: [&str; 5] = ["或", "または", "あるいは", "또는", "혹은"];
+    let Some(between) = toks.get(from..to) else {
+        return false;
+    };
+    let joined: String = between.iter().map(|t| t.text).collect();
+    between.iter().any(|t| OR.contains(&t.text)) || OR_CJK.iter().any(|w| joined.contains(w))
 }
 
 /// Judge one sentence. `otp_context` is true on a page with a one-time-code
@@ -360,7 +379,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Wrong password. You can still try 2 times (then the account is
     // locked for 30 minutes)": attempts left are a warning after a
     // failure, not yet a limit; on their own they say nothing new.
-    let warning = s.has(C::Remaining);
+    // "0 attempts remaining", "no attempts left" are the limit itself.
+    let warning = s.has(C::Remaining) && s.toks.iter().any(|t| t.num.is_some_and(|n| n > 0));
     if warning && !failure && !s.has(C::Otp) {
         return None;
     }
@@ -370,12 +390,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || s.limited()
             || s.limit_reached()
             || s.several_failed());
-    // "User is locked, please wait", "Gebruiker is vergrendeld. Even
-    // geduld.": a block with a wait ends.
-    let rate = !warning
-        && (counted
-            || s.has(C::Rate)
-            || ((s.has(C::Permanent) || s.after_block) && s.has(C::Wait)));
+    // "User is locked, please wait": a block with a wait ends (in the same
+    // sentence only: "Your account has been deleted. Please wait while we
+    // redirect you" is a page at work).
+    let rate = !warning && (counted || s.has(C::Rate) || (s.has(C::Permanent) && s.has(C::Wait)));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
     // A browser that refuses a boundary object ("Are you blocking
@@ -394,9 +412,12 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // be verified because of clock differences" is the clock's fault).
     // Not a code that names the boundary object ("Invalid two factor
     // cookie": the cookie is what is invalid).
+    // Only with an "or" between them: "the code could not be verified
+    // because your session cookie is invalid" blames the cookie.
     let code_first = s.says_invalid()
         && s.first_code_end() < s.first_index(C::Boundary)
-        && s.first_index(C::Boundary) != usize::MAX;
+        && s.first_index(C::Boundary) != usize::MAX
+        && or_between(s.toks, s.first_code_end(), s.first_index(C::Boundary));
     if boundary
         && !counted
         && !code_first
@@ -431,15 +452,12 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     }
     // "The server is temporarily unavailable, try again later": an outage,
     // not a limit on the user, unless the sentence counts what was sent.
-    // Not when a limit is named as the cause ("temporarily unavailable
-    // because the number of operations exceeds the limit"): a rate word
-    // that is no word of waiting.
-    // Only in the sentence that says what is unavailable; the retry
-    // after an outage sentence keeps reading as its advice.
+    // Not when the sentence that says what is unavailable names a limit as
+    // the cause ("temporarily unavailable because the number of operations
+    // exceeds the limit"); a time to come back is no limit ("unavailable,
+    // retry in 5 minutes").
     let limit_named = s.matches.iter().any(|m| m.concepts.has(C::Unavailable))
-        && s.matches
-            .iter()
-            .any(|m| m.concepts.has(C::Rate) && !m.concepts.has(C::Temporary));
+        && s.matches.iter().any(|m| m.concepts.has(C::Limited));
     let outage = s.has(C::Unavailable) && !counted && !limit_named;
     // "Failed to send the message, please try again later": a failure and
     // the advice to retry; the product says nothing of a limit.
@@ -455,16 +473,35 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // ("a sign-in link was sent to your e-mail, try again later" is one).
     let password_wait = !counted && !s.has(C::Challenge) && s.only_later() && cred;
     // "Maximum number of sessions reached": a quota of sessions is no
-    // limit on attempts (the sentence counts no attempts or codes).
-    let session_quota =
-        s.has(C::Session) && !s.has(C::RateObject) && !s.has(C::Otp) && !s.has(C::Challenge);
-    if rate && session_quota && !outage {
+    // limit on attempts (the sentence counts no attempts or codes, and
+    // gives no time to wait: "Session locked, try again in 30 seconds" is
+    // one).
+    let timed = duration_in(s.toks).is_some();
+    // A countdown ("You will be logged out in 30 seconds": every rate word
+    // a time) is no limit either.
+    let countdown = !s.has(C::Permanent)
+        && s.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Rate))
+            .all(|m| {
+                [C::Second, C::Minute, C::Hour]
+                    .into_iter()
+                    .any(|u| m.concepts.has(u))
+                    || s.toks
+                        .get(m.start..m.start + m.len)
+                        .is_some_and(|ts| ts.iter().any(Token::is_number))
+            });
+    let session_quota = s.has(C::Session)
+        && !s.has(C::RateObject)
+        && !s.has(C::Otp)
+        && !s.has(C::Challenge)
+        && (!timed || countdown);
+    if rate && session_quota && !outage && !s.has(C::Temporary) {
         return Some((Judgement::Other, Rule::TextOtherFailure, 0.4));
     }
-    if rate && !outage && !failure_then_later && !password_wait {
+    if rate && !outage && !failure_then_later && !password_wait && !session_quota {
         // "Your account has been locked and will resume after 60 seconds":
         // a block with a length is a wait.
-        let timed = duration_in(s.toks).is_some();
         let permanent_only =
             s.has(C::Permanent) && !s.has(C::Temporary) && !s.has(C::Wait) && !timed;
         // "You have exceeded the maximum number of attempts. Contact an
@@ -591,7 +628,6 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     let mut after_outage = false;
     let mut after_failure = false;
     let mut after_verdict = false;
-    let mut after_block = false;
     let mut after_cred = false;
     let mut after_heading = false;
     let mut next_buf = text::TokenBuf::default();
@@ -637,6 +673,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                 // ("Restart the authentication attempt and if the problem
                 // persists, contact your administrator").
                 has(C::Permanent)
+                    && only_the_administrator(&next_matches, &next_toks)
+                    && !next.contains('?')
                     && ![
                         C::Temporary,
                         C::Rate,
@@ -656,7 +694,6 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             matches: &matches,
             after_failure,
             after_verdict,
-            after_block,
             after_cred,
             after_heading,
             next_reload,
@@ -680,8 +717,23 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                 .into_iter()
                 .any(|c| set.has(c));
         let judged = judge(&s, otp_context);
-        after_block = judged.is_some_and(|(_, rule, _)| rule == Rule::TextAccountBlocked);
-        after_cred = judged.is_some_and(|(_, rule, _)| rule == Rule::TextCredentials);
+        // Only a credential's link ("Invalid confirmation link."): after
+        // "Password is required." a link is still a link.
+        const LINK: [&str; 9] = [
+            "link",
+            "lien",
+            "enlace",
+            "collegamento",
+            "verknüpfung",
+            "bağlantı",
+            "リンク",
+            "链接",
+            "링크",
+        ];
+        after_cred = judged.is_some_and(|(_, rule, _)| rule == Rule::TextCredentials)
+            && matches
+                .iter()
+                .any(|m| m.concepts.has(C::Cred) && any_word_in(&toks, m, &LINK));
         after_failure = judged.is_some_and(|(_, rule, _)| {
             matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
         });
@@ -940,7 +992,6 @@ mod tests {
                 matches: &matches,
                 after_failure: false,
                 after_verdict: false,
-                after_block: false,
                 after_cred: false,
                 after_heading: false,
                 next_reload: false,
@@ -985,7 +1036,6 @@ mod tests {
             Some(Rate)
         );
         assert_eq!(j("Please wait while we sign you in."), None);
-        assert_ne!(j("You will be logged out in 30 seconds."), Some(Rate));
         assert_eq!(j("Your account is locked."), Some(Other));
         // Sessions counted are no attempts counted.
         for quota in [
@@ -1399,14 +1449,31 @@ mod tests {
     }
 
     #[test]
-    fn an_outage_caused_by_a_limit_is_the_limit() {
-        let [rate, _] = votes(
-            "Temporarily unavailable because the number of operations exceeds the rate limit.",
-        );
+    fn an_outage_caused_by_a_named_limit_is_the_limit() {
+        let [rate, _] =
+            votes("Temporarily unavailable because the number of operations exceeds the limit.");
         assert!(rate > 0.0);
-        let [rate, other] =
-            votes("The server is temporarily unavailable. Please try again in a few minutes.");
-        assert!(rate == 0.0 && other > 0.0, "{rate} {other}");
+        // A countdown to sign-out is no limit; a locked session with a
+        // time to retry is one.
+        assert_ne!(
+            j("You will be logged out in 30 seconds."),
+            Some(Judgement::Rate)
+        );
+        assert_eq!(
+            j("Session locked, try again in 30 seconds."),
+            Some(Judgement::Rate)
+        );
+    }
+
+    #[test]
+    fn an_outage_with_a_time_to_come_back_is_no_limit() {
+        for text in [
+            "The server is currently unavailable, please retry in 5 minutes.",
+            "Service temporarily unavailable for maintenance, retry after 10 minutes.",
+        ] {
+            let [rate, _] = votes(text);
+            assert!(rate == 0.0, "{text}");
+        }
     }
 
     #[test]
@@ -1425,12 +1492,56 @@ mod tests {
         );
     }
 
+    /// Counter-examples from a review of the ninth session's rules.
     #[test]
-    fn a_wait_after_a_block_ends_it() {
-        let [rate, _] = votes("Gebruiker is vergrendeld. Even geduld.");
-        assert!(rate > 0.0);
-        let [rate, other] = votes("User is locked. Contact your administrator.");
-        assert!(rate == 0.0 && other > 0.0, "{rate} {other}");
+    fn the_new_rules_stay_in_their_lane() {
+        use Judgement::*;
+        // A boundary object given as the reason, not as an alternative.
+        assert_eq!(
+            j("The verification code could not be verified because your \
+               session cookie is invalid."),
+            Some(Session)
+        );
+        assert_eq!(
+            j("Invalid code: your session cookie is missing."),
+            Some(Session)
+        );
+        // A limit with a time is a limit, whatever else is named.
+        assert_eq!(
+            j("SSO rate limit exceeded, try again in 60 seconds."),
+            Some(Rate)
+        );
+        assert_eq!(j("Session locked, try again in 30 seconds."), Some(Rate));
+        // No attempts left is the limit itself.
+        assert_eq!(
+            j("Too many failed attempts, 0 attempts remaining."),
+            Some(Rate)
+        );
+        assert_ne!(j("Account locked, no attempts left."), None);
+        // A next sentence that blocks only on a condition, or asks, or
+        // says something else, leaves the limit a limit.
+        for text in [
+            "Rate limit exceeded. If your account is locked, contact your administrator.",
+            "Rate limit exceeded. Blocked by an ad blocker? Disable it.",
+            "Maximum attempts reached. Sign-up is disabled on this server.",
+        ] {
+            let [rate, _] = votes(text);
+            assert!(rate > 0.0, "{text}");
+        }
+        // A credential that is no link leaves a link the step's.
+        let out = read_text("Password is required. Your verification link has expired.");
+        assert!(out.votes_for(Expired) > 0.0);
+    }
+
+    #[test]
+    fn a_wait_on_its_own_after_a_block_is_a_page_at_work() {
+        for text in [
+            "Your account has been deactivated. Please wait while we redirect you.",
+            "Your account has been deleted.\nPlease wait...\nRedirecting",
+        ] {
+            let [rate, _] = votes(text);
+            assert!(rate == 0.0, "{text}");
+        }
     }
 
     #[test]
