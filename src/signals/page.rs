@@ -342,18 +342,20 @@ fn any_word_in(toks: &[Token<'_>], m: &Match, words: &[&str]) -> bool {
     })
 }
 
-/// "or" in the twelve languages: "OTP code invalid, or the server time is
-/// wrong" gives the boundary object as one possible cause.
-fn or_between(toks: &[Token<'_>], from: usize, to: usize) -> bool {
-    const OR: [&str; 10] = [
-        "or", "oder", "ou", "o", "of", "lub", "albo", "veya", "ya", "yahut",
-    ];
+/// "or" just before the boundary object: "OTP code invalid, or the server
+/// time is wrong" gives it as one possible cause. Only words that mean
+/// nothing else (not Spanish and Italian "o", which is Portuguese "the",
+/// nor Dutch "of", which is also "whether"), and only within three tokens
+/// of the object, so that "the two-factor or recovery code … because your
+/// session cookie is missing" is no alternative.
+fn or_before(toks: &[Token<'_>], from: usize, to: usize) -> bool {
+    const OR: [&str; 7] = ["or", "oder", "ou", "lub", "albo", "veya", "yahut"];
     const OR_CJK: [&str; 5] = ["或", "または", "あるいは", "또는", "혹은"];
-    let Some(between) = toks.get(from..to) else {
+    let Some(before) = toks.get(from.max(to.saturating_sub(3))..to) else {
         return false;
     };
-    let joined: String = between.iter().map(|t| t.text).collect();
-    between.iter().any(|t| OR.contains(&t.text)) || OR_CJK.iter().any(|w| joined.contains(w))
+    let joined: String = before.iter().map(|t| t.text).collect();
+    before.iter().any(|t| OR.contains(&t.text)) || OR_CJK.iter().any(|w| joined.contains(w))
 }
 
 /// Judge one sentence. `otp_context` is true on a page with a one-time-code
@@ -393,7 +395,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "User is locked, please wait": a block with a wait ends (in the same
     // sentence only: "Your account has been deleted. Please wait while we
     // redirect you" is a page at work).
-    let rate = !warning && (counted || s.has(C::Rate) || (s.has(C::Permanent) && s.has(C::Wait)));
+    // "Sitzung für 15 Minuten gesperrt": a block with a length is a wait.
+    let rate = !warning
+        && (counted
+            || s.has(C::Rate)
+            || (s.has(C::Permanent) && (s.has(C::Wait) || duration_in(s.toks).is_some())));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
     // A browser that refuses a boundary object ("Are you blocking
@@ -417,7 +423,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     let code_first = s.says_invalid()
         && s.first_code_end() < s.first_index(C::Boundary)
         && s.first_index(C::Boundary) != usize::MAX
-        && or_between(s.toks, s.first_code_end(), s.first_index(C::Boundary));
+        && or_before(s.toks, s.first_code_end(), s.first_index(C::Boundary));
     if boundary
         && !counted
         && !code_first
@@ -480,6 +486,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // A countdown ("You will be logged out in 30 seconds": every rate word
     // a time) is no limit either.
     let countdown = !s.has(C::Permanent)
+        && !s.has(C::Wait)
         && s.matches
             .iter()
             .filter(|m| m.concepts.has(C::Rate))
@@ -672,8 +679,24 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                 // Only the block: no wait, and no retry of the attempt
                 // ("Restart the authentication attempt and if the problem
                 // persists, contact your administrator").
+                // A short sentence that only sends to the administrator
+                // ("Contact an administrator."), not on a condition ("If
+                // the problem persists, …", "如问题持续存在，…").
+                let chars = next.trim().chars().count();
+                let short = if next.chars().any(text::is_cjk) {
+                    24
+                } else {
+                    45
+                };
+                const IF: [&str; 9] = [
+                    "if", "wenn", "falls", "si", "se", "als", "jeśli", "eğer", "jika",
+                ];
+                let conditional = next_toks.first().is_some_and(|t| IF.contains(&t.text))
+                    || ["如", "場合", "경우"].iter().any(|w| next.contains(w));
                 has(C::Permanent)
                     && only_the_administrator(&next_matches, &next_toks)
+                    && chars <= short
+                    && !conditional
                     && !next.contains('?')
                     && ![
                         C::Temporary,
@@ -1528,6 +1551,29 @@ mod tests {
             let [rate, _] = votes(text);
             assert!(rate > 0.0, "{text}");
         }
+        // A second review's: "of", "o" and "ya" are no "or", and an "or"
+        // inside the code's own name is no alternative.
+        for text in [
+            "The verification code could not be verified because of an invalid session cookie.",
+            "Invalid code: none of your cookies were sent.",
+            "The two-factor or recovery code could not be verified because your \
+             session cookie is missing.",
+        ] {
+            assert_eq!(j(text), Some(Session), "{text}");
+        }
+        // A next sentence that is long or conditional is no block.
+        for text in [
+            "Rate limit exceeded. Contact your administrator to raise the limit.",
+            "请求过于频繁。如问题持续存在，请联系管理员。",
+        ] {
+            let [rate, _] = votes(text);
+            assert!(rate > 0.0, "{text}");
+        }
+        // A block with a length is a wait.
+        assert_eq!(
+            j("Your account has been locked for 30 minutes."),
+            Some(Rate)
+        );
         // A credential that is no link leaves a link the step's.
         let out = read_text("Password is required. Your verification link has expired.");
         assert!(out.votes_for(Expired) > 0.0);
