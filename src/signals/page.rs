@@ -358,6 +358,49 @@ fn or_before(toks: &[Token<'_>], from: usize, to: usize) -> bool {
     before.iter().any(|t| OR.contains(&t.text)) || OR_CJK.iter().any(|w| joined.contains(w))
 }
 
+/// Whether a sentence is at most `cjk` letters long (Han, kana or Hangul in
+/// it) or `other` letters long.
+fn no_longer_than(sentence: &str, cjk: usize, other: usize) -> bool {
+    let max = if sentence.chars().any(text::is_cjk) {
+        cjk
+    } else {
+        other
+    };
+    sentence.trim().chars().count() <= max
+}
+
+/// The sentence after a limit only blocks: a short sentence that only
+/// sends to the administrator ("Contact an administrator."), with no wait,
+/// no number, no question, no condition ("If the problem persists, …",
+/// "如问题持续存在，…") and no retry of the attempt ("Restart the
+/// authentication attempt and if the problem persists, contact your
+/// administrator").
+fn only_blocks(next: &str, toks: &[Token<'_>], matches: &[Match]) -> bool {
+    const IF: [&str; 9] = [
+        "if", "wenn", "falls", "si", "se", "als", "jeśli", "eğer", "jika",
+    ];
+    let has = |c: C| matches.iter().any(|m| m.concepts.has(c));
+    let conditional = toks.first().is_some_and(|t| IF.contains(&t.text))
+        || ["如", "場合", "경우"].iter().any(|w| next.contains(w));
+    has(C::Permanent)
+        && only_the_administrator(matches, toks)
+        && no_longer_than(next, 24, 45)
+        && !conditional
+        && !next.contains('?')
+        && ![
+            C::Temporary,
+            C::Rate,
+            C::Wait,
+            C::Flow,
+            C::RateObject,
+            C::Challenge,
+            C::Otp,
+        ]
+        .into_iter()
+        .any(has)
+        && !toks.iter().any(|t| t.is_number())
+}
+
 /// Judge one sentence. `otp_context` is true on a page with a one-time-code
 /// input, where a bare "Invalid, try again" refers to the code.
 fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> {
@@ -392,14 +435,13 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || s.limited()
             || s.limit_reached()
             || s.several_failed());
+    let timed = duration_in(s.toks).is_some();
     // "User is locked, please wait": a block with a wait ends (in the same
     // sentence only: "Your account has been deleted. Please wait while we
     // redirect you" is a page at work).
     // "Sitzung für 15 Minuten gesperrt": a block with a length is a wait.
     let rate = !warning
-        && (counted
-            || s.has(C::Rate)
-            || (s.has(C::Permanent) && (s.has(C::Wait) || duration_in(s.toks).is_some())));
+        && (counted || s.has(C::Rate) || (s.has(C::Permanent) && (s.has(C::Wait) || timed)));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
     // A browser that refuses a boundary object ("Are you blocking
@@ -482,7 +524,6 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // limit on attempts (the sentence counts no attempts or codes, and
     // gives no time to wait: "Session locked, try again in 30 seconds" is
     // one).
-    let timed = duration_in(s.toks).is_some();
     // A countdown ("You will be logged out in 30 seconds": every rate word
     // a time) is no limit either.
     let countdown = !s.has(C::Permanent)
@@ -662,55 +703,24 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             set.add(C::Unavailable);
         }
         after_outage = outage_here;
-        let next_reload = set.has(C::Expired)
-            && set.has(C::Token)
-            && sentences.peek().is_some_and(|next| {
-                lex.scan_in(&next_buf.fill(next), lexicons, &mut next_matches);
-                next_matches.iter().any(|m| m.concepts.has(C::Reload))
-            });
+        // The next sentence is read only when this one needs it: after an
+        // expired token (a reload advice next) or a limit (a block next).
         let limit_words = [C::Rate, C::Many, C::Bound, C::Limited, C::Several]
             .into_iter()
             .any(|c| set.has(c));
-        let next_block = limit_words
-            && sentences.peek().is_some_and(|next| {
-                let next_toks = next_buf.fill(next);
-                lex.scan_in(&next_toks, lexicons, &mut next_matches);
-                let has = |c: C| next_matches.iter().any(|m| m.concepts.has(c));
-                // Only the block: no wait, and no retry of the attempt
-                // ("Restart the authentication attempt and if the problem
-                // persists, contact your administrator").
-                // A short sentence that only sends to the administrator
-                // ("Contact an administrator."), not on a condition ("If
-                // the problem persists, …", "如问题持续存在，…").
-                let chars = next.trim().chars().count();
-                let short = if next.chars().any(text::is_cjk) {
-                    24
-                } else {
-                    45
-                };
-                const IF: [&str; 9] = [
-                    "if", "wenn", "falls", "si", "se", "als", "jeśli", "eğer", "jika",
-                ];
-                let conditional = next_toks.first().is_some_and(|t| IF.contains(&t.text))
-                    || ["如", "場合", "경우"].iter().any(|w| next.contains(w));
-                has(C::Permanent)
-                    && only_the_administrator(&next_matches, &next_toks)
-                    && chars <= short
-                    && !conditional
-                    && !next.contains('?')
-                    && ![
-                        C::Temporary,
-                        C::Rate,
-                        C::Wait,
-                        C::Flow,
-                        C::RateObject,
-                        C::Challenge,
-                        C::Otp,
-                    ]
-                    .into_iter()
-                    .any(has)
-                    && !next_toks.iter().any(|t| t.is_number())
-            });
+        let expired_token = set.has(C::Expired) && set.has(C::Token);
+        let next = (expired_token || limit_words)
+            .then(|| sentences.peek().copied())
+            .flatten();
+        let next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
+        if next.is_some() {
+            lex.scan_in(&next_toks, lexicons, &mut next_matches);
+        }
+        let next_reload = expired_token
+            && next.is_some()
+            && next_matches.iter().any(|m| m.concepts.has(C::Reload));
+        let next_block =
+            limit_words && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches));
         let s = Sentence {
             set,
             toks: &toks,
@@ -725,16 +735,11 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // A bare heading ("Error", "Fehler", "エラー": the whole sentence one
         // generic error word) says that something failed, not what: the
         // retry after it ("Please try again later") keeps its own reading.
-        let short = if sentence.chars().any(text::is_cjk) {
-            3
-        } else {
-            6
-        };
         let heading = matches.len() == 1
             && matches.first().is_some_and(|m| {
                 m.len == toks.len() && m.concepts == Concepts::of(C::GenericError)
             })
-            && sentence.trim().chars().count() <= short;
+            && no_longer_than(sentence, 3, 6);
         after_verdict = !heading
             && [C::Failed, C::GenericError, C::Invalid]
                 .into_iter()
