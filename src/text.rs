@@ -160,6 +160,34 @@ impl Concept {
     }
 }
 
+/// A function word the rules read around the concepts: how a sentence is
+/// put, not what it is about. Each lexicon lists its own under `words`, so
+/// a new language brings them as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    /// "if", "wenn", "si", "場合": what follows is a condition, not a fact.
+    If,
+    /// "or", "oder", "ou", "または": an alternative.
+    Or,
+    /// "administrator", "beheerder", "管理者": who helps, named.
+    Administrator,
+    /// "link", "lien", "リンク": a link.
+    Link,
+}
+
+impl Word {
+    const ALL: [(Word, &'static str); 4] = [
+        (Word::If, "if"),
+        (Word::Or, "or"),
+        (Word::Administrator, "administrator"),
+        (Word::Link, "link"),
+    ];
+
+    fn from_name(name: &str) -> Option<Word> {
+        Self::ALL.iter().find(|(_, n)| *n == name).map(|(w, _)| *w)
+    }
+}
+
 /// A set of concepts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Concepts(u64);
@@ -242,6 +270,9 @@ enum Pat {
     Prefix(String),
     /// A word ending: `*sitzung` matches German compounds such as "Interaktionssitzung".
     Suffix(String),
+    /// Inside a word: `*admin*` matches "Systemadministrator". Only in the
+    /// lists of [`Word`]s: the phrase index needs a first letter or a last.
+    Infix(String),
     Number,
 }
 
@@ -251,6 +282,7 @@ impl Pat {
             Pat::Exact(s) => t.text == s.as_str(),
             Pat::Prefix(p) => t.text.starts_with(p.as_str()),
             Pat::Suffix(p) => t.text.ends_with(p.as_str()),
+            Pat::Infix(p) => t.text.contains(p.as_str()),
             Pat::Number => t.is_number(),
         }
     }
@@ -341,17 +373,23 @@ pub struct Lexicon {
     langs: Vec<String>,
     /// The most tokens a phrase has.
     max_len: usize,
+    /// The function words of the lexicons: (word, its patterns, the
+    /// lexicons that list them).
+    words: Vec<(Word, Vec<Pat>, u64)>,
 }
 
 /// A lexicon file: `{"lang": "en", "concepts": {"mfa_object": ["…", …], …}}`.
 struct LexiconFile {
     lang: String,
     concepts: Vec<(String, Vec<String>)>,
+    /// `"words": {"if": ["if", "in case"], "or": ["or"], …}`: see [`Word`].
+    words: Vec<(String, Vec<String>)>,
 }
 
 impl FromJson for LexiconFile {
     fn read(r: &mut Reader<'_>, at: &Path<'_>) -> Result<Self, InputError> {
         let mut concepts = Vec::new();
+        let mut words = Vec::new();
         let mut lang = String::new();
         let start = r.object(at, &mut |r, key, _| {
             if key == "lang" {
@@ -364,6 +402,13 @@ impl FromJson for LexiconFile {
                     Ok(())
                 })?;
                 Ok(())
+            } else if key == "words" {
+                let at = Path::Field(at, "words");
+                r.object(&at, &mut |r, name, _| {
+                    words.push((name.to_owned(), Vec::read(r, &at)?));
+                    Ok(())
+                })?;
+                Ok(())
             } else {
                 r.skip()
             }
@@ -371,7 +416,11 @@ impl FromJson for LexiconFile {
         if concepts.is_empty() {
             return Err(r.error_at(start, at, "no concepts"));
         }
-        Ok(LexiconFile { lang, concepts })
+        Ok(LexiconFile {
+            lang,
+            concepts,
+            words,
+        })
     }
 }
 
@@ -415,6 +464,41 @@ impl Lexicon {
                 self.add_phrase_in(&p, concept, lang);
             }
         }
+        for (name, list) in file.words {
+            let Some(word) = Word::from_name(&name) else {
+                continue;
+            };
+            for p in list {
+                if let Some(pats) = pats_of(&p).filter(|p| !p.is_empty()) {
+                    self.words.push((word, pats, lang_bit(lang)));
+                }
+            }
+        }
+    }
+
+    /// The patterns of the words `w` of the lexicons of `mask`.
+    fn words_of(&self, w: Word, mask: u64) -> impl Iterator<Item = &[Pat]> {
+        self.words
+            .iter()
+            .filter(move |(x, _, langs)| *x == w && langs & mask != 0)
+            .map(|(_, pats, _)| pats.as_slice())
+    }
+
+    /// Whether `toks` hold a word `w` of the lexicons of `mask`.
+    pub fn word_in(&self, w: Word, toks: &[Token<'_>], mask: u64) -> bool {
+        self.words_of(w, mask)
+            .any(|pats| (0..toks.len()).any(|i| pats_at(pats, toks, i)))
+    }
+
+    /// Whether `toks` open with a word `w` of the lexicons of `mask`, or
+    /// hold one written in Han, kana or Hangul anywhere: those languages
+    /// put it at the end of its clause ("問題が解決しない場合は").
+    pub fn opens_with(&self, w: Word, toks: &[Token<'_>], mask: u64) -> bool {
+        let cjk = |p: &Pat| matches!(p, Pat::Exact(x) if x.chars().all(is_cjk));
+        self.words_of(w, mask).any(|pats| {
+            pats_at(pats, toks, 0)
+                || (pats.iter().all(cjk) && (1..toks.len()).any(|i| pats_at(pats, toks, i)))
+        })
     }
 
     #[cfg(test)]
@@ -428,43 +512,7 @@ impl Lexicon {
     }
 
     fn add_phrase_in(&mut self, phrase: &str, concept: Concept, lang: usize) {
-        let mut pats = Vec::new();
-        for w in phrase.split(|c: char| c.is_whitespace() || c == '_' || c == '-') {
-            if w.is_empty() {
-                continue;
-            }
-            if w == "*" {
-                return; // a bare star would match every word: not a phrase
-            }
-            if w.chars().any(is_cjk) {
-                // No spaces in Chinese and Japanese (and Korean words carry
-                // their particles): the text is tokenised one character at a
-                // time there, so a phrase is its sequence of characters and
-                // matches as a substring. Other letters in the word stay whole.
-                let mut run = String::new();
-                for c in w.chars() {
-                    if is_cjk(c) {
-                        if !run.is_empty() {
-                            pats.push(Pat::Exact(std::mem::take(&mut run)));
-                        }
-                        pats.push(Pat::Exact(c.to_string()));
-                    } else if c != '*' && c != '\'' {
-                        run.extend(c.to_lowercase());
-                    }
-                }
-                if !run.is_empty() {
-                    pats.push(Pat::Exact(run));
-                }
-            } else if w == "#" {
-                pats.push(Pat::Number);
-            } else if let Some(p) = w.strip_prefix('*') {
-                pats.push(Pat::Suffix(p.replace('\'', "").to_lowercase()));
-            } else if let Some(p) = w.strip_suffix('*') {
-                pats.push(Pat::Prefix(p.replace('\'', "").to_lowercase()));
-            } else {
-                pats.push(Pat::Exact(w.replace('\'', "").to_lowercase()));
-            }
-        }
+        let Some(pats) = pats_of(phrase) else { return };
         let lang_bit = lang_bit(lang);
         self.max_len = self.max_len.max(pats.len());
         let Some(first) = pats.first() else { return };
@@ -475,6 +523,8 @@ impl Lexicon {
                 .suffix_first
                 .entry(p.chars().next_back().unwrap_or(' ')),
             Pat::Number => &mut self.number_first,
+            // No letter to index it by: infixes are for word lists.
+            Pat::Infix(_) => return,
         };
         if let Some(existing) = list.iter_mut().find(|x| x.pats == pats) {
             existing.concepts.add(concept);
@@ -618,6 +668,58 @@ impl Lexicon {
         }
         best.map(|(n, _, concepts, _, langs)| (n, concepts, langs))
     }
+}
+
+/// The patterns of a phrase of a lexicon: its words, a `*` before or after a
+/// word for its end or start (both for a part inside it), `#` for a number;
+/// Han, kana and Hangul a letter a pattern. `None` for a bare star.
+fn pats_of(phrase: &str) -> Option<Vec<Pat>> {
+    let mut pats = Vec::new();
+    for w in phrase.split(|c: char| c.is_whitespace() || c == '_' || c == '-') {
+        if w.is_empty() {
+            continue;
+        }
+        if w == "*" {
+            return None; // a bare star would match every word: not a phrase
+        }
+        if w.chars().any(is_cjk) {
+            // No spaces in Chinese and Japanese (and Korean words carry
+            // their particles): the text is tokenised one character at a
+            // time there, so a phrase is its sequence of characters and
+            // matches as a substring. Other letters in the word stay whole.
+            let mut run = String::new();
+            for c in w.chars() {
+                if is_cjk(c) {
+                    if !run.is_empty() {
+                        pats.push(Pat::Exact(std::mem::take(&mut run)));
+                    }
+                    pats.push(Pat::Exact(c.to_string()));
+                } else if c != '*' && c != '\'' {
+                    run.extend(c.to_lowercase());
+                }
+            }
+            if !run.is_empty() {
+                pats.push(Pat::Exact(run));
+            }
+        } else if w == "#" {
+            pats.push(Pat::Number);
+        } else if let Some(p) = w.strip_prefix('*').and_then(|p| p.strip_suffix('*')) {
+            pats.push(Pat::Infix(p.replace('\'', "").to_lowercase()));
+        } else if let Some(p) = w.strip_prefix('*') {
+            pats.push(Pat::Suffix(p.replace('\'', "").to_lowercase()));
+        } else if let Some(p) = w.strip_suffix('*') {
+            pats.push(Pat::Prefix(p.replace('\'', "").to_lowercase()));
+        } else {
+            pats.push(Pat::Exact(w.replace('\'', "").to_lowercase()));
+        }
+    }
+    Some(pats)
+}
+
+/// Whether `pats` match the tokens from `i` on.
+fn pats_at(pats: &[Pat], toks: &[Token<'_>], i: usize) -> bool {
+    toks.get(i..i + pats.len())
+        .is_some_and(|ts| pats.iter().zip(ts).all(|(p, t)| p.matches(t)))
 }
 
 /// The bit of the lexicon at index `i` of [`Lexicon::langs`] in a mask of
@@ -1032,7 +1134,89 @@ mod tests {
             for (k, _) in &f.concepts {
                 assert!(Concept::from_name(k).is_some(), "unknown concept {k}");
             }
+            // Every lexicon says its function words, each of them a pattern
+            // (a list may be empty: Spanish has no "or" that means only that).
+            for (w, name) in Word::ALL {
+                let list = f.words.iter().find(|(k, _)| k == name);
+                let list = list.unwrap_or_else(|| panic!("{}: no {name} words", f.lang));
+                for p in &list.1 {
+                    assert!(pats_of(p).is_some_and(|p| !p.is_empty()), "{w:?} {p}");
+                }
+            }
+            assert_eq!(f.words.len(), Word::ALL.len(), "{}: unknown words", f.lang);
         }
+    }
+
+    #[test]
+    fn function_words_are_read_in_the_pages_lexicons() {
+        let lex = lexicon();
+        let bit = |l: &str| lang_bit(lex.langs().iter().position(|x| x == l).unwrap());
+        let mut b = TokenBuf::default();
+        let opens =
+            |text: &str, mask: u64, b: &mut TokenBuf| lex.opens_with(Word::If, &b.fill(text), mask);
+        // Italian and Portuguese "se" is "if"; Spanish "Se ha bloqueado" is
+        // no condition.
+        let es = bit("en") | bit("es");
+        assert!(!opens("Se ha bloqueado esta cuenta.", es, &mut b));
+        assert!(opens(
+            "Si el problema persiste, contacte al administrador.",
+            es,
+            &mut b
+        ));
+        assert!(opens(
+            "Se il problema persiste, contatta l'amministratore.",
+            bit("it"),
+            &mut b
+        ));
+        assert!(opens(
+            "In case you lost your phone, contact support.",
+            bit("en"),
+            &mut b
+        ));
+        // Only at the start, except in Han, kana and Hangul, where the
+        // condition ends its clause.
+        assert!(!opens("Contact support if it persists.", bit("en"), &mut b));
+        assert!(opens(
+            "問題が解決しない場合は、管理者に連絡してください。",
+            bit("ja"),
+            &mut b
+        ));
+        assert!(!opens(
+            "問題が解決しない場合は、管理者に連絡してください。",
+            bit("ko"),
+            &mut b
+        ));
+        // A part inside a word: German compounds, elided articles.
+        let admin = |text: &str, mask: u64, b: &mut TokenBuf| {
+            lex.word_in(Word::Administrator, &b.fill(text), mask)
+        };
+        assert!(admin(
+            "Wenden Sie sich an den Systemadministrator",
+            bit("de"),
+            &mut b
+        ));
+        assert!(admin("Contatta l'amministratore", bit("it"), &mut b));
+        assert!(admin("관리자에게 문의하세요", bit("ko"), &mut b));
+        assert!(!admin("Contact support", u64::MAX, &mut b));
+        // "o" is Spanish "or" and Portuguese "the": neither lexicon lists it.
+        let or = |text: &str, b: &mut TokenBuf| lex.word_in(Word::Or, &b.fill(text), u64::MAX);
+        assert!(!or("el código o la hora", &mut b));
+        assert!(or("le code ou l'heure", &mut b));
+        assert!(or("コードまたは時刻", &mut b));
+    }
+
+    #[test]
+    fn an_infix_begins_no_phrase() {
+        let mut lex = Lexicon::default();
+        lex.add_phrase("*admin*", Concept::Permanent);
+        lex.add_phrase("contact *admin*", Concept::Permanent);
+        lex.finish();
+        let mut b = TokenBuf::default();
+        let toks = b.fill("contact sysadmin");
+        let m = lex.scan(&toks);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m.first().map(|m| (m.start, m.len)), Some((0, 2)));
+        assert!(lex.scan(&b.fill("sysadmin")).is_empty());
     }
 
     #[test]

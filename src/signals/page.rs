@@ -10,7 +10,7 @@ use crate::diagnosis::{Evidence, Rule, Source};
 use crate::redact;
 use crate::say::Msg;
 use crate::snapshot::Snapshot;
-use crate::text::{self, Concept as C, Concepts, Match, Token};
+use crate::text::{self, Concept as C, Concepts, Match, Token, Word};
 
 /// What one sentence says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +117,9 @@ struct Sentence<'a> {
     /// The next sentence blocks with no end and no wait ("Too many
     /// attempts. Contact an administrator."); looked at only after a limit.
     next_block: bool,
+    /// The lexicons the page is read with (see [`text::page_lexicons`]):
+    /// their function words ([`Word`]) are the ones read.
+    lexicons: u64,
 }
 
 impl Sentence<'_> {
@@ -297,9 +300,7 @@ impl Sentence<'_> {
     /// "wenden Sie sich an Ihren Administrator") names who helps, and a
     /// condition says what might be; neither says the account is blocked.
     fn recovery_hint(&self) -> bool {
-        let first = |w: &[&str]| self.toks.first().is_some_and(|t| w.contains(&t.text));
-        let conditional = first(&["if", "wenn", "falls", "should", "sollte", "sollten"])
-            || (first(&["in"]) && self.toks.get(1).is_some_and(|t| t.text == "case"));
+        let conditional = text::lexicon().opens_with(Word::If, self.toks, self.lexicons);
         conditional || self.blocks_only_name_the_administrator()
     }
 
@@ -309,37 +310,24 @@ impl Sentence<'_> {
     /// lexicons list the administrator as a block word, for "contact your
     /// administrator" after a lock.
     fn blocks_only_name_the_administrator(&self) -> bool {
-        only_the_administrator(self.matches, self.toks)
+        only_the_administrator(self.matches, self.toks, self.lexicons)
     }
 }
 
 /// Every block word of these matches names the administrator (see
-/// [`Sentence::blocks_only_name_the_administrator`]).
-fn only_the_administrator(matches: &[Match], toks: &[Token<'_>]) -> bool {
-    /// The administrator in the twelve lexicons' languages, as the
-    /// lexicons' `permanent` concepts write it.
-    const ADMIN: [&str; 7] = [
-        "admin",
-        "amministrat",
-        "beheerder",
-        "yönetici",
-        "管理者",
-        "管理员",
-        "관리자",
-    ];
+/// [`Sentence::blocks_only_name_the_administrator`]), in a word of the
+/// lexicons of `mask`.
+fn only_the_administrator(matches: &[Match], toks: &[Token<'_>], mask: u64) -> bool {
     matches
         .iter()
         .filter(|m| m.concepts.has(C::Permanent))
-        .all(|m| any_word_in(toks, m, &ADMIN))
+        .all(|m| word_in_match(Word::Administrator, toks, m, mask))
 }
 
-/// Whether the match's tokens, joined (Han and kana are one token a
-/// letter), hold one of `words`.
-fn any_word_in(toks: &[Token<'_>], m: &Match, words: &[&str]) -> bool {
-    toks.get(m.start..m.start + m.len).is_some_and(|ts| {
-        let joined: String = ts.iter().map(|t| t.text).collect();
-        words.iter().any(|w| joined.contains(w))
-    })
+/// Whether the match's tokens hold a word `w` of the lexicons of `mask`.
+fn word_in_match(w: Word, toks: &[Token<'_>], m: &Match, mask: u64) -> bool {
+    toks.get(m.start..m.start + m.len)
+        .is_some_and(|ts| text::lexicon().word_in(w, ts, mask))
 }
 
 /// "or" just before the boundary object: "OTP code invalid, or the server
@@ -348,14 +336,9 @@ fn any_word_in(toks: &[Token<'_>], m: &Match, words: &[&str]) -> bool {
 /// nor Dutch "of", which is also "whether"), and only within three tokens
 /// of the object, so that "the two-factor or recovery code … because your
 /// session cookie is missing" is no alternative.
-fn or_before(toks: &[Token<'_>], from: usize, to: usize) -> bool {
-    const OR: [&str; 7] = ["or", "oder", "ou", "lub", "albo", "veya", "yahut"];
-    const OR_CJK: [&str; 5] = ["或", "または", "あるいは", "또는", "혹은"];
-    let Some(before) = toks.get(from.max(to.saturating_sub(3))..to) else {
-        return false;
-    };
-    let joined: String = before.iter().map(|t| t.text).collect();
-    before.iter().any(|t| OR.contains(&t.text)) || OR_CJK.iter().any(|w| joined.contains(w))
+fn or_before(toks: &[Token<'_>], from: usize, to: usize, mask: u64) -> bool {
+    toks.get(from.max(to.saturating_sub(3))..to)
+        .is_some_and(|before| text::lexicon().word_in(Word::Or, before, mask))
 }
 
 /// Whether a sentence is at most `cjk` letters long (Han, kana or Hangul in
@@ -375,15 +358,11 @@ fn no_longer_than(sentence: &str, cjk: usize, other: usize) -> bool {
 /// "如问题持续存在，…") and no retry of the attempt ("Restart the
 /// authentication attempt and if the problem persists, contact your
 /// administrator").
-fn only_blocks(next: &str, toks: &[Token<'_>], matches: &[Match]) -> bool {
-    const IF: [&str; 9] = [
-        "if", "wenn", "falls", "si", "se", "als", "jeśli", "eğer", "jika",
-    ];
+fn only_blocks(next: &str, toks: &[Token<'_>], matches: &[Match], mask: u64) -> bool {
     let has = |c: C| matches.iter().any(|m| m.concepts.has(c));
-    let conditional = toks.first().is_some_and(|t| IF.contains(&t.text))
-        || ["如", "場合", "경우"].iter().any(|w| next.contains(w));
+    let conditional = text::lexicon().opens_with(Word::If, toks, mask);
     has(C::Permanent)
-        && only_the_administrator(matches, toks)
+        && only_the_administrator(matches, toks, mask)
         && no_longer_than(next, 24, 45)
         && !conditional
         && !next.contains('?')
@@ -465,7 +444,12 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     let code_first = s.says_invalid()
         && s.first_code_end() < s.first_index(C::Boundary)
         && s.first_index(C::Boundary) != usize::MAX
-        && or_before(s.toks, s.first_code_end(), s.first_index(C::Boundary));
+        && or_before(
+            s.toks,
+            s.first_code_end(),
+            s.first_index(C::Boundary),
+            s.lexicons,
+        );
     if boundary
         && !counted
         && !code_first
@@ -719,8 +703,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         let next_reload = expired_token
             && next.is_some()
             && next_matches.iter().any(|m| m.concepts.has(C::Reload));
-        let next_block =
-            limit_words && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches));
+        let next_block = limit_words
+            && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches, lexicons));
         let s = Sentence {
             set,
             toks: &toks,
@@ -731,6 +715,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_heading,
             next_reload,
             next_block,
+            lexicons,
         };
         // A bare heading ("Error", "Fehler", "エラー": the whole sentence one
         // generic error word) says that something failed, not what: the
@@ -747,21 +732,10 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         let judged = judge(&s, otp_context);
         // Only a credential's link ("Invalid confirmation link."): after
         // "Password is required." a link is still a link.
-        const LINK: [&str; 9] = [
-            "link",
-            "lien",
-            "enlace",
-            "collegamento",
-            "verknüpfung",
-            "bağlantı",
-            "リンク",
-            "链接",
-            "링크",
-        ];
         after_cred = judged.is_some_and(|(_, rule, _)| rule == Rule::TextCredentials)
             && matches
                 .iter()
-                .any(|m| m.concepts.has(C::Cred) && any_word_in(&toks, m, &LINK));
+                .any(|m| m.concepts.has(C::Cred) && word_in_match(Word::Link, &toks, m, lexicons));
         after_failure = judged.is_some_and(|(_, rule, _)| {
             matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
         });
@@ -1024,6 +998,7 @@ mod tests {
                 after_heading: false,
                 next_reload: false,
                 next_block: false,
+                lexicons: u64::MAX,
             },
             otp_context,
         )
