@@ -842,8 +842,10 @@ pub fn clock_countdown(s: &str) -> Option<u32> {
         })
 }
 
-/// Is this input a one-time-code input?
-fn is_otp_input(i: &crate::snapshot::Input) -> bool {
+/// Is this input a one-time-code input? Its autocomplete, its name, its
+/// shape, or its label in the page's language ("Bestätigungscode",
+/// "認証コード": a one-time code of the lexicons of `lexicons`).
+fn is_otp_input(i: &crate::snapshot::Input, lexicons: u64) -> bool {
     if i.autocomplete.eq_ignore_ascii_case("one-time-code") {
         return true;
     }
@@ -871,19 +873,34 @@ fn is_otp_input(i: &crate::snapshot::Input) -> bool {
     .iter()
     .any(|k| hay.contains(k));
     let shaped = i.inputmode == "numeric" && i.maxlength.is_some_and(|m| (4..=10).contains(&m));
-    named || shaped
+    named || shaped || label_names_the_code(&i.label, lexicons)
+}
+
+/// Whether a form field's label names a one-time code in the lexicons of
+/// `lexicons` (a label is a few words: its first 200 characters are read).
+fn label_names_the_code(label: &str, lexicons: u64) -> bool {
+    let label: String = label.chars().take(200).collect();
+    let mut buf = text::TokenBuf::default();
+    let toks = buf.fill(&label);
+    let mut matches = Vec::new();
+    text::lexicon().scan_in(&toks, lexicons, &mut matches);
+    matches.iter().any(|m| m.concepts.has(C::Otp))
 }
 
 pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     let mut out = PageSignals::default();
     let page = &snap.page;
-    out.otp_input = page.forms.iter().flat_map(|f| &f.inputs).any(is_otp_input);
+    let lexicons = text::page_lexicons(page.lang.as_deref(), &page.title, &page.text);
+    out.otp_input = page
+        .forms
+        .iter()
+        .flat_map(|f| &f.inputs)
+        .any(|i| is_otp_input(i, lexicons));
     if out.otp_input {
         let detail = "the page is an MFA step (one-time-code input present)".into();
         let e = Evidence::new(Source::PageForm, Rule::FormOneTimeCodeInput, detail, 0.2);
         out.evidence.push(e);
     }
-    let lexicons = text::page_lexicons(page.lang.as_deref(), &page.title, &page.text);
     let how = |weight, source, limit| Reading {
         weight,
         otp_context: out.otp_input,
@@ -1002,6 +1019,38 @@ mod tests {
             },
             otp_context,
         )
+    }
+
+    #[test]
+    fn a_code_field_is_known_by_its_label_in_the_pages_language() {
+        let lex = text::lexicon();
+        let bit = |l: &str| 1u64 << lex.langs().iter().position(|x| x == l).unwrap_or(63);
+        let field = |label: &str| crate::snapshot::Input {
+            name: "f1".into(),
+            kind: "text".into(),
+            label: label.into(),
+            ..Default::default()
+        };
+        for (label, lang) in [
+            ("Bestätigungscode", "de"),
+            ("認証コード", "ja"),
+            ("Código de verificación", "es"),
+            ("인증 코드", "ko"),
+        ] {
+            assert!(
+                is_otp_input(&field(label), bit("en") | bit(lang)),
+                "{label}"
+            );
+        }
+        for label in ["Benutzername", "ユーザー名", "Nombre de usuario", ""] {
+            assert!(!is_otp_input(&field(label), u64::MAX), "{label}");
+        }
+        // A password field is no code field, whatever its label.
+        let pw = crate::snapshot::Input {
+            kind: "password".into(),
+            ..field("Einmalpasswort")
+        };
+        assert!(!is_otp_input(&pw, u64::MAX));
     }
 
     #[test]
