@@ -92,6 +92,8 @@ const HELDOUT: &[&str] = &[
     "heldout-31",
     "heldout-32",
     "heldout-33",
+    "heldout-34",
+    "heldout-35",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -113,7 +115,9 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout30.jsonl`, round 28;
 /// `lang-heldout31.jsonl`, round 29;
 /// `lang-heldout32.jsonl`, round 30;
-/// `lang-heldout33.jsonl`, round 31):
+/// `lang-heldout33.jsonl`, round 31;
+/// `lang-heldout34.jsonl`, round 32;
+/// `lang-heldout35.jsonl`, round 33):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -144,6 +148,8 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-31", "/tests/corpus/lang-heldout31.jsonl"),
     ("heldout-32", "/tests/corpus/lang-heldout32.jsonl"),
     ("heldout-33", "/tests/corpus/lang-heldout33.jsonl"),
+    ("heldout-34", "/tests/corpus/lang-heldout34.jsonl"),
+    ("heldout-35", "/tests/corpus/lang-heldout35.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
