@@ -211,6 +211,12 @@ impl Concepts {
     pub fn union(&mut self, o: Concepts) {
         self.0 |= o.0;
     }
+    /// Whether the two sets share a concept.
+    pub fn meets(self, o: Concepts) -> bool {
+        self.0 & o.0 != 0
+    }
+    /// Every concept.
+    const ALL: Concepts = Concepts(u64::MAX);
 }
 
 /// One normalised token: lower case, apostrophes dropped; numbers keep their value.
@@ -554,6 +560,14 @@ impl Lexicon {
         crate::order::sort_by_key(&mut self.number_first, |p| std::cmp::Reverse(p.pats.len()));
     }
 
+    /// The longest phrase with one of the concepts of `want` at the start of
+    /// `toks`, and its concepts: a unit after a number ("15분 동안" is "for
+    /// 15 minutes", though "분 동안", "for … minutes", is a longer phrase of
+    /// its own).
+    pub fn longest_of(&self, toks: &[Token<'_>], want: Concepts) -> Option<Concepts> {
+        self.longest(toks, u64::MAX, want).map(|(_, c, _)| c)
+    }
+
     /// Longest-match phrase matching. Returns the matches in order.
     pub fn scan(&self, toks: &[Token<'_>]) -> Vec<Match> {
         let mut out = Vec::new();
@@ -576,7 +590,7 @@ impl Lexicon {
         while i < toks.len() {
             let rest = toks.get(i..).unwrap_or(&[]);
             let Some(first) = rest.first() else { break };
-            let mut best = self.longest(rest, mask);
+            let mut best = self.longest(rest, mask, Concepts::ALL);
             // "l'email", "dell'invito": the word after the elided article.
             if best.is_none() && first.tail.len() < first.text.len() {
                 alt.clear();
@@ -584,7 +598,7 @@ impl Lexicon {
                 if let Some(t) = alt.first_mut() {
                     t.text = t.tail;
                 }
-                best = self.longest(&alt, mask);
+                best = self.longest(&alt, mask, Concepts::ALL);
             }
             match best {
                 Some((n, concepts, langs)) => {
@@ -604,7 +618,13 @@ impl Lexicon {
     /// The longest phrase of the lexicons of `mask` at the start of `rest`:
     /// (its length in tokens, its concepts, the lexicons that hold a phrase
     /// as long).
-    fn longest(&self, rest: &[Token<'_>], mask: u64) -> Option<(usize, Concepts, u64)> {
+    fn longest(
+        &self,
+        rest: &[Token<'_>],
+        mask: u64,
+        want: Concepts,
+    ) -> Option<(usize, Concepts, u64)> {
+        // Only phrases with a concept of `want`.
         // (length, exact words, concepts, lexicons that gave them,
         // lexicons that hold a phrase as long)
         let mut best: Option<(usize, usize, Concepts, u64, u64)> = None;
@@ -633,7 +653,7 @@ impl Lexicon {
             .chain(by_end)
             .chain(numbers);
         for ph in cands {
-            if ph.langs & mask == 0 {
+            if ph.langs & mask == 0 || !ph.concepts.meets(want) {
                 continue;
             }
             let n = ph.pats.len();

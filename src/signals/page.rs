@@ -813,17 +813,18 @@ fn union(mut a: Concepts, b: Concepts) -> Concepts {
 /// of the lexicon (`second`, `minute`, `hour`).
 pub fn duration_in(toks: &[Token<'_>]) -> Option<u32> {
     let lex = text::lexicon();
-    let mut matches = Vec::new();
+    let mut units = Concepts::of(C::Second);
+    units.add(C::Minute);
+    units.add(C::Hour);
     toks.iter().enumerate().find_map(|(i, n)| {
         let n = n.num?;
         let rest = toks.get(i + 1..)?;
-        lex.scan_into(rest.get(..rest.len().min(3))?, &mut matches);
-        let m = matches.first().filter(|m| m.start == 0)?;
-        let mult = if m.concepts.has(C::Second) {
+        let unit = lex.longest_of(rest.get(..rest.len().min(3))?, units)?;
+        let mult = if unit.has(C::Second) {
             1
-        } else if m.concepts.has(C::Minute) {
+        } else if unit.has(C::Minute) {
             60
-        } else if m.concepts.has(C::Hour) {
+        } else if unit.has(C::Hour) {
             3600
         } else {
             return None;
@@ -1019,6 +1020,45 @@ mod tests {
             },
             otp_context,
         )
+    }
+
+    #[test]
+    fn a_unit_after_a_number_is_a_wait_inside_a_longer_phrase() {
+        use Judgement::*;
+        let secs = |t: &str| {
+            let mut b = text::TokenBuf::default();
+            duration_in(&b.fill(t))
+        };
+        // "분 동안" ("for … minutes") is a phrase of its own; its "분" is
+        // still the unit.
+        assert_eq!(secs("15분 동안 계정이 잠깁니다"), Some(900));
+        assert_eq!(secs("请在5分钟内输入验证码"), Some(300));
+        assert_eq!(secs("Locked for 30 minutes"), Some(1800));
+        assert_eq!(secs("second factor required"), None);
+        // A lock with a length is a wait, in any word order.
+        assert_eq!(j("15분 동안 계정이 잠깁니다"), Some(Rate));
+        assert_eq!(j("계정이 15분 동안 잠겼습니다"), Some(Rate));
+    }
+
+    #[test]
+    fn a_request_or_gateway_that_timed_out_is_no_limit_and_no_expired_step() {
+        for text in [
+            "Request timed out. Please try again later.",
+            "リクエストがタイムアウトしました。後でもう一度やり直してください",
+            "요청이 시간 초과되었습니다. 나중에 다시 시도해 주십시오",
+            "İstek zaman aşımına uğradı, lütfen daha sonra tekrar deneyin",
+            "La solicitud excedió el tiempo de espera, por favor intente de nuevo más tarde",
+            "请求超时，请稍后再试",
+            "Gateway Timeout",
+            "Timeout del gateway",
+            "게이트웨이 타임아웃",
+        ] {
+            let got = judged_in(text, true).map(|x| x.0);
+            assert!(
+                !matches!(got, Some(Judgement::Rate | Judgement::Expired)),
+                "{text}: {got:?}"
+            );
+        }
     }
 
     #[test]
