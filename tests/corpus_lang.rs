@@ -94,6 +94,8 @@ const HELDOUT: &[&str] = &[
     "heldout-33",
     "heldout-34",
     "heldout-35",
+    "heldout-36",
+    "heldout-37",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -117,7 +119,9 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout32.jsonl`, round 30;
 /// `lang-heldout33.jsonl`, round 31;
 /// `lang-heldout34.jsonl`, round 32;
-/// `lang-heldout35.jsonl`, round 33):
+/// `lang-heldout35.jsonl`, round 33;
+/// `lang-heldout36.jsonl`, round 34;
+/// `lang-heldout37.jsonl`, round 35):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -150,6 +154,8 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-33", "/tests/corpus/lang-heldout33.jsonl"),
     ("heldout-34", "/tests/corpus/lang-heldout34.jsonl"),
     ("heldout-35", "/tests/corpus/lang-heldout35.jsonl"),
+    ("heldout-36", "/tests/corpus/lang-heldout36.jsonl"),
+    ("heldout-37", "/tests/corpus/lang-heldout37.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
