@@ -173,14 +173,18 @@ pub enum Word {
     Administrator,
     /// "link", "lien", "リンク": a link.
     Link,
+    /// "domain", "Domäne", "ドメイン": a domain, a cookie's or an e-mail
+    /// address's.
+    Domain,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 4] = [
+    const ALL: [(Word, &'static str); 5] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
         (Word::Link, "link"),
+        (Word::Domain, "domain"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {
@@ -211,12 +215,6 @@ impl Concepts {
     pub fn union(&mut self, o: Concepts) {
         self.0 |= o.0;
     }
-    /// Whether the two sets share a concept.
-    pub fn meets(self, o: Concepts) -> bool {
-        self.0 & o.0 != 0
-    }
-    /// Every concept.
-    const ALL: Concepts = Concepts(u64::MAX);
 }
 
 /// One normalised token: lower case, apostrophes dropped; numbers keep their value.
@@ -496,15 +494,19 @@ impl Lexicon {
             .any(|pats| (0..toks.len()).any(|i| pats_at(pats, toks, i)))
     }
 
-    /// Whether `toks` open with a word `w` of the lexicons of `mask`, or
-    /// hold one written in Han, kana or Hangul anywhere: those languages
-    /// put it at the end of its clause ("問題が解決しない場合は").
+    /// Whether `toks` open with a word `w` of the lexicons of `mask`.
     pub fn opens_with(&self, w: Word, toks: &[Token<'_>], mask: u64) -> bool {
+        self.words_of(w, mask).any(|pats| pats_at(pats, toks, 0))
+    }
+
+    /// Whether `toks` hold a word `w` of the lexicons of `mask` written in
+    /// Han, kana or Hangul, anywhere: those languages end a condition with it
+    /// ("問題が解決しない場合は"), where others open it.
+    pub fn cjk_word_in(&self, w: Word, toks: &[Token<'_>], mask: u64) -> bool {
         let cjk = |p: &Pat| matches!(p, Pat::Exact(x) if x.chars().all(is_cjk));
-        self.words_of(w, mask).any(|pats| {
-            pats_at(pats, toks, 0)
-                || (pats.iter().all(cjk) && (1..toks.len()).any(|i| pats_at(pats, toks, i)))
-        })
+        self.words_of(w, mask)
+            .filter(|pats| pats.iter().all(cjk))
+            .any(|pats| (0..toks.len()).any(|i| pats_at(pats, toks, i)))
     }
 
     #[cfg(test)]
@@ -560,14 +562,6 @@ impl Lexicon {
         crate::order::sort_by_key(&mut self.number_first, |p| std::cmp::Reverse(p.pats.len()));
     }
 
-    /// The longest phrase with one of the concepts of `want` at the start of
-    /// `toks`, and its concepts: a unit after a number ("15분 동안" is "for
-    /// 15 minutes", though "분 동안", "for … minutes", is a longer phrase of
-    /// its own).
-    pub fn longest_of(&self, toks: &[Token<'_>], want: Concepts) -> Option<Concepts> {
-        self.longest(toks, u64::MAX, want).map(|(_, c, _)| c)
-    }
-
     /// Longest-match phrase matching. Returns the matches in order.
     pub fn scan(&self, toks: &[Token<'_>]) -> Vec<Match> {
         let mut out = Vec::new();
@@ -590,7 +584,7 @@ impl Lexicon {
         while i < toks.len() {
             let rest = toks.get(i..).unwrap_or(&[]);
             let Some(first) = rest.first() else { break };
-            let mut best = self.longest(rest, mask, Concepts::ALL);
+            let mut best = self.longest(rest, mask);
             // "l'email", "dell'invito": the word after the elided article.
             if best.is_none() && first.tail.len() < first.text.len() {
                 alt.clear();
@@ -598,7 +592,7 @@ impl Lexicon {
                 if let Some(t) = alt.first_mut() {
                     t.text = t.tail;
                 }
-                best = self.longest(&alt, mask, Concepts::ALL);
+                best = self.longest(&alt, mask);
             }
             match best {
                 Some((n, concepts, langs)) => {
@@ -618,13 +612,7 @@ impl Lexicon {
     /// The longest phrase of the lexicons of `mask` at the start of `rest`:
     /// (its length in tokens, its concepts, the lexicons that hold a phrase
     /// as long).
-    fn longest(
-        &self,
-        rest: &[Token<'_>],
-        mask: u64,
-        want: Concepts,
-    ) -> Option<(usize, Concepts, u64)> {
-        // Only phrases with a concept of `want`.
+    fn longest(&self, rest: &[Token<'_>], mask: u64) -> Option<(usize, Concepts, u64)> {
         // (length, exact words, concepts, lexicons that gave them,
         // lexicons that hold a phrase as long)
         let mut best: Option<(usize, usize, Concepts, u64, u64)> = None;
@@ -653,7 +641,7 @@ impl Lexicon {
             .chain(by_end)
             .chain(numbers);
         for ph in cands {
-            if ph.langs & mask == 0 || !ph.concepts.meets(want) {
+            if ph.langs & mask == 0 {
                 continue;
             }
             let n = ph.pats.len();
@@ -699,8 +687,8 @@ fn pats_of(phrase: &str) -> Option<Vec<Pat>> {
         if w.is_empty() {
             continue;
         }
-        if w == "*" {
-            return None; // a bare star would match every word: not a phrase
+        if w.trim_matches('*').is_empty() {
+            return None; // bare stars would match every word: not a phrase
         }
         if w.chars().any(is_cjk) {
             // No spaces in Chinese and Japanese (and Korean words carry
@@ -889,6 +877,16 @@ pub fn page_lexicons(lang_attr: Option<&str>, title: &str, text: &str) -> u64 {
         return u64::MAX;
     }
     bit("en") | attr.as_deref().map_or(0, bit) | script.as_deref().map_or(0, bit)
+}
+
+/// The lexicons whose function words ([`Word`]) a page in `lang` is read
+/// with: English and its own. Not every lexicon, as for phrases: function
+/// words are short and mean other things elsewhere (Italian "se" is "if",
+/// Spanish "Se ha bloqueado su cuenta" is no condition).
+pub fn language_words(lang: &str) -> u64 {
+    let langs = lexicon().langs();
+    let bit = |l: &str| langs.iter().position(|x| x == l).map_or(0, lang_bit);
+    bit("en") | bit(lang)
 }
 
 /// The page's language: its `lang` attribute when a loaded lexicon has that
@@ -1193,19 +1191,21 @@ mod tests {
             bit("en"),
             &mut b
         ));
-        // Only at the start, except in Han, kana and Hangul, where the
-        // condition ends its clause.
+        // Only at the start; in Han, kana and Hangul, where a condition
+        // ends its clause, anywhere, asked for on its own.
         assert!(!opens("Contact support if it persists.", bit("en"), &mut b));
-        assert!(opens(
-            "問題が解決しない場合は、管理者に連絡してください。",
-            bit("ja"),
-            &mut b
-        ));
-        assert!(!opens(
-            "問題が解決しない場合は、管理者に連絡してください。",
-            bit("ko"),
-            &mut b
-        ));
+        let ja = "問題が解決しない場合は、管理者に連絡してください。";
+        assert!(!opens(ja, bit("ja"), &mut b));
+        assert!(lex.cjk_word_in(Word::If, &b.fill(ja), bit("ja")));
+        assert!(!lex.cjk_word_in(Word::If, &b.fill(ja), bit("ko")));
+        // Dutch "Als" is "as" as often as "if": not listed.
+        let nl = "Als gevolg van te veel pogingen is uw account geblokkeerd.";
+        assert!(!opens(nl, u64::MAX, &mut b));
+        // Only stars are no pattern.
+        assert!(pats_of("**").is_none() && pats_of("*").is_none());
+        // The page's language and English, not every lexicon.
+        assert_eq!(language_words("es"), bit("en") | bit("es"));
+        assert_eq!(language_words("x-unknown"), bit("en"));
         // A part inside a word: German compounds, elided articles.
         let admin = |text: &str, mask: u64, b: &mut TokenBuf| {
             lex.word_in(Word::Administrator, &b.fill(text), mask)

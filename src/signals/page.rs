@@ -117,9 +117,9 @@ struct Sentence<'a> {
     /// The next sentence blocks with no end and no wait ("Too many
     /// attempts. Contact an administrator."); looked at only after a limit.
     next_block: bool,
-    /// The lexicons the page is read with (see [`text::page_lexicons`]):
-    /// their function words ([`Word`]) are the ones read.
-    lexicons: u64,
+    /// The lexicons whose function words ([`Word`]) are read: the page's
+    /// language and English (see [`text::language_words`]).
+    words: u64,
 }
 
 impl Sentence<'_> {
@@ -235,12 +235,23 @@ impl Sentence<'_> {
     /// "Your IP has been banned from this community", "IPアドレスが許可されていません".
     /// Every boundary object named is the address, and nothing says it is
     /// wrong or ran out ("your IP address changed" is a session fault).
+    /// So is a domain refused beside the user's address ("The domain
+    /// associated with your email address is not allowed for this
+    /// workspace"): a sign-up policy, where a cookie's domain is a fault of
+    /// the deployment ("Cookie domain not allowed", no address named).
     fn address_refused(&self) -> bool {
-        self.every_also(C::Boundary, C::Ip)
+        let ip = self.every_also(C::Boundary, C::Ip)
             && self.has(C::Ip)
-            && (self.has(C::Disallowed) || self.has(C::Permanent))
-            && !self.has(C::Invalid)
-            && !self.has(C::Expired)
+            && (self.has(C::Disallowed) || self.has(C::Permanent));
+        let domain = self.has(C::Disallowed)
+            && self.has(C::Cred)
+            && !self.has(C::Session)
+            && self
+                .matches
+                .iter()
+                .filter(|m| m.concepts.has(C::Boundary))
+                .all(|m| word_in_match(Word::Domain, self.toks, m, self.words));
+        (ip || domain) && !self.has(C::Invalid) && !self.has(C::Expired)
     }
     /// "Token expired. Please reload the page.": a token that loading the
     /// page again renews is the page's form token, not a one-time code
@@ -300,7 +311,7 @@ impl Sentence<'_> {
     /// "wenden Sie sich an Ihren Administrator") names who helps, and a
     /// condition says what might be; neither says the account is blocked.
     fn recovery_hint(&self) -> bool {
-        let conditional = text::lexicon().opens_with(Word::If, self.toks, self.lexicons);
+        let conditional = text::lexicon().opens_with(Word::If, self.toks, self.words);
         conditional || self.blocks_only_name_the_administrator()
     }
 
@@ -310,7 +321,7 @@ impl Sentence<'_> {
     /// lexicons list the administrator as a block word, for "contact your
     /// administrator" after a lock.
     fn blocks_only_name_the_administrator(&self) -> bool {
-        only_the_administrator(self.matches, self.toks, self.lexicons)
+        only_the_administrator(self.matches, self.toks, self.words)
     }
 }
 
@@ -360,7 +371,8 @@ fn no_longer_than(sentence: &str, cjk: usize, other: usize) -> bool {
 /// administrator").
 fn only_blocks(next: &str, toks: &[Token<'_>], matches: &[Match], mask: u64) -> bool {
     let has = |c: C| matches.iter().any(|m| m.concepts.has(c));
-    let conditional = text::lexicon().opens_with(Word::If, toks, mask);
+    let lex = text::lexicon();
+    let conditional = lex.opens_with(Word::If, toks, mask) || lex.cjk_word_in(Word::If, toks, mask);
     has(C::Permanent)
         && only_the_administrator(matches, toks, mask)
         && no_longer_than(next, 24, 45)
@@ -448,7 +460,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             s.toks,
             s.first_code_end(),
             s.first_index(C::Boundary),
-            s.lexicons,
+            s.words,
         );
     if boundary
         && !counted
@@ -635,13 +647,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
 
 /// How a text of the page is read: its weight, whether the page is an MFA
 /// step, where the text comes from, how many sentences are read, and with
-/// which lexicons ([`text::page_lexicons`]).
+/// which lexicons ([`text::page_lexicons`]), and whose function words
+/// ([`text::language_words`]).
 struct Reading {
     weight: f32,
     otp_context: bool,
     source: Source,
     limit: usize,
     lexicons: u64,
+    words: u64,
 }
 
 fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
@@ -651,6 +665,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         source,
         limit,
         lexicons,
+        words,
     } = how;
     let lex = text::lexicon();
     let mut buf = text::TokenBuf::default();
@@ -686,7 +701,6 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         if after_outage {
             set.add(C::Unavailable);
         }
-        after_outage = outage_here;
         // The next sentence is read only when this one needs it: after an
         // expired token (a reload advice next) or a limit (a block next).
         let limit_words = [C::Rate, C::Many, C::Bound, C::Limited, C::Several]
@@ -703,8 +717,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         let next_reload = expired_token
             && next.is_some()
             && next_matches.iter().any(|m| m.concepts.has(C::Reload));
-        let next_block = limit_words
-            && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches, lexicons));
+        let next_block =
+            limit_words && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches, words));
         let s = Sentence {
             set,
             toks: &toks,
@@ -715,7 +729,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_heading,
             next_reload,
             next_block,
-            lexicons,
+            words,
         };
         // A bare heading ("Error", "Fehler", "エラー": the whole sentence one
         // generic error word) says that something failed, not what: the
@@ -730,12 +744,15 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                 .into_iter()
                 .any(|c| set.has(c));
         let judged = judge(&s, otp_context);
+        // A limit that names a timeout ("The request timed out because too
+        // many requests were sent.") is still a limit: its wait comes next.
+        after_outage = outage_here && !judged.is_some_and(|(j, ..)| j == Judgement::Rate);
         // Only a credential's link ("Invalid confirmation link."): after
         // "Password is required." a link is still a link.
         after_cred = judged.is_some_and(|(_, rule, _)| rule == Rule::TextCredentials)
             && matches
                 .iter()
-                .any(|m| m.concepts.has(C::Cred) && word_in_match(Word::Link, &toks, m, lexicons));
+                .any(|m| m.concepts.has(C::Cred) && word_in_match(Word::Link, &toks, m, words));
         after_failure = judged.is_some_and(|(_, rule, _)| {
             matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
         });
@@ -813,18 +830,17 @@ fn union(mut a: Concepts, b: Concepts) -> Concepts {
 /// of the lexicon (`second`, `minute`, `hour`).
 pub fn duration_in(toks: &[Token<'_>]) -> Option<u32> {
     let lex = text::lexicon();
-    let mut units = Concepts::of(C::Second);
-    units.add(C::Minute);
-    units.add(C::Hour);
+    let mut matches = Vec::new();
     toks.iter().enumerate().find_map(|(i, n)| {
         let n = n.num?;
         let rest = toks.get(i + 1..)?;
-        let unit = lex.longest_of(rest.get(..rest.len().min(3))?, units)?;
-        let mult = if unit.has(C::Second) {
+        lex.scan_into(rest.get(..rest.len().min(3))?, &mut matches);
+        let m = matches.first().filter(|m| m.start == 0)?;
+        let mult = if m.concepts.has(C::Second) {
             1
-        } else if unit.has(C::Minute) {
+        } else if m.concepts.has(C::Minute) {
             60
-        } else if unit.has(C::Hour) {
+        } else if m.concepts.has(C::Hour) {
             3600
         } else {
             return None;
@@ -843,10 +859,8 @@ pub fn clock_countdown(s: &str) -> Option<u32> {
         })
 }
 
-/// Is this input a one-time-code input? Its autocomplete, its name, its
-/// shape, or its label in the page's language ("Bestätigungscode",
-/// "認証コード": a one-time code of the lexicons of `lexicons`).
-fn is_otp_input(i: &crate::snapshot::Input, lexicons: u64) -> bool {
+/// Is this input a one-time-code input?
+fn is_otp_input(i: &crate::snapshot::Input) -> bool {
     if i.autocomplete.eq_ignore_ascii_case("one-time-code") {
         return true;
     }
@@ -874,40 +888,27 @@ fn is_otp_input(i: &crate::snapshot::Input, lexicons: u64) -> bool {
     .iter()
     .any(|k| hay.contains(k));
     let shaped = i.inputmode == "numeric" && i.maxlength.is_some_and(|m| (4..=10).contains(&m));
-    named || shaped || label_names_the_code(&i.label, lexicons)
-}
-
-/// Whether a form field's label names a one-time code in the lexicons of
-/// `lexicons` (a label is a few words: its first 200 characters are read).
-fn label_names_the_code(label: &str, lexicons: u64) -> bool {
-    let label: String = label.chars().take(200).collect();
-    let mut buf = text::TokenBuf::default();
-    let toks = buf.fill(&label);
-    let mut matches = Vec::new();
-    text::lexicon().scan_in(&toks, lexicons, &mut matches);
-    matches.iter().any(|m| m.concepts.has(C::Otp))
+    named || shaped
 }
 
 pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     let mut out = PageSignals::default();
     let page = &snap.page;
-    let lexicons = text::page_lexicons(page.lang.as_deref(), &page.title, &page.text);
-    out.otp_input = page
-        .forms
-        .iter()
-        .flat_map(|f| &f.inputs)
-        .any(|i| is_otp_input(i, lexicons));
+    out.otp_input = page.forms.iter().flat_map(|f| &f.inputs).any(is_otp_input);
     if out.otp_input {
         let detail = "the page is an MFA step (one-time-code input present)".into();
         let e = Evidence::new(Source::PageForm, Rule::FormOneTimeCodeInput, detail, 0.2);
         out.evidence.push(e);
     }
+    let lexicons = text::page_lexicons(page.lang.as_deref(), &page.title, &page.text);
+    let words = text::language_words(&text::page_language(page.lang.as_deref(), &page.text));
     let how = |weight, source, limit| Reading {
         weight,
         otp_context: out.otp_input,
         source,
         limit,
         lexicons,
+        words,
     };
     let (url, alert, title) = (
         how(3.0, Source::PageUrl, 20),
@@ -1016,28 +1017,67 @@ mod tests {
                 after_heading: false,
                 next_reload: false,
                 next_block: false,
-                lexicons: u64::MAX,
+                words: u64::MAX,
             },
             otp_context,
         )
     }
 
     #[test]
-    fn a_unit_after_a_number_is_a_wait_inside_a_longer_phrase() {
+    fn a_wait_is_a_number_and_a_unit_but_not_a_window() {
         use Judgement::*;
         let secs = |t: &str| {
             let mut b = text::TokenBuf::default();
             duration_in(&b.fill(t))
         };
-        // "분 동안" ("for … minutes") is a phrase of its own; its "분" is
-        // still the unit.
-        assert_eq!(secs("15분 동안 계정이 잠깁니다"), Some(900));
-        assert_eq!(secs("请在5分钟内输入验证码"), Some(300));
+        // "After", "wait": the unit inside a longer phrase is still the unit.
+        assert_eq!(secs("请在5分钟之后重试"), Some(300));
+        assert_eq!(secs("5분 기다려 주세요"), Some(300));
         assert_eq!(secs("Locked for 30 minutes"), Some(1800));
         assert_eq!(secs("second factor required"), None);
-        // A lock with a length is a wait, in any word order.
-        assert_eq!(j("15분 동안 계정이 잠깁니다"), Some(Rate));
-        assert_eq!(j("계정이 15분 동안 잠겼습니다"), Some(Rate));
+        // "Within", "during": a window, no wait (an attacker's review: "5
+        // failures in the last 10 minutes", "valid for 24 hours").
+        assert_eq!(secs("账户已被锁定，因为在5分钟内输错密码5次。"), None);
+        assert_eq!(secs("최근 10분 동안 5회 이상 실패"), None);
+        assert_ne!(j("账户已被永久锁定，请在24小时内联系管理员。"), Some(Rate));
+        // Korean present tense is also the future: "will be locked" after
+        // "if wrong 5 times" is a warning, not a lock.
+        assert_eq!(j("비밀번호를 5회 이상 틀리면 계정이 잠깁니다."), None);
+    }
+
+    #[test]
+    fn an_email_domain_refused_is_a_policy_a_cookie_domain_a_fault() {
+        use Judgement::*;
+        for text in [
+            "The domain associated with your email is not allowed.",
+            "Die Domäne, die mit deiner E-Mail-Adresse verknüpft ist, wurde nicht erlaubt.",
+            "与您的电子邮件地址相关联的域名未被允许在此工作区使用。",
+        ] {
+            assert_ne!(j(text), Some(Session), "{text}");
+        }
+        for text in [
+            "Cookie domain not allowed.",
+            "Ihr Browser blockiert Cookies und Website-Daten von Drittanbietern.",
+        ] {
+            assert_eq!(j(text), Some(Session), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_limit_that_names_a_timeout_keeps_its_wait() {
+        for (text, secs) in [
+            (
+                "The request timed out because too many requests were sent. \
+                 Try again in 60 seconds.",
+                60,
+            ),
+            (
+                "요청 시간 초과: 요청이 너무 많습니다. 30초 후에 다시 시도하세요.",
+                30,
+            ),
+        ] {
+            assert_eq!(read_text(text).cooldown_s, Some(secs), "{text}");
+        }
     }
 
     #[test]
@@ -1062,35 +1102,21 @@ mod tests {
     }
 
     #[test]
-    fn a_code_field_is_known_by_its_label_in_the_pages_language() {
-        let lex = text::lexicon();
-        let bit = |l: &str| 1u64 << lex.langs().iter().position(|x| x == l).unwrap_or(63);
-        let field = |label: &str| crate::snapshot::Input {
-            name: "f1".into(),
-            kind: "text".into(),
-            label: label.into(),
-            ..Default::default()
-        };
-        for (label, lang) in [
-            ("Bestätigungscode", "de"),
-            ("認証コード", "ja"),
-            ("Código de verificación", "es"),
-            ("인증 코드", "ko"),
+    fn a_state_that_does_not_match_is_a_boundary_fault_but_a_state_is_a_common_word() {
+        use Judgement::*;
+        for text in [
+            "Stato non corrispondente, impossibile continuare!",
+            "Durum eşleşmiyor, devam edilemiyor!",
+            "状态不匹配，无法继续！",
+            "상태가 일치하지 않아 계속할 수 없습니다!",
+            "State mismatch, refusing to continue!",
         ] {
-            assert!(
-                is_otp_input(&field(label), bit("en") | bit(lang)),
-                "{label}"
-            );
+            assert_eq!(j(text), Some(Session), "{text}");
         }
-        for label in ["Benutzername", "ユーザー名", "Nombre de usuario", ""] {
-            assert!(!is_otp_input(&field(label), u64::MAX), "{label}");
+        // Italian "stato" is also "been", Turkish "durum" a status.
+        for text in ["L'account è stato bloccato.", "Hesap durumu: devre dışı."] {
+            assert_ne!(j(text), Some(Session), "{text}");
         }
-        // A password field is no code field, whatever its label.
-        let pw = crate::snapshot::Input {
-            kind: "password".into(),
-            ..field("Einmalpasswort")
-        };
-        assert!(!is_otp_input(&pw, u64::MAX));
     }
 
     #[test]
@@ -1453,6 +1479,7 @@ mod tests {
             source: Source::PageText,
             limit: 20,
             lexicons: u64::MAX,
+            words: u64::MAX,
         };
         judge_text(&mut out, text, &how);
         out
