@@ -152,7 +152,7 @@ impl Concept {
     ];
 
     fn from_name(name: &str) -> Option<Concept> {
-        Self::ALL.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
+        by_name(&Self::ALL, name)
     }
 
     fn bit(self) -> u64 {
@@ -188,8 +188,13 @@ impl Word {
     ];
 
     fn from_name(name: &str) -> Option<Word> {
-        Self::ALL.iter().find(|(_, n)| *n == name).map(|(w, _)| *w)
+        by_name(&Self::ALL, name)
     }
+}
+
+/// The value a lexicon file names `name` in a table of (value, name).
+fn by_name<T: Copy>(all: &[(T, &'static str)], name: &str) -> Option<T> {
+    all.iter().find(|(_, n)| *n == name).map(|(t, _)| *t)
 }
 
 /// A set of concepts.
@@ -490,8 +495,7 @@ impl Lexicon {
 
     /// Whether `toks` hold a word `w` of the lexicons of `mask`.
     pub fn word_in(&self, w: Word, toks: &[Token<'_>], mask: u64) -> bool {
-        self.words_of(w, mask)
-            .any(|pats| (0..toks.len()).any(|i| pats_at(pats, toks, i)))
+        self.words_of(w, mask).any(|pats| pats_in(pats, toks))
     }
 
     /// Whether `toks` open with a word `w` of the lexicons of `mask`.
@@ -506,7 +510,7 @@ impl Lexicon {
         let cjk = |p: &Pat| matches!(p, Pat::Exact(x) if x.chars().all(is_cjk));
         self.words_of(w, mask)
             .filter(|pats| pats.iter().all(cjk))
-            .any(|pats| (0..toks.len()).any(|i| pats_at(pats, toks, i)))
+            .any(|pats| pats_in(pats, toks))
     }
 
     #[cfg(test)]
@@ -722,6 +726,11 @@ fn pats_of(phrase: &str) -> Option<Vec<Pat>> {
         }
     }
     Some(pats)
+}
+
+/// Whether `pats` match the tokens from some position on.
+fn pats_in(pats: &[Pat], toks: &[Token<'_>]) -> bool {
+    (0..toks.len()).any(|i| pats_at(pats, toks, i))
 }
 
 /// Whether `pats` match the tokens from `i` on.
