@@ -96,6 +96,13 @@ const HELDOUT: &[&str] = &[
     "heldout-35",
     "heldout-36",
     "heldout-37",
+    "heldout-38",
+    "heldout-39",
+    "heldout-40",
+    "heldout-41",
+    "heldout-42",
+    "heldout-43",
+    "heldout-44",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -121,7 +128,14 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout34.jsonl`, round 32;
 /// `lang-heldout35.jsonl`, round 33;
 /// `lang-heldout36.jsonl`, round 34;
-/// `lang-heldout37.jsonl`, round 35):
+/// `lang-heldout37.jsonl`, round 35;
+/// `lang-heldout38.jsonl`, round 36;
+/// `lang-heldout39.jsonl`, round 37;
+/// `lang-heldout40.jsonl`, round 38;
+/// `lang-heldout41.jsonl`, round 39;
+/// `lang-heldout42.jsonl`, round 40;
+/// `lang-heldout43.jsonl`, round 41;
+/// `lang-heldout44.jsonl`, round 42):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -156,6 +170,13 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-35", "/tests/corpus/lang-heldout35.jsonl"),
     ("heldout-36", "/tests/corpus/lang-heldout36.jsonl"),
     ("heldout-37", "/tests/corpus/lang-heldout37.jsonl"),
+    ("heldout-38", "/tests/corpus/lang-heldout38.jsonl"),
+    ("heldout-39", "/tests/corpus/lang-heldout39.jsonl"),
+    ("heldout-40", "/tests/corpus/lang-heldout40.jsonl"),
+    ("heldout-41", "/tests/corpus/lang-heldout41.jsonl"),
+    ("heldout-42", "/tests/corpus/lang-heldout42.jsonl"),
+    ("heldout-43", "/tests/corpus/lang-heldout43.jsonl"),
+    ("heldout-44", "/tests/corpus/lang-heldout44.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
