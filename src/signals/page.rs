@@ -571,8 +571,12 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Verification failed. Please double-check the 6-digit code.": the
     // advice to look at the code again, after (or with) a failure, says
     // which thing failed. Before the step rule: "確認してください" asks
-    // for something, but not for a step.
-    if s.has(C::Otp) && s.recheck_after_failure() {
+    // for something, but not for a step. Not when a credential is named
+    // too: "无法发送验证码，请检查手机号" asks to check the phone number,
+    // nor beside an account's enrolment ("make sure your account is
+    // enrolled in MFA").
+    let enrolment = s.has(C::Needs) && s.has(C::Account);
+    if s.has(C::Otp) && !cred && !enrolment && s.recheck_after_failure() {
         return Some((Judgement::Invalid, Rule::TextMfaFailed, 0.7));
     }
     let mfa_object = s.has(C::Otp) || s.has(C::Challenge);
@@ -1726,6 +1730,73 @@ mod tests {
         ] {
             let (session, _) = read(t);
             assert_eq!(session, 0.0, "{t}");
+        }
+    }
+
+    /// The eleventh session: redirect loops and clocks out of step named
+    /// as failures, the advice to make sure of the code after a failure,
+    /// and their counter-examples.
+    #[test]
+    fn loops_clocks_and_making_sure_of_the_code() {
+        use Judgement::*;
+        let top = |text: &str| {
+            let out = read_text(text);
+            [Invalid, Expired, Rate, Session, Other]
+                .into_iter()
+                .map(|k| (k, out.votes_for(k)))
+                .filter(|(_, v)| *v > 0.0)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(k, _)| k)
+        };
+        for t in [
+            "Too many redirects.",
+            "リダイレクトが多すぎます。",
+            "Zbyt wiele przekierowań.",
+            "Your clock is out of sync.",
+            "L'orologio del dispositivo non è sincronizzato.",
+            "Authentication failed. Missing Authorization header.",
+            "验证失败。缺少授权标头。",
+        ] {
+            assert_eq!(top(t), Some(Session), "{t}");
+        }
+        // A loop named is no failure until something says it happened.
+        for t in [
+            "Redirect loop.",
+            "To avoid a redirect loop, clear your cookies.",
+            "Send the token in the Authorization header.",
+        ] {
+            assert_eq!(top(t), None, "{t}");
+        }
+        for t in [
+            "We were unable to set up two-factor authentication for your account. \
+             Please ensure that you have entered your code correctly and try again.",
+            "No pudimos configurar la autenticación de dos factores para tu cuenta. \
+             Asegúrate de haber ingresado correctamente tu código e inténtalo de nuevo.",
+            "我们未能为你的账号设置双重验证。请确保你正确输入验证码后再试。",
+        ] {
+            assert_eq!(top(t), Some(Invalid), "{t}");
+        }
+        // "Too many" in the genitive ("zbyt wielu", "zu vielen") is a limit.
+        for t in [
+            "Zażądano zbyt wielu kodów.",
+            "Nach zu vielen Versuchen bitte 5 Minuten warten.",
+        ] {
+            assert_eq!(top(t), Some(Rate), "{t}");
+        }
+        // The advice names a credential or an account's enrolment: not the code.
+        for t in [
+            "未能发送验证码，请检查手机号码。",
+            "La tentative d'authentification pour votre compte est refusée, car votre \
+             compte n'est pas encore configuré pour passer par l'authentification \
+             multifacteur. Contactez les administrateurs du service pour obtenir de \
+             l'aide, assurez-vous que votre compte est inscrit et éligible à \
+             l'authentification multifacteur et réessayez.",
+            "입력하신 코드가 저희 기록과 다릅니다. 다시 시도해 주세요.",
+        ] {
+            assert_ne!(top(t), Some(Rate), "{t}");
+            if !t.contains("코드") {
+                assert_ne!(top(t), Some(Invalid), "{t}");
+            }
         }
     }
 
