@@ -235,16 +235,18 @@ impl Sentence<'_> {
     /// "Your IP has been banned from this community", "IPアドレスが許可されていません".
     /// Every boundary object named is the address, and nothing says it is
     /// wrong or ran out ("your IP address changed" is a session fault).
-    /// So is a domain refused beside the user's address ("The domain
+    /// So is a domain refused with nothing else named ("The domain
     /// associated with your email address is not allowed for this
-    /// workspace"): a sign-up policy, where a cookie's domain is a fault of
-    /// the deployment ("Cookie domain not allowed", no address named).
+    /// workspace", a webmail's "Domain not allowed"): a sign-up or login
+    /// policy, where a cookie's domain is a fault of the deployment
+    /// ("Cookie domain not allowed") and an untrusted domain is a host the
+    /// deployment did not list ("You are accessing the server from an
+    /// untrusted domain": wrong, not refused).
     fn address_refused(&self) -> bool {
         let ip = self.every_also(C::Boundary, C::Ip)
             && self.has(C::Ip)
             && (self.has(C::Disallowed) || self.has(C::Permanent));
         let domain = self.has(C::Disallowed)
-            && self.has(C::Cred)
             && !self.has(C::Session)
             && self
                 .matches
@@ -1759,6 +1761,20 @@ mod tests {
         ] {
             assert_eq!(top(t), Some(Session), "{t}");
         }
+        // A domain refused with nothing else named is a policy, not a
+        // cookie's domain.
+        for t in [
+            "Domain not allowed.",
+            "Dominio no permitido",
+            "不允许此域名",
+        ] {
+            assert_ne!(top(t), Some(Session), "{t}");
+        }
+        assert_eq!(top("Cookie domain not allowed."), Some(Session));
+        assert_eq!(
+            top("You are accessing the server from an untrusted domain."),
+            Some(Session)
+        );
         // A loop named is no failure until something says it happened.
         for t in [
             "Redirect loop.",
