@@ -103,6 +103,11 @@ const HELDOUT: &[&str] = &[
     "heldout-42",
     "heldout-43",
     "heldout-44",
+    "heldout-45",
+    "heldout-46",
+    "heldout-47",
+    "heldout-48",
+    "heldout-49",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -135,7 +140,12 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout41.jsonl`, round 39;
 /// `lang-heldout42.jsonl`, round 40;
 /// `lang-heldout43.jsonl`, round 41;
-/// `lang-heldout44.jsonl`, round 42):
+/// `lang-heldout44.jsonl`, round 42;
+/// `lang-heldout45.jsonl`, round 43;
+/// `lang-heldout46.jsonl`, round 44;
+/// `lang-heldout47.jsonl`, round 45;
+/// `lang-heldout48.jsonl`, round 46;
+/// `lang-heldout49.jsonl`, round 47):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -177,6 +187,11 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-42", "/tests/corpus/lang-heldout42.jsonl"),
     ("heldout-43", "/tests/corpus/lang-heldout43.jsonl"),
     ("heldout-44", "/tests/corpus/lang-heldout44.jsonl"),
+    ("heldout-45", "/tests/corpus/lang-heldout45.jsonl"),
+    ("heldout-46", "/tests/corpus/lang-heldout46.jsonl"),
+    ("heldout-47", "/tests/corpus/lang-heldout47.jsonl"),
+    ("heldout-48", "/tests/corpus/lang-heldout48.jsonl"),
+    ("heldout-49", "/tests/corpus/lang-heldout49.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
