@@ -1827,6 +1827,50 @@ mod tests {
         assert_eq!(top("로그인 요청이 만료되었습니다."), Some(Expired));
     }
 
+    /// Rounds 43 to 47: a problem with the session, a request the site
+    /// cannot tell came from the user, an outage before "come back in a few
+    /// minutes"; and the corpora's counter-examples to the broader rules
+    /// tried first (any error beside a session, "unknown" as "wrong").
+    #[test]
+    fn session_problems_and_requests_not_from_the_user() {
+        use Judgement::*;
+        let top = |text: &str| {
+            let out = read_text(text);
+            [Invalid, Expired, Rate, Session, Other]
+                .into_iter()
+                .map(|k| (k, out.votes_for(k)))
+                .filter(|(_, v)| *v > 0.0)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(k, _)| k)
+        };
+        for t in [
+            "There was a problem with your session. Please submit the form again.",
+            "Il y a eu un problème avec votre session. Veuillez réessayer.",
+            "Es gab ein Problem mit Ihrer Sitzung. Bitte senden Sie das Formular erneut.",
+            "Parece que houve um problema com sua sessão atual.",
+            "We could not verify that this request was really sent by you.",
+            "我们无法验证这个请求真的是由您发送的。",
+        ] {
+            assert_eq!(top(t), Some(Session), "{t}");
+        }
+        for t in [
+            "We are experiencing technical difficulties. Please come back in a few minutes.",
+            "Estamos experimentando problemas técnicos. Por favor, vuelve en unos minutos.",
+            "我们遇到了一些技术问题，正在处理。请几分钟后再试。",
+        ] {
+            assert_ne!(top(t), Some(Rate), "{t}");
+        }
+        for t in [
+            "Neue Sitzung kann nicht erstellt werden.",
+            "Ocorreu um erro ao iniciar sessão. Volte a tela de login e tente novamente.",
+        ] {
+            assert_ne!(top(t), Some(Session), "{t}");
+        }
+        for t in ["Unknown token", "Token desconocido", "未知的令牌"] {
+            assert_ne!(top(t), Some(Invalid), "{t}");
+        }
+    }
+
     #[test]
     fn durations() {
         assert_eq!(
