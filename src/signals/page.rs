@@ -1827,12 +1827,14 @@ mod tests {
         assert_eq!(top("로그인 요청이 만료되었습니다."), Some(Expired));
     }
 
-    /// Rounds 43 to 47: a problem with the session, a request the site
-    /// cannot tell came from the user, an outage before "come back in a few
-    /// minutes"; and the corpora's counter-examples to the broader rules
-    /// tried first (any error beside a session, "unknown" as "wrong").
+    /// Rounds 43 to 47: a request the site cannot tell came from the user
+    /// ("really sent by you"); and the counter-examples of the corpora and
+    /// of a second attacker's review to the broader rules tried first (any
+    /// error beside a session, "unknown" as "wrong", "a problem with your
+    /// session", bare "sent by you", technical problems as an outage,
+    /// workspaces and providers as the account at fault).
     #[test]
-    fn session_problems_and_requests_not_from_the_user() {
+    fn requests_not_from_the_user_and_counter_examples() {
         use Judgement::*;
         let top = |text: &str| {
             let out = read_text(text);
@@ -1844,25 +1846,29 @@ mod tests {
                 .map(|(k, _)| k)
         };
         for t in [
-            "There was a problem with your session. Please submit the form again.",
-            "Il y a eu un problème avec votre session. Veuillez réessayer.",
-            "Es gab ein Problem mit Ihrer Sitzung. Bitte senden Sie das Formular erneut.",
-            "Parece que houve um problema com sua sessão atual.",
             "We could not verify that this request was really sent by you.",
             "我们无法验证这个请求真的是由您发送的。",
+            "Session not found for workspace acme.",
         ] {
             assert_eq!(top(t), Some(Session), "{t}");
         }
+        assert_eq!(top("The code sent by you is invalid."), Some(Invalid));
+        assert_eq!(
+            top("あなたが送信したコードが正しくありません。"),
+            Some(Invalid)
+        );
         for t in [
-            "We are experiencing technical difficulties. Please come back in a few minutes.",
-            "Estamos experimentando problemas técnicos. Por favor, vuelve en unos minutos.",
-            "我们遇到了一些技术问题，正在处理。请几分钟后再试。",
+            "Too many requests sent by you. Please try again in 10 minutes.",
+            "We're having technical issues. Your account is temporarily locked for 15 minutes.",
         ] {
-            assert_ne!(top(t), Some(Rate), "{t}");
+            assert_eq!(top(t), Some(Rate), "{t}");
         }
         for t in [
             "Neue Sitzung kann nicht erstellt werden.",
             "Ocorreu um erro ao iniciar sessão. Volte a tela de login e tente novamente.",
+            "Having a problem with your session? Visit our help center.",
+            "Falls diese Anfrage nicht von Ihnen stammt, ignorieren Sie diese Nachricht.",
+            "Messages sent by you are end-to-end encrypted.",
         ] {
             assert_ne!(top(t), Some(Session), "{t}");
         }
