@@ -108,6 +108,9 @@ const HELDOUT: &[&str] = &[
     "heldout-47",
     "heldout-48",
     "heldout-49",
+    "heldout-50",
+    "heldout-51",
+    "heldout-52",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -145,7 +148,10 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout46.jsonl`, round 44;
 /// `lang-heldout47.jsonl`, round 45;
 /// `lang-heldout48.jsonl`, round 46;
-/// `lang-heldout49.jsonl`, round 47):
+/// `lang-heldout49.jsonl`, round 47;
+/// `lang-heldout50.jsonl`, round 48;
+/// `lang-heldout51.jsonl`, round 49;
+/// `lang-heldout52.jsonl`, round 50):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -192,6 +198,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-47", "/tests/corpus/lang-heldout47.jsonl"),
     ("heldout-48", "/tests/corpus/lang-heldout48.jsonl"),
     ("heldout-49", "/tests/corpus/lang-heldout49.jsonl"),
+    ("heldout-50", "/tests/corpus/lang-heldout50.jsonl"),
+    ("heldout-51", "/tests/corpus/lang-heldout51.jsonl"),
+    ("heldout-52", "/tests/corpus/lang-heldout52.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
