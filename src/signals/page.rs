@@ -1875,6 +1875,29 @@ mod tests {
         for t in ["Unknown token", "Token desconocido", "未知的令牌"] {
             assert_ne!(top(t), Some(Invalid), "{t}");
         }
+        // Round 50: a server that could not be reached is an outage, so the
+        // timeout after it on an MFA step is not the step running out.
+        let on_mfa_step = |text: &str| {
+            let mut out = PageSignals::default();
+            let how = Reading {
+                weight: 1.0,
+                otp_context: true,
+                source: Source::PageText,
+                limit: 20,
+                lexicons: u64::MAX,
+                words: u64::MAX,
+            };
+            judge_text(&mut out, text, &how);
+            out.votes_for(Expired)
+        };
+        for t in [
+            "Could not contact server. Timed out!",
+            "Konnte Server nicht kontaktieren. Zeitüberschreitung!",
+            "No se pudo conectar con el servidor. La operación superó el tiempo límite de espera",
+        ] {
+            assert_eq!(on_mfa_step(t), 0.0, "{t}");
+        }
+        assert!(on_mfa_step("Your code timed out. Please try again.") > 0.0);
     }
 
     #[test]
