@@ -1491,6 +1491,18 @@ mod tests {
         out
     }
 
+    /// The judgement with the most votes over a whole text, if any.
+    fn strongest(text: &str) -> Option<Judgement> {
+        use Judgement::*;
+        let out = read_text(text);
+        [Invalid, Expired, Rate, Session, Other]
+            .into_iter()
+            .map(|k| (k, out.votes_for(k)))
+            .filter(|(_, v)| *v > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(k, _)| k)
+    }
+
     /// Votes of a whole text for a limit and for another failure.
     fn votes(text: &str) -> [f32; 2] {
         let out = read_text(text);
@@ -1741,15 +1753,7 @@ mod tests {
     #[test]
     fn loops_headers_domains_and_their_counter_examples() {
         use Judgement::*;
-        let top = |text: &str| {
-            let out = read_text(text);
-            [Invalid, Expired, Rate, Session, Other]
-                .into_iter()
-                .map(|k| (k, out.votes_for(k)))
-                .filter(|(_, v)| *v > 0.0)
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(k, _)| k)
-        };
+        let top = strongest;
         for t in [
             "id.example.org redirected you too many times.",
             "id.example.org 将您重定向的次数过多。",
@@ -1836,15 +1840,7 @@ mod tests {
     #[test]
     fn requests_not_from_the_user_and_counter_examples() {
         use Judgement::*;
-        let top = |text: &str| {
-            let out = read_text(text);
-            [Invalid, Expired, Rate, Session, Other]
-                .into_iter()
-                .map(|k| (k, out.votes_for(k)))
-                .filter(|(_, v)| *v > 0.0)
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(k, _)| k)
-        };
+        let top = strongest;
         for t in [
             "We could not verify that this request was really sent by you.",
             "我们无法验证这个请求真的是由您发送的。",
