@@ -106,10 +106,16 @@ pub enum Concept {
     /// "2 attempts remaining", "Sie können es noch 2 Mal versuchen",
     /// "还可以尝试 2 次": a warning after a failure, not yet a limit.
     Remaining,
+    /// "we use cookies", "Wir verwenden Cookies", "Cookieを使用しています",
+    /// "cookie policy": the site's notice about its own cookies, which a
+    /// login page shows beside every error. Listed as longer phrases than
+    /// the cookie word, it keeps the cookie out of the boundary objects, and
+    /// its purpose words ("to ensure", "sicherzustellen") are no need.
+    Consent,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 39] = [
+    const ALL: [(Concept, &'static str); 40] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -149,6 +155,7 @@ impl Concept {
         (Concept::Wait, "wait"),
         (Concept::Setup, "setup"),
         (Concept::Remaining, "remaining"),
+        (Concept::Consent, "consent"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

@@ -475,7 +475,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Cookies ondersteuning is niet beschikbaar": a boundary object the
     // site needs, weaker than one said to fail. Not a step that names the
     // code ("this client must redirect for re-authentication or MFA").
-    let needed = s.has(C::Needs) || s.has(C::Unavailable);
+    // Not the site's cookie notice ("We use cookies to ensure you get the
+    // best experience"): its purpose is no need.
+    let needed = (s.has(C::Needs) || s.has(C::Unavailable)) && !s.has(C::Consent);
     if boundary && !counted && !cred && needed && !s.has(C::Otp) && !s.has(C::Challenge) {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
     }
@@ -1843,6 +1845,32 @@ mod tests {
     /// error beside a session, "unknown" as "wrong", "a problem with your
     /// session", bare "sent by you", technical problems as an outage,
     /// workspaces and providers as the account at fault).
+    #[test]
+    fn cookie_notices_are_no_cookie_fault() {
+        use Judgement::*;
+        // The site's notice about its own cookies, with the purpose it gives.
+        for t in [
+            "We use cookies to ensure you get the best experience on our website.",
+            "This website uses cookies to make sure the login works. Accept all",
+            "Wir verwenden Cookies, um sicherzustellen, dass Sie die beste Erfahrung machen.",
+            "Utilizziamo i cookie per assicurarci che tu abbia la migliore esperienza.",
+            "Wij gebruiken cookies om ervoor te zorgen dat de site goed werkt.",
+        ] {
+            assert_ne!(strongest(t), Some(Session), "{t}");
+        }
+        // A cookie the site needs, refused or missing, stays a session fault.
+        for t in [
+            "Please enable cookies to sign in.",
+            "This application requires cookies.",
+            "Cookies müssen aktiviert sein.",
+            "Your browser is blocking cookies.",
+            "请启用Cookie。",
+            "Sign-in failed. Please check your cookie settings.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+    }
+
     #[test]
     fn requests_not_from_the_user_and_counter_examples() {
         use Judgement::*;
