@@ -1846,6 +1846,24 @@ mod tests {
     /// session", bare "sent by you", technical problems as an outage,
     /// workspaces and providers as the account at fault).
     #[test]
+    fn a_trial_that_ran_out_is_no_expired_step() {
+        use Judgement::*;
+        for t in [
+            "Your trial has expired.",
+            "Je proefperiode is verlopen.",
+            "Ihr Testzeitraum ist abgelaufen.",
+        ] {
+            assert_ne!(strongest(t), Some(Expired), "{t}");
+        }
+        for t in [
+            "De verificatieperiode is verlopen.",
+            "Der Anmeldezeitraum ist abgelaufen.",
+        ] {
+            assert_eq!(strongest(t), Some(Expired), "{t}");
+        }
+    }
+
+    #[test]
     fn cookie_notices_are_no_cookie_fault() {
         use Judgement::*;
         // The site's notice about its own cookies, with the purpose it gives.
