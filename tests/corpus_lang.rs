@@ -111,6 +111,14 @@ const HELDOUT: &[&str] = &[
     "heldout-50",
     "heldout-51",
     "heldout-52",
+    "heldout-53",
+    "heldout-54",
+    "heldout-55",
+    "heldout-56",
+    "heldout-57",
+    "heldout-58",
+    "heldout-59",
+    "heldout-60",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -151,7 +159,15 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout49.jsonl`, round 47;
 /// `lang-heldout50.jsonl`, round 48;
 /// `lang-heldout51.jsonl`, round 49;
-/// `lang-heldout52.jsonl`, round 50):
+/// `lang-heldout52.jsonl`, round 50;
+/// `lang-heldout53.jsonl`, round 51;
+/// `lang-heldout54.jsonl`, round 52;
+/// `lang-heldout55.jsonl`, round 53;
+/// `lang-heldout56.jsonl`, round 54;
+/// `lang-heldout57.jsonl`, round 55;
+/// `lang-heldout58.jsonl`, round 56;
+/// `lang-heldout59.jsonl`, round 57;
+/// `lang-heldout60.jsonl`, round 58):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -201,6 +217,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-50", "/tests/corpus/lang-heldout50.jsonl"),
     ("heldout-51", "/tests/corpus/lang-heldout51.jsonl"),
     ("heldout-52", "/tests/corpus/lang-heldout52.jsonl"),
+    ("heldout-53", "/tests/corpus/lang-heldout53.jsonl"),
+    ("heldout-54", "/tests/corpus/lang-heldout54.jsonl"),
+    ("heldout-55", "/tests/corpus/lang-heldout55.jsonl"),
+    ("heldout-56", "/tests/corpus/lang-heldout56.jsonl"),
+    ("heldout-57", "/tests/corpus/lang-heldout57.jsonl"),
+    ("heldout-58", "/tests/corpus/lang-heldout58.jsonl"),
+    ("heldout-59", "/tests/corpus/lang-heldout59.jsonl"),
+    ("heldout-60", "/tests/corpus/lang-heldout60.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code

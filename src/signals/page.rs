@@ -1884,8 +1884,43 @@ mod tests {
             "Your browser is blocking cookies.",
             "请启用Cookie。",
             "Sign-in failed. Please check your cookie settings.",
+            "Adjust your browser settings to allow third-party cookies.",
+            "Passen Sie Ihre Browsereinstellungen an, um Drittanbieter-Cookies zuzulassen.",
+            "El token del formulario no es válido",
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        // A banner's button is no need.
+        for t in ["Allow cookies", "Allow all cookies", "Accept all cookies"] {
+            assert_ne!(strongest(t), Some(Session), "{t}");
+        }
+    }
+
+    #[test]
+    fn wrong_codes_too_many_errors_and_codes_that_are_no_factor() {
+        use Judgement::*;
+        for t in [
+            "Fehler beim Validieren des angegebenen Authentifizierungscodes",
+            "Impossibile convalidare il codice di autenticazione fornito",
+            "The given code is not the correct TOTP token.",
+            "给定的代码不是正确的 TOTP 令牌。",
+        ] {
+            assert_eq!(strongest(t), Some(Invalid), "{t}");
+        }
+        for t in [
+            "Demasiados errores. Inténtelo de nuevo en 5 minutos.",
+            "登録ロックPINの間違いが多すぎます。1日後に再度試してください。",
+            "Límite de tasa excedido",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        // An installation code is no second factor.
+        for t in [
+            "The installation code does not match",
+            "Le code d'installation ne correspond pas",
+            "安装代码不匹配",
+        ] {
+            assert_ne!(strongest(t), Some(Invalid), "{t}");
         }
     }
 
