@@ -119,6 +119,14 @@ const HELDOUT: &[&str] = &[
     "heldout-58",
     "heldout-59",
     "heldout-60",
+    "heldout-61",
+    "heldout-62",
+    "heldout-63",
+    "heldout-64",
+    "heldout-65",
+    "heldout-66",
+    "heldout-67",
+    "heldout-68",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -167,7 +175,15 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout57.jsonl`, round 55;
 /// `lang-heldout58.jsonl`, round 56;
 /// `lang-heldout59.jsonl`, round 57;
-/// `lang-heldout60.jsonl`, round 58):
+/// `lang-heldout60.jsonl`, round 58;
+/// `lang-heldout61.jsonl`, round 59;
+/// `lang-heldout62.jsonl`, round 60;
+/// `lang-heldout63.jsonl`, round 61;
+/// `lang-heldout64.jsonl`, round 62;
+/// `lang-heldout65.jsonl`, round 63;
+/// `lang-heldout66.jsonl`, round 64;
+/// `lang-heldout67.jsonl`, round 65;
+/// `lang-heldout68.jsonl`, round 66):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -225,6 +241,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-58", "/tests/corpus/lang-heldout58.jsonl"),
     ("heldout-59", "/tests/corpus/lang-heldout59.jsonl"),
     ("heldout-60", "/tests/corpus/lang-heldout60.jsonl"),
+    ("heldout-61", "/tests/corpus/lang-heldout61.jsonl"),
+    ("heldout-62", "/tests/corpus/lang-heldout62.jsonl"),
+    ("heldout-63", "/tests/corpus/lang-heldout63.jsonl"),
+    ("heldout-64", "/tests/corpus/lang-heldout64.jsonl"),
+    ("heldout-65", "/tests/corpus/lang-heldout65.jsonl"),
+    ("heldout-66", "/tests/corpus/lang-heldout66.jsonl"),
+    ("heldout-67", "/tests/corpus/lang-heldout67.jsonl"),
+    ("heldout-68", "/tests/corpus/lang-heldout68.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code

@@ -111,6 +111,11 @@ struct Sentence<'a> {
     /// The sentence before was a bare heading ("Error", "エラー"): a failure
     /// that says nothing of what failed, so a retry after it is no advice.
     after_heading: bool,
+    /// The sentence before said something failed and the rules could not
+    /// place it ("認証中にエラーが発生しました"): a bare "Please try again
+    /// later" here is the retry after that failure, no limit. Read only
+    /// for that retry, not as a failure the next sentence explains.
+    after_unplaced_error: bool,
     /// The next sentence asks to reload the page ("Token expired. Please
     /// reload the page."); looked at only after an expired token.
     next_reload: bool,
@@ -511,7 +516,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // the advice to retry; the product says nothing of a limit.
     let failure_then_later = !counted
         && (!s.has(C::Permanent) || s.blocks_only_name_the_administrator())
-        && ((s.after_failure && !s.after_heading) || s.has(C::GenericError))
+        && ((s.after_failure && !s.after_heading)
+            || s.after_unplaced_error
+            || s.has(C::GenericError))
         && s.only_later();
     if failure_then_later && !failure {
         return None;
@@ -685,6 +692,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     let mut after_verdict = false;
     let mut after_cred = false;
     let mut after_heading = false;
+    let mut after_unplaced_error = false;
     let mut next_buf = text::TokenBuf::default();
     let mut next_matches = Vec::new();
     let mut sentences = text::sentences(text)
@@ -735,6 +743,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_verdict,
             after_cred,
             after_heading,
+            after_unplaced_error,
             next_reload,
             next_block,
             words,
@@ -764,6 +773,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         after_failure = judged.is_some_and(|(_, rule, _)| {
             matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
         });
+        after_unplaced_error =
+            judged.is_none() && !heading && (s.set.has(C::GenericError) || s.set.has(C::Failed));
         after_heading = heading;
         if let Some((j, rule, w)) = judged {
             // Masking costs more than judging: only for lines that will be shown.
@@ -1023,6 +1034,7 @@ mod tests {
                 after_verdict: false,
                 after_cred: false,
                 after_heading: false,
+                after_unplaced_error: false,
                 next_reload: false,
                 next_block: false,
                 words: u64::MAX,
@@ -1845,6 +1857,39 @@ mod tests {
     /// error beside a session, "unknown" as "wrong", "a problem with your
     /// session", bare "sent by you", technical problems as an outage,
     /// workspaces and providers as the account at fault).
+    #[test]
+    fn retries_after_errors_and_waits_after_lockouts() {
+        use Judgement::*;
+        // A failure, then the retry later: no limit named.
+        for t in [
+            "認証中にエラーが発生しました。後ほどもう一度お試しください。",
+            "Seems we hit a snag. Please try again later.",
+            "Sembra che abbiamo incontrato un intoppo. Per favore riprova più tardi...",
+            "Please wait a few seconds while we sign you in.",
+            "Please wait a bit while we load your account.",
+        ] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
+        }
+        // A lockout the user waits out, and wrong entries counted.
+        for t in [
+            "The user account has been locked out due to invalid login attempts. \
+             Please wait a while and try again.",
+            "由于尝试登录无效，用户账户已被锁定。请稍候再试。",
+            "You have entered too many wrong passwords.",
+            "Du hast zu viele falsche PINs eingegeben.",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        // A form key is the page's form token; consent to cookies is a notice.
+        assert_eq!(
+            strongest("Invalid Form Key. Please refresh the page."),
+            Some(Session)
+        );
+        let t = "Um die neuen Datenschutzrichtlinien zu erfüllen, müssen wir Sie um Ihre \
+                 Zustimmung für Cookies fragen.";
+        assert_ne!(strongest(t), Some(Session), "{t}");
+    }
+
     #[test]
     fn a_trial_that_ran_out_is_no_expired_step() {
         use Judgement::*;
