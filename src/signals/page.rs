@@ -481,8 +481,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // site needs, weaker than one said to fail. Not a step that names the
     // code ("this client must redirect for re-authentication or MFA").
     // Not the site's cookie notice ("We use cookies to ensure you get the
-    // best experience"): its purpose is no need.
-    let needed = (s.has(C::Needs) || s.has(C::Unavailable)) && !s.has(C::Consent);
+    // best experience"): its purpose is no need, and it names its cookies,
+    // not one that failed. A fault said beside it still counts (above: "This
+    // site uses cookies, which your browser has disabled").
+    let notice = s.has(C::Consent);
+    let needed = (s.has(C::Needs) || s.has(C::Unavailable)) && !notice;
     if boundary && !counted && !cred && needed && !s.has(C::Otp) && !s.has(C::Challenge) {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
     }
@@ -491,7 +494,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     }
     // Weaker than a failure said of the code: "Invalid code. If this keeps
     // happening, check that the clock is set right" is a wrong code first.
-    if boundary && !counted && s.recheck_after_failure() {
+    if boundary && !counted && !notice && s.recheck_after_failure() {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.7));
     }
     // "Couldn't complete your authentication request. Please try again
@@ -500,7 +503,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // it names an address, an account or a credential: "Error. You can't
     // log in from that IP address" is a block.
     let named_other = cred || s.has(C::Ip) || s.has(C::Account);
-    if boundary && !counted && !named_other && s.after_failure {
+    if boundary && !counted && !named_other && !notice && s.after_failure {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.7));
     }
     // "The server is temporarily unavailable, try again later": an outage,
@@ -1888,6 +1891,43 @@ mod tests {
         let t = "Um die neuen Datenschutzrichtlinien zu erfüllen, müssen wir Sie um Ihre \
                  Zustimmung für Cookies fragen.";
         assert_ne!(strongest(t), Some(Session), "{t}");
+    }
+
+    #[test]
+    fn an_attackers_counter_examples_to_the_twelfth_sessions_words() {
+        use Judgement::*;
+        // A cookie notice beside a fault keeps the fault.
+        for t in [
+            "This site uses cookies to keep you signed in, and your browser is blocking them.",
+            "The login uses cookies, which your browser has disabled.",
+            "Strona używa plików cookie, które są wyłączone w Twojej przeglądarce.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        // Banners, loading pages, links under a code input, settings.
+        for t in [
+            "Click \"Accept all\" to allow cookies.",
+            "Klicken Sie auf „Alle akzeptieren“, um Cookies zuzulassen.",
+            "Cookies strictement nécessaires",
+        ] {
+            assert_ne!(strongest(t), Some(Session), "{t}");
+        }
+        for t in [
+            "Please wait a while, we are signing you in.",
+            "PINs with too many repeated digits are not allowed.",
+            "You have saved too many passwords on this device.",
+            "Zbyt wielu błędów w formularzu, popraw dane.",
+        ] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
+        }
+        for t in [
+            "Not the right phone? Use a different verification method.",
+            "Nicht die richtige Nummer?",
+        ] {
+            assert!(!read_text_on(t, true).votes_for(Invalid).is_normal(), "{t}");
+        }
+        let t = "入力の間違いが多すぎるため、アカウントがロックされました。";
+        assert_eq!(strongest(t), Some(Rate), "{t}");
     }
 
     #[test]
