@@ -484,7 +484,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // best experience"): its purpose is no need, and it names its cookies,
     // not one that failed. A fault said beside it still counts (above: "This
     // site uses cookies, which your browser has disabled").
-    let notice = s.has(C::Consent);
+    // Only when every cookie named is the notice's: "Sign-in requires
+    // cookies (see cookie policy)" names one the site needs.
+    let notice = s.has(C::Consent) && s.every_also(C::Boundary, C::Consent);
     let needed = (s.has(C::Needs) || s.has(C::Unavailable)) && !notice;
     if boundary && !counted && !cred && needed && !s.has(C::Otp) && !s.has(C::Challenge) {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
@@ -1969,8 +1971,7 @@ mod tests {
             "Your browser is blocking cookies.",
             "请启用Cookie。",
             "Sign-in failed. Please check your cookie settings.",
-            "Adjust your browser settings to allow third-party cookies.",
-            "Passen Sie Ihre Browsereinstellungen an, um Drittanbieter-Cookies zuzulassen.",
+            "Sign-in requires cookies (see cookie policy).",
             "El token del formulario no es válido",
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
@@ -1987,8 +1988,8 @@ mod tests {
         for t in [
             "Fehler beim Validieren des angegebenen Authentifizierungscodes",
             "Impossibile convalidare il codice di autenticazione fornito",
-            "The given code is not the correct TOTP token.",
-            "给定的代码不是正确的 TOTP 令牌。",
+            "Der übermittelte Code ist nicht der korrekte TOTP-Token.",
+            "Impossible de valider le code saisi.",
         ] {
             assert_eq!(strongest(t), Some(Invalid), "{t}");
         }
