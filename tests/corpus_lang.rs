@@ -127,6 +127,13 @@ const HELDOUT: &[&str] = &[
     "heldout-66",
     "heldout-67",
     "heldout-68",
+    "heldout-69",
+    "heldout-70",
+    "heldout-71",
+    "heldout-72",
+    "heldout-73",
+    "heldout-74",
+    "heldout-75",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -183,7 +190,14 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout65.jsonl`, round 63;
 /// `lang-heldout66.jsonl`, round 64;
 /// `lang-heldout67.jsonl`, round 65;
-/// `lang-heldout68.jsonl`, round 66):
+/// `lang-heldout68.jsonl`, round 66;
+/// `lang-heldout69.jsonl`, round 67;
+/// `lang-heldout70.jsonl`, round 68;
+/// `lang-heldout71.jsonl`, round 69;
+/// `lang-heldout72.jsonl`, round 70;
+/// `lang-heldout73.jsonl`, round 71;
+/// `lang-heldout74.jsonl`, round 72;
+/// `lang-heldout75.jsonl`, round 73):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -249,6 +263,13 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-66", "/tests/corpus/lang-heldout66.jsonl"),
     ("heldout-67", "/tests/corpus/lang-heldout67.jsonl"),
     ("heldout-68", "/tests/corpus/lang-heldout68.jsonl"),
+    ("heldout-69", "/tests/corpus/lang-heldout69.jsonl"),
+    ("heldout-70", "/tests/corpus/lang-heldout70.jsonl"),
+    ("heldout-71", "/tests/corpus/lang-heldout71.jsonl"),
+    ("heldout-72", "/tests/corpus/lang-heldout72.jsonl"),
+    ("heldout-73", "/tests/corpus/lang-heldout73.jsonl"),
+    ("heldout-74", "/tests/corpus/lang-heldout74.jsonl"),
+    ("heldout-75", "/tests/corpus/lang-heldout75.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code

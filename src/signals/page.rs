@@ -566,7 +566,13 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             s.has(C::Permanent) && !s.has(C::Temporary) && !s.has(C::Wait) && !timed;
         // "You have exceeded the maximum number of attempts. Contact an
         // administrator.": the limit is a block with no end.
-        if s.next_block && !s.has(C::Temporary) && !s.has(C::Wait) && !timed {
+        // "Too many attempts. Contact an administrator.": the "too many"
+        // that makes it a limit is no wait of its own.
+        let wait_named = s
+            .matches
+            .iter()
+            .any(|m| m.concepts.has(C::Temporary) && !m.concepts.has(C::Many));
+        if s.next_block && !wait_named && !s.has(C::Wait) && !timed {
             return Some((Judgement::Other, Rule::TextAccountBlocked, 0.8));
         }
         if !permanent_only {
@@ -1929,6 +1935,16 @@ mod tests {
             assert!(!read_text_on(t, true).votes_for(Invalid).is_normal(), "{t}");
         }
         let t = "入力の間違いが多すぎるため、アカウントがロックされました。";
+        assert_eq!(strongest(t), Some(Rate), "{t}");
+        // A limit that only an administrator lifts is a block; "too many" is
+        // no wait of its own.
+        for t in [
+            "Too many attempts. Contact an administrator.",
+            "尝试次数过多。请联系管理员。",
+        ] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
+        }
+        let t = "Too many attempts. Please try again later.";
         assert_eq!(strongest(t), Some(Rate), "{t}");
     }
 
