@@ -108,10 +108,11 @@ pub enum Concept {
     Remaining,
     /// "we use cookies", "Wir verwenden Cookies", "Cookieを使用しています",
     /// "cookie policy": the site's notice about its own cookies, which a
-    /// login page shows beside every error. Its cookie is a boundary object
-    /// only when the sentence says it failed ("This site uses cookies, which
-    /// your browser has disabled"): its purpose words ("to ensure",
-    /// "sicherzustellen") are no need, and no failure before it is about it.
+    /// login page shows beside every error. Listed as boundary objects too,
+    /// so a fault said beside them counts ("This site uses cookies, which
+    /// your browser has disabled"); but the notice's purpose words ("to
+    /// ensure", "sicherzustellen") are no need, and no failure before it is
+    /// about its cookies.
     Consent,
 }
 

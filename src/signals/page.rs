@@ -480,12 +480,12 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Cookies ondersteuning is niet beschikbaar": a boundary object the
     // site needs, weaker than one said to fail. Not a step that names the
     // code ("this client must redirect for re-authentication or MFA").
-    // Not the site's cookie notice ("We use cookies to ensure you get the
-    // best experience"): its purpose is no need, and it names its cookies,
-    // not one that failed. A fault said beside it still counts (above: "This
-    // site uses cookies, which your browser has disabled").
-    // Only when every cookie named is the notice's: "Sign-in requires
-    // cookies (see cookie policy)" names one the site needs.
+    // The site's cookie notice ("We use cookies to ensure you get the best
+    // experience"): its purpose is no need, and no failure before it is about
+    // its cookies. Only when every cookie named is the notice's ("Sign-in
+    // requires cookies (see cookie policy)" names one the site needs); a
+    // fault said beside it counts above ("This site uses cookies, which your
+    // browser has disabled").
     let notice = s.has(C::Consent) && s.every_also(C::Boundary, C::Consent);
     let needed = (s.has(C::Needs) || s.has(C::Unavailable)) && !notice;
     if boundary && !counted && !cred && needed && !s.has(C::Otp) && !s.has(C::Challenge) {
