@@ -1862,12 +1862,8 @@ mod tests {
         assert_eq!(strongest("로그인 요청이 만료되었습니다."), Some(Expired));
     }
 
-    /// Rounds 43 to 47: a request the site cannot tell came from the user
-    /// ("really sent by you"); and the counter-examples of the corpora and
-    /// of a second attacker's review to the broader rules tried first (any
-    /// error beside a session, "unknown" as "wrong", "a problem with your
-    /// session", bare "sent by you", technical problems as an outage,
-    /// workspaces and providers as the account at fault).
+    /// The twelfth session's rounds 51 to 66: a retry after an error the
+    /// rules could not place, a lockout then a wait, wrong entries counted.
     #[test]
     fn retries_after_errors_and_waits_after_lockouts() {
         use Judgement::*;
@@ -2026,6 +2022,12 @@ mod tests {
         }
     }
 
+    /// Rounds 43 to 47: a request the site cannot tell came from the user
+    /// ("really sent by you"); and the counter-examples of the corpora and
+    /// of a second attacker's review to the broader rules tried first (any
+    /// error beside a session, "unknown" as "wrong", "a problem with your
+    /// session", bare "sent by you", technical problems as an outage,
+    /// workspaces and providers as the account at fault).
     #[test]
     fn requests_not_from_the_user_and_counter_examples() {
         use Judgement::*;
