@@ -185,15 +185,20 @@ pub enum Word {
     /// "domain", "Domäne", "ドメイン": a domain, a cookie's or an e-mail
     /// address's.
     Domain,
+    /// "problem", "Problem", "problème", "sorun", "問題": the noun for a
+    /// problem, unlike a failure to act ("could not load", "failed to
+    /// revoke").
+    Problem,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 5] = [
+    const ALL: [(Word, &'static str); 6] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
         (Word::Link, "link"),
         (Word::Domain, "domain"),
+        (Word::Problem, "problem"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

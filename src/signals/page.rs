@@ -122,6 +122,9 @@ struct Sentence<'a> {
     /// The next sentence blocks with no end and no wait ("Too many
     /// attempts. Contact an administrator."); looked at only after a limit.
     next_block: bool,
+    /// The sentence asks ("Having a problem with your session?"): a
+    /// question says what might be, not what happened.
+    question: bool,
     /// The lexicons whose function words ([`Word`]) are read: the page's
     /// language and English (see [`text::language_words`]).
     words: u64,
@@ -650,6 +653,30 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if s.has(C::Session) && (s.has(C::Missing) || s.has(C::Invalid)) && !s.account_is_the_cause() {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
     }
+    // "There was a problem with your session. Please submit the form
+    // again", "Es gab ein Problem mit Ihrer Sitzung", "Mevcut oturumunuzda
+    // bir sorun var": a problem said of the session, with nothing else
+    // named, lost it. Only the noun ("Could not load your sessions" is a
+    // failure of an act on sessions), and not in a condition or a question
+    // ("If you have problems signing in, clear your session", "Having a
+    // problem with your session? Visit our help center").
+    let lex = text::lexicon();
+    let conditional =
+        lex.opens_with(Word::If, s.toks, s.words) || lex.cjk_word_in(Word::If, s.toks, s.words);
+    if s.has(C::Session)
+        && lex.word_in(Word::Problem, s.toks, s.words)
+        && !conditional
+        && !s.question
+        && !mfa_object
+        && !cred
+        && !s.has(C::Account)
+        && !s.has(C::Flow)
+        && !rate
+        && !s.has(C::Unavailable)
+        && !s.has(C::Setup)
+    {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.6));
+    }
     if otp_context && !s.has(C::Account) {
         // "The request timed out", "the webhook delivery timed out": what
         // ran out is named, and it is not the code.
@@ -757,6 +784,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_unplaced_error,
             next_reload,
             next_block,
+            question: sentence.trim_end().ends_with(['?', '？']),
             words,
         };
         // A bare heading ("Error", "Fehler", "エラー": the whole sentence one
@@ -1048,6 +1076,7 @@ mod tests {
                 after_unplaced_error: false,
                 next_reload: false,
                 next_block: false,
+                question: text.trim_end().ends_with(['?', '？']),
                 words: u64::MAX,
             },
             otp_context,
@@ -1942,6 +1971,35 @@ mod tests {
         }
         let t = "Too many attempts. Please try again later.";
         assert_eq!(strongest(t), Some(Rate), "{t}");
+    }
+
+    /// The thirteenth session: a problem said of the session itself lost it;
+    /// a failure to act on sessions, a problem in a condition, or one with
+    /// signing in stay what they were.
+    #[test]
+    fn a_problem_with_the_session_is_the_session_lost() {
+        use Judgement::*;
+        for t in [
+            "It looks like there was a problem with your current session. Please submit the form again.",
+            "Es gab ein Problem mit Ihrer Sitzung. Bitte senden Sie das Formular noch einmal.",
+            "Il y a eu un problème avec votre session.",
+            "Ocorreu um problema com a sua sessão.",
+            "Wystąpił problem z obecną sesją.",
+            "Mevcut oturumunuzda bir sorun varmış gibi görünüyor.",
+            "セッションに問題が発生しました。",
+            "您的会话出现问题。",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        for t in [
+            "If you have problems signing in, clear your session.",
+            "There was a problem signing you out.",
+            "Ocorreu um problema ao iniciar sessão.",
+            "There was a problem with your two-factor session. Enter the code again.",
+            "Could not load your sessions.",
+        ] {
+            assert_ne!(strongest(t), Some(Session), "{t}");
+        }
     }
 
     #[test]
