@@ -134,6 +134,14 @@ const HELDOUT: &[&str] = &[
     "heldout-73",
     "heldout-74",
     "heldout-75",
+    "heldout-78",
+    "heldout-79",
+    "heldout-80",
+    "heldout-81",
+    "heldout-82",
+    "heldout-83",
+    "heldout-76",
+    "heldout-77",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -197,7 +205,15 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout72.jsonl`, round 70;
 /// `lang-heldout73.jsonl`, round 71;
 /// `lang-heldout74.jsonl`, round 72;
-/// `lang-heldout75.jsonl`, round 73):
+/// `lang-heldout75.jsonl`, round 73;
+/// `lang-heldout78.jsonl`, round 76;
+/// `lang-heldout79.jsonl`, round 77;
+/// `lang-heldout80.jsonl`, round 78;
+/// `lang-heldout81.jsonl`, round 79;
+/// `lang-heldout82.jsonl`, round 80;
+/// `lang-heldout83.jsonl`, round 81;
+/// `lang-heldout76.jsonl`, round 74;
+/// `lang-heldout77.jsonl`, round 75):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -270,6 +286,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-73", "/tests/corpus/lang-heldout73.jsonl"),
     ("heldout-74", "/tests/corpus/lang-heldout74.jsonl"),
     ("heldout-75", "/tests/corpus/lang-heldout75.jsonl"),
+    ("heldout-78", "/tests/corpus/lang-heldout78.jsonl"),
+    ("heldout-79", "/tests/corpus/lang-heldout79.jsonl"),
+    ("heldout-80", "/tests/corpus/lang-heldout80.jsonl"),
+    ("heldout-81", "/tests/corpus/lang-heldout81.jsonl"),
+    ("heldout-82", "/tests/corpus/lang-heldout82.jsonl"),
+    ("heldout-83", "/tests/corpus/lang-heldout83.jsonl"),
+    ("heldout-76", "/tests/corpus/lang-heldout76.jsonl"),
+    ("heldout-77", "/tests/corpus/lang-heldout77.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
