@@ -114,10 +114,14 @@ pub enum Concept {
     /// ensure", "sicherzustellen") are no need, and no failure before it is
     /// about its cookies.
     Consent,
+    /// "sign in again", "melden Sie sich erneut an", "reconnectez-vous",
+    /// "再度ログイン", "请重新登录": the advice to start the sign-in over.
+    /// After a session that expired, it says the sign-in's session was lost.
+    Relogin,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 40] = [
+    const ALL: [(Concept, &'static str); 41] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -158,6 +162,7 @@ impl Concept {
         (Concept::Setup, "setup"),
         (Concept::Remaining, "remaining"),
         (Concept::Consent, "consent"),
+        (Concept::Relogin, "relogin"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

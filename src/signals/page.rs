@@ -122,6 +122,10 @@ struct Sentence<'a> {
     /// The next sentence blocks with no end and no wait ("Too many
     /// attempts. Contact an administrator."); looked at only after a limit.
     next_block: bool,
+    /// The sentence after a session that expired advises to sign in again
+    /// ("Your session has expired. Please sign in again."); looked at only
+    /// after an expired session.
+    next_relogin: bool,
     /// The sentence asks ("Having a problem with your session?"): a
     /// question says what might be, not what happened.
     question: bool,
@@ -639,6 +643,18 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
     }
+    // "Your session expired. Please sign in again", "Die Sitzung ist
+    // abgelaufen, bitte erneut anmelden", "会话已过期. 请重新登录": a session
+    // that ran out and a sign-in to start over is the sign-in's session
+    // lost (a session timeout, like a page expired on its form token), not
+    // an expired MFA step. A bare "session is expired" stays an expired
+    // step (the session may be the challenge's), and so does the session
+    // of a step ("Die Authentifizierungssitzung ist abgelaufen", listed as
+    // a flow) or one beside the code.
+    let relogin = s.has(C::Relogin) || s.next_relogin;
+    if s.has(C::Expired) && s.has(C::Session) && relogin && !mfa_object && !s.has(C::Flow) {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
+    }
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
         return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
     }
@@ -761,7 +777,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             .into_iter()
             .any(|c| set.has(c));
         let expired_token = set.has(C::Expired) && set.has(C::Token);
-        let next = (expired_token || limit_words)
+        let expired_session = set.has(C::Expired) && set.has(C::Session);
+        let next = (expired_token || limit_words || expired_session)
             .then(|| sentences.peek().copied())
             .flatten();
         let next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
@@ -773,6 +790,9 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             && next_matches.iter().any(|m| m.concepts.has(C::Reload));
         let next_block =
             limit_words && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches, words));
+        let next_relogin = expired_session
+            && next.is_some()
+            && next_matches.iter().any(|m| m.concepts.has(C::Relogin));
         let s = Sentence {
             set,
             toks: &toks,
@@ -784,6 +804,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_unplaced_error,
             next_reload,
             next_block,
+            next_relogin,
             question: sentence.trim_end().ends_with(['?', '？']),
             words,
         };
@@ -1076,6 +1097,7 @@ mod tests {
                 after_unplaced_error: false,
                 next_reload: false,
                 next_block: false,
+                next_relogin: false,
                 question: text.trim_end().ends_with(['?', '？']),
                 words: u64::MAX,
             },
@@ -1980,7 +2002,8 @@ mod tests {
     fn a_problem_with_the_session_is_the_session_lost() {
         use Judgement::*;
         for t in [
-            "It looks like there was a problem with your current session. Please submit the form again.",
+            "It looks like there was a problem with your current session. \
+             Please submit the form again.",
             "Es gab ein Problem mit Ihrer Sitzung. Bitte senden Sie das Formular noch einmal.",
             "Il y a eu un problème avec votre session.",
             "Ocorreu um problema com a sua sessão.",
@@ -1999,6 +2022,34 @@ mod tests {
             "Could not load your sessions.",
         ] {
             assert_ne!(strongest(t), Some(Session), "{t}");
+        }
+    }
+
+    /// The thirteenth session: a session that expired, with the advice to
+    /// sign in again, is the sign-in's session lost (the label rules count a
+    /// session timeout there); a bare expired session, a step's session and
+    /// a session beside the code stay expired steps.
+    #[test]
+    fn an_expired_session_and_a_sign_in_over_is_the_session_lost() {
+        use Judgement::*;
+        for t in [
+            "Your session expired. Please sign in again to continue.",
+            "Die Sitzung ist abgelaufen, bitte erneut anmelden.",
+            "Votre session a expiré. Veuillez vous reconnecter.",
+            "La sessione è scaduta. Effettua nuovamente l'accesso.",
+            "Oturumunuz sona erdi. Lütfen tekrar giriş yapın.",
+            "会话(session)已过期. 请重新登录.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        for t in [
+            "Invalid session for the user, session is expired.",
+            "Ihre Sitzung ist abgelaufen.",
+            "Die Authentifizierungssitzung ist abgelaufen. Bitte starte den Anmeldeprozess neu.",
+            "Your session expired. Please enter the code again.",
+            "Your code has expired. Please sign in again.",
+        ] {
+            assert_eq!(strongest(t), Some(Expired), "{t}");
         }
     }
 
