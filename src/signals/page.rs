@@ -2053,6 +2053,47 @@ mod tests {
         }
     }
 
+    /// The thirteenth session's words: a browser that does not support or
+    /// did not send a boundary object refuses it; "unsuccessful" is a
+    /// verdict; a token of account creation is a credential's; an
+    /// overloaded server is an outage, and a logout alone is no expiry.
+    #[test]
+    fn headers_not_sent_unsuccessful_steps_and_registration_tokens() {
+        use Judgement::*;
+        for t in [
+            "Your browser does not support cookies.",
+            "Your browser did not supply a Referrer header",
+            "Ihr Browser unterstützt keinen \"Referrer-Header\"",
+            "votre navigateur n'a pas envoyé d'en-tête « Referrer »",
+            "Mögliche Website-übergreifende Anfragenfälschung",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        for t in [
+            "Multi-factor authentication unsuccessful. Please try again.",
+            "Multi-Faktor-Authentifizierung erfolglos. Bitte erneut versuchen.",
+            "Authentification à double facteur invalide",
+        ] {
+            assert_eq!(strongest(t), Some(Invalid), "{t}");
+        }
+        for t in [
+            "Invalid account creation token.",
+            "Jeton de création de compte invalide.",
+            "アカウント作成トークンが無効です。",
+            "Your browser does not support passkeys.",
+            "We could not send the code. The code was not sent.",
+            "Zostałeś wylogowany.",
+        ] {
+            assert!(matches!(strongest(t), None | Some(Other)), "{t}");
+        }
+        for t in [
+            "Le serveur est momentanément congestionné. Veuillez réessayer ultérieurement.",
+            "服务器超时。请稍后重试！",
+        ] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
+        }
+    }
+
     #[test]
     fn a_trial_that_ran_out_is_no_expired_step() {
         use Judgement::*;
