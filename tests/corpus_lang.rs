@@ -142,6 +142,13 @@ const HELDOUT: &[&str] = &[
     "heldout-83",
     "heldout-76",
     "heldout-77",
+    "heldout-84",
+    "heldout-85",
+    "heldout-86",
+    "heldout-87",
+    "heldout-88",
+    "heldout-89",
+    "heldout-90",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -213,7 +220,14 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout82.jsonl`, round 80;
 /// `lang-heldout83.jsonl`, round 81;
 /// `lang-heldout76.jsonl`, round 74;
-/// `lang-heldout77.jsonl`, round 75):
+/// `lang-heldout77.jsonl`, round 75;
+/// `lang-heldout84.jsonl`, round 82;
+/// `lang-heldout85.jsonl`, round 83;
+/// `lang-heldout86.jsonl`, round 84;
+/// `lang-heldout87.jsonl`, round 85;
+/// `lang-heldout88.jsonl`, round 86;
+/// `lang-heldout89.jsonl`, round 87;
+/// `lang-heldout90.jsonl`, round 88):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -294,6 +308,13 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-83", "/tests/corpus/lang-heldout83.jsonl"),
     ("heldout-76", "/tests/corpus/lang-heldout76.jsonl"),
     ("heldout-77", "/tests/corpus/lang-heldout77.jsonl"),
+    ("heldout-84", "/tests/corpus/lang-heldout84.jsonl"),
+    ("heldout-85", "/tests/corpus/lang-heldout85.jsonl"),
+    ("heldout-86", "/tests/corpus/lang-heldout86.jsonl"),
+    ("heldout-87", "/tests/corpus/lang-heldout87.jsonl"),
+    ("heldout-88", "/tests/corpus/lang-heldout88.jsonl"),
+    ("heldout-89", "/tests/corpus/lang-heldout89.jsonl"),
+    ("heldout-90", "/tests/corpus/lang-heldout90.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
