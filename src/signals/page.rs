@@ -117,14 +117,16 @@ struct Sentence<'a> {
     /// for that retry, not as a failure the next sentence explains.
     after_unplaced_error: bool,
     /// The next sentence asks to reload the page ("Token expired. Please
-    /// reload the page."); looked at only after an expired token.
+    /// reload the page."); looked at only after a token that expired, is
+    /// wrong or failed.
     next_reload: bool,
     /// The next sentence blocks with no end and no wait ("Too many
     /// attempts. Contact an administrator."); looked at only after a limit.
     next_block: bool,
     /// The sentence after a session that expired advises to sign in again
-    /// ("Your session has expired. Please sign in again."); looked at only
-    /// after an expired session.
+    /// ("Your session has expired. Please sign in again."), and names no
+    /// code ("Please sign in again and request a new code" is the step's);
+    /// looked at only after an expired session.
     next_relogin: bool,
     /// The sentence asks ("Having a problem with your session?"): a
     /// question says what might be, not what happened.
@@ -255,10 +257,14 @@ impl Sentence<'_> {
     /// deployment did not list ("You are accessing the server from an
     /// untrusted domain": wrong, not refused).
     fn address_refused(&self) -> bool {
+        // "We do not support sign-ins from this IP address range", "Your
+        // email domain does not support single sign-on": refused by the
+        // site, as "not allowed" is.
+        let refused = self.has(C::Disallowed) || self.has(C::Refused);
         let ip = self.every_also(C::Boundary, C::Ip)
             && self.has(C::Ip)
-            && (self.has(C::Disallowed) || self.has(C::Permanent));
-        let domain = self.has(C::Disallowed)
+            && (refused || self.has(C::Permanent));
+        let domain = refused
             && !self.has(C::Session)
             && self
                 .matches
@@ -267,13 +273,14 @@ impl Sentence<'_> {
                 .all(|m| word_in_match(Word::Domain, self.toks, m, self.words));
         (ip || domain) && !self.has(C::Invalid) && !self.has(C::Expired)
     }
-    /// "Token expired. Please reload the page.": a token that loading the
-    /// page again renews is the page's form token, not a one-time code
-    /// (a new code is requested, not reloaded). Not a session ("Your
+    /// "Token expired. Please reload the page.", "Security token mismatch.
+    /// Please refresh the page": a token that expired, is wrong or failed,
+    /// and that loading the page again renews, is the page's form token, not
+    /// a one-time code (a new code is requested, not reloaded). Not a session ("Your
     /// session has expired, please refresh" stays an expired step) and
     /// not a named code or link.
-    fn form_token_expired(&self) -> bool {
-        self.has(C::Expired)
+    fn form_token_failed(&self) -> bool {
+        (self.has(C::Expired) || self.has(C::Invalid) || self.has(C::Failed))
             && self.has(C::Token)
             && self.every_also(C::Otp, C::Token)
             && (self.has(C::Reload) || self.next_reload)
@@ -377,6 +384,14 @@ fn no_longer_than(sentence: &str, cjk: usize, other: usize) -> bool {
     sentence.trim().chars().count() <= max
 }
 
+/// Whether a sentence asks: a question mark, or the question particle that
+/// Japanese and Chinese end a question with ("セッションに問題がありますか",
+/// "会话有问题吗").
+fn is_question(sentence: &str) -> bool {
+    let s = sentence.trim_end().trim_end_matches(['。', '.']);
+    s.ends_with(['?', '？', 'か', '吗', '嗎'])
+}
+
 /// The sentence after a limit only blocks: a short sentence that only
 /// sends to the administrator ("Contact an administrator."), with no wait,
 /// no number, no question, no condition ("If the problem persists, …",
@@ -445,8 +460,14 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // sentence only: "Your account has been deleted. Please wait while we
     // redirect you" is a page at work).
     // "Sitzung für 15 Minuten gesperrt": a block with a length is a wait.
+    // "You will have to wait 2 seconds before you can log in again", "Wacht
+    // 2 minuten voordat je opnieuw aanmeldt": a wait of a length before the
+    // sign-in starts over is a cooldown.
     let rate = !warning
-        && (counted || s.has(C::Rate) || (s.has(C::Permanent) && (s.has(C::Wait) || timed)));
+        && (counted
+            || s.has(C::Rate)
+            || (s.has(C::Permanent) && (s.has(C::Wait) || timed))
+            || (timed && s.has(C::Relogin)));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
     // A browser that refuses a boundary object ("Are you blocking
@@ -498,7 +519,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if boundary && !counted && !cred && needed && !s.has(C::Otp) && !s.has(C::Challenge) {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
     }
-    if s.form_token_expired() {
+    if s.form_token_failed() {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.8));
     }
     // Weaker than a failure said of the code: "Invalid code. If this keeps
@@ -651,8 +672,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // step (the session may be the challenge's), and so does the session
     // of a step ("Die Authentifizierungssitzung ist abgelaufen", listed as
     // a flow) or one beside the code.
+    // Not a session that ran out while a security key or passkey was
+    // awaited (an authenticator, listed with the account).
     let relogin = s.has(C::Relogin) || s.next_relogin;
-    if s.has(C::Expired) && s.has(C::Session) && relogin && !mfa_object && !s.has(C::Flow) {
+    if s.has(C::Expired)
+        && s.has(C::Session)
+        && relogin
+        && !mfa_object
+        && !s.has(C::Flow)
+        && !s.has(C::Account)
+    {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
     }
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
@@ -672,13 +701,14 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "There was a problem with your session. Please submit the form
     // again", "Es gab ein Problem mit Ihrer Sitzung", "Mevcut oturumunuzda
     // bir sorun var": a problem said of the session, with nothing else
-    // named, lost it. Only the noun ("Could not load your sessions" is a
-    // failure of an act on sessions), and not in a condition or a question
-    // ("If you have problems signing in, clear your session", "Having a
-    // problem with your session? Visit our help center").
+    // named, lost it. Only a problem said to be with it ("problem with",
+    // "Problem mit", "出现问题": not "Could not load your sessions", "There
+    // was a problem revoking this session", "problemlos abgemeldet"), and
+    // not in a condition anywhere in the sentence or a question ("Contact
+    // support if you have a problem with your session", "Having a problem
+    // with your session? Visit our help center").
     let lex = text::lexicon();
-    let conditional =
-        lex.opens_with(Word::If, s.toks, s.words) || lex.cjk_word_in(Word::If, s.toks, s.words);
+    let conditional = lex.word_in(Word::If, s.toks, s.words);
     if s.has(C::Session)
         && lex.word_in(Word::Problem, s.toks, s.words)
         && !conditional
@@ -776,23 +806,25 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         let limit_words = [C::Rate, C::Many, C::Bound, C::Limited, C::Several]
             .into_iter()
             .any(|c| set.has(c));
-        let expired_token = set.has(C::Expired) && set.has(C::Token);
+        let token_failed =
+            (set.has(C::Expired) || set.has(C::Invalid) || set.has(C::Failed)) && set.has(C::Token);
         let expired_session = set.has(C::Expired) && set.has(C::Session);
-        let next = (expired_token || limit_words || expired_session)
+        let next = (token_failed || limit_words || expired_session)
             .then(|| sentences.peek().copied())
             .flatten();
         let next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
         if next.is_some() {
             lex.scan_in(&next_toks, lexicons, &mut next_matches);
         }
-        let next_reload = expired_token
+        let next_reload = token_failed
             && next.is_some()
             && next_matches.iter().any(|m| m.concepts.has(C::Reload));
         let next_block =
             limit_words && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches, words));
         let next_relogin = expired_session
             && next.is_some()
-            && next_matches.iter().any(|m| m.concepts.has(C::Relogin));
+            && next_matches.iter().any(|m| m.concepts.has(C::Relogin))
+            && !next_matches.iter().any(|m| m.concepts.has(C::Otp));
         let s = Sentence {
             set,
             toks: &toks,
@@ -805,7 +837,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             next_reload,
             next_block,
             next_relogin,
-            question: sentence.trim_end().ends_with(['?', '？']),
+            question: is_question(sentence),
             words,
         };
         // A bare heading ("Error", "Fehler", "エラー": the whole sentence one
@@ -1098,7 +1130,7 @@ mod tests {
                 next_reload: false,
                 next_block: false,
                 next_relogin: false,
-                question: text.trim_end().ends_with(['?', '？']),
+                question: is_question(text),
                 words: u64::MAX,
             },
             otp_context,
@@ -2092,6 +2124,49 @@ mod tests {
         ] {
             assert_ne!(strongest(t), Some(Rate), "{t}");
         }
+    }
+
+    /// The thirteenth session's attacker review: what the new words and
+    /// rules must leave alone, and the rounds 82 to 88 language facts.
+    #[test]
+    fn an_attackers_counter_examples_to_the_thirteenth_sessions_rules() {
+        use Judgement::*;
+        for t in [
+            "Sie wurden problemlos abgemeldet.",
+            "You have been signed out without any problem.",
+            "There was a problem revoking this session.",
+            "Contact support if you have a problem with your session.",
+            "Contactez le support en cas de problème avec votre session.",
+            "セッションに問題がありますか",
+            "Your email domain does not support single sign-on.",
+            "We do not support sign-ins from this IP address range.",
+            "Resending the code was unsuccessful.",
+            "Multiple unsuccessful sign-in attempts were recorded since your last visit.",
+            "お使いのブラウザはサードパーティのログインに対応していません。",
+        ] {
+            assert!(matches!(strongest(t), None | Some(Other)), "{t}");
+        }
+        for t in [
+            "Your session expired. Please sign in again and request a new code.",
+            "Your session timed out while we waited for your security key. Please sign in again.",
+        ] {
+            assert_eq!(strongest(t), Some(Expired), "{t}");
+        }
+        for t in [
+            "Zostałeś wylogowany z powodu braku aktywności. Zaloguj się ponownie.",
+            "Ihre Sitzung ist abgelaufen. Bitte senden Sie Ihren Beitrag erneut.",
+            "Sitio de referencia inválido.",
+            "Sessie verlopen, log alstublieft opnieuw in.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        for t in [
+            "Sie müssen 2 Sekunden warten, bevor Sie sich wieder einloggen können.",
+            "对不起，您将不得不等待大约 2 秒才能再次登录。",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        assert_eq!(strongest("Ungültiges zweites Passwort"), Some(Invalid));
     }
 
     #[test]
