@@ -2143,6 +2143,7 @@ mod tests {
             "Resending the code was unsuccessful.",
             "Multiple unsuccessful sign-in attempts were recorded since your last visit.",
             "お使いのブラウザはサードパーティのログインに対応していません。",
+            "Redirect error: please try again",
         ] {
             assert!(matches!(strongest(t), None | Some(Other)), "{t}");
         }
@@ -2157,6 +2158,8 @@ mod tests {
             "Ihre Sitzung ist abgelaufen. Bitte senden Sie Ihren Beitrag erneut.",
             "Sitio de referencia inválido.",
             "Sessie verlopen, log alstublieft opnieuw in.",
+            "Redirect error: invalid URL",
+            "Weiterleitungsfehler: Ungültige URL",
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
