@@ -149,6 +149,7 @@ const HELDOUT: &[&str] = &[
     "heldout-88",
     "heldout-89",
     "heldout-90",
+    "heldout-91",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -227,7 +228,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout87.jsonl`, round 85;
 /// `lang-heldout88.jsonl`, round 86;
 /// `lang-heldout89.jsonl`, round 87;
-/// `lang-heldout90.jsonl`, round 88):
+/// `lang-heldout90.jsonl`, round 88;
+/// `lang-heldout91.jsonl`, round 89):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -315,6 +317,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-88", "/tests/corpus/lang-heldout88.jsonl"),
     ("heldout-89", "/tests/corpus/lang-heldout89.jsonl"),
     ("heldout-90", "/tests/corpus/lang-heldout90.jsonl"),
+    ("heldout-91", "/tests/corpus/lang-heldout91.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
