@@ -190,9 +190,9 @@ pub enum Word {
     /// "domain", "Domäne", "ドメイン": a domain, a cookie's or an e-mail
     /// address's.
     Domain,
-    /// "problem", "Problem", "problème", "sorun", "問題": the noun for a
-    /// problem, unlike a failure to act ("could not load", "failed to
-    /// revoke").
+    /// "problem with", "Problem mit", "problème avec", "bir sorun",
+    /// "出现问题": a problem said to be with something, unlike a failure to
+    /// act ("could not load", "a problem revoking") or none ("problemlos").
     Problem,
 }
 
