@@ -275,13 +275,12 @@ impl Sentence<'_> {
     }
     /// "Token expired. Please reload the page.", "Security token mismatch.
     /// Please refresh the page": a token that expired, is wrong or failed,
-    /// and that loading the page again renews, is the page's form token, not
-    /// a one-time code (a new code is requested, not reloaded). Not a session ("Your
-    /// session has expired, please refresh" stays an expired step) and
-    /// not a named code or link.
+    /// and that loading the page again renews, is the page's form token,
+    /// not a one-time code (a new code is requested, not reloaded). Not a
+    /// session ("Your session has expired, please refresh" stays an expired
+    /// step) and not a named code or link.
     fn form_token_failed(&self) -> bool {
-        (self.has(C::Expired) || self.has(C::Invalid) || self.has(C::Failed))
-            && self.has(C::Token)
+        token_said_to_fail(self.set)
             && self.every_also(C::Otp, C::Token)
             && (self.has(C::Reload) || self.next_reload)
             && !self.has(C::Session)
@@ -382,6 +381,12 @@ fn no_longer_than(sentence: &str, cjk: usize, other: usize) -> bool {
         other
     };
     sentence.trim().chars().count() <= max
+}
+
+/// A token said to have expired, to be wrong or to have failed: the page's
+/// form token when a reload is advised (see [`Sentence::form_token_failed`]).
+fn token_said_to_fail(set: Concepts) -> bool {
+    (set.has(C::Expired) || set.has(C::Invalid) || set.has(C::Failed)) && set.has(C::Token)
 }
 
 /// Whether a sentence asks: a question mark, or the question particle that
@@ -801,13 +806,13 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         if after_outage {
             set.add(C::Unavailable);
         }
-        // The next sentence is read only when this one needs it: after an
-        // expired token (a reload advice next) or a limit (a block next).
+        // The next sentence is read only when this one needs it: after a
+        // token said to fail (a reload advice next), a limit (a block next)
+        // or an expired session (a sign-in over next).
         let limit_words = [C::Rate, C::Many, C::Bound, C::Limited, C::Several]
             .into_iter()
             .any(|c| set.has(c));
-        let token_failed =
-            (set.has(C::Expired) || set.has(C::Invalid) || set.has(C::Failed)) && set.has(C::Token);
+        let token_failed = token_said_to_fail(set);
         let expired_session = set.has(C::Expired) && set.has(C::Session);
         let next = (token_failed || limit_words || expired_session)
             .then(|| sentences.peek().copied())
