@@ -239,6 +239,15 @@ impl Concepts {
     pub fn union(&mut self, o: Concepts) {
         self.0 |= o.0;
     }
+    /// The lexicon names of the concepts in the set, for tools that show
+    /// how a text was read (`examples/concepts.rs`).
+    pub fn names(self) -> Vec<&'static str> {
+        Concept::ALL
+            .iter()
+            .filter(|(c, _)| self.has(*c))
+            .map(|(_, n)| *n)
+            .collect()
+    }
 }
 
 /// One normalised token: lower case, apostrophes dropped; numbers keep their value.
