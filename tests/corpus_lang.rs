@@ -150,6 +150,10 @@ const HELDOUT: &[&str] = &[
     "heldout-89",
     "heldout-90",
     "heldout-91",
+    "heldout-96",
+    "heldout-97",
+    "heldout-100",
+    "heldout-102",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -229,7 +233,11 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout88.jsonl`, round 86;
 /// `lang-heldout89.jsonl`, round 87;
 /// `lang-heldout90.jsonl`, round 88;
-/// `lang-heldout91.jsonl`, round 89):
+/// `lang-heldout91.jsonl`, round 89;
+/// `lang-heldout96.jsonl`, round 94;
+/// `lang-heldout97.jsonl`, round 95;
+/// `lang-heldout100.jsonl`, round 98;
+/// `lang-heldout102.jsonl`, round 100):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -318,6 +326,10 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-89", "/tests/corpus/lang-heldout89.jsonl"),
     ("heldout-90", "/tests/corpus/lang-heldout90.jsonl"),
     ("heldout-91", "/tests/corpus/lang-heldout91.jsonl"),
+    ("heldout-96", "/tests/corpus/lang-heldout96.jsonl"),
+    ("heldout-97", "/tests/corpus/lang-heldout97.jsonl"),
+    ("heldout-100", "/tests/corpus/lang-heldout100.jsonl"),
+    ("heldout-102", "/tests/corpus/lang-heldout102.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
