@@ -154,6 +154,7 @@ const HELDOUT: &[&str] = &[
     "heldout-97",
     "heldout-100",
     "heldout-102",
+    "heldout-101",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -237,7 +238,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout96.jsonl`, round 94;
 /// `lang-heldout97.jsonl`, round 95;
 /// `lang-heldout100.jsonl`, round 98;
-/// `lang-heldout102.jsonl`, round 100):
+/// `lang-heldout102.jsonl`, round 100;
+/// `lang-heldout101.jsonl`, round 99):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -330,6 +332,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-97", "/tests/corpus/lang-heldout97.jsonl"),
     ("heldout-100", "/tests/corpus/lang-heldout100.jsonl"),
     ("heldout-102", "/tests/corpus/lang-heldout102.jsonl"),
+    ("heldout-101", "/tests/corpus/lang-heldout101.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
