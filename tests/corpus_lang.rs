@@ -157,6 +157,7 @@ const HELDOUT: &[&str] = &[
     "heldout-101",
     "heldout-103",
     "heldout-98",
+    "heldout-99",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -243,7 +244,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout102.jsonl`, round 100;
 /// `lang-heldout101.jsonl`, round 99;
 /// `lang-heldout103.jsonl`, round 101;
-/// `lang-heldout98.jsonl`, round 96):
+/// `lang-heldout98.jsonl`, round 96;
+/// `lang-heldout99.jsonl`, round 97):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -339,6 +341,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-101", "/tests/corpus/lang-heldout101.jsonl"),
     ("heldout-103", "/tests/corpus/lang-heldout103.jsonl"),
     ("heldout-98", "/tests/corpus/lang-heldout98.jsonl"),
+    ("heldout-99", "/tests/corpus/lang-heldout99.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
