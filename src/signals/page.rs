@@ -167,7 +167,7 @@ impl Sentence<'_> {
     /// failure that names no limit, it is advice, not a limit.
     fn only_later(&self) -> bool {
         let mut rate = self.matches.iter().filter(|m| m.concepts.has(C::Rate));
-        duration_in(self.toks).is_none()
+        !names_duration(self.toks)
             && rate.clone().next().is_some()
             && rate.all(|m| m.concepts.has(C::Temporary))
     }
@@ -207,7 +207,7 @@ impl Sentence<'_> {
         }
         // Limited for a while: "次回のログインは最大30秒間抑制されます",
         // "limitato per 5 minuti". A length limit names no time.
-        if self.near(C::Limited, C::RateObject, 3, 3) || duration_in(self.toks).is_some() {
+        if self.near(C::Limited, C::RateObject, 3, 3) || names_duration(self.toks) {
             return true;
         }
         let rest: Vec<&Token<'_>> = (0..self.toks.len())
@@ -460,7 +460,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || s.limited()
             || s.limit_reached()
             || s.several_failed());
-    let timed = duration_in(s.toks).is_some();
+    let timed = names_duration(s.toks);
     // "User is locked, please wait": a block with a wait ends (in the same
     // sentence only: "Your account has been deleted. Please wait while we
     // redirect you" is a page at work).
@@ -679,8 +679,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // a flow) or one beside the code.
     // Not a session that ran out while a security key or passkey was
     // awaited (an authenticator, listed with the account).
+    // "Your session has exceeded the maximum time allowed. Please log in
+    // again": a session past its bound ran out as one that expired.
     let relogin = s.has(C::Relogin) || s.next_relogin;
-    if s.has(C::Expired)
+    if (s.has(C::Expired) || (s.has(C::Bound) && !counted))
         && s.has(C::Session)
         && relogin
         && !mfa_object
@@ -813,7 +815,9 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             .into_iter()
             .any(|c| set.has(c));
         let token_failed = token_said_to_fail(set);
-        let expired_session = set.has(C::Expired) && set.has(C::Session);
+        // A session that expired or went past its bound ("has exceeded the
+        // maximum time allowed"): the next sentence may say to sign in again.
+        let expired_session = (set.has(C::Expired) || set.has(C::Bound)) && set.has(C::Session);
         let next = (token_failed || limit_words || expired_session)
             .then(|| sentences.peek().copied())
             .flatten();
@@ -945,24 +949,39 @@ fn union(mut a: Concepts, b: Concepts) -> Concepts {
 /// "42 seconds", "5 Minuten", "30秒" → seconds: a number followed by a unit
 /// of the lexicon (`second`, `minute`, `hour`).
 pub fn duration_in(toks: &[Token<'_>]) -> Option<u32> {
-    let lex = text::lexicon();
-    let mut matches = Vec::new();
     toks.iter().enumerate().find_map(|(i, n)| {
         let n = n.num?;
-        let rest = toks.get(i + 1..)?;
-        lex.scan_into(rest.get(..rest.len().min(3))?, &mut matches);
-        let m = matches.first().filter(|m| m.start == 0)?;
-        let mult = if m.concepts.has(C::Second) {
-            1
-        } else if m.concepts.has(C::Minute) {
-            60
-        } else if m.concepts.has(C::Hour) {
-            3600
-        } else {
-            return None;
-        };
+        let mult = unit_after(toks, i)?;
         u32::try_from(n.saturating_mul(mult)).ok()
     })
+}
+
+/// A length of time is named: a number, or a template's slot for one
+/// ("gesperrt für %d Minuten", "locked for {count} minutes"), before a unit.
+/// The slot says as much as a number of how the sentence reads, though it
+/// gives no time to count down.
+pub fn names_duration(toks: &[Token<'_>]) -> bool {
+    toks.iter()
+        .enumerate()
+        .any(|(i, n)| n.is_number() && unit_after(toks, i).is_some())
+}
+
+/// The seconds in one unit of the time word right after token `i`.
+fn unit_after(toks: &[Token<'_>], i: usize) -> Option<u64> {
+    let lex = text::lexicon();
+    let mut matches = Vec::new();
+    let rest = toks.get(i + 1..)?;
+    lex.scan_into(rest.get(..rest.len().min(3))?, &mut matches);
+    let m = matches.first().filter(|m| m.start == 0)?;
+    if m.concepts.has(C::Second) {
+        Some(1)
+    } else if m.concepts.has(C::Minute) {
+        Some(60)
+    } else if m.concepts.has(C::Hour) {
+        Some(3600)
+    } else {
+        None
+    }
 }
 
 /// "0:45" or "1:05" in a countdown → seconds.
@@ -2175,6 +2194,42 @@ mod tests {
             assert_eq!(strongest(t), Some(Rate), "{t}");
         }
         assert_eq!(strongest("Ungültiges zweites Passwort"), Some(Invalid));
+    }
+
+    /// The fourteenth session's language facts, in wordings of our own.
+    #[test]
+    fn tokens_of_a_sign_in_sessions_past_their_bound_and_slots_for_a_time() {
+        use Judgement::*;
+        // An authentication token is the signed-in session's, not a code;
+        // "two-factor authentication token" stays the code.
+        for t in [
+            "Your authentication token expired, so you were signed out. Please log in again.",
+            "Ihr Authentifizierungstoken ist abgelaufen. Bitte melden Sie sich erneut an.",
+            "認証トークンの有効期限が切れました。再度ログインしてください。",
+            // Past its bound, with a new sign-in asked for.
+            "Your session has exceeded the time allowed. Please log in again.",
+            "Sesja przekroczyła maksymalny dozwolony czas. Zaloguj się ponownie.",
+            "Die Sitzung hat die erlaubte Höchstdauer überschritten. Eine neue Anmeldung ist nötig.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        assert_eq!(
+            strongest("The two-factor authentication token you entered is invalid."),
+            Some(Invalid)
+        );
+        // A quota of sessions, with nothing asked, is no lost session.
+        assert_ne!(
+            strongest("Maximum number of sessions exceeded."),
+            Some(Session)
+        );
+        // A template's slot where the number goes still names a time.
+        for t in [
+            "Your account has been locked for %d minutes.",
+            "Ihr Konto ist für %d Minuten gesperrt.",
+            "Çok fazla oturum açma denemesi yapıldı.",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
     }
 
     #[test]
