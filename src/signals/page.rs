@@ -2209,7 +2209,7 @@ mod tests {
             // Past its bound, with a new sign-in asked for.
             "Your session has exceeded the time allowed. Please log in again.",
             "Sesja przekroczyła maksymalny dozwolony czas. Zaloguj się ponownie.",
-            "Die Sitzung hat die erlaubte Höchstdauer überschritten. Eine neue Anmeldung ist nötig.",
+            "Die Sitzung hat die Höchstdauer überschritten. Eine neue Anmeldung ist nötig.",
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
