@@ -158,6 +158,12 @@ const HELDOUT: &[&str] = &[
     "heldout-103",
     "heldout-98",
     "heldout-99",
+    "heldout-104",
+    "heldout-105",
+    "heldout-106",
+    "heldout-107",
+    "heldout-108",
+    "heldout-109",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -245,7 +251,13 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout101.jsonl`, round 99;
 /// `lang-heldout103.jsonl`, round 101;
 /// `lang-heldout98.jsonl`, round 96;
-/// `lang-heldout99.jsonl`, round 97):
+/// `lang-heldout99.jsonl`, round 97;
+/// `lang-heldout104.jsonl`, round 102;
+/// `lang-heldout105.jsonl`, round 103;
+/// `lang-heldout106.jsonl`, round 104;
+/// `lang-heldout107.jsonl`, round 105;
+/// `lang-heldout108.jsonl`, round 106;
+/// `lang-heldout109.jsonl`, round 107):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -342,6 +354,12 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-103", "/tests/corpus/lang-heldout103.jsonl"),
     ("heldout-98", "/tests/corpus/lang-heldout98.jsonl"),
     ("heldout-99", "/tests/corpus/lang-heldout99.jsonl"),
+    ("heldout-104", "/tests/corpus/lang-heldout104.jsonl"),
+    ("heldout-105", "/tests/corpus/lang-heldout105.jsonl"),
+    ("heldout-106", "/tests/corpus/lang-heldout106.jsonl"),
+    ("heldout-107", "/tests/corpus/lang-heldout107.jsonl"),
+    ("heldout-108", "/tests/corpus/lang-heldout108.jsonl"),
+    ("heldout-109", "/tests/corpus/lang-heldout109.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
