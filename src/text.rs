@@ -118,10 +118,15 @@ pub enum Concept {
     /// "再度ログイン", "请重新登录": the advice to start the sign-in over.
     /// After a session that expired, it says the sign-in's session was lost.
     Relogin,
+    /// "expires in", "is valid for", "läuft … ab", "expirera dans",
+    /// "有効期限は", "后失效": how long something stays valid, announced. With
+    /// a length and nothing failed ("The code expires in 10 minutes"), it is
+    /// the step's prompt, not a wait: the length is no time to wait out.
+    Validity,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 41] = [
+    const ALL: [(Concept, &'static str); 42] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -163,6 +168,7 @@ impl Concept {
         (Concept::Remaining, "remaining"),
         (Concept::Consent, "consent"),
         (Concept::Relogin, "relogin"),
+        (Concept::Validity, "validity"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

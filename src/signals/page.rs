@@ -124,7 +124,8 @@ struct Sentence<'a> {
     /// attempts. Contact an administrator."); looked at only after a limit.
     next_block: bool,
     /// The sentence after a session that expired advises to sign in again
-    /// ("Your session has expired. Please sign in again."), and names no
+    /// or to reload the page ("Your session has expired. Please sign in
+    /// again.", "… Please reload the page and try again."), and names no
     /// code ("Please sign in again and request a new code" is the step's);
     /// looked at only after an expired session.
     next_relogin: bool,
@@ -461,6 +462,20 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || s.limit_reached()
             || s.several_failed());
     let timed = names_duration(s.toks);
+    // "The code expires in 10 minutes", "Der Link läuft nach 5 Minuten ab",
+    // "链接将在 5 分钟后失效": how long a code or link stays valid, with
+    // nothing failed or counted, is the step's prompt; its length is no
+    // wait ("Too many attempts. Try again in 5 minutes" is one).
+    if s.has(C::Validity)
+        && timed
+        && !counted
+        && !failure
+        && !s.has(C::Permanent)
+        && !s.has(C::Wait)
+        && !s.has(C::Many)
+    {
+        return None;
+    }
     // "User is locked, please wait": a block with a wait ends (in the same
     // sentence only: "Your account has been deleted. Please wait while we
     // redirect you" is a page at work).
@@ -681,7 +696,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // awaited (an authenticator, listed with the account).
     // "Your session has exceeded the maximum time allowed. Please log in
     // again": a session past its bound ran out as one that expired.
-    let relogin = s.has(C::Relogin) || s.next_relogin;
+    // "Your session has expired. Please reload the page and try again": a
+    // page to load again after the session ran out is the form's session
+    // lost, as a page expired on its form token is.
+    let relogin = s.has(C::Relogin) || s.has(C::Reload) || s.next_relogin;
     if (s.has(C::Expired) || (s.has(C::Bound) && !counted))
         && s.has(C::Session)
         && relogin
@@ -832,7 +850,9 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             limit_words && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches, words));
         let next_relogin = expired_session
             && next.is_some()
-            && next_matches.iter().any(|m| m.concepts.has(C::Relogin))
+            && next_matches
+                .iter()
+                .any(|m| m.concepts.has(C::Relogin) || m.concepts.has(C::Reload))
             && !next_matches.iter().any(|m| m.concepts.has(C::Otp));
         let s = Sentence {
             set,
@@ -937,6 +957,12 @@ fn prefer_account(matches: &mut [Match]) {
     for m in matches {
         if m.concepts.has(C::Account) && m.concepts.has(C::Otp) {
             m.concepts.remove(C::Otp);
+        }
+        // "caducará", "expirera": a lexicon's word start for the expiry
+        // ("expir*") also reads the future; the word listed for the
+        // validity says it has not run out yet.
+        if m.concepts.has(C::Validity) && m.concepts.has(C::Expired) {
+            m.concepts.remove(C::Expired);
         }
     }
 }
@@ -2222,6 +2248,48 @@ mod tests {
             strongest("Maximum number of sessions exceeded."),
             Some(Session)
         );
+        // A page to load again, or a new authentication, after the session
+        // ran out; an OAuth authorization request the server lost.
+        for t in [
+            "Your session has expired. Please refresh the page and try again.",
+            "Ihre Sitzung ist ausgelaufen. Bitte laden Sie die Seite neu.",
+            "La sesión ha expirado, debe autenticarse de nuevo.",
+            "セッションの有効期限が切れました。再認証してください。",
+            "Authorization request not found.",
+            "Nie znaleziono żądania autoryzacji.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        // Not when the page to load again is for a new code, nor a
+        // request the user denied.
+        assert_eq!(
+            strongest("Your session has expired. Reload the page and request a new code."),
+            Some(Expired)
+        );
+        assert_ne!(
+            strongest("The authorization request was denied."),
+            Some(Session)
+        );
+        // How long a code or link stays valid is the step's prompt, not a
+        // wait; a limit beside it still counts.
+        for t in [
+            "Enter the code we sent you. The code expires in 10 minutes.",
+            "Der Link läuft nach 15 Minuten ab.",
+            "El enlace caducará en 5 minutos.",
+            "Le code est valable pendant 10 minutes.",
+            "該当リンクは10分後に無効になります。",
+            "验证码 10 分钟内有效。",
+            "인증 링크는 10분 후에 만료됩니다.",
+        ] {
+            assert!(matches!(strongest(t), None | Some(Other)), "{t}");
+        }
+        for t in [
+            "Too many attempts. The code expires in 10 minutes.",
+            "The code expired 10 minutes ago.",
+            "Der Link ist verfallen.",
+        ] {
+            assert!(matches!(strongest(t), Some(Rate | Expired)), "{t}");
+        }
         // A template's slot where the number goes still names a time.
         for t in [
             "Your account has been locked for %d minutes.",
