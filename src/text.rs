@@ -200,16 +200,26 @@ pub enum Word {
     /// "出现问题": a problem said to be with something, unlike a failure to
     /// act ("could not load", "a problem revoking") or none ("problemlos").
     Problem,
+    /// "every", "alle", "toutes les", "cada", "每", "마다": a length of time
+    /// that repeats.
+    Every,
+    /// "only", "nur", "que toutes les", "solo", "しか", "仅": a limit on how
+    /// often. With [`Word::Every`] and a length ("You can only request a code
+    /// every 60 seconds"), a cooldown; a code that changes every 30 seconds
+    /// is none.
+    Only,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 6] = [
+    const ALL: [(Word, &'static str); 8] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
         (Word::Link, "link"),
         (Word::Domain, "domain"),
         (Word::Problem, "problem"),
+        (Word::Every, "every"),
+        (Word::Only, "only"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {
@@ -794,6 +804,17 @@ pub struct Match {
 /// followed by white space or the end (so hosts and decimals stay whole), and
 /// after the full-width `。`, `！`, `？`, `；` of Chinese and Japanese (no space
 /// follows them).
+/// The word before a full stop is an abbreviation with stops inside it,
+/// each part one or two letters ("a.u.b", "z.B", "e.g", "d.h"): "Meld
+/// a.u.b. opnieuw aan" is one sentence.
+fn abbreviation_before(head: &str) -> bool {
+    let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    word.contains('.')
+        && word
+            .split('.')
+            .all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
+}
+
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
@@ -803,7 +824,10 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
             let end_here = c == '\n'
                 || c == '\r'
                 || matches!(c, '\u{3002}' | '\u{ff01}' | '\u{ff1f}' | '\u{ff1b}')
-                || (matches!(c, '.' | '!' | '?' | ';') && next.is_none_or(char::is_whitespace));
+                || (matches!(c, '!' | '?' | ';') && next.is_none_or(char::is_whitespace))
+                || (c == '.'
+                    && next.is_none_or(char::is_whitespace)
+                    && !abbreviation_before(text.get(start..at).unwrap_or("")));
             if end_here {
                 let end = at + c.len_utf8();
                 let s = text.get(start..end).unwrap_or("");
@@ -1404,6 +1428,23 @@ mod tests {
         assert!(ko_spaced.has(Concept::Otp));
         // Turkish capital dotted I lower-cases to a plain i.
         assert_eq!(token_texts("İSTEK"), ["istek"]);
+    }
+
+    #[test]
+    fn an_abbreviation_with_stops_does_not_end_a_sentence() {
+        let s: Vec<&str> =
+            sentences("Sessie verlopen. Meld a.u.b. opnieuw aan. Zie z.B. hier.").collect();
+        assert_eq!(
+            s,
+            [
+                "Sessie verlopen.",
+                "Meld a.u.b. opnieuw aan.",
+                "Zie z.B. hier."
+            ]
+        );
+        // A host name is no abbreviation.
+        let s: Vec<&str> = sentences("Open www.example.org. Then sign in.").collect();
+        assert_eq!(s, ["Open www.example.org.", "Then sign in."]);
     }
 
     #[test]

@@ -462,6 +462,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || s.limit_reached()
             || s.several_failed());
     let timed = names_duration(s.toks);
+    // "You can only request a magic link every 60 seconds", "Sie können nur
+    // alle 60 Sekunden einen Code anfordern", "60秒に1回しかリクエストできません":
+    // how often is the limit, a cooldown. Not a code that changes every 30
+    // seconds (no "only"), nor how long one stays valid.
+    let lex = text::lexicon();
+    let counted = counted
+        || (timed
+            && !s.has(C::Validity)
+            && lex.word_in(Word::Every, s.toks, s.words)
+            && lex.word_in(Word::Only, s.toks, s.words));
     // "The code expires in 10 minutes", "Der Link läuft nach 5 Minuten ab",
     // "链接将在 5 分钟后失效": how long a code or link stays valid, with
     // nothing failed or counted, is the step's prompt; its length is no
@@ -2289,6 +2299,27 @@ mod tests {
             "Der Link ist verfallen.",
         ] {
             assert!(matches!(strongest(t), Some(Rate | Expired)), "{t}");
+        }
+        // How often, limited, is a cooldown; a code that changes every 30
+        // seconds is none.
+        for t in [
+            "You can only ask for a new code every 60 seconds.",
+            "Einen neuen Code kannst du nur alle 60 Sekunden anfordern.",
+            "Vous ne pouvez renvoyer le code que toutes les 60 secondes.",
+            "Solo puedes pedir un código nuevo cada 60 segundos.",
+            "新しいコードは60秒に1回しか送信できません。",
+            "验证码每 60 秒仅可发送一次。",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        for t in [
+            "Your code changes every 30 seconds.",
+            "Der Code ändert sich alle 30 Sekunden.",
+            "验证码每 30 秒更新一次。",
+            "コードは30秒に1回更新されます。",
+            "The code is refreshed once every 30 seconds.",
+        ] {
+            assert!(matches!(strongest(t), None | Some(Other)), "{t}");
         }
         // A template's slot where the number goes still names a time.
         for t in [
