@@ -164,6 +164,12 @@ const HELDOUT: &[&str] = &[
     "heldout-107",
     "heldout-108",
     "heldout-109",
+    "heldout-110",
+    "heldout-111",
+    "heldout-112",
+    "heldout-113",
+    "heldout-114",
+    "heldout-116",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -257,7 +263,13 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout106.jsonl`, round 104;
 /// `lang-heldout107.jsonl`, round 105;
 /// `lang-heldout108.jsonl`, round 106;
-/// `lang-heldout109.jsonl`, round 107):
+/// `lang-heldout109.jsonl`, round 107;
+/// `lang-heldout110.jsonl`, round 108;
+/// `lang-heldout111.jsonl`, round 109;
+/// `lang-heldout112.jsonl`, round 110;
+/// `lang-heldout113.jsonl`, round 111;
+/// `lang-heldout114.jsonl`, round 112;
+/// `lang-heldout116.jsonl`, round 114):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -360,6 +372,12 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-107", "/tests/corpus/lang-heldout107.jsonl"),
     ("heldout-108", "/tests/corpus/lang-heldout108.jsonl"),
     ("heldout-109", "/tests/corpus/lang-heldout109.jsonl"),
+    ("heldout-110", "/tests/corpus/lang-heldout110.jsonl"),
+    ("heldout-111", "/tests/corpus/lang-heldout111.jsonl"),
+    ("heldout-112", "/tests/corpus/lang-heldout112.jsonl"),
+    ("heldout-113", "/tests/corpus/lang-heldout113.jsonl"),
+    ("heldout-114", "/tests/corpus/lang-heldout114.jsonl"),
+    ("heldout-116", "/tests/corpus/lang-heldout116.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
