@@ -208,10 +208,17 @@ pub enum Word {
     /// every 60 seconds"), a cooldown; a code that changes every 30 seconds
     /// is none.
     Only,
+    /// "time", "duration", "Dauer", "tiempo", "時間": a length of time as a
+    /// noun. A session past its bound in time ran out; one past a number of
+    /// sessions met a quota.
+    Time,
+    /// "ago", "il y a", "geleden", "分前", "분 전": the length named is in
+    /// the past ("you signed in more than 30 minutes ago"), no wait.
+    Ago,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 8] = [
+    const ALL: [(Word, &'static str); 10] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -220,6 +227,8 @@ impl Word {
         (Word::Problem, "problem"),
         (Word::Every, "every"),
         (Word::Only, "only"),
+        (Word::Time, "time"),
+        (Word::Ago, "ago"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -148,6 +148,57 @@ impl Sentence<'_> {
             .find(|m| m.concepts.has(c))
             .map_or(usize::MAX, |m| m.start)
     }
+    /// Every length of time the sentence names ("10 minutes") stands by a
+    /// word of validity ("valid for 10 minutes", "expires in 10 minutes",
+    /// "10分間有効", "10 dakika geçerlidir"): none is a wait.
+    fn every_length_is_a_validity(&self) -> bool {
+        // Each word of validity vouches for one length, the one it stands
+        // right before or after, at most one word apart ("valid for 10
+        // minutes", "läuft nach 15 Minuten ab", "10 Minuten gültig",
+        // "5分後に無効になります"), or the one its phrase holds ("10分钟内有效"):
+        // "验证码10分钟内有效，60秒后可重新获取" names a wait too.
+        let mut used = vec![false; self.matches.len()];
+        (0..self.toks.len())
+            .filter_map(|i| {
+                let (_, len) = self
+                    .toks
+                    .get(i)
+                    .filter(|t| t.is_number())
+                    .and(unit_after(self.toks, i))?;
+                Some((i, i + 1 + len))
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .all(|(i, unit_end)| {
+                let validity = |(_, m): &(usize, &Match)| m.concepts.has(C::Validity);
+                let covers = |(_, m): &(usize, &Match)| m.start <= i + 1 && i + 1 < m.start + m.len;
+                let before =
+                    |(_, m): &(usize, &Match)| m.start + m.len <= i && i - (m.start + m.len) <= 1;
+                let after =
+                    |(_, m): &(usize, &Match)| m.start >= unit_end && m.start - unit_end <= 1;
+                let free = self
+                    .matches
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| !used.get(*k).copied().unwrap_or(true))
+                    .filter(validity);
+                let pick = free
+                    .clone()
+                    .find(covers)
+                    .or_else(|| free.clone().find(before))
+                    .or_else(|| free.clone().find(after))
+                    .map(|(k, _)| k);
+                pick.and_then(|k| used.get_mut(k))
+                    .map(|u| *u = true)
+                    .is_some()
+            })
+    }
+    /// What went past its bound is a length of time ("has exceeded the
+    /// maximum time allowed", "die erlaubte Höchstdauer überschritten"), not
+    /// a number of sessions ("the maximum number of sessions").
+    fn bound_is_a_time(&self) -> bool {
+        text::lexicon().word_in(Word::Time, self.toks, self.words)
+    }
     /// Where the first named code ends, a bare token aside (`usize::MAX`
     /// if none).
     fn first_code_end(&self) -> usize {
@@ -461,7 +512,14 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || s.limited()
             || s.limit_reached()
             || s.several_failed());
-    let timed = names_duration(s.toks);
+    // "Your last sign-in was more than 30 minutes ago": a length in the
+    // past is no wait.
+    let timed = names_duration(s.toks) && !text::lexicon().word_in(Word::Ago, s.toks, s.words);
+    // "A new login is required every 24 hours", "re-authenticate if you
+    // signed in lately": how often a sign-in is asked for is the site's
+    // policy, not a wait before signing in again.
+    let relogin_policy = text::lexicon().word_in(Word::Every, s.toks, s.words)
+        || text::lexicon().word_in(Word::If, s.toks, s.words);
     // "You can only request a magic link every 60 seconds", "Sie können nur
     // alle 60 Sekunden einen Code anfordern", "60秒に1回しかリクエストできません":
     // how often is the limit, a cooldown. Not a code that changes every 30
@@ -476,13 +534,23 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "链接将在 5 分钟后失效": how long a code or link stays valid, with
     // nothing failed or counted, is the step's prompt; its length is no
     // wait ("Too many attempts. Try again in 5 minutes" is one).
+    // Only when every length named is the validity's: "Try again in 5
+    // minutes, the code is valid for 10 minutes" still names a wait.
     if s.has(C::Validity)
         && timed
         && !counted
         && !failure
-        && !s.has(C::Permanent)
-        && !s.has(C::Wait)
-        && !s.has(C::Many)
+        && [
+            C::Permanent,
+            C::Wait,
+            C::Many,
+            C::Reached,
+            C::Limited,
+            C::Bound,
+        ]
+        .into_iter()
+        .all(|c| !s.has(c))
+        && s.every_length_is_a_validity()
     {
         return None;
     }
@@ -497,7 +565,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && (counted
             || s.has(C::Rate)
             || (s.has(C::Permanent) && (s.has(C::Wait) || timed))
-            || (timed && s.has(C::Relogin)));
+            || (timed && s.has(C::Relogin) && !relogin_policy));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
     // A browser that refuses a boundary object ("Are you blocking
@@ -710,7 +778,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // page to load again after the session ran out is the form's session
     // lost, as a page expired on its form token is.
     let relogin = s.has(C::Relogin) || s.has(C::Reload) || s.next_relogin;
-    if (s.has(C::Expired) || (s.has(C::Bound) && !counted))
+    if (s.has(C::Expired) || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
         && s.has(C::Session)
         && relogin
         && !mfa_object
@@ -718,6 +786,21 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && !s.has(C::Account)
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
+    }
+    // "Could not refresh the session token. Please sign in again": a
+    // failure of the session with a new sign-in asked for lost it. Not a
+    // bare failure beside a session ("Failed to create session").
+    if (s.has(C::GenericError) || s.has(C::Failed))
+        && s.has(C::Session)
+        && relogin
+        && !s.has(C::Expired)
+        && !mfa_object
+        && !cred
+        && !s.has(C::Flow)
+        && !s.has(C::Account)
+        && !rate
+    {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
     }
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
         return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
@@ -845,7 +928,11 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         let token_failed = token_said_to_fail(set);
         // A session that expired or went past its bound ("has exceeded the
         // maximum time allowed"): the next sentence may say to sign in again.
-        let expired_session = (set.has(C::Expired) || set.has(C::Bound)) && set.has(C::Session);
+        let expired_session = (set.has(C::Expired)
+            || set.has(C::Bound)
+            || set.has(C::GenericError)
+            || set.has(C::Failed))
+            && set.has(C::Session);
         let next = (token_failed || limit_words || expired_session)
             .then(|| sentences.peek().copied())
             .flatten();
@@ -964,6 +1051,19 @@ fn chunks(s: &str) -> impl Iterator<Item = &str> {
 /// schlüssel" is a security key; "*schlüssel" also reads recovery keys as
 /// codes): the account's exact word says which.
 fn prefer_account(matches: &mut [Match]) {
+    // "Authentication token" is the signed-in session's when the sentence
+    // says it ran out or signed the user out ("logged out because your
+    // authentication token expired"), and the code typed otherwise ("The
+    // authentication token you entered is incorrect").
+    let session_ended = matches.iter().any(|m| {
+        m.concepts.has(C::Expired) || (m.concepts.has(C::Session) && !m.concepts.has(C::Otp))
+    });
+    for m in matches.iter_mut() {
+        if m.concepts.has(C::Session) && m.concepts.has(C::Otp) && !m.concepts.has(C::Account) {
+            m.concepts
+                .remove(if session_ended { C::Otp } else { C::Session });
+        }
+    }
     for m in matches {
         if m.concepts.has(C::Account) && m.concepts.has(C::Otp) {
             m.concepts.remove(C::Otp);
@@ -987,13 +1087,13 @@ fn union(mut a: Concepts, b: Concepts) -> Concepts {
 pub fn duration_in(toks: &[Token<'_>]) -> Option<u32> {
     toks.iter().enumerate().find_map(|(i, n)| {
         let n = n.num?;
-        let mult = unit_after(toks, i)?;
+        let (mult, _) = unit_after(toks, i)?;
         u32::try_from(n.saturating_mul(mult)).ok()
     })
 }
 
 /// A length of time is named: a number, or a template's slot for one
-/// ("gesperrt für %d Minuten", "locked for {count} minutes"), before a unit.
+/// ("gesperrt für %d Minuten", "locked for %d minutes"), before a unit.
 /// The slot says as much as a number of how the sentence reads, though it
 /// gives no time to count down.
 pub fn names_duration(toks: &[Token<'_>]) -> bool {
@@ -1002,22 +1102,33 @@ pub fn names_duration(toks: &[Token<'_>]) -> bool {
         .any(|(i, n)| n.is_number() && unit_after(toks, i).is_some())
 }
 
-/// The seconds in one unit of the time word right after token `i`.
-fn unit_after(toks: &[Token<'_>], i: usize) -> Option<u64> {
+/// The seconds in one unit of the time word right after token `i`, and how
+/// many tokens that word takes.
+/// A unit word may begin a longer phrase ("分钟内有效", a validity that names
+/// its unit): the words after the number are read in a window of six, then
+/// of three.
+fn unit_after(toks: &[Token<'_>], i: usize) -> Option<(u64, usize)> {
+    let rest = toks.get(i + 1..)?;
+    [6, 3]
+        .into_iter()
+        .find_map(|w| unit_in(rest.get(..rest.len().min(w))?))
+}
+
+fn unit_in(window: &[Token<'_>]) -> Option<(u64, usize)> {
     let lex = text::lexicon();
     let mut matches = Vec::new();
-    let rest = toks.get(i + 1..)?;
-    lex.scan_into(rest.get(..rest.len().min(3))?, &mut matches);
+    lex.scan_into(window, &mut matches);
     let m = matches.first().filter(|m| m.start == 0)?;
-    if m.concepts.has(C::Second) {
-        Some(1)
+    let mult = if m.concepts.has(C::Second) {
+        1
     } else if m.concepts.has(C::Minute) {
-        Some(60)
+        60
     } else if m.concepts.has(C::Hour) {
-        Some(3600)
+        3600
     } else {
-        None
-    }
+        return None;
+    };
+    Some((mult, m.len))
 }
 
 /// "0:45" or "1:05" in a countdown → seconds.
@@ -2236,6 +2347,7 @@ mod tests {
     #[test]
     fn tokens_of_a_sign_in_sessions_past_their_bound_and_slots_for_a_time() {
         use Judgement::*;
+
         // An authentication token is the signed-in session's, not a code;
         // "two-factor authentication token" stays the code.
         for t in [
@@ -2321,6 +2433,38 @@ mod tests {
         ] {
             assert!(matches!(strongest(t), None | Some(Other)), "{t}");
         }
+        // The fourteenth session's attacker review: a wait beside a
+        // validity is still a wait; a typed authentication token is the
+        // code; a sign-in policy with a time, a quota of sessions and a
+        // past length are no wait and no lost session.
+        for t in [
+            "Please try again in 5 minutes, the code is valid for 10 minutes.",
+            "Retry in 30 seconds (code valid for 10 minutes).",
+            "Le code est valable 10 minutes, vous pourrez en demander un autre dans 60 secondes.",
+            "验证码10分钟内有效，60秒后可重新获取。",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        for t in [
+            "The authentication token you typed is wrong.",
+            "Das eingegebene Authentifizierungstoken ist ungültig.",
+        ] {
+            assert_eq!(strongest(t), Some(Invalid), "{t}");
+        }
+        for t in [
+            "A new sign-in is required every 24 hours.",
+            "Your last sign-in was more than 30 minutes ago, so please authenticate again.",
+            "最後のログインから15分以上経過しているため、再認証が必要です。",
+            "You have exceeded the maximum number of active sessions. Please sign in again.",
+            "Ha superato il numero massimo di sessioni attive. Effettua di nuovo il login.",
+            "Die Autorisierungsanfrage überschreitet die maximale Anzahl an Berechtigungen.",
+        ] {
+            assert!(matches!(strongest(t), None | Some(Other)), "{t}");
+        }
+        assert_eq!(
+            strongest("セッションは30分で期限切れとなりました。再度ログインしてください。"),
+            Some(Session)
+        );
         // A template's slot where the number goes still names a time.
         for t in [
             "Your account has been locked for %d minutes.",
