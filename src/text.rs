@@ -201,13 +201,9 @@ pub enum Word {
     /// act ("could not load", "a problem revoking") or none ("problemlos").
     Problem,
     /// "every", "alle", "toutes les", "cada", "每", "마다": a length of time
-    /// that repeats.
+    /// that repeats. A sign-in asked for every so often is a policy, not a
+    /// wait ("A new login is required every 24 hours").
     Every,
-    /// "only", "nur", "que toutes les", "solo", "しか", "仅": a limit on how
-    /// often. With [`Word::Every`] and a length ("You can only request a code
-    /// every 60 seconds"), a cooldown; a code that changes every 30 seconds
-    /// is none.
-    Only,
     /// "time", "duration", "Dauer", "tiempo", "時間": a length of time as a
     /// noun. A session past its bound in time ran out; one past a number of
     /// sessions met a quota.
@@ -218,7 +214,7 @@ pub enum Word {
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 10] = [
+    const ALL: [(Word, &'static str); 9] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -226,7 +222,6 @@ impl Word {
         (Word::Domain, "domain"),
         (Word::Problem, "problem"),
         (Word::Every, "every"),
-        (Word::Only, "only"),
         (Word::Time, "time"),
         (Word::Ago, "ago"),
     ];
@@ -815,13 +810,23 @@ pub struct Match {
 /// follows them).
 /// The word before a full stop is an abbreviation with stops inside it,
 /// each part one or two letters ("a.u.b", "z.B", "e.g", "d.h"): "Meld
-/// a.u.b. opnieuw aan" is one sentence.
+/// a.u.b. opnieuw aan" is one sentence, when a small letter follows.
 fn abbreviation_before(head: &str) -> bool {
     let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
     word.contains('.')
         && word
             .split('.')
             .all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
+}
+
+/// The next word begins with a small letter: the sentence goes on after an
+/// abbreviation ("Meld a.u.b. opnieuw aan"), where a capital begins a new
+/// one ("… in the U.S. Your session has expired").
+fn lower_case_next(rest: &str) -> bool {
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
@@ -836,7 +841,8 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
                 || (matches!(c, '!' | '?' | ';') && next.is_none_or(char::is_whitespace))
                 || (c == '.'
                     && next.is_none_or(char::is_whitespace)
-                    && !abbreviation_before(text.get(start..at).unwrap_or("")));
+                    && !(abbreviation_before(text.get(start..at).unwrap_or(""))
+                        && lower_case_next(text.get(at + 1..).unwrap_or(""))));
             if end_here {
                 let end = at + c.len_utf8();
                 let s = text.get(start..end).unwrap_or("");

@@ -148,6 +148,20 @@ impl Sentence<'_> {
             .find(|m| m.concepts.has(c))
             .map_or(usize::MAX, |m| m.start)
     }
+    /// A word of a limit or a wait that holds no number ("lockout",
+    /// "cooldown", "Sperre", "blocco temporaneo"): what expires is a block,
+    /// not a code ("Your lockout expires in 15 minutes" is a wait).
+    fn blocks_without_a_length(&self) -> bool {
+        // A phrase of the length itself ("in 5 minutes", "5 dakika sonra",
+        // "10分後": the number in it or right before it) is no such word.
+        self.matches.iter().any(|m| {
+            (m.concepts.has(C::Rate) || m.concepts.has(C::Temporary))
+                && !self
+                    .toks
+                    .get(m.start.saturating_sub(1)..m.start + m.len)
+                    .is_some_and(|t| t.iter().any(Token::is_number))
+        })
+    }
     /// Every length of time the sentence names ("10 minutes") stands by a
     /// word of validity ("valid for 10 minutes", "expires in 10 minutes",
     /// "10分間有効", "10 dakika geçerlidir"): none is a wait.
@@ -193,11 +207,67 @@ impl Sentence<'_> {
                     .is_some()
             })
     }
+    /// A length of time is named that is not in the past: "locked 2
+    /// minutes ago for 15 minutes" names one to wait, "you signed in 30
+    /// minutes ago" none. The word for "ago" stands right after the length
+    /// ("ago", "geleden", "temu", "分前") or right before it ("il y a",
+    /// "hace", "vor").
+    fn names_a_length_to_come(&self) -> bool {
+        let lex = text::lexicon();
+        let ago_in = |from: usize, to: usize| {
+            self.toks
+                .get(from..to)
+                .is_some_and(|t| lex.word_in(Word::Ago, t, self.words))
+        };
+        // An "ago" ending right at `end` (before the number, or with it).
+        let ends_at = |end: usize| {
+            (end.saturating_sub(4)..end).any(|j| ago_in(j, end) && !ago_in(j, end - 1))
+        };
+        (0..self.toks.len()).any(|i| {
+            let Some((_, len)) = self
+                .toks
+                .get(i)
+                .filter(|t| t.is_number())
+                .and(unit_after(self.toks, i))
+            else {
+                return false;
+            };
+            // Right after the unit: "2 minutes ago", "2分前", "2 minuti fa"
+            // (not "15 minuti: questo fa parte …").
+            let after = ago_in(i + 1, (i + 2 + len).min(self.toks.len()));
+            !after && !ends_at(i) && !ends_at(i + 1)
+        })
+    }
     /// What went past its bound is a length of time ("has exceeded the
     /// maximum time allowed", "die erlaubte Höchstdauer überschritten"), not
     /// a number of sessions ("the maximum number of sessions").
     fn bound_is_a_time(&self) -> bool {
-        text::lexicon().word_in(Word::Time, self.toks, self.words)
+        // The time word within four words of the bound, and no number or
+        // unit in the sentence: "sessions per hour exceeded", "1時間あたり"
+        // count.
+        let lex = text::lexicon();
+        !self.toks.iter().any(Token::is_number)
+            && !self.matches.iter().any(|m| {
+                // A unit that is no time noun too (時間 and 시간 are both).
+                [C::Second, C::Minute, C::Hour]
+                    .into_iter()
+                    .any(|u| m.concepts.has(u))
+                    && !self
+                        .toks
+                        .get(m.start..m.start + m.len)
+                        .is_some_and(|t| lex.word_in(Word::Time, t, self.words))
+            })
+            && self
+                .matches
+                .iter()
+                .filter(|m| m.concepts.has(C::Bound))
+                .any(|m| {
+                    let from = m.start.saturating_sub(4);
+                    let to = (m.start + m.len + 4).min(self.toks.len());
+                    self.toks
+                        .get(from..to)
+                        .is_some_and(|t| lex.word_in(Word::Time, t, self.words))
+                })
     }
     /// Where the first named code ends, a bare token aside (`usize::MAX`
     /// if none).
@@ -514,27 +584,18 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || s.several_failed());
     // "Your last sign-in was more than 30 minutes ago": a length in the
     // past is no wait.
-    let timed = names_duration(s.toks) && !text::lexicon().word_in(Word::Ago, s.toks, s.words);
+    let timed = s.names_a_length_to_come();
     // "A new login is required every 24 hours", "re-authenticate if you
     // signed in lately": how often a sign-in is asked for is the site's
     // policy, not a wait before signing in again.
     let relogin_policy = text::lexicon().word_in(Word::Every, s.toks, s.words)
         || text::lexicon().word_in(Word::If, s.toks, s.words);
-    // "You can only request a magic link every 60 seconds", "Sie können nur
-    // alle 60 Sekunden einen Code anfordern", "60秒に1回しかリクエストできません":
-    // how often is the limit, a cooldown. Not a code that changes every 30
-    // seconds (no "only"), nor how long one stays valid.
-    let lex = text::lexicon();
-    let counted = counted
-        || (timed
-            && !s.has(C::Validity)
-            && lex.word_in(Word::Every, s.toks, s.words)
-            && lex.word_in(Word::Only, s.toks, s.words));
     // "The code expires in 10 minutes", "Der Link läuft nach 5 Minuten ab",
     // "链接将在 5 分钟后失效": how long a code or link stays valid, with
     // nothing failed or counted, is the step's prompt; its length is no
     // wait ("Too many attempts. Try again in 5 minutes" is one).
-    // Only when every length named is the validity's: "Try again in 5
+    // Only of a code or link, and when every length named is the
+    // validity's ("Your lockout expires in 15 minutes" is a wait): "Try again in 5
     // minutes, the code is valid for 10 minutes" still names a wait.
     if s.has(C::Validity)
         && timed
@@ -550,6 +611,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         ]
         .into_iter()
         .all(|c| !s.has(c))
+        && (s.has(C::Otp) || s.has(C::Challenge))
+        && !s.blocks_without_a_length()
         && s.every_length_is_a_validity()
     {
         return None;
@@ -777,7 +840,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Your session has expired. Please reload the page and try again": a
     // page to load again after the session ran out is the form's session
     // lost, as a page expired on its form token is.
-    let relogin = s.has(C::Relogin) || s.has(C::Reload) || s.next_relogin;
+    let relogin_said = s.has(C::Relogin) || s.next_relogin;
+    let relogin = relogin_said || s.has(C::Reload) || s.next_reload;
     if (s.has(C::Expired) || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
         && s.has(C::Session)
         && relogin
@@ -792,7 +856,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // bare failure beside a session ("Failed to create session").
     if (s.has(C::GenericError) || s.has(C::Failed))
         && s.has(C::Session)
-        && relogin
+        && relogin_said
+        && !s.toks.iter().any(Token::is_number)
         && !s.has(C::Expired)
         && !mfa_object
         && !cred
@@ -928,29 +993,26 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         let token_failed = token_said_to_fail(set);
         // A session that expired or went past its bound ("has exceeded the
         // maximum time allowed"): the next sentence may say to sign in again.
-        let expired_session = (set.has(C::Expired)
-            || set.has(C::Bound)
-            || set.has(C::GenericError)
-            || set.has(C::Failed))
-            && set.has(C::Session);
-        let next = (token_failed || limit_words || expired_session)
+        let expired_session = (set.has(C::Expired) || set.has(C::Bound)) && set.has(C::Session);
+        let session_failed =
+            (set.has(C::GenericError) || set.has(C::Failed)) && set.has(C::Session);
+        let next = (token_failed || limit_words || expired_session || session_failed)
             .then(|| sentences.peek().copied())
             .flatten();
         let next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
         if next.is_some() {
             lex.scan_in(&next_toks, lexicons, &mut next_matches);
         }
-        let next_reload = token_failed
+        let next_names_code = next_matches.iter().any(|m| m.concepts.has(C::Otp));
+        let next_reload = (token_failed || (expired_session && !next_names_code))
             && next.is_some()
             && next_matches.iter().any(|m| m.concepts.has(C::Reload));
         let next_block =
             limit_words && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches, words));
-        let next_relogin = expired_session
+        let next_relogin = (expired_session || session_failed)
             && next.is_some()
-            && next_matches
-                .iter()
-                .any(|m| m.concepts.has(C::Relogin) || m.concepts.has(C::Reload))
-            && !next_matches.iter().any(|m| m.concepts.has(C::Otp));
+            && next_matches.iter().any(|m| m.concepts.has(C::Relogin))
+            && !next_names_code;
         let s = Sentence {
             set,
             toks: &toks,
@@ -1052,12 +1114,10 @@ fn chunks(s: &str) -> impl Iterator<Item = &str> {
 /// codes): the account's exact word says which.
 fn prefer_account(matches: &mut [Match]) {
     // "Authentication token" is the signed-in session's when the sentence
-    // says it ran out or signed the user out ("logged out because your
-    // authentication token expired"), and the code typed otherwise ("The
-    // authentication token you entered is incorrect").
-    let session_ended = matches.iter().any(|m| {
-        m.concepts.has(C::Expired) || (m.concepts.has(C::Session) && !m.concepts.has(C::Otp))
-    });
+    // says it ran out ("logged out because your authentication token
+    // expired"), and the code typed otherwise ("The authentication token
+    // you entered is incorrect", "… is not valid for this session").
+    let session_ended = matches.iter().any(|m| m.concepts.has(C::Expired));
     for m in matches.iter_mut() {
         if m.concepts.has(C::Session) && m.concepts.has(C::Otp) && !m.concepts.has(C::Account) {
             m.concepts
@@ -2412,24 +2472,16 @@ mod tests {
         ] {
             assert!(matches!(strongest(t), Some(Rate | Expired)), "{t}");
         }
-        // How often, limited, is a cooldown; a code that changes every 30
-        // seconds is none.
-        for t in [
-            "You can only ask for a new code every 60 seconds.",
-            "Einen neuen Code kannst du nur alle 60 Sekunden anfordern.",
-            "Vous ne pouvez renvoyer le code que toutes les 60 secondes.",
-            "Solo puedes pedir un código nuevo cada 60 segundos.",
-            "新しいコードは60秒に1回しか送信できません。",
-            "验证码每 60 秒仅可发送一次。",
-        ] {
-            assert_eq!(strongest(t), Some(Rate), "{t}");
-        }
+        // How often something happens is no limit: a code that changes
+        // every 30 seconds, a reminder sent only every 24 hours.
         for t in [
             "Your code changes every 30 seconds.",
             "Der Code ändert sich alle 30 Sekunden.",
             "验证码每 30 秒更新一次。",
             "コードは30秒に1回更新されます。",
             "The code is refreshed once every 30 seconds.",
+            "Your code changes every 30 seconds, so only the latest one works.",
+            "We only send a reminder every 24 hours.",
         ] {
             assert!(matches!(strongest(t), None | Some(Other)), "{t}");
         }
@@ -2454,7 +2506,6 @@ mod tests {
         for t in [
             "A new sign-in is required every 24 hours.",
             "Your last sign-in was more than 30 minutes ago, so please authenticate again.",
-            "最後のログインから15分以上経過しているため、再認証が必要です。",
             "You have exceeded the maximum number of active sessions. Please sign in again.",
             "Ha superato il numero massimo di sessioni attive. Effettua di nuovo il login.",
             "Die Autorisierungsanfrage überschreitet die maximale Anzahl an Berechtigungen.",
@@ -2464,6 +2515,28 @@ mod tests {
         assert_eq!(
             strongest("セッションは30分で期限切れとなりました。再度ログインしてください。"),
             Some(Session)
+        );
+        // The second review: a block that expires is a wait; a length in
+        // the past leaves the other one; failing to load or end sessions,
+        // then reloading, loses none; sessions counted per hour are a quota.
+        for t in [
+            "Your lockout will end: it expires in 15 minutes.",
+            "Die vorübergehende Sperre endet, sie läuft in 15 Minuten ab.",
+            "Your account was locked 2 minutes ago for 15 minutes.",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        for t in [
+            "Could not load your active sessions. Refresh the page.",
+            "We could not revoke that access token. Please reload the page.",
+            "Sessions per hour exceeded for this time window. Please sign in again.",
+            "Sign-in codes are only sent to numbers in the U.S. Try another number.",
+        ] {
+            assert_ne!(strongest(t), Some(Session), "{t}");
+        }
+        assert_eq!(
+            strongest("The authentication token you entered is not valid for this session."),
+            Some(Invalid)
         );
         // A template's slot where the number goes still names a time.
         for t in [
