@@ -31,8 +31,12 @@ export async function launchFirefox({ dist = DIST_TEST, prefs = {}, args = [] } 
 }
 
 /** From `page`, open popup.html?tab=opener and wait for its diagnosis. */
-/** The open page whose document is at `prefix` (BiDi reports extension pages as about:blank). */
-export async function findPage(ff, prefix, timeoutMs = 15_000) {
+/**
+ * The open page whose document is at `prefix` (BiDi reports extension pages as about:blank).
+ * A tab the extension opens can take more than 15 s to show up on a busy machine (CI saw
+ * it once, on the page-only popup), so the wait is 30 s; a page that is there returns at once.
+ */
+export async function findPage(ff, prefix, timeoutMs = 30_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     for (const p of await ff.browser.pages()) {
