@@ -614,6 +614,13 @@ impl Lexicon {
         crate::order::sort_by_key(&mut self.number_first, |p| std::cmp::Reverse(p.pats.len()));
     }
 
+    /// The longest phrase of every lexicon at the start of `toks`: its length
+    /// in tokens and its concepts (one lookup, where [`Lexicon::scan`] reads
+    /// every position).
+    pub fn longest_at_start(&self, toks: &[Token<'_>]) -> Option<(usize, Concepts)> {
+        self.longest(toks, u64::MAX).map(|(n, c, _)| (n, c))
+    }
+
     /// Longest-match phrase matching. Returns the matches in order.
     pub fn scan(&self, toks: &[Token<'_>]) -> Vec<Match> {
         let mut out = Vec::new();

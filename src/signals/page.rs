@@ -214,6 +214,9 @@ impl Sentence<'_> {
     /// "hace", "vor").
     fn names_a_length_to_come(&self) -> bool {
         let lex = text::lexicon();
+        if !lex.word_in(Word::Ago, self.toks, self.words) {
+            return names_duration(self.toks);
+        }
         let ago_in = |from: usize, to: usize| {
             self.toks
                 .get(from..to)
@@ -588,8 +591,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "A new login is required every 24 hours", "re-authenticate if you
     // signed in lately": how often a sign-in is asked for is the site's
     // policy, not a wait before signing in again.
-    let relogin_policy = text::lexicon().word_in(Word::Every, s.toks, s.words)
-        || text::lexicon().word_in(Word::If, s.toks, s.words);
+    let relogin_policy = || {
+        text::lexicon().word_in(Word::Every, s.toks, s.words)
+            || text::lexicon().word_in(Word::If, s.toks, s.words)
+    };
     // "The code expires in 10 minutes", "Der Link läuft nach 5 Minuten ab",
     // "链接将在 5 分钟后失效": how long a code or link stays valid, with
     // nothing failed or counted, is the step's prompt; its length is no
@@ -628,7 +633,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && (counted
             || s.has(C::Rate)
             || (s.has(C::Permanent) && (s.has(C::Wait) || timed))
-            || (timed && s.has(C::Relogin) && !relogin_policy));
+            || (timed && s.has(C::Relogin) && !relogin_policy()));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
     // A browser that refuses a boundary object ("Are you blocking
@@ -1175,20 +1180,17 @@ fn unit_after(toks: &[Token<'_>], i: usize) -> Option<(u64, usize)> {
 }
 
 fn unit_in(window: &[Token<'_>]) -> Option<(u64, usize)> {
-    let lex = text::lexicon();
-    let mut matches = Vec::new();
-    lex.scan_into(window, &mut matches);
-    let m = matches.first().filter(|m| m.start == 0)?;
-    let mult = if m.concepts.has(C::Second) {
+    let (len, concepts) = text::lexicon().longest_at_start(window)?;
+    let mult = if concepts.has(C::Second) {
         1
-    } else if m.concepts.has(C::Minute) {
+    } else if concepts.has(C::Minute) {
         60
-    } else if m.concepts.has(C::Hour) {
+    } else if concepts.has(C::Hour) {
         3600
     } else {
         return None;
     };
-    Some((mult, m.len))
+    Some((mult, len))
 }
 
 /// "0:45" or "1:05" in a countdown → seconds.
