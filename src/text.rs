@@ -811,10 +811,6 @@ pub struct Match {
     pub langs: u64,
 }
 
-/// Split text into sentences: on line breaks, on `.`, `!`, `?`, `;`
-/// followed by white space or the end (so hosts and decimals stay whole), and
-/// after the full-width `。`, `！`, `？`, `；` of Chinese and Japanese (no space
-/// follows them).
 /// The word before a full stop is an abbreviation with stops inside it,
 /// each part one or two letters ("a.u.b", "z.B", "e.g", "d.h"): "Meld
 /// a.u.b. opnieuw aan" is one sentence, when a small letter follows.
@@ -836,6 +832,12 @@ fn lower_case_next(rest: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// Split text into sentences: on line breaks, on `.`, `!`, `?`, `;`
+/// followed by white space or the end (so hosts and decimals stay whole), and
+/// after the full-width `。`, `！`, `？`, `；` of Chinese and Japanese (no space
+/// follows them).
+/// A full stop after an abbreviation ([`abbreviation_before`]) ends none
+/// when a small letter follows.
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
     let mut chars = text.char_indices().peekable();

@@ -172,17 +172,8 @@ impl Sentence<'_> {
         // "5分後に無効になります"), or the one its phrase holds ("10分钟内有效"):
         // "验证码10分钟内有效，60秒后可重新获取" names a wait too.
         let mut used = vec![false; self.matches.len()];
-        (0..self.toks.len())
-            .filter_map(|i| {
-                let (_, len) = self
-                    .toks
-                    .get(i)
-                    .filter(|t| t.is_number())
-                    .and(unit_after(self.toks, i))?;
-                Some((i, i + 1 + len))
-            })
-            .collect::<Vec<_>>()
-            .into_iter()
+        lengths_in(self.toks)
+            .map(|(i, len)| (i, i + 1 + len))
             .all(|(i, unit_end)| {
                 let validity = |(_, m): &(usize, &Match)| m.concepts.has(C::Validity);
                 let covers = |(_, m): &(usize, &Match)| m.start <= i + 1 && i + 1 < m.start + m.len;
@@ -226,15 +217,7 @@ impl Sentence<'_> {
         let ends_at = |end: usize| {
             (end.saturating_sub(4)..end).any(|j| ago_in(j, end) && !ago_in(j, end - 1))
         };
-        (0..self.toks.len()).any(|i| {
-            let Some((_, len)) = self
-                .toks
-                .get(i)
-                .filter(|t| t.is_number())
-                .and(unit_after(self.toks, i))
-            else {
-                return false;
-            };
+        lengths_in(self.toks).any(|(i, len)| {
             // Right after the unit: "2 minutes ago", "2分前", "2 minuti fa"
             // (not "15 minuti: questo fa parte …").
             let after = ago_in(i + 1, (i + 2 + len).min(self.toks.len()));
@@ -592,8 +575,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // signed in lately": how often a sign-in is asked for is the site's
     // policy, not a wait before signing in again.
     let relogin_policy = || {
-        text::lexicon().word_in(Word::Every, s.toks, s.words)
-            || text::lexicon().word_in(Word::If, s.toks, s.words)
+        let lex = text::lexicon();
+        lex.word_in(Word::Every, s.toks, s.words) || lex.word_in(Word::If, s.toks, s.words)
     };
     // "The code expires in 10 minutes", "Der Link läuft nach 5 Minuten ab",
     // "链接将在 5 分钟后失效": how long a code or link stays valid, with
@@ -1114,24 +1097,21 @@ fn chunks(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// One word read as an account's key and as a code ("Sicherheits-
-/// schlüssel" is a security key; "*schlüssel" also reads recovery keys as
-/// codes): the account's exact word says which.
+/// One word read two ways, settled by the sentence. An account's key and a
+/// code ("Sicherheits-schlüssel" is a security key; "*schlüssel" also reads
+/// recovery keys as codes): the account's exact word says which.
 fn prefer_account(matches: &mut [Match]) {
     // "Authentication token" is the signed-in session's when the sentence
     // says it ran out ("logged out because your authentication token
     // expired"), and the code typed otherwise ("The authentication token
     // you entered is incorrect", "… is not valid for this session").
     let session_ended = matches.iter().any(|m| m.concepts.has(C::Expired));
-    for m in matches.iter_mut() {
-        if m.concepts.has(C::Session) && m.concepts.has(C::Otp) && !m.concepts.has(C::Account) {
-            m.concepts
-                .remove(if session_ended { C::Otp } else { C::Session });
-        }
-    }
     for m in matches {
         if m.concepts.has(C::Account) && m.concepts.has(C::Otp) {
             m.concepts.remove(C::Otp);
+        } else if m.concepts.has(C::Session) && m.concepts.has(C::Otp) {
+            m.concepts
+                .remove(if session_ended { C::Otp } else { C::Session });
         }
         // "caducará", "expirera": a lexicon's word start for the expiry
         // ("expir*") also reads the future; the word listed for the
@@ -1162,9 +1142,19 @@ pub fn duration_in(toks: &[Token<'_>]) -> Option<u32> {
 /// The slot says as much as a number of how the sentence reads, though it
 /// gives no time to count down.
 pub fn names_duration(toks: &[Token<'_>]) -> bool {
-    toks.iter()
-        .enumerate()
-        .any(|(i, n)| n.is_number() && unit_after(toks, i).is_some())
+    lengths_in(toks).next().is_some()
+}
+
+/// Each length of time named, in order: the index of its number (or slot)
+/// and how many tokens its unit takes. The unit is looked up only after a
+/// number.
+fn lengths_in<'t>(toks: &'t [Token<'_>]) -> impl Iterator<Item = (usize, usize)> + 't {
+    (0..toks.len()).filter_map(move |i| {
+        if !toks.get(i)?.is_number() {
+            return None;
+        }
+        unit_after(toks, i).map(|(_, len)| (i, len))
+    })
 }
 
 /// The seconds in one unit of the time word right after token `i`, and how
