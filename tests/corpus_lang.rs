@@ -170,6 +170,7 @@ const HELDOUT: &[&str] = &[
     "heldout-113",
     "heldout-114",
     "heldout-116",
+    "heldout-117",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -269,7 +270,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout112.jsonl`, round 110;
 /// `lang-heldout113.jsonl`, round 111;
 /// `lang-heldout114.jsonl`, round 112;
-/// `lang-heldout116.jsonl`, round 114):
+/// `lang-heldout116.jsonl`, round 114;
+/// `lang-heldout117.jsonl`, round 115):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -378,6 +380,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-113", "/tests/corpus/lang-heldout113.jsonl"),
     ("heldout-114", "/tests/corpus/lang-heldout114.jsonl"),
     ("heldout-116", "/tests/corpus/lang-heldout116.jsonl"),
+    ("heldout-117", "/tests/corpus/lang-heldout117.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
