@@ -211,10 +211,14 @@ pub enum Word {
     /// "ago", "il y a", "geleden", "分前", "분 전": the length named is in
     /// the past ("you signed in more than 30 minutes ago"), no wait.
     Ago,
+    /// "logged out", "abgemeldet", "déconnecté", "ログアウトされ", "已登出":
+    /// a sign-out said to have happened, not one asked for ("log out and
+    /// log in again") or offered.
+    SignedOut,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 9] = [
+    const ALL: [(Word, &'static str); 10] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -224,6 +228,7 @@ impl Word {
         (Word::Every, "every"),
         (Word::Time, "time"),
         (Word::Ago, "ago"),
+        (Word::SignedOut, "signed_out"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -129,6 +129,9 @@ struct Sentence<'a> {
     /// code ("Please sign in again and request a new code" is the step's);
     /// looked at only after an expired session.
     next_relogin: bool,
+    /// The sentence says a sign-out happened ("You have been logged out by
+    /// the server", "既にログアウトしています"; see [`Word::SignedOut`]).
+    signed_out: bool,
     /// The sentence asks ("Having a problem with your session?"): a
     /// question says what might be, not what happened.
     question: bool,
@@ -393,6 +396,34 @@ impl Sentence<'_> {
             && (self.has(C::Reload) || self.next_reload)
             && !self.has(C::Session)
             && !self.has(C::Challenge)
+    }
+    /// The step words of the sentence only name a session's kind ("la
+    /// sesión de autenticación", "認証セッション"): what ran out is the
+    /// session, not the step.
+    fn flow_names_the_session(&self) -> bool {
+        // Every step word stands beside a session word, at most one word
+        // between ("sesión de autenticación", "Kimlik doğrulama oturumu"),
+        // or is one ("Authentifizierungssitzung", listed as both).
+        self.matches
+            .iter()
+            .filter(|f| f.concepts.has(C::Flow))
+            .all(|f| {
+                f.concepts.has(C::Session)
+                    || self
+                        .matches
+                        .iter()
+                        .filter(|m| m.concepts.has(C::Session))
+                        .any(|m| {
+                            let gap = if m.start >= f.start + f.len {
+                                m.start - (f.start + f.len)
+                            } else if f.start >= m.start + m.len {
+                                f.start - (m.start + m.len)
+                            } else {
+                                return false;
+                            };
+                            gap <= 1
+                        })
+            })
     }
     /// "Session could not be validated (user not found)", "la sesión (la
     /// cuenta está desactivada)", "没有找到该用户": the user or account is
@@ -830,11 +861,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // lost, as a page expired on its form token is.
     let relogin_said = s.has(C::Relogin) || s.next_relogin;
     let relogin = relogin_said || s.has(C::Reload) || s.next_reload;
+    // "Se requiere un nuevo inicio de sesión ya que la sesión de
+    // autenticación expiró", "認証セッションの期限が切れたため、再ログインが
+    // 必要です": a step word that only names the session's kind, with a new
+    // sign-in asked for, is that session's, not a step that ran out.
     if (s.has(C::Expired) || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
         && s.has(C::Session)
         && relogin
         && !mfa_object
-        && !s.has(C::Flow)
+        && (!s.has(C::Flow) || (relogin_said && s.flow_names_the_session()))
         && !s.has(C::Account)
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
@@ -852,6 +887,24 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && !s.has(C::Flow)
         && !s.has(C::Account)
         && !rate
+    {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
+    }
+    // "You have been logged out by the server. Please log in again", "Sie
+    // sind abgemeldet. Bitte melden Sie sich erneut an", "既にログアウトして
+    // います。再度ログインしてください": a sign-out that happened, with a new
+    // sign-in asked for, lost the session. Not one to come ("You will be
+    // logged out in 30 seconds": a number), not a sign-in offered as a
+    // question, and not the advice to sign out and in ("log out and log in
+    // again" says no sign-out happened).
+    if s.signed_out
+        && relogin_said
+        && !s.question
+        && !s.toks.iter().any(Token::is_number)
+        && !mfa_object
+        && !cred
+        && !rate
+        && !s.has(C::Account)
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
     }
@@ -984,7 +1037,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         let expired_session = (set.has(C::Expired) || set.has(C::Bound)) && set.has(C::Session);
         let session_failed =
             (set.has(C::GenericError) || set.has(C::Failed)) && set.has(C::Session);
-        let next = (token_failed || limit_words || expired_session || session_failed)
+        let signed_out = lex.word_in(Word::SignedOut, &toks, words);
+        let next = (token_failed || limit_words || expired_session || session_failed || signed_out)
             .then(|| sentences.peek().copied())
             .flatten();
         let next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
@@ -997,10 +1051,14 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             && next_matches.iter().any(|m| m.concepts.has(C::Reload));
         let next_block =
             limit_words && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches, words));
-        let next_relogin = (expired_session || session_failed)
-            && next.is_some()
-            && next_matches.iter().any(|m| m.concepts.has(C::Relogin))
-            && !next_names_code;
+        // After a sign-out alone, not a sign-in offered as a question
+        // ("Vous avez été déconnecté de Wikipédia. Voulez-vous vous
+        // reconnecter ?").
+        let next_relogin =
+            (expired_session || session_failed || (signed_out && !next.is_some_and(is_question)))
+                && next.is_some()
+                && next_matches.iter().any(|m| m.concepts.has(C::Relogin))
+                && !next_names_code;
         let s = Sentence {
             set,
             toks: &toks,
@@ -1013,6 +1071,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             next_reload,
             next_block,
             next_relogin,
+            signed_out,
             question: is_question(sentence),
             words,
         };
@@ -1353,6 +1412,7 @@ mod tests {
                 next_reload: false,
                 next_block: false,
                 next_relogin: false,
+                signed_out: text::lexicon().word_in(Word::SignedOut, &toks, u64::MAX),
                 question: is_question(text),
                 words: u64::MAX,
             },
@@ -2537,6 +2597,39 @@ mod tests {
             "Çok fazla oturum açma denemesi yapıldı.",
         ] {
             assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_sign_out_that_happened_or_a_session_named_by_its_step_with_a_sign_in_over() {
+        use Judgement::*;
+        for t in [
+            "You were signed out by the system. Please sign in again.",
+            "Du wurdest abgemeldet. Bitte melde dich erneut an.",
+            "Vous avez été déconnectée. Veuillez vous reconnecter.",
+            "ログアウトされました。もう一度ログインしてください。",
+            "您已被登出，请重新登录。",
+            "La sesión de verificación ha caducado. Inicie sesión de nuevo.",
+            "Die Anmeldesitzung ist abgelaufen. Bitte melden Sie sich erneut an.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        // A sign-out to come, asked for or offered back, and none at all.
+        for t in [
+            "You will be signed out in 30 seconds. Sign in again to stay.",
+            "Log out and log in again.",
+            "Sie wurden abgemeldet. Möchten Sie sich erneut anmelden?",
+            "ログアウトしました。",
+        ] {
+            assert_ne!(strongest(t), Some(Session), "{t}");
+        }
+        // A step that ran out stays the step's, with or without a sign-in
+        // over; a session of a step without one too.
+        for t in [
+            "Your sign-in attempt expired. Please sign in again.",
+            "The verification session expired.",
+        ] {
+            assert_eq!(strongest(t), Some(Expired), "{t}");
         }
     }
 
