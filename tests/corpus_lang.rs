@@ -171,6 +171,12 @@ const HELDOUT: &[&str] = &[
     "heldout-114",
     "heldout-116",
     "heldout-117",
+    "heldout-118",
+    "heldout-119",
+    "heldout-120",
+    "heldout-121",
+    "heldout-122",
+    "heldout-123",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -271,7 +277,13 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout113.jsonl`, round 111;
 /// `lang-heldout114.jsonl`, round 112;
 /// `lang-heldout116.jsonl`, round 114;
-/// `lang-heldout117.jsonl`, round 115):
+/// `lang-heldout117.jsonl`, round 115;
+/// `lang-heldout118.jsonl`, round 116;
+/// `lang-heldout119.jsonl`, round 117;
+/// `lang-heldout120.jsonl`, round 118;
+/// `lang-heldout121.jsonl`, round 119;
+/// `lang-heldout122.jsonl`, round 120;
+/// `lang-heldout123.jsonl`, round 121):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -381,6 +393,12 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-114", "/tests/corpus/lang-heldout114.jsonl"),
     ("heldout-116", "/tests/corpus/lang-heldout116.jsonl"),
     ("heldout-117", "/tests/corpus/lang-heldout117.jsonl"),
+    ("heldout-118", "/tests/corpus/lang-heldout118.jsonl"),
+    ("heldout-119", "/tests/corpus/lang-heldout119.jsonl"),
+    ("heldout-120", "/tests/corpus/lang-heldout120.jsonl"),
+    ("heldout-121", "/tests/corpus/lang-heldout121.jsonl"),
+    ("heldout-122", "/tests/corpus/lang-heldout122.jsonl"),
+    ("heldout-123", "/tests/corpus/lang-heldout123.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
