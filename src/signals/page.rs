@@ -2634,6 +2634,29 @@ mod tests {
     }
 
     #[test]
+    fn a_form_that_expired_and_a_sign_in_from_another_domain() {
+        use Judgement::*;
+        // The form itself ran out: its token did, not a step.
+        for t in [
+            "Sorry, this form has timed out. Reload it and send it once more.",
+            "Das Formular ist abgelaufen, bitte lade die Seite neu.",
+            "表单已经过期，请刷新。",
+            // The host the browser used is not the one the site expects.
+            "Signing in from another domain does not work here.",
+            "Inloggen vanaf een ander domein is niet mogelijk.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        for t in [
+            "The form is invalid.",
+            "Das Formular enthält Fehler.",
+            "The domain of your e-mail address is not allowed.",
+        ] {
+            assert_ne!(strongest(t), Some(Session), "{t}");
+        }
+    }
+
+    #[test]
     fn a_trial_that_ran_out_is_no_expired_step() {
         use Judgement::*;
         for t in [
