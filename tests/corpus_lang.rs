@@ -177,6 +177,11 @@ const HELDOUT: &[&str] = &[
     "heldout-121",
     "heldout-122",
     "heldout-123",
+    "heldout-124",
+    "heldout-125",
+    "heldout-127",
+    "heldout-129",
+    "heldout-130",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -283,7 +288,12 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout120.jsonl`, round 118;
 /// `lang-heldout121.jsonl`, round 119;
 /// `lang-heldout122.jsonl`, round 120;
-/// `lang-heldout123.jsonl`, round 121):
+/// `lang-heldout123.jsonl`, round 121;
+/// `lang-heldout124.jsonl`, round 122;
+/// `lang-heldout125.jsonl`, round 123;
+/// `lang-heldout127.jsonl`, round 125;
+/// `lang-heldout129.jsonl`, round 127;
+/// `lang-heldout130.jsonl`, round 128):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -399,6 +409,11 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-121", "/tests/corpus/lang-heldout121.jsonl"),
     ("heldout-122", "/tests/corpus/lang-heldout122.jsonl"),
     ("heldout-123", "/tests/corpus/lang-heldout123.jsonl"),
+    ("heldout-124", "/tests/corpus/lang-heldout124.jsonl"),
+    ("heldout-125", "/tests/corpus/lang-heldout125.jsonl"),
+    ("heldout-127", "/tests/corpus/lang-heldout127.jsonl"),
+    ("heldout-129", "/tests/corpus/lang-heldout129.jsonl"),
+    ("heldout-130", "/tests/corpus/lang-heldout130.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
