@@ -182,6 +182,7 @@ const HELDOUT: &[&str] = &[
     "heldout-127",
     "heldout-129",
     "heldout-130",
+    "heldout-128",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -293,7 +294,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout125.jsonl`, round 123;
 /// `lang-heldout127.jsonl`, round 125;
 /// `lang-heldout129.jsonl`, round 127;
-/// `lang-heldout130.jsonl`, round 128):
+/// `lang-heldout130.jsonl`, round 128;
+/// `lang-heldout128.jsonl`, round 126):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -414,6 +416,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-127", "/tests/corpus/lang-heldout127.jsonl"),
     ("heldout-129", "/tests/corpus/lang-heldout129.jsonl"),
     ("heldout-130", "/tests/corpus/lang-heldout130.jsonl"),
+    ("heldout-128", "/tests/corpus/lang-heldout128.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
