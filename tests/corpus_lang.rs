@@ -183,6 +183,7 @@ const HELDOUT: &[&str] = &[
     "heldout-129",
     "heldout-130",
     "heldout-128",
+    "heldout-126",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -295,7 +296,8 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout127.jsonl`, round 125;
 /// `lang-heldout129.jsonl`, round 127;
 /// `lang-heldout130.jsonl`, round 128;
-/// `lang-heldout128.jsonl`, round 126):
+/// `lang-heldout128.jsonl`, round 126;
+/// `lang-heldout126.jsonl`, round 124):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -417,6 +419,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-129", "/tests/corpus/lang-heldout129.jsonl"),
     ("heldout-130", "/tests/corpus/lang-heldout130.jsonl"),
     ("heldout-128", "/tests/corpus/lang-heldout128.jsonl"),
+    ("heldout-126", "/tests/corpus/lang-heldout126.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
