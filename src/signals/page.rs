@@ -1037,7 +1037,9 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         let expired_session = (set.has(C::Expired) || set.has(C::Bound)) && set.has(C::Session);
         let session_failed =
             (set.has(C::GenericError) || set.has(C::Failed)) && set.has(C::Session);
-        let signed_out = lex.word_in(Word::SignedOut, &toks, words);
+        // Every sign-out word is a session word too: the words are looked
+        // up only in a sentence that names a session.
+        let signed_out = set.has(C::Session) && lex.word_in(Word::SignedOut, &toks, words);
         let next = (token_failed || limit_words || expired_session || session_failed || signed_out)
             .then(|| sentences.peek().copied())
             .flatten();
@@ -2631,6 +2633,31 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Expired), "{t}");
         }
+    }
+
+    #[test]
+    fn every_sign_out_word_is_a_session_word() {
+        // The sign-out words are looked up only in a sentence that names a
+        // session (see `read`), so each must read as one.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicon");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let json: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            for w in json["words"]["signed_out"].as_array().unwrap() {
+                let w = w.as_str().unwrap().trim_matches('*');
+                let mut b = text::TokenBuf::default();
+                let toks = b.fill(w);
+                let set = text::lexicon()
+                    .scan(&toks)
+                    .iter()
+                    .fold(Concepts::default(), |a, m| union(a, m.concepts));
+                assert!(set.has(C::Session), "{}: {w}", path.display());
+                seen += 1;
+            }
+        }
+        assert!(seen > 12);
     }
 
     #[test]
