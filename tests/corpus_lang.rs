@@ -184,6 +184,11 @@ const HELDOUT: &[&str] = &[
     "heldout-130",
     "heldout-128",
     "heldout-126",
+    "heldout-131",
+    "heldout-132",
+    "heldout-133",
+    "heldout-134",
+    "heldout-135",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -297,7 +302,12 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout129.jsonl`, round 127;
 /// `lang-heldout130.jsonl`, round 128;
 /// `lang-heldout128.jsonl`, round 126;
-/// `lang-heldout126.jsonl`, round 124):
+/// `lang-heldout126.jsonl`, round 124;
+/// `lang-heldout131.jsonl`, round 129;
+/// `lang-heldout132.jsonl`, round 130;
+/// `lang-heldout133.jsonl`, round 131;
+/// `lang-heldout134.jsonl`, round 132;
+/// `lang-heldout135.jsonl`, round 133):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -420,6 +430,11 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-130", "/tests/corpus/lang-heldout130.jsonl"),
     ("heldout-128", "/tests/corpus/lang-heldout128.jsonl"),
     ("heldout-126", "/tests/corpus/lang-heldout126.jsonl"),
+    ("heldout-131", "/tests/corpus/lang-heldout131.jsonl"),
+    ("heldout-132", "/tests/corpus/lang-heldout132.jsonl"),
+    ("heldout-133", "/tests/corpus/lang-heldout133.jsonl"),
+    ("heldout-134", "/tests/corpus/lang-heldout134.jsonl"),
+    ("heldout-135", "/tests/corpus/lang-heldout135.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
