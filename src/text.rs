@@ -215,10 +215,19 @@ pub enum Word {
     /// a sign-out said to have happened, not one asked for ("log out and
     /// log in again") or offered.
     SignedOut,
+    /// "not", "nicht", "pas", "されていません", "没有": what follows did not
+    /// happen ("You have not been logged out").
+    Not,
+    /// "successfully", "erfolgreich", "avec succès", "正常に", "成功", or
+    /// thanks: the page reports what the user asked for, no failure.
+    Success,
+    /// "other sessions", "all devices", "anderen Geräten", "他のデバイス":
+    /// what happened, happened elsewhere than in this browser.
+    Elsewhere,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 10] = [
+    const ALL: [(Word, &'static str); 13] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -229,6 +238,9 @@ impl Word {
         (Word::Time, "time"),
         (Word::Ago, "ago"),
         (Word::SignedOut, "signed_out"),
+        (Word::Not, "not"),
+        (Word::Success, "success"),
+        (Word::Elsewhere, "elsewhere"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

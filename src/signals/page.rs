@@ -129,6 +129,9 @@ struct Sentence<'a> {
     /// code ("Please sign in again and request a new code" is the step's);
     /// looked at only after an expired session.
     next_relogin: bool,
+    /// The sentence before said a sign-in or sign-out went well, or thanked
+    /// ("Thanks for stopping by!"): a sign-out next is the one asked for.
+    after_success: bool,
     /// The sentence says a sign-out happened ("You have been logged out by
     /// the server", "既にログアウトしています"; see [`Word::SignedOut`]).
     signed_out: bool,
@@ -894,17 +897,33 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // sind abgemeldet. Bitte melden Sie sich erneut an", "既にログアウトして
     // います。再度ログインしてください": a sign-out that happened, with a new
     // sign-in asked for, lost the session. Not one to come ("You will be
-    // logged out in 30 seconds": a number), not a sign-in offered as a
-    // question, and not the advice to sign out and in ("log out and log in
-    // again" says no sign-out happened).
+    // logged out in 30 seconds", "in five minutes": a number or a unit),
+    // not a sign-in offered as a question, and not the advice to sign out
+    // and in ("log out and log in again" says no sign-out happened). Not
+    // one denied or supposed ("You have not been logged out", "if you were
+    // signed out"), one the user asked for ("You have successfully logged
+    // out. Sign in again", "Thank you"), or one elsewhere ("logged out of
+    // all other sessions").
+    let lex = text::lexicon();
     if s.signed_out
         && relogin_said
         && !s.question
         && !s.toks.iter().any(Token::is_number)
+        && !s.matches.iter().any(|m| {
+            // A unit word, not a lone letter that abbreviates one ("u", "h").
+            [C::Second, C::Minute, C::Hour]
+                .into_iter()
+                .any(|u| m.concepts.has(u))
+                && s.toks.get(m.start).is_some_and(|t| t.text.len() > 1)
+        })
         && !mfa_object
         && !cred
         && !rate
         && !s.has(C::Account)
+        && !s.after_success
+        && ![Word::If, Word::Not, Word::Success, Word::Elsewhere]
+            .into_iter()
+            .any(|w| lex.word_in(w, s.toks, s.words))
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
     }
@@ -931,7 +950,6 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // not in a condition anywhere in the sentence or a question ("Contact
     // support if you have a problem with your session", "Having a problem
     // with your session? Visit our help center").
-    let lex = text::lexicon();
     let conditional = lex.word_in(Word::If, s.toks, s.words);
     if s.has(C::Session)
         && lex.word_in(Word::Problem, s.toks, s.words)
@@ -997,6 +1015,9 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     // the reason for the retry in the next sentence.
     let mut after_outage = false;
     let mut after_failure = false;
+    // The sentence before, read again only after a sign-out.
+    let mut prev: Option<&str> = None;
+    let mut prev_buf = text::TokenBuf::default();
     let mut after_verdict = false;
     let mut after_cred = false;
     let mut after_heading = false;
@@ -1008,6 +1029,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         .flat_map(chunks)
         .peekable();
     while let Some(sentence) = sentences.next() {
+        let before = prev.replace(sentence);
         let toks = buf.fill(sentence);
         if toks.is_empty() {
             continue;
@@ -1074,6 +1096,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             next_block,
             next_relogin,
             signed_out,
+            after_success: signed_out
+                && before.is_some_and(|b| lex.word_in(Word::Success, &prev_buf.fill(b), words)),
             question: is_question(sentence),
             words,
         };
@@ -1415,6 +1439,7 @@ mod tests {
                 next_block: false,
                 next_relogin: false,
                 signed_out: text::lexicon().word_in(Word::SignedOut, &toks, u64::MAX),
+                after_success: false,
                 question: is_question(text),
                 words: u64::MAX,
             },
@@ -2610,6 +2635,7 @@ mod tests {
             "Du wurdest abgemeldet. Bitte melde dich erneut an.",
             "Vous avez été déconnectée. Veuillez vous reconnecter.",
             "ログアウトされました。もう一度ログインしてください。",
+            "U bent afgemeld. Log opnieuw in.",
             "您已被登出，请重新登录。",
             "La sesión de verificación ha caducado. Inicie sesión de nuevo.",
             "Die Anmeldesitzung ist abgelaufen. Bitte melden Sie sich erneut an.",
@@ -2622,6 +2648,15 @@ mod tests {
             "Log out and log in again.",
             "Sie wurden abgemeldet. Möchten Sie sich erneut anmelden?",
             "ログアウトしました。",
+            // Denied, supposed, asked for, elsewhere, or another sense.
+            "You were not signed out, so there is no need to sign in again.",
+            "If you were signed out, please sign in again.",
+            "You are now signed out. Sign in again",
+            "Thank you for your visit! You have been signed out. Sign in again",
+            "Sie wurden von allen anderen Geräten abgemeldet. Melden Sie sich dort erneut an.",
+            "U bent afgemeld voor de nieuwsbrief. Opnieuw aanmelden kan altijd.",
+            "Vous êtes déconnecté du réseau. Reconnectez-vous pour continuer.",
+            "You will be signed out in ten minutes. Sign in again to stay.",
         ] {
             assert_ne!(strongest(t), Some(Session), "{t}");
         }
@@ -2661,16 +2696,14 @@ mod tests {
     }
 
     #[test]
-    fn a_form_that_expired_and_a_sign_in_from_another_domain() {
+    fn a_form_that_expired_with_a_reload_and_counter_examples() {
         use Judgement::*;
-        // The form itself ran out: its token did, not a step.
+        // The form itself ran out and a reload is asked for: its token did,
+        // not a step.
         for t in [
             "Sorry, this form has timed out. Reload it and send it once more.",
             "Das Formular ist abgelaufen, bitte lade die Seite neu.",
             "表单已经过期，请刷新。",
-            // The host the browser used is not the one the site expects.
-            "Signing in from another domain does not work here.",
-            "Inloggen vanaf een ander domein is niet mogelijk.",
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
@@ -2678,6 +2711,10 @@ mod tests {
             "The form is invalid.",
             "Das Formular enthält Fehler.",
             "The domain of your e-mail address is not allowed.",
+            // No reload asked for: a form closed for good, not its token.
+            "This registration form has expired and takes no more entries.",
+            // A session waiting for its second step.
+            "Your session is not authenticated yet. Enter the code from your app.",
         ] {
             assert_ne!(strongest(t), Some(Session), "{t}");
         }
