@@ -246,6 +246,11 @@ impl Word {
     fn from_name(name: &str) -> Option<Word> {
         by_name(&Self::ALL, name)
     }
+
+    /// The word's place in [`Word::ALL`].
+    fn index(self) -> usize {
+        self as usize
+    }
 }
 
 /// The value a lexicon file names `name` in a table of (value, name).
@@ -447,9 +452,10 @@ pub struct Lexicon {
     langs: Vec<String>,
     /// The most tokens a phrase has.
     max_len: usize,
-    /// The function words of the lexicons: (word, its patterns, the
-    /// lexicons that list them).
-    words: Vec<(Word, Vec<Pat>, u64)>,
+    /// The function words of the lexicons, by [`Word`] (its index in
+    /// `Word::ALL`): each word's patterns and the lexicons that list it. A
+    /// rule asks for one word at a time, so it reads only that word's list.
+    words: Vec<Vec<(Vec<Pat>, u64)>>,
 }
 
 /// A lexicon file: `{"lang": "en", "concepts": {"mfa_object": ["…", …], …}}`.
@@ -544,7 +550,13 @@ impl Lexicon {
             };
             for p in list {
                 if let Some(pats) = pats_of(&p).filter(|p| !p.is_empty()) {
-                    self.words.push((word, pats, lang_bit(lang)));
+                    let i = word.index();
+                    if self.words.len() <= i {
+                        self.words.resize_with(i + 1, Vec::new);
+                    }
+                    if let Some(list) = self.words.get_mut(i) {
+                        list.push((pats, lang_bit(lang)));
+                    }
                 }
             }
         }
@@ -553,9 +565,11 @@ impl Lexicon {
     /// The patterns of the words `w` of the lexicons of `mask`.
     fn words_of(&self, w: Word, mask: u64) -> impl Iterator<Item = &[Pat]> {
         self.words
-            .iter()
-            .filter(move |(x, _, langs)| *x == w && langs & mask != 0)
-            .map(|(_, pats, _)| pats.as_slice())
+            .get(w.index())
+            .into_iter()
+            .flatten()
+            .filter(move |(_, langs)| langs & mask != 0)
+            .map(|(pats, _)| pats.as_slice())
     }
 
     /// Whether `toks` hold a word `w` of the lexicons of `mask`.
@@ -1190,6 +1204,13 @@ pub fn token_texts(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_sits_at_its_index() {
+        for (i, (w, _)) in Word::ALL.iter().enumerate() {
+            assert_eq!(w.index(), i, "{w:?}");
+        }
+    }
 
     #[test]
     fn a_template_number_slot_is_a_number_without_a_value() {
