@@ -48,6 +48,13 @@ pub struct PageSignals {
     /// Seconds of cooldown read from text or a resend countdown.
     pub cooldown_s: Option<u32>,
     pub otp_input: bool,
+    /// A sentence read a bare "session expired" as an expired step (the
+    /// session its only object), and no other sentence read an expired step.
+    bare_session_expiry: bool,
+    other_expiry: bool,
+    /// A sentence read a session that expired or was signed out, with a
+    /// sign-in over, as lost.
+    session_timed_out: bool,
 }
 
 impl PageSignals {
@@ -1149,6 +1156,25 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                 out.evidence
                     .push(Evidence::new(source, rule, format!("\"{ex}\""), weight));
             }
+            if j == Judgement::Expired {
+                let only_the_session = rule == Rule::TextChallengeExpired
+                    && s.set.has(C::Session)
+                    && ![C::Otp, C::Challenge, C::Flow]
+                        .into_iter()
+                        .any(|c| s.set.has(c));
+                if only_the_session {
+                    out.bare_session_expiry = true;
+                } else {
+                    out.other_expiry = true;
+                }
+            }
+            if j == Judgement::Session
+                && rule == Rule::TextSessionMissing
+                && s.set.has(C::Session)
+                && (s.set.has(C::Expired) || s.signed_out)
+            {
+                out.session_timed_out = true;
+            }
             out.vote(j, w * weight, ex);
         }
     }
@@ -1347,6 +1373,19 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
         judge_text(&mut out, &page.title, &title);
     }
     judge_text(&mut out, &page.text, &body);
+    // A heading "Session expired" over "Your session has expired. Please
+    // sign in again": the bare expiry and the one with a sign-in over are
+    // one event, the session lost, however much a heading weighs. Not when
+    // a code, a challenge or a step ran out anywhere on the page.
+    if out.session_timed_out && out.bare_session_expiry && !out.other_expiry {
+        let expired = out.votes_for(Judgement::Expired);
+        out.raise_vote(Judgement::Session, expired);
+        if let Some(v) = out.votes.get_mut(Judgement::Expired.index()) {
+            *v = 0.0;
+        }
+        out.evidence
+            .retain(|e| e.rule != Rule::TextChallengeExpired);
+    }
 
     for r in page.resend.iter().take(20) {
         let secs = r
@@ -2668,6 +2707,55 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Expired), "{t}");
         }
+    }
+
+    #[test]
+    fn a_heading_session_expired_over_a_sign_in_over_is_one_lost_session() {
+        use Judgement::*;
+        let read = |title: &str, body: &str| {
+            let snap = crate::snapshot::Snapshot {
+                url: "https://id.example.org/login".into(),
+                page: crate::snapshot::Page {
+                    title: title.into(),
+                    text: format!("{title}\n{body}"),
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            let out = analyze(&snap, None);
+            [Invalid, Expired, Rate, Session, Other]
+                .into_iter()
+                .map(|k| (k, out.votes_for(k)))
+                .filter(|(_, v)| *v > 0.0)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(k, _)| k)
+        };
+        assert_eq!(
+            read(
+                "Session timed out",
+                "Your session timed out. Sign in again to go on."
+            ),
+            Some(Session)
+        );
+        assert_eq!(
+            read(
+                "Sitzung abgelaufen",
+                "Du wurdest abgemeldet. Bitte melde dich erneut an."
+            ),
+            Some(Session)
+        );
+        // A code that ran out on the page keeps the heading an expired step.
+        assert_eq!(
+            read(
+                "Session timed out",
+                "Your one-time code has expired. Ask for a new one."
+            ),
+            Some(Expired)
+        );
+        assert_eq!(
+            read("Session timed out", "Type the code again."),
+            Some(Expired)
+        );
     }
 
     #[test]
