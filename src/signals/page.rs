@@ -2792,9 +2792,14 @@ mod tests {
             "Sorry, this form has timed out. Reload it and send it once more.",
             "Das Formular ist abgelaufen, bitte lade die Seite neu.",
             "表单已经过期，请刷新。",
+            // So does a page, with a reload asked for: its form's token.
+            "This page has timed out. Refresh it and send the form once more.",
+            "ページの有効期限が切れました。再読み込みしてください。",
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
+        // A bare page that ran out stays an expired step, as before.
+        assert_eq!(strongest("Seite abgelaufen"), Some(Expired));
         for t in [
             "The form is invalid.",
             "Das Formular enthält Fehler.",
