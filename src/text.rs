@@ -550,11 +550,9 @@ impl Lexicon {
             };
             for p in list {
                 if let Some(pats) = pats_of(&p).filter(|p| !p.is_empty()) {
-                    let i = word.index();
-                    if self.words.len() <= i {
-                        self.words.resize_with(i + 1, Vec::new);
-                    }
-                    if let Some(list) = self.words.get_mut(i) {
+                    // One list a word (a no-op after the first).
+                    self.words.resize_with(Word::ALL.len(), Vec::new);
+                    if let Some(list) = self.words.get_mut(word.index()) {
                         list.push((pats, lang_bit(lang)));
                     }
                 }

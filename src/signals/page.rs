@@ -49,8 +49,10 @@ pub struct PageSignals {
     pub cooldown_s: Option<u32>,
     pub otp_input: bool,
     /// A sentence read a bare "session expired" as an expired step (the
-    /// session its only object), and no other sentence read an expired step.
+    /// session its only object).
     bare_session_expiry: bool,
+    /// A sentence read an expired step of any other object (a code, a
+    /// challenge, a step).
     other_expiry: bool,
     /// A sentence read a session that expired or was signed out, with a
     /// sign-in over, as lost.
@@ -248,9 +250,7 @@ impl Sentence<'_> {
         !self.toks.iter().any(Token::is_number)
             && !self.matches.iter().any(|m| {
                 // A unit that is no time noun too (時間 and 시간 are both).
-                [C::Second, C::Minute, C::Hour]
-                    .into_iter()
-                    .any(|u| m.concepts.has(u))
+                names_a_unit(m)
                     && !self
                         .toks
                         .get(m.start..m.start + m.len)
@@ -423,16 +423,7 @@ impl Sentence<'_> {
                         .matches
                         .iter()
                         .filter(|m| m.concepts.has(C::Session))
-                        .any(|m| {
-                            let gap = if m.start >= f.start + f.len {
-                                m.start - (f.start + f.len)
-                            } else if f.start >= m.start + m.len {
-                                f.start - (m.start + m.len)
-                            } else {
-                                return false;
-                            };
-                            gap <= 1
-                        })
+                        .any(|m| between(f, m).is_some_and(|b| b.len() <= 1))
             })
     }
     /// "Session could not be validated (user not found)", "la sesión (la
@@ -448,15 +439,9 @@ impl Sentence<'_> {
                     .iter()
                     .filter(|n| n.concepts.has(C::Missing) || n.concepts.has(C::Permanent))
                     .any(|n| {
-                        let (a_end, n_end) = (a.start + a.len, n.start + n.len);
-                        let (gap, between) = if n.start >= a_end {
-                            (n.start - a_end, a_end..n.start)
-                        } else if a.start >= n_end {
-                            (a.start - n_end, n_end..a.start)
-                        } else {
-                            return false;
-                        };
-                        gap <= 1 && !between.into_iter().any(|i| self.covers(C::Session, i))
+                        between(a, n).is_some_and(|b| {
+                            b.len() <= 1 && !b.into_iter().any(|i| self.covers(C::Session, i))
+                        })
                     })
             })
     }
@@ -536,6 +521,26 @@ fn no_longer_than(sentence: &str, cjk: usize, other: usize) -> bool {
 /// form token when a reload is advised (see [`Sentence::form_token_failed`]).
 fn token_said_to_fail(set: Concepts) -> bool {
     (set.has(C::Expired) || set.has(C::Invalid) || set.has(C::Failed)) && set.has(C::Token)
+}
+
+/// The tokens between two matches, in whichever order they come (`None`
+/// when they overlap).
+fn between(a: &Match, b: &Match) -> Option<std::ops::Range<usize>> {
+    let (a_end, b_end) = (a.start + a.len, b.start + b.len);
+    if b.start >= a_end {
+        Some(a_end..b.start)
+    } else if a.start >= b_end {
+        Some(b_end..a.start)
+    } else {
+        None
+    }
+}
+
+/// A match of a unit of time ("minutes", "Sekunden", "分").
+fn names_a_unit(m: &Match) -> bool {
+    [C::Second, C::Minute, C::Hour]
+        .into_iter()
+        .any(|u| m.concepts.has(u))
 }
 
 /// Whether a sentence asks: a question mark, or the question particle that
@@ -762,9 +767,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             .iter()
             .filter(|m| m.concepts.has(C::Rate))
             .all(|m| {
-                [C::Second, C::Minute, C::Hour]
-                    .into_iter()
-                    .any(|u| m.concepts.has(u))
+                names_a_unit(m)
                     || s.toks
                         .get(m.start..m.start + m.len)
                         .is_some_and(|ts| ts.iter().any(Token::is_number))
@@ -918,10 +921,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && !s.toks.iter().any(Token::is_number)
         && !s.matches.iter().any(|m| {
             // A unit word, not a lone letter that abbreviates one ("u", "h").
-            [C::Second, C::Minute, C::Hour]
-                .into_iter()
-                .any(|u| m.concepts.has(u))
-                && s.toks.get(m.start).is_some_and(|t| t.text.len() > 1)
+            names_a_unit(m) && s.toks.get(m.start).is_some_and(|t| t.text.len() > 1)
         })
         && !mfa_object
         && !cred
@@ -1955,8 +1955,12 @@ mod tests {
 
     /// The judgement with the most votes over a whole text, if any.
     fn strongest(text: &str) -> Option<Judgement> {
+        top(&read_text(text))
+    }
+
+    /// The judgement with the most votes, if any.
+    fn top(out: &PageSignals) -> Option<Judgement> {
         use Judgement::*;
-        let out = read_text(text);
         [Invalid, Expired, Rate, Session, Other]
             .into_iter()
             .map(|k| (k, out.votes_for(k)))
@@ -2722,13 +2726,7 @@ mod tests {
                 },
                 ..Default::default()
             };
-            let out = analyze(&snap, None);
-            [Invalid, Expired, Rate, Session, Other]
-                .into_iter()
-                .map(|k| (k, out.votes_for(k)))
-                .filter(|(_, v)| *v > 0.0)
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(k, _)| k)
+            top(&analyze(&snap, None))
         };
         assert_eq!(
             read(
