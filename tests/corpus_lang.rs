@@ -189,6 +189,11 @@ const HELDOUT: &[&str] = &[
     "heldout-133",
     "heldout-134",
     "heldout-135",
+    "heldout-136",
+    "heldout-137",
+    "heldout-138",
+    "heldout-139",
+    "heldout-140",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -307,7 +312,12 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout132.jsonl`, round 130;
 /// `lang-heldout133.jsonl`, round 131;
 /// `lang-heldout134.jsonl`, round 132;
-/// `lang-heldout135.jsonl`, round 133):
+/// `lang-heldout135.jsonl`, round 133;
+/// `lang-heldout136.jsonl`, round 134;
+/// `lang-heldout137.jsonl`, round 135;
+/// `lang-heldout138.jsonl`, round 136;
+/// `lang-heldout139.jsonl`, round 137;
+/// `lang-heldout140.jsonl`, round 138):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -435,6 +445,11 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-133", "/tests/corpus/lang-heldout133.jsonl"),
     ("heldout-134", "/tests/corpus/lang-heldout134.jsonl"),
     ("heldout-135", "/tests/corpus/lang-heldout135.jsonl"),
+    ("heldout-136", "/tests/corpus/lang-heldout136.jsonl"),
+    ("heldout-137", "/tests/corpus/lang-heldout137.jsonl"),
+    ("heldout-138", "/tests/corpus/lang-heldout138.jsonl"),
+    ("heldout-139", "/tests/corpus/lang-heldout139.jsonl"),
+    ("heldout-140", "/tests/corpus/lang-heldout140.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
