@@ -224,10 +224,17 @@ pub enum Word {
     /// "other sessions", "all devices", "anderen Geräten", "他のデバイス":
     /// what happened, happened elsewhere than in this browser.
     Elsewhere,
+    /// "e-mail", "phone number", "メール", "手机": where a code is sent. Beside
+    /// a code it is the code's channel, not a credential that failed ("The
+    /// code sent to your e-mail is invalid").
+    Contact,
+    /// "sent", "received", "gesendet", "envoyé", "送信した", "发送": a code
+    /// said to be sent or received, and so where it went is its channel.
+    Sent,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 13] = [
+    const ALL: [(Word, &'static str); 15] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -241,6 +248,8 @@ impl Word {
         (Word::Not, "not"),
         (Word::Success, "success"),
         (Word::Elsewhere, "elsewhere"),
+        (Word::Contact, "contact"),
+        (Word::Sent, "sent"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

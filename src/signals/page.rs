@@ -163,6 +163,64 @@ impl Sentence<'_> {
             .find(|m| m.concepts.has(c))
             .map_or(usize::MAX, |m| m.start)
     }
+    /// An account or application that may be what ran out: one named
+    /// before the last word of expiry ("Your account has expired"), or
+    /// after it with no sign-in asked for after it ("Your session timed out
+    /// while we waited for your security key"). Named between the expiry
+    /// and the sign-in, it is where to sign in ("Your session expired,
+    /// please return to the application and sign in again").
+    fn account_may_have_expired(&self) -> bool {
+        let last_expiry = self
+            .matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Expired) || m.concepts.has(C::Bound))
+            .map(|m| m.start)
+            .max()
+            .unwrap_or(usize::MAX);
+        self.matches.iter().any(|a| {
+            a.concepts.has(C::Account)
+                && (a.start < last_expiry
+                    || !self
+                        .matches
+                        .iter()
+                        .any(|r| r.concepts.has(C::Relogin) && r.start >= a.start + a.len))
+        })
+    }
+    /// `m` only names where a code was sent: a contact word ("e-mail",
+    /// "phone number") beside a code said to be sent or received, both
+    /// named before a verdict on the code, and no "or" between the two.
+    /// Not a failure to act ("发送验证码到邮箱失败", sending the code to the
+    /// e-mail failed), nor a contact judged with nothing sent ("saving the
+    /// MFA settings failed, probably an invalid e-mail").
+    fn code_sent_to(&self, m: &Match) -> bool {
+        let verdict = self
+            .matches
+            .iter()
+            .find(|v| {
+                [C::Invalid, C::Expired, C::Missing]
+                    .into_iter()
+                    .any(|c| v.concepts.has(c))
+                    && !v.concepts.has(C::Failed)
+                    && !v.concepts.has(C::GenericError)
+            })
+            .map_or(usize::MAX, |v| v.start);
+        let lex = text::lexicon();
+        verdict != usize::MAX
+            && m.start < verdict
+            && word_in_match(Word::Contact, self.toks, m, self.words)
+            && lex.word_in(Word::Sent, self.toks, self.words)
+            && self.matches.iter().any(|code| {
+                code.concepts.has(C::Otp)
+                    && !code.concepts.has(C::Token)
+                    && !code.concepts.has(C::Cred)
+                    && code.start < verdict
+                    && between(m, code).is_some_and(|r| {
+                        self.toks
+                            .get(r)
+                            .is_some_and(|ts| !lex.word_in(Word::Or, ts, self.words))
+                    })
+            })
+    }
     /// A word of a limit or a wait that holds no number ("lockout",
     /// "cooldown", "Sperre", "blocco temporaneo"): what expires is a block,
     /// not a code ("Your lockout expires in 15 minutes" is a wait).
@@ -596,10 +654,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // the code).
     // Nor is a session's data ("Sitzungsdaten", a compound the lexicon's
     // `*daten` also reads as a credential's).
-    let cred = s
-        .matches
-        .iter()
-        .any(|m| m.concepts.has(C::Cred) && !m.concepts.has(C::Otp) && !m.concepts.has(C::Session));
+    // Nor is where a code was sent, named beside the code before the
+    // failure ("The code sent to your e-mail is invalid", "メールで送信し
+    // た確認コードが無効です"), unless given as an alternative to it
+    // ("Invalid e-mail or code").
+    let cred = s.matches.iter().any(|m| {
+        m.concepts.has(C::Cred)
+            && !m.concepts.has(C::Otp)
+            && !m.concepts.has(C::Session)
+            && !s.code_sent_to(m)
+    });
     // "Wrong password. You can still try 2 times (then the account is
     // locked for 30 minutes)": attempts left are a warning after a
     // failure, not yet a limit; on their own they say nothing new.
@@ -883,7 +947,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && relogin
         && !mfa_object
         && (!s.has(C::Flow) || (relogin_said && s.flow_names_the_session()))
-        && !s.has(C::Account)
+        && !s.account_may_have_expired()
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
     }
@@ -2039,6 +2103,62 @@ mod tests {
         // A heading that names the failure keeps the retry as advice.
         let [rate, _] = votes("Sending failed.\nPlease try again later.");
         assert!(rate == 0.0);
+    }
+
+    #[test]
+    fn where_a_code_was_sent_is_no_credential() {
+        use Judgement::*;
+        for text in [
+            "The code we sent to your email address is incorrect.",
+            "Der per E-Mail gesendete Bestätigungscode ist ungültig.",
+            "El código de verificación que te enviamos por correo electrónico no es válido.",
+            "メールで送信した確認コードが無効です。",
+            "이메일로 보낸 인증 코드가 유효하지 않습니다.",
+            "发送到您邮箱的验证码不正确。",
+        ] {
+            assert_eq!(strongest(text), Some(Invalid), "{text}");
+        }
+        // An alternative, a failure to send, a contact judged with nothing
+        // sent: the credential's.
+        for text in [
+            "Invalid email or verification code.",
+            "The email or code we sent is incorrect.",
+            "发送验证码到邮箱失败。",
+            "Saving the MFA settings failed (probably an invalid email).",
+            "Your email address is invalid.",
+        ] {
+            assert_ne!(strongest(text), Some(Invalid), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_application_named_after_the_expiry_is_where_to_go() {
+        use Judgement::*;
+        assert_eq!(
+            strongest("Your session expired, please return to the application and sign in again."),
+            Some(Session)
+        );
+        assert_eq!(strongest("会话已过期，请返回应用重新登录。"), Some(Session));
+        // Named before it, the account may be what ran out.
+        assert_ne!(
+            strongest("Your account has expired, please sign in again."),
+            Some(Session)
+        );
+    }
+
+    #[test]
+    fn a_retry_after_a_server_error_is_no_limit() {
+        for text in [
+            "There was an internal server error. Please wait a few moments and try again.",
+            "Hubo un error interno del servidor. Espere unos momentos y vuelva a intentarlo.",
+            "내부 서버 오류가 발생했습니다. 잠시 기다렸다가 다시 시도해 주세요.",
+        ] {
+            let [rate, _] = votes(text);
+            assert!(rate == 0.0, "{text}");
+        }
+        // A limit named beside it still is one.
+        let [rate, _] = votes("Server error: too many requests. Please wait 5 minutes.");
+        assert!(rate > 0.0);
     }
 
     #[test]
