@@ -231,10 +231,14 @@ pub enum Word {
     /// "sent", "received", "gesendet", "envoyé", "送信した", "发送": a code
     /// said to be sent or received, and so where it went is its channel.
     Sent,
+    /// "inactivity", "Inaktivität", "inactividad", "長時間操作がなかった",
+    /// "长时间未操作": the session ran out because the user was idle, a
+    /// signed-in session's timeout, not a step's.
+    Idle,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 15] = [
+    const ALL: [(Word, &'static str); 16] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -250,6 +254,7 @@ impl Word {
         (Word::Elsewhere, "elsewhere"),
         (Word::Contact, "contact"),
         (Word::Sent, "sent"),
+        (Word::Idle, "idle"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

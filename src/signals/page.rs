@@ -942,9 +942,14 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // autenticación expiró", "認証セッションの期限が切れたため、再ログインが
     // 必要です": a step word that only names the session's kind, with a new
     // sign-in asked for, is that session's, not a step that ran out.
+    // "Your session has expired due to inactivity", "Sitzung wegen
+    // Inaktivität abgelaufen": a session that ran out while the user was
+    // idle is the signed-in session's timeout, with or without a sign-in
+    // asked for.
+    let idle = || text::lexicon().word_in(Word::Idle, s.toks, s.words);
     if (s.has(C::Expired) || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
         && s.has(C::Session)
-        && relogin
+        && (relogin || idle())
         && !mfa_object
         && (!s.has(C::Flow) || (relogin_said && s.flow_names_the_session()))
         && !s.account_may_have_expired()
@@ -2142,6 +2147,29 @@ mod tests {
         // Named before it, the account may be what ran out.
         assert_ne!(
             strongest("Your account has expired, please sign in again."),
+            Some(Session)
+        );
+    }
+
+    #[test]
+    fn a_session_that_ran_out_while_idle_is_the_signed_in_session() {
+        use Judgement::*;
+        for text in [
+            "Your session has expired due to inactivity.",
+            "Ihre Sitzung ist wegen Inaktivität abgelaufen.",
+            "長時間操作がなかったため、セッションの有効期限が切れました。",
+            "由于长时间未操作，会话已过期。",
+        ] {
+            assert_eq!(strongest(text), Some(Session), "{text}");
+        }
+        // A code or step that ran out stays the step's; an inactive
+        // account is no session.
+        assert_eq!(
+            strongest("Your verification code expired due to inactivity."),
+            Some(Expired)
+        );
+        assert_ne!(
+            strongest("This account is currently inactive."),
             Some(Session)
         );
     }
