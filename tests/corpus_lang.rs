@@ -194,6 +194,10 @@ const HELDOUT: &[&str] = &[
     "heldout-138",
     "heldout-139",
     "heldout-140",
+    "heldout-141",
+    "heldout-142",
+    "heldout-143",
+    "heldout-144",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -317,7 +321,11 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout137.jsonl`, round 135;
 /// `lang-heldout138.jsonl`, round 136;
 /// `lang-heldout139.jsonl`, round 137;
-/// `lang-heldout140.jsonl`, round 138):
+/// `lang-heldout140.jsonl`, round 138;
+/// `lang-heldout141.jsonl`, round 139;
+/// `lang-heldout142.jsonl`, round 140;
+/// `lang-heldout143.jsonl`, round 141;
+/// `lang-heldout144.jsonl`, round 142):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -450,6 +458,10 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-138", "/tests/corpus/lang-heldout138.jsonl"),
     ("heldout-139", "/tests/corpus/lang-heldout139.jsonl"),
     ("heldout-140", "/tests/corpus/lang-heldout140.jsonl"),
+    ("heldout-141", "/tests/corpus/lang-heldout141.jsonl"),
+    ("heldout-142", "/tests/corpus/lang-heldout142.jsonl"),
+    ("heldout-143", "/tests/corpus/lang-heldout143.jsonl"),
+    ("heldout-144", "/tests/corpus/lang-heldout144.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
