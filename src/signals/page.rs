@@ -117,6 +117,10 @@ struct Sentence<'a> {
     /// confirmation link."): a bare link next ("The link may have
     /// expired.") is that credential's.
     after_cred: bool,
+    /// The sentence before named a code or a link and judged nothing ("We
+    /// sent a 6-digit code to your e-mail."): a validity next ("It expires
+    /// in 10 minutes.") is that code's.
+    after_code: bool,
     /// The sentence before was a bare heading ("Error", "エラー"): a failure
     /// that says nothing of what failed, so a retry after it is no advice.
     after_heading: bool,
@@ -709,7 +713,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         ]
         .into_iter()
         .all(|c| !s.has(c))
-        && (s.has(C::Otp) || s.has(C::Challenge))
+        && (s.has(C::Otp) || s.has(C::Challenge) || s.after_code)
         && !s.blocks_without_a_length()
         && s.every_length_is_a_validity()
     {
@@ -1096,6 +1100,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     let mut prev_buf = text::TokenBuf::default();
     let mut after_verdict = false;
     let mut after_cred = false;
+    let mut after_code = false;
     let mut after_heading = false;
     let mut after_unplaced_error = false;
     let mut next_buf = text::TokenBuf::default();
@@ -1166,6 +1171,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_failure,
             after_verdict,
             after_cred,
+            after_code,
             after_heading,
             after_unplaced_error,
             next_reload,
@@ -1199,6 +1205,10 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             && matches
                 .iter()
                 .any(|m| m.concepts.has(C::Cred) && word_in_match(Word::Link, &toks, m, words));
+        after_code = judged.is_none()
+            && matches
+                .iter()
+                .any(|m| m.concepts.has(C::Otp) || m.concepts.has(C::Challenge));
         after_failure = judged.is_some_and(|(_, rule, _)| {
             matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
         });
@@ -1541,6 +1551,7 @@ mod tests {
                 after_failure: false,
                 after_verdict: false,
                 after_cred: false,
+                after_code: false,
                 after_heading: false,
                 after_unplaced_error: false,
                 next_reload: false,
@@ -2170,6 +2181,38 @@ mod tests {
         );
         assert_ne!(
             strongest("This account is currently inactive."),
+            Some(Session)
+        );
+    }
+
+    #[test]
+    fn a_validity_after_the_code_it_names_is_no_wait() {
+        for text in [
+            "We sent a 6-digit code to your email. It expires in 10 minutes.",
+            "Wir haben Ihnen einen Code gesendet. Er läuft in 10 Minuten ab.",
+            "Te enviamos un código. Caduca en 10 minutos.",
+        ] {
+            let [rate, _] = votes(text);
+            assert!(rate == 0.0, "{text}");
+        }
+        // After a limit, what expires is the lock.
+        let [rate, _] = votes("Too many attempts. It expires in 10 minutes.");
+        assert!(rate > 0.0);
+    }
+
+    #[test]
+    fn a_redirect_address_not_registered_is_the_deployments() {
+        use Judgement::*;
+        for text in [
+            "The redirect_uri is not registered for this application.",
+            "Der redirect_uri ist für diese Anwendung nicht registriert.",
+        ] {
+            assert_eq!(strongest(text), Some(Session), "{text}");
+        }
+        // A security key not registered for this domain is the key's: the
+        // domain alone is refused, as a sign-in policy.
+        assert_ne!(
+            strongest("Your security key is not registered for this domain. Please log in at example.com."),
             Some(Session)
         );
     }
