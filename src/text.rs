@@ -235,10 +235,17 @@ pub enum Word {
     /// "长时间未操作": the session ran out because the user was idle, a
     /// signed-in session's timeout, not a step's.
     Idle,
+    /// "another browser", "anderen Tab", "別のブラウザ", "其他浏览器": a
+    /// browser, tab or window other than this one. A sign-in started there
+    /// holds its state there, not in this browser's cookies.
+    OtherBrowser,
+    /// "started", "gestartet", "lancée", "開始", "发起": a sign-in said to
+    /// have begun (somewhere).
+    Started,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 16] = [
+    const ALL: [(Word, &'static str); 18] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -255,6 +262,8 @@ impl Word {
         (Word::Contact, "contact"),
         (Word::Sent, "sent"),
         (Word::Idle, "idle"),
+        (Word::OtherBrowser, "other_browser"),
+        (Word::Started, "started"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

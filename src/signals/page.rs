@@ -976,6 +976,29 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
     }
+    // "This sign-in was started in another browser or tab", "Die Sitzung
+    // wurde in einem anderen Tab gestartet", "该登录已在其他浏览器中发起": a
+    // sign-in or session begun in another browser keeps its state there,
+    // and this browser holds none of it. Only one said to have started
+    // there ("open a different browser to sign in with another account",
+    // "your session is open in another tab" are advice and news). Not a
+    // code's step, not a condition or a denial ("If you started in another
+    // tab", "It was not started in another browser"), not a question.
+    let lex = text::lexicon();
+    if (s.has(C::Flow) || s.has(C::Session))
+        && lex.word_in(Word::OtherBrowser, s.toks, s.words)
+        && lex.word_in(Word::Started, s.toks, s.words)
+        && !mfa_object
+        && !cred
+        && !s.has(C::Account)
+        && !rate
+        && !s.question
+        && ![Word::If, Word::Not]
+            .into_iter()
+            .any(|w| lex.word_in(w, s.toks, s.words))
+    {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
+    }
     // "You have been logged out by the server. Please log in again", "Sie
     // sind abgemeldet. Bitte melden Sie sich erneut an", "既にログアウトして
     // います。再度ログインしてください": a sign-out that happened, with a new
@@ -987,7 +1010,6 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // signed out"), one the user asked for ("You have successfully logged
     // out. Sign in again", "Thank you"), or one elsewhere ("logged out of
     // all other sessions").
-    let lex = text::lexicon();
     if s.signed_out
         && relogin_said
         && !s.question
@@ -2215,6 +2237,26 @@ mod tests {
             strongest("Your security key is not registered for this domain. Please log in at example.com."),
             Some(Session)
         );
+    }
+
+    #[test]
+    fn a_sign_in_started_in_another_browser_holds_its_state_there() {
+        use Judgement::*;
+        for text in [
+            "This sign-in was started in another browser or tab. Go back to that tab, or start again here.",
+            "Die Sitzung wurde in einem anderen Tab oder Browser gestartet.",
+            "该登录已在其他标签页或浏览器中发起。",
+        ] {
+            assert_eq!(strongest(text), Some(Session), "{text}");
+        }
+        // Advice, news and denials are not.
+        for text in [
+            "Don't open the sign-in link in another browser.",
+            "To sign in with another account, open a different browser.",
+            "Your session is open in another tab.",
+        ] {
+            assert_ne!(strongest(text), Some(Session), "{text}");
+        }
     }
 
     #[test]
