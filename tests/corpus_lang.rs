@@ -198,6 +198,11 @@ const HELDOUT: &[&str] = &[
     "heldout-142",
     "heldout-143",
     "heldout-144",
+    "heldout-145",
+    "heldout-146",
+    "heldout-147",
+    "heldout-148",
+    "heldout-149",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -325,7 +330,12 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout141.jsonl`, round 139;
 /// `lang-heldout142.jsonl`, round 140;
 /// `lang-heldout143.jsonl`, round 141;
-/// `lang-heldout144.jsonl`, round 142):
+/// `lang-heldout144.jsonl`, round 142;
+/// `lang-heldout145.jsonl`, round 143;
+/// `lang-heldout146.jsonl`, round 144;
+/// `lang-heldout147.jsonl`, round 145;
+/// `lang-heldout148.jsonl`, round 146;
+/// `lang-heldout149.jsonl`, round 147):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -462,6 +472,11 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-142", "/tests/corpus/lang-heldout142.jsonl"),
     ("heldout-143", "/tests/corpus/lang-heldout143.jsonl"),
     ("heldout-144", "/tests/corpus/lang-heldout144.jsonl"),
+    ("heldout-145", "/tests/corpus/lang-heldout145.jsonl"),
+    ("heldout-146", "/tests/corpus/lang-heldout146.jsonl"),
+    ("heldout-147", "/tests/corpus/lang-heldout147.jsonl"),
+    ("heldout-148", "/tests/corpus/lang-heldout148.jsonl"),
+    ("heldout-149", "/tests/corpus/lang-heldout149.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
