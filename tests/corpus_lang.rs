@@ -203,6 +203,10 @@ const HELDOUT: &[&str] = &[
     "heldout-147",
     "heldout-148",
     "heldout-149",
+    "heldout-150",
+    "heldout-151",
+    "heldout-152",
+    "heldout-153",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -335,7 +339,11 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout146.jsonl`, round 144;
 /// `lang-heldout147.jsonl`, round 145;
 /// `lang-heldout148.jsonl`, round 146;
-/// `lang-heldout149.jsonl`, round 147):
+/// `lang-heldout149.jsonl`, round 147;
+/// `lang-heldout150.jsonl`, round 148;
+/// `lang-heldout151.jsonl`, round 149;
+/// `lang-heldout152.jsonl`, round 150;
+/// `lang-heldout153.jsonl`, round 151):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -477,6 +485,10 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-147", "/tests/corpus/lang-heldout147.jsonl"),
     ("heldout-148", "/tests/corpus/lang-heldout148.jsonl"),
     ("heldout-149", "/tests/corpus/lang-heldout149.jsonl"),
+    ("heldout-150", "/tests/corpus/lang-heldout150.jsonl"),
+    ("heldout-151", "/tests/corpus/lang-heldout151.jsonl"),
+    ("heldout-152", "/tests/corpus/lang-heldout152.jsonl"),
+    ("heldout-153", "/tests/corpus/lang-heldout153.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code

@@ -192,7 +192,8 @@ impl Sentence<'_> {
     }
     /// `m` only names where a code was sent: a contact word ("e-mail",
     /// "phone number") beside a code said to be sent or received, both
-    /// named before a verdict on the code, and no "or" between the two.
+    /// named before a verdict on the code (or the contact after it as where
+    /// the code was sent), and no "or" between the two.
     /// Not a failure to act ("发送验证码到邮箱失败", sending the code to the
     /// e-mail failed), nor a contact judged with nothing sent ("saving the
     /// MFA settings failed, probably an invalid e-mail").
@@ -209,8 +210,15 @@ impl Sentence<'_> {
             })
             .map_or(usize::MAX, |v| v.start);
         let lex = text::lexicon();
+        // After the verdict, only as what the code was sent to ("does not
+        // match the code sent to {emailAddress}").
+        let sent_to = || {
+            self.toks
+                .get(m.start.saturating_sub(4)..m.start)
+                .is_some_and(|ts| lex.word_in(Word::Sent, ts, self.words))
+        };
         verdict != usize::MAX
-            && m.start < verdict
+            && (m.start < verdict || sent_to())
             && word_in_match(Word::Contact, self.toks, m, self.words)
             && lex.word_in(Word::Sent, self.toks, self.words)
             && self.matches.iter().any(|code| {
@@ -2153,6 +2161,9 @@ mod tests {
             "メールで送信した確認コードが無効です。",
             "이메일로 보낸 인증 코드가 유효하지 않습니다.",
             "发送到您邮箱的验证码不正确。",
+            // After the verdict, as what the code was sent to.
+            "Le code que vous avez entré ne correspond pas au code fourni à l'adresse {emailAddress}.",
+            "Wprowadzony kod nie pasuje do wysłanego na {emailAddress}.",
         ] {
             assert_eq!(strongest(text), Some(Invalid), "{text}");
         }
