@@ -242,10 +242,19 @@ pub enum Word {
     /// "started", "gestartet", "lancée", "開始", "发起": a sign-in said to
     /// have begun (somewhere).
     Started,
+    /// "by", "via", "per", "par", "por", "ile": the means a code came by,
+    /// beside a contact ("per E-Mail", "E-posta ile").
+    By,
+    /// "prevents", "empêche", "impide", "uniemożliwia": what keeps a
+    /// boundary object named after it from working refuses it.
+    Prevents,
+    /// "new", "neue", "nuevo", "新的": a new sign-in somewhere else is news
+    /// of another login (a security alert), not this one's state.
+    New,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 18] = [
+    const ALL: [(Word, &'static str); 21] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -264,6 +273,9 @@ impl Word {
         (Word::Idle, "idle"),
         (Word::OtherBrowser, "other_browser"),
         (Word::Started, "started"),
+        (Word::By, "by"),
+        (Word::Prevents, "prevents"),
+        (Word::New, "new"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -190,13 +190,33 @@ impl Sentence<'_> {
                         .any(|r| r.concepts.has(C::Relogin) && r.start >= a.start + a.len))
         })
     }
+    /// A `prevents` word with a boundary object named after it.
+    fn prevents_a_boundary_object(&self) -> bool {
+        let lex = text::lexicon();
+        (0..self.toks.len()).any(|i| {
+            self.toks
+                .get(i..i + 1)
+                .is_some_and(|t| lex.word_in(Word::Prevents, t, self.words))
+                && self
+                    .matches
+                    .iter()
+                    .any(|b| b.concepts.has(C::Boundary) && b.start > i)
+        })
+    }
     /// `m` only names where a code was sent: a contact word ("e-mail",
-    /// "phone number") beside a code said to be sent or received, both
-    /// named before a verdict on the code (or the contact after it as where
-    /// the code was sent), and no "or" between the two.
-    /// Not a failure to act ("发送验证码到邮箱失败", sending the code to the
-    /// e-mail failed), nor a contact judged with nothing sent ("saving the
-    /// MFA settings failed, probably an invalid e-mail").
+    /// "phone number") beside a code said to be sent or received, named
+    /// before a verdict on the code (or after it as where the code was
+    /// sent), and no "or" between the two. Not a failure to
+    /// act ("发送验证码到邮箱失败", sending the code to the e-mail failed; "Der
+    /// Code konnte nicht gesendet werden: die E-Mail-Adresse ist
+    /// ungültig"), nor a contact judged with nothing sent ("saving the MFA
+    /// settings failed, probably an invalid e-mail"). The contact is the
+    /// code's channel only in the code's phrase: after the code ("the code
+    /// sent to your e-mail"), or before it with a word of means beside it
+    /// ("per E-Mail", "E-posta ile"); in Chinese, Japanese and Korean, whose
+    /// phrases end in their head, before the code ("メールで送信した確認コー
+    /// ド", not "確認コードを送信したメールアドレス", the address the code was
+    /// sent to).
     fn code_sent_to(&self, m: &Match) -> bool {
         let verdict = self
             .matches
@@ -206,26 +226,64 @@ impl Sentence<'_> {
                     .into_iter()
                     .any(|c| v.concepts.has(c))
                     && !v.concepts.has(C::Failed)
-                    && !v.concepts.has(C::GenericError)
             })
             .map_or(usize::MAX, |v| v.start);
+        if verdict == usize::MAX || !word_in_match(Word::Contact, self.toks, m, self.words) {
+            return false;
+        }
         let lex = text::lexicon();
+        let n = self.toks.len();
+        let word_at = |w: Word, i: usize, len: usize| {
+            self.toks
+                .get(i..(i + len).min(n))
+                .is_some_and(|ts| lex.word_in(w, ts, self.words))
+        };
+        // Where the sent words begin (a word may span tokens: "送信した").
+        let sent: Vec<usize> = (0..n)
+            .filter(|&i| word_at(Word::Sent, i, 4) && !word_at(Word::Sent, i + 1, 3))
+            .collect();
+        // A negation up to three words before the sent word, with no code
+        // between and not a verdict's own ("n'a pas été envoyé", "non è
+        // stato inviato"; not "ne correspond pas au code fourni", "nie
+        // pasuje do wysłanego").
+        let undone = |p: usize| {
+            (p.saturating_sub(3)..p).any(|i| {
+                word_at(Word::Not, i, 1)
+                    && !self.matches.iter().any(|c| {
+                        (c.concepts.has(C::Otp) && c.start > i && c.start < p)
+                            || ([C::Invalid, C::Expired, C::Missing]
+                                .into_iter()
+                                .any(|v| c.concepts.has(v))
+                                && (c.start..c.start + c.len).contains(&i))
+                    })
+            }) || self.matches.iter().any(|f| {
+                (f.concepts.has(C::Failed) || f.concepts.has(C::GenericError))
+                    && f.start + f.len + 2 >= p
+                    && f.start <= p + 4
+            })
+        };
+        if sent.is_empty() || sent.iter().any(|&p| undone(p)) {
+            return false;
+        }
         // After the verdict, only as what the code was sent to ("does not
         // match the code sent to {emailAddress}").
-        let sent_to = || {
-            self.toks
-                .get(m.start.saturating_sub(4)..m.start)
-                .is_some_and(|ts| lex.word_in(Word::Sent, ts, self.words))
-        };
-        verdict != usize::MAX
-            && (m.start < verdict || sent_to())
-            && word_in_match(Word::Contact, self.toks, m, self.words)
-            && lex.word_in(Word::Sent, self.toks, self.words)
+        let sent_to = sent.iter().any(|&p| p < m.start && m.start - p <= 4);
+        let head_final = self
+            .toks
+            .get(m.start)
+            .is_some_and(|t| t.text.chars().any(text::is_cjk));
+        let means = word_at(Word::By, m.start.saturating_sub(1), 1)
+            || word_at(Word::By, m.start + m.len, 1);
+        (m.start < verdict || sent_to)
             && self.matches.iter().any(|code| {
                 code.concepts.has(C::Otp)
                     && !code.concepts.has(C::Token)
                     && !code.concepts.has(C::Cred)
-                    && code.start < verdict
+                    && if head_final {
+                        m.start < code.start
+                    } else {
+                        code.start < m.start || means
+                    }
                     && between(m, code).is_some_and(|r| {
                         self.toks
                             .get(r)
@@ -750,7 +808,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "IP address not allowed": the site's policy on the address, read
     // below as a block or a failure, not as a boundary fault.
     let boundary = s.has(C::Boundary) && !s.address_refused();
-    let refused = s.has(C::Refused) || s.has(C::Disallowed);
+    // "A firewall or proxy server that prevents cookies from being sent":
+    // something that prevents a boundary object named after it refuses it
+    // (the function word `prevents`); not the object that prevents
+    // ("Cookies prevent fraud", "We use cookies that prevent fraud").
+    let refused = s.has(C::Refused) || s.has(C::Disallowed) || s.prevents_a_boundary_object();
     // "OTP code invalid, or the server time is wrong": the code said
     // wrong first, the boundary object named after it as a possible cause.
     // A bare token is no code here ("the authorization token could not
@@ -815,7 +877,14 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // retry in 5 minutes").
     let limit_named = s.matches.iter().any(|m| m.concepts.has(C::Unavailable))
         && s.matches.iter().any(|m| m.concepts.has(C::Limited));
-    let outage = s.has(C::Unavailable) && !counted && !limit_named;
+    // Nor a limit of the user's named beside a server's error ("Server
+    // error: you requested a code too often", "服务器错误，账号已临时锁定，请
+    // 30分钟后再试").
+    let own_limit = s.has(C::Many)
+        || (s.has(C::Permanent)
+            && !s.blocks_only_name_the_administrator()
+            && (timed || s.has(C::Temporary)));
+    let outage = s.has(C::Unavailable) && !counted && !limit_named && !own_limit;
     // "Failed to send the message, please try again later": a failure and
     // the advice to retry; the product says nothing of a limit.
     let failure_then_later = !counted
@@ -991,7 +1060,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // there ("open a different browser to sign in with another account",
     // "your session is open in another tab" are advice and news). Not a
     // code's step, not a condition or a denial ("If you started in another
-    // tab", "It was not started in another browser"), not a question.
+    // tab", "It was not started in another browser"), not a question, not
+    // a new sign-in ("a new sign-in was started in a different browser": a
+    // security alert).
     let lex = text::lexicon();
     if (s.has(C::Flow) || s.has(C::Session))
         && lex.word_in(Word::OtherBrowser, s.toks, s.words)
@@ -1001,7 +1072,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && !s.has(C::Account)
         && !rate
         && !s.question
-        && ![Word::If, Word::Not]
+        && ![Word::If, Word::Not, Word::New]
             .into_iter()
             .any(|w| lex.word_in(w, s.toks, s.words))
     {
@@ -2268,6 +2339,57 @@ mod tests {
         ] {
             assert_ne!(strongest(text), Some(Session), "{text}");
         }
+    }
+
+    #[test]
+    fn an_attackers_counter_examples_to_the_sixteenth_sessions_words() {
+        use Judgement::*;
+        // A code never sent, and a contact that is itself what failed.
+        for text in [
+            "We could not send the code because your email address is invalid",
+            "Der Code konnte nicht gesendet werden: Die E-Mail-Adresse ist ungültig",
+            "Il codice non è stato inviato: il numero di telefono non è valido.",
+            "验证码发送失败：手机号码无效",
+            "確認コードを送信したメールアドレスは無効です",
+            "The email address you received the code at is no longer valid",
+        ] {
+            assert!(
+                !matches!(strongest(text), Some(Invalid | Expired)),
+                "{text}"
+            );
+        }
+        // Security alerts, meetings and "get started" are no sign-in's state.
+        for text in [
+            "Security alert: a new sign-in was started in a different browser (Firefox on Linux).",
+            "Ihre Videokonferenz-Sitzung wurde in einem anderen Fenster gestartet.",
+            "To get started, open the login page in another tab.",
+        ] {
+            assert_ne!(strongest(text), Some(Session), "{text}");
+        }
+        // Clock words with no clock.
+        for text in [
+            "Go ahead and enter the 6-digit code from your authenticator app.",
+            "Sicherheit geht vor: Bitte geben Sie den Code ein.",
+            "Grazie in anticipo per la pazienza mentre verifichiamo il tuo codice.",
+        ] {
+            assert_ne!(strongest(text), Some(Invalid), "{text}");
+        }
+        assert_eq!(
+            strongest("Your device clock appears to be 7 minutes ahead."),
+            Some(Session)
+        );
+        // Cookies that prevent something are no cookies refused.
+        for text in [
+            "We use cookies to prevent fraud and to keep you signed in.",
+            "Nuestras cookies previenen el fraude.",
+            "Pliki cookie uniemożliwiają oszustom przejęcie konta.",
+        ] {
+            assert_ne!(strongest(text), Some(Session), "{text}");
+        }
+        assert_eq!(
+            strongest("Your computer may be behind a firewall or proxy server that prevents cookies from being sent to or from your browser."),
+            Some(Session)
+        );
     }
 
     #[test]
