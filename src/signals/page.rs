@@ -2233,7 +2233,8 @@ mod tests {
             "이메일로 보낸 인증 코드가 유효하지 않습니다.",
             "发送到您邮箱的验证码不正确。",
             // After the verdict, as what the code was sent to.
-            "Le code que vous avez entré ne correspond pas au code fourni à l'adresse {emailAddress}.",
+            "Le code que vous avez entré ne correspond pas au code fourni à \
+             l'adresse {emailAddress}.",
             "Wprowadzony kod nie pasuje do wysłanego na {emailAddress}.",
         ] {
             assert_eq!(strongest(text), Some(Invalid), "{text}");
@@ -2316,7 +2317,10 @@ mod tests {
         // A security key not registered for this domain is the key's: the
         // domain alone is refused, as a sign-in policy.
         assert_ne!(
-            strongest("Your security key is not registered for this domain. Please log in at example.com."),
+            strongest(
+                "Your security key is not registered for this domain. \
+                 Please log in at example.com."
+            ),
             Some(Session)
         );
     }
@@ -2325,7 +2329,8 @@ mod tests {
     fn a_sign_in_started_in_another_browser_holds_its_state_there() {
         use Judgement::*;
         for text in [
-            "This sign-in was started in another browser or tab. Go back to that tab, or start again here.",
+            "This sign-in was started in another browser or tab. \
+             Go back to that tab, or start again here.",
             "Die Sitzung wurde in einem anderen Tab oder Browser gestartet.",
             "该登录已在其他标签页或浏览器中发起。",
         ] {
@@ -2387,7 +2392,10 @@ mod tests {
             assert_ne!(strongest(text), Some(Session), "{text}");
         }
         assert_eq!(
-            strongest("Your computer may be behind a firewall or proxy server that prevents cookies from being sent to or from your browser."),
+            strongest(
+                "Your computer may be behind a firewall or proxy server that prevents \
+                 cookies from being sent to or from your browser."
+            ),
             Some(Session)
         );
     }
