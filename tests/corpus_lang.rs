@@ -207,6 +207,10 @@ const HELDOUT: &[&str] = &[
     "heldout-151",
     "heldout-152",
     "heldout-153",
+    "heldout-154",
+    "heldout-155",
+    "heldout-156",
+    "heldout-157",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -343,7 +347,11 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout150.jsonl`, round 148;
 /// `lang-heldout151.jsonl`, round 149;
 /// `lang-heldout152.jsonl`, round 150;
-/// `lang-heldout153.jsonl`, round 151):
+/// `lang-heldout153.jsonl`, round 151;
+/// `lang-heldout154.jsonl`, round 152;
+/// `lang-heldout155.jsonl`, round 153;
+/// `lang-heldout156.jsonl`, round 154;
+/// `lang-heldout157.jsonl`, round 155):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -489,6 +497,10 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-151", "/tests/corpus/lang-heldout151.jsonl"),
     ("heldout-152", "/tests/corpus/lang-heldout152.jsonl"),
     ("heldout-153", "/tests/corpus/lang-heldout153.jsonl"),
+    ("heldout-154", "/tests/corpus/lang-heldout154.jsonl"),
+    ("heldout-155", "/tests/corpus/lang-heldout155.jsonl"),
+    ("heldout-156", "/tests/corpus/lang-heldout156.jsonl"),
+    ("heldout-157", "/tests/corpus/lang-heldout157.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
