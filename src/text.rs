@@ -236,8 +236,8 @@ pub enum Word {
     /// signed-in session's timeout, not a step's.
     Idle,
     /// "another browser", "anderen Tab", "別のブラウザ", "其他浏览器": a
-    /// browser, tab or window other than this one. A sign-in started there
-    /// holds its state there, not in this browser's cookies.
+    /// browser or tab other than this one. A sign-in started there holds
+    /// its state there, not in this browser's cookies.
     OtherBrowser,
     /// "started", "gestartet", "lancée", "開始", "发起": a sign-in said to
     /// have begun (somewhere).

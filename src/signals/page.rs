@@ -190,17 +190,23 @@ impl Sentence<'_> {
                         .any(|r| r.concepts.has(C::Relogin) && r.start >= a.start + a.len))
         })
     }
-    /// A `prevents` word with a boundary object named after it.
+    /// A `prevents` word with a boundary object named after it: a word
+    /// before the last boundary object's start (none without one).
     fn prevents_a_boundary_object(&self) -> bool {
+        let Some(last) = self
+            .matches
+            .iter()
+            .filter(|b| b.concepts.has(C::Boundary))
+            .map(|b| b.start)
+            .max()
+        else {
+            return false;
+        };
         let lex = text::lexicon();
-        (0..self.toks.len()).any(|i| {
+        (0..last).any(|i| {
             self.toks
                 .get(i..i + 1)
                 .is_some_and(|t| lex.word_in(Word::Prevents, t, self.words))
-                && self
-                    .matches
-                    .iter()
-                    .any(|b| b.concepts.has(C::Boundary) && b.start > i)
         })
     }
     /// `m` only names where a code was sent: a contact word ("e-mail",
@@ -221,12 +227,7 @@ impl Sentence<'_> {
         let verdict = self
             .matches
             .iter()
-            .find(|v| {
-                [C::Invalid, C::Expired, C::Missing]
-                    .into_iter()
-                    .any(|c| v.concepts.has(c))
-                    && !v.concepts.has(C::Failed)
-            })
+            .find(|v| is_verdict(v) && !v.concepts.has(C::Failed))
             .map_or(usize::MAX, |v| v.start);
         if verdict == usize::MAX || !word_in_match(Word::Contact, self.toks, m, self.words) {
             return false;
@@ -251,10 +252,7 @@ impl Sentence<'_> {
                 word_at(Word::Not, i, 1)
                     && !self.matches.iter().any(|c| {
                         (c.concepts.has(C::Otp) && c.start > i && c.start < p)
-                            || ([C::Invalid, C::Expired, C::Missing]
-                                .into_iter()
-                                .any(|v| c.concepts.has(v))
-                                && (c.start..c.start + c.len).contains(&i))
+                            || (is_verdict(c) && (c.start..c.start + c.len).contains(&i))
                     })
             }) || self.matches.iter().any(|f| {
                 (f.concepts.has(C::Failed) || f.concepts.has(C::GenericError))
@@ -272,7 +270,10 @@ impl Sentence<'_> {
             .toks
             .get(m.start)
             .is_some_and(|t| t.text.chars().any(text::is_cjk));
-        let means = word_at(Word::By, m.start.saturating_sub(1), 1)
+        let means = m
+            .start
+            .checked_sub(1)
+            .is_some_and(|i| word_at(Word::By, i, 1))
             || word_at(Word::By, m.start + m.len, 1);
         (m.start < verdict || sent_to)
             && self.matches.iter().any(|code| {
@@ -662,6 +663,13 @@ fn between(a: &Match, b: &Match) -> Option<std::ops::Range<usize>> {
     } else {
         None
     }
+}
+
+/// A match that says something is wrong, ran out or is missing.
+fn is_verdict(m: &Match) -> bool {
+    [C::Invalid, C::Expired, C::Missing]
+        .into_iter()
+        .any(|c| m.concepts.has(c))
 }
 
 /// A match of a unit of time ("minutes", "Sekunden", "分").
