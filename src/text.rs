@@ -491,6 +491,8 @@ pub struct Lexicon {
     /// `Word::ALL`): each word's patterns and the lexicons that list it. A
     /// rule asks for one word at a time, so it reads only that word's list.
     words: Vec<Vec<(Vec<Pat>, u64)>>,
+    /// The lexicons of head-final languages (bit i: `langs[i]`).
+    head_final: u64,
 }
 
 /// A lexicon file: `{"lang": "en", "concepts": {"mfa_object": ["…", …], …}}`.
@@ -499,6 +501,10 @@ struct LexiconFile {
     concepts: Vec<(String, Vec<String>)>,
     /// `"words": {"if": ["if", "in case"], "or": ["or"], …}`: see [`Word`].
     words: Vec<(String, Vec<String>)>,
+    /// `"order": "head-final"`: the language puts what a clause says of a
+    /// noun before the noun ("telefon numarasına gönderilen kod", "メールで
+    /// 送信したコード": the code sent to the phone).
+    head_final: bool,
 }
 
 impl FromJson for LexiconFile {
@@ -506,9 +512,19 @@ impl FromJson for LexiconFile {
         let mut concepts = Vec::new();
         let mut words = Vec::new();
         let mut lang = String::new();
+        let mut head_final = false;
         let start = r.object(at, &mut |r, key, _| {
             if key == "lang" {
                 lang = String::read(r, &Path::Field(at, "lang"))?;
+                Ok(())
+            } else if key == "order" {
+                let at = Path::Field(at, "order");
+                let pos = r.pos();
+                match String::read(r, &at)?.as_str() {
+                    "head-final" => head_final = true,
+                    "head-initial" => head_final = false,
+                    _ => return Err(r.error_at(pos, &at, "not head-final or head-initial")),
+                }
                 Ok(())
             } else if key == "concepts" {
                 let at = Path::Field(at, "concepts");
@@ -535,6 +551,7 @@ impl FromJson for LexiconFile {
             lang,
             concepts,
             words,
+            head_final,
         })
     }
 }
@@ -571,6 +588,9 @@ impl Lexicon {
                 self.langs.len() - 1
             }
         };
+        if file.head_final {
+            self.head_final |= lang_bit(lang);
+        }
         for (name, phrases) in file.concepts {
             let Some(concept) = Concept::from_name(&name) else {
                 continue;
@@ -628,6 +648,12 @@ impl Lexicon {
     #[cfg(test)]
     fn add_phrase(&mut self, phrase: &str, concept: Concept) {
         self.add_phrase_in(phrase, concept, 0);
+    }
+
+    /// The lexicons of `mask` whose language is head-final (`"order":
+    /// "head-final"`).
+    pub fn head_final(&self, mask: u64) -> u64 {
+        self.head_final & mask
     }
 
     /// The languages of the lexicons in this matcher, in the order they were added.

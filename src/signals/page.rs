@@ -266,10 +266,20 @@ impl Sentence<'_> {
         // After the verdict, only as what the code was sent to ("does not
         // match the code sent to {emailAddress}").
         let sent_to = sent.iter().any(|&p| p < m.start && m.start - p <= 4);
+        // A language that puts the clause before its noun names the code's
+        // channel before the code ("telefon numaranıza gönderilen kod"): the
+        // contact after a code said to be sent is what the clause tells of
+        // ("Doğrulama kodu gönderilen telefon numarası geçersiz").
+        let head_final_words = lex.head_final(self.words);
         let head_final = self
             .toks
             .get(m.start)
-            .is_some_and(|t| t.text.chars().any(text::is_cjk));
+            .is_some_and(|t| t.text.chars().any(text::is_cjk))
+            || sent.iter().any(|&p| {
+                self.toks
+                    .get(p..(p + 4).min(n))
+                    .is_some_and(|ts| lex.opens_with(Word::Sent, ts, head_final_words))
+            });
         let means = m
             .start
             .checked_sub(1)
@@ -2240,6 +2250,7 @@ mod tests {
             "メールで送信した確認コードが無効です。",
             "이메일로 보낸 인증 코드가 유효하지 않습니다.",
             "发送到您邮箱的验证码不正确。",
+            "Telefon numaranıza gönderilen doğrulama kodu geçersiz.",
             // After the verdict, as what the code was sent to.
             "Le code que vous avez entré ne correspond pas au code fourni à \
              l'adresse {emailAddress}.",
@@ -2364,6 +2375,8 @@ mod tests {
             "Il codice non è stato inviato: il numero di telefono non è valido.",
             "验证码发送失败：手机号码无效",
             "確認コードを送信したメールアドレスは無効です",
+            // Turkish puts the clause before its noun, as Japanese does.
+            "Doğrulama kodu gönderilen telefon numarası geçersiz.",
             "The email address you received the code at is no longer valid",
         ] {
             assert!(
@@ -2418,9 +2431,17 @@ mod tests {
             let [rate, _] = votes(text);
             assert!(rate == 0.0, "{text}");
         }
-        // A limit named beside it still is one.
-        let [rate, _] = votes("Server error: too many requests. Please wait 5 minutes.");
-        assert!(rate > 0.0);
+        // A limit named beside it still is one, and "too often" is "too
+        // many" times.
+        for text in [
+            "Server error: too many requests. Please wait 5 minutes.",
+            "Serverfehler: Sie haben zu oft einen Code angefordert. \
+             Versuchen Sie es in 10 Minuten erneut.",
+            "服务器错误：验证请求过于频繁，请10分钟后再试。",
+        ] {
+            let [rate, _] = votes(text);
+            assert!(rate > 0.0, "{text}");
+        }
     }
 
     #[test]
