@@ -211,6 +211,14 @@ const HELDOUT: &[&str] = &[
     "heldout-155",
     "heldout-156",
     "heldout-157",
+    "heldout-158",
+    "heldout-159",
+    "heldout-160",
+    "heldout-161",
+    "heldout-162",
+    "heldout-163",
+    "heldout-164",
+    "heldout-165",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -351,7 +359,15 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout154.jsonl`, round 152;
 /// `lang-heldout155.jsonl`, round 153;
 /// `lang-heldout156.jsonl`, round 154;
-/// `lang-heldout157.jsonl`, round 155):
+/// `lang-heldout157.jsonl`, round 155;
+/// `lang-heldout158.jsonl`, round 156;
+/// `lang-heldout159.jsonl`, round 157;
+/// `lang-heldout160.jsonl`, round 158;
+/// `lang-heldout161.jsonl`, round 159;
+/// `lang-heldout162.jsonl`, round 160;
+/// `lang-heldout163.jsonl`, round 161;
+/// `lang-heldout164.jsonl`, round 162;
+/// `lang-heldout165.jsonl`, round 163):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -501,6 +517,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-155", "/tests/corpus/lang-heldout155.jsonl"),
     ("heldout-156", "/tests/corpus/lang-heldout156.jsonl"),
     ("heldout-157", "/tests/corpus/lang-heldout157.jsonl"),
+    ("heldout-158", "/tests/corpus/lang-heldout158.jsonl"),
+    ("heldout-159", "/tests/corpus/lang-heldout159.jsonl"),
+    ("heldout-160", "/tests/corpus/lang-heldout160.jsonl"),
+    ("heldout-161", "/tests/corpus/lang-heldout161.jsonl"),
+    ("heldout-162", "/tests/corpus/lang-heldout162.jsonl"),
+    ("heldout-163", "/tests/corpus/lang-heldout163.jsonl"),
+    ("heldout-164", "/tests/corpus/lang-heldout164.jsonl"),
+    ("heldout-165", "/tests/corpus/lang-heldout165.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
