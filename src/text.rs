@@ -251,10 +251,15 @@ pub enum Word {
     /// "new", "neue", "nuevo", "新的": a new sign-in somewhere else is news
     /// of another login (a security alert), not this one's state.
     New,
+    /// "change", "Änderung", "changement", "cambio", "変更", "更改": an
+    /// address said to have changed. A session ended by a change of the
+    /// client's IP address is one a proxy or a network broke ("Die Sitzung
+    /// wurde aufgrund einer Änderung Ihrer IP-Adresse beendet").
+    Change,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 21] = [
+    const ALL: [(Word, &'static str); 22] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -276,6 +281,7 @@ impl Word {
         (Word::By, "by"),
         (Word::Prevents, "prevents"),
         (Word::New, "new"),
+        (Word::Change, "change"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -531,7 +531,38 @@ impl Sentence<'_> {
                 .iter()
                 .filter(|m| m.concepts.has(C::Boundary))
                 .all(|m| word_in_match(Word::Domain, self.toks, m, self.words));
-        (ip || domain) && !self.has(C::Invalid) && !self.has(C::Expired)
+        (ip || domain)
+            && !self.has(C::Invalid)
+            && !self.has(C::Expired)
+            && !self.session_ended_by_an_address_change()
+    }
+    /// "The session was ended because your IP address changed", "La sesión
+    /// terminó por un cambio en su dirección IP": a session, or a sign-out,
+    /// and a change word a few words from the client's address. A session
+    /// bound to the address it began from ends when a proxy or network
+    /// changes it ("Your IP address has changed" alone already says it
+    /// changed).
+    fn session_ended_by_an_address_change(&self) -> bool {
+        let lex = text::lexicon();
+        let n = self.toks.len();
+        (self.has(C::Session) || lex.word_in(Word::SignedOut, self.toks, self.words))
+            && self
+                .matches
+                .iter()
+                .filter(|m| m.concepts.has(C::Ip))
+                .any(|m| {
+                    // Han, kana and Hangul are read a character a token: a
+                    // few words are more tokens ("の重要な変更").
+                    let cjk = self
+                        .toks
+                        .get(m.start + m.len)
+                        .is_some_and(|t| t.text.chars().any(text::is_cjk));
+                    let reach = if cjk { 8 } else { 4 };
+                    let around = m.start.saturating_sub(reach)..(m.start + m.len + reach).min(n);
+                    self.toks
+                        .get(around)
+                        .is_some_and(|ts| lex.word_in(Word::Change, ts, self.words))
+                })
     }
     /// "Token expired. Please reload the page.", "Security token mismatch.
     /// Please refresh the page": a token that expired, is wrong or failed,
@@ -851,7 +882,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if boundary
         && !counted
         && !code_first
-        && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired) || refused)
+        && (s.has(C::Missing)
+            || s.has(C::Invalid)
+            || s.has(C::Expired)
+            || refused
+            || s.session_ended_by_an_address_change())
     {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
     }
@@ -2418,6 +2453,43 @@ mod tests {
                  cookies from being sent to or from your browser."
             ),
             Some(Session)
+        );
+    }
+
+    #[test]
+    fn a_session_ended_by_a_change_of_address_is_the_networks() {
+        use Judgement::*;
+        for text in [
+            "Your session was terminated due to a significant change in your IP address.",
+            "Die Sitzung wurde aufgrund einer Änderung Ihrer IP-Adresse beendet.",
+            "IPアドレスの重要な変更のため、セッションが終了しました",
+            "由于您的 IP 地址发生变化，您的会话已终止",
+        ] {
+            assert_eq!(strongest(text), Some(Session), "{text}");
+        }
+        // No session ended, or an address refused: not the network's.
+        for text in [
+            "To change your IP address settings, open the network page.",
+            "We changed our privacy policy. Your IP address is logged for security.",
+            "Your session ended. Your IP address is blocked.",
+        ] {
+            assert_ne!(strongest(text), Some(Session), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_failure_of_two_factor_authentication_is_the_codes() {
+        use Judgement::*;
+        for text in [
+            "Two-factor authentication failure.",
+            "Falha na autenticação em dois fatores",
+            "İki adımlı doğrulama yapılamadı",
+        ] {
+            assert_eq!(strongest(text), Some(Invalid), "{text}");
+        }
+        assert_ne!(
+            strongest("Authentication failure: wrong password."),
+            Some(Invalid)
         );
     }
 
