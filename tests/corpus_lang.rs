@@ -219,6 +219,13 @@ const HELDOUT: &[&str] = &[
     "heldout-163",
     "heldout-164",
     "heldout-165",
+    "heldout-166",
+    "heldout-167",
+    "heldout-168",
+    "heldout-169",
+    "heldout-170",
+    "heldout-171",
+    "heldout-172",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -367,7 +374,14 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout162.jsonl`, round 160;
 /// `lang-heldout163.jsonl`, round 161;
 /// `lang-heldout164.jsonl`, round 162;
-/// `lang-heldout165.jsonl`, round 163):
+/// `lang-heldout165.jsonl`, round 163;
+/// `lang-heldout166.jsonl`, round 164;
+/// `lang-heldout167.jsonl`, round 165;
+/// `lang-heldout168.jsonl`, round 166;
+/// `lang-heldout169.jsonl`, round 167;
+/// `lang-heldout170.jsonl`, round 168;
+/// `lang-heldout171.jsonl`, round 169;
+/// `lang-heldout172.jsonl`, round 170):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -525,6 +539,13 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-163", "/tests/corpus/lang-heldout163.jsonl"),
     ("heldout-164", "/tests/corpus/lang-heldout164.jsonl"),
     ("heldout-165", "/tests/corpus/lang-heldout165.jsonl"),
+    ("heldout-166", "/tests/corpus/lang-heldout166.jsonl"),
+    ("heldout-167", "/tests/corpus/lang-heldout167.jsonl"),
+    ("heldout-168", "/tests/corpus/lang-heldout168.jsonl"),
+    ("heldout-169", "/tests/corpus/lang-heldout169.jsonl"),
+    ("heldout-170", "/tests/corpus/lang-heldout170.jsonl"),
+    ("heldout-171", "/tests/corpus/lang-heldout171.jsonl"),
+    ("heldout-172", "/tests/corpus/lang-heldout172.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
