@@ -2478,6 +2478,22 @@ mod tests {
     }
 
     #[test]
+    fn an_origin_not_in_the_allowed_list_is_refused() {
+        use Judgement::*;
+        for text in [
+            "Your current URL is not in the list of allowed origins for this server",
+            "Deine aktuelle URL ist nicht in der Liste der erlaubten Ursprünge für diesen Server",
+        ] {
+            assert_eq!(strongest(text), Some(Session), "{text}");
+        }
+        // A user not on a list is the site's policy.
+        assert_ne!(
+            strongest("Your email address is not in the list of allowed users."),
+            Some(Session)
+        );
+    }
+
+    #[test]
     fn a_failure_of_two_factor_authentication_is_the_codes() {
         use Judgement::*;
         for text in [
