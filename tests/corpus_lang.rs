@@ -226,6 +226,10 @@ const HELDOUT: &[&str] = &[
     "heldout-170",
     "heldout-171",
     "heldout-172",
+    "heldout-173",
+    "heldout-174",
+    "heldout-175",
+    "heldout-176",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -381,7 +385,11 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout169.jsonl`, round 167;
 /// `lang-heldout170.jsonl`, round 168;
 /// `lang-heldout171.jsonl`, round 169;
-/// `lang-heldout172.jsonl`, round 170):
+/// `lang-heldout172.jsonl`, round 170;
+/// `lang-heldout173.jsonl`, round 171;
+/// `lang-heldout174.jsonl`, round 172;
+/// `lang-heldout175.jsonl`, round 173;
+/// `lang-heldout176.jsonl`, round 174):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -546,6 +554,10 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-170", "/tests/corpus/lang-heldout170.jsonl"),
     ("heldout-171", "/tests/corpus/lang-heldout171.jsonl"),
     ("heldout-172", "/tests/corpus/lang-heldout172.jsonl"),
+    ("heldout-173", "/tests/corpus/lang-heldout173.jsonl"),
+    ("heldout-174", "/tests/corpus/lang-heldout174.jsonl"),
+    ("heldout-175", "/tests/corpus/lang-heldout175.jsonl"),
+    ("heldout-176", "/tests/corpus/lang-heldout176.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
