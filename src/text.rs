@@ -256,10 +256,13 @@ pub enum Word {
     /// client's IP address is one a proxy or a network broke ("Die Sitzung
     /// wurde aufgrund einer Änderung Ihrer IP-Adresse beendet").
     Change,
+    /// "ended", "beendet", "clôturée", "finalizado", "終了しました", "终止":
+    /// a session said to have ended (not how: see [`Word::Change`]).
+    Ended,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 22] = [
+    const ALL: [(Word, &'static str); 23] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -282,6 +285,7 @@ impl Word {
         (Word::Prevents, "prevents"),
         (Word::New, "new"),
         (Word::Change, "change"),
+        (Word::Ended, "ended"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

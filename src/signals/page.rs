@@ -276,9 +276,18 @@ impl Sentence<'_> {
             .get(m.start)
             .is_some_and(|t| t.text.chars().any(text::is_cjk))
             || sent.iter().any(|&p| {
+                // A participle before its noun ("gönderilen telefon numarası"),
+                // not a sentence's verb ("Kod e-posta ile gönderildi ancak
+                // geçersiz"): the contact or a code follows it at once.
+                let noun_next = |start: usize| start > p && start <= p + 2;
                 self.toks
                     .get(p..(p + 4).min(n))
                     .is_some_and(|ts| lex.opens_with(Word::Sent, ts, head_final_words))
+                    && (noun_next(m.start)
+                        || self
+                            .matches
+                            .iter()
+                            .any(|c| c.concepts.has(C::Otp) && noun_next(c.start)))
             });
         let means = m
             .start
@@ -484,11 +493,23 @@ impl Sentence<'_> {
     /// One word can say both where an apostrophe joins them: "Trop
     /// d'essais" reads "trop dessais".
     fn too_many_with_object(&self) -> bool {
+        if self.frequency_advised_against() {
+            return false;
+        }
         self.near(C::Many, C::RateObject, 4, 1)
             || self
                 .matches
                 .iter()
                 .any(|m| m.concepts.has(C::Many) && m.concepts.has(C::RateObject))
+    }
+    /// "Don't request codes too often", "请勿频繁获取验证码": a word of
+    /// frequency ("too often", read as "too many" times) in a sentence that
+    /// says not to: advice, not a count.
+    fn frequency_advised_against(&self) -> bool {
+        self.matches
+            .iter()
+            .any(|m| m.concepts.has(C::Many) && m.concepts.has(C::Rate))
+            && text::lexicon().word_in(Word::Not, self.toks, self.words)
     }
     /// A limit reached: a limit word and "reached" in either order, with
     /// what was limited between ("Sie haben das Limit der Codeüberprüfungen
@@ -545,7 +566,20 @@ impl Sentence<'_> {
     fn session_ended_by_an_address_change(&self) -> bool {
         let lex = text::lexicon();
         let n = self.toks.len();
-        (self.has(C::Session) || lex.word_in(Word::SignedOut, self.toks, self.words))
+        let said = |w: Word| lex.word_in(w, self.toks, self.words);
+        // The session said to have ended, not one kept, asked about or
+        // stepped up ("Sessions are no longer ended when your IP address
+        // changes", "end the session if the IP address changes", "a change
+        // in your session's IP address: enter the code we sent").
+        let ended = (self.has(C::Session) && (said(Word::Ended) || self.has(C::Expired)))
+            || said(Word::SignedOut)
+            || self.has(C::Relogin);
+        ended
+            && !said(Word::Not)
+            && !said(Word::If)
+            && !self.question
+            && !self.has(C::Otp)
+            && !self.has(C::Challenge)
             && self
                 .matches
                 .iter()
@@ -933,7 +967,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // Nor a limit of the user's named beside a server's error ("Server
     // error: you requested a code too often", "服务器错误，账号已临时锁定，请
     // 30分钟后再试").
-    let own_limit = s.has(C::Many)
+    // Not advice against it ("Server error: don't request codes too often").
+    let own_limit = (s.has(C::Many) && !s.frequency_advised_against())
         || (s.has(C::Permanent)
             && !s.blocks_only_name_the_administrator()
             && (timed || s.has(C::Temporary)));
@@ -2474,6 +2509,45 @@ mod tests {
             "Your session ended. Your IP address is blocked.",
         ] {
             assert_ne!(strongest(text), Some(Session), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_attackers_counter_examples_to_the_seventeenth_sessions_words() {
+        use Judgement::*;
+        // An IP change kept, asked about or stepped up is no session ended.
+        for text in [
+            "Sitzungen werden nicht mehr beendet, wenn sich Ihre IP-Adresse ändert.",
+            "End the session if the IP address changes (recommended).",
+            "IP address changes are recorded in your session history.",
+        ] {
+            assert_ne!(strongest(text), Some(Session), "{text}");
+        }
+        // Advice not to ask too often beside a server error is no limit.
+        for text in [
+            "Serverfehler – fordern Sie Codes nicht zu oft an und versuchen Sie es später erneut.",
+            "服务器错误，请勿频繁获取验证码，稍后再试。",
+        ] {
+            assert_ne!(strongest(text), Some(Rate), "{text}");
+        }
+        // A Turkish sentence's verb is no clause before a noun.
+        assert_eq!(
+            strongest("Kod e-posta ile gönderildi ancak geçersiz."),
+            Some(Invalid)
+        );
+        // A retry at a clock time is a wait; a sign-in at one is not.
+        assert_eq!(
+            strongest("Your account has been locked. You can try again at 14:35."),
+            Some(Rate)
+        );
+        assert_eq!(strongest("Letzte Anmeldung um 14:35 Uhr."), None);
+        // The browser's loop stated in its words, in every language.
+        for text in [
+            "Cette page ne redirige pas correctement.",
+            "Strona nie przekierowuje prawidłowo.",
+            "リダイレクトが繰り返されたため、ログインを完了できませんでした。",
+        ] {
+            assert_eq!(strongest(text), Some(Session), "{text}");
         }
     }
 
