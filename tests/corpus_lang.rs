@@ -230,6 +230,8 @@ const HELDOUT: &[&str] = &[
     "heldout-174",
     "heldout-175",
     "heldout-176",
+    "heldout-177",
+    "heldout-178",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -389,7 +391,9 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout173.jsonl`, round 171;
 /// `lang-heldout174.jsonl`, round 172;
 /// `lang-heldout175.jsonl`, round 173;
-/// `lang-heldout176.jsonl`, round 174):
+/// `lang-heldout176.jsonl`, round 174;
+/// `lang-heldout177.jsonl`, round 175;
+/// `lang-heldout178.jsonl`, round 176):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -558,6 +562,8 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-174", "/tests/corpus/lang-heldout174.jsonl"),
     ("heldout-175", "/tests/corpus/lang-heldout175.jsonl"),
     ("heldout-176", "/tests/corpus/lang-heldout176.jsonl"),
+    ("heldout-177", "/tests/corpus/lang-heldout177.jsonl"),
+    ("heldout-178", "/tests/corpus/lang-heldout178.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
