@@ -1361,6 +1361,19 @@ mod tests {
             }
             assert_eq!(f.words.len(), Word::ALL.len(), "{}: unknown words", f.lang);
         }
+        // The head-final languages say so; the others do not.
+        let lex = lexicon();
+        let bit = |l: &str| lang_bit(lex.langs().iter().position(|x| x == l).unwrap());
+        for l in ["ja", "ko", "zh-Hans", "tr"] {
+            assert_eq!(lex.head_final(bit(l)), bit(l), "{l}");
+        }
+        assert_eq!(lex.head_final(bit("en") | bit("de") | bit("fr")), 0);
+        // A word order the lexicon does not know is an error that names it.
+        let err =
+            check_lexicon(r#"{"lang": "xx", "order": "sideways", "concepts": {"otp": ["x"]}}"#)
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("order") && err.contains("head-final"), "{err}");
     }
 
     #[test]

@@ -558,8 +558,9 @@ impl Sentence<'_> {
             && !self.session_ended_by_an_address_change()
     }
     /// "The session was ended because your IP address changed", "La sesión
-    /// terminó por un cambio en su dirección IP": a session, or a sign-out,
-    /// and a change word a few words from the client's address. A session
+    /// terminó por un cambio en su dirección IP": a session said to have
+    /// ended (or a sign-out, or "sign in again") and a change word a few
+    /// words from the client's address. A session
     /// bound to the address it began from ends when a proxy or network
     /// changes it ("Your IP address has changed" alone already says it
     /// changed).
@@ -567,10 +568,10 @@ impl Sentence<'_> {
         let lex = text::lexicon();
         let n = self.toks.len();
         let said = |w: Word| lex.word_in(w, self.toks, self.words);
-        // The session said to have ended, not one kept, asked about or
-        // stepped up ("Sessions are no longer ended when your IP address
-        // changes", "end the session if the IP address changes", "a change
-        // in your session's IP address: enter the code we sent").
+        // The session said to have ended, not one kept, supposed or stepped
+        // up ("Sitzungen werden nicht mehr beendet, wenn sich Ihre IP-Adresse
+        // ändert", "end the session if the IP address changes", "your
+        // session's IP address changed: enter the code we sent").
         let ended = (self.has(C::Session) && (said(Word::Ended) || self.has(C::Expired)))
             || said(Word::SignedOut)
             || self.has(C::Relogin);
