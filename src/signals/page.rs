@@ -338,7 +338,11 @@ impl Sentence<'_> {
         lengths_in(self.toks)
             .map(|(i, len)| (i, i + 1 + len))
             .all(|(i, unit_end)| {
-                let validity = |(_, m): &(usize, &Match)| m.concepts.has(C::Validity);
+                // A past expiry vouches for its length too ("expired after
+                // 10 minutes", "nach 10 Minuten abgelaufen").
+                let validity = |(_, m): &(usize, &Match)| {
+                    m.concepts.has(C::Validity) || m.concepts.has(C::Expired)
+                };
                 let covers = |(_, m): &(usize, &Match)| m.start <= i + 1 && i + 1 < m.start + m.len;
                 let before =
                     |(_, m): &(usize, &Match)| m.start + m.len <= i && i - (m.start + m.len) <= 1;
@@ -849,7 +853,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // Only of a code or link, and when every length named is the
     // validity's ("Your lockout expires in 15 minutes" is a wait): "Try again in 5
     // minutes, the code is valid for 10 minutes" still names a wait.
-    if s.has(C::Validity)
+    if (s.has(C::Validity) || s.has(C::Expired))
         && timed
         && !counted
         && !failure
@@ -867,6 +871,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && !s.blocks_without_a_length()
         && s.every_length_is_a_validity()
     {
+        // "Your code expired after 10 minutes", "ist nach 10 Minuten
+        // abgelaufen": the length is how long it lived, and it ran out.
+        if s.has(C::Expired) {
+            return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
+        }
         return None;
     }
     // "User is locked, please wait": a block with a wait ends (in the same
@@ -2550,6 +2559,32 @@ mod tests {
         ] {
             assert_eq!(strongest(text), Some(Session), "{text}");
         }
+    }
+
+    #[test]
+    fn a_code_that_expired_after_its_length_and_a_code_that_is_not_the_right_one() {
+        use Judgement::*;
+        // The length after a past expiry is how long the code lived: no wait.
+        for text in [
+            "Your verification code expired after 10 minutes.",
+            "Twój kod weryfikacyjny wygasł po 10 minutach.",
+            "Seu código de verificação expirou após 10 minutos.",
+        ] {
+            assert_eq!(strongest(text), Some(Expired), "{text}");
+        }
+        assert_eq!(
+            strongest("Code expired, try again in 5 minutes."),
+            Some(Rate)
+        );
+        // "Not the right code", said of the code only.
+        for text in [
+            "Hmm, that's not the right code. Give it another go.",
+            "Oups, ce n'est pas le bon code. Réessaie !",
+            "Bu doğru kod değil. Bir daha dene!",
+        ] {
+            assert_eq!(strongest(text), Some(Invalid), "{text}");
+        }
+        assert_ne!(strongest("That's not the right password."), Some(Invalid));
     }
 
     #[test]
