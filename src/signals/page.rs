@@ -569,6 +569,11 @@ impl Sentence<'_> {
     /// changes it ("Your IP address has changed" alone already says it
     /// changed).
     fn session_ended_by_an_address_change(&self) -> bool {
+        // The concept tests first: most sentences name no address, and the
+        // function words below are each a scan of the sentence.
+        if !self.has(C::Ip) || self.question || self.has(C::Otp) || self.has(C::Challenge) {
+            return false;
+        }
         let lex = text::lexicon();
         let n = self.toks.len();
         let said = |w: Word| lex.word_in(w, self.toks, self.words);
@@ -582,9 +587,6 @@ impl Sentence<'_> {
         ended
             && !said(Word::Not)
             && !said(Word::If)
-            && !self.question
-            && !self.has(C::Otp)
-            && !self.has(C::Challenge)
             && self
                 .matches
                 .iter()
