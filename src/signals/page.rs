@@ -2553,6 +2553,15 @@ mod tests {
             Some(Rate)
         );
         assert_eq!(strongest("Letzte Anmeldung um 14:35 Uhr."), None);
+        // A time of day in German is no clock: "Uhr" after a time says when.
+        assert_ne!(
+            strongest("Wartungsarbeiten ab 14:35 Uhr. Bitte versuchen Sie es später erneut."),
+            Some(Session)
+        );
+        assert_eq!(
+            strongest("Die Uhr Ihres Geräts geht 7 Minuten vor."),
+            Some(Session)
+        );
         // The browser's loop stated in its words, in every language.
         for text in [
             "Cette page ne redirige pas correctement.",
