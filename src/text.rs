@@ -889,9 +889,17 @@ fn pats_in(pats: &[Pat], toks: &[Token<'_>]) -> bool {
 }
 
 /// Whether `pats` match the tokens from `i` on.
+/// The first token may match by the word after its elided article
+/// ("l'inactivité", "dell'inattività"), as [`Lexicon::scan_in`] reads it.
 fn pats_at(pats: &[Pat], toks: &[Token<'_>], i: usize) -> bool {
-    toks.get(i..i + pats.len())
-        .is_some_and(|ts| pats.iter().zip(ts).all(|(p, t)| p.matches(t)))
+    toks.get(i..i + pats.len()).is_some_and(|ts| {
+        pats.iter().zip(ts).enumerate().all(|(k, (p, t))| {
+            p.matches(t)
+                || (k == 0
+                    && t.tail.len() < t.text.len()
+                    && p.matches(&Token { text: t.tail, ..*t }))
+        })
+    })
 }
 
 /// The bit of the lexicon at index `i` of [`Lexicon::langs`] in a mask of
@@ -1341,6 +1349,13 @@ mod tests {
             .map(|m| (m.start, m.len, m.concepts.has(Concept::Cred)))
             .collect();
         assert_eq!(got, [(0, 2, true), (2, 1, true), (3, 1, false)]);
+        // Function words too: "l'inactivité" holds the word "inactivité".
+        for text in ["l'inactivité", "dell’inattività", "inactivité"] {
+            let toks = b.fill(text);
+            assert!(lexicon().word_in(Word::Idle, &toks, u64::MAX), "{text}");
+        }
+        let toks = b.fill("l'activité");
+        assert!(!lexicon().word_in(Word::Idle, &toks, u64::MAX));
     }
 
     #[test]

@@ -232,6 +232,19 @@ const HELDOUT: &[&str] = &[
     "heldout-176",
     "heldout-177",
     "heldout-178",
+    "heldout-179",
+    "heldout-180",
+    "heldout-182",
+    "heldout-183",
+    "heldout-184",
+    "heldout-185",
+    "heldout-186",
+    "heldout-181",
+    "heldout-187",
+    "heldout-188",
+    "heldout-189",
+    "heldout-190",
+    "heldout-191",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -393,7 +406,20 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout175.jsonl`, round 173;
 /// `lang-heldout176.jsonl`, round 174;
 /// `lang-heldout177.jsonl`, round 175;
-/// `lang-heldout178.jsonl`, round 176):
+/// `lang-heldout178.jsonl`, round 176;
+/// `lang-heldout179.jsonl`, round 177;
+/// `lang-heldout180.jsonl`, round 178;
+/// `lang-heldout182.jsonl`, round 180;
+/// `lang-heldout183.jsonl`, round 181;
+/// `lang-heldout184.jsonl`, round 182;
+/// `lang-heldout185.jsonl`, round 183;
+/// `lang-heldout186.jsonl`, round 184;
+/// `lang-heldout181.jsonl`, round 179;
+/// `lang-heldout187.jsonl`, round 185;
+/// `lang-heldout188.jsonl`, round 186;
+/// `lang-heldout189.jsonl`, round 187;
+/// `lang-heldout190.jsonl`, round 188;
+/// `lang-heldout191.jsonl`, round 189):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -564,6 +590,19 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-176", "/tests/corpus/lang-heldout176.jsonl"),
     ("heldout-177", "/tests/corpus/lang-heldout177.jsonl"),
     ("heldout-178", "/tests/corpus/lang-heldout178.jsonl"),
+    ("heldout-179", "/tests/corpus/lang-heldout179.jsonl"),
+    ("heldout-180", "/tests/corpus/lang-heldout180.jsonl"),
+    ("heldout-182", "/tests/corpus/lang-heldout182.jsonl"),
+    ("heldout-183", "/tests/corpus/lang-heldout183.jsonl"),
+    ("heldout-184", "/tests/corpus/lang-heldout184.jsonl"),
+    ("heldout-185", "/tests/corpus/lang-heldout185.jsonl"),
+    ("heldout-186", "/tests/corpus/lang-heldout186.jsonl"),
+    ("heldout-181", "/tests/corpus/lang-heldout181.jsonl"),
+    ("heldout-187", "/tests/corpus/lang-heldout187.jsonl"),
+    ("heldout-188", "/tests/corpus/lang-heldout188.jsonl"),
+    ("heldout-189", "/tests/corpus/lang-heldout189.jsonl"),
+    ("heldout-190", "/tests/corpus/lang-heldout190.jsonl"),
+    ("heldout-191", "/tests/corpus/lang-heldout191.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code

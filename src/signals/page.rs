@@ -2573,6 +2573,46 @@ mod tests {
     }
 
     #[test]
+    fn elided_articles_rate_limiting_and_inactive_sessions_in_every_language() {
+        use Judgement::*;
+        // A function word after an elided article is read as the word:
+        // "l'inactivité" is the idle session's timeout, as "inactivity" is.
+        for text in [
+            "En raison de l'inactivité, votre session a expiré.",
+            "A causa dell'inattività, la sessione è scaduta.",
+            "Your session expired due to inactivity.",
+        ] {
+            assert_eq!(strongest(text), Some(Session), "{text}");
+        }
+        // Rate limiting named as a noun, exceeded.
+        for text in [
+            "Sie haben die Ratenbegrenzung der Website überschritten.",
+            "Vous avez dépassé la limitation de débit du site.",
+            "Hai superato la limitazione della velocità del sito.",
+            "Has excedido la limitación de velocidad del sitio.",
+            "U heeft de snelheidsbeperking van de site overschreden.",
+        ] {
+            assert_eq!(strongest(text), Some(Rate), "{text}");
+        }
+        // An inactive session is a missing one, as in English.
+        for text in [
+            "La sessione è inattiva. Effettua il login.",
+            "您的会话处于非活动状态。请登录。",
+            "Ihre Sitzung ist inaktiv.",
+        ] {
+            assert_eq!(strongest(text), Some(Session), "{text}");
+        }
+        // A code that could not be verified was not accepted.
+        for text in [
+            "L'OTP non può essere verificato.",
+            "OTP couldn't be verified.",
+            "El código no puede ser verificado.",
+        ] {
+            assert_eq!(strongest(text), Some(Invalid), "{text}");
+        }
+    }
+
+    #[test]
     fn a_code_that_expired_after_its_length_and_a_code_that_is_not_the_right_one() {
         use Judgement::*;
         // The length after a past expiry is how long the code lived: no wait.
