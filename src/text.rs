@@ -259,10 +259,14 @@ pub enum Word {
     /// "ended", "beendet", "clôturée", "finalizado", "終了しました", "终止":
     /// a session said to have ended (not how: see [`Word::Change`]).
     Ended,
+    /// "redirected", "weitergeleitet", "reconnexion", "跳转", "リダイレクト":
+    /// the page's own action under way. A length before it counts that
+    /// action down ("You will be redirected in 5 seconds"), not a wait.
+    Underway,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 23] = [
+    const ALL: [(Word, &'static str); 24] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -286,6 +290,7 @@ impl Word {
         (Word::New, "new"),
         (Word::Change, "change"),
         (Word::Ended, "ended"),
+        (Word::Underway, "underway"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {
@@ -349,12 +354,22 @@ pub struct Token<'a> {
     /// A number the page left as its template's slot (`%d`, `%.2f`): it
     /// stands where a number goes, but has no value.
     pub slot: bool,
+    /// A slot of the template for a value of any kind (`%s`, `{minutes}`,
+    /// `{{count}}`, `%(seconds)s`, `:seconds`): it may stand for a number.
+    /// Read as one where a number goes ("try again in {minutes} minutes",
+    /// "noch %s Versuche"), not as one elsewhere ("contact %s").
+    pub value: bool,
 }
 
 impl Token<'_> {
     /// A number, or a template's slot for one.
     pub fn is_number(&self) -> bool {
         self.num.is_some() || self.slot
+    }
+
+    /// A number, or any slot of the template, which may stand for one.
+    pub fn may_be_number(&self) -> bool {
+        self.is_number() || self.value
     }
 }
 
@@ -388,6 +403,80 @@ fn number_slot(s: &str) -> Option<usize> {
     (matches!(conv, b'd' | b'i' | b'u' | b'f') && !next_is_letter).then_some(i + 1)
 }
 
+/// The length in bytes of a template's slot for a value at the start of
+/// `s`, if there is one: printf's `%s`, `%1$s`, `%@`, `%v`; Python's
+/// `%(name)s` and `%(name)d`; `{name}`, `{{ name }}` and `${name}` (a name
+/// that begins with a letter: `{0}` reads as the number it holds); and,
+/// after a space or at the start, `:name` (`in :seconds seconds`).
+fn value_slot(s: &str, after_space: bool) -> Option<usize> {
+    let b = s.as_bytes();
+    let name_end = |from: usize| {
+        let name = s.get(from..)?;
+        let first = name.chars().next()?;
+        if !(first.is_alphabetic() || first == '_') {
+            return None;
+        }
+        let len = name
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .map_or(name.len(), |(i, _)| i);
+        Some(from + len)
+    };
+    match *b.first()? {
+        b'%' => {
+            let mut i = 1;
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            if i > 1 {
+                if b.get(i) != Some(&b'$') {
+                    return None;
+                }
+                i += 1;
+            }
+            if b.get(i) == Some(&b'(') {
+                let end = name_end(i + 1)?;
+                if b.get(end) != Some(&b')') {
+                    return None;
+                }
+                i = end + 1;
+                return matches!(b.get(i), Some(b's' | b'd' | b'i' | b'f')).then_some(i + 1);
+            }
+            let conv = *b.get(i)?;
+            let next_is_letter = b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+            (matches!(conv, b's' | b'@' | b'v') && !next_is_letter).then_some(i + 1)
+        }
+        b'{' | b'$' => {
+            let mut i = usize::from(b.first() == Some(&b'$'));
+            let mut braces = 0;
+            while b.get(i) == Some(&b'{') && braces < 2 {
+                i += 1;
+                braces += 1;
+            }
+            if braces == 0 {
+                return None;
+            }
+            while b.get(i) == Some(&b' ') {
+                i += 1;
+            }
+            let mut end = name_end(i)?;
+            while b.get(end) == Some(&b' ') {
+                end += 1;
+            }
+            (0..braces)
+                .all(|k| b.get(end + k) == Some(&b'}'))
+                .then_some(end + braces)
+        }
+        b':' if after_space => {
+            let end = name_end(1)?;
+            let name = s.get(1..end)?;
+            let ascii_lower = name.bytes().all(|c| c.is_ascii_lowercase() || c == b'_');
+            (ascii_lower && end > 2).then_some(end)
+        }
+        _ => None,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Pat {
     Exact(String),
@@ -407,7 +496,7 @@ impl Pat {
             Pat::Prefix(p) => t.text.starts_with(p.as_str()),
             Pat::Suffix(p) => t.text.ends_with(p.as_str()),
             Pat::Infix(p) => t.text.contains(p.as_str()),
-            Pat::Number => t.is_number(),
+            Pat::Number => t.may_be_number(),
         }
     }
 }
@@ -776,7 +865,7 @@ impl Lexicon {
         // lexicons that hold a phrase as long)
         let mut best: Option<(usize, usize, Concepts, u64, u64)> = None;
         let first = rest.first()?;
-        let numbers: &[Phrase] = if first.is_number() {
+        let numbers: &[Phrase] = if first.may_be_number() {
             &self.number_first
         } else {
             &[]
@@ -889,17 +978,9 @@ fn pats_in(pats: &[Pat], toks: &[Token<'_>]) -> bool {
 }
 
 /// Whether `pats` match the tokens from `i` on.
-/// The first token may match by the word after its elided article
-/// ("l'inactivité", "dell'inattività"), as [`Lexicon::scan_in`] reads it.
 fn pats_at(pats: &[Pat], toks: &[Token<'_>], i: usize) -> bool {
-    toks.get(i..i + pats.len()).is_some_and(|ts| {
-        pats.iter().zip(ts).enumerate().all(|(k, (p, t))| {
-            p.matches(t)
-                || (k == 0
-                    && t.tail.len() < t.text.len()
-                    && p.matches(&Token { text: t.tail, ..*t }))
-        })
-    })
+    toks.get(i..i + pats.len())
+        .is_some_and(|ts| pats.iter().zip(ts).all(|(p, t)| p.matches(t)))
 }
 
 /// The bit of the lexicon at index `i` of [`Lexicon::langs`] in a mask of
@@ -1136,8 +1217,9 @@ pub fn page_language(lang_attr: Option<&str>, text: &str) -> String {
 #[derive(Debug, Default)]
 pub struct TokenBuf {
     text: String,
-    /// (start, end, value, slot, start of the word after an elided article)
-    spans: Vec<(usize, usize, Option<u64>, bool, usize)>,
+    /// (start, end, value, number slot, value slot, start of the word after an
+    /// elided article)
+    spans: Vec<(usize, usize, Option<u64>, bool, bool, usize)>,
     /// Where the word after an elided article starts in the open token.
     cut: usize,
 }
@@ -1166,17 +1248,24 @@ impl TokenBuf {
             if at < skip_to {
                 continue;
             }
-            if c == '\'' || c == '\u{2019}' {
+            if c == '\'' || c == '\u{2019}' || c == '\u{02BC}' {
                 if self.text.get(start..).is_some_and(|w| ELIDED.contains(&w)) {
                     self.cut = self.text.len();
                 }
                 continue;
             }
-            if let Some(n) = s.get(at..).and_then(number_slot) {
+            let slot = s.get(at..).and_then(|rest| {
+                number_slot(rest).map(|n| (n, true)).or_else(|| {
+                    let after_space = s.get(..at).is_none_or(|b| b.ends_with(char::is_whitespace));
+                    value_slot(rest, after_space).map(|n| (n, false))
+                })
+            });
+            if let Some((n, number)) = slot {
                 self.close(start, all_digits);
                 start = self.text.len();
                 self.text.push('#');
-                self.spans.push((start, self.text.len(), None, true, start));
+                self.spans
+                    .push((start, self.text.len(), None, number, !number, start));
                 start = self.text.len();
                 all_digits = true;
                 prev_lower = false;
@@ -1242,11 +1331,12 @@ impl TokenBuf {
         self.close(start, all_digits);
         self.spans
             .iter()
-            .map(|&(a, b, num, slot, cut)| Token {
+            .map(|&(a, b, num, slot, value, cut)| Token {
                 text: self.text.get(a..b).unwrap_or(""),
                 tail: self.text.get(cut..b).unwrap_or(""),
                 num,
                 slot,
+                value,
             })
             .collect()
     }
@@ -1266,7 +1356,7 @@ impl TokenBuf {
             } else {
                 start
             };
-            self.spans.push((start, end, num, false, cut));
+            self.spans.push((start, end, num, false, false, cut));
         }
         self.cut = 0;
     }
@@ -1323,6 +1413,58 @@ mod tests {
     }
 
     #[test]
+    fn a_template_slot_for_a_value_may_stand_for_a_number() {
+        let mut b = TokenBuf::default();
+        let toks = b.fill(
+            "in {{minutes}} min, { count } x, ${n} y, %s z, %1$s w, %(seconds)s v, \
+             :seconds u, {0} t, %d s, %send r, {\"a\": 1}, 10:30, a:b, http://h, 50% off",
+        );
+        let got: Vec<_> = toks
+            .iter()
+            .map(|t| (t.text, t.is_number(), t.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("in", false, false),
+                ("#", false, true),
+                ("min", false, false),
+                ("#", false, true),
+                ("x", false, false),
+                ("#", false, true),
+                ("y", false, false),
+                ("#", false, true),
+                ("z", false, false),
+                ("#", false, true),
+                ("w", false, false),
+                ("#", false, true),
+                ("v", false, false),
+                ("#", false, true),
+                ("u", false, false),
+                ("0", true, false),
+                ("t", false, false),
+                ("#", true, false),
+                ("s", false, false),
+                ("send", false, false),
+                ("r", false, false),
+                ("a", false, false),
+                ("1", true, false),
+                ("10", true, false),
+                ("30", true, false),
+                ("a", false, false),
+                ("b", false, false),
+                ("http", false, false),
+                ("h", false, false),
+                ("50", true, false),
+                ("off", false, false),
+            ]
+        );
+        // Where a number goes in a phrase ("noch # Versuche"), a slot may.
+        let toks = b.fill("noch %s Versuche");
+        assert!(toks.get(1).is_some_and(Token::may_be_number));
+    }
+
+    #[test]
     fn an_elided_article_keeps_the_join_and_offers_the_word_after() {
         let mut b = TokenBuf::default();
         let toks = b.fill("L’email dell'invito didn't, qu'il");
@@ -1349,7 +1491,8 @@ mod tests {
             .map(|m| (m.start, m.len, m.concepts.has(Concept::Cred)))
             .collect();
         assert_eq!(got, [(0, 2, true), (2, 1, true), (3, 1, false)]);
-        // Function words too: "l'inactivité" holds the word "inactivité".
+        // Function words are matched whole: the lexicons list the joined
+        // forms ("linactivité"), as "l'un", "d'un" must not read as "un".
         for text in ["l'inactivité", "dell’inattività", "inactivité"] {
             let toks = b.fill(text);
             assert!(lexicon().word_in(Word::Idle, &toks, u64::MAX), "{text}");

@@ -245,6 +245,8 @@ const HELDOUT: &[&str] = &[
     "heldout-189",
     "heldout-190",
     "heldout-191",
+    "heldout-192",
+    "heldout-193",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -419,7 +421,9 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout188.jsonl`, round 186;
 /// `lang-heldout189.jsonl`, round 187;
 /// `lang-heldout190.jsonl`, round 188;
-/// `lang-heldout191.jsonl`, round 189):
+/// `lang-heldout191.jsonl`, round 189;
+/// `lang-heldout192.jsonl`, round 190;
+/// `lang-heldout193.jsonl`, round 191):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -603,6 +607,8 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-189", "/tests/corpus/lang-heldout189.jsonl"),
     ("heldout-190", "/tests/corpus/lang-heldout190.jsonl"),
     ("heldout-191", "/tests/corpus/lang-heldout191.jsonl"),
+    ("heldout-192", "/tests/corpus/lang-heldout192.jsonl"),
+    ("heldout-193", "/tests/corpus/lang-heldout193.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code

@@ -322,7 +322,7 @@ impl Sentence<'_> {
                 && !self
                     .toks
                     .get(m.start.saturating_sub(1)..m.start + m.len)
-                    .is_some_and(|t| t.iter().any(Token::is_number))
+                    .is_some_and(|t| t.iter().any(Token::may_be_number))
         })
     }
     /// Every length of time the sentence names ("10 minutes") stands by a
@@ -1015,7 +1015,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
                 names_a_unit(m)
                     || s.toks
                         .get(m.start..m.start + m.len)
-                        .is_some_and(|ts| ts.iter().any(Token::is_number))
+                        .is_some_and(|ts| ts.iter().any(Token::may_be_number))
             });
     let session_quota = s.has(C::Session)
         && !s.has(C::RateObject)
@@ -1024,6 +1024,18 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && (!timed || countdown);
     if rate && session_quota && !outage && !s.has(C::Temporary) {
         return Some((Judgement::Other, Rule::TextOtherFailure, 0.4));
+    }
+    // "You will be redirected in 5 seconds", "Reconnexion dans 10
+    // secondes…", "5秒后自动跳转": the page's own action counted down is no
+    // wait for the user, when nothing in the sentence limits or counts.
+    let page_countdown = countdown
+        && !counted
+        && [C::Many, C::Bound, C::Limited, C::Reached, C::RateObject]
+            .into_iter()
+            .all(|c| !s.has(c))
+        && text::lexicon().word_in(Word::Underway, s.toks, s.words);
+    if rate && page_countdown {
+        return None;
     }
     if rate && !outage && !failure_then_later && !password_wait && !session_quota {
         // "Your account has been locked and will resume after 60 seconds":
@@ -1541,7 +1553,7 @@ pub fn names_duration(toks: &[Token<'_>]) -> bool {
 /// number.
 fn lengths_in<'t>(toks: &'t [Token<'_>]) -> impl Iterator<Item = (usize, usize)> + 't {
     (0..toks.len()).filter_map(move |i| {
-        if !toks.get(i)?.is_number() {
+        if !toks.get(i)?.may_be_number() {
             return None;
         }
         unit_after(toks, i).map(|(_, len)| (i, len))
@@ -2575,8 +2587,8 @@ mod tests {
     #[test]
     fn elided_articles_rate_limiting_and_inactive_sessions_in_every_language() {
         use Judgement::*;
-        // A function word after an elided article is read as the word:
-        // "l'inactivité" is the idle session's timeout, as "inactivity" is.
+        // The idle session's timeout after an elided article ("l'inactivité",
+        // listed joined, as phrases are), as "inactivity" is.
         for text in [
             "En raison de l'inactivité, votre session a expiré.",
             "A causa dell'inattività, la sessione è scaduta.",
@@ -2584,7 +2596,17 @@ mod tests {
         ] {
             assert_eq!(strongest(text), Some(Session), "{text}");
         }
-        // Rate limiting named as a noun, exceeded.
+        // "d'un", "un'ora": an article is no word of the sentence's own.
+        assert_ne!(
+            strongest("Échec de la connexion en raison d'un problème de réseau."),
+            Some(Session)
+        );
+        assert_eq!(
+            strongest("È trascorsa un'ora. Sei stato disconnesso, accedi di nuovo."),
+            Some(Session)
+        );
+        // Rate limiting named as a noun is what was limited: exceeded, it
+        // is a limit; named in settings or help, none.
         for text in [
             "Sie haben die Ratenbegrenzung der Website überschritten.",
             "Vous avez dépassé la limitation de débit du site.",
@@ -2594,7 +2616,15 @@ mod tests {
         ] {
             assert_eq!(strongest(text), Some(Rate), "{text}");
         }
-        // An inactive session is a missing one, as in English.
+        for text in [
+            "Fehler beim Speichern der Ratenbegrenzungseinstellungen.",
+            "Configurez la limitation de débit dans les paramètres.",
+            "Ograniczenie szybkości chroni Twoje konto.",
+        ] {
+            assert_ne!(strongest(text), Some(Rate), "{text}");
+        }
+        // An inactive session is a missing one, as in English; a session
+        // that is not enabled, or a count of inactive ones, is not.
         for text in [
             "La sessione è inattiva. Effettua il login.",
             "您的会话处于非活动状态。请登录。",
@@ -2602,13 +2632,48 @@ mod tests {
         ] {
             assert_eq!(strongest(text), Some(Session), "{text}");
         }
-        // A code that could not be verified was not accepted.
         for text in [
-            "L'OTP non può essere verificato.",
-            "OTP couldn't be verified.",
-            "El código no puede ser verificado.",
+            "Bu hesap için uzaktan oturum etkin değil.",
+            "1 Sitzung inaktiv seit 3 Tagen.",
         ] {
-            assert_eq!(strongest(text), Some(Invalid), "{text}");
+            assert_ne!(strongest(text), Some(Session), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_template_slot_counts_as_a_length_and_a_page_countdown_is_no_wait() {
+        use Judgement::*;
+        // A slot of the template where the number goes is a length.
+        for text in [
+            "Your account has been locked, please try again after {{minutes}} minutes.",
+            "Too many attempts. Try again in :seconds seconds.",
+            "Compte verrouillé. Réessayez dans %(minutes)s minutes.",
+            "您的账户已被锁定，请在 {{minutes}} 分钟后重试",
+            "Te veel ongeldige verificatiecodes, je kunt het opnieuw proberen in %s.",
+        ] {
+            assert_eq!(strongest(text), Some(Rate), "{text}");
+        }
+        // Elsewhere it is no number: a lock that sends to someone has no end.
+        assert_ne!(strongest("Your account is locked. Contact %s."), Some(Rate));
+        // The page's own action counted down.
+        for text in [
+            "Login successful. Redirecting in 3 seconds...",
+            "Sie werden in 5 Sekunden weitergeleitet.",
+            "Connexion perdue. Reconnexion dans 10 secondes…",
+            "Verbinde in {{seconds}} Sekunden...",
+            "5秒后自动跳转",
+            "5 秒後にリダイレクトします。",
+        ] {
+            assert_ne!(strongest(text), Some(Rate), "{text}");
+        }
+        // Not when something limits, counts or asks to wait.
+        for text in [
+            "Too many redirects. Try again in 5 minutes.",
+            "Please try again in 30 seconds.",
+            "Resend code in 30 seconds",
+            "Vous devez maintenant attendre 5 minutes avant de pouvoir vous reconnecter.",
+        ] {
+            assert_eq!(strongest(text), Some(Rate), "{text}");
         }
     }
 
