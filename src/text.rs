@@ -403,12 +403,13 @@ fn number_slot(s: &str) -> Option<usize> {
     (matches!(conv, b'd' | b'i' | b'u' | b'f') && !next_is_letter).then_some(i + 1)
 }
 
-/// The length in bytes of a template's slot for a value at the start of
-/// `s`, if there is one: printf's `%s`, `%1$s`, `%@`, `%v`; Python's
-/// `%(name)s` and `%(name)d`; `{name}`, `{{ name }}` and `${name}` (a name
-/// that begins with a letter: `{0}` reads as the number it holds); and,
-/// after a space or at the start, `:name` (`in :seconds seconds`).
-fn value_slot(s: &str, after_space: bool) -> Option<usize> {
+/// A template's slot for a value at the start of `s`, if there is one:
+/// printf's `%s`, `%1$s`, `%@`, `%v`; Python's `%(name)s` and `%(name)d`;
+/// `{name}`, `{{ name }}` and `${name}` (a name that begins with a letter:
+/// `{0}` reads as the number it holds); and, after a space or at the start,
+/// `:name` (`in :seconds seconds`). Its length in bytes, and its name if it
+/// has one.
+fn value_slot(s: &str, after_space: bool) -> Option<(usize, Option<&str>)> {
     let b = s.as_bytes();
     let name_end = |from: usize| {
         let name = s.get(from..)?;
@@ -439,12 +440,13 @@ fn value_slot(s: &str, after_space: bool) -> Option<usize> {
                 if b.get(end) != Some(&b')') {
                     return None;
                 }
-                i = end + 1;
-                return matches!(b.get(i), Some(b's' | b'd' | b'i' | b'f')).then_some(i + 1);
+                let name = s.get(i + 1..end);
+                return matches!(b.get(end + 1), Some(b's' | b'd' | b'i' | b'f'))
+                    .then_some((end + 2, name));
             }
             let conv = *b.get(i)?;
             let next_is_letter = b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
-            (matches!(conv, b's' | b'@' | b'v') && !next_is_letter).then_some(i + 1)
+            (matches!(conv, b's' | b'@' | b'v') && !next_is_letter).then_some((i + 1, None))
         }
         b'{' | b'$' => {
             let mut i = usize::from(b.first() == Some(&b'$'));
@@ -459,21 +461,65 @@ fn value_slot(s: &str, after_space: bool) -> Option<usize> {
             while b.get(i) == Some(&b' ') {
                 i += 1;
             }
-            let mut end = name_end(i)?;
+            let start = i;
+            let name_stop = name_end(i)?;
+            let mut end = name_stop;
             while b.get(end) == Some(&b' ') {
                 end += 1;
             }
             (0..braces)
                 .all(|k| b.get(end + k) == Some(&b'}'))
-                .then_some(end + braces)
+                .then_some((end + braces, s.get(start..name_stop)))
         }
         b':' if after_space => {
             let end = name_end(1)?;
             let name = s.get(1..end)?;
             let ascii_lower = name.bytes().all(|c| c.is_ascii_lowercase() || c == b'_');
-            (ascii_lower && end > 2).then_some(end)
+            (ascii_lower && end > 2).then_some((end, Some(name)))
         }
         _ => None,
+    }
+}
+
+/// A slot's name that says it holds a number or a length ("minutes",
+/// "retry_after", "attemptsLeft", "n"), not a name, an address or an app
+/// ("username", "admin", "domain").
+fn names_a_number(name: &str) -> bool {
+    const STEMS: [&str; 27] = [
+        "sec", "min", "hour", "hr", "stund", "sekund", "time", "tiempo", "tempo", "temps", "count",
+        "num", "anzahl", "amount", "wait", "delay", "duration", "remain", "left", "attempt",
+        "tries", "retr", "limit", "period", "day", "skew", "cooldown",
+    ];
+    let mut parts = Vec::new();
+    let mut part = String::new();
+    for c in name.chars() {
+        if !c.is_alphanumeric() || (c.is_uppercase() && !part.is_empty()) {
+            parts.push(std::mem::take(&mut part));
+        }
+        if c.is_alphanumeric() {
+            part.extend(c.to_lowercase());
+        }
+    }
+    parts.push(part);
+    parts.iter().any(|p| {
+        matches!(p.as_str(), "n" | "x" | "s" | "m" | "h" | "d")
+            || STEMS.iter().any(|stem| p.starts_with(stem))
+    })
+}
+
+/// What follows a slot lets it stand for a number: a space, the end, a
+/// full stop, or a unit written right after it in Han, kana or Hangul
+/// ("%s秒后", "{n}분"). Not a letter or an apostrophe ("{{user}}'s", "{name}s
+/// Konto", "{hour}h{minute}") and not a comma ("Hallo %s, u heeft …": "u" is
+/// no unit there).
+fn slot_may_be_a_number(follows: &str) -> bool {
+    const CJK_UNITS: [&str; 11] = [
+        "秒", "分钟", "分鐘", "分後", "分后", "分間", "小时", "時間", "초", "분", "시간",
+    ];
+    match follows.chars().next() {
+        None => true,
+        Some(c) if c.is_whitespace() || matches!(c, '.' | '!' | '?' | '。' | '…') => true,
+        Some(_) => CJK_UNITS.iter().any(|u| follows.starts_with(u)),
     }
 }
 
@@ -1254,18 +1300,28 @@ impl TokenBuf {
                 }
                 continue;
             }
+            // A slot: a number's (`%d`), one that may stand for a number
+            // (`{minutes}`, `%s` before a space), or a value of another
+            // kind (`{{username}}`), read as no word at all.
             let slot = s.get(at..).and_then(|rest| {
-                number_slot(rest).map(|n| (n, true)).or_else(|| {
+                number_slot(rest).map(|n| (n, Some(true))).or_else(|| {
                     let after_space = s.get(..at).is_none_or(|b| b.ends_with(char::is_whitespace));
-                    value_slot(rest, after_space).map(|n| (n, false))
+                    value_slot(rest, after_space).map(|(n, name)| {
+                        let follows = rest.get(n..).unwrap_or("");
+                        let number =
+                            name.is_none_or(names_a_number) && slot_may_be_a_number(follows);
+                        (n, number.then_some(false))
+                    })
                 })
             });
-            if let Some((n, number)) = slot {
+            if let Some((n, kind)) = slot {
                 self.close(start, all_digits);
                 start = self.text.len();
-                self.text.push('#');
-                self.spans
-                    .push((start, self.text.len(), None, number, !number, start));
+                if let Some(number) = kind {
+                    self.text.push('#');
+                    self.spans
+                        .push((start, self.text.len(), None, number, !number, start));
+                }
                 start = self.text.len();
                 all_digits = true;
                 prev_lower = false;

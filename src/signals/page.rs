@@ -568,6 +568,30 @@ impl Sentence<'_> {
     /// bound to the address it began from ends when a proxy or network
     /// changes it ("Your IP address has changed" alone already says it
     /// changed).
+    /// A word of the page's own action under way ("redirected",
+    /// "weitergeleitet", "跳转") within a few words of a length, and no
+    /// negation in the sentence ("do not refresh the page").
+    fn action_beside_a_length(&self) -> bool {
+        let lex = text::lexicon();
+        if lex.word_in(Word::Not, self.toks, self.words) {
+            return false;
+        }
+        let n = self.toks.len();
+        lengths_in(self.toks).any(|(i, unit)| {
+            let cjk = self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.text.chars().any(text::is_cjk));
+            // The word begins within reach; Han, kana and Hangul are read a
+            // character a token.
+            let reach = if cjk { 6 } else { 5 };
+            (i.saturating_sub(reach)..(i + 1 + unit + reach).min(n)).any(|j| {
+                self.toks
+                    .get(j..)
+                    .is_some_and(|ts| lex.opens_with(Word::Underway, ts, self.words))
+            })
+        })
+    }
     fn session_ended_by_an_address_change(&self) -> bool {
         // The concept tests first: most sentences name no address, and the
         // function words below are each a scan of the sentence.
@@ -1028,12 +1052,26 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "You will be redirected in 5 seconds", "Reconnexion dans 10
     // secondes…", "5秒后自动跳转": the page's own action counted down is no
     // wait for the user, when nothing in the sentence limits or counts.
+    // The length is the action's: a bare length ("in 5 seconds", not "try
+    // again in 5 minutes"), with the word of the action beside it, and no
+    // sign-in asked for and no negation ("do not refresh the page").
     let page_countdown = countdown
         && !counted
-        && [C::Many, C::Bound, C::Limited, C::Reached, C::RateObject]
-            .into_iter()
-            .all(|c| !s.has(c))
-        && text::lexicon().word_in(Word::Underway, s.toks, s.words);
+        && [
+            C::Many,
+            C::Bound,
+            C::Limited,
+            C::Reached,
+            C::RateObject,
+            C::Relogin,
+        ]
+        .into_iter()
+        .all(|c| !s.has(c))
+        && s.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Rate))
+            .all(|m| names_a_unit(m) || bare_length(s.toks, m))
+        && s.action_beside_a_length();
     if rate && page_countdown {
         return None;
     }
@@ -1546,6 +1584,15 @@ pub fn duration_in(toks: &[Token<'_>]) -> Option<u32> {
 /// gives no time to count down.
 pub fn names_duration(toks: &[Token<'_>]) -> bool {
     lengths_in(toks).next().is_some()
+}
+
+/// A rate phrase that is only a length: its number (or slot) is its first
+/// or second word ("in 5 seconds", "dans # secondes", "5 saniye içinde"),
+/// not a retry that holds one ("try again in 5 minutes", "réessayez dans #").
+fn bare_length(toks: &[Token<'_>], m: &Match) -> bool {
+    toks.get(m.start..m.start + m.len)
+        .and_then(|ts| ts.iter().position(Token::may_be_number))
+        .is_some_and(|at| at <= 1)
 }
 
 /// Each length of time named, in order: the index of its number (or slot)
@@ -2666,14 +2713,56 @@ mod tests {
         ] {
             assert_ne!(strongest(text), Some(Rate), "{text}");
         }
-        // Not when something limits, counts or asks to wait.
+        // A slot that holds a name is no number, nor one a letter or a
+        // comma follows ("{{username}}'s", "Hallo %s, u heeft …").
         for text in [
+            "{{username}}'s account has been locked.",
+            "{name}s Konto wurde gesperrt.",
+            "Hallo %s, u heeft geen toegang meer.",
+            "请联系%s分配权限。",
+        ] {
+            assert_ne!(strongest(text), Some(Rate), "{text}");
+        }
+        // Not when something limits, counts or asks to wait, nor when the
+        // length is the user's ("try again in 5 minutes or reload the page").
+        for text in [
+            "Please try again in 5 minutes or reload the page.",
+            "Réessayez dans 5 minutes, vous allez être redirigé vers la page de connexion.",
+            "Riconnettiti tra 15 minuti.",
+            "请5分钟后重试，页面即将跳转到登录页",
             "Too many redirects. Try again in 5 minutes.",
             "Please try again in 30 seconds.",
             "Resend code in 30 seconds",
             "Vous devez maintenant attendre 5 minutes avant de pouvoir vous reconnecter.",
         ] {
             assert_eq!(strongest(text), Some(Rate), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lock_until_a_clock_time_and_a_device_clock_in_every_language() {
+        use Judgement::*;
+        for text in [
+            "Die Anmeldung ist bis 14:30 Uhr gesperrt.",
+            "Nouvel essai possible à partir de 14 h 30.",
+            "Podrás volver a intentarlo a partir de las 14:30.",
+            "Potrai riprovare dalle 14:30.",
+            "U kunt het na 14:30 uur opnieuw proberen.",
+            "Kolejna próba będzie możliwa po godzinie 14:30.",
+            "Saat 14:30'dan sonra tekrar deneyebilirsiniz.",
+            "请于14:30后再试。",
+        ] {
+            assert_eq!(strongest(text), Some(Rate), "{text}");
+        }
+        for text in [
+            "L'heure de votre appareil n'est pas correcte.",
+            "La hora de tu dispositivo no está sincronizada.",
+            "L'orologio del dispositivo non è sincronizzato.",
+            "De klok van uw apparaat loopt niet gelijk.",
+            "Zegar w Twoim urządzeniu jest źle ustawiony.",
+            "기기의 시간이 정확하지 않습니다.",
+        ] {
+            assert_eq!(strongest(text), Some(Session), "{text}");
         }
     }
 
