@@ -1303,17 +1303,21 @@ impl TokenBuf {
             // A slot: a number's (`%d`), one that may stand for a number
             // (`{minutes}`, `%s` before a space), or a value of another
             // kind (`{{username}}`), read as no word at all.
-            let slot = s.get(at..).and_then(|rest| {
-                number_slot(rest).map(|n| (n, Some(true))).or_else(|| {
-                    let after_space = s.get(..at).is_none_or(|b| b.ends_with(char::is_whitespace));
-                    value_slot(rest, after_space).map(|(n, name)| {
-                        let follows = rest.get(n..).unwrap_or("");
-                        let number =
-                            name.is_none_or(names_a_number) && slot_may_be_a_number(follows);
-                        (n, number.then_some(false))
+            let slot = matches!(c, '%' | '{' | '$' | ':')
+                .then(|| s.get(at..))
+                .flatten()
+                .and_then(|rest| {
+                    number_slot(rest).map(|n| (n, Some(true))).or_else(|| {
+                        let after_space =
+                            s.get(..at).is_none_or(|b| b.ends_with(char::is_whitespace));
+                        value_slot(rest, after_space).map(|(n, name)| {
+                            let follows = rest.get(n..).unwrap_or("");
+                            let number =
+                                name.is_none_or(names_a_number) && slot_may_be_a_number(follows);
+                            (n, number.then_some(false))
+                        })
                     })
-                })
-            });
+                });
             if let Some((n, kind)) = slot {
                 self.close(start, all_digits);
                 start = self.text.len();
