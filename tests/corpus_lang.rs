@@ -247,6 +247,11 @@ const HELDOUT: &[&str] = &[
     "heldout-191",
     "heldout-192",
     "heldout-193",
+    "heldout-194",
+    "heldout-195",
+    "heldout-196",
+    "heldout-197",
+    "heldout-198",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -423,7 +428,12 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout190.jsonl`, round 188;
 /// `lang-heldout191.jsonl`, round 189;
 /// `lang-heldout192.jsonl`, round 190;
-/// `lang-heldout193.jsonl`, round 191):
+/// `lang-heldout193.jsonl`, round 191;
+/// `lang-heldout194.jsonl`, round 192;
+/// `lang-heldout195.jsonl`, round 193;
+/// `lang-heldout196.jsonl`, round 194;
+/// `lang-heldout197.jsonl`, round 195;
+/// `lang-heldout198.jsonl`, round 196):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -609,6 +619,11 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-191", "/tests/corpus/lang-heldout191.jsonl"),
     ("heldout-192", "/tests/corpus/lang-heldout192.jsonl"),
     ("heldout-193", "/tests/corpus/lang-heldout193.jsonl"),
+    ("heldout-194", "/tests/corpus/lang-heldout194.jsonl"),
+    ("heldout-195", "/tests/corpus/lang-heldout195.jsonl"),
+    ("heldout-196", "/tests/corpus/lang-heldout196.jsonl"),
+    ("heldout-197", "/tests/corpus/lang-heldout197.jsonl"),
+    ("heldout-198", "/tests/corpus/lang-heldout198.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
