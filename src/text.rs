@@ -519,7 +519,19 @@ fn slot_may_be_a_number(follows: &str) -> bool {
     match follows.chars().next() {
         None => true,
         Some(c) if c.is_whitespace() || matches!(c, '.' | '!' | '?' | '。' | '…') => true,
-        Some(_) => CJK_UNITS.iter().any(|u| follows.starts_with(u)),
+        Some(_) => {
+            CJK_UNITS.iter().any(|u| follows.starts_with(u)) || {
+                // A unit glued on ("{seconds}s", "%smin"), then a space, a
+                // stop, a bracket or the end; not "{hour}h{minute}".
+                let unit_len = follows.bytes().take_while(u8::is_ascii_alphabetic).count();
+                follows
+                    .get(..unit_len)
+                    .is_some_and(|u| GLUED_UNITS.contains(&u))
+                    && follows[unit_len..].chars().next().is_none_or(|c| {
+                        c.is_whitespace() || matches!(c, '.' | '!' | '?' | ')' | '）' | '。' | ',')
+                    })
+            }
+        }
     }
 }
 
@@ -1057,6 +1069,25 @@ fn abbreviation_before(head: &str) -> bool {
             .all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
 }
 
+/// The word before a full stop is a unit of time shortened after a number
+/// or a template's slot ("10 sec.", "{{seconds}} Min.", "%d godz."): "Over
+/// 10 sec. wordt opnieuw verbonden" is one sentence, when a small letter
+/// follows.
+fn unit_abbreviation_before(head: &str) -> bool {
+    const UNITS: [&str; 12] = [
+        "sec", "secs", "min", "mins", "sek", "seg", "std", "hr", "hrs", "godz", "sn", "dk",
+    ];
+    let mut words = head.split_whitespace().rev();
+    let unit = words.next().unwrap_or("").to_lowercase();
+    let before = words.next().unwrap_or("");
+    UNITS.contains(&unit.as_str())
+        && before
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_digit() || c == '}' || c == 'd' || c == 's')
+        && (before.chars().any(|c| c.is_ascii_digit()) || before.contains(['%', '{', '$']))
+}
+
 /// The next word begins with a small letter: the sentence goes on after an
 /// abbreviation ("Meld a.u.b. opnieuw aan"), where a capital begins a new
 /// one ("… in the U.S. Your session has expired").
@@ -1085,7 +1116,8 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
                 || (matches!(c, '!' | '?' | ';') && next.is_none_or(char::is_whitespace))
                 || (c == '.'
                     && next.is_none_or(char::is_whitespace)
-                    && !(abbreviation_before(text.get(start..at).unwrap_or(""))
+                    && !((abbreviation_before(text.get(start..at).unwrap_or(""))
+                        || unit_abbreviation_before(text.get(start..at).unwrap_or("")))
                         && lower_case_next(text.get(at + 1..).unwrap_or(""))));
             if end_here {
                 let end = at + c.len_utf8();
@@ -1416,11 +1448,39 @@ impl TokenBuf {
             } else {
                 start
             };
-            self.spans.push((start, end, num, false, false, cut));
+            // "45s", "10min", "2h": a number with its unit glued on is the
+            // number and the unit ("Resend code in 45s").
+            let digits = self
+                .text
+                .get(start..end)
+                .map_or(0, |t| t.bytes().take_while(u8::is_ascii_digit).count());
+            let glued = (!all_digits && digits > 0)
+                .then(|| self.text.get(start + digits..end))
+                .flatten()
+                .filter(|unit| GLUED_UNITS.contains(unit));
+            match glued {
+                Some(_) => {
+                    let num = self
+                        .text
+                        .get(start..start + digits)
+                        .and_then(|d| d.parse::<u64>().ok());
+                    self.spans
+                        .push((start, start + digits, num, false, false, start));
+                    self.spans
+                        .push((start + digits, end, None, false, false, start + digits));
+                }
+                None => self.spans.push((start, end, num, false, false, cut)),
+            }
         }
         self.cut = 0;
     }
 }
+
+/// Abbreviated units of time written right after a number or a slot ("45s",
+/// "10min", "{seconds}s", "30sn", "5dk"): seconds, minutes, hours.
+const GLUED_UNITS: [&str; 13] = [
+    "s", "sec", "secs", "sek", "sn", "m", "min", "mins", "mn", "dk", "h", "hr", "hrs",
+];
 
 /// Tokens of one string, as owned strings (for tests and small inputs).
 pub fn token_texts(s: &str) -> Vec<String> {
@@ -1807,6 +1867,55 @@ mod tests {
         // A host name is no abbreviation.
         let s: Vec<&str> = sentences("Open www.example.org. Then sign in.").collect();
         assert_eq!(s, ["Open www.example.org.", "Then sign in."]);
+    }
+
+    #[test]
+    fn a_unit_shortened_after_a_number_does_not_end_a_sentence() {
+        let s: Vec<&str> =
+            sentences("Over 10 sec. wordt opnieuw verbonden. Bitte in 5 Min. erneut.").collect();
+        assert_eq!(
+            s,
+            [
+                "Over 10 sec. wordt opnieuw verbonden.",
+                "Bitte in 5 Min. erneut."
+            ]
+        );
+        // Not without a number before it, nor before a capital.
+        let s: Vec<&str> = sentences("Wait a sec. then go. Try in 5 min. Then sign in.").collect();
+        assert_eq!(
+            s,
+            ["Wait a sec.", "then go.", "Try in 5 min.", "Then sign in."]
+        );
+    }
+
+    #[test]
+    fn a_number_with_its_unit_glued_on_is_the_number_and_the_unit() {
+        for (text, want) in [
+            ("Resend code in 45s", vec!["resend", "code", "in", "#", "s"]),
+            ("retry in 10min", vec!["retry", "in", "#", "min"]),
+            ("Resend in {seconds}s.", vec!["resend", "in", "#", "s"]),
+            ("2fa 3ds 45x", vec!["2fa", "3ds", "45x"]),
+        ] {
+            let mut b = TokenBuf::default();
+            let got: Vec<String> = b
+                .fill(text)
+                .iter()
+                .map(|t| {
+                    if t.may_be_number() {
+                        "#".to_owned()
+                    } else {
+                        t.text.to_owned()
+                    }
+                })
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        let mut b = TokenBuf::default();
+        assert_eq!(b.fill("in 45s").get(1).and_then(|t| t.num), Some(45));
+        // In "{hour}h{minute}", a clock time, the hour is no length.
+        let mut b = TokenBuf::default();
+        let toks = b.fill("at {hour}h{minute}");
+        assert_eq!(toks.get(1).map(|t| t.text), Some("h"));
     }
 
     #[test]

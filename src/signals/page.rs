@@ -592,6 +592,28 @@ impl Sentence<'_> {
             })
         })
     }
+    /// A length the user was idle for: the idle word begins right after
+    /// the length ("after 30 minutes of inactivity", "nach 30 Minuten
+    /// Inaktivität", "30分間操作がなかった"), not elsewhere in the sentence
+    /// ("Wegen Inaktivität läuft Ihre Sitzung in 5 Minuten ab" warns of one
+    /// to come).
+    fn idle_for_a_length(&self) -> bool {
+        let lex = text::lexicon();
+        let n = self.toks.len();
+        lengths_in(self.toks).any(|(i, unit)| {
+            let end = i + 1 + unit;
+            let cjk = self
+                .toks
+                .get(end.saturating_sub(1))
+                .is_some_and(|t| t.text.chars().any(text::is_cjk));
+            let reach = if cjk { 3 } else { 2 };
+            (end..(end + reach + 1).min(n)).any(|j| {
+                self.toks
+                    .get(j..)
+                    .is_some_and(|ts| lex.opens_with(Word::Idle, ts, self.words))
+            })
+        })
+    }
     fn session_ended_by_an_address_change(&self) -> bool {
         // The concept tests first: most sentences name no address, and the
         // function words below are each a scan of the sentence.
@@ -911,9 +933,47 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "You will have to wait 2 seconds before you can log in again", "Wacht
     // 2 minuten voordat je opnieuw aanmeldt": a wait of a length before the
     // sign-in starts over is a cooldown.
+    // "You were signed out after 30 minutes of inactivity", "Sitzung nach
+    // 30 Minuten Inaktivität abgelaufen": the length of the user's idleness
+    // that ended the session is no wait.
+    let idle_length = s.has(C::Session)
+        && s.signed_out
+        && !counted
+        && [C::Permanent, C::Wait, C::Many, C::Temporary]
+            .into_iter()
+            .all(|c| !s.has(c))
+        && s.idle_for_a_length();
+    // "Der Code ist nach 10 Minuten abgelaufen", "expired after 10
+    // minutes": every length beside a past expiry is how long the code
+    // lived, no wait ("Code expired, try again in 5 minutes" names one).
+    let expiry_length = s.has(C::Expired)
+        && (s.has(C::Otp) || s.has(C::Challenge))
+        && !s.has(C::Session)
+        && timed
+        && !counted
+        && [
+            C::Permanent,
+            C::Wait,
+            C::Many,
+            C::Temporary,
+            C::Reached,
+            C::Limited,
+            C::Bound,
+        ]
+        .into_iter()
+        .all(|c| !s.has(c))
+        && s.every_length_is_a_validity();
+    // "Zeitlimit erreicht" (a time limit reached) matches a limit reached
+    // ("*limit erreicht") and a timeout alike: a timeout, no limit.
+    let rate_said = s
+        .matches
+        .iter()
+        .any(|m| m.concepts.has(C::Rate) && !m.concepts.has(C::Expired));
     let rate = !warning
+        && !idle_length
+        && !expiry_length
         && (counted
-            || s.has(C::Rate)
+            || rate_said
             || (s.has(C::Permanent) && (s.has(C::Wait) || timed))
             || (timed && s.has(C::Relogin) && !relogin_policy()));
     // A limit can name a boundary: "Your IP address was blocked after too
@@ -1055,8 +1115,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // The length is the action's: a bare length ("in 5 seconds", not "try
     // again in 5 minutes"), with the word of the action beside it, and no
     // sign-in asked for and no negation ("do not refresh the page").
-    let page_countdown = countdown
-        && !counted
+    let nothing_limits = !counted
         && [
             C::Many,
             C::Bound,
@@ -1066,13 +1125,35 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             C::Relogin,
         ]
         .into_iter()
-        .all(|c| !s.has(c))
+        .all(|c| !s.has(c));
+    let page_countdown = countdown
+        && nothing_limits
         && s.matches
             .iter()
             .filter(|m| m.concepts.has(C::Rate))
             .all(|m| names_a_unit(m) || bare_length(s.toks, m))
         && s.action_beside_a_length();
-    if rate && page_countdown {
+    // "Za chwilę nastąpi przekierowanie", "Vous allez être redirigé dans un
+    // instant": the page's action in a moment, with no length, is none
+    // either; "Réessayez dans un instant" is a wait.
+    let moment_countdown = nothing_limits
+        && !s.has(C::Wait)
+        && !s.has(C::Permanent)
+        && s.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Rate))
+            .all(|m| {
+                !names_a_unit(m)
+                    && !s
+                        .toks
+                        .get(m.start..m.start + m.len)
+                        .is_some_and(|ts| ts.iter().any(Token::may_be_number))
+            })
+        && {
+            let lex = text::lexicon();
+            lex.word_in(Word::Underway, s.toks, s.words) && !lex.word_in(Word::Not, s.toks, s.words)
+        };
+    if rate && (page_countdown || moment_countdown) {
         return None;
     }
     if rate && !outage && !failure_then_later && !password_wait && !session_quota {
@@ -1178,7 +1259,26 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // idle is the signed-in session's timeout, with or without a sign-in
     // asked for.
     let idle = || text::lexicon().word_in(Word::Idle, s.toks, s.words);
-    if (s.has(C::Expired) || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
+    // "Your single sign-on session has ended. Please sign in again": a
+    // session said to have ended, with a new sign-in asked for, ran out as
+    // one that expired.
+    // Not one ended elsewhere, by the user or with the password ("Se ha
+    // cerrado la sesión en todos tus otros dispositivos", "Sua sessão foi
+    // encerrada com sucesso", "Sua senha foi alterada e sua sessão foi
+    // encerrada"), as a sign-out is not.
+    let ended = || {
+        let lex = text::lexicon();
+        relogin_said
+            && !cred
+            && !s.after_success
+            && lex.word_in(Word::Ended, s.toks, s.words)
+            && ![Word::If, Word::Not, Word::Success, Word::Elsewhere]
+                .into_iter()
+                .any(|w| lex.word_in(w, s.toks, s.words))
+    };
+    if (s.has(C::Expired)
+        || (s.has(C::Bound) && !counted && s.bound_is_a_time())
+        || (!s.has(C::Ip) && ended()))
         && s.has(C::Session)
         && (relogin || idle())
         && !mfa_object
@@ -1238,15 +1338,18 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // one denied or supposed ("You have not been logged out", "if you were
     // signed out"), one the user asked for ("You have successfully logged
     // out. Sign in again", "Thank you"), or one elsewhere ("logged out of
-    // all other sessions").
+    // all other sessions"). A length beside the user's idleness is how long
+    // they were idle, not when the sign-out comes ("You were signed out
+    // after 30 minutes of inactivity", "30分間操作がなかったため").
     if s.signed_out
         && relogin_said
         && !s.question
-        && !s.toks.iter().any(Token::is_number)
-        && !s.matches.iter().any(|m| {
-            // A unit word, not a lone letter that abbreviates one ("u", "h").
-            names_a_unit(m) && s.toks.get(m.start).is_some_and(|t| t.text.len() > 1)
-        })
+        && (s.idle_for_a_length()
+            || (!s.toks.iter().any(Token::is_number)
+                && !s.matches.iter().any(|m| {
+                    // A unit word, not a lone letter that abbreviates one ("u", "h").
+                    names_a_unit(m) && s.toks.get(m.start).is_some_and(|t| t.text.len() > 1)
+                })))
         && !mfa_object
         && !cred
         && !rate
@@ -1394,7 +1497,15 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // Every sign-out word is a session word too: the words are looked
         // up only in a sentence that names a session.
         let signed_out = set.has(C::Session) && lex.word_in(Word::SignedOut, &toks, words);
-        let next = (token_failed || limit_words || expired_session || session_failed || signed_out)
+        // A session said to have ended ("Your session has ended"): the next
+        // sentence may say to sign in again.
+        let ended_session = set.has(C::Session) && lex.word_in(Word::Ended, &toks, words);
+        let next = (token_failed
+            || limit_words
+            || expired_session
+            || session_failed
+            || signed_out
+            || ended_session)
             .then(|| sentences.peek().copied())
             .flatten();
         let next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
@@ -1410,11 +1521,13 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // After a sign-out alone, not a sign-in offered as a question
         // ("Vous avez été déconnecté de Wikipédia. Voulez-vous vous
         // reconnecter ?").
-        let next_relogin =
-            (expired_session || session_failed || (signed_out && !next.is_some_and(is_question)))
-                && next.is_some()
-                && next_matches.iter().any(|m| m.concepts.has(C::Relogin))
-                && !next_names_code;
+        let next_relogin = (expired_session
+            || session_failed
+            || ended_session
+            || (signed_out && !next.is_some_and(is_question)))
+            && next.is_some()
+            && next_matches.iter().any(|m| m.concepts.has(C::Relogin))
+            && !next_names_code;
         let s = Sentence {
             set,
             toks: &toks,
@@ -1429,7 +1542,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             next_block,
             next_relogin,
             signed_out,
-            after_success: signed_out
+            after_success: (signed_out || ended_session)
                 && before.is_some_and(|b| lex.word_in(Word::Success, &prev_buf.fill(b), words)),
             question: is_question(sentence),
             words,
@@ -2764,6 +2877,72 @@ mod tests {
         ] {
             assert_eq!(strongest(text), Some(Session), "{text}");
         }
+    }
+
+    #[test]
+    fn the_nineteenth_sessions_readings_and_their_counter_examples() {
+        use Judgement::*;
+        for (text, want) in [
+            // A number or a slot with its unit glued on is a length.
+            ("Resend code in 45s", Rate),
+            ("Zu viele Versuche. Bitte in 5 Min. erneut versuchen.", Rate),
+            ("Vous pourrez renvoyer un code dans 45 s.", Rate),
+            ("Reenviar código (00:51)", Rate),
+            ("重新获取(52s)", Rate),
+            ("请等待至少 %d 秒钟，然后再次尝试登录。", Rate),
+            ("Account locked until 2:30 PM.", Rate),
+            // How long the user was idle is no wait.
+            ("You were signed out after 30 minutes of inactivity. Please sign in again.", Session),
+            ("Sie wurden nach 30 Minuten Inaktivität abgemeldet. Bitte melden Sie sich erneut an.", Session),
+            // A session said to have ended, with a sign-in asked for.
+            ("Your single sign-on session has ended. Please sign in again.", Session),
+            // A past expiry vouches for its length.
+            ("Der Code ist nach 10 Minuten abgelaufen.", Expired),
+            // A time limit reached is a timeout, and taking too long is one.
+            ("Sign-in time limit exceeded.", Expired),
+            ("Connexion : limite de temps atteinte.", Expired),
+            ("Your login attempt took too long. Start over to get a fresh code.", Expired),
+            // A forged request is a CSRF failure.
+            ("This request was aborted because it appears to be forged.", Session),
+            ("La requête a été annulée car elle semble être falsifiée.", Session),
+            // A clock ahead or behind; a redirect said to go wrong or loop.
+            ("Your clock is ahead", Session),
+            ("Deine Uhr geht vor", Session),
+            ("La page n'est pas redirigée correctement", Session),
+            ("We're stuck in a redirect loop.", Session),
+            ("Deze pagina stuurt je steeds terug naar het inlogscherm.", Session),
+            // Cookies to clear after a failure.
+            ("Login failed. Please clear your cookies and try again.", Session),
+        ] {
+            assert_eq!(strongest(text), Some(want), "{text}");
+        }
+        for text in [
+            // The page's action in a moment; a future sign-out or expiry.
+            "Zalogowano pomyślnie. Za chwilę nastąpi przekierowanie.",
+            "Vous allez être redirigé dans un instant.",
+            "Votre session expirera après 30 minutes d'inactivité.",
+            "Warnung! Wegen Inaktivität wird Ihre Sitzung in 5 Minute(n) ablaufen.",
+            "Controleer uw netwerkverbinding. Over {{seconds}} sec. wordt opnieuw geprobeerd verbinding te maken...",
+            // Advice alone, a case supposed, a name of a failure.
+            "Try deleting your cookies.",
+            "If you have trouble signing in, try clearing your cookies.",
+            "Redirect loop.",
+            // A session ended elsewhere, by the user or with the password.
+            "Sua sessão foi encerrada com sucesso. Entrar novamente",
+            "Se ha cerrado la sesión en todos tus otros dispositivos. Vuelve a iniciar sesión en ellos si lo necesitas.",
+            // "Sicherheit geht vor" is no clock.
+            "Sicherheit geht vor: Bitte geben Sie den Code ein.",
+            // A server's address not found is no cookie or proxy fault.
+            "Die Server-IP-Adresse von example.org wurde nicht gefunden.",
+            "Impossibile trovare l'indirizzo IP del server di example.org.",
+        ] {
+            assert!(!matches!(strongest(text), Some(Rate | Session | Invalid)), "{text}");
+        }
+        assert_eq!(strongest("Réessayez dans un instant."), Some(Rate));
+        assert_eq!(
+            strongest("Code expired, try again in 5 minutes."),
+            Some(Rate)
+        );
     }
 
     #[test]
