@@ -2869,9 +2869,15 @@ mod tests {
             ("请等待至少 %d 秒钟，然后再次尝试登录。", Rate),
             ("Account locked until 2:30 PM.", Rate),
             // How long the user was idle is no wait.
-            ("You were signed out after 30 minutes of inactivity. Please sign in again.", Session),
-            ("Sie wurden nach 30 Minuten Inaktivität abgemeldet. Bitte melden Sie sich erneut an.", Session),
-            // A session said to have ended, with a sign-in asked for.
+            (
+                "You were signed out after 30 minutes of inactivity. Please sign in again.",
+                Session,
+            ),
+            (
+                "Sie wurden nach 30 Minuten Inaktivität abgemeldet. Bitte melden Sie sich \
+                 erneut an.",
+                Session,
+            ),
             // A past expiry vouches for its length.
             ("Der Code ist nach 10 Minuten abgelaufen.", Expired),
             // A time limit reached is a timeout, and taking too long is one.
@@ -2879,16 +2885,28 @@ mod tests {
             ("Connexion : limite de temps atteinte.", Expired),
             ("Your login attempt took too long. Start over.", Expired),
             // A forged request is a CSRF failure.
-            ("This request was aborted because it appears to be forged.", Session),
-            ("La requête a été annulée car elle semble être falsifiée.", Session),
+            (
+                "This request was aborted because it appears to be forged.",
+                Session,
+            ),
+            (
+                "La requête a été annulée car elle semble être falsifiée.",
+                Session,
+            ),
             // A clock ahead or behind; a redirect said to go wrong or loop.
             ("Your clock is ahead", Session),
             ("Deine Uhr geht vor", Session),
             ("La page n'est pas redirigée correctement", Session),
             ("We're stuck in a redirect loop.", Session),
-            ("Deze pagina stuurt je steeds terug naar het inlogscherm.", Session),
+            (
+                "Deze pagina stuurt je steeds terug naar het inlogscherm.",
+                Session,
+            ),
             // Cookies to clear after a failure.
-            ("Login failed. Please clear your cookies and try again.", Session),
+            (
+                "Login failed. Please clear your cookies and try again.",
+                Session,
+            ),
         ] {
             assert_eq!(strongest(text), Some(want), "{text}");
         }
@@ -2898,14 +2916,16 @@ mod tests {
             "Vous allez être redirigé dans un instant.",
             "Votre session expirera après 30 minutes d'inactivité.",
             "Warnung! Wegen Inaktivität wird Ihre Sitzung in 5 Minute(n) ablaufen.",
-            "Controleer uw netwerkverbinding. Over {{seconds}} sec. wordt opnieuw geprobeerd verbinding te maken...",
+            "Controleer uw netwerkverbinding. Over {{seconds}} sec. wordt opnieuw geprobeerd \
+             verbinding te maken...",
             // Advice alone, a case supposed, a name of a failure.
             "Try deleting your cookies.",
             "If you have trouble signing in, try clearing your cookies.",
             "Redirect loop.",
             // A session ended elsewhere, by the user or with the password.
             "Sua sessão foi encerrada com sucesso. Entrar novamente",
-            "Se ha cerrado la sesión en todos tus otros dispositivos. Vuelve a iniciar sesión en ellos si lo necesitas.",
+            "Se ha cerrado la sesión en todos tus otros dispositivos. Vuelve a iniciar sesión en \
+             ellos si lo necesitas.",
             // An attacker's counter-examples (review 29): other times, other
             // locks, other delays, warnings of a sign-out to come.
             "Votre code expire dans une minute.",
@@ -2925,7 +2945,10 @@ mod tests {
             "Die Server-IP-Adresse von example.org wurde nicht gefunden.",
             "Impossibile trovare l'indirizzo IP del server di example.org.",
         ] {
-            assert!(!matches!(strongest(text), Some(Rate | Session | Invalid)), "{text}");
+            assert!(
+                !matches!(strongest(text), Some(Rate | Session | Invalid)),
+                "{text}"
+            );
         }
         assert_eq!(strongest("Réessayez dans un instant."), Some(Rate));
         assert_eq!(
