@@ -805,6 +805,7 @@ impl Lexicon {
     #[cfg(test)]
     fn add_phrase(&mut self, phrase: &str, concept: Concept) {
         self.add_phrase_in(phrase, concept, 0);
+        self.finish();
     }
 
     /// The lexicons of `mask` whose language is head-final (`"order":
@@ -938,23 +939,28 @@ impl Lexicon {
             .chars()
             .next_back()
             .map_or(&[][..], |c| self.suffix_first.get(c));
-        let cands = self
-            .by_first
-            .get(first.text)
-            .into_iter()
-            .flatten()
-            .chain(by_start)
-            .chain(by_end)
-            .chain(numbers);
-        for ph in cands {
-            if ph.langs & mask == 0 {
-                continue;
-            }
-            let n = ph.pats.len();
-            if n > rest.len() {
-                continue;
-            }
-            if ph.pats.iter().zip(rest).all(|(p, t)| p.matches(t)) {
+        // Each list is sorted longest first (`finish`): once its phrases are
+        // shorter than the best found, none of the rest can win. A phrase
+        // found by its first word has that word matched already.
+        let exact_first = self.by_first.get(first.text).map_or(&[][..], Vec::as_slice);
+        for (list, matched) in [(exact_first, 1), (by_start, 0), (by_end, 0), (numbers, 0)] {
+            for ph in list {
+                let n = ph.pats.len();
+                if best.is_some_and(|(bn, ..)| bn > n) {
+                    break;
+                }
+                if ph.langs & mask == 0 || n > rest.len() {
+                    continue;
+                }
+                if !ph
+                    .pats
+                    .iter()
+                    .zip(rest)
+                    .skip(matched)
+                    .all(|(p, t)| p.matches(t))
+                {
+                    continue;
+                }
                 // The longest phrase wins; of two as long, the one with
                 // more whole words: German "Aktualisierungstoken" listed
                 // as a session token beats another lexicon's `*token`.
@@ -975,7 +981,6 @@ impl Lexicon {
                             (*be, *bc, *bcl) = (exact, ph.concepts, langs);
                         }
                     }
-                    Some((bn, ..)) if *bn > n => {}
                     _ => best = Some((n, exact, ph.concepts, langs, langs)),
                 }
             }
@@ -1078,9 +1083,9 @@ fn unit_abbreviation_before(head: &str) -> bool {
         "sec", "secs", "min", "mins", "sek", "seg", "std", "hr", "hrs", "godz", "sn", "dk",
     ];
     let mut words = head.split_whitespace().rev();
-    let unit = words.next().unwrap_or("").to_lowercase();
+    let unit = words.next().unwrap_or("");
     let before = words.next().unwrap_or("");
-    UNITS.contains(&unit.as_str())
+    UNITS.iter().any(|u| u.eq_ignore_ascii_case(unit))
         && before
             .chars()
             .last()
@@ -1116,9 +1121,9 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
                 || (matches!(c, '!' | '?' | ';') && next.is_none_or(char::is_whitespace))
                 || (c == '.'
                     && next.is_none_or(char::is_whitespace)
-                    && !((abbreviation_before(text.get(start..at).unwrap_or(""))
-                        || unit_abbreviation_before(text.get(start..at).unwrap_or("")))
-                        && lower_case_next(text.get(at + 1..).unwrap_or(""))));
+                    && !(lower_case_next(text.get(at + 1..).unwrap_or(""))
+                        && (abbreviation_before(text.get(start..at).unwrap_or(""))
+                            || unit_abbreviation_before(text.get(start..at).unwrap_or("")))));
             if end_here {
                 let end = at + c.len_utf8();
                 let s = text.get(start..end).unwrap_or("");
