@@ -252,6 +252,9 @@ const HELDOUT: &[&str] = &[
     "heldout-196",
     "heldout-197",
     "heldout-198",
+    "heldout-199",
+    "heldout-200",
+    "heldout-201",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -433,7 +436,10 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout195.jsonl`, round 193;
 /// `lang-heldout196.jsonl`, round 194;
 /// `lang-heldout197.jsonl`, round 195;
-/// `lang-heldout198.jsonl`, round 196):
+/// `lang-heldout198.jsonl`, round 196;
+/// `lang-heldout199.jsonl`, round 197;
+/// `lang-heldout200.jsonl`, round 198;
+/// `lang-heldout201.jsonl`, round 199):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -624,6 +630,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-196", "/tests/corpus/lang-heldout196.jsonl"),
     ("heldout-197", "/tests/corpus/lang-heldout197.jsonl"),
     ("heldout-198", "/tests/corpus/lang-heldout198.jsonl"),
+    ("heldout-199", "/tests/corpus/lang-heldout199.jsonl"),
+    ("heldout-200", "/tests/corpus/lang-heldout200.jsonl"),
+    ("heldout-201", "/tests/corpus/lang-heldout201.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
