@@ -123,10 +123,15 @@ pub enum Concept {
     /// a length and nothing failed ("The code expires in 10 minutes"), it is
     /// the step's prompt, not a wait: the length is no time to wait out.
     Validity,
+    /// "promo code", "Gutschein", "bon de réduction", "クーポン", "优惠券",
+    /// "credit card": what a shop sells or is paid with. Its code is no
+    /// sign-in's code, and its expiry no step's ("Your promo code has
+    /// expired", "Il tuo voucher è scaduto").
+    Commerce,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 42] = [
+    const ALL: [(Concept, &'static str); 43] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -169,6 +174,7 @@ impl Concept {
         (Concept::Consent, "consent"),
         (Concept::Relogin, "relogin"),
         (Concept::Validity, "validity"),
+        (Concept::Commerce, "commerce"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {
@@ -263,10 +269,13 @@ pub enum Word {
     /// the page's own action under way. A length before it counts that
     /// action down ("You will be redirected in 5 seconds"), not a wait.
     Underway,
+    /// "resend", "erneut senden", "renvoyer", "再送信", "重新获取": a code
+    /// sent again. A countdown to it is the page's resend button at work.
+    Resend,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 24] = [
+    const ALL: [(Word, &'static str); 25] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -291,6 +300,7 @@ impl Word {
         (Word::Change, "change"),
         (Word::Ended, "ended"),
         (Word::Underway, "underway"),
+        (Word::Resend, "resend"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {
@@ -1093,6 +1103,15 @@ fn unit_abbreviation_before(head: &str) -> bool {
         && (before.chars().any(|c| c.is_ascii_digit()) || before.contains(['%', '{', '$']))
 }
 
+/// The word before a full stop is a date or an ordinal written with stops
+/// ("am 31.01. abgelaufen", "bis zum 3. verlängert"): the sentence goes on
+/// when a small letter follows.
+fn date_before(head: &str) -> bool {
+    let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    word.bytes().any(|b| b.is_ascii_digit())
+        && word.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
 /// The next word begins with a small letter: the sentence goes on after an
 /// abbreviation ("Meld a.u.b. opnieuw aan"), where a capital begins a new
 /// one ("… in the U.S. Your session has expired").
@@ -1123,7 +1142,8 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
                     && next.is_none_or(char::is_whitespace)
                     && !(lower_case_next(text.get(at + 1..).unwrap_or(""))
                         && (abbreviation_before(text.get(start..at).unwrap_or(""))
-                            || unit_abbreviation_before(text.get(start..at).unwrap_or("")))));
+                            || unit_abbreviation_before(text.get(start..at).unwrap_or(""))
+                            || date_before(text.get(start..at).unwrap_or("")))));
             if end_here {
                 let end = at + c.len_utf8();
                 let s = text.get(start..end).unwrap_or("");

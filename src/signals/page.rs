@@ -57,6 +57,11 @@ pub struct PageSignals {
     /// A sentence read a session that expired or was signed out, with a
     /// sign-in over, as lost.
     session_timed_out: bool,
+    /// The strongest vote for a limit that was a resend countdown (a
+    /// resend control in cooldown, "Resend code in 0:38").
+    resend_countdown: f32,
+    /// A sentence read a limit that is no resend countdown.
+    other_limit: bool,
 }
 
 impl PageSignals {
@@ -968,16 +973,21 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && s.every_length_is_a_validity();
     // "Zeitlimit erreicht" (a time limit reached) matches a limit reached
     // ("*limit erreicht") and a timeout alike: a timeout, no limit.
-    let rate_said = s
-        .matches
-        .iter()
-        .any(|m| m.concepts.has(C::Rate) && !m.concepts.has(C::Expired));
+    // A block with a wait is a wait ("User is locked, please wait"); the
+    // administrator named beside a wait blocks nothing ("Your account needs
+    // approval. Please wait or contact an administrator").
+    let only_help_named = s.has(C::Permanent) && s.blocks_only_name_the_administrator();
+    let rate_said = s.matches.iter().any(|m| {
+        m.concepts.has(C::Rate)
+            && !m.concepts.has(C::Expired)
+            && !(m.concepts.has(C::Wait) && only_help_named)
+    });
     let rate = !warning
         && !idle_length
         && !expiry_length
         && (counted
             || rate_said
-            || (s.has(C::Permanent) && (s.has(C::Wait) || timed))
+            || (s.has(C::Permanent) && ((s.has(C::Wait) && !only_help_named) || timed))
             || (timed && s.has(C::Relogin) && !relogin_policy()));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
@@ -1386,7 +1396,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.6));
     }
-    if otp_context && !s.has(C::Account) {
+    if otp_context && !s.has(C::Account) && !s.has(C::Commerce) {
         // "The request timed out", "the webhook delivery timed out": what
         // ran out is named, and it is not the code.
         if s.has(C::Expired) && !s.has(C::RateObject) && !s.has(C::Unavailable) {
@@ -1595,6 +1605,19 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             {
                 out.session_timed_out = true;
             }
+            if j == Judgement::Rate {
+                // "Resend code (0:38)": the resend button counting down,
+                // nothing limited or counted.
+                let countdown = lex.word_in(Word::Resend, &toks, words)
+                    && [C::Many, C::Bound, C::Limited, C::Reached]
+                        .into_iter()
+                        .all(|c| !s.set.has(c));
+                if countdown {
+                    out.resend_countdown = out.resend_countdown.max(w * weight);
+                } else {
+                    out.other_limit = true;
+                }
+            }
             out.vote(j, w * weight, ex);
         }
     }
@@ -1638,7 +1661,9 @@ fn prefer_account(matches: &mut [Match]) {
     // you entered is incorrect", "… is not valid for this session").
     let session_ended = matches.iter().any(|m| m.concepts.has(C::Expired));
     for m in matches {
-        if m.concepts.has(C::Account) && m.concepts.has(C::Otp) {
+        // "kortingscode": a shop's code, not a sign-in's (another
+        // lexicon's "*code" reads it too).
+        if (m.concepts.has(C::Account) || m.concepts.has(C::Commerce)) && m.concepts.has(C::Otp) {
             m.concepts.remove(C::Otp);
         } else if m.concepts.has(C::Session) && m.concepts.has(C::Otp) {
             m.concepts
@@ -1823,7 +1848,9 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
             .or_else(|| duration_in(&text::TokenBuf::default().fill(&r.text)));
         if let Some(secs) = secs.filter(|s| *s > 0) {
             out.cooldown_s = Some(out.cooldown_s.map_or(secs, |c| c.max(secs)));
-            out.vote(Judgement::Rate, if r.disabled { 0.8 } else { 0.5 }, None);
+            let w = if r.disabled { 0.8 } else { 0.5 };
+            out.resend_countdown = out.resend_countdown.max(w);
+            out.vote(Judgement::Rate, w, None);
             let detail = format!(
                 "resend control in cooldown: {secs} s left{}",
                 if r.disabled { " (disabled)" } else { "" }
@@ -1859,6 +1886,16 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
             ));
         }
         _ => {}
+    }
+    // "That code is incorrect" beside "Resend code (0:38)": a resend button
+    // counting down is the code step's furniture, and the code's own
+    // failure on the page is what happened. A limit said otherwise stays.
+    let code_failed =
+        out.votes_for(Judgement::Invalid) > 0.0 || out.votes_for(Judgement::Expired) > 0.0;
+    if code_failed && !out.other_limit && out.votes_for(Judgement::Rate) <= out.resend_countdown {
+        if let Some(v) = out.votes.get_mut(Judgement::Rate.index()) {
+            *v = 0.0;
+        }
     }
     out
 }
@@ -3708,6 +3745,157 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Expired), "{t}");
         }
+    }
+
+    #[test]
+    fn a_resend_countdown_beside_a_code_that_failed_is_the_steps_furniture() {
+        use crate::snapshot::{Page, ResendControl, Snapshot};
+        use Judgement::*;
+        let read = |text: &str, resend: Vec<ResendControl>| {
+            let snap = Snapshot {
+                url: "https://id.example.org/login/mfa".into(),
+                page: Page {
+                    text: text.into(),
+                    resend,
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            top(&analyze(&snap, None))
+        };
+        for (text, want) in [
+            (
+                "That code is incorrect. Please try again.\nResend code in 38 seconds",
+                Invalid,
+            ),
+            (
+                "Ten kod się nie zgadza.\nWyślij kod ponownie (0:38)",
+                Invalid,
+            ),
+            (
+                "Hatalı kod girdiniz. Lütfen tekrar deneyin.\nTekrar Gönder (0:52)",
+                Invalid,
+            ),
+            (
+                "您输入的验证码有误，请核对后重新输入\n重新获取(52s)",
+                Invalid,
+            ),
+            ("Your code has expired.\nResend code (0:38)", Expired),
+            // Alone, or beside a limit said otherwise, it is a wait.
+            ("Resend code in 38 seconds", Rate),
+            (
+                "Wrong code.\nToo many attempts. Try again in 5 minutes.\nResend code (0:38)",
+                Rate,
+            ),
+            (
+                "Wrong code.\nYou have requested too many codes. Resend in 10 minutes.",
+                Rate,
+            ),
+        ] {
+            assert_eq!(read(text, Vec::new()), Some(want), "{text}");
+        }
+        // The form's resend control counting down, the same.
+        let control = || {
+            vec![ResendControl {
+                text: "Resend code in 0:38".into(),
+                disabled: true,
+                ..Default::default()
+            }]
+        };
+        assert_eq!(
+            read("Invalid authentication code. Please try again.", control()),
+            Some(Invalid)
+        );
+        assert_eq!(
+            read(
+                "Enter the 6-digit code from your authenticator app.",
+                control()
+            ),
+            Some(Rate)
+        );
+    }
+
+    #[test]
+    fn the_twentieth_sessions_readings_and_their_counter_examples() {
+        use Judgement::*;
+        for (text, want) in [
+            // A limit of attempts reached, its words apart.
+            (
+                "Vous avez atteint les tentatives de connexion ayant échoué maximale autorisées.",
+                Rate,
+            ),
+            (
+                "Osiągnąłeś maksymalną dopuszczalną ilość prób błędnych logowań.",
+                Rate,
+            ),
+            ("許可されたログインの試行数に達しました。", Rate),
+            (
+                "You have reached the allowed number of login attempts.",
+                Rate,
+            ),
+            ("Je kunt de komende 30 minuten niet inloggen.", Rate),
+            (
+                "We can't send any more text messages to this number today.",
+                Rate,
+            ),
+            // A session that timed out while the user was idle.
+            (
+                "Bir işlem yapılmadığından oturum zaman aşımına uğradı",
+                Session,
+            ),
+            (
+                "アクティビティがないためセッションがタイムアウトしました。",
+                Session,
+            ),
+            ("不正な画面遷移を検出しました。", Session),
+            (
+                r#"{"errcode":10003,"errmsg":"redirect_uri 参数错误"}"#,
+                Session,
+            ),
+            // Steps that ran out.
+            (
+                "ワンタイムパスワードの有効期限（10分）を過ぎました。",
+                Expired,
+            ),
+            ("인증번호 유효시간(3분)이 지났습니다.", Expired),
+            ("スマートフォンでの承認がタイムアウトしました。", Expired),
+            ("Minął czas na autoryzację", Expired),
+            ("Mobil onay süresi doldu.", Expired),
+            ("Your verification window closed at 14:32.", Expired),
+            // Wrong codes said loosely.
+            ("Ce code ne fonctionne pas.", Invalid),
+            ("Ops, il codice non è giusto.", Invalid),
+        ] {
+            assert_eq!(strongest(text), Some(want), "{text}");
+        }
+        for text in [
+            // Who helps, named beside a wait, blocks nothing.
+            "Your account needs approval. Please wait or contact an administrator.",
+            "Compte en attente. Veuillez patienter ou contacter un administrateur.",
+            // Access to the account ran out: no step did.
+            "O acesso à sua conta expirou. Entre em contato com um administrador.",
+            // A session about to end warns.
+            "Oturumunuz sona ermek üzere",
+            "Sessione in scadenza",
+        ] {
+            assert_eq!(strongest(text), None, "{text}");
+        }
+        assert_eq!(strongest("User is locked, please wait."), Some(Rate));
+        // A shop's code or card that expired is no step's, even on a code page.
+        for text in [
+            "Your promo code has expired.",
+            "Your card ending in 4417 has expired.",
+            "Je kortingscode WELKOM10 is verlopen.",
+            "Kupon kodunuzun kullanım süresi dolmuştur.",
+            "このクーポンは有効期限が切れています。",
+            "Ihr Gutschein WINTER24 ist am 31.01. abgelaufen.",
+        ] {
+            assert_eq!(top(&read_text_on(text, true)), None, "{text}");
+        }
+        assert_eq!(
+            strongest("Ihr Code ist am 31.01. abgelaufen."),
+            Some(Expired)
+        );
     }
 
     #[test]
