@@ -123,10 +123,9 @@ pub enum Concept {
     /// a length and nothing failed ("The code expires in 10 minutes"), it is
     /// the step's prompt, not a wait: the length is no time to wait out.
     Validity,
-    /// "promo code", "Gutschein", "bon de réduction", "クーポン", "优惠券",
-    /// "credit card": what a shop sells or is paid with. Its code is no
-    /// sign-in's code, and its expiry no step's ("Your promo code has
-    /// expired", "Il tuo voucher è scaduto").
+    /// "promo code", "Gutschein", "bon de réduction", "クーポン", "优惠券": what
+    /// a shop offers. Its code is no sign-in's code, and its expiry no
+    /// step's ("Your promo code has expired", "Il tuo voucher è scaduto").
     Commerce,
 }
 
@@ -1103,15 +1102,6 @@ fn unit_abbreviation_before(head: &str) -> bool {
         && (before.chars().any(|c| c.is_ascii_digit()) || before.contains(['%', '{', '$']))
 }
 
-/// The word before a full stop is a date or an ordinal written with stops
-/// ("am 31.01. abgelaufen", "bis zum 3. verlängert"): the sentence goes on
-/// when a small letter follows.
-fn date_before(head: &str) -> bool {
-    let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
-    word.bytes().any(|b| b.is_ascii_digit())
-        && word.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-}
-
 /// The next word begins with a small letter: the sentence goes on after an
 /// abbreviation ("Meld a.u.b. opnieuw aan"), where a capital begins a new
 /// one ("… in the U.S. Your session has expired").
@@ -1142,8 +1132,7 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
                     && next.is_none_or(char::is_whitespace)
                     && !(lower_case_next(text.get(at + 1..).unwrap_or(""))
                         && (abbreviation_before(text.get(start..at).unwrap_or(""))
-                            || unit_abbreviation_before(text.get(start..at).unwrap_or(""))
-                            || date_before(text.get(start..at).unwrap_or("")))));
+                            || unit_abbreviation_before(text.get(start..at).unwrap_or("")))));
             if end_here {
                 let end = at + c.len_utf8();
                 let s = text.get(start..end).unwrap_or("");

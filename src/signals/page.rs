@@ -62,6 +62,9 @@ pub struct PageSignals {
     resend_countdown: f32,
     /// A sentence read a limit that is no resend countdown.
     other_limit: bool,
+    /// A sentence said a code was wrong or expired (not in a condition or
+    /// a question).
+    code_failed: bool,
 }
 
 impl PageSignals {
@@ -129,6 +132,9 @@ struct Sentence<'a> {
     /// The sentence before was a bare heading ("Error", "エラー"): a failure
     /// that says nothing of what failed, so a retry after it is no advice.
     after_heading: bool,
+    /// The sentence before blocked or limited something ("Account locked.",
+    /// "Too many attempts."), more than naming who helps.
+    after_block: bool,
     /// The sentence before said something failed and the rules could not
     /// place it ("認証中にエラーが発生しました"): a bare "Please try again
     /// later" here is the retry after that failure, no limit. Read only
@@ -973,21 +979,31 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && s.every_length_is_a_validity();
     // "Zeitlimit erreicht" (a time limit reached) matches a limit reached
     // ("*limit erreicht") and a timeout alike: a timeout, no limit.
-    // A block with a wait is a wait ("User is locked, please wait"); the
-    // administrator named beside a wait blocks nothing ("Your account needs
-    // approval. Please wait or contact an administrator").
-    let only_help_named = s.has(C::Permanent) && s.blocks_only_name_the_administrator();
+    // A wait beside who helps, named as the only block, after nothing that
+    // failed or blocked: an approval still pending ("Your account needs
+    // approval. Please wait or contact an administrator", "Bitte warten Sie
+    // auf die Bestätigung des Administrators"), no limit. After a lock or a
+    // failure ("Account locked. Please wait or contact your administrator")
+    // the wait is the lock's.
+    let approval_wait = s.has(C::Permanent)
+        && s.blocks_only_name_the_administrator()
+        && !counted
+        && !s.after_block
+        && !s.after_verdict
+        && [C::Failed, C::Many, C::Invalid, C::Limited, C::Reached]
+            .into_iter()
+            .all(|c| !s.has(c));
     let rate_said = s.matches.iter().any(|m| {
         m.concepts.has(C::Rate)
             && !m.concepts.has(C::Expired)
-            && !(m.concepts.has(C::Wait) && only_help_named)
+            && !(m.concepts.has(C::Wait) && approval_wait)
     });
     let rate = !warning
         && !idle_length
         && !expiry_length
         && (counted
             || rate_said
-            || (s.has(C::Permanent) && ((s.has(C::Wait) && !only_help_named) || timed))
+            || (s.has(C::Permanent) && ((s.has(C::Wait) && !approval_wait) || timed))
             || (timed && s.has(C::Relogin) && !relogin_policy()));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
@@ -1396,7 +1412,13 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.6));
     }
-    if otp_context && !s.has(C::Account) && !s.has(C::Commerce) {
+    // A shop's code or card that ran out is no step's ("Your card ending in
+    // 4417 has expired"), unless the sentence names the step too.
+    let commerce_only = s.has(C::Commerce)
+        && ![C::Otp, C::Challenge, C::Flow]
+            .into_iter()
+            .any(|c| s.has(c));
+    if otp_context && !s.has(C::Account) && !commerce_only {
         // "The request timed out", "the webhook delivery timed out": what
         // ran out is named, and it is not the code.
         if s.has(C::Expired) && !s.has(C::RateObject) && !s.has(C::Unavailable) {
@@ -1453,6 +1475,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     let mut after_cred = false;
     let mut after_code = false;
     let mut after_heading = false;
+    let mut after_block = false;
     let mut after_unplaced_error = false;
     let mut next_buf = text::TokenBuf::default();
     let mut next_matches = Vec::new();
@@ -1524,6 +1547,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_cred,
             after_code,
             after_heading,
+            after_block,
             after_unplaced_error,
             next_reload,
             next_block,
@@ -1566,6 +1590,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         after_unplaced_error =
             judged.is_none() && !heading && (s.set.has(C::GenericError) || s.set.has(C::Failed));
         after_heading = heading;
+        after_block = (set.has(C::Permanent) && !only_the_administrator(&matches, &toks, words))
+            || judged.is_some_and(|(j, ..)| j == Judgement::Rate);
         if let Some((j, rule, w)) = judged {
             // Masking costs more than judging: only for lines that will be shown.
             let wanted_evidence =
@@ -1606,21 +1632,53 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                 out.session_timed_out = true;
             }
             if j == Judgement::Rate {
-                // "Resend code (0:38)": the resend button counting down,
-                // nothing limited or counted.
-                let countdown = lex.word_in(Word::Resend, &toks, words)
-                    && [C::Many, C::Bound, C::Limited, C::Reached]
-                        .into_iter()
-                        .all(|c| !s.set.has(c));
-                if countdown {
+                if resend_countdown(sentence, &toks, &matches, words) {
                     out.resend_countdown = out.resend_countdown.max(w * weight);
                 } else {
                     out.other_limit = true;
                 }
             }
+            // A code said to be wrong or expired, not in a condition, a
+            // question or the advice to get a new one ("If the code has
+            // expired, request a new one", "Wrong number?", "Is de code
+            // onjuist of verlopen, vraag dan een nieuwe code aan").
+            if matches!(j, Judgement::Invalid | Judgement::Expired)
+                && !s.question
+                && !lex.word_in(Word::If, &toks, words)
+                && !lex.word_in(Word::Resend, &toks, words)
+            {
+                out.code_failed = true;
+            }
             out.vote(j, w * weight, ex);
         }
     }
+}
+
+/// "Resend code (0:38)", "Renvoyer le code dans 40 s", "重新获取(52s)": the
+/// resend button counting down, and nothing else: a resend word, a length
+/// of at most five minutes, and only words of a limit, a code and units
+/// (no lock, no count, no failure, no wait asked for).
+fn resend_countdown(sentence: &str, toks: &[Token<'_>], matches: &[Match], words: u64) -> bool {
+    const MAX_S: u32 = 300;
+    let only_the_countdown = matches.iter().all(|m| {
+        let mut rest = m.concepts;
+        for c in [
+            C::Rate,
+            C::Otp,
+            C::RateObject,
+            C::Second,
+            C::Minute,
+            C::Hour,
+        ] {
+            rest.remove(c);
+        }
+        rest == Concepts::default()
+    });
+    only_the_countdown
+        && clock_countdown(sentence)
+            .or_else(|| duration_in(toks))
+            .is_some_and(|secs| secs <= MAX_S)
+        && text::lexicon().word_in(Word::Resend, toks, words)
 }
 
 /// A "sentence" of thousands of characters is not one message: judge it in
@@ -1890,9 +1948,8 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     // "That code is incorrect" beside "Resend code (0:38)": a resend button
     // counting down is the code step's furniture, and the code's own
     // failure on the page is what happened. A limit said otherwise stays.
-    let code_failed =
-        out.votes_for(Judgement::Invalid) > 0.0 || out.votes_for(Judgement::Expired) > 0.0;
-    if code_failed && !out.other_limit && out.votes_for(Judgement::Rate) <= out.resend_countdown {
+    if out.code_failed && !out.other_limit && out.votes_for(Judgement::Rate) <= out.resend_countdown
+    {
         if let Some(v) = out.votes.get_mut(Judgement::Rate.index()) {
             *v = 0.0;
         }
@@ -1940,6 +1997,7 @@ mod tests {
                 after_cred: false,
                 after_code: false,
                 after_heading: false,
+                after_block: false,
                 after_unplaced_error: false,
                 next_reload: false,
                 next_block: false,
@@ -3791,6 +3849,28 @@ mod tests {
                 "Wrong code.\nYou have requested too many codes. Resend in 10 minutes.",
                 Rate,
             ),
+            // A lock, a count or a long wait in the resend's sentence is a limit.
+            (
+                "Incorrect code. Your account is locked for 30 minutes, then get a new code.",
+                Rate,
+            ),
+            (
+                "Código incorrecto. Has fallado 5 veces, pide un nuevo código en 15 minutos.",
+                Rate,
+            ),
+            (
+                "Wrong code.\nYou can request a new code in 15 minutes.",
+                Rate,
+            ),
+            // A condition or a question under the field says no code failed.
+            (
+                "If the code has expired, request a new one.\nResend code (0:38)",
+                Rate,
+            ),
+            (
+                "Enter your verification code. Wrong number? Change it.\nResend in 0:38",
+                Rate,
+            ),
         ] {
             assert_eq!(read(text, Vec::new()), Some(want), "{text}");
         }
@@ -3829,15 +3909,6 @@ mod tests {
                 Rate,
             ),
             ("許可されたログインの試行数に達しました。", Rate),
-            (
-                "You have reached the allowed number of login attempts.",
-                Rate,
-            ),
-            ("Je kunt de komende 30 minuten niet inloggen.", Rate),
-            (
-                "We can't send any more text messages to this number today.",
-                Rate,
-            ),
             // A session that timed out while the user was idle.
             (
                 "Bir işlem yapılmadığından oturum zaman aşımına uğradı",
@@ -3853,49 +3924,41 @@ mod tests {
                 Session,
             ),
             // Steps that ran out.
-            (
-                "ワンタイムパスワードの有効期限（10分）を過ぎました。",
-                Expired,
-            ),
-            ("인증번호 유효시간(3분)이 지났습니다.", Expired),
             ("スマートフォンでの承認がタイムアウトしました。", Expired),
             ("Minął czas na autoryzację", Expired),
             ("Mobil onay süresi doldu.", Expired),
-            ("Your verification window closed at 14:32.", Expired),
-            // Wrong codes said loosely.
-            ("Ce code ne fonctionne pas.", Invalid),
-            ("Ops, il codice non è giusto.", Invalid),
         ] {
             assert_eq!(strongest(text), Some(want), "{text}");
         }
+        // A session about to end warns; an approval still pending is no limit.
         for text in [
-            // Who helps, named beside a wait, blocks nothing.
-            "Your account needs approval. Please wait or contact an administrator.",
-            "Compte en attente. Veuillez patienter ou contacter un administrateur.",
-            // Access to the account ran out: no step did.
-            "O acesso à sua conta expirou. Entre em contato com um administrador.",
-            // A session about to end warns.
             "Oturumunuz sona ermek üzere",
             "Sessione in scadenza",
+            "Your account needs approval. Please wait or contact an administrator.",
+            "Compte en attente. Veuillez patienter ou contacter un administrateur.",
         ] {
             assert_eq!(strongest(text), None, "{text}");
         }
-        assert_eq!(strongest("User is locked, please wait."), Some(Rate));
+        // After a lock or a failure the wait is the lock's.
+        for text in [
+            "User is locked, please wait.",
+            "Account locked. Please wait or contact your administrator.",
+            "Login failed 5 times. Please wait or contact your administrator.",
+        ] {
+            assert_eq!(strongest(text), Some(Rate), "{text}");
+        }
         // A shop's code or card that expired is no step's, even on a code page.
         for text in [
             "Your promo code has expired.",
-            "Your card ending in 4417 has expired.",
             "Je kortingscode WELKOM10 is verlopen.",
             "Kupon kodunuzun kullanım süresi dolmuştur.",
             "このクーポンは有効期限が切れています。",
-            "Ihr Gutschein WINTER24 ist am 31.01. abgelaufen.",
         ] {
             assert_eq!(top(&read_text_on(text, true)), None, "{text}");
         }
-        assert_eq!(
-            strongest("Ihr Code ist am 31.01. abgelaufen."),
-            Some(Expired)
-        );
+        // Unless the sentence names the step too: a payment's code.
+        let payment = "The code to confirm the payment with your credit card has expired.";
+        assert_eq!(top(&read_text_on(payment, true)), Some(Expired));
     }
 
     #[test]
