@@ -985,7 +985,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // auf die Bestätigung des Administrators"), no limit. After a lock or a
     // failure ("Account locked. Please wait or contact your administrator")
     // the wait is the lock's.
-    let approval_wait = s.has(C::Permanent)
+    let approval_wait = s.has(C::Wait)
+        && s.has(C::Permanent)
         && s.blocks_only_name_the_administrator()
         && !counted
         && !s.after_block
@@ -1603,8 +1604,14 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                 .is_none_or(|(bw, _)| w * weight > *bw);
             let ex = (wanted_evidence || best_so_far).then(|| redact::excerpt(sentence, 160));
             if j == Judgement::Rate {
-                if let Some(secs) = duration_in(&toks) {
+                let length = duration_in(&toks);
+                if let Some(secs) = length {
                     out.cooldown_s = Some(out.cooldown_s.map_or(secs, |c| c.max(secs)));
+                }
+                if resend_countdown(sentence, length, &toks, &matches, words) {
+                    out.resend_countdown = out.resend_countdown.max(w * weight);
+                } else {
+                    out.other_limit = true;
                 }
             }
             if let (true, Some(ex)) = (wanted_evidence, &ex) {
@@ -1631,18 +1638,12 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             {
                 out.session_timed_out = true;
             }
-            if j == Judgement::Rate {
-                if resend_countdown(sentence, &toks, &matches, words) {
-                    out.resend_countdown = out.resend_countdown.max(w * weight);
-                } else {
-                    out.other_limit = true;
-                }
-            }
             // A code said to be wrong or expired, not in a condition, a
             // question or the advice to get a new one ("If the code has
             // expired, request a new one", "Wrong number?", "Is de code
             // onjuist of verlopen, vraag dan een nieuwe code aan").
-            if matches!(j, Judgement::Invalid | Judgement::Expired)
+            if !out.code_failed
+                && matches!(j, Judgement::Invalid | Judgement::Expired)
                 && !s.question
                 && !lex.word_in(Word::If, &toks, words)
                 && !lex.word_in(Word::Resend, &toks, words)
@@ -1658,25 +1659,29 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
 /// resend button counting down, and nothing else: a resend word, a length
 /// of at most five minutes, and only words of a limit, a code and units
 /// (no lock, no count, no failure, no wait asked for).
-fn resend_countdown(sentence: &str, toks: &[Token<'_>], matches: &[Match], words: u64) -> bool {
+fn resend_countdown(
+    sentence: &str,
+    length: Option<u32>,
+    toks: &[Token<'_>],
+    matches: &[Match],
+    words: u64,
+) -> bool {
     const MAX_S: u32 = 300;
-    let only_the_countdown = matches.iter().all(|m| {
-        let mut rest = m.concepts;
-        for c in [
-            C::Rate,
-            C::Otp,
-            C::RateObject,
-            C::Second,
-            C::Minute,
-            C::Hour,
-        ] {
-            rest.remove(c);
-        }
-        rest == Concepts::default()
-    });
-    only_the_countdown
+    let countdown_words = [
+        C::Rate,
+        C::Otp,
+        C::RateObject,
+        C::Second,
+        C::Minute,
+        C::Hour,
+    ]
+    .into_iter()
+    .fold(Concepts::default(), |set, c| union(set, Concepts::of(c)));
+    matches
+        .iter()
+        .all(|m| union(countdown_words, m.concepts) == countdown_words)
         && clock_countdown(sentence)
-            .or_else(|| duration_in(toks))
+            .or(length)
             .is_some_and(|secs| secs <= MAX_S)
         && text::lexicon().word_in(Word::Resend, toks, words)
 }
