@@ -506,6 +506,30 @@ fn status_in_heading(line: &str) -> Option<u16> {
     ok.then_some(*n)
 }
 
+/// A short page headed by status 419 alone, whatever language its reason
+/// is written in ("419 | Page Expired", "419\nSeite abgelaufen", "Error
+/// 419"): Laravel's page for a form or session token that expired. The
+/// title or one of the first two lines opens or ends with 419 and holds no
+/// other number ("Enter the code 419 we sent" is no heading).
+pub fn headed_419(title: &str, text: &str) -> bool {
+    if text.len() > 600 {
+        return false;
+    }
+    let first = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(2);
+    std::iter::once(title.trim()).chain(first).any(|l| {
+        let bare = l.trim_matches(|c: char| c.is_whitespace() || "|:-–—()[].".contains(c));
+        l.chars().count() <= 60
+            && (bare.starts_with("419") || bare.ends_with("419"))
+            && l.split(|c: char| !c.is_ascii_digit())
+                .filter(|run| !run.is_empty())
+                .eq(["419"])
+    })
+}
+
 /// `HTTP NNN` for a bare status page: a short page whose title or first
 /// line is an error status with its reason ("429 Too Many Requests", as
 /// nginx and most servers print them), agreeing with the document's status

@@ -271,10 +271,17 @@ pub enum Word {
     /// "resend", "erneut senden", "renvoyer", "再送信", "重新获取": a code
     /// sent again. A countdown to it is the page's resend button at work.
     Resend,
+    /// "later", "not now", "plus tard", "später", "稍后再说", "나중에": a
+    /// prompt put off. Alone it is a button's label, no limit.
+    Later,
+    /// "phone", "smartphone", "Handy", "appareil", "スマートフォン", "手机":
+    /// a device, where an approval waits (unlike an address, which is
+    /// verified).
+    Device,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 25] = [
+    const ALL: [(Word, &'static str); 27] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -300,6 +307,8 @@ impl Word {
         (Word::Ended, "ended"),
         (Word::Underway, "underway"),
         (Word::Resend, "resend"),
+        (Word::Later, "later"),
+        (Word::Device, "device"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {
@@ -794,6 +803,12 @@ impl Lexicon {
     /// Whether `toks` hold a word `w` of the lexicons of `mask`.
     pub fn word_in(&self, w: Word, toks: &[Token<'_>], mask: u64) -> bool {
         self.words_of(w, mask).any(|pats| pats_in(pats, toks))
+    }
+
+    /// Whether `toks` are a word `w` of the lexicons of `mask`, whole.
+    pub fn is_word(&self, w: Word, toks: &[Token<'_>], mask: u64) -> bool {
+        self.words_of(w, mask)
+            .any(|pats| pats.len() == toks.len() && pats_at(pats, toks, 0))
     }
 
     /// Whether `toks` open with a word `w` of the lexicons of `mask`.

@@ -48,8 +48,8 @@ pub struct PageSignals {
     /// Seconds of cooldown read from text or a resend countdown.
     pub cooldown_s: Option<u32>,
     pub otp_input: bool,
-    /// A sentence read a bare "session expired" as an expired step (the
-    /// session its only object).
+    /// A sentence read a bare "session expired" or "page expired" as an
+    /// expired step (the session or the page its only object).
     bare_session_expiry: bool,
     /// A sentence read an expired step of any other object (a code, a
     /// challenge, a step).
@@ -162,6 +162,9 @@ struct Sentence<'a> {
     /// The sentence asks ("Having a problem with your session?"): a
     /// question says what might be, not what happened.
     question: bool,
+    /// A button's label or a progress line of waiting alone ("Plus tard",
+    /// "Veuillez patienter…"; see [`wait_furniture`]).
+    wait_furniture: bool,
     /// The lexicons whose function words ([`Word`]) are read: the page's
     /// language and English (see [`text::language_words`]).
     words: u64,
@@ -219,6 +222,34 @@ impl Sentence<'_> {
                 .get(i..i + 1)
                 .is_some_and(|t| lex.word_in(Word::Prevents, t, self.words))
         })
+    }
+    /// "La demande de connexion n'a pas été approuvée à temps sur votre
+    /// téléphone", "The sign-in request expired on your phone": a device
+    /// ([`Word::Device`], the whole match) after the request or approval
+    /// that ran out is where it waited, not a credential that failed.
+    /// Not an address ("El enlace para confirmar su email ha expirado"
+    /// names what is being confirmed), nor a device before the step ("Phone
+    /// verification expired"), but in Chinese, Japanese and Korean, whose
+    /// phrases end in their head ("スマートフォンでの承認"). A code's
+    /// channel is [`Self::code_sent_to`]'s.
+    fn approval_device(&self, m: &Match) -> bool {
+        let cjk = self
+            .toks
+            .get(m.start)
+            .is_some_and(|t| t.text.chars().any(text::is_cjk));
+        self.has(C::Expired)
+            && !self.has(C::Invalid)
+            && !self.has(C::Failed)
+            && !self.has(C::Otp)
+            && self
+                .toks
+                .get(m.start..m.start + m.len)
+                .is_some_and(|ts| text::lexicon().is_word(Word::Device, ts, self.words))
+            && self.matches.iter().any(|c| {
+                (c.concepts.has(C::Challenge) || c.concepts.has(C::Flow))
+                    && !c.concepts.has(C::Cred)
+                    && (cjk || c.start + c.len <= m.start)
+            })
     }
     /// `m` only names where a code was sent: a contact word ("e-mail",
     /// "phone number") beside a code said to be sent or received, named
@@ -826,6 +857,27 @@ fn is_question(sentence: &str) -> bool {
     s.ends_with(['?', '？', 'か', '吗', '嗎'])
 }
 
+/// "Plus tard", "Przypomnij później", "稍后再说" (a button that puts a
+/// prompt off: the whole sentence a [`Word::Later`]), "Veuillez
+/// patienter…", "Bitte warten..." (a progress line: at most three words
+/// before an ellipsis): only words of waiting, with no length, no retry and
+/// nothing failed, are no limit. "Réessayez plus tard" and "Trop de
+/// tentatives. Patientez." say one.
+fn wait_furniture(sentence: &str, toks: &[Token<'_>], matches: &[Match], words: u64) -> bool {
+    let waiting = [C::Rate, C::Temporary, C::Wait]
+        .into_iter()
+        .fold(Concepts::default(), |set, c| union(set, Concepts::of(c)));
+    let only_waiting = !matches.is_empty()
+        && matches
+            .iter()
+            .all(|m| m.concepts.has(C::Rate) && union(waiting, m.concepts) == waiting);
+    let end = sentence.trim_end();
+    let progress = (end.ends_with('…') || end.ends_with("..."))
+        && toks.len() <= 3
+        && !toks.iter().any(Token::may_be_number);
+    only_waiting && (progress || text::lexicon().is_word(Word::Later, toks, words))
+}
+
 /// The sentence after a limit only blocks: a short sentence that only
 /// sends to the administrator ("Contact an administrator."), with no wait,
 /// no number, no question, no condition ("If the problem persists, …",
@@ -874,12 +926,13 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // Nor is where a code was sent, named beside the code before the
     // failure ("The code sent to your e-mail is invalid", "メールで送信し
     // た確認コードが無効です"), unless given as an alternative to it
-    // ("Invalid e-mail or code").
+    // ("Invalid e-mail or code"), nor the device an approval waited on.
     let cred = s.matches.iter().any(|m| {
         m.concepts.has(C::Cred)
             && !m.concepts.has(C::Otp)
             && !m.concepts.has(C::Session)
             && !s.code_sent_to(m)
+            && !s.approval_device(m)
     });
     // "Wrong password. You can still try 2 times (then the account is
     // locked for 30 minutes)": attempts left are a warning after a
@@ -1039,10 +1092,19 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             s.first_index(C::Boundary),
             s.words,
         );
+    // "If your browser says \"too many redirects\", clear the cookies": a
+    // loop supposed in a condition is none said to happen.
+    let supposed_loop = || {
+        s.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Missing))
+            .all(|m| m.concepts.has(C::Boundary))
+            && text::lexicon().word_in(Word::If, s.toks, s.words)
+    };
     if boundary
         && !counted
         && !code_first
-        && (s.has(C::Missing)
+        && ((s.has(C::Missing) && !supposed_loop())
             || s.has(C::Invalid)
             || s.has(C::Expired)
             || refused
@@ -1186,7 +1248,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
                     && !lex.word_in(Word::Not, s.toks, s.words)
             }
     };
-    if rate && (page_countdown || moment_countdown()) {
+    if rate && (page_countdown || moment_countdown() || s.wait_furniture) {
         return None;
     }
     if rate && !outage && !failure_then_later && !password_wait && !session_quota {
@@ -1557,6 +1619,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_success: signed_out
                 && before.is_some_and(|b| lex.word_in(Word::Success, &prev_buf.fill(b), words)),
             question: is_question(sentence),
+            wait_furniture: wait_furniture(sentence, &toks, &matches, words),
             words,
         };
         // A bare heading ("Error", "Fehler", "エラー": the whole sentence one
@@ -1614,26 +1677,39 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                     out.other_limit = true;
                 }
             }
-            if let (true, Some(ex)) = (wanted_evidence, &ex) {
+            // An excerpt that is all placeholders ("<token:22>", a
+            // browser's error name) tells the reader nothing: the vote
+            // stands, the evidence line is left out.
+            if let (true, Some(ex)) = (wanted_evidence && !only_placeholders(ex.as_deref()), &ex) {
                 let weight = (w * weight / 3.0).min(1.0);
                 out.evidence
                     .push(Evidence::new(source, rule, format!("\"{ex}\""), weight));
             }
             if j == Judgement::Expired {
+                // "Page expired" names no step either: the page's form
+                // (every step word in it is the page's own).
+                let only_the_page = s.set.has(C::Token)
+                    && !s.set.has(C::Otp)
+                    && !s.set.has(C::Challenge)
+                    && s.matches
+                        .iter()
+                        .all(|m| !m.concepts.has(C::Flow) || m.concepts.has(C::Token));
                 let only_the_session = rule == Rule::TextChallengeExpired
-                    && s.set.has(C::Session)
-                    && ![C::Otp, C::Challenge, C::Flow]
-                        .into_iter()
-                        .any(|c| s.set.has(c));
+                    && ((s.set.has(C::Session)
+                        && ![C::Otp, C::Challenge, C::Flow]
+                            .into_iter()
+                            .any(|c| s.set.has(c)))
+                        || only_the_page);
                 if only_the_session {
                     out.bare_session_expiry = true;
                 } else {
                     out.other_expiry = true;
                 }
             }
+            // "The page has expired due to inactivity": the page's session.
             if j == Judgement::Session
                 && rule == Rule::TextSessionMissing
-                && s.set.has(C::Session)
+                && (s.set.has(C::Session) || s.set.has(C::Token))
                 && (s.set.has(C::Expired) || s.signed_out)
             {
                 out.session_timed_out = true;
@@ -1653,6 +1729,23 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             out.vote(j, w * weight, ex);
         }
     }
+}
+
+/// Whether a masked excerpt holds nothing but placeholders (`<kind:n>`)
+/// and punctuation.
+fn only_placeholders(ex: Option<&str>) -> bool {
+    let Some(ex) = ex else {
+        return false;
+    };
+    let mut inside = false;
+    !ex.chars().any(|c| {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            _ => {}
+        }
+        !inside && c.is_alphanumeric()
+    })
 }
 
 /// "Resend code (0:38)", "Renvoyer le code dans 40 s", "重新获取(52s)": the
@@ -1892,8 +1985,10 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     judge_text(&mut out, &page.text, &body);
     // A heading "Session expired" over "Your session has expired. Please
     // sign in again": the bare expiry and the one with a sign-in over are
-    // one event, the session lost, however much a heading weighs. Not when
-    // a code, a challenge or a step ran out anywhere on the page.
+    // one event, the session lost, however much a heading weighs; so are a
+    // heading "Page expired" over it (Laravel's "Sorry, your session has
+    // expired. Please refresh and try again."). Not when a code, a
+    // challenge or a step ran out anywhere on the page.
     if out.session_timed_out && out.bare_session_expiry && !out.other_expiry {
         let expired = out.votes_for(Judgement::Expired);
         out.raise_vote(Judgement::Session, expired);
@@ -1937,6 +2032,18 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
             out.evidence.push(ev_status(
                 Rule::Status419,
                 "HTTP 419 Page Expired: the CSRF or session token did not match",
+                0.8,
+            ));
+        }
+        // No status known, but the page is headed "419": an expiry it
+        // names is the form token's, as is a bare status.
+        None if crate::codes::headed_419(&page.title, &page.text)
+            && (out.votes_for(Judgement::Expired) > 0.0 || out.votes.iter().all(|v| *v == 0.0)) =>
+        {
+            out.vote(Judgement::Session, 3.0, None);
+            out.evidence.push(ev_status(
+                Rule::Status419,
+                "a heading names HTTP 419 Page Expired: the CSRF or session token did not match",
                 0.8,
             ));
         }
@@ -2010,6 +2117,7 @@ mod tests {
                 signed_out: text::lexicon().word_in(Word::SignedOut, &toks, u64::MAX),
                 after_success: false,
                 question: is_question(text),
+                wait_furniture: wait_furniture(text, &toks, &matches, u64::MAX),
                 words: u64::MAX,
             },
             otp_context,
@@ -2242,7 +2350,8 @@ mod tests {
         // A request or gateway timeout is a network failure, not an expired challenge.
         assert_eq!(j("504 Gateway Timeout"), Some(Other));
         assert_eq!(j("The request timed out. Please retry."), Some(Other));
-        assert_eq!(j("Your sign-in request timed out."), Some(Other));
+        // A sign-in or push request that timed out is the attempt's.
+        assert_eq!(j("Your sign-in request timed out."), Some(Expired));
         assert_eq!(j("Your login attempt timed out."), Some(Expired));
         // A session bound to the browser's user agent, or a lost auth request.
         assert_eq!(
@@ -2920,7 +3029,7 @@ mod tests {
             "Réessayez dans 5 minutes, vous allez être redirigé vers la page de connexion.",
             "Riconnettiti tra 15 minuti.",
             "请5分钟后重试，页面即将跳转到登录页",
-            "Too many redirects. Try again in 5 minutes.",
+            "Redirect error. Try again in 5 minutes.",
             "Please try again in 30 seconds.",
             "Resend code in 30 seconds",
             "Vous devez maintenant attendre 5 minutes avant de pouvoir vous reconnecter.",
@@ -4215,6 +4324,89 @@ mod tests {
                 Some(secs),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_page_expired_over_a_lost_session_loops_devices_and_later_buttons() {
+        use crate::snapshot::{Page, Snapshot};
+        use Judgement::*;
+        let read = |title: &str, text: &str| {
+            let snap = Snapshot {
+                url: "https://app.example.org/login".into(),
+                page: Page {
+                    title: title.into(),
+                    text: text.into(),
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            top(&analyze(&snap, None))
+        };
+        // A 419 heading, in any language, or a heading "Page expired" over
+        // a session lost: the form's token (Laravel's page).
+        for (title, text) in [
+            ("Page Expired", "419 | Page Expired"),
+            ("", "419\nSeite abgelaufen"),
+            ("", "Page Expired\nSorry, your session has expired. Please refresh and try again."),
+            ("", "Page expirée\nVotre session a expiré. Veuillez rafraîchir la page."),
+            ("", "ページの有効期限が切れました\nセッションの有効期限が切れました。ページを更新してください。"),
+        ] {
+            assert_eq!(read(title, text), Some(Session), "{text}");
+        }
+        // Keycloak's page names the sign-in to restart: an expired step. A
+        // number that is no heading's is no status.
+        assert_eq!(
+            read(
+                "",
+                "Page has expired\nTo restart the login process click here."
+            ),
+            Some(Expired)
+        );
+        assert_ne!(
+            read("", "Page expired\nEnter the code 419 we sent you."),
+            Some(Session)
+        );
+        // Too many redirects, stated; a loop supposed is none.
+        for t in [
+            "ERR_TOO_MANY_REDIRECTS",
+            "Too many redirects",
+            "Zu viele Weiterleitungen",
+            "Trop de redirections",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        // The device an approval waited on is no credential; an address
+        // being confirmed is.
+        for t in [
+            "La demande de connexion n'a pas été approuvée à temps sur votre téléphone.",
+            "La richiesta di accesso inviata al tuo telefono è scaduta.",
+            "The push request timed out.",
+            "スマートフォンでの承認がタイムアウトしました。",
+        ] {
+            assert_eq!(strongest(t), Some(Expired), "{t}");
+        }
+        assert_ne!(
+            strongest("El enlace para confirmar su email está truncado o ha expirado"),
+            Some(Expired)
+        );
+        // A button that puts a prompt off and a progress line are no limit;
+        // a retry later is one.
+        for t in [
+            "Plus tard",
+            "Przypomnij później",
+            "稍后再说",
+            "Bitte warten...",
+            "Aguarde…",
+        ] {
+            assert_eq!(strongest(t), None, "{t}");
+        }
+        for t in [
+            "Réessayez plus tard.",
+            "Trop de tentatives. Patientez.",
+            "Inténtalo más tarde.",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
         }
     }
 }
