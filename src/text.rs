@@ -127,10 +127,14 @@ pub enum Concept {
     /// a shop offers. Its code is no sign-in's code, and its expiry no
     /// step's ("Your promo code has expired", "Il tuo voucher è scaduto").
     Commerce,
+    /// "storage", "free articles", "licences", "Speicherplatz", "容量":
+    /// what a plan allots. Its limit reached is a quota met, no limit on
+    /// signing in ("You have reached your storage quota").
+    Resource,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 43] = [
+    const ALL: [(Concept, &'static str); 44] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -174,6 +178,7 @@ impl Concept {
         (Concept::Relogin, "relogin"),
         (Concept::Validity, "validity"),
         (Concept::Commerce, "commerce"),
+        (Concept::Resource, "resource"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

@@ -1198,7 +1198,17 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && !s.has(C::Otp)
         && !s.has(C::Challenge)
         && (!timed || countdown);
-    if rate && session_quota && !outage && !s.has(C::Temporary) {
+    // "You have reached your storage quota", "Limite d'articles gratuits
+    // atteinte": what a plan allots, used up, is a quota met; no attempt,
+    // request, code or step is limited, and no wait is named.
+    let resource_quota = s.has(C::Resource)
+        && !s.has(C::RateObject)
+        && !s.has(C::Otp)
+        && !s.has(C::Challenge)
+        && !s.has(C::Flow)
+        && !s.has(C::Wait)
+        && !timed;
+    if rate && (session_quota || resource_quota) && !outage && !s.has(C::Temporary) {
         return Some((Judgement::Other, Rule::TextOtherFailure, 0.4));
     }
     // "You will be redirected in 5 seconds", "Reconnexion dans 10
@@ -4348,9 +4358,21 @@ mod tests {
         for (title, text) in [
             ("Page Expired", "419 | Page Expired"),
             ("", "419\nSeite abgelaufen"),
-            ("", "Page Expired\nSorry, your session has expired. Please refresh and try again."),
-            ("", "Page expirée\nVotre session a expiré. Veuillez rafraîchir la page."),
-            ("", "ページの有効期限が切れました\nセッションの有効期限が切れました。ページを更新してください。"),
+            (
+                "",
+                "Page Expired\nSorry, your session has expired. Please refresh and try again.",
+            ),
+            (
+                "",
+                "Page expirée\nVotre session a expiré. Veuillez rafraîchir la page.",
+            ),
+            (
+                "",
+                concat!(
+                    "ページの有効期限が切れました\n",
+                    "セッションの有効期限が切れました。ページを更新してください。"
+                ),
+            ),
         ] {
             assert_eq!(read(title, text), Some(Session), "{text}");
         }
@@ -4405,6 +4427,29 @@ mod tests {
             "Réessayez plus tard.",
             "Trop de tentatives. Patientez.",
             "Inténtalo más tarde.",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_quota_of_what_a_plan_allots_is_no_limit() {
+        use Judgement::*;
+        for t in [
+            "You have reached your storage quota.",
+            "Vous avez atteint la limite d'articles gratuits.",
+            "Sie haben das Limit an kostenlosen Artikeln erreicht.",
+            "您的存储空间已达上限。",
+        ] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
+        }
+        // A quota of codes, requests or attempts, or one with a wait, is.
+        for t in [
+            "SMS quota reached. Try again tomorrow.",
+            "Upload limit reached. Try again in 10 minutes.",
+            "The project's quota for this operation has been exceeded.",
+            "ファイルのアップロード回数が上限に達しました。しばらくしてから再度お試しください。",
+            "Osiągnięto limit wysyłania kodów SMS.",
         ] {
             assert_eq!(strongest(t), Some(Rate), "{t}");
         }
