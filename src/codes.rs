@@ -506,27 +506,32 @@ fn status_in_heading(line: &str) -> Option<u16> {
     ok.then_some(*n)
 }
 
-/// A short page headed by status 419 alone, whatever language its reason
-/// is written in ("419 | Page Expired", "419\nSeite abgelaufen", "Error
-/// 419"): Laravel's page for a form or session token that expired. The
-/// title or one of the first two lines opens or ends with 419 and holds no
-/// other number ("Enter the code 419 we sent" is no heading).
-pub fn headed_419(title: &str, text: &str) -> bool {
+/// The rest of a short page's heading that opens or ends with status 419
+/// and holds no other number ("419 | Page Expired" gives "Page Expired",
+/// "419\nSeite abgelaufen" gives "", "Error 419" gives "Error"): the
+/// title or one of the first two lines. "Enter the code 419 we sent" is no
+/// heading; what the rest must say is the caller's to judge.
+pub fn heading_419<'a>(title: &'a str, text: &'a str) -> Option<&'a str> {
     if text.len() > 600 {
-        return false;
+        return None;
     }
+    let sep = |c: char| c.is_whitespace() || "|:-–—()[].#".contains(c);
     let first = text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .take(2);
-    std::iter::once(title.trim()).chain(first).any(|l| {
-        let bare = l.trim_matches(|c: char| c.is_whitespace() || "|:-–—()[].".contains(c));
-        l.chars().count() <= 60
-            && (bare.starts_with("419") || bare.ends_with("419"))
-            && l.split(|c: char| !c.is_ascii_digit())
-                .filter(|run| !run.is_empty())
-                .eq(["419"])
+    std::iter::once(title.trim()).chain(first).find_map(|l| {
+        let bare = l.trim_matches(sep);
+        let rest = bare
+            .strip_prefix("419")
+            .or_else(|| bare.strip_suffix("419"))?
+            .trim_matches(sep);
+        let one_number = l
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|run| !run.is_empty())
+            .eq(["419"]);
+        (l.chars().count() <= 60 && one_number).then_some(rest)
     })
 }
 

@@ -228,10 +228,12 @@ impl Sentence<'_> {
     /// ([`Word::Device`], the whole match) after the request or approval
     /// that ran out is where it waited, not a credential that failed.
     /// Not an address ("El enlace para confirmar su email ha expirado"
-    /// names what is being confirmed), nor a device before the step ("Phone
-    /// verification expired"), but in Chinese, Japanese and Korean, whose
-    /// phrases end in their head ("スマートフォンでの承認"). A code's
-    /// channel is [`Self::code_sent_to`]'s.
+    /// names what is being confirmed), nor beside a link ("Le lien pour
+    /// confirmer votre téléphone a expiré" confirms the phone), nor a
+    /// device before the step ("Phone verification expired"), but in
+    /// Chinese, Japanese and Korean, whose phrases end in their head
+    /// ("スマートフォンでの承認"). A code's channel is
+    /// [`Self::code_sent_to`]'s.
     fn approval_device(&self, m: &Match) -> bool {
         let cjk = self
             .toks
@@ -245,6 +247,7 @@ impl Sentence<'_> {
                 .toks
                 .get(m.start..m.start + m.len)
                 .is_some_and(|ts| text::lexicon().is_word(Word::Device, ts, self.words))
+            && !text::lexicon().word_in(Word::Link, self.toks, self.words)
             && self.matches.iter().any(|c| {
                 (c.concepts.has(C::Challenge) || c.concepts.has(C::Flow))
                     && !c.concepts.has(C::Cred)
@@ -858,12 +861,14 @@ fn is_question(sentence: &str) -> bool {
 }
 
 /// "Plus tard", "Przypomnij później", "稍后再说" (a button that puts a
-/// prompt off: the whole sentence a [`Word::Later`]), "Veuillez
-/// patienter…", "Bitte warten..." (a progress line: at most three words
-/// before an ellipsis): only words of waiting, with no length, no retry and
-/// nothing failed, are no limit. "Réessayez plus tard" and "Trop de
-/// tentatives. Patientez." say one.
-fn wait_furniture(sentence: &str, toks: &[Token<'_>], matches: &[Match], words: u64) -> bool {
+/// prompt off: the whole sentence a [`Word::Later`]), and a bare "Veuillez
+/// patienter.", "Bitte warten..." (at most three words, each match a wait,
+/// no number) when nothing before it failed, blocked or stood as a heading
+/// (`fresh`: "Votre compte est en attente d'approbation. Veuillez
+/// patienter.", a progress line): only words of waiting are no limit.
+/// "Réessayez plus tard...", "Vorübergehend gesperrt..." and "Conta
+/// bloqueada. Aguarde..." say one.
+fn wait_furniture(toks: &[Token<'_>], matches: &[Match], words: u64, fresh: bool) -> bool {
     let waiting = [C::Rate, C::Temporary, C::Wait]
         .into_iter()
         .fold(Concepts::default(), |set, c| union(set, Concepts::of(c)));
@@ -871,11 +876,11 @@ fn wait_furniture(sentence: &str, toks: &[Token<'_>], matches: &[Match], words: 
         && matches
             .iter()
             .all(|m| m.concepts.has(C::Rate) && union(waiting, m.concepts) == waiting);
-    let end = sentence.trim_end();
-    let progress = (end.ends_with('…') || end.ends_with("..."))
+    let bare_wait = fresh
         && toks.len() <= 3
-        && !toks.iter().any(Token::may_be_number);
-    only_waiting && (progress || text::lexicon().is_word(Word::Later, toks, words))
+        && !toks.iter().any(Token::may_be_number)
+        && matches.iter().all(|m| m.concepts.has(C::Wait));
+    only_waiting && (bare_wait || text::lexicon().is_word(Word::Later, toks, words))
 }
 
 /// The sentence after a limit only blocks: a short sentence that only
@@ -1092,19 +1097,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             s.first_index(C::Boundary),
             s.words,
         );
-    // "If your browser says \"too many redirects\", clear the cookies": a
-    // loop supposed in a condition is none said to happen.
-    let supposed_loop = || {
-        s.matches
-            .iter()
-            .filter(|m| m.concepts.has(C::Missing))
-            .all(|m| m.concepts.has(C::Boundary))
-            && text::lexicon().word_in(Word::If, s.toks, s.words)
-    };
     if boundary
         && !counted
         && !code_first
-        && ((s.has(C::Missing) && !supposed_loop())
+        && (s.has(C::Missing)
             || s.has(C::Invalid)
             || s.has(C::Expired)
             || refused
@@ -1200,8 +1196,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && (!timed || countdown);
     // "You have reached your storage quota", "Limite d'articles gratuits
     // atteinte": what a plan allots, used up, is a quota met; no attempt,
-    // request, code or step is limited, and no wait is named.
+    // request, code or step is limited, nothing is locked or too many, and
+    // no wait is named.
     let resource_quota = s.has(C::Resource)
+        && !s.has(C::Permanent)
+        && !s.has(C::Many)
         && !s.has(C::RateObject)
         && !s.has(C::Otp)
         && !s.has(C::Challenge)
@@ -1629,7 +1628,12 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_success: signed_out
                 && before.is_some_and(|b| lex.word_in(Word::Success, &prev_buf.fill(b), words)),
             question: is_question(sentence),
-            wait_furniture: wait_furniture(sentence, &toks, &matches, words),
+            wait_furniture: wait_furniture(
+                &toks,
+                &matches,
+                words,
+                !(after_verdict || after_failure || after_block || after_heading),
+            ),
             words,
         };
         // A bare heading ("Error", "Fehler", "エラー": the whole sentence one
@@ -2045,11 +2049,9 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
                 0.8,
             ));
         }
-        // No status known, but the page is headed "419": an expiry it
-        // names is the form token's, as is a bare status.
-        None if crate::codes::headed_419(&page.title, &page.text)
-            && (out.votes_for(Judgement::Expired) > 0.0 || out.votes.iter().all(|v| *v == 0.0)) =>
-        {
+        // No status known, but the page is headed "419 | Page Expired",
+        // in any language, or by a bare "419" with nothing else read.
+        None if headed_419(page, lexicons, &out) => {
             out.vote(Judgement::Session, 3.0, None);
             out.evidence.push(ev_status(
                 Rule::Status419,
@@ -2077,6 +2079,44 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
         }
     }
     out
+}
+
+/// A short page headed by 419 ([`crate::codes::heading_419`]) counts as the
+/// status 419 when the heading's other words say a page expired ("419 |
+/// Page Expired", "419 | Seite abgelaufen"), or when they are none or only
+/// "error", "HTTP" or "status" and the page reads nothing else. "Order
+/// #419" and "Error 419" over a code that expired are no such page.
+fn headed_419(page: &crate::snapshot::Page, lexicons: u64, out: &PageSignals) -> bool {
+    let Some(rest) = crate::codes::heading_419(&page.title, &page.text) else {
+        return false;
+    };
+    let nothing_else = out.votes.iter().all(|v| *v == 0.0);
+    if ["error", "http", "http error", "status"].contains(&rest.to_ascii_lowercase().as_str()) {
+        return nothing_else;
+    }
+    // A bare "419" line: its reason is the heading's other line.
+    let first: String;
+    let said = if rest.is_empty() {
+        first = page
+            .text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        first.as_str()
+    } else {
+        rest
+    };
+    let mut buf = text::TokenBuf::default();
+    let toks = buf.fill(said);
+    let mut matches = Vec::new();
+    text::lexicon().scan_in(&toks, lexicons, &mut matches);
+    let page_expired = matches
+        .iter()
+        .any(|m| m.concepts.has(C::Token) && m.concepts.has(C::Expired));
+    (page_expired && out.votes_for(Judgement::Expired) > 0.0) || (rest.is_empty() && nothing_else)
 }
 
 fn ev_status(rule: Rule, detail: &str, weight: f32) -> Evidence {
@@ -2127,7 +2167,7 @@ mod tests {
                 signed_out: text::lexicon().word_in(Word::SignedOut, &toks, u64::MAX),
                 after_success: false,
                 question: is_question(text),
-                wait_furniture: wait_furniture(text, &toks, &matches, u64::MAX),
+                wait_furniture: wait_furniture(&toks, &matches, u64::MAX, true),
                 words: u64::MAX,
             },
             otp_context,
@@ -2360,8 +2400,9 @@ mod tests {
         // A request or gateway timeout is a network failure, not an expired challenge.
         assert_eq!(j("504 Gateway Timeout"), Some(Other));
         assert_eq!(j("The request timed out. Please retry."), Some(Other));
-        // A sign-in or push request that timed out is the attempt's.
-        assert_eq!(j("Your sign-in request timed out."), Some(Expired));
+        assert_eq!(j("Your sign-in request timed out."), Some(Other));
+        // A push request that timed out is the approval's.
+        assert_eq!(j("The push request timed out."), Some(Expired));
         assert_eq!(j("Your login attempt timed out."), Some(Expired));
         // A session bound to the browser's user agent, or a lost auth request.
         assert_eq!(
@@ -3039,7 +3080,7 @@ mod tests {
             "Réessayez dans 5 minutes, vous allez être redirigé vers la page de connexion.",
             "Riconnettiti tra 15 minuti.",
             "请5分钟后重试，页面即将跳转到登录页",
-            "Redirect error. Try again in 5 minutes.",
+            "Too many redirects. Try again in 5 minutes.",
             "Please try again in 30 seconds.",
             "Resend code in 30 seconds",
             "Vous devez maintenant attendre 5 minutes avant de pouvoir vous reconnecter.",
@@ -4389,14 +4430,13 @@ mod tests {
             read("", "Page expired\nEnter the code 419 we sent you."),
             Some(Session)
         );
-        // Too many redirects, stated; a loop supposed is none.
-        for t in [
-            "ERR_TOO_MANY_REDIRECTS",
-            "Too many redirects",
-            "Zu viele Weiterleitungen",
-            "Trop de redirections",
+        // A number in a heading is no status; "Error 419" over a code that
+        // expired names no page expiry.
+        for text in [
+            "Order #419\nYour verification link has expired.",
+            "Error 419\nYour verification code has expired.",
         ] {
-            assert_eq!(strongest(t), Some(Session), "{t}");
+            assert_eq!(read("", text), Some(Expired), "{text}");
         }
         // The device an approval waited on is no credential; an address
         // being confirmed is.
@@ -4412,6 +4452,10 @@ mod tests {
             strongest("El enlace para confirmar su email está truncado o ha expirado"),
             Some(Expired)
         );
+        assert_ne!(
+            strongest("Le lien pour confirmer votre téléphone a expiré."),
+            Some(Expired)
+        );
         // A button that puts a prompt off and a progress line are no limit;
         // a retry later is one.
         for t in [
@@ -4420,11 +4464,15 @@ mod tests {
             "稍后再说",
             "Bitte warten...",
             "Aguarde…",
+            "Votre compte est en attente d'approbation. Veuillez patienter.",
         ] {
             assert_eq!(strongest(t), None, "{t}");
         }
         for t in [
             "Réessayez plus tard.",
+            "Réessayez plus tard...",
+            "Vorübergehend gesperrt...",
+            "Conta bloqueada. Aguarde...",
             "Trop de tentatives. Patientez.",
             "Inténtalo más tarde.",
         ] {
@@ -4450,6 +4498,7 @@ mod tests {
             "The project's quota for this operation has been exceeded.",
             "ファイルのアップロード回数が上限に達しました。しばらくしてから再度お試しください。",
             "Osiągnięto limit wysyłania kodów SMS.",
+            "Zugang für Mitglieder vorübergehend gesperrt. Bitte später erneut versuchen.",
         ] {
             assert_eq!(strongest(t), Some(Rate), "{t}");
         }
