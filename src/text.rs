@@ -128,8 +128,8 @@ pub enum Concept {
     /// step's ("Your promo code has expired", "Il tuo voucher è scaduto").
     Commerce,
     /// "storage", "free articles", "licences", "Speicherplatz", "容量":
-    /// what a plan allots. Its limit reached is a quota met, no limit on
-    /// signing in ("You have reached your storage quota").
+    /// what a plan allots. Used up, it is a quota met, no limit on signing
+    /// in ("You have reached your storage quota").
     Resource,
 }
 

@@ -4379,7 +4379,7 @@ mod tests {
     }
 
     #[test]
-    fn a_page_expired_over_a_lost_session_loops_devices_and_later_buttons() {
+    fn a_page_expired_over_a_lost_session_devices_and_later_buttons() {
         use crate::snapshot::{Page, Snapshot};
         use Judgement::*;
         let read = |title: &str, text: &str| {
