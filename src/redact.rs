@@ -335,6 +335,16 @@ pub fn is_mask(s: &str) -> bool {
     is_count(n) && (unit == "chars" || unit == "digits")
 }
 
+/// Whether a masked excerpt shows nothing but placeholders and punctuation
+/// ("<token:22>", "(<digits:6>)."): it tells a reader nothing.
+pub fn only_masks(excerpt: &str) -> bool {
+    excerpt
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c| keep_punct(c) && c != '<' && c != '>'))
+        .filter(|w| !w.is_empty())
+        .all(is_mask)
+}
+
 /// The kind of a numbered placeholder's head (`token-1` → `token`).
 fn numbered_kind(k: &str) -> Option<&str> {
     k.split_once('-')

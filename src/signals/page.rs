@@ -162,9 +162,6 @@ struct Sentence<'a> {
     /// The sentence asks ("Having a problem with your session?"): a
     /// question says what might be, not what happened.
     question: bool,
-    /// A button's label or a progress line of waiting alone ("Plus tard",
-    /// "Veuillez patienter…"; see [`wait_furniture`]).
-    wait_furniture: bool,
     /// The lexicons whose function words ([`Word`]) are read: the page's
     /// language and English (see [`text::language_words`]).
     words: u64,
@@ -222,6 +219,31 @@ impl Sentence<'_> {
                 .get(i..i + 1)
                 .is_some_and(|t| lex.word_in(Word::Prevents, t, self.words))
         })
+    }
+    /// "Plus tard", "Przypomnij później", "稍后再说" (a button that puts a
+    /// prompt off: the whole sentence a [`Word::Later`]), and a bare
+    /// "Veuillez patienter.", "Bitte warten..." (at most three words, each
+    /// match a wait, no number) when nothing before it failed, blocked or
+    /// stood as a heading ("Votre compte est en attente d'approbation.
+    /// Veuillez patienter.", a progress line): only words of waiting are no
+    /// limit. "Réessayez plus tard...", "Vorübergehend gesperrt..." and
+    /// "Conta bloqueada. Aguarde..." say one.
+    fn wait_furniture(&self) -> bool {
+        let waiting = [C::Rate, C::Temporary, C::Wait]
+            .into_iter()
+            .fold(Concepts::default(), |set, c| union(set, Concepts::of(c)));
+        let only_waiting = !self.matches.is_empty()
+            && self
+                .matches
+                .iter()
+                .all(|m| m.concepts.has(C::Rate) && union(waiting, m.concepts) == waiting);
+        let fresh =
+            !(self.after_verdict || self.after_failure || self.after_block || self.after_heading);
+        let bare_wait = fresh
+            && self.toks.len() <= 3
+            && !self.toks.iter().any(Token::may_be_number)
+            && self.matches.iter().all(|m| m.concepts.has(C::Wait));
+        only_waiting && (bare_wait || text::lexicon().is_word(Word::Later, self.toks, self.words))
     }
     /// "La demande de connexion n'a pas été approuvée à temps sur votre
     /// téléphone", "The sign-in request expired on your phone": a device
@@ -860,29 +882,6 @@ fn is_question(sentence: &str) -> bool {
     s.ends_with(['?', '？', 'か', '吗', '嗎'])
 }
 
-/// "Plus tard", "Przypomnij później", "稍后再说" (a button that puts a
-/// prompt off: the whole sentence a [`Word::Later`]), and a bare "Veuillez
-/// patienter.", "Bitte warten..." (at most three words, each match a wait,
-/// no number) when nothing before it failed, blocked or stood as a heading
-/// (`fresh`: "Votre compte est en attente d'approbation. Veuillez
-/// patienter.", a progress line): only words of waiting are no limit.
-/// "Réessayez plus tard...", "Vorübergehend gesperrt..." and "Conta
-/// bloqueada. Aguarde..." say one.
-fn wait_furniture(toks: &[Token<'_>], matches: &[Match], words: u64, fresh: bool) -> bool {
-    let waiting = [C::Rate, C::Temporary, C::Wait]
-        .into_iter()
-        .fold(Concepts::default(), |set, c| union(set, Concepts::of(c)));
-    let only_waiting = !matches.is_empty()
-        && matches
-            .iter()
-            .all(|m| m.concepts.has(C::Rate) && union(waiting, m.concepts) == waiting);
-    let bare_wait = fresh
-        && toks.len() <= 3
-        && !toks.iter().any(Token::may_be_number)
-        && matches.iter().all(|m| m.concepts.has(C::Wait));
-    only_waiting && (bare_wait || text::lexicon().is_word(Word::Later, toks, words))
-}
-
 /// The sentence after a limit only blocks: a short sentence that only
 /// sends to the administrator ("Contact an administrator."), with no wait,
 /// no number, no question, no condition ("If the problem persists, …",
@@ -1257,7 +1256,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
                     && !lex.word_in(Word::Not, s.toks, s.words)
             }
     };
-    if rate && (page_countdown || moment_countdown() || s.wait_furniture) {
+    if rate && (page_countdown || moment_countdown() || s.wait_furniture()) {
         return None;
     }
     if rate && !outage && !failure_then_later && !password_wait && !session_quota {
@@ -1628,12 +1627,6 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_success: signed_out
                 && before.is_some_and(|b| lex.word_in(Word::Success, &prev_buf.fill(b), words)),
             question: is_question(sentence),
-            wait_furniture: wait_furniture(
-                &toks,
-                &matches,
-                words,
-                !(after_verdict || after_failure || after_block || after_heading),
-            ),
             words,
         };
         // A bare heading ("Error", "Fehler", "エラー": the whole sentence one
@@ -1694,7 +1687,10 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             // An excerpt that is all placeholders ("<token:22>", a
             // browser's error name) tells the reader nothing: the vote
             // stands, the evidence line is left out.
-            if let (true, Some(ex)) = (wanted_evidence && !only_placeholders(ex.as_deref()), &ex) {
+            let shown = ex
+                .as_deref()
+                .filter(|e| wanted_evidence && !redact::only_masks(e));
+            if let Some(ex) = shown {
                 let weight = (w * weight / 3.0).min(1.0);
                 out.evidence
                     .push(Evidence::new(source, rule, format!("\"{ex}\""), weight));
@@ -1743,23 +1739,6 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             out.vote(j, w * weight, ex);
         }
     }
-}
-
-/// Whether a masked excerpt holds nothing but placeholders (`<kind:n>`)
-/// and punctuation.
-fn only_placeholders(ex: Option<&str>) -> bool {
-    let Some(ex) = ex else {
-        return false;
-    };
-    let mut inside = false;
-    !ex.chars().any(|c| {
-        match c {
-            '<' => inside = true,
-            '>' => inside = false,
-            _ => {}
-        }
-        !inside && c.is_alphanumeric()
-    })
 }
 
 /// "Resend code (0:38)", "Renvoyer le code dans 40 s", "重新获取(52s)": the
@@ -2167,7 +2146,6 @@ mod tests {
                 signed_out: text::lexicon().word_in(Word::SignedOut, &toks, u64::MAX),
                 after_success: false,
                 question: is_question(text),
-                wait_furniture: wait_furniture(&toks, &matches, u64::MAX, true),
                 words: u64::MAX,
             },
             otp_context,
