@@ -283,10 +283,13 @@ pub enum Word {
     /// a device, where an approval waits (unlike an address, which is
     /// verified).
     Device,
+    /// "form", "Formular", "formulaire", "フォーム", "表单": the page's form.
+    /// Sent again after a reload, it carries a new hidden token.
+    Form,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 27] = [
+    const ALL: [(Word, &'static str); 28] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -314,6 +317,7 @@ impl Word {
         (Word::Resend, "resend"),
         (Word::Later, "later"),
         (Word::Device, "device"),
+        (Word::Form, "form"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -147,6 +147,11 @@ struct Sentence<'a> {
     /// The next sentence blocks with no end and no wait ("Too many
     /// attempts. Contact an administrator."); looked at only after a limit.
     next_block: bool,
+    /// The next sentence asks to reload the page and send its form again
+    /// ("Refresh the page and submit the form again."); looked at only
+    /// after something said to be invalid that names nothing it could be
+    /// (see [`invalid_of_nothing_named`]).
+    next_resubmit: bool,
     /// The sentence after a session that expired advises to sign in again
     /// or to reload the page ("Your session has expired. Please sign in
     /// again.", "… Please reload the page and try again."), and names no
@@ -724,6 +729,20 @@ impl Sentence<'_> {
     /// not a one-time code (a new code is requested, not reloaded). Not a
     /// session ("Your session has expired, please refresh" stays an expired
     /// step) and not a named code or link.
+    /// "The request could not be verified. Refresh the page and submit the
+    /// form again.", "Die Anfrage konnte nicht verifiziert werden. Bitte
+    /// laden Sie die Seite neu und senden Sie das Formular erneut ab.": a
+    /// request said to be invalid, naming no code, credential, session or
+    /// boundary object, that loading the page again and sending its form
+    /// once more mends, failed on the form's hidden token, a CSRF check by
+    /// another name. The advice must name the form ([`Word::Form`]): "Please
+    /// reload the page and try again" follows any failure.
+    fn form_request_refused(&self) -> bool {
+        invalid_of_nothing_named(self.set)
+            && (self.next_resubmit
+                || (self.has(C::Reload)
+                    && text::lexicon().word_in(Word::Form, self.toks, self.words)))
+    }
     fn form_token_failed(&self) -> bool {
         token_said_to_fail(self.set)
             && self.every_also(C::Otp, C::Token)
@@ -843,6 +862,27 @@ fn no_longer_than(sentence: &str, cjk: usize, other: usize) -> bool {
 
 /// A token said to have expired, to be wrong or to have failed: the page's
 /// form token when a reload is advised (see [`Sentence::form_token_failed`]).
+/// Something said to be invalid, with nothing named that it could be: no
+/// code, credential, session, boundary object, token, account, limit or
+/// block ("The request could not be verified").
+fn invalid_of_nothing_named(set: Concepts) -> bool {
+    set.has(C::Invalid)
+        && ![
+            C::Otp,
+            C::Cred,
+            C::Challenge,
+            C::Session,
+            C::Boundary,
+            C::Token,
+            C::Account,
+            C::Many,
+            C::Rate,
+            C::Permanent,
+        ]
+        .into_iter()
+        .any(|c| set.has(c))
+}
+
 fn token_said_to_fail(set: Concepts) -> bool {
     (set.has(C::Expired) || set.has(C::Invalid) || set.has(C::Failed)) && set.has(C::Token)
 }
@@ -921,6 +961,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     }
     if s.has(C::Csrf) {
         return Some((Judgement::Session, Rule::TextCsrf, 1.0));
+    }
+    if s.form_request_refused() {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.8));
     }
     // A credential named (a one-time password is a code, not the password:
     // a compound word such as "Einmalpasswort" matches both, and is read as
@@ -1588,7 +1631,13 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // Every sign-out word is a session word too: the words are looked
         // up only in a sentence that names a session.
         let signed_out = set.has(C::Session) && lex.word_in(Word::SignedOut, &toks, words);
-        let next = (token_failed || limit_words || expired_session || session_failed || signed_out)
+        let unnamed_invalid = invalid_of_nothing_named(set);
+        let next = (token_failed
+            || limit_words
+            || expired_session
+            || session_failed
+            || signed_out
+            || unnamed_invalid)
             .then(|| sentences.peek().copied())
             .flatten();
         let next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
@@ -1601,6 +1650,10 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             && next_matches.iter().any(|m| m.concepts.has(C::Reload));
         let next_block =
             limit_words && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches, words));
+        let next_resubmit = unnamed_invalid
+            && next.is_some()
+            && next_matches.iter().any(|m| m.concepts.has(C::Reload))
+            && lex.word_in(Word::Form, &next_toks, words);
         // After a sign-out alone, not a sign-in offered as a question
         // ("Vous avez été déconnecté de Wikipédia. Voulez-vous vous
         // reconnecter ?").
@@ -1622,6 +1675,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_unplaced_error,
             next_reload,
             next_block,
+            next_resubmit,
             next_relogin,
             signed_out,
             after_success: signed_out
@@ -2142,6 +2196,7 @@ mod tests {
                 after_unplaced_error: false,
                 next_reload: false,
                 next_block: false,
+                next_resubmit: false,
                 next_relogin: false,
                 signed_out: text::lexicon().word_in(Word::SignedOut, &toks, u64::MAX),
                 after_success: false,
@@ -4479,6 +4534,59 @@ mod tests {
             "Zugang für Mitglieder vorübergehend gesperrt. Bitte später erneut versuchen.",
         ] {
             assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_request_mended_by_sending_the_form_again_is_the_form_token() {
+        use Judgement::*;
+        for t in [
+            "Security check failed. The request could not be verified. \
+             Refresh the page and submit the form again.",
+            "Die Anfrage konnte nicht verifiziert werden. Bitte laden Sie die Seite neu \
+             und senden Sie das Formular erneut ab.",
+            "İstek doğrulanamadı. Sayfayı yenileyip formu tekrar gönderin.",
+            "无法验证该请求，请刷新页面后重新提交。",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        // A code or a credential named is what was wrong; a reload alone
+        // follows any failure.
+        for (t, want) in [
+            (
+                "Invalid code. Refresh the page and submit the form again.",
+                Some(Invalid),
+            ),
+            (
+                "The request could not be verified. Please reload the page and try again.",
+                None,
+            ),
+        ] {
+            assert_ne!(strongest(t), Some(Session), "{t}");
+            if want.is_some() {
+                assert_eq!(strongest(t), want, "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn site_data_daily_limits_and_lost_sessions() {
+        use Judgement::*;
+        for (t, want) in [
+            (
+                "Je browser slaat geen sitegegevens op voor deze website. \
+                 Sta het opslaan van sitegegevens toe.",
+                Session,
+            ),
+            (
+                "Se perdieron los datos de tu sesión durante el acceso.",
+                Session,
+            ),
+            ("Das Tageslimit für SMS-Codes ist erreicht.", Rate),
+            ("You have reached the daily limit for SMS codes.", Rate),
+            ("Ce code n'est pas le bon.", Invalid),
+        ] {
+            assert_eq!(strongest(t), Some(want), "{t}");
         }
     }
 }
