@@ -4570,7 +4570,7 @@ mod tests {
     }
 
     #[test]
-    fn site_data_daily_limits_and_lost_sessions() {
+    fn site_data_daily_limits_lost_sessions_and_steps_not_done_in_time() {
         use Judgement::*;
         for (t, want) in [
             (
@@ -4585,6 +4585,11 @@ mod tests {
             ("Das Tageslimit für SMS-Codes ist erreicht.", Rate),
             ("You have reached the daily limit for SMS codes.", Rate),
             ("Ce code n'est pas le bon.", Invalid),
+            (
+                "Die Anmeldung wurde nicht innerhalb der vorgegebenen Zeit abgeschlossen.",
+                Expired,
+            ),
+            ("Doğrulama işlemi süresi içinde tamamlanmadı.", Expired),
         ] {
             assert_eq!(strongest(t), Some(want), "{t}");
         }
