@@ -149,8 +149,7 @@ struct Sentence<'a> {
     next_block: bool,
     /// The next sentence asks to reload the page and send its form again
     /// ("Refresh the page and submit the form again."); looked at only
-    /// after something said to be invalid that names nothing it could be
-    /// (see [`invalid_of_nothing_named`]).
+    /// after a request said to be invalid (see [`request_said_invalid`]).
     next_resubmit: bool,
     /// The sentence after a session that expired advises to sign in again
     /// or to reload the page ("Your session has expired. Please sign in
@@ -723,26 +722,26 @@ impl Sentence<'_> {
                         .is_some_and(|ts| lex.word_in(Word::Change, ts, self.words))
                 })
     }
+    /// "The request could not be verified. Refresh the page and submit the
+    /// form again.", "Die Anfrage konnte nicht verifiziert werden. Bitte
+    /// laden Sie die Seite neu und senden Sie das Formular erneut ab.": a
+    /// request said to be invalid ([`request_said_invalid`]) that loading
+    /// the page again and sending its form once more mends failed on the
+    /// form's hidden token, a CSRF check by another name. The advice must
+    /// name the form ([`Word::Form`]): "Please reload the page and try
+    /// again" follows any failure.
+    fn form_request_refused(&self) -> bool {
+        request_said_invalid(self.set)
+            && (self.next_resubmit
+                || (self.has(C::Reload)
+                    && text::lexicon().word_in(Word::Form, self.toks, self.words)))
+    }
     /// "Token expired. Please reload the page.", "Security token mismatch.
     /// Please refresh the page": a token that expired, is wrong or failed,
     /// and that loading the page again renews, is the page's form token,
     /// not a one-time code (a new code is requested, not reloaded). Not a
     /// session ("Your session has expired, please refresh" stays an expired
     /// step) and not a named code or link.
-    /// "The request could not be verified. Refresh the page and submit the
-    /// form again.", "Die Anfrage konnte nicht verifiziert werden. Bitte
-    /// laden Sie die Seite neu und senden Sie das Formular erneut ab.": a
-    /// request said to be invalid, naming no code, credential, session or
-    /// boundary object, that loading the page again and sending its form
-    /// once more mends, failed on the form's hidden token, a CSRF check by
-    /// another name. The advice must name the form ([`Word::Form`]): "Please
-    /// reload the page and try again" follows any failure.
-    fn form_request_refused(&self) -> bool {
-        invalid_of_nothing_named(self.set)
-            && (self.next_resubmit
-                || (self.has(C::Reload)
-                    && text::lexicon().word_in(Word::Form, self.toks, self.words)))
-    }
     fn form_token_failed(&self) -> bool {
         token_said_to_fail(self.set)
             && self.every_also(C::Otp, C::Token)
@@ -862,11 +861,15 @@ fn no_longer_than(sentence: &str, cjk: usize, other: usize) -> bool {
 
 /// A token said to have expired, to be wrong or to have failed: the page's
 /// form token when a reload is advised (see [`Sentence::form_token_failed`]).
-/// Something said to be invalid, with nothing named that it could be: no
-/// code, credential, session, boundary object, token, account, limit or
-/// block ("The request could not be verified").
-fn invalid_of_nothing_named(set: Concepts) -> bool {
+/// A request said to be invalid ("The request could not be verified",
+/// "无法验证该请求"), with nothing else named that it could be: no code,
+/// credential, session, boundary object, token, account, limit or block.
+/// The request is a `rate_object` word ("request", "Anfrage", "requête",
+/// "リクエスト", "요청"); a field that names none ("Invalid customer number",
+/// "出生日期无效") is the form's own check.
+fn request_said_invalid(set: Concepts) -> bool {
     set.has(C::Invalid)
+        && set.has(C::RateObject)
         && ![
             C::Otp,
             C::Cred,
@@ -1631,7 +1634,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // Every sign-out word is a session word too: the words are looked
         // up only in a sentence that names a session.
         let signed_out = set.has(C::Session) && lex.word_in(Word::SignedOut, &toks, words);
-        let unnamed_invalid = invalid_of_nothing_named(set);
+        let unnamed_invalid = request_said_invalid(set);
         let next = (token_failed
             || limit_words
             || expired_session
@@ -4561,6 +4564,12 @@ mod tests {
                 "The request could not be verified. Please reload the page and try again.",
                 None,
             ),
+            (
+                "Ungültige Kundennummer. Bitte laden Sie die Seite neu und senden Sie das \
+                 Formular erneut ab.",
+                None,
+            ),
+            ("会员卡号无效，请刷新页面后重新提交。", None),
         ] {
             assert_ne!(strongest(t), Some(Session), "{t}");
             if want.is_some() {
@@ -4584,7 +4593,6 @@ mod tests {
             ),
             ("Das Tageslimit für SMS-Codes ist erreicht.", Rate),
             ("You have reached the daily limit for SMS codes.", Rate),
-            ("Ce code n'est pas le bon.", Invalid),
             (
                 "Die Anmeldung wurde nicht innerhalb der vorgegebenen Zeit abgeschlossen.",
                 Expired,
