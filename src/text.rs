@@ -286,10 +286,13 @@ pub enum Word {
     /// "form", "Formular", "formulaire", "フォーム", "表单": the page's form.
     /// Sent again after a reload, it carries a new hidden token.
     Form,
+    /// "redirect", "loop", "Schleife", "boucle", "ループ", "循环": a
+    /// boundary phrase that says the browser goes round in circles.
+    Loop,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 28] = [
+    const ALL: [(Word, &'static str); 29] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -318,6 +321,7 @@ impl Word {
         (Word::Later, "later"),
         (Word::Device, "device"),
         (Word::Form, "form"),
+        (Word::Loop, "loop"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -129,6 +129,14 @@ struct Sentence<'a> {
     /// sent a 6-digit code to your e-mail."): a validity next ("It expires
     /// in 10 minutes.") is that code's.
     after_code: bool,
+    /// The sentence before said something ran out, not a session, and
+    /// named no limit ("Zeitüberschreitung", "Tempo esgotado"): a length
+    /// the step is given next is the allowance that ran out.
+    after_expiry: bool,
+    /// A sentence before, in this text, named a redirect loop ("Too many
+    /// redirects", "Die Anmeldung hängt in einer Schleife"), not as a
+    /// question: advice to clear cookies after it is the loop's remedy.
+    after_loop: bool,
     /// The sentence before was a bare heading ("Error", "エラー"): a failure
     /// that says nothing of what failed, so a retry after it is no advice.
     after_heading: bool,
@@ -1008,6 +1016,35 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         let lex = text::lexicon();
         lex.word_in(Word::Every, s.toks, s.words) || lex.word_in(Word::If, s.toks, s.words)
     };
+    // "Zeitüberschreitung / Die Zwei-Faktor-Prüfung muss innerhalb von 3
+    // Minuten abgeschlossen werden.", "Tempo esgotado / A verificação em
+    // dois passos tem de ser concluída em 5 minutos.": after a timeout, the
+    // time a code or step must be done in is the allowance that ran out,
+    // no wait ("A new code will be available in 30 minutes" is one). Not
+    // when the sentence counts, blocks, judges, waits or resends ("Code
+    // expired. Too many attempts, try again in 5 minutes").
+    if s.after_expiry
+        && timed
+        && s.has(C::Needs)
+        && !counted
+        && !cred
+        && (s.has(C::Otp) || s.has(C::Challenge))
+        && [
+            C::Permanent,
+            C::Wait,
+            C::Many,
+            C::Reached,
+            C::Limited,
+            C::Bound,
+            C::Invalid,
+            C::Session,
+        ]
+        .into_iter()
+        .all(|c| !s.has(c))
+        && !text::lexicon().word_in(Word::Resend, s.toks, s.words)
+    {
+        return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
+    }
     // "The code expires in 10 minutes", "Der Link läuft nach 5 Minuten ab",
     // "链接将在 5 分钟后失效": how long a code or link stays valid, with
     // nothing failed or counted, is the step's prompt; its length is no
@@ -1170,6 +1207,14 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     }
     if s.form_token_failed() {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.8));
+    }
+    // "Too many redirects / The sign-in page keeps bouncing back and forth.
+    // Clear cookies for this site and try again.": a loop named, then the
+    // advice to clear a boundary object, is the cookies' fault. A loop
+    // named alone (a help link's title) reads nothing, nor does the advice
+    // asked as a question.
+    if boundary && !counted && !notice && s.has(C::Recheck) && s.after_loop && !s.question {
+        return Some((Judgement::Session, Rule::TextSessionBoundary, 0.7));
     }
     // Weaker than a failure said of the code: "Invalid code. If this keeps
     // happening, check that the clock is set right" is a wrong code first.
@@ -1592,6 +1637,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     let mut after_cred = false;
     let mut after_code = false;
     let mut after_heading = false;
+    let mut after_loop = false;
+    let mut after_expiry = false;
     let mut after_block = false;
     let mut after_unplaced_error = false;
     let mut next_buf = text::TokenBuf::default();
@@ -1673,6 +1720,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_verdict,
             after_cred,
             after_code,
+            after_expiry,
+            after_loop,
             after_heading,
             after_block,
             after_unplaced_error,
@@ -1718,6 +1767,22 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         after_unplaced_error =
             judged.is_none() && !heading && (s.set.has(C::GenericError) || s.set.has(C::Failed));
         after_heading = heading;
+        // Not after a limit said beside the expiry ("Your code expired and
+        // you've used all the codes allowed for today"): the length next is
+        // its wait.
+        after_expiry = set.has(C::Expired)
+            && !limit_words
+            && !set.has(C::Reached)
+            && !set.has(C::Session)
+            && !set.has(C::Cred)
+            && !set.has(C::Account);
+        // A loop asked about ("Too many redirects?", a help link) is none
+        // said to happen.
+        after_loop = after_loop
+            || !s.question
+                && matches.iter().any(|m| {
+                    m.concepts.has(C::Boundary) && word_in_match(Word::Loop, &toks, m, words)
+                });
         after_block = (set.has(C::Permanent) && !only_the_administrator(&matches, &toks, words))
             || judged.is_some_and(|(j, ..)| j == Judgement::Rate);
         if let Some((j, rule, w)) = judged {
@@ -2194,6 +2259,8 @@ mod tests {
                 after_verdict: false,
                 after_cred: false,
                 after_code: false,
+                after_loop: false,
+                after_expiry: false,
                 after_heading: false,
                 after_block: false,
                 after_unplaced_error: false,
@@ -4600,6 +4667,51 @@ mod tests {
             ("Doğrulama işlemi süresi içinde tamamlanmadı.", Expired),
         ] {
             assert_eq!(strongest(t), Some(want), "{t}");
+        }
+    }
+
+    #[test]
+    fn loops_then_cookies_timeouts_then_allowances_idioms_and_memberships() {
+        use Judgement::*;
+        for (t, want) in [
+            (
+                "Too many redirects. The sign-in page keeps bouncing back and forth. \
+                 Clear cookies for this site and try again.",
+                Some(Session),
+            ),
+            (
+                "Çok fazla yönlendirme. Giriş sayfası döngüye girdi. \
+                 Bu sitenin çerezlerini silip tekrar deneyin.",
+                Some(Session),
+            ),
+            // A loop asked about is a help link's.
+            (
+                "Forgot your password? Too many redirects? Learn how to clear cookies.",
+                None,
+            ),
+            (
+                "Zeitüberschreitung. Die Zwei-Faktor-Prüfung muss innerhalb von 3 Minuten \
+                 abgeschlossen werden.",
+                Some(Expired),
+            ),
+            (
+                "Tempo esgotado. A verificação em dois passos tem de ser concluída em 5 minutos.",
+                Some(Expired),
+            ),
+            (
+                "Code expired. Too many attempts. Try again in 5 minutes.",
+                Some(Rate),
+            ),
+            ("Der Code passt leider nicht.", Some(Invalid)),
+            ("Ups, to nie ten kod.", Some(Invalid)),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        for t in [
+            "Your library membership has expired.",
+            "Ihr Personalausweis ist abgelaufen.",
+        ] {
+            assert_ne!(strongest(t), Some(Expired), "{t}");
         }
     }
 }
