@@ -1681,13 +1681,13 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // Every sign-out word is a session word too: the words are looked
         // up only in a sentence that names a session.
         let signed_out = set.has(C::Session) && lex.word_in(Word::SignedOut, &toks, words);
-        let unnamed_invalid = request_said_invalid(set);
+        let request_invalid = request_said_invalid(set);
         let next = (token_failed
             || limit_words
             || expired_session
             || session_failed
             || signed_out
-            || unnamed_invalid)
+            || request_invalid)
             .then(|| sentences.peek().copied())
             .flatten();
         let next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
@@ -1700,7 +1700,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             && next_matches.iter().any(|m| m.concepts.has(C::Reload));
         let next_block =
             limit_words && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches, words));
-        let next_resubmit = unnamed_invalid
+        let next_resubmit = request_invalid
             && next.is_some()
             && next_matches.iter().any(|m| m.concepts.has(C::Reload))
             && lex.word_in(Word::Form, &next_toks, words);
