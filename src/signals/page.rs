@@ -375,7 +375,9 @@ impl Sentence<'_> {
             || word_at(Word::By, m.start + m.len, 1);
         (m.start < verdict || sent_to)
             && self.matches.iter().any(|code| {
-                code.concepts.has(C::Otp)
+                // A link sent is as much the step's as a code ("El enlace
+                // de acceso que te enviamos por correo ha expirado").
+                (code.concepts.has(C::Otp) || code.concepts.has(C::Challenge))
                     && !code.concepts.has(C::Token)
                     && !code.concepts.has(C::Cred)
                     && if head_final {
@@ -402,6 +404,61 @@ impl Sentence<'_> {
                     .toks
                     .get(m.start.saturating_sub(1)..m.start + m.len)
                     .is_some_and(|t| t.iter().any(Token::may_be_number))
+        })
+    }
+    /// "O pedido expirou por não ter sido confirmado dentro de 5 minutos",
+    /// "Onay bildirimi 2 dakika içinde yanıtlanmadığı için geçersiz oldu":
+    /// every length is the time a step was given and not used, a word of
+    /// negation between it and the expiry. Each length is bare, its number
+    /// at most the third word of its phrase ("dentro de 5 minutos", not
+    /// "try again in 5 minutes"), and nothing is resent or requested.
+    fn allowance_not_met(&self) -> bool {
+        let lex = text::lexicon();
+        let Some(expired) = self.matches.iter().find(|m| m.concepts.has(C::Expired)) else {
+            return false;
+        };
+        // A negation between them, and nothing asked for ("The code expired
+        // and you cannot request a new one for 5 minutes" is a wait).
+        let not_between = |a: usize, b: usize| {
+            let (from, to) = if a < b { (a, b) } else { (b, a) };
+            self.toks
+                .get(from..to)
+                .is_some_and(|ts| lex.word_in(Word::Not, ts, self.words))
+                && !self
+                    .matches
+                    .iter()
+                    .any(|m| m.concepts.has(C::RateObject) && m.start >= from && m.start < to)
+        };
+        let mut lengths = lengths_in(self.toks).peekable();
+        lengths.peek().is_some()
+            && !lex.word_in(Word::Resend, self.toks, self.words)
+            && self
+                .matches
+                .iter()
+                .filter(|m| m.concepts.has(C::Rate) || m.concepts.has(C::Temporary))
+                .all(|m| {
+                    names_a_unit(m)
+                        || self
+                            .toks
+                            .get(m.start..m.start + m.len)
+                            .and_then(|ts| ts.iter().position(Token::may_be_number))
+                            .is_some_and(|at| at <= 2)
+                })
+            && lengths.all(|(i, _)| {
+                if i < expired.start {
+                    not_between(i, expired.start)
+                } else {
+                    not_between(expired.start + expired.len, i)
+                }
+            })
+    }
+    /// A word of validity ends right before `m`, at most one word apart
+    /// ("expira em 15 minutos", "válido durante 20 minutos").
+    fn validity_right_before(&self, m: &Match) -> bool {
+        self.matches.iter().any(|v| {
+            v.concepts.has(C::Validity)
+                && v.start + v.len <= m.start
+                && m.start - (v.start + v.len) <= 1
         })
     }
     /// Every length of time the sentence names ("10 minutes") stands by a
@@ -1100,6 +1157,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Der Code ist nach 10 Minuten abgelaufen", "expired after 10
     // minutes": every length beside a past expiry is how long the code
     // lived, no wait ("Code expired, try again in 5 minutes" names one).
+    // "O link não é mais válido: ele expira em 15 minutos", "ha expirado:
+    // solo es válido durante 20 minutos": a length the lexicon reads as a
+    // wait ("em 15 minutos") right after a word of validity is the
+    // validity's.
     let expiry_length = s.has(C::Expired)
         && (s.has(C::Otp) || s.has(C::Challenge) || s.has(C::Flow))
         && !s.has(C::Session)
@@ -1109,14 +1170,19 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             C::Permanent,
             C::Wait,
             C::Many,
-            C::Temporary,
             C::Reached,
             C::Limited,
             C::Bound,
         ]
         .into_iter()
         .all(|c| !s.has(c))
-        && s.every_length_is_a_validity();
+        && ((s
+            .matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Temporary))
+            .all(|m| s.validity_right_before(m))
+            && s.every_length_is_a_validity())
+            || s.allowance_not_met());
     // "Zeitlimit erreicht" (a time limit reached) matches a limit reached
     // ("*limit erreicht") and a timeout alike: a timeout, no limit.
     // A wait beside who helps, named as the only block, after nothing that
@@ -1242,10 +1308,26 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // error: you requested a code too often", "服务器错误，账号已临时锁定，请
     // 30分钟后再试").
     // Not advice against it ("Server error: don't request codes too often").
+    // Nor the user's account locked for a length beside an outage ("We're
+    // having technical issues. Your account is temporarily locked for 15
+    // minutes"): a word of the lock itself, not a retry or a length
+    // ("Your account is unavailable, try again in 5 minutes" is none).
+    let account_locked = s.has(C::Account)
+        && timed
+        && s.matches.iter().any(|m| {
+            m.concepts.has(C::Rate)
+                && !m.concepts.has(C::Temporary)
+                && !names_a_unit(m)
+                && !s
+                    .toks
+                    .get(m.start..m.start + m.len)
+                    .is_some_and(|ts| ts.iter().any(Token::may_be_number))
+        });
     let own_limit = (s.has(C::Many) && !s.frequency_advised_against())
         || (s.has(C::Permanent)
             && !s.blocks_only_name_the_administrator()
-            && (timed || s.has(C::Temporary)));
+            && (timed || s.has(C::Temporary)))
+        || account_locked;
     let outage = s.has(C::Unavailable) && !counted && !limit_named && !own_limit;
     // "Failed to send the message, please try again later": a failure and
     // the advice to retry; the product says nothing of a limit.
@@ -1372,7 +1454,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     }
     // Whatever failed while the server was down ("authentication failed
     // because the server is unavailable") failed because of the outage.
-    if outage && (rate || s.has(C::GenericError)) {
+    // A code that could not be checked because of a technical problem
+    // named in the same sentence ("Ihr Code konnte wegen eines technischen
+    // Problems nicht geprüft werden") was not judged wrong.
+    let outage_said_here = s.matches.iter().any(|m| m.concepts.has(C::Unavailable));
+    if outage
+        && (rate
+            || s.has(C::GenericError)
+            || (outage_said_here && (s.has(C::Invalid) || s.has(C::Failed))))
+    {
         return Some((Judgement::Other, Rule::TextOtherFailure, 0.4));
     }
     // "로그인 세션이 비활성화 되었거나 서버와 일치하지 않습니다": a session
@@ -1747,7 +1837,15 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             && [C::Failed, C::GenericError, C::Invalid]
                 .into_iter()
                 .any(|c| set.has(c));
-        let judged = judge(&s, otp_context);
+        // "Reenviar código (disponible en 00:45)", "Code erneut senden in
+        // 2:00": a resend counted down on a clock, with nothing else said,
+        // is the resend's cooldown, as the lexicons' "resend code in #"
+        // phrases are.
+        let judged = judge(&s, otp_context).or_else(|| {
+            (clock_countdown(sentence).is_some()
+                && resend_countdown(sentence, None, &toks, &matches, words))
+            .then_some((Judgement::Rate, Rule::TextRateLimit, 0.8))
+        });
         // A limit that names a timeout ("The request timed out because too
         // many requests were sent.") is still a limit: its wait comes next.
         after_outage = outage_here && !judged.is_some_and(|(j, ..)| j == Judgement::Rate);
@@ -4712,6 +4810,52 @@ mod tests {
             "Ihr Personalausweis ist abgelaufen.",
         ] {
             assert_ne!(strongest(t), Some(Expired), "{t}");
+        }
+    }
+
+    /// Twenty-third session: resends counted down on a clock, validities
+    /// and allowances beside an expiry, and technical errors as outages.
+    #[test]
+    fn clock_countdowns_allowances_not_met_and_technical_errors() {
+        use Judgement::*;
+        for (t, want) in [
+            ("Reenviar código (disponible en 00:45)", Some(Rate)),
+            ("Code erneut senden in 2:00", Some(Rate)),
+            // A clock past five minutes is a time of day, no countdown.
+            ("Resend code at 14:30", None),
+            (
+                "O link de acesso não é mais válido: ele expira em 15 minutos.",
+                Some(Expired),
+            ),
+            (
+                "O pedido de autenticação expirou por não ter sido confirmado dentro de 5 minutos.",
+                Some(Expired),
+            ),
+            (
+                "Onay bildirimi 2 dakika içinde yanıtlanmadığı için geçersiz oldu.",
+                Some(Expired),
+            ),
+            // A wait after the expiry, with no negation or a request, is a wait.
+            (
+                "O código expirou. Tente novamente dentro de 5 minutos.",
+                Some(Rate),
+            ),
+            (
+                "Interner Serverfehler\nIhr Code konnte wegen eines technischen Problems \
+                 nicht geprüft werden.",
+                Some(Other),
+            ),
+            (
+                "We're having technical issues. Your account is temporarily locked for 15 \
+                 minutes.",
+                Some(Rate),
+            ),
+            (
+                "Your account is temporarily unavailable, try again in 5 minutes.",
+                Some(Other),
+            ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
         }
     }
 }
