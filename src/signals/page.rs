@@ -4854,6 +4854,17 @@ mod tests {
                 "Your account is temporarily unavailable, try again in 5 minutes.",
                 Some(Other),
             ),
+            // A validity's length in brackets, and a time passed since sending.
+            (
+                "ワンタイムパスワードの有効期限（5分）を過ぎています。",
+                Some(Expired),
+            ),
+            ("인증번호의 유효시간(3분)이 지났습니다.", Some(Expired)),
+            ("该邮箱验证码发送已超过10分钟，不再有效。", Some(Expired)),
+            (
+                "認証コードの入力に複数回失敗したため、15分間ログインを制限しています。",
+                Some(Rate),
+            ),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
