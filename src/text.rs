@@ -289,10 +289,13 @@ pub enum Word {
     /// "redirect", "loop", "Schleife", "boucle", "ループ", "循环": a
     /// boundary phrase that says the browser goes round in circles.
     Loop,
+    /// "approve", "bestätigen", "valider", "aprobar", "承認", "批准": the
+    /// user's answer an approval waits for.
+    Approve,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 29] = [
+    const ALL: [(Word, &'static str); 30] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -322,6 +325,7 @@ impl Word {
         (Word::Device, "device"),
         (Word::Form, "form"),
         (Word::Loop, "loop"),
+        (Word::Approve, "approve"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -137,6 +137,11 @@ struct Sentence<'a> {
     /// redirects", "Die Anmeldung hängt in einer Schleife"), not as a
     /// question: advice to clear cookies after it is the loop's remedy.
     after_loop: bool,
+    /// The sentence before said an approval was not given within a length
+    /// ("Vous n'avez pas validé la connexion dans les 2 minutes"; see
+    /// [`Sentence::unanswered_approval`]): a request said to expire next
+    /// is that approval's.
+    after_unanswered: bool,
     /// The sentence before was a bare heading ("Error", "エラー"): a failure
     /// that says nothing of what failed, so a retry after it is no advice.
     after_heading: bool,
@@ -406,10 +411,54 @@ impl Sentence<'_> {
                     .is_some_and(|t| t.iter().any(Token::may_be_number))
         })
     }
+    /// "Vous n'avez pas validé la connexion dans l'application dans les 2
+    /// minutes", "Girişi 2 dakika içinde uygulamadan onaylamadınız": an
+    /// approval not given within the time it had. A negation, a word of
+    /// approving and a length, each length bare; nothing limited, counted,
+    /// blocked, judged wrong or resent, no credential but the device it
+    /// waited on, not a condition and not a question ("If you don't approve
+    /// within 2 minutes, …").
+    fn unanswered_approval(&self) -> bool {
+        let lex = text::lexicon();
+        let mut lengths = lengths_in(self.toks).peekable();
+        lengths.peek().is_some()
+            && !self.question
+            && lex.word_in(Word::Not, self.toks, self.words)
+            && lex.word_in(Word::Approve, self.toks, self.words)
+            && !lex.word_in(Word::If, self.toks, self.words)
+            && !lex.word_in(Word::Resend, self.toks, self.words)
+            && [
+                C::Many,
+                C::Limited,
+                C::Reached,
+                C::Permanent,
+                C::Wait,
+                C::Bound,
+                C::Invalid,
+                C::Session,
+            ]
+            .into_iter()
+            .all(|c| !self.has(c))
+            // The phone the approval waited on is no credential.
+            && self.matches.iter().all(|m| {
+                !m.concepts.has(C::Cred)
+                    || self
+                        .toks
+                        .get(m.start..m.start + m.len)
+                        .is_some_and(|ts| lex.is_word(Word::Device, ts, self.words))
+            })
+            && self
+                .matches
+                .iter()
+                .filter(|m| m.concepts.has(C::Rate) || m.concepts.has(C::Temporary))
+                .all(|m| names_a_unit(m) || length_early_in(self.toks, m))
+    }
     /// "O pedido expirou por não ter sido confirmado dentro de 5 minutos",
     /// "Onay bildirimi 2 dakika içinde yanıtlanmadığı için geçersiz oldu":
-    /// every length is the time a step was given and not used, a word of
-    /// negation between it and the expiry. Each length is bare, its number
+    /// every length is the time a step was given to be approved and was
+    /// not, a word of negation between it and the expiry (not a lock after
+    /// the expiry: "Le code a expiré et vous ne pourrez pas vous reconnecter
+    /// pendant 15 minutes"). Each length is bare, its number
     /// at most the third word of its phrase ("dentro de 5 minutos", not
     /// "try again in 5 minutes"), and nothing is resent or requested.
     fn allowance_not_met(&self) -> bool {
@@ -431,19 +480,13 @@ impl Sentence<'_> {
         };
         let mut lengths = lengths_in(self.toks).peekable();
         lengths.peek().is_some()
+            && lex.word_in(Word::Approve, self.toks, self.words)
             && !lex.word_in(Word::Resend, self.toks, self.words)
             && self
                 .matches
                 .iter()
                 .filter(|m| m.concepts.has(C::Rate) || m.concepts.has(C::Temporary))
-                .all(|m| {
-                    names_a_unit(m)
-                        || self
-                            .toks
-                            .get(m.start..m.start + m.len)
-                            .and_then(|ts| ts.iter().position(Token::may_be_number))
-                            .is_some_and(|at| at <= 2)
-                })
+                .all(|m| names_a_unit(m) || length_early_in(self.toks, m))
             && lengths.all(|(i, _)| {
                 if i < expired.start {
                     not_between(i, expired.start)
@@ -1073,6 +1116,24 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         let lex = text::lexicon();
         lex.word_in(Word::Every, s.toks, s.words) || lex.word_in(Word::If, s.toks, s.words)
     };
+    // "Vous n'avez pas validé la connexion dans les 2 minutes. La demande a
+    // expiré.": a request said to run out after an approval not given in
+    // its time is that approval's step, though "demande" alone names none.
+    if s.after_unanswered
+        && s.has(C::Expired)
+        && !cred
+        && [C::Session, C::Account, C::Boundary, C::Many, C::Permanent]
+            .into_iter()
+            .all(|c| !s.has(c))
+    {
+        return Some((Judgement::Expired, Rule::TextChallengeExpired, 0.8));
+    }
+    // The approval not given itself is no wait: its length is the time it
+    // had ("Você não aprovou o acesso dentro de 2 minutos"). Said with the
+    // expiry, the allowance rule below reads it.
+    if !s.has(C::Expired) && s.unanswered_approval() {
+        return None;
+    }
     // "Zeitüberschreitung / Die Zwei-Faktor-Prüfung muss innerhalb von 3
     // Minuten abgeschlossen werden.", "Tempo esgotado / A verificação em
     // dois passos tem de ser concluída em 5 minutos.": after a timeout, the
@@ -1328,7 +1389,26 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             && !s.blocks_only_name_the_administrator()
             && (timed || s.has(C::Temporary)))
         || account_locked;
-    let outage = s.has(C::Unavailable) && !counted && !limit_named && !own_limit;
+    // Nor an outage said here only to deny it or as a condition beside a
+    // verdict ("Der Code ist falsch, es liegt kein technischer Fehler vor",
+    // "并非技术原因", "Invalid code (if the problem persists due to
+    // technical issues, contact IT)").
+    let lex = text::lexicon();
+    let not_outage_here = s
+        .matches
+        .iter()
+        .filter(|m| m.concepts.has(C::Unavailable))
+        .any(|m| {
+            s.toks
+                .get(m.start.saturating_sub(5)..m.start)
+                .is_some_and(|ts| lex.word_in(Word::Not, ts, s.words))
+                || (lex.word_in(Word::If, s.toks, s.words)
+                    && [C::Invalid, C::Failed, C::Expired, C::GenericError]
+                        .into_iter()
+                        .any(|c| s.has(c)))
+        });
+    let outage =
+        s.has(C::Unavailable) && !not_outage_here && !counted && !limit_named && !own_limit;
     // "Failed to send the message, please try again later": a failure and
     // the advice to retry; the product says nothing of a limit.
     let failure_then_later = !counted
@@ -1455,14 +1535,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // Whatever failed while the server was down ("authentication failed
     // because the server is unavailable") failed because of the outage.
     // A code that could not be checked because of a technical problem
-    // named in the same sentence ("Ihr Code konnte wegen eines technischen
+    // named in the same sentence, before the verdict ("Ihr Code konnte wegen eines technischen
     // Problems nicht geprüft werden") was not judged wrong.
-    let outage_said_here = s.matches.iter().any(|m| m.concepts.has(C::Unavailable));
-    if outage
-        && (rate
-            || s.has(C::GenericError)
-            || (outage_said_here && (s.has(C::Invalid) || s.has(C::Failed))))
-    {
+    // Only a problem named before the verdict, not as a condition: "Invalid
+    // code - if you have technical problems, contact support", "Der Code
+    // ist falsch, es liegt kein technischer Fehler vor" judge the code.
+    let first = |c: C| s.matches.iter().position(|m| m.concepts.has(c));
+    let verdict_at = first(C::Invalid).into_iter().chain(first(C::Failed)).min();
+    let outage_first = first(C::Unavailable).is_some_and(|u| verdict_at.is_some_and(|v| u < v))
+        && !text::lexicon().word_in(Word::If, s.toks, s.words);
+    if outage && (rate || s.has(C::GenericError) || outage_first) {
         return Some((Judgement::Other, Rule::TextOtherFailure, 0.4));
     }
     // "로그인 세션이 비활성화 되었거나 서버와 일치하지 않습니다": a session
@@ -1729,9 +1811,11 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     let mut after_heading = false;
     let mut after_loop = false;
     let mut after_expiry = false;
+    let mut after_unanswered = false;
     let mut after_block = false;
     let mut after_unplaced_error = false;
     let mut next_buf = text::TokenBuf::default();
+    let mut clock_buf = text::TokenBuf::default();
     let mut next_matches = Vec::new();
     let mut sentences = text::sentences(text)
         .take(limit)
@@ -1811,6 +1895,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_cred,
             after_code,
             after_expiry,
+            after_unanswered,
             after_loop,
             after_heading,
             after_block,
@@ -1841,10 +1926,15 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // 2:00": a resend counted down on a clock, with nothing else said,
         // is the resend's cooldown, as the lexicons' "resend code in #"
         // phrases are.
+        // The resend is said before the clock: "有効時間 04:59 コードを再送信"
+        // and "Code sent at 1:15 AM · Resend code" show a validity and a
+        // time of day beside the button.
         let judged = judge(&s, otp_context).or_else(|| {
-            (clock_countdown(sentence).is_some()
-                && resend_countdown(sentence, None, &toks, &matches, words))
-            .then_some((Judgement::Rate, Rule::TextRateLimit, 0.8))
+            let before_clock = clock_at(sentence)
+                .and_then(|at| sentence.get(..at))
+                .map(|head| lex.word_in(Word::Resend, &clock_buf.fill(head), words));
+            (before_clock == Some(true) && resend_countdown(sentence, None, &toks, &matches, words))
+                .then_some((Judgement::Rate, Rule::TextRateLimit, 0.8))
         });
         // A limit that names a timeout ("The request timed out because too
         // many requests were sent.") is still a limit: its wait comes next.
@@ -1868,6 +1958,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // Not after a limit said beside the expiry ("Your code expired and
         // you've used all the codes allowed for today"): the length next is
         // its wait.
+        after_unanswered = !set.has(C::Expired) && s.unanswered_approval();
         after_expiry = set.has(C::Expired)
             && !limit_words
             && !set.has(C::Reached)
@@ -2079,6 +2170,15 @@ fn bare_length(toks: &[Token<'_>], m: &Match) -> bool {
         .is_some_and(|at| at <= 1)
 }
 
+/// A rate phrase whose number (or slot) is at most its third word: a bare
+/// length with a preposition of two words ("dentro de 5 minutos", "w ciągu
+/// 2 minut"), not a retry that holds one ("try again in 5 minutes").
+fn length_early_in(toks: &[Token<'_>], m: &Match) -> bool {
+    toks.get(m.start..m.start + m.len)
+        .and_then(|ts| ts.iter().position(Token::may_be_number))
+        .is_some_and(|at| at <= 2)
+}
+
 /// Each length of time named, in order: the index of its number (or slot)
 /// and how many tokens its unit takes. The unit is looked up only after a
 /// number.
@@ -2115,6 +2215,26 @@ fn unit_in(window: &[Token<'_>]) -> Option<(u64, usize)> {
         return None;
     };
     Some((mult, len))
+}
+
+/// Where the first clock ("0:45", "01:05") begins in `s`.
+fn clock_at(s: &str) -> Option<usize> {
+    let mut at = 0;
+    for w in s.split(|c: char| !(c.is_ascii_digit() || c == ':')) {
+        let clock = w.split_once(':').is_some_and(|(m, sec)| {
+            !m.is_empty() && sec.len() == 2 && m.len() <= 2 && sec.parse::<u32>().is_ok()
+        });
+        if clock {
+            return Some(at);
+        }
+        // The separator after the word is one character, of any width.
+        at += w.len();
+        at += s
+            .get(at..)
+            .and_then(|r| r.chars().next())
+            .map_or(0, char::len_utf8);
+    }
+    None
 }
 
 /// "0:45" or "1:05" in a countdown → seconds.
@@ -2359,6 +2479,7 @@ mod tests {
                 after_code: false,
                 after_loop: false,
                 after_expiry: false,
+                after_unanswered: false,
                 after_heading: false,
                 after_block: false,
                 after_unplaced_error: false,
@@ -4865,6 +4986,36 @@ mod tests {
                 "認証コードの入力に複数回失敗したため、15分間ログインを制限しています。",
                 Some(Rate),
             ),
+            // An approval not given in its time, then the request said to
+            // expire; not a lock after the expiry.
+            (
+                "Vous n'avez pas validé la connexion dans l'application dans les 2 minutes. \
+                 La demande a expiré.",
+                Some(Expired),
+            ),
+            (
+                "No aprobaste la solicitud en tu teléfono dentro de los 2 minutos. La \
+                 solicitud ha vencido.",
+                Some(Expired),
+            ),
+            (
+                "Le code a expiré et vous ne pourrez pas vous reconnecter pendant 15 minutes.",
+                Some(Rate),
+            ),
+            // A resend before the clock; a validity or a time of day before it.
+            ("验证码不能为空\n有效时间 03:12 重新发送", Some(Other)),
+            ("Code sent at 1:15 AM · Resend code", None),
+            // A technical problem as a condition or denied beside a verdict.
+            (
+                "Ungültiger Code – bei technischen Problemen wenden Sie sich an den Support.",
+                Some(Invalid),
+            ),
+            (
+                "Incorrect verification code (if the problem persists due to technical \
+                 issues, contact your IT team).",
+                Some(Invalid),
+            ),
+            ("验证失败：验证码错误，并非技术原因。", Some(Invalid)),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
