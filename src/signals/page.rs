@@ -458,9 +458,9 @@ impl Sentence<'_> {
     /// every length is the time a step was given to be approved and was
     /// not, a word of negation between it and the expiry (not a lock after
     /// the expiry: "Le code a expiré et vous ne pourrez pas vous reconnecter
-    /// pendant 15 minutes"). Each length is bare, its number
-    /// at most the third word of its phrase ("dentro de 5 minutos", not
-    /// "try again in 5 minutes"), and nothing is resent or requested.
+    /// pendant 15 minutes"). Each length is bare, its number at most the
+    /// third word of its phrase ("dentro de 5 minutos", not "try again in 5
+    /// minutes"), and nothing is resent or requested.
     fn allowance_not_met(&self) -> bool {
         let lex = text::lexicon();
         let Some(expired) = self.matches.iter().find(|m| m.concepts.has(C::Expired)) else {
@@ -1389,10 +1389,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             && !s.blocks_only_name_the_administrator()
             && (timed || s.has(C::Temporary)))
         || account_locked;
-    // Nor an outage said here only to deny it or as a condition beside a
-    // verdict ("Der Code ist falsch, es liegt kein technischer Fehler vor",
-    // "并非技术原因", "Invalid code (if the problem persists due to
-    // technical issues, contact IT)").
+    // Nor an outage said here only to deny it (a negation up to five words
+    // before it: "not because of a technical problem", "并非技术原因") or as
+    // a condition beside a verdict ("Invalid code (if the problem persists
+    // due to technical issues, contact IT)").
     let lex = text::lexicon();
     let not_outage_here = s
         .matches
@@ -1535,15 +1535,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // Whatever failed while the server was down ("authentication failed
     // because the server is unavailable") failed because of the outage.
     // A code that could not be checked because of a technical problem
-    // named in the same sentence, before the verdict ("Ihr Code konnte wegen eines technischen
-    // Problems nicht geprüft werden") was not judged wrong.
-    // Only a problem named before the verdict, not as a condition: "Invalid
-    // code - if you have technical problems, contact support", "Der Code
-    // ist falsch, es liegt kein technischer Fehler vor" judge the code.
+    // named before the verdict in the same sentence ("Ihr Code konnte wegen
+    // eines technischen Problems nicht geprüft werden") was not judged
+    // wrong; a problem named after it ("Ungültiger Code – bei technischen
+    // Problemen wenden Sie sich an den Support") or as a condition judges
+    // the code.
     let first = |c: C| s.matches.iter().position(|m| m.concepts.has(c));
     let verdict_at = first(C::Invalid).into_iter().chain(first(C::Failed)).min();
     let outage_first = first(C::Unavailable).is_some_and(|u| verdict_at.is_some_and(|v| u < v))
-        && !text::lexicon().word_in(Word::If, s.toks, s.words);
+        && !lex.word_in(Word::If, s.toks, s.words);
     if outage && (rate || s.has(C::GenericError) || outage_first) {
         return Some((Judgement::Other, Rule::TextOtherFailure, 0.4));
     }
