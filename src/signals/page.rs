@@ -142,6 +142,10 @@ struct Sentence<'a> {
     /// [`Sentence::unanswered_approval`]): a request said to expire next
     /// is that approval's.
     after_unanswered: bool,
+    /// Whether this sentence is an approval not given in its time, once
+    /// judged (see [`Sentence::unanswered_approval`]); read again for the
+    /// next sentence without looking it up twice.
+    unanswered: std::cell::OnceCell<bool>,
     /// The sentence before was a bare heading ("Error", "エラー"): a failure
     /// that says nothing of what failed, so a retry after it is no advice.
     after_heading: bool,
@@ -419,15 +423,17 @@ impl Sentence<'_> {
     /// waited on, not a condition and not a question ("If you don't approve
     /// within 2 minutes, …").
     fn unanswered_approval(&self) -> bool {
-        let lex = text::lexicon();
-        let mut lengths = lengths_in(self.toks).peekable();
-        lengths.peek().is_some()
-            && !self.question
-            && lex.word_in(Word::Not, self.toks, self.words)
-            && lex.word_in(Word::Approve, self.toks, self.words)
-            && !lex.word_in(Word::If, self.toks, self.words)
-            && !lex.word_in(Word::Resend, self.toks, self.words)
-            && [
+        *self
+            .unanswered
+            .get_or_init(|| self.approval_not_given_in_time())
+    }
+    fn approval_not_given_in_time(&self) -> bool {
+        // The concepts and a number first: they cost next to nothing to
+        // read; the units and the words are looked up only in a sentence
+        // that may hold one.
+        if self.question
+            || !self.toks.iter().any(Token::may_be_number)
+            || [
                 C::Many,
                 C::Limited,
                 C::Reached,
@@ -438,7 +444,16 @@ impl Sentence<'_> {
                 C::Session,
             ]
             .into_iter()
-            .all(|c| !self.has(c))
+            .any(|c| self.has(c))
+        {
+            return false;
+        }
+        let lex = text::lexicon();
+        lengths_in(self.toks).next().is_some()
+            && lex.word_in(Word::Approve, self.toks, self.words)
+            && lex.word_in(Word::Not, self.toks, self.words)
+            && !lex.word_in(Word::If, self.toks, self.words)
+            && !lex.word_in(Word::Resend, self.toks, self.words)
             // The phone the approval waited on is no credential.
             && self.matches.iter().all(|m| {
                 !m.concepts.has(C::Cred)
@@ -1131,7 +1146,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // The approval not given itself is no wait: its length is the time it
     // had ("Você não aprovou o acesso dentro de 2 minutos"). Said with the
     // expiry, the allowance rule below reads it.
-    if !s.has(C::Expired) && s.unanswered_approval() {
+    if timed && !s.has(C::Expired) && s.unanswered_approval() {
         return None;
     }
     // "Zeitüberschreitung / Die Zwei-Faktor-Prüfung muss innerhalb von 3
@@ -1896,6 +1911,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_code,
             after_expiry,
             after_unanswered,
+            unanswered: std::cell::OnceCell::new(),
             after_loop,
             after_heading,
             after_block,
@@ -1958,7 +1974,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // Not after a limit said beside the expiry ("Your code expired and
         // you've used all the codes allowed for today"): the length next is
         // its wait.
-        after_unanswered = !set.has(C::Expired) && s.unanswered_approval();
+        // Looked up by `judge` only in a sentence that names a length.
+        after_unanswered = !set.has(C::Expired) && s.unanswered.get().copied().unwrap_or(false);
         after_expiry = set.has(C::Expired)
             && !limit_words
             && !set.has(C::Reached)
@@ -2480,6 +2497,7 @@ mod tests {
                 after_loop: false,
                 after_expiry: false,
                 after_unanswered: false,
+                unanswered: std::cell::OnceCell::new(),
                 after_heading: false,
                 after_block: false,
                 after_unplaced_error: false,
