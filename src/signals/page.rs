@@ -462,11 +462,16 @@ impl Sentence<'_> {
                         .get(m.start..m.start + m.len)
                         .is_some_and(|ts| lex.is_word(Word::Device, ts, self.words))
             })
-            && self
-                .matches
-                .iter()
-                .filter(|m| m.concepts.has(C::Rate) || m.concepts.has(C::Temporary))
-                .all(|m| names_a_unit(m) || length_early_in(self.toks, m))
+            && self.waits_are_bare_lengths()
+    }
+    /// Every word of a limit or a wait is a unit or a bare length
+    /// ("dentro de 5 minutos"), none a retry or a lock ("try again in 5
+    /// minutes", "temporarily locked").
+    fn waits_are_bare_lengths(&self) -> bool {
+        self.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Rate) || m.concepts.has(C::Temporary))
+            .all(|m| names_a_unit(m) || length_early_in(self.toks, m))
     }
     /// "O pedido expirou por não ter sido confirmado dentro de 5 minutos",
     /// "Onay bildirimi 2 dakika içinde yanıtlanmadığı için geçersiz oldu":
@@ -497,11 +502,7 @@ impl Sentence<'_> {
         lengths.peek().is_some()
             && lex.word_in(Word::Approve, self.toks, self.words)
             && !lex.word_in(Word::Resend, self.toks, self.words)
-            && self
-                .matches
-                .iter()
-                .filter(|m| m.concepts.has(C::Rate) || m.concepts.has(C::Temporary))
-                .all(|m| names_a_unit(m) || length_early_in(self.toks, m))
+            && self.waits_are_bare_lengths()
             && lengths.all(|(i, _)| {
                 if i < expired.start {
                     not_between(i, expired.start)
@@ -1394,10 +1395,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             m.concepts.has(C::Rate)
                 && !m.concepts.has(C::Temporary)
                 && !names_a_unit(m)
-                && !s
-                    .toks
-                    .get(m.start..m.start + m.len)
-                    .is_some_and(|ts| ts.iter().any(Token::may_be_number))
+                && number_in(s.toks, m).is_none()
         });
     let own_limit = (s.has(C::Many) && !s.frequency_advised_against())
         || (s.has(C::Permanent)
@@ -1450,12 +1448,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && s.matches
             .iter()
             .filter(|m| m.concepts.has(C::Rate))
-            .all(|m| {
-                names_a_unit(m)
-                    || s.toks
-                        .get(m.start..m.start + m.len)
-                        .is_some_and(|ts| ts.iter().any(Token::may_be_number))
-            });
+            .all(|m| names_a_unit(m) || number_in(s.toks, m).is_some());
     let session_quota = s.has(C::Session)
         && !s.has(C::RateObject)
         && !s.has(C::Otp)
@@ -1511,13 +1504,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             && s.matches
                 .iter()
                 .filter(|m| m.concepts.has(C::Rate))
-                .all(|m| {
-                    !names_a_unit(m)
-                        && !s
-                            .toks
-                            .get(m.start..m.start + m.len)
-                            .is_some_and(|ts| ts.iter().any(Token::may_be_number))
-                })
+                .all(|m| !names_a_unit(m) && number_in(s.toks, m).is_none())
             && {
                 let lex = text::lexicon();
                 lex.word_in(Word::Underway, s.toks, s.words)
@@ -1946,8 +1933,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // and "Code sent at 1:15 AM · Resend code" show a validity and a
         // time of day beside the button.
         let judged = judge(&s, otp_context).or_else(|| {
-            let before_clock = clock_at(sentence)
-                .and_then(|at| sentence.get(..at))
+            let before_clock = first_clock(sentence)
+                .and_then(|(at, _)| sentence.get(..at))
                 .map(|head| lex.word_in(Word::Resend, &clock_buf.fill(head), words));
             (before_clock == Some(true) && resend_countdown(sentence, None, &toks, &matches, words))
                 .then_some((Judgement::Rate, Rule::TextRateLimit, 0.8))
@@ -2182,18 +2169,20 @@ pub fn names_duration(toks: &[Token<'_>]) -> bool {
 /// or second word ("in 5 seconds", "dans # secondes", "5 saniye içinde"),
 /// not a retry that holds one ("try again in 5 minutes", "réessayez dans #").
 fn bare_length(toks: &[Token<'_>], m: &Match) -> bool {
+    number_in(toks, m).is_some_and(|at| at <= 1)
+}
+
+/// Where in `m`'s words its first number (or slot) stands, if it holds one.
+fn number_in(toks: &[Token<'_>], m: &Match) -> Option<usize> {
     toks.get(m.start..m.start + m.len)
         .and_then(|ts| ts.iter().position(Token::may_be_number))
-        .is_some_and(|at| at <= 1)
 }
 
 /// A rate phrase whose number (or slot) is at most its third word: a bare
 /// length with a preposition of two words ("dentro de 5 minutos", "w ciągu
 /// 2 minut"), not a retry that holds one ("try again in 5 minutes").
 fn length_early_in(toks: &[Token<'_>], m: &Match) -> bool {
-    toks.get(m.start..m.start + m.len)
-        .and_then(|ts| ts.iter().position(Token::may_be_number))
-        .is_some_and(|at| at <= 2)
+    number_in(toks, m).is_some_and(|at| at <= 2)
 }
 
 /// Each length of time named, in order: the index of its number (or slot)
@@ -2234,15 +2223,22 @@ fn unit_in(window: &[Token<'_>]) -> Option<(u64, usize)> {
     Some((mult, len))
 }
 
-/// Where the first clock ("0:45", "01:05") begins in `s`.
-fn clock_at(s: &str) -> Option<usize> {
+/// "0:45" or "1:05" in a countdown → seconds.
+pub fn clock_countdown(s: &str) -> Option<u32> {
+    first_clock(s).map(|(_, secs)| secs)
+}
+
+/// The first clock in `s` ("0:45", "01:05"): where it begins, and its
+/// seconds.
+fn first_clock(s: &str) -> Option<(usize, u32)> {
     let mut at = 0;
     for w in s.split(|c: char| !(c.is_ascii_digit() || c == ':')) {
-        let clock = w.split_once(':').is_some_and(|(m, sec)| {
-            !m.is_empty() && sec.len() == 2 && m.len() <= 2 && sec.parse::<u32>().is_ok()
+        let secs = w.split_once(':').and_then(|(m, sec)| {
+            let (m, sec): (u32, u32) = (m.parse().ok()?, sec.parse().ok()?);
+            (sec < 60 && sec.to_string().len() <= 2 && w.len() <= 5).then_some(m * 60 + sec)
         });
-        if clock {
-            return Some(at);
+        if let Some(secs) = secs {
+            return Some((at, secs));
         }
         // The separator after the word is one character, of any width.
         at += w.len();
@@ -2252,16 +2248,6 @@ fn clock_at(s: &str) -> Option<usize> {
             .map_or(0, char::len_utf8);
     }
     None
-}
-
-/// "0:45" or "1:05" in a countdown → seconds.
-pub fn clock_countdown(s: &str) -> Option<u32> {
-    s.split(|c: char| !(c.is_ascii_digit() || c == ':'))
-        .find_map(|w| {
-            let (m, sec) = w.split_once(':')?;
-            let (m, sec): (u32, u32) = (m.parse().ok()?, sec.parse().ok()?);
-            (sec < 60 && sec.to_string().len() <= 2 && w.len() <= 5).then_some(m * 60 + sec)
-        })
 }
 
 /// Is this input a one-time-code input?
