@@ -292,10 +292,13 @@ pub enum Word {
     /// "approve", "bestätigen", "valider", "aprobar", "承認", "批准": the
     /// user's answer an approval waits for.
     Approve,
+    /// "unlock", "entsperren", "débloquer", "desbloquear", "ロック解除",
+    /// "解锁": what an administrator is asked to do for a lock with no end.
+    Unlock,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 30] = [
+    const ALL: [(Word, &'static str); 31] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -326,6 +329,7 @@ impl Word {
         (Word::Form, "form"),
         (Word::Loop, "loop"),
         (Word::Approve, "approve"),
+        (Word::Unlock, "unlock"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

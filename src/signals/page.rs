@@ -353,7 +353,12 @@ impl Sentence<'_> {
         }
         // After the verdict, only as what the code was sent to ("does not
         // match the code sent to {emailAddress}").
-        let sent_to = sent.iter().any(|&p| p < m.start && m.start - p <= 4);
+        // A clause that ends in its verb names the contact just before the
+        // sent word ("…, den wir an Ihre E-Mail-Adresse gesendet haben",
+        // "die we naar je e-mail stuurden").
+        let sent_to = sent
+            .iter()
+            .any(|&p| (p < m.start && m.start - p <= 4) || p == m.start + m.len);
         // A language that puts the clause before its noun names the code's
         // channel before the code ("telefon numaranıza gönderilen kod"): the
         // contact after a code said to be sent is what the clause tells of
@@ -382,6 +387,15 @@ impl Sentence<'_> {
             .checked_sub(1)
             .is_some_and(|i| word_at(Word::By, i, 1))
             || word_at(Word::By, m.start + m.len, 1);
+        // A participle between the contact and the code it qualifies
+        // ("Der an Ihre E-Mail gesendete Code ist ungültig").
+        let attributive = sent.iter().any(|&p| {
+            p == m.start + m.len
+                && self
+                    .matches
+                    .iter()
+                    .any(|c| c.concepts.has(C::Otp) && c.start == p + 1)
+        });
         (m.start < verdict || sent_to)
             && self.matches.iter().any(|code| {
                 // A link sent is as much the step's as a code ("El enlace
@@ -392,7 +406,7 @@ impl Sentence<'_> {
                     && if head_final {
                         m.start < code.start
                     } else {
-                        code.start < m.start || means
+                        code.start < m.start || means || attributive
                     }
                     && between(m, code).is_some_and(|r| {
                         self.toks
@@ -487,16 +501,21 @@ impl Sentence<'_> {
             return false;
         };
         // A negation between them, and nothing asked for ("The code expired
-        // and you cannot request a new one for 5 minutes" is a wait).
+        // and you cannot request a new one for 5 minutes" is a wait) but
+        // what expired.
         let not_between = |a: usize, b: usize| {
             let (from, to) = if a < b { (a, b) } else { (b, a) };
             self.toks
                 .get(from..to)
                 .is_some_and(|ts| lex.word_in(Word::Not, ts, self.words))
-                && !self
-                    .matches
-                    .iter()
-                    .any(|m| m.concepts.has(C::RateObject) && m.start >= from && m.start < to)
+                && !self.matches.iter().any(|m| {
+                    m.concepts.has(C::RateObject)
+                            && m.start >= from
+                            && m.start < to
+                            // What expired, named right before its expiry
+                            // ("… verilmediği için isteğin süresi doldu").
+                            && m.start + m.len != expired.start
+                })
         };
         let mut lengths = lengths_in(self.toks).peekable();
         lengths.peek().is_some()
@@ -1050,7 +1069,8 @@ fn is_question(sentence: &str) -> bool {
 }
 
 /// The sentence after a limit only blocks: a short sentence that only
-/// sends to the administrator ("Contact an administrator."), with no wait,
+/// sends to the administrator ("Contact an administrator.", or a longer one
+/// that asks them to unlock), with no wait,
 /// no number, no question, no condition ("If the problem persists, …",
 /// "如问题持续存在，…") and no retry of the attempt ("Restart the
 /// authentication attempt and if the problem persists, contact your
@@ -1061,7 +1081,11 @@ fn only_blocks(next: &str, toks: &[Token<'_>], matches: &[Match], mask: u64) -> 
     let conditional = lex.opens_with(Word::If, toks, mask) || lex.cjk_word_in(Word::If, toks, mask);
     has(C::Permanent)
         && only_the_administrator(matches, toks, mask)
-        && no_longer_than(next, 24, 45)
+        // Short, or asking the administrator to unlock ("Contactez votre
+        // administrateur pour le débloquer"; not "Contact your
+        // administrator to raise the limit").
+        && (no_longer_than(next, 24, 45)
+            || (lex.word_in(Word::Unlock, toks, mask) && no_longer_than(next, 40, 90)))
         && !conditional
         && !next.contains('?')
         && ![
@@ -5020,6 +5044,51 @@ mod tests {
                 Some(Invalid),
             ),
             ("验证失败：验证码错误，并非技术原因。", Some(Invalid)),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn cards_mailed_codes_and_requests_to_unlock() {
+        use Judgement::*;
+        for (t, want) in [
+            // A card or a subscription that ran out is no step's.
+            ("Twoja karta płatnicza wygasła.", None),
+            ("등록된 결제 카드의 유효기간이 만료되었습니다.", None),
+            ("Aboneliğinizin süresi doldu.", None),
+            // A contact right before the sent word, or before a participle
+            // that qualifies the code, is where the code was sent.
+            (
+                "Der Code stimmt nicht mit dem überein, den wir an Ihre E-Mail-Adresse \
+                 gesendet haben.",
+                Some(Invalid),
+            ),
+            ("Der an Ihre E-Mail gesendete Code ist ungültig.", Some(Invalid)),
+            ("De code die we naar je e-mail stuurden, is verlopen.", Some(Expired)),
+            ("O código que enviámos por email já expirou.", Some(Expired)),
+            // The address itself judged is still a credential's.
+            ("Die E-Mail-Adresse ist ungültig.", Some(Other)),
+            ("E-Mail oder Code ungültig.", Some(Other)),
+            // A lock the administrator is asked to unlock has no end; a
+            // limit the administrator may raise is still a limit.
+            (
+                "Votre compte a été bloqué suite à trop de tentatives. Contactez votre \
+                 administrateur pour le débloquer.",
+                Some(Other),
+            ),
+            (
+                "Rate limit exceeded. Contact your administrator to raise the limit.",
+                Some(Rate),
+            ),
+            // What expired named right before its expiry, after an approval
+            // not given in time.
+            (
+                "Mobil uygulamadaki giriş onayı 2 dakika içinde verilmediği için isteğin \
+                 süresi doldu.",
+                Some(Expired),
+            ),
+            ("Sesli arama ile kod alma hakkınız doldu.", Some(Rate)),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
