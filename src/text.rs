@@ -295,10 +295,13 @@ pub enum Word {
     /// "unlock", "entsperren", "débloquer", "desbloquear", "ロック解除",
     /// "解锁": what an administrator is asked to do for a lock with no end.
     Unlock,
+    /// "entered", "eingegeben", "saisi", "introdujo", "入力", "输入": the
+    /// user's answer a code's step waits for.
+    Enter,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 31] = [
+    const ALL: [(Word, &'static str); 32] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -330,6 +333,7 @@ impl Word {
         (Word::Loop, "loop"),
         (Word::Approve, "approve"),
         (Word::Unlock, "unlock"),
+        (Word::Enter, "enter"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -431,7 +431,8 @@ impl Sentence<'_> {
     }
     /// "Vous n'avez pas validé la connexion dans l'application dans les 2
     /// minutes", "Girişi 2 dakika içinde uygulamadan onaylamadınız": an
-    /// approval not given within the time it had. A negation, a word of
+    /// approval not given, or a code not entered ("No introdujo el código
+    /// en los 3 minutos disponibles"), within the time it had. A negation, a word of
     /// approving and a length, each length bare; nothing limited, counted,
     /// blocked, judged wrong or resent, no credential but the device it
     /// waited on, not a condition and not a question ("If you don't approve
@@ -464,7 +465,8 @@ impl Sentence<'_> {
         }
         let lex = text::lexicon();
         lengths_in(self.toks).next().is_some()
-            && lex.word_in(Word::Approve, self.toks, self.words)
+            && (lex.word_in(Word::Approve, self.toks, self.words)
+                || lex.word_in(Word::Enter, self.toks, self.words))
             && lex.word_in(Word::Not, self.toks, self.words)
             && !lex.word_in(Word::If, self.toks, self.words)
             && !lex.word_in(Word::Resend, self.toks, self.words)
@@ -1171,7 +1173,17 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // The approval not given itself is no wait: its length is the time it
     // had ("Você não aprovou o acesso dentro de 2 minutos"). Said with the
     // expiry, the allowance rule below reads it.
+    // Under a timeout, the code or step not answered in its time is the
+    // step that ran out ("Zeit abgelaufen / Sie haben den Sicherheitscode
+    // nicht innerhalb von 10 Minuten eingegeben").
     if timed && !s.has(C::Expired) && s.unanswered_approval() {
+        if s.after_expiry
+            && [C::Otp, C::Challenge, C::Flow]
+                .into_iter()
+                .any(|c| s.has(c))
+        {
+            return Some((Judgement::Expired, Rule::TextChallengeExpired, 0.8));
+        }
         return None;
     }
     // "Zeitüberschreitung / Die Zwei-Faktor-Prüfung muss innerhalb von 3
@@ -5064,8 +5076,14 @@ mod tests {
                  gesendet haben.",
                 Some(Invalid),
             ),
-            ("Der an Ihre E-Mail gesendete Code ist ungültig.", Some(Invalid)),
-            ("De code die we naar je e-mail stuurden, is verlopen.", Some(Expired)),
+            (
+                "Der an Ihre E-Mail gesendete Code ist ungültig.",
+                Some(Invalid),
+            ),
+            (
+                "De code die we naar je e-mail stuurden, is verlopen.",
+                Some(Expired),
+            ),
             ("O código que enviámos por email já expirou.", Some(Expired)),
             // The address itself judged is still a credential's.
             ("Die E-Mail-Adresse ist ungültig.", Some(Other)),
@@ -5089,6 +5107,32 @@ mod tests {
                 Some(Expired),
             ),
             ("Sesli arama ile kod alma hakkınız doldu.", Some(Rate)),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        // A code not entered in its time, under a timeout heading, is the
+        // step that ran out; alone it reads nothing, and a lock stays one.
+        for (t, want) in [
+            (
+                "Zeit abgelaufen\nSie haben den Sicherheitscode nicht innerhalb von 10 \
+                 Minuten eingegeben.",
+                Some(Expired),
+            ),
+            (
+                "Sie haben den Code nicht innerhalb von 10 Minuten eingegeben.",
+                None,
+            ),
+            (
+                "Zu viele Versuche\nSie können den Code 10 Minuten lang nicht eingeben.",
+                Some(Rate),
+            ),
+            // Continued in another tab or browser: the state is there.
+            (
+                "Anmeldung unterbrochen: Du hast den Vorgang in einem anderen Tab geöffnet.",
+                Some(Session),
+            ),
+            // A postal code that is not the right one is no sign-in code.
+            ("Le code postal n'est pas le bon.", None),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
