@@ -693,6 +693,9 @@ pub struct Lexicon {
     words: Vec<Vec<(Vec<Pat>, u64)>>,
     /// The lexicons of head-final languages (bit i: `langs[i]`).
     head_final: u64,
+    /// Numbers written as words ("one", "cinq", "eine", "한", "三"), by word:
+    /// each value and the lexicons that list it.
+    numbers: FnvMap<String, Vec<(u64, u64)>>,
 }
 
 /// A lexicon file: `{"lang": "en", "concepts": {"mfa_object": ["…", …], …}}`.
@@ -705,12 +708,16 @@ struct LexiconFile {
     /// noun before the noun ("telefon numarasına gönderilen kod", "メールで
     /// 送信したコード": the code sent to the phone).
     head_final: bool,
+    /// `"numbers": {"one": 1, "an": 1, …}`: numbers written as words, read as
+    /// numbers right before a unit of time ("locked for one hour").
+    numbers: Vec<(String, u64)>,
 }
 
 impl FromJson for LexiconFile {
     fn read(r: &mut Reader<'_>, at: &Path<'_>) -> Result<Self, InputError> {
         let mut concepts = Vec::new();
         let mut words = Vec::new();
+        let mut numbers = Vec::new();
         let mut lang = String::new();
         let mut head_final = false;
         let start = r.object(at, &mut |r, key, _| {
@@ -740,6 +747,13 @@ impl FromJson for LexiconFile {
                     Ok(())
                 })?;
                 Ok(())
+            } else if key == "numbers" {
+                let at = Path::Field(at, "numbers");
+                r.object(&at, &mut |r, name, _| {
+                    numbers.push((name.to_owned(), u64::read(r, &at)?));
+                    Ok(())
+                })?;
+                Ok(())
             } else {
                 r.skip()
             }
@@ -752,6 +766,7 @@ impl FromJson for LexiconFile {
             concepts,
             words,
             head_final,
+            numbers,
         })
     }
 }
@@ -799,6 +814,14 @@ impl Lexicon {
                 self.add_phrase_in(&p, concept, lang);
             }
         }
+        for (name, value) in file.numbers {
+            // Kept as a token reads it ("Één" → "één").
+            let key: String = token_texts(&name).concat();
+            self.numbers
+                .entry(key)
+                .or_default()
+                .push((value, lang_bit(lang)));
+        }
         for (name, list) in file.words {
             let Some(word) = Word::from_name(&name) else {
                 continue;
@@ -828,6 +851,19 @@ impl Lexicon {
     /// Whether `toks` hold a word `w` of the lexicons of `mask`.
     pub fn word_in(&self, w: Word, toks: &[Token<'_>], mask: u64) -> bool {
         self.words_of(w, mask).any(|pats| pats_in(pats, toks))
+    }
+
+    /// The value of `word` written as a number ("five", "cinq", "五") in the
+    /// lexicons of `mask`.
+    pub fn number_word(&self, word: &str, mask: u64) -> Option<u64> {
+        if self.numbers.is_empty() {
+            return None;
+        }
+        self.numbers
+            .get(word)?
+            .iter()
+            .find(|(_, langs)| langs & mask != 0)
+            .map(|(v, _)| *v)
     }
 
     /// Whether `toks` are a word `w` of the lexicons of `mask`, whole.
@@ -1700,6 +1736,19 @@ mod tests {
                 }
             }
             assert_eq!(f.words.len(), Word::ALL.len(), "{}: unknown words", f.lang);
+            // Every lexicon writes its numbers as words, each one token as
+            // the page's text is cut ("dreißig", "三"). Korean lists none:
+            // Hangul is cut a syllable a token, and "한" of "제한 시간" (the
+            // time limit) would read as "한 시간" (one hour).
+            assert!(
+                f.numbers.len() >= 10 || f.lang == "ko",
+                "{}: numbers",
+                f.lang
+            );
+            for (w, v) in &f.numbers {
+                assert_eq!(token_texts(w), [w.to_lowercase()], "{}: {w}", f.lang);
+                assert!((1..=60).contains(v), "{}: {w} {v}", f.lang);
+            }
         }
         // The head-final languages say so; the others do not.
         let lex = lexicon();

@@ -1858,13 +1858,16 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         .peekable();
     while let Some(sentence) = sentences.next() {
         let before = prev.replace(sentence);
-        let toks = buf.fill(sentence);
+        let mut toks = buf.fill(sentence);
         if toks.is_empty() {
             continue;
         }
         lex.scan_in(&toks, lexicons, &mut matches);
         if matches.is_empty() {
             continue; // nothing of the lexicon: no judgement to make
+        }
+        if names_unit(&matches) && number_words(&mut toks, words) {
+            lex.scan_in(&toks, lexicons, &mut matches);
         }
         prefer_account(&mut matches);
         let mut set = Concepts::default();
@@ -1899,9 +1902,12 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             || request_invalid)
             .then(|| sentences.peek().copied())
             .flatten();
-        let next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
+        let mut next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
         if next.is_some() {
             lex.scan_in(&next_toks, lexicons, &mut next_matches);
+            if names_unit(&next_matches) && number_words(&mut next_toks, words) {
+                lex.scan_in(&next_toks, lexicons, &mut next_matches);
+            }
         }
         let next_names_code = next_matches.iter().any(|m| m.concepts.has(C::Otp));
         let next_reload = (token_failed || (expired_session && !next_names_code))
@@ -2188,6 +2194,114 @@ pub fn duration_in(toks: &[Token<'_>]) -> Option<u32> {
         let (mult, _) = unit_after(toks, i)?;
         u32::try_from(n.saturating_mul(mult)).ok()
     })
+}
+
+/// A phrase of the sentence names a unit of time: numbers written as words
+/// are looked for only then.
+fn names_unit(matches: &[Match]) -> bool {
+    matches.iter().any(|m| {
+        [C::Second, C::Minute, C::Hour]
+            .into_iter()
+            .any(|c| m.concepts.has(c))
+    })
+}
+
+/// Numbers written as words in the lexicons of `mask`, right before a unit
+/// of time, read as numbers: "locked for one hour", "bloqué pendant cinq
+/// minutes", "für eine Stunde", "un'ora", "한 시간", "三十分钟". Elsewhere a
+/// number word stays a word ("one code", "una sesión"). A word that is also
+/// an article ("a", "une", "een", "un") reads as one only before minutes or
+/// hours: "a second device", "une seconde fois", "un segundo factor" name no
+/// length. Whether a number was read.
+fn number_words<'a>(toks: &mut Vec<Token<'a>>, mask: u64) -> bool {
+    let lex = text::lexicon();
+    let mut changed = false;
+    let mut i = 0;
+    while let Some(&t) = toks.get(i) {
+        i += 1;
+        if t.may_be_number() {
+            continue;
+        }
+        let head = t.text.get(..t.text.len() - t.tail.len()).unwrap_or("");
+        let value = lex.number_word(t.text, mask).or_else(|| {
+            (!head.is_empty())
+                .then(|| lex.number_word(t.tail, mask))
+                .flatten()
+        });
+        if let Some(v) = value {
+            // "三十分": the numerals before it count too. "十分" alone is
+            // "very" or "enough" ("十分抱歉", "十分にご注意ください") as
+            // often as ten minutes.
+            let (v, han_ten) = numeral_run(toks, i - 1, v, mask);
+            if unit_after(toks, i - 1)
+                .is_some_and(|(mult, _)| (v != 1 || mult >= 60) && !(han_ten && mult == 60))
+            {
+                if let Some(t) = toks.get_mut(i - 1) {
+                    t.num = Some(v);
+                    changed = true;
+                }
+            }
+        } else if let Some(v) = (!head.is_empty())
+            .then(|| lex.number_word(head, mask))
+            .flatten()
+        {
+            // "un'ora": the number joined to its unit by the elision.
+            let unit = Token {
+                text: t.tail,
+                tail: t.tail,
+                num: None,
+                slot: false,
+                value: false,
+            };
+            if unit_in(&[unit]).is_some_and(|(mult, _)| v != 1 || mult >= 60) {
+                let number = Token {
+                    text: head,
+                    tail: head,
+                    num: Some(v),
+                    slot: false,
+                    value: false,
+                };
+                if let Some(slot) = toks.get_mut(i - 1) {
+                    *slot = number;
+                }
+                toks.insert(i, unit);
+                i += 1;
+                changed = true;
+            }
+        }
+    }
+    changed
+}
+
+/// The value of the numerals written in Han that end at token `at`, whose own
+/// value is `last`: "三十" (30), "十五" (15), "二十五" (25). Other numbers are
+/// one word. Whether the numeral is "十" alone.
+fn numeral_run(toks: &[Token<'_>], at: usize, last: u64, mask: u64) -> (u64, bool) {
+    let lex = text::lexicon();
+    let han = |t: &Token<'_>| t.text.chars().count() == 1 && t.text.chars().all(text::is_cjk);
+    if !toks.get(at).is_some_and(han) {
+        return (last, false);
+    }
+    let mut from = at;
+    while from > 0
+        && toks
+            .get(from - 1)
+            .is_some_and(|t| han(t) && lex.number_word(t.text, mask).is_some())
+    {
+        from -= 1;
+    }
+    let (mut total, mut digit) = (0u64, 0u64);
+    for t in toks.get(from..=at).unwrap_or(&[]) {
+        match lex.number_word(t.text, mask) {
+            Some(10) => {
+                total += digit.max(1) * 10;
+                digit = 0;
+            }
+            Some(d) => digit = d,
+            None => {}
+        }
+    }
+    (total + digit, from == at && last == 10)
 }
 
 /// A length of time is named: a number, or a template's slot for one
@@ -5128,6 +5242,53 @@ mod tests {
             ("Le code postal n'est pas le bon.", None),
         ] {
             assert_eq!(strongest(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn numbers_written_as_words_before_a_unit() {
+        use Judgement::*;
+        // A lock with an end, the end written in words, is a limit; the
+        // same lock with no end is not.
+        for (t, want) in [
+            (
+                "For your security, code entry is locked for one hour after repeated failed \
+                 attempts.",
+                Some(Rate),
+            ),
+            ("For your security, code entry is locked.", Some(Other)),
+            (
+                "Per motivi di sicurezza, l'inserimento del codice è bloccato per un'ora.",
+                Some(Rate),
+            ),
+            (
+                "Por motivos de segurança, a introdução de códigos ficou bloqueada durante \
+                 uma hora.",
+                Some(Rate),
+            ),
+            // An article before "second" is no length.
+            ("Utilisez une seconde méthode.", None),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        // The wait counted in seconds, numerals in Han read together.
+        for (t, secs) in [
+            ("Too many attempts. Try again in fifteen minutes.", 900),
+            ("Trop de tentatives. Réessayez dans une heure.", 3600),
+            ("尝试次数过多，请三十分钟后再试。", 1800),
+            ("尝试次数过多，请两小时后再试。", 7200),
+        ] {
+            assert_eq!(read_text(t).cooldown_s, Some(secs), "{t}");
+        }
+        // Elsewhere a number word stays a word: "十分" is "very" as often
+        // as ten minutes.
+        let mut b = text::TokenBuf::default();
+        for t in [
+            "Choose a second factor or one code",
+            "十分抱歉，验证码错误。",
+        ] {
+            let mut toks = b.fill(t);
+            assert!(!number_words(&mut toks, u64::MAX), "{t}");
         }
     }
 }
