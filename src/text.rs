@@ -1188,6 +1188,13 @@ fn lower_case_next(rest: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// A date or an ordinal written with full stops ends here: "am 31.12.
+/// abgelaufen", "bis zum 3. nicht" (one to four digits right before).
+fn date_before(head: &str) -> bool {
+    let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    (1..=4).contains(&digits)
+}
+
 /// Split text into sentences: on line breaks, on `.`, `!`, `?`, `;`
 /// followed by white space or the end (so hosts and decimals stay whole), and
 /// after the full-width `。`, `！`, `？`, `；` of Chinese and Japanese (no space
@@ -1208,7 +1215,8 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
                     && next.is_none_or(char::is_whitespace)
                     && !(lower_case_next(text.get(at + 1..).unwrap_or(""))
                         && (abbreviation_before(text.get(start..at).unwrap_or(""))
-                            || unit_abbreviation_before(text.get(start..at).unwrap_or("")))));
+                            || unit_abbreviation_before(text.get(start..at).unwrap_or(""))
+                            || date_before(text.get(start..at).unwrap_or("")))));
             if end_here {
                 let end = at + c.len_utf8();
                 let s = text.get(start..end).unwrap_or("");
@@ -1996,6 +2004,17 @@ mod tests {
         assert_eq!(
             s,
             ["Wait a sec.", "then go.", "Try in 5 min.", "Then sign in."]
+        );
+        // A date written with full stops, before a small letter.
+        let s: Vec<&str> =
+            sentences("Ihre Mitgliedschaft ist am 31.12. abgelaufen. Code: 1234. Bitte").collect();
+        assert_eq!(
+            s,
+            [
+                "Ihre Mitgliedschaft ist am 31.12. abgelaufen.",
+                "Code: 1234.",
+                "Bitte"
+            ]
         );
     }
 

@@ -297,6 +297,41 @@ impl Sentence<'_> {
                     && (cjk || c.start + c.len <= m.start)
             })
     }
+    /// `m` is only asked for again after something ran out: "Your sign-in
+    /// attempt has expired, please enter your username and password again",
+    /// "登录超时，请重新输入用户名和密码", "ログイン試行の有効期限が切れまし
+    /// た、IDとパスワードを再入力してください". The credential is named after
+    /// the expiry, with a word of entering after the expiry too, and nothing
+    /// after the expiry is judged wrong or missing. "Your password has
+    /// expired" names it before; "验证链接已过期，请重新验证邮箱地址" asks to
+    /// confirm an address, not to enter it.
+    fn asked_again_after_expiry(&self, m: &Match) -> bool {
+        let Some(end) = self
+            .matches
+            .iter()
+            .find(|e| e.concepts.has(C::Expired))
+            .map(|e| e.start + e.len)
+        else {
+            return false;
+        };
+        let after = || self.matches.iter().filter(move |n| n.start >= end);
+        m.start >= end
+            && self
+                .toks
+                .get(end..)
+                .is_some_and(|rest| text::lexicon().word_in(Word::Enter, rest, self.words))
+            && !after().any(|n| {
+                [
+                    C::Invalid,
+                    C::Failed,
+                    C::GenericError,
+                    C::Missing,
+                    C::Expired,
+                ]
+                .into_iter()
+                .any(|c| n.concepts.has(c))
+            })
+    }
     /// `m` only names where a code was sent: a contact word ("e-mail",
     /// "phone number") beside a code said to be sent or received, named
     /// before a verdict on the code (or after it as where the code was
@@ -327,9 +362,10 @@ impl Sentence<'_> {
                 .get(i..(i + len).min(n))
                 .is_some_and(|ts| lex.word_in(w, ts, self.words))
         };
-        // Where the sent words begin (a word may span tokens: "送信した").
+        // Where the sent words begin (a word may span tokens: "送信した",
+        // "記載された", "お送りいたしました" nine).
         let sent: Vec<usize> = (0..n)
-            .filter(|&i| word_at(Word::Sent, i, 4) && !word_at(Word::Sent, i + 1, 3))
+            .filter(|&i| word_at(Word::Sent, i, 10) && !word_at(Word::Sent, i + 1, 9))
             .collect();
         // A negation up to three words before the sent word, with no code
         // between and not a verdict's own ("n'a pas été envoyé", "non è
@@ -632,6 +668,12 @@ impl Sentence<'_> {
                         .get(from..to)
                         .is_some_and(|t| lex.word_in(Word::Time, t, self.words))
                 })
+            // Or a heading that opens with the time and ends with its bound:
+            // "Délai de vérification en deux étapes dépassé".
+            || (lex.opens_with(Word::Time, self.toks, self.words)
+                && self.matches.last().is_some_and(|m| {
+                    m.concepts.has(C::Bound) && m.start + m.len == self.toks.len()
+                }))
     }
     /// Where the first named code ends, a bare token aside (`usize::MAX`
     /// if none).
@@ -1130,6 +1172,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             && !m.concepts.has(C::Session)
             && !s.code_sent_to(m)
             && !s.approval_device(m)
+            && !s.asked_again_after_expiry(m)
     });
     // "Wrong password. You can still try 2 times (then the account is
     // locked for 30 minutes)": attempts left are a warning after a
@@ -1745,6 +1788,22 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     }
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
         return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
+    }
+    // "You have exceeded the time allowed to complete two-step
+    // verification", "Délai de vérification dépassé": the step went past
+    // its time, nothing counted ("the maximum number of attempts") or
+    // limited.
+    if s.has(C::Bound)
+        && !counted
+        && (mfa_object || s.has(C::Flow))
+        && !s.has(C::Session)
+        && !cred
+        && [C::Many, C::Rate, C::Limited, C::Reached, C::Permanent]
+            .into_iter()
+            .all(|c| !s.has(c))
+        && s.bound_is_a_time()
+    {
+        return Some((Judgement::Expired, Rule::TextChallengeExpired, 0.9));
     }
     if s.says_invalid() && s.has(C::Otp) {
         return Some((Judgement::Invalid, Rule::TextInvalidCode, 1.0));
@@ -5243,6 +5302,60 @@ mod tests {
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
+    }
+
+    #[test]
+    fn credentials_asked_again_and_steps_past_their_time() {
+        use Judgement::*;
+        for (t, want) in [
+            // The credentials to enter again after an expiry are no failure
+            // of theirs; a password that expired is.
+            (
+                "Your sign-in attempt has expired, please enter your username and password \
+                 again.",
+                Some(Expired),
+            ),
+            ("本次登录尝试已过期，请重新输入账号和密码。", Some(Expired)),
+            (
+                "Your password has expired, please enter a new password.",
+                Some(Other),
+            ),
+            // An address to confirm again is not one to enter.
+            (
+                "我们发送到您邮箱的验证链接已过期，请重新验证邮箱地址。",
+                Some(Other),
+            ),
+            // A sign-in after a plan ran out is what to do next.
+            ("您的试用期已到期，请升级套餐后再登录。", None),
+            // A step past its time; a count past its maximum is a limit.
+            (
+                "You have exceeded the time allowed to complete two-step verification.",
+                Some(Expired),
+            ),
+            (
+                "You have exceeded the maximum number of verification attempts.",
+                Some(Rate),
+            ),
+            (
+                "Délai de vérification en deux étapes dépassé.",
+                Some(Expired),
+            ),
+            // Where the code was written, in a sent word of five characters.
+            (
+                "メールに記載された確認コードと一致しません。",
+                Some(Invalid),
+            ),
+            (
+                "Het verzoek om de tweede stap met je passkey te bevestigen is verlopen.",
+                Some(Expired),
+            ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        // A date written with full stops ends no sentence: on a code's page,
+        // "abgelaufen." alone would be the step's.
+        let t = "Ihre Mitgliedschaft ist am 31.12. abgelaufen.";
+        assert_eq!(top(&read_text_on(t, true)), None, "{t}");
     }
 
     #[test]
