@@ -306,16 +306,29 @@ impl Sentence<'_> {
     /// expired" names it before; "验证链接已过期，请重新验证邮箱地址" asks to
     /// confirm an address, not to enter it.
     fn asked_again_after_expiry(&self, m: &Match) -> bool {
-        let Some(end) = self
-            .matches
-            .iter()
-            .find(|e| e.concepts.has(C::Expired))
-            .map(|e| e.start + e.len)
-        else {
+        let Some(expiry) = self.matches.iter().position(|e| e.concepts.has(C::Expired)) else {
             return false;
         };
+        let end = self
+            .matches
+            .get(expiry)
+            .map_or(usize::MAX, |e| e.start + e.len);
+        // What ran out is an attempt or a session named before the expiry,
+        // nothing else: not "Expired password: please enter a new one", nor
+        // "Your verification link has expired, enter your email address to
+        // get a new one".
+        let before = self.matches.get(..expiry).unwrap_or(&[]);
+        let attempt_ran_out = before
+            .iter()
+            .any(|n| n.concepts.has(C::Flow) || n.concepts.has(C::Session))
+            && !before.iter().any(|n| {
+                [C::Cred, C::Challenge, C::Account]
+                    .into_iter()
+                    .any(|c| n.concepts.has(c))
+            });
         let after = || self.matches.iter().filter(move |n| n.start >= end);
-        m.start >= end
+        attempt_ran_out
+            && m.start >= end
             && self
                 .toks
                 .get(end..)
@@ -1790,13 +1803,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
     }
     // "You have exceeded the time allowed to complete two-step
-    // verification", "Délai de vérification dépassé": the step went past
-    // its time, nothing counted ("the maximum number of attempts") or
-    // limited.
+    // verification", "Délai de vérification en deux étapes dépassé": the
+    // step went past its time, nothing counted ("the maximum number of
+    // attempts") or limited. Of the step only: "Daily sign-in time
+    // exceeded for this child account" is an allowance of the account's.
     if s.has(C::Bound)
         && !counted
-        && (mfa_object || s.has(C::Flow))
+        && mfa_object
         && !s.has(C::Session)
+        && !s.has(C::Account)
         && !cred
         && [C::Many, C::Rate, C::Limited, C::Reached, C::Permanent]
             .into_iter()
@@ -5339,6 +5354,21 @@ mod tests {
             (
                 "Délai de vérification en deux étapes dépassé.",
                 Some(Expired),
+            ),
+            // Review 46: the expired thing is the credential, the link or
+            // the account's allowance.
+            (
+                "Expired password: please enter a new password.",
+                Some(Other),
+            ),
+            (
+                "期限切れのパスワードです、新しいパスワードを入力してください。",
+                Some(Other),
+            ),
+            (
+                "Daily sign-in time exceeded for this child account. Ask a parent to allow \
+                 more time.",
+                None,
             ),
             // Where the code was written, in a sent word of five characters.
             (
