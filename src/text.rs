@@ -693,9 +693,9 @@ pub struct Lexicon {
     words: Vec<Vec<(Vec<Pat>, u64)>>,
     /// The lexicons of head-final languages (bit i: `langs[i]`).
     head_final: u64,
-    /// Numbers written as words ("one", "cinq", "eine", "한", "三"), by word:
-    /// each value and the lexicons that list it.
-    numbers: FnvMap<String, Vec<(u64, u64)>>,
+    /// Numbers written as words ("one", "cinq", "eine", "三"): the word, its
+    /// value and the lexicon that lists it.
+    numbers: Vec<(String, u64, u64)>,
 }
 
 /// A lexicon file: `{"lang": "en", "concepts": {"mfa_object": ["…", …], …}}`.
@@ -817,10 +817,7 @@ impl Lexicon {
         for (name, value) in file.numbers {
             // Kept as a token reads it ("Één" → "één").
             let key: String = token_texts(&name).concat();
-            self.numbers
-                .entry(key)
-                .or_default()
-                .push((value, lang_bit(lang)));
+            self.numbers.push((key, value, lang_bit(lang)));
         }
         for (name, list) in file.words {
             let Some(word) = Word::from_name(&name) else {
@@ -856,14 +853,11 @@ impl Lexicon {
     /// The value of `word` written as a number ("five", "cinq", "五") in the
     /// lexicons of `mask`.
     pub fn number_word(&self, word: &str, mask: u64) -> Option<u64> {
-        if self.numbers.is_empty() {
-            return None;
-        }
+        // A few hundred words, looked in only before a unit of time.
         self.numbers
-            .get(word)?
             .iter()
-            .find(|(_, langs)| langs & mask != 0)
-            .map(|(v, _)| *v)
+            .find(|(w, _, langs)| w == word && langs & mask != 0)
+            .map(|(_, v, _)| *v)
     }
 
     /// Whether `toks` are a word `w` of the lexicons of `mask`, whole.
