@@ -273,13 +273,14 @@ async function main() {
   }
   // The policy store is read in the background, never waited for.
   const fresh = freshManaged(config.policy).catch(() => null);
-  // What the extension may see on this site: granted, or the page only.
-  const access = await accessOf(tab);
-  tm.access = performance.now();
   // A tab with a web page's address has an id (the API leaves it out only
   // for tabs outside a browser window, such as devtools).
   const tabId = /** @type {number} */ (tab.id);
-  const [page, trail, cookies] = await Promise.all([
+  // What the extension may see on this site (granted, or the page only),
+  // asked while the page, trail and cookies are read: none waits for it,
+  // and each of them answers empty where it may not look.
+  const [access, page, trail, cookies] = await Promise.all([
+    accessOf(tab).then((r) => ((tm.access = performance.now()), r)),
     runInFrames(tabId, collect).then((r) => ((tm.collect = performance.now()), mergeFrames(r))),
     trailOf(tabId).then((r) => ((tm.trail = performance.now()), r)),
     cookiesFor([url, ...config.publishedUrls]).then((r) => ((tm.cookies = performance.now()), r)),
