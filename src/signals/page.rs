@@ -378,7 +378,11 @@ impl Sentence<'_> {
         // Where the sent words begin (a word may span tokens: "送信した",
         // "記載された", "お送りいたしました" nine).
         let sent: Vec<usize> = (0..n)
-            .filter(|&i| word_at(Word::Sent, i, 10) && !word_at(Word::Sent, i + 1, 9))
+            .filter(|&i| {
+                self.toks
+                    .get(i..)
+                    .is_some_and(|ts| lex.opens_with(Word::Sent, ts, self.words))
+            })
             .collect();
         // A negation up to three words before the sent word, with no code
         // between and not a verdict's own ("n'a pas été envoyé", "non è
@@ -1940,7 +1944,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         if matches.is_empty() {
             continue; // nothing of the lexicon: no judgement to make
         }
-        if names_unit(&matches) && number_words(&mut toks, words) {
+        if names_unit(&matches) && number_words(&mut toks, &matches, words) {
             lex.scan_in(&toks, lexicons, &mut matches);
         }
         prefer_account(&mut matches);
@@ -1979,7 +1983,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         let mut next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
         if next.is_some() {
             lex.scan_in(&next_toks, lexicons, &mut next_matches);
-            if names_unit(&next_matches) && number_words(&mut next_toks, words) {
+            if names_unit(&next_matches) && number_words(&mut next_toks, &next_matches, words) {
                 lex.scan_in(&next_toks, lexicons, &mut next_matches);
             }
         }
@@ -2287,13 +2291,20 @@ fn names_unit(matches: &[Match]) -> bool {
 /// an article ("a", "une", "een", "un") reads as one only before minutes or
 /// hours: "a second device", "une seconde fois", "un segundo factor" name no
 /// length. Whether a number was read.
-fn number_words<'a>(toks: &mut Vec<Token<'a>>, mask: u64) -> bool {
+fn number_words<'a>(toks: &mut Vec<Token<'a>>, matches: &[Match], mask: u64) -> bool {
     let lex = text::lexicon();
     let mut changed = false;
+    let mut inserted = 0;
     let mut i = 0;
     while let Some(&t) = toks.get(i) {
+        let at = i - inserted;
         i += 1;
-        if t.may_be_number() {
+        // Only the word right before a unit, or joined to it ("un'ora"), is
+        // looked up (`matches` counts the tokens as they were before any
+        // was inserted).
+        let unit_here =
+            |m: &Match| (m.start == at || m.start == at + 1) && names_unit(std::slice::from_ref(m));
+        if t.may_be_number() || !matches.iter().any(unit_here) {
             continue;
         }
         let head = t.text.get(..t.text.len() - t.tail.len()).unwrap_or("");
@@ -2340,6 +2351,7 @@ fn number_words<'a>(toks: &mut Vec<Token<'a>>, mask: u64) -> bool {
                 }
                 toks.insert(i, unit);
                 i += 1;
+                inserted += 1;
                 changed = true;
             }
         }
@@ -5426,12 +5438,14 @@ mod tests {
         // Elsewhere a number word stays a word: "十分" is "very" as often
         // as ten minutes.
         let mut b = text::TokenBuf::default();
+        let mut matches = Vec::new();
         for t in [
             "Choose a second factor or one code",
             "十分抱歉，验证码错误。",
         ] {
             let mut toks = b.fill(t);
-            assert!(!number_words(&mut toks, u64::MAX), "{t}");
+            text::lexicon().scan_into(&toks, &mut matches);
+            assert!(!number_words(&mut toks, &matches, u64::MAX), "{t}");
         }
     }
 }
