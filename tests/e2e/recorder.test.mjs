@@ -93,14 +93,16 @@ test('the worker is stopped right after a cookie-domain login loop: the popup st
 test('a tab whose page loads were not recorded: the popup says what it could not see', async () => {
   const page = await ext.context.newPage();
   await page.goto(`${site.origin}/healthy`);
+  // As if the page had opened before the extension started: the worker is
+  // stopped first (it forgets its memory, and a write it still had pending
+  // cannot put the trail back), then the tab's stored trail is forgotten;
+  // the next worker starts from storage.
+  await stopWorker(page);
   const probe = await ext.context.newPage();
   await probe.goto(ext.url('options.html'));
-  // As if the page had opened before the extension started: forget the tab's trail.
   const tabId = await probe.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
   await probe.evaluate((id) => chrome.storage.session.remove(`trail:${id}`), tabId);
   await probe.close();
-  // A stopped worker forgets its memory too; the next one starts from storage.
-  await stopWorker(page);
   const popup = await ext.context.newPage();
   await popup.goto(ext.url(`popup.html?tab=${tabId}`));
   await popup.waitForSelector('#result[data-failure-type]', { timeout: 15_000 });
