@@ -306,13 +306,15 @@ impl Sentence<'_> {
     /// expired" names it before; "验证链接已过期，请重新验证邮箱地址" asks to
     /// confirm an address, not to enter it.
     fn asked_again_after_expiry(&self, m: &Match) -> bool {
-        let Some(expiry) = self.matches.iter().position(|e| e.concepts.has(C::Expired)) else {
+        let Some((expiry, e)) = self
+            .matches
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.concepts.has(C::Expired))
+        else {
             return false;
         };
-        let end = self
-            .matches
-            .get(expiry)
-            .map_or(usize::MAX, |e| e.start + e.len);
+        let end = e.start + e.len;
         // What ran out is an attempt or a session named before the expiry,
         // nothing else: not "Expired password: please enter a new one", nor
         // "Your verification link has expired, enter your email address to
@@ -326,14 +328,13 @@ impl Sentence<'_> {
                     .into_iter()
                     .any(|c| n.concepts.has(c))
             });
-        let after = || self.matches.iter().filter(move |n| n.start >= end);
         attempt_ran_out
             && m.start >= end
             && self
                 .toks
                 .get(end..)
                 .is_some_and(|rest| text::lexicon().word_in(Word::Enter, rest, self.words))
-            && !after().any(|n| {
+            && !self.matches.iter().filter(|n| n.start >= end).any(|n| {
                 [
                     C::Invalid,
                     C::Failed,
@@ -1940,12 +1941,9 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         if toks.is_empty() {
             continue;
         }
-        lex.scan_in(&toks, lexicons, &mut matches);
+        scan_with_numbers(&mut toks, lexicons, words, &mut matches);
         if matches.is_empty() {
             continue; // nothing of the lexicon: no judgement to make
-        }
-        if names_unit(&matches) && number_words(&mut toks, &matches, words) {
-            lex.scan_in(&toks, lexicons, &mut matches);
         }
         prefer_account(&mut matches);
         let mut set = Concepts::default();
@@ -1982,10 +1980,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             .flatten();
         let mut next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
         if next.is_some() {
-            lex.scan_in(&next_toks, lexicons, &mut next_matches);
-            if names_unit(&next_matches) && number_words(&mut next_toks, &next_matches, words) {
-                lex.scan_in(&next_toks, lexicons, &mut next_matches);
-            }
+            scan_with_numbers(&mut next_toks, lexicons, words, &mut next_matches);
         }
         let next_names_code = next_matches.iter().any(|m| m.concepts.has(C::Otp));
         let next_reload = (token_failed || (expired_session && !next_names_code))
@@ -2274,14 +2269,20 @@ pub fn duration_in(toks: &[Token<'_>]) -> Option<u32> {
     })
 }
 
-/// A phrase of the sentence names a unit of time: numbers written as words
-/// are looked for only then.
-fn names_unit(matches: &[Match]) -> bool {
-    matches.iter().any(|m| {
-        [C::Second, C::Minute, C::Hour]
-            .into_iter()
-            .any(|c| m.concepts.has(c))
-    })
+/// The phrases of the lexicons of `lexicons` in `toks`. Where one names a
+/// unit of time, numbers written as words in the lexicons of `words` are
+/// read first ([`number_words`]), and the sentence is read again.
+fn scan_with_numbers<'a>(
+    toks: &mut Vec<Token<'a>>,
+    lexicons: u64,
+    words: u64,
+    out: &mut Vec<Match>,
+) {
+    let lex = text::lexicon();
+    lex.scan_in(toks, lexicons, out);
+    if out.iter().any(names_a_unit) && number_words(toks, out, words) {
+        lex.scan_in(toks, lexicons, out);
+    }
 }
 
 /// Numbers written as words in the lexicons of `mask`, right before a unit
@@ -2302,8 +2303,7 @@ fn number_words<'a>(toks: &mut Vec<Token<'a>>, matches: &[Match], mask: u64) -> 
         // Only the word right before a unit, or joined to it ("un'ora"), is
         // looked up (`matches` counts the tokens as they were before any
         // was inserted).
-        let unit_here =
-            |m: &Match| (m.start == at || m.start == at + 1) && names_unit(std::slice::from_ref(m));
+        let unit_here = |m: &Match| (m.start == at || m.start == at + 1) && names_a_unit(m);
         if t.may_be_number() || !matches.iter().any(unit_here) {
             continue;
         }
