@@ -126,12 +126,17 @@ async function json(url) {
 /**
  * The core's messages in the UI language (with English under it). `index`
  * is the core data's file list; a language without a file speaks English.
+ * `read` gives a data file's text by name (core.js's `dataText`, which
+ * shares its fetches with the core); without it each file is fetched here.
  * @param {Promise<string[]> | string[]} index
+ * @param {(name: string) => Promise<string>} [read]
  */
-export async function sayer(index) {
+export async function sayer(index, read) {
   const base = new URL('./core/data/', import.meta.url);
+  /** @param {string} name */
+  const data = (name) => (read ? read(name).then((t) => JSON.parse(t)) : json(new URL(name, base)));
   const stem = messagesStem(uiLang(), await index);
-  const en = json(new URL('messages/en.json', base));
-  const cat = stem === 'en' ? en : json(new URL(`messages/${stem}.json`, base)).catch(() => null);
+  const en = data('messages/en.json');
+  const cat = stem === 'en' ? en : data(`messages/${stem}.json`).catch(() => null);
   return new Say(await cat, await en);
 }

@@ -10,7 +10,7 @@
 // store has answered (the view is re-rendered if a new policy changes it).
 
 import { tabs, runInFrames, cookiesFor, runtime, browserInfo } from './ext.js';
-import { invoke, loadData, dataIndex, prefetch } from './core.js';
+import { invoke, loadData, dataIndex, dataText, prefetch } from './core.js';
 import { lexiconsFor, lexiconStem } from './languages.js';
 import { collect } from './scripting/collector.js';
 import { mergeFrames } from './frames.js';
@@ -249,15 +249,21 @@ function wire(current) {
 const same = (a, b) => a.failure_type === b.failure_type && a.verdict === b.verdict && (a.safe_code ?? '') === (b.safe_code ?? '');
 
 async function main() {
-  const sayP = sayer(dataIndex).catch(() => null);
+  const sayP = sayer(dataIndex, dataText).catch(() => null);
   // A page in the user's own language is likely: its lexicon loads while the page is read.
   prefetch(`lexicon/${lexiconStem(uiLang())}.json`);
   /** @type {Record<string, number>} the phases, ms since navigation start */
   const tm = { start: performance.now() };
-  const [tab, config] = await Promise.all([
-    targetTab().then((r) => ((tm.tab = performance.now()), r)),
-    loadConfig().then((r) => ((tm.config = performance.now()), r)),
-  ]);
+  const tabP = targetTab().then((r) => ((tm.tab = performance.now()), r));
+  // The page is read as soon as the tab is known, while the settings are
+  // read: it is the longest step before the core runs.
+  const pageP = tabP.then((known) =>
+    known?.id !== undefined && !unsupported(known.url ?? '')
+      ? runInFrames(known.id, collect).then((r) => ((tm.collect = performance.now()), mergeFrames(r)))
+      : null,
+  );
+  pageP.catch(() => {}); // awaited below once the tab is known to be a page; this only keeps an early failure from being unhandled
+  const [tab, config] = await Promise.all([tabP, loadConfig().then((r) => ((tm.config = performance.now()), r))]);
   if (!tab) throw new Error(t('popupNoTab'));
   const url = tab.url ?? '';
   try {
@@ -277,11 +283,11 @@ async function main() {
   // for tabs outside a browser window, such as devtools).
   const tabId = /** @type {number} */ (tab.id);
   // What the extension may see on this site (granted, or the page only),
-  // asked while the page, trail and cookies are read: none waits for it,
-  // and each of them answers empty where it may not look.
+  // asked while the page (started above), trail and cookies are read: none
+  // waits for it, and each of them answers empty where it may not look.
   const [access, page, trail, cookies] = await Promise.all([
     accessOf(tab).then((r) => ((tm.access = performance.now()), r)),
-    runInFrames(tabId, collect).then((r) => ((tm.collect = performance.now()), mergeFrames(r))),
+    pageP,
     trailOf(tabId).then((r) => ((tm.trail = performance.now()), r)),
     cookiesFor([url, ...config.publishedUrls]).then((r) => ((tm.cookies = performance.now()), r)),
   ]);

@@ -38,3 +38,18 @@ test('every data file ships beside the module, listed in its index, and none ins
     }
   }
 });
+
+test('common.json holds, word for word, the files the index names as common: the catalogs, word lists, public suffix list and English only', () => {
+  const index = JSON.parse(fs.readFileSync(path.join(DIST, 'core/data/index.json'), 'utf8'));
+  const common = JSON.parse(fs.readFileSync(path.join(DIST, 'core/data/common.json'), 'utf8'));
+  assert.deepEqual(Object.keys(common).sort(), [...index.common].sort());
+  for (const name of index.common) {
+    assert.ok(index.files.includes(name), `${name} is common but not in the index`);
+    assert.equal(common[name], fs.readFileSync(path.join(DIST, 'core/data', name), 'utf8'), name);
+  }
+  // Every page needs these; a lexicon or messages of another language loads on demand.
+  for (const name of index.files) {
+    const perLanguage = name.startsWith('lexicon/') || name.startsWith('messages/');
+    assert.equal(index.common.includes(name), !perLanguage || name.endsWith('/en.json'), name);
+  }
+});
