@@ -131,16 +131,10 @@ pub enum Concept {
     /// what a plan allots. Used up, it is a quota met, no limit on signing
     /// in ("You have reached your storage quota").
     Resource,
-    /// "3 more failed attempts", "3 weitere Fehlversuche", "3 tentatives
-    /// supplémentaires", "あと3回", "再输错3次": failures still to come
-    /// before something happens. Said of a lock to come ([`Word::Future`],
-    /// [`Word::If`]) it is a warning, like [`Concept::Remaining`]; of a
-    /// lock that happened, it counts the failures that caused it.
-    MoreAttempts,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 45] = [
+    const ALL: [(Concept, &'static str); 44] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -185,7 +179,6 @@ impl Concept {
         (Concept::Validity, "validity"),
         (Concept::Commerce, "commerce"),
         (Concept::Resource, "resource"),
-        (Concept::MoreAttempts, "more_attempts"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {
@@ -305,13 +298,10 @@ pub enum Word {
     /// "entered", "eingegeben", "saisi", "introdujo", "入力", "输入": the
     /// user's answer a code's step waits for.
     Enter,
-    /// "will", "wird", "sera", "se bloqueará", "kilitlenecek", "将": what
-    /// is said is to come, not what happened.
-    Future,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 33] = [
+    const ALL: [(Word, &'static str); 32] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -344,7 +334,6 @@ impl Word {
         (Word::Approve, "approve"),
         (Word::Unlock, "unlock"),
         (Word::Enter, "enter"),
-        (Word::Future, "future"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -1196,21 +1196,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // locked for 30 minutes)": attempts left are a warning after a
     // failure, not yet a limit; on their own they say nothing new.
     // "0 attempts remaining", "no attempts left" are the limit itself.
-    // "After 3 more failed attempts your account will be locked for 1
-    // hour": failures still to come before a lock to come warn too. Not a
-    // lock that happened after them ("was locked after 3 more failed
-    // attempts"), nor beside the limit said ("Too many attempts", "limit
-    // reached").
-    let more_to_come = || {
-        let lex = text::lexicon();
-        s.has(C::MoreAttempts)
-            && (lex.word_in(Word::Future, s.toks, s.words)
-                || lex.word_in(Word::If, s.toks, s.words))
-            && !s.too_many_with_object()
-            && !s.limit_reached()
-    };
-    let warning = (s.has(C::Remaining) || more_to_come())
-        && s.toks.iter().any(|t| t.num.is_some_and(|n| n > 0));
+    let warning = s.has(C::Remaining) && s.toks.iter().any(|t| t.num.is_some_and(|n| n > 0));
     if warning && !failure && !s.has(C::Otp) {
         return None;
     }
@@ -3951,66 +3937,6 @@ mod tests {
             Some(Rate)
         );
         assert_ne!(j("Account locked, no attempts left."), None);
-        // So many more failures before a lock to come is a warning, not the
-        // lock; a lock that came after them is the lock.
-        for (to_come, happened) in [
-            (
-                "After 3 more failed attempts your account will be locked for 1 hour.",
-                "Your account was locked for 1 hour after 3 more failed attempts.",
-            ),
-            (
-                "Nach 3 weiteren Fehlversuchen wird Ihr Konto für 1 Stunde gesperrt.",
-                "Ihr Konto wurde nach 3 weiteren Fehlversuchen für 1 Stunde gesperrt.",
-            ),
-            (
-                "Après 3 tentatives supplémentaires, votre compte sera bloqué pendant 1 heure.",
-                "Votre compte a été bloqué pendant 1 heure après 3 tentatives supplémentaires.",
-            ),
-            (
-                "Tras 3 intentos fallidos más, tu cuenta se bloqueará durante 1 hora.",
-                "Tu cuenta fue bloqueada durante 1 hora tras 3 intentos fallidos más.",
-            ),
-            (
-                "Dopo altri 3 tentativi l'account verrà bloccato per 1 ora.",
-                "L'account è stato bloccato per 1 ora dopo altri 3 tentativi.",
-            ),
-            (
-                "Após mais 3 tentativas, a sua conta será bloqueada durante 1 hora.",
-                "A sua conta foi bloqueada durante 1 hora após mais 3 tentativas.",
-            ),
-            (
-                "Na nog 3 mislukte pogingen wordt je account 1 uur geblokkeerd.",
-                "Je account is 1 uur geblokkeerd na nog 3 mislukte pogingen.",
-            ),
-            (
-                "Po 3 kolejnych nieudanych próbach konto zostanie zablokowane na 1 godzinę.",
-                "Konto zablokowano na 1 godzinę po 3 kolejnych nieudanych próbach.",
-            ),
-            (
-                "3 başarısız deneme daha yaparsanız hesabınız 1 saat kilitlenecek.",
-                "3 başarısız deneme daha yapıldığı için hesabınız 1 saat kilitlendi.",
-            ),
-            (
-                "あと3回間違えると、アカウントが1時間ロックされます。",
-                "あと3回の失敗でアカウントが1時間ロックされました。",
-            ),
-            (
-                "再输错3次，账户将被锁定1小时。",
-                "再输错3次后，账户被锁定1小时。",
-            ),
-            (
-                "3번 더 틀리면 계정이 1시간 동안 잠깁니다.",
-                "3번 더 틀려서 계정이 1시간 동안 잠겼습니다.",
-            ),
-        ] {
-            assert_ne!(j(to_come), Some(Rate), "{to_come}");
-            assert_eq!(j(happened), Some(Rate), "{happened}");
-        }
-        // Beside the limit itself, the lock is the limit.
-        assert_eq!(
-            j("Too many failed attempts: 3 more failed attempts will lock it for 24 hours."),
-            Some(Rate)
-        );
         // A next sentence that blocks only on a condition, or asks, or
         // says something else, leaves the limit a limit.
         for text in [
