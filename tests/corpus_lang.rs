@@ -255,6 +255,9 @@ const HELDOUT: &[&str] = &[
     "heldout-199",
     "heldout-200",
     "heldout-201",
+    "heldout-202",
+    "heldout-203",
+    "heldout-204",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -439,7 +442,10 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout198.jsonl`, round 196;
 /// `lang-heldout199.jsonl`, round 197;
 /// `lang-heldout200.jsonl`, round 198;
-/// `lang-heldout201.jsonl`, round 199):
+/// `lang-heldout201.jsonl`, round 199;
+/// `lang-heldout202.jsonl`, round 200;
+/// `lang-heldout203.jsonl`, round 201;
+/// `lang-heldout204.jsonl`, round 202):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -633,6 +639,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-199", "/tests/corpus/lang-heldout199.jsonl"),
     ("heldout-200", "/tests/corpus/lang-heldout200.jsonl"),
     ("heldout-201", "/tests/corpus/lang-heldout201.jsonl"),
+    ("heldout-202", "/tests/corpus/lang-heldout202.jsonl"),
+    ("heldout-203", "/tests/corpus/lang-heldout203.jsonl"),
+    ("heldout-204", "/tests/corpus/lang-heldout204.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
