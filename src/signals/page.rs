@@ -1376,12 +1376,21 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             && !m.concepts.has(C::Expired)
             && !(m.concepts.has(C::Wait) && approval_wait)
     });
+    // "세션이 30분 동안 비활성화된 후 시간 초과되었습니다": a session that
+    // went inactive (비활성화, also "disabled") for a length is idleness,
+    // no block of that length.
+    let idle_block = s.has(C::Session)
+        && s.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Permanent))
+            .all(|m| word_in_match(Word::Idle, s.toks, m, s.words));
     let rate = !warning
         && !idle_length
         && !expiry_length
         && (counted
             || rate_said
-            || (s.has(C::Permanent) && ((s.has(C::Wait) && !approval_wait) || timed))
+            || (s.has(C::Permanent)
+                && ((s.has(C::Wait) && !approval_wait) || (timed && !idle_block)))
             || (timed && s.has(C::Relogin) && !relogin_policy()));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
@@ -5446,6 +5455,51 @@ mod tests {
             let mut toks = b.fill(t);
             text::lexicon().scan_into(&toks, &mut matches);
             assert!(!number_words(&mut toks, &matches, u64::MAX), "{t}");
+        }
+    }
+
+    #[test]
+    fn locks_of_minutes_idle_sessions_and_the_correct_code() {
+        use Judgement::*;
+        for (t, want) in [
+            // A lock of minutes as of hours: "N분 동안" before a block word.
+            ("계정이 30분 동안 잠겼습니다.", Some(Rate)),
+            ("계정이 1시간 동안 잠겼습니다.", Some(Rate)),
+            // Turkish locks in the adjective and the reported past.
+            ("Hesabınız 30 dakika kilitli.", Some(Rate)),
+            ("Hesabınız 15 dakika süreyle kilitlenmiştir.", Some(Rate)),
+            ("Hesabınız kilitlenmiştir.", Some(Other)),
+            ("Kullanıcı kilitli, lütfen bekleyiniz.", Some(Rate)),
+            // A session inactive for a length is idleness, no lock.
+            (
+                "세션이 30분 동안 비활성화된 후 시간 초과되었습니다.",
+                Some(Session),
+            ),
+            (
+                "세션이 1시간 동안 비활성화된 후 시간 초과되었습니다.",
+                Some(Session),
+            ),
+            // The advice to enter the correct code after a failure.
+            (
+                "Authentication failed. Please enter the correct authentication code.",
+                Some(Invalid),
+            ),
+            (
+                "認証に失敗しました。正しい認証コードを入力してください。",
+                Some(Invalid),
+            ),
+            (
+                "Falha na autenticação. Insira o código correto.",
+                Some(Invalid),
+            ),
+            (
+                "Login failed. Please enter the correct password.",
+                Some(Other),
+            ),
+            // A captcha said wrong is no code of the sign-in's.
+            ("画像認証が間違っています。", Some(Other)),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
         }
     }
 }
