@@ -5498,6 +5498,12 @@ mod tests {
             ),
             // A captcha said wrong is no code of the sign-in's.
             ("画像認証が間違っています。", Some(Other)),
+            // So is the code in a picture, named by where it is shown.
+            ("Kod z obrazka jest nieprawidłowy.", Some(Other)),
+            (
+                "Os caracteres da imagem não conferem. Digite o código correto.",
+                Some(Other),
+            ),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
