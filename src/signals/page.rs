@@ -5498,6 +5498,15 @@ mod tests {
             ),
             // A captcha said wrong is no code of the sign-in's.
             ("画像認証が間違っています。", Some(Other)),
+            // ja 有効 is "enabled" after a method: two-step not turned on.
+            ("このユーザーは二段階認証が有効ではありません", Some(Other)),
+            ("二段階認証コードが有効ではありません。", Some(Invalid)),
+            // No sign-in under way for the session: the interaction is lost.
+            (
+                "Nenhuma tentativa de login ativa em andamento para a sua sessão.",
+                Some(Session),
+            ),
+            ("您的会话没有正在进行的登录尝试。", Some(Session)),
             // So is the code in a picture, named by where it is shown.
             ("Kod z obrazka jest nieprawidłowy.", Some(Other)),
             (
