@@ -1021,16 +1021,26 @@ impl Sentence<'_> {
     fn blocks_only_name_the_administrator(&self) -> bool {
         only_the_administrator(self.matches, self.toks, self.words)
     }
+    /// Every block word of the sentence holds the function word `w`.
+    fn every_block_holds(&self, w: Word) -> bool {
+        every_block_holds(w, self.matches, self.toks, self.words)
+    }
 }
 
 /// Every block word of these matches names the administrator (see
 /// [`Sentence::blocks_only_name_the_administrator`]), in a word of the
 /// lexicons of `mask`.
 fn only_the_administrator(matches: &[Match], toks: &[Token<'_>], mask: u64) -> bool {
+    every_block_holds(Word::Administrator, matches, toks, mask)
+}
+
+/// Every block word (the `permanent` concept) of these matches holds the
+/// function word `w`, in a word of the lexicons of `mask`.
+fn every_block_holds(w: Word, matches: &[Match], toks: &[Token<'_>], mask: u64) -> bool {
     matches
         .iter()
         .filter(|m| m.concepts.has(C::Permanent))
-        .all(|m| word_in_match(Word::Administrator, toks, m, mask))
+        .all(|m| word_in_match(w, toks, m, mask))
 }
 
 /// Whether the match's tokens hold a word `w` of the lexicons of `mask`.
@@ -1379,18 +1389,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "세션이 30분 동안 비활성화된 후 시간 초과되었습니다": a session that
     // went inactive (비활성화, also "disabled") for a length is idleness,
     // no block of that length.
-    let idle_block = s.has(C::Session)
-        && s.matches
-            .iter()
-            .filter(|m| m.concepts.has(C::Permanent))
-            .all(|m| word_in_match(Word::Idle, s.toks, m, s.words));
+    // Asked only of a block with a length.
+    let idle_block = || s.has(C::Session) && s.every_block_holds(Word::Idle);
     let rate = !warning
         && !idle_length
         && !expiry_length
         && (counted
             || rate_said
             || (s.has(C::Permanent)
-                && ((s.has(C::Wait) && !approval_wait) || (timed && !idle_block)))
+                && ((s.has(C::Wait) && !approval_wait) || (timed && !idle_block())))
             || (timed && s.has(C::Relogin) && !relogin_policy()));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
@@ -5498,6 +5505,12 @@ mod tests {
             ),
             // A captcha said wrong is no code of the sign-in's.
             ("画像認証が間違っています。", Some(Other)),
+            // So is the code in a picture, named by where it is shown.
+            ("Kod z obrazka jest nieprawidłowy.", Some(Other)),
+            (
+                "Os caracteres da imagem não conferem. Digite o código correto.",
+                Some(Other),
+            ),
             // ja 有効 is "enabled" after a method: two-step not turned on.
             ("このユーザーは二段階認証が有効ではありません", Some(Other)),
             ("二段階認証コードが有効ではありません。", Some(Invalid)),
@@ -5507,12 +5520,6 @@ mod tests {
                 Some(Session),
             ),
             ("您的会话没有正在进行的登录尝试。", Some(Session)),
-            // So is the code in a picture, named by where it is shown.
-            ("Kod z obrazka jest nieprawidłowy.", Some(Other)),
-            (
-                "Os caracteres da imagem não conferem. Digite o código correto.",
-                Some(Other),
-            ),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
