@@ -258,6 +258,9 @@ const HELDOUT: &[&str] = &[
     "heldout-202",
     "heldout-203",
     "heldout-204",
+    "heldout-205",
+    "heldout-206",
+    "heldout-207",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -445,7 +448,10 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout201.jsonl`, round 199;
 /// `lang-heldout202.jsonl`, round 200;
 /// `lang-heldout203.jsonl`, round 201;
-/// `lang-heldout204.jsonl`, round 202):
+/// `lang-heldout204.jsonl`, round 202;
+/// `lang-heldout205.jsonl`, round 203;
+/// `lang-heldout206.jsonl`, round 204;
+/// `lang-heldout207.jsonl`, round 205):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -642,6 +648,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-202", "/tests/corpus/lang-heldout202.jsonl"),
     ("heldout-203", "/tests/corpus/lang-heldout203.jsonl"),
     ("heldout-204", "/tests/corpus/lang-heldout204.jsonl"),
+    ("heldout-205", "/tests/corpus/lang-heldout205.jsonl"),
+    ("heldout-206", "/tests/corpus/lang-heldout206.jsonl"),
+    ("heldout-207", "/tests/corpus/lang-heldout207.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
