@@ -298,10 +298,15 @@ pub enum Word {
     /// "entered", "eingegeben", "saisi", "introdujo", "入力", "输入": the
     /// user's answer a code's step waits for.
     Enter,
+    /// "does not belong to", "gehört nicht zu", "n'appartient pas",
+    /// "属していません", "不属于", "속하지 않": a thing said to be another's.
+    /// A token another sign-in's is state that no longer matches the
+    /// browser's.
+    Belongs,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 32] = [
+    const ALL: [(Word, &'static str); 33] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -334,6 +339,7 @@ impl Word {
         (Word::Approve, "approve"),
         (Word::Unlock, "unlock"),
         (Word::Enter, "enter"),
+        (Word::Belongs, "belongs"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -1841,6 +1841,20 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Expired, Rule::TextChallengeExpired, 0.9));
     }
+    // "The authentication token does not belong to your current login
+    // attempt", "認証トークンは現在のログインの試行に属していません": a token
+    // said to be another sign-in's or session's is state that no longer
+    // matches the browser's, as a state mismatch is; no wrong code. Not one
+    // said to be another device's or account's ("The token is invalid or
+    // does not belong to the device": a wrong code).
+    if lex.word_in(Word::Belongs, s.toks, s.words)
+        && (s.has(C::Flow) || s.has(C::Session))
+        && !s.has(C::Account)
+        && !cred
+        && !lex.word_in(Word::Device, s.toks, s.words)
+    {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.8));
+    }
     if s.says_invalid() && s.has(C::Otp) {
         return Some((Judgement::Invalid, Rule::TextInvalidCode, 1.0));
     }
@@ -1984,7 +1998,20 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             (set.has(C::GenericError) || set.has(C::Failed)) && set.has(C::Session);
         // Every sign-out word is a session word too: the words are looked
         // up only in a sentence that names a session.
-        let signed_out = set.has(C::Session) && lex.word_in(Word::SignedOut, &toks, words);
+        // "Your session has ended", "セッションが終了しました": a session
+        // said to have ended after it is named was signed out, as one
+        // logged out was; not one the user ended ("You ended your session").
+        let session_at = matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Session))
+            .map(|m| m.start)
+            .min();
+        let signed_out = session_at.is_some_and(|at| {
+            lex.word_in(Word::SignedOut, &toks, words)
+                || toks
+                    .get(at..)
+                    .is_some_and(|rest| lex.word_in(Word::Ended, rest, words))
+        });
         let request_invalid = request_said_invalid(set);
         let next = (token_failed
             || limit_words
@@ -5520,6 +5547,74 @@ mod tests {
                 Some(Session),
             ),
             ("您的会话没有正在进行的登录尝试。", Some(Session)),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+    }
+
+    /// Rounds 203 to 205, in other words than theirs.
+    #[test]
+    fn tokens_of_another_sign_in_sessions_that_ended_and_sign_ins_to_continue() {
+        use Judgement::*;
+        for (t, want) in [
+            // A token said to be another sign-in's or session's: state that
+            // no longer matches, no wrong code.
+            (
+                "This token does not belong to the sign-in you started.",
+                Some(Session),
+            ),
+            ("Ce jeton n'appartient pas à votre session.", Some(Session)),
+            (
+                "このトークンは現在のセッションに属していません。",
+                Some(Session),
+            ),
+            ("该令牌不属于当前的登录尝试。", Some(Session)),
+            // Another device's or account's is a wrong code or nothing.
+            (
+                "The code is invalid or does not belong to this device.",
+                Some(Invalid),
+            ),
+            ("This security key does not belong to your account.", None),
+            // A session that ended, with a sign-in asked for, was lost; not
+            // one the user ended.
+            (
+                "Your session has ended. Please sign in again.",
+                Some(Session),
+            ),
+            (
+                "세션이 종료되었습니다. 다시 로그인해 주세요.",
+                Some(Session),
+            ),
+            ("You ended your session. Sign in again anytime.", None),
+            // A sign-in "to continue" after a session ran out is asked again.
+            (
+                "Your session has expired. Sign in to continue.",
+                Some(Session),
+            ),
+            (
+                "Sua sessão expirou. Faça login para continuar.",
+                Some(Session),
+            ),
+            ("Your code has expired. Sign in to continue.", Some(Expired)),
+            // A redirect address not on the client's list.
+            (
+                "The redirect URI is not listed for this client.",
+                Some(Session),
+            ),
+            ("URI de redirection non listée.", Some(Session)),
+            // A count of sign-ins exceeded; a problem with the session.
+            ("ログインの試行回数を超えました。", Some(Rate)),
+            ("Wystąpił problem z tokenem sesji.", Some(Session)),
+            // A code that could not be sent is no wrong code, nor a limit.
+            ("短信验证码发送失败，请稍后重试。", Some(Other)),
+            ("发送验证码失败。", Some(Other)),
+            // Rounds 206 to 208: a captcha named as a check that the user is
+            // human; a sign-in that took too long; a wait "以后"; the state.
+            ("Human verification failed. Please try again.", Some(Other)),
+            ("Weryfikacja człowieka nie powiodła się.", Some(Other)),
+            ("The authentication process took too long.", Some(Expired)),
+            ("账号已锁定，请在 30 分钟以后再试。", Some(Rate)),
+            ("인증 후 상태 변수가 일치하지 않습니다.", Some(Session)),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
