@@ -261,6 +261,9 @@ const HELDOUT: &[&str] = &[
     "heldout-205",
     "heldout-206",
     "heldout-207",
+    "heldout-208",
+    "heldout-209",
+    "heldout-210",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -451,7 +454,10 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout204.jsonl`, round 202;
 /// `lang-heldout205.jsonl`, round 203;
 /// `lang-heldout206.jsonl`, round 204;
-/// `lang-heldout207.jsonl`, round 205):
+/// `lang-heldout207.jsonl`, round 205;
+/// `lang-heldout208.jsonl`, round 206;
+/// `lang-heldout209.jsonl`, round 207;
+/// `lang-heldout210.jsonl`, round 208):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -651,6 +657,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-205", "/tests/corpus/lang-heldout205.jsonl"),
     ("heldout-206", "/tests/corpus/lang-heldout206.jsonl"),
     ("heldout-207", "/tests/corpus/lang-heldout207.jsonl"),
+    ("heldout-208", "/tests/corpus/lang-heldout208.jsonl"),
+    ("heldout-209", "/tests/corpus/lang-heldout209.jsonl"),
+    ("heldout-210", "/tests/corpus/lang-heldout210.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
