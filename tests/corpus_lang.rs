@@ -264,6 +264,9 @@ const HELDOUT: &[&str] = &[
     "heldout-208",
     "heldout-209",
     "heldout-210",
+    "heldout-211",
+    "heldout-212",
+    "heldout-213",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -457,7 +460,10 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout207.jsonl`, round 205;
 /// `lang-heldout208.jsonl`, round 206;
 /// `lang-heldout209.jsonl`, round 207;
-/// `lang-heldout210.jsonl`, round 208):
+/// `lang-heldout210.jsonl`, round 208;
+/// `lang-heldout211.jsonl`, round 209;
+/// `lang-heldout212.jsonl`, round 210;
+/// `lang-heldout213.jsonl`, round 211):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -660,6 +666,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-208", "/tests/corpus/lang-heldout208.jsonl"),
     ("heldout-209", "/tests/corpus/lang-heldout209.jsonl"),
     ("heldout-210", "/tests/corpus/lang-heldout210.jsonl"),
+    ("heldout-211", "/tests/corpus/lang-heldout211.jsonl"),
+    ("heldout-212", "/tests/corpus/lang-heldout212.jsonl"),
+    ("heldout-213", "/tests/corpus/lang-heldout213.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
