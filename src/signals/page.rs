@@ -5614,6 +5614,8 @@ mod tests {
             ("Weryfikacja człowieka nie powiodła się.", Some(Other)),
             ("The authentication process took too long.", Some(Expired)),
             ("账号已锁定，请在 30 分钟以后再试。", Some(Rate)),
+            ("尝试次数超限，请等候 30 秒再试。", Some(Rate)),
+            ("Your tenant has expired. Contact your administrator.", None),
             ("인증 후 상태 변수가 일치하지 않습니다.", Some(Session)),
         ] {
             assert_eq!(strongest(t), want, "{t}");
