@@ -1847,10 +1847,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // matches the browser's, as a state mismatch is; no wrong code. Not one
     // said to be another device's or account's ("The token is invalid or
     // does not belong to the device": a wrong code).
-    if lex.word_in(Word::Belongs, s.toks, s.words)
-        && (s.has(C::Flow) || s.has(C::Session))
+    if (s.has(C::Flow) || s.has(C::Session))
         && !s.has(C::Account)
         && !cred
+        && lex.word_in(Word::Belongs, s.toks, s.words)
         && !lex.word_in(Word::Device, s.toks, s.words)
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.8));
@@ -1997,15 +1997,14 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         let session_failed =
             (set.has(C::GenericError) || set.has(C::Failed)) && set.has(C::Session);
         // Every sign-out word is a session word too: the words are looked
-        // up only in a sentence that names a session.
-        // "Your session has ended", "セッションが終了しました": a session
-        // said to have ended after it is named was signed out, as one
-        // logged out was; not one the user ended ("You ended your session").
+        // up only in a sentence that names a session. "Your session has
+        // ended", "セッションが終了しました": a session said to have ended
+        // after it is named was signed out, as one logged out was; not one
+        // the user ended ("You ended your session").
         let session_at = matches
             .iter()
-            .filter(|m| m.concepts.has(C::Session))
-            .map(|m| m.start)
-            .min();
+            .find(|m| m.concepts.has(C::Session))
+            .map(|m| m.start);
         let signed_out = session_at.is_some_and(|at| {
             lex.word_in(Word::SignedOut, &toks, words)
                 || toks
