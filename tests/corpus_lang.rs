@@ -267,6 +267,10 @@ const HELDOUT: &[&str] = &[
     "heldout-211",
     "heldout-212",
     "heldout-213",
+    "heldout-214",
+    "heldout-215",
+    "heldout-216",
+    "heldout-217",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -463,7 +467,11 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout210.jsonl`, round 208;
 /// `lang-heldout211.jsonl`, round 209;
 /// `lang-heldout212.jsonl`, round 210;
-/// `lang-heldout213.jsonl`, round 211):
+/// `lang-heldout213.jsonl`, round 211;
+/// `lang-heldout214.jsonl`, round 212;
+/// `lang-heldout215.jsonl`, round 213;
+/// `lang-heldout216.jsonl`, round 214;
+/// `lang-heldout217.jsonl`, round 215):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -669,6 +677,10 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-211", "/tests/corpus/lang-heldout211.jsonl"),
     ("heldout-212", "/tests/corpus/lang-heldout212.jsonl"),
     ("heldout-213", "/tests/corpus/lang-heldout213.jsonl"),
+    ("heldout-214", "/tests/corpus/lang-heldout214.jsonl"),
+    ("heldout-215", "/tests/corpus/lang-heldout215.jsonl"),
+    ("heldout-216", "/tests/corpus/lang-heldout216.jsonl"),
+    ("heldout-217", "/tests/corpus/lang-heldout217.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
