@@ -303,10 +303,14 @@ pub enum Word {
     /// A token another sign-in's is state that no longer matches the
     /// browser's.
     Belongs,
+    /// "not yet expired", "pas encore expiré", "noch nicht abgelaufen",
+    /// "未超时", "아직 만료되지 않": an expiry said not to have come. A wait
+    /// or code that has not run out yet is a cooldown still running.
+    NotYet,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 33] = [
+    const ALL: [(Word, &'static str); 34] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -340,6 +344,7 @@ impl Word {
         (Word::Unlock, "unlock"),
         (Word::Enter, "enter"),
         (Word::Belongs, "belongs"),
+        (Word::NotYet, "not_yet"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -1202,6 +1202,39 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             && !s.approval_device(m)
             && !s.asked_again_after_expiry(m)
     });
+    // "Le délai d'attente n'a pas encore expiré", "Das Timeout ist noch
+    // nicht abgelaufen", "验证码未超时1分钟，不能发送": a wait or a code said
+    // not yet to have run out is a cooldown still running (a new code
+    // asked for too soon), no expired step. Not of a session, an account
+    // or a credential ("Your password has not expired yet").
+    // Nor of a sign-in to approve, a subscription or a setting's deadline
+    // ("This sign-in request has not expired yet. Approve it in the app",
+    // "Ihr Abonnement ist noch nicht abgelaufen"): an expiry denied there
+    // is no judgement. A code wrong,
+    // a boundary or another browser is judged as without it.
+    let lex = text::lexicon();
+    if s.has(C::Expired) && lex.word_in(Word::NotYet, s.toks, s.words) {
+        let judged_elsewhere = cred
+            || [C::Invalid, C::Boundary].into_iter().any(|c| s.has(c))
+            || lex.word_in(Word::OtherBrowser, s.toks, s.words);
+        let another_thing = [
+            C::Session,
+            C::Account,
+            C::Commerce,
+            C::Setup,
+            C::Unavailable,
+            C::Permanent,
+        ]
+        .into_iter()
+        .any(|c| s.has(c))
+            || lex.word_in(Word::Approve, s.toks, s.words);
+        if !judged_elsewhere && !another_thing {
+            return Some((Judgement::Rate, Rule::TextRateLimit, 0.6));
+        }
+        if !judged_elsewhere {
+            return None;
+        }
+    }
     // "Wrong password. You can still try 2 times (then the account is
     // locked for 30 minutes)": attempts left are a warning after a
     // failure, not yet a limit; on their own they say nothing new.
@@ -5616,6 +5649,45 @@ mod tests {
             ("尝试次数超限，请等候 30 秒再试。", Some(Rate)),
             ("Your tenant has expired. Contact your administrator.", None),
             ("인증 후 상태 변수가 일치하지 않습니다.", Some(Session)),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn waits_not_yet_over_cookies_to_allow_and_tokens_not_yet_active() {
+        use Judgement::*;
+        for (t, want) in [
+            // A wait or a code said not yet to have run out: a cooldown still
+            // running, in words other than the rounds'.
+            (
+                "You cannot request a new code: the previous one has not expired yet.",
+                Some(Rate),
+            ),
+            ("Die Wartezeit ist noch nicht verstrichen.", Some(Rate)),
+            ("La période d'attente n'est pas encore écoulée.", Some(Rate)),
+            ("上一个验证码尚未过期，请勿重复发送。", Some(Rate)),
+            // Not of a password, an account or a session.
+            ("Your password has not expired yet.", Some(Other)),
+            ("Ihre Sitzung ist noch nicht abgelaufen.", None),
+            // Cookies to allow for signing in: they are blocked. A consent
+            // banner's button is not.
+            ("Please allow cookies to sign in.", Some(Session)),
+            ("Autorisez les cookies pour vous connecter.", Some(Session)),
+            ("Allow all cookies", None),
+            // A token not yet active is early (a clock), an account not yet
+            // activated is no fault of the deployment.
+            ("The token is not yet active.", Some(Session)),
+            ("账户尚未激活", None),
+            // A captcha named by its brand or its Korean name.
+            ("Turnstile verification failed.", Some(Other)),
+            ("자동등록방지 문자가 일치하지 않습니다.", Some(Other)),
+            // Extending a validity is no expiry.
+            ("유효 기간을 연장하려면 관리자에게 문의하세요.", None),
+            // Limits and bans with a length.
+            ("您已达到发送次数限制，请明天再试。", Some(Rate)),
+            ("ログイン制限を超えています。", Some(Rate)),
+            ("验证失败次数过多，禁止登录 5 分钟。", Some(Rate)),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
