@@ -1210,13 +1210,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // Nor of a sign-in to approve, a subscription or a setting's deadline
     // ("This sign-in request has not expired yet. Approve it in the app",
     // "Ihr Abonnement ist noch nicht abgelaufen"): an expiry denied there
-    // is no judgement. A code wrong,
-    // a boundary or another browser is judged as without it.
+    // is no judgement. A code wrong, a boundary or another browser is
+    // judged as without it.
+    // The lexicon, for every rule below that reads its function words.
     let lex = text::lexicon();
-    if s.has(C::Expired) && lex.word_in(Word::NotYet, s.toks, s.words) {
-        let judged_elsewhere = cred
-            || [C::Invalid, C::Boundary].into_iter().any(|c| s.has(c))
-            || lex.word_in(Word::OtherBrowser, s.toks, s.words);
+    if s.has(C::Expired)
+        && lex.word_in(Word::NotYet, s.toks, s.words)
+        && !cred
+        && ![C::Invalid, C::Boundary].into_iter().any(|c| s.has(c))
+        && !lex.word_in(Word::OtherBrowser, s.toks, s.words)
+    {
         let another_thing = [
             C::Session,
             C::Account,
@@ -1228,12 +1231,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         .into_iter()
         .any(|c| s.has(c))
             || lex.word_in(Word::Approve, s.toks, s.words);
-        if !judged_elsewhere && !another_thing {
-            return Some((Judgement::Rate, Rule::TextRateLimit, 0.6));
-        }
-        if !judged_elsewhere {
-            return None;
-        }
+        return (!another_thing).then_some((Judgement::Rate, Rule::TextRateLimit, 0.6));
     }
     // "Wrong password. You can still try 2 times (then the account is
     // locked for 30 minutes)": attempts left are a warning after a
@@ -1255,10 +1253,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "A new login is required every 24 hours", "re-authenticate if you
     // signed in lately": how often a sign-in is asked for is the site's
     // policy, not a wait before signing in again.
-    let relogin_policy = || {
-        let lex = text::lexicon();
-        lex.word_in(Word::Every, s.toks, s.words) || lex.word_in(Word::If, s.toks, s.words)
-    };
+    let relogin_policy =
+        || lex.word_in(Word::Every, s.toks, s.words) || lex.word_in(Word::If, s.toks, s.words);
     // "Vous n'avez pas validé la connexion dans les 2 minutes. La demande a
     // expiré.": a request said to run out after an approval not given in
     // its time is that approval's step, though "demande" alone names none.
@@ -1312,7 +1308,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         ]
         .into_iter()
         .all(|c| !s.has(c))
-        && !text::lexicon().word_in(Word::Resend, s.toks, s.words)
+        && !lex.word_in(Word::Resend, s.toks, s.words)
     {
         return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
     }
@@ -1549,7 +1545,6 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // before it: "not because of a technical problem", "并非技术原因") or as
     // a condition beside a verdict ("Invalid code (if the problem persists
     // due to technical issues, contact IT)").
-    let lex = text::lexicon();
     let not_outage_here = s
         .matches
         .iter()
@@ -1648,11 +1643,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
                 .iter()
                 .filter(|m| m.concepts.has(C::Rate))
                 .all(|m| !names_a_unit(m) && number_in(s.toks, m).is_none())
-            && {
-                let lex = text::lexicon();
-                lex.word_in(Word::Underway, s.toks, s.words)
-                    && !lex.word_in(Word::Not, s.toks, s.words)
-            }
+            && lex.word_in(Word::Underway, s.toks, s.words)
+            && !lex.word_in(Word::Not, s.toks, s.words)
     };
     if rate && (page_countdown || moment_countdown() || s.wait_furniture()) {
         return None;
@@ -1769,7 +1761,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // Inaktivität abgelaufen": a session that ran out while the user was
     // idle is the signed-in session's timeout, with or without a sign-in
     // asked for.
-    let idle = || text::lexicon().word_in(Word::Idle, s.toks, s.words);
+    let idle = || lex.word_in(Word::Idle, s.toks, s.words);
     if (s.has(C::Expired) || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
         && s.has(C::Session)
         && (relogin || idle())
@@ -1805,7 +1797,6 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // tab", "It was not started in another browser"), not a question, not
     // a new sign-in ("a new sign-in was started in a different browser": a
     // security alert).
-    let lex = text::lexicon();
     if (s.has(C::Flow) || s.has(C::Session))
         && lex.word_in(Word::OtherBrowser, s.toks, s.words)
         && lex.word_in(Word::Started, s.toks, s.words)
