@@ -271,6 +271,10 @@ const HELDOUT: &[&str] = &[
     "heldout-215",
     "heldout-216",
     "heldout-217",
+    "heldout-218",
+    "heldout-219",
+    "heldout-220",
+    "heldout-221",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -471,7 +475,11 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout214.jsonl`, round 212;
 /// `lang-heldout215.jsonl`, round 213;
 /// `lang-heldout216.jsonl`, round 214;
-/// `lang-heldout217.jsonl`, round 215):
+/// `lang-heldout217.jsonl`, round 215;
+/// `lang-heldout218.jsonl`, round 216;
+/// `lang-heldout219.jsonl`, round 217;
+/// `lang-heldout220.jsonl`, round 218;
+/// `lang-heldout221.jsonl`, round 219):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -681,6 +689,10 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-215", "/tests/corpus/lang-heldout215.jsonl"),
     ("heldout-216", "/tests/corpus/lang-heldout216.jsonl"),
     ("heldout-217", "/tests/corpus/lang-heldout217.jsonl"),
+    ("heldout-218", "/tests/corpus/lang-heldout218.jsonl"),
+    ("heldout-219", "/tests/corpus/lang-heldout219.jsonl"),
+    ("heldout-220", "/tests/corpus/lang-heldout220.jsonl"),
+    ("heldout-221", "/tests/corpus/lang-heldout221.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
