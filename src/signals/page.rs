@@ -1844,6 +1844,23 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
     }
+    // "Ce compte a expiré, connexion impossible", "You cannot log in to
+    // this account because it has expired", "アカウントの有効期限が切れている
+    // ためログインできません": an account that ran out, as a subscription or
+    // a tenant that did ("Your tenant has expired"), is no step that
+    // expired, and no judgement. Only an account named before the expiry,
+    // with no code, link or session, and with a sign-in named only as what
+    // cannot be done ("The login attempt for this user has expired" is the
+    // attempt's).
+    if s.has(C::Expired)
+        && s.has(C::Account)
+        && !mfa_object
+        && !s.has(C::Session)
+        && (!s.has(C::Flow) || s.has(C::GenericError))
+        && s.first_index(C::Account) < s.first_index(C::Expired)
+    {
+        return None;
+    }
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
         return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
     }
@@ -5679,6 +5696,51 @@ mod tests {
             ("您已达到发送次数限制，请明天再试。", Some(Rate)),
             ("ログイン制限を超えています。", Some(Rate)),
             ("验证失败次数过多，禁止登录 5 分钟。", Some(Rate)),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn accounts_that_ran_out_sign_ins_that_expired_and_problems() {
+        use Judgement::*;
+        for (t, want) in [
+            // An account that ran out is no step that expired; an attempt
+            // of one user's that ran out still is.
+            ("This account expired, so you cannot sign in.", None),
+            ("La cuenta ha caducado y no puedes acceder.", None),
+            (
+                "The sign-in request for this device has expired.",
+                Some(Expired),
+            ),
+            // A sign-in (the signed-in state) that ran out, with a new one
+            // asked for, lost the session; said alone it is the step's.
+            ("登录已失效，请重新登录后再操作。", Some(Session)),
+            ("登录已过期", Some(Expired)),
+            ("로그인이 만료되었습니다. 다시 로그인하세요.", Some(Session)),
+            (
+                "ログインセッションが切れました。もう一度ログインしてください。",
+                Some(Session),
+            ),
+            // Problems of the site's, then a retry later: no limit.
+            (
+                "We are having problems right now. Please try again later.",
+                Some(Other),
+            ),
+            (
+                "Es gibt gerade technische Probleme. Bitte versuchen Sie es später erneut.",
+                Some(Other),
+            ),
+            // A session about to run out has not.
+            ("Je sessie staat op het punt te verlopen.", None),
+            // The code of an error is no sign-in code.
+            ("Login failed (error code 500).", Some(Other)),
+            ("La connexion a échoué. Code d'erreur : 500", Some(Other)),
+            // An account disabled after failures has no end.
+            (
+                "ログインに何度も失敗したため、アカウントが無効化されました。",
+                Some(Other),
+            ),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
