@@ -275,6 +275,9 @@ const HELDOUT: &[&str] = &[
     "heldout-219",
     "heldout-220",
     "heldout-221",
+    "heldout-222",
+    "heldout-223",
+    "heldout-224",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -479,7 +482,10 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout218.jsonl`, round 216;
 /// `lang-heldout219.jsonl`, round 217;
 /// `lang-heldout220.jsonl`, round 218;
-/// `lang-heldout221.jsonl`, round 219):
+/// `lang-heldout221.jsonl`, round 219;
+/// `lang-heldout222.jsonl`, round 220;
+/// `lang-heldout223.jsonl`, round 221;
+/// `lang-heldout224.jsonl`, round 222):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -693,6 +699,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-219", "/tests/corpus/lang-heldout219.jsonl"),
     ("heldout-220", "/tests/corpus/lang-heldout220.jsonl"),
     ("heldout-221", "/tests/corpus/lang-heldout221.jsonl"),
+    ("heldout-222", "/tests/corpus/lang-heldout222.jsonl"),
+    ("heldout-223", "/tests/corpus/lang-heldout223.jsonl"),
+    ("heldout-224", "/tests/corpus/lang-heldout224.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
