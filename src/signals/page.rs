@@ -5733,6 +5733,16 @@ mod tests {
             ),
             // A session about to run out has not.
             ("Je sessie staat op het punt te verlopen.", None),
+            // Cookies a site asks the browser to accept; a service slowed
+            // down, then a retry: no limit.
+            (
+                "Para entrar en este sitio tienes que aceptar las cookies.",
+                Some(Session),
+            ),
+            (
+                "Le service subit des ralentissements. Réessayez plus tard.",
+                Some(Other),
+            ),
             // The code of an error is no sign-in code.
             ("Login failed (error code 500).", Some(Other)),
             ("La connexion a échoué. Code d'erreur : 500", Some(Other)),
