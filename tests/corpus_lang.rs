@@ -278,6 +278,10 @@ const HELDOUT: &[&str] = &[
     "heldout-222",
     "heldout-223",
     "heldout-224",
+    "heldout-225",
+    "heldout-226",
+    "heldout-227",
+    "heldout-228",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -485,7 +489,11 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout221.jsonl`, round 219;
 /// `lang-heldout222.jsonl`, round 220;
 /// `lang-heldout223.jsonl`, round 221;
-/// `lang-heldout224.jsonl`, round 222):
+/// `lang-heldout224.jsonl`, round 222;
+/// `lang-heldout225.jsonl`, round 223;
+/// `lang-heldout226.jsonl`, round 224;
+/// `lang-heldout227.jsonl`, round 225;
+/// `lang-heldout228.jsonl`, round 226):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -702,6 +710,10 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-222", "/tests/corpus/lang-heldout222.jsonl"),
     ("heldout-223", "/tests/corpus/lang-heldout223.jsonl"),
     ("heldout-224", "/tests/corpus/lang-heldout224.jsonl"),
+    ("heldout-225", "/tests/corpus/lang-heldout225.jsonl"),
+    ("heldout-226", "/tests/corpus/lang-heldout226.jsonl"),
+    ("heldout-227", "/tests/corpus/lang-heldout227.jsonl"),
+    ("heldout-228", "/tests/corpus/lang-heldout228.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
