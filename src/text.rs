@@ -307,10 +307,14 @@ pub enum Word {
     /// "未超时", "아직 만료되지 않": an expiry said not to have come. A wait
     /// or code that has not run out yet is a cooldown still running.
     NotYet,
+    /// "sending", "Senden", "envoi", "invio", "发送", "발송": the code's
+    /// delivery. "Senden des Codes fehlgeschlagen" is a delivery that
+    /// failed, not a code judged.
+    Sending,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 34] = [
+    const ALL: [(Word, &'static str); 35] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -345,6 +349,7 @@ impl Word {
         (Word::Enter, "enter"),
         (Word::Belongs, "belongs"),
         (Word::NotYet, "not_yet"),
+        (Word::Sending, "sending"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {
@@ -1776,6 +1781,46 @@ mod tests {
                 .unwrap_err()
                 .to_string();
         assert!(err.contains("order") && err.contains("head-final"), "{err}");
+    }
+
+    // "인증코드 오류", "code isn't right", "pas le code correct": a verdict
+    // phrase that names the code is read as one match, so it says the code
+    // too, or the verdict is read of nothing ("인증 코드 오류" read as a
+    // failure of no code). Phrases of a request's, a form's or a clock's
+    // token are the boundary's, not the code's.
+    #[test]
+    fn a_verdict_phrase_that_names_the_code_names_it() {
+        for (_, src) in crate::data::folder("lexicon") {
+            let f: LexiconFile = crate::json::from_str(src).unwrap();
+            let list = |c: &str| {
+                f.concepts
+                    .iter()
+                    .find(|(k, _)| k == c)
+                    .map(|(_, v)| v.as_slice())
+                    .unwrap_or(&[])
+            };
+            let codes: Vec<Vec<String>> = list("otp")
+                .iter()
+                .filter(|o| !o.contains('*'))
+                .map(|o| token_texts(o))
+                .collect();
+            for verdict in ["invalid", "expired"] {
+                for p in list(verdict).iter().filter(|p| !p.contains('*')) {
+                    let toks = token_texts(p);
+                    let names_code = codes.iter().any(|o| {
+                        o.len() < toks.len() && toks.windows(o.len()).any(|w| w == o.as_slice())
+                    });
+                    let elsewhere = ["otp", "boundary", "challenge", "flow", "session", "cred"]
+                        .iter()
+                        .any(|c| list(c).contains(p));
+                    assert!(
+                        !names_code || elsewhere,
+                        "{}: {verdict} {p:?} names a code",
+                        f.lang
+                    );
+                }
+            }
+        }
     }
 
     #[test]

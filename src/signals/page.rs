@@ -1900,8 +1900,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         return Some((Judgement::Invalid, Rule::TextInvalidCode, 1.0));
     }
     // "Two-factor authentication failed", not "Failed to send the code":
-    // the lexicons list "failed to", "送信に失敗" without the verdict.
-    if s.has(C::Otp) && s.has(C::Failed) && !s.has(C::Setup) {
+    // the lexicons list "failed to", "送信に失敗" without the verdict; nor
+    // "Senden des Codes fehlgeschlagen", "L'envoi du code a échoué": the
+    // delivery named first, before the code and the failure, is what
+    // failed ("Verification failed, ask for the code to be sent again"
+    // still judges the code).
+    let delivery_first = || {
+        let end = s.first_index(C::Otp).min(s.first_index(C::Failed));
+        lex.word_in(Word::Sending, s.toks.get(..end).unwrap_or(s.toks), s.words)
+    };
+    if s.has(C::Otp) && s.has(C::Failed) && !s.has(C::Setup) && !delivery_first() {
         return Some((Judgement::Invalid, Rule::TextMfaFailed, 0.7));
     }
     if s.has(C::Session) && (s.has(C::Missing) || s.has(C::Invalid)) && !s.account_is_the_cause() {
@@ -5751,6 +5759,61 @@ mod tests {
                 "ログインに何度も失敗したため、アカウントが無効化されました。",
                 Some(Other),
             ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn deliveries_sessions_not_set_up_and_redirects_refused() {
+        use Judgement::*;
+        for (t, want) in [
+            // The code's delivery, named first, failed: no code was judged.
+            (
+                "Senden des Verifizierungs-Token fehlgeschlagen",
+                Some(Other),
+            ),
+            ("L'envoi du code a échoué.", Some(Other)),
+            // A code judged, then a delivery asked for or named: still the code.
+            (
+                "La validation du code a échoué, demandez l'envoi d'un nouveau code.",
+                Some(Invalid),
+            ),
+            (
+                "Zwei-Faktor-Anmeldung fehlgeschlagen: Code der letzten Zustellung nehmen.",
+                Some(Invalid),
+            ),
+            (
+                "SMSで送信された確認コードの認証に失敗しました。",
+                Some(Invalid),
+            ),
+            // A session the browser could not set up; one being set up, or
+            // set up, is no failure.
+            (
+                "Impossible d'établir une session avec votre navigateur. Fermez-le et réessayez.",
+                Some(Session),
+            ),
+            (
+                "无法与您的浏览器建立会话。请关闭浏览器，然后重试。",
+                Some(Session),
+            ),
+            ("正在建立会话，请稍候……", None),
+            (
+                "セッションを確立しました。ダッシュボードに移動します。",
+                None,
+            ),
+            // A redirect refused; single sign-on that failed says no more
+            // than a sign-in that failed; its ticket is a session's.
+            ("Verbotene Weiterleitung nach: /admin", Some(Session)),
+            ("客户端重定向的 URI 没有注册。", Some(Session)),
+            ("SSO-Anmeldevorgang fehlgeschlagen.", Some(Other)),
+            (
+                "SSO-Ticket ungültig, bitte melden Sie sich erneut an.",
+                Some(Session),
+            ),
+            // "인증 코드 오류": a code error, read as one phrase.
+            ("인증 코드 오류", Some(Invalid)),
+            ("The code isn't right.", Some(Invalid)),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
