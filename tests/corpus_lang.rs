@@ -282,6 +282,10 @@ const HELDOUT: &[&str] = &[
     "heldout-226",
     "heldout-227",
     "heldout-228",
+    "heldout-229",
+    "heldout-230",
+    "heldout-231",
+    "heldout-232",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -493,7 +497,11 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout225.jsonl`, round 223;
 /// `lang-heldout226.jsonl`, round 224;
 /// `lang-heldout227.jsonl`, round 225;
-/// `lang-heldout228.jsonl`, round 226):
+/// `lang-heldout228.jsonl`, round 226;
+/// `lang-heldout229.jsonl`, round 227;
+/// `lang-heldout230.jsonl`, round 228;
+/// `lang-heldout231.jsonl`, round 229;
+/// `lang-heldout232.jsonl`, round 230):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -714,6 +722,10 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-226", "/tests/corpus/lang-heldout226.jsonl"),
     ("heldout-227", "/tests/corpus/lang-heldout227.jsonl"),
     ("heldout-228", "/tests/corpus/lang-heldout228.jsonl"),
+    ("heldout-229", "/tests/corpus/lang-heldout229.jsonl"),
+    ("heldout-230", "/tests/corpus/lang-heldout230.jsonl"),
+    ("heldout-231", "/tests/corpus/lang-heldout231.jsonl"),
+    ("heldout-232", "/tests/corpus/lang-heldout232.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
