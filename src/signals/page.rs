@@ -360,6 +360,37 @@ impl Sentence<'_> {
     /// phrases end in their head, before the code ("メールで送信した確認コー
     /// ド", not "確認コードを送信したメールアドレス", the address the code was
     /// sent to).
+    /// A contact named as the code's channel: "OTP-Verifizierung per
+    /// E-Mail fehlgeschlagen" (a word of means before it), "E-mail OTP
+    /// verification failed" (the code right after it), "メールの OTP の検証
+    /// に失敗", "이메일을 통한 OTP" (the code after it, at most three Han,
+    /// kana or Hangul tokens between: those languages put what qualifies a
+    /// noun before it); not a contact given as an alternative to the code
+    /// ("Invalid e-mail or code"), nor one the code came to ("The email
+    /// address you received the code at is no longer valid").
+    fn code_channel(&self, m: &Match) -> bool {
+        let lex = text::lexicon();
+        let end = m.start + m.len;
+        let by_before = m
+            .start
+            .checked_sub(1)
+            .and_then(|i| self.toks.get(i..m.start))
+            .is_some_and(|ts| lex.word_in(Word::By, ts, self.words));
+        word_in_match(Word::Contact, self.toks, m, self.words)
+            && !lex.word_in(Word::Or, self.toks, self.words)
+            && self.matches.iter().any(|c| {
+                c.concepts.has(C::Otp)
+                    && !c.concepts.has(C::Cred)
+                    && !c.concepts.has(C::Token)
+                    && (by_before
+                        || c.start == end
+                        || (c.start > end
+                            && c.start <= end + 3
+                            && self.toks.get(end..c.start).is_some_and(|ts| {
+                                ts.iter().all(|t| t.text.chars().all(text::is_cjk))
+                            })))
+            })
+    }
     fn code_sent_to(&self, m: &Match) -> bool {
         let verdict = self
             .matches
@@ -1201,6 +1232,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             && !s.code_sent_to(m)
             && !s.approval_device(m)
             && !s.asked_again_after_expiry(m)
+            && !s.code_channel(m)
     });
     // "Le délai d'attente n'a pas encore expiré", "Das Timeout ist noch
     // nicht abgelaufen", "验证码未超时1分钟，不能发送": a wait or a code said
@@ -5814,6 +5846,21 @@ mod tests {
             // "인증 코드 오류": a code error, read as one phrase.
             ("인증 코드 오류", Some(Invalid)),
             ("The code isn't right.", Some(Invalid)),
+            // The contact a code came by is no credential; one given as
+            // an alternative to the code, or that a code came to, is.
+            (
+                "OTP-Verifizierung per E-Mail fehlgeschlagen.",
+                Some(Invalid),
+            ),
+            ("メールの OTP の検証に失敗しました。", Some(Invalid)),
+            ("Invalid email or code.", Some(Other)),
+            // A block until its period ends has an end; a cooldown said as
+            // a quota is a limit.
+            (
+                "The account is blocked until the lockout period has expired.",
+                Some(Rate),
+            ),
+            ("一分钟内只能发送一次验证码", Some(Rate)),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
