@@ -346,6 +346,34 @@ impl Sentence<'_> {
                 .any(|c| n.concepts.has(c))
             })
     }
+    /// A contact named as the code's channel: "OTP-Verifizierung per
+    /// E-Mail fehlgeschlagen" (a word of means before it), "E-mail OTP
+    /// verification failed" (the code right after it); not a contact given
+    /// as an alternative to the code ("Invalid e-mail or code"), nor in a
+    /// sentence that sends something or names an account: there the
+    /// address may be what failed ("Der Code konnte nicht per E-Mail
+    /// versendet werden, da die Adresse ungültig ist", "Email OTP sign-in
+    /// failed: no account was found for this address").
+    fn code_channel(&self, m: &Match) -> bool {
+        let lex = text::lexicon();
+        let end = m.start + m.len;
+        let by_before = m
+            .start
+            .checked_sub(1)
+            .and_then(|i| self.toks.get(i..m.start))
+            .is_some_and(|ts| lex.word_in(Word::By, ts, self.words));
+        word_in_match(Word::Contact, self.toks, m, self.words)
+            && !self.has(C::Account)
+            && ![Word::Or, Word::Sent, Word::Sending]
+                .into_iter()
+                .any(|w| lex.word_in(w, self.toks, self.words))
+            && self.matches.iter().any(|c| {
+                c.concepts.has(C::Otp)
+                    && !c.concepts.has(C::Cred)
+                    && !c.concepts.has(C::Token)
+                    && (by_before || c.start == end)
+            })
+    }
     /// `m` only names where a code was sent: a contact word ("e-mail",
     /// "phone number") beside a code said to be sent or received, named
     /// before a verdict on the code (or after it as where the code was
@@ -360,37 +388,6 @@ impl Sentence<'_> {
     /// phrases end in their head, before the code ("メールで送信した確認コー
     /// ド", not "確認コードを送信したメールアドレス", the address the code was
     /// sent to).
-    /// A contact named as the code's channel: "OTP-Verifizierung per
-    /// E-Mail fehlgeschlagen" (a word of means before it), "E-mail OTP
-    /// verification failed" (the code right after it), "メールの OTP の検証
-    /// に失敗", "이메일을 통한 OTP" (the code after it, at most three Han,
-    /// kana or Hangul tokens between: those languages put what qualifies a
-    /// noun before it); not a contact given as an alternative to the code
-    /// ("Invalid e-mail or code"), nor one the code came to ("The email
-    /// address you received the code at is no longer valid").
-    fn code_channel(&self, m: &Match) -> bool {
-        let lex = text::lexicon();
-        let end = m.start + m.len;
-        let by_before = m
-            .start
-            .checked_sub(1)
-            .and_then(|i| self.toks.get(i..m.start))
-            .is_some_and(|ts| lex.word_in(Word::By, ts, self.words));
-        word_in_match(Word::Contact, self.toks, m, self.words)
-            && !lex.word_in(Word::Or, self.toks, self.words)
-            && self.matches.iter().any(|c| {
-                c.concepts.has(C::Otp)
-                    && !c.concepts.has(C::Cred)
-                    && !c.concepts.has(C::Token)
-                    && (by_before
-                        || c.start == end
-                        || (c.start > end
-                            && c.start <= end + 3
-                            && self.toks.get(end..c.start).is_some_and(|ts| {
-                                ts.iter().all(|t| t.text.chars().all(text::is_cjk))
-                            })))
-            })
-    }
     fn code_sent_to(&self, m: &Match) -> bool {
         let verdict = self
             .matches
