@@ -307,9 +307,10 @@ pub enum Word {
     /// "未超时", "아직 만료되지 않": an expiry said not to have come. A wait
     /// or code that has not run out yet is a cooldown still running.
     NotYet,
-    /// "sending", "Senden", "envoi", "invio", "发送", "발송": the code's
+    /// "sending", "Senden", "envoi", "invio", "versturen": the code's
     /// delivery. "Senden des Codes fehlgeschlagen" is a delivery that
-    /// failed, not a code judged.
+    /// failed, not a code judged. Chinese, Japanese and Korean list none:
+    /// their failed deliveries are phrases ("验证码发送失败", "送信に失敗").
     Sending,
 }
 
