@@ -355,6 +355,9 @@ impl Sentence<'_> {
     /// versendet werden, da die Adresse ungültig ist", "Email OTP sign-in
     /// failed: no account was found for this address").
     fn code_channel(&self, m: &Match) -> bool {
+        if !word_in_match(Word::Contact, self.toks, m, self.words) || self.has(C::Account) {
+            return false;
+        }
         let lex = text::lexicon();
         let end = m.start + m.len;
         let by_before = m
@@ -362,11 +365,9 @@ impl Sentence<'_> {
             .checked_sub(1)
             .and_then(|i| self.toks.get(i..m.start))
             .is_some_and(|ts| lex.word_in(Word::By, ts, self.words));
-        word_in_match(Word::Contact, self.toks, m, self.words)
-            && !self.has(C::Account)
-            && ![Word::Or, Word::Sent, Word::Sending]
-                .into_iter()
-                .any(|w| lex.word_in(w, self.toks, self.words))
+        ![Word::Or, Word::Sent, Word::Sending]
+            .into_iter()
+            .any(|w| lex.word_in(w, self.toks, self.words))
             && self.matches.iter().any(|c| {
                 c.concepts.has(C::Otp)
                     && !c.concepts.has(C::Cred)
