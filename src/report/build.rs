@@ -1,13 +1,10 @@
 //! Redaction of the snapshot and the trail into a report: every field is
 //! made by a constructor of [`super::safe`].
 
-use sha2::{Digest as _, Sha256};
-
 use super::safe::{Code, CoreText, Excerpt, Host, Label, Name, SafePath, SafeUrl};
 use super::*;
 use crate::codes;
 use crate::diagnosis::{CodeSource, Diagnosis, Rule};
-use crate::error::InputError;
 use crate::redact;
 use crate::signals::{self, setcookie};
 use crate::snapshot::{self, Snapshot};
@@ -458,23 +455,19 @@ pub fn iso_utc(ms: i64) -> String {
 }
 
 /// Canonical JSON of a report without its digest: keys sorted, compact.
-fn canonical(report: &Report) -> Result<String, InputError> {
+/// (Empty if the report did not serialise, which it cannot: its map keys are
+/// all strings and no field's `Serialize` reports an error.)
+fn canonical(report: &Report) -> String {
     // Through text, exactly as a reader will see it: f32 fields print short
-    // ("0.99").
-    let text = serde_json::to_string(report).map_err(|e| InputError::Malformed {
-        field: String::new(),
-        message: crate::error::strip_quoted(&e.to_string()),
-    })?;
-    Ok(crate::json::canonical(
-        &crate::json::parse(&text)?,
-        "digest",
-    ))
+    // ("0.99"). The error is dropped unread: formatting serde_json's errors
+    // would cost the WASM module their messages (about 1.5 KB).
+    let text = serde_json::to_string(report).unwrap_or_default();
+    crate::json::parse(&text)
+        .map(|value| crate::json::canonical(&value, "digest"))
+        .unwrap_or_default()
 }
 
-pub(super) fn sha256_hex(s: &str) -> String {
-    let h = Sha256::digest(s.as_bytes());
-    h.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub(super) use super::sha256::sha256_hex;
 
 /// The diagnosis as a report holds it: its strings are composed by the
 /// core from allow-listed pieces; the ones that carry page data pass the
@@ -604,8 +597,8 @@ fn build_numbered(snap: &Snapshot, d: &Diagnosis, catalog_versions: &[String]) -
         },
     };
     // The id names the content; the digest then covers the id too.
-    let body = canonical(&r).unwrap_or_default();
+    let body = canonical(&r);
     r.id = CoreText::core(format!("atr-{}", sha256_hex(&body).get(..16).unwrap_or("")));
-    r.digest.value = CoreText::core(sha256_hex(&canonical(&r).unwrap_or_default()));
+    r.digest.value = CoreText::core(sha256_hex(&canonical(&r)));
     r
 }

@@ -38,6 +38,7 @@ use crate::snapshot::SameSite;
 pub mod build;
 pub mod markdown;
 pub mod safe;
+mod sha256;
 pub mod text;
 pub mod verify;
 

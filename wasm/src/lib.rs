@@ -436,7 +436,12 @@ pub fn invoke(command: JsValue) -> Result<JsValue, JsValue> {
             message,
         })
     };
-    let text = serde_json::to_string(&answer).map_err(|e| internal(e.to_string()))?;
+    // Serialising an answer cannot fail (its map keys are all strings, no
+    // field's `Serialize` reports an error, and a String is written to), so
+    // serde_json's error is not formatted: its messages would cost the
+    // module about 1.5 KB.
+    let text =
+        serde_json::to_string(&answer).map_err(|_| internal("answer: not serialisable".into()))?;
     js_sys::JSON::parse(&text).map_err(|_| internal("answer: not JSON".into()))
 }
 
