@@ -511,7 +511,7 @@ fn set_cookie_object(
             "expires" => {
                 if let Some(v) = Option::<String>::read(r, &field)?
                     .and_then(|v| time::parse_iso8601(&v))
-                    .and_then(|(ms, _)| time::http_date(ms))
+                    .and_then(|(ms, _)| crate::signals::clock::http_date(ms))
                 {
                     attrs.push_str(&format!("; Expires={v}"));
                 }

@@ -62,13 +62,6 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// Unix milliseconds as an HTTP date (`Sun, 29 Nov 2026 15:04:05 GMT`).
-pub fn http_date(ms: i64) -> Option<String> {
-    let secs = u64::try_from(ms.div_euclid(1000)).ok()?;
-    let t = std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_secs(secs))?;
-    Some(httpdate::fmt_http_date(t))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +96,9 @@ mod tests {
         ] {
             assert!(parse_iso8601(bad).is_none(), "{bad}");
         }
-        assert_eq!(http_date(z.0).unwrap(), "Sun, 29 Nov 2026 15:04:05 GMT");
+        assert_eq!(
+            crate::signals::clock::http_date(z.0).unwrap(),
+            "Sun, 29 Nov 2026 15:04:05 GMT"
+        );
     }
 }

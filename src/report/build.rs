@@ -380,11 +380,6 @@ impl RedactedSnapshot {
 impl REvent {
     /// Back to the snapshot's event type (values were never kept).
     pub fn to_trail_event(&self) -> snapshot::TrailEvent {
-        let date = |ms: i64| -> Option<String> {
-            let t = std::time::UNIX_EPOCH
-                .checked_add(std::time::Duration::from_millis(u64::try_from(ms).ok()?))?;
-            Some(httpdate::fmt_http_date(t))
-        };
         snapshot::TrailEvent {
             url: self.url.as_str().to_owned(),
             method: self.method.as_str().to_owned(),
@@ -396,7 +391,7 @@ impl REvent {
                 .request_cookie_names
                 .as_ref()
                 .map(|v| v.iter().map(|n| n.as_str().to_owned()).collect()),
-            date: self.date_ms.and_then(date),
+            date: self.date_ms.and_then(signals::clock::http_date),
             retry_after: self.retry_after_s.map(|s| s.to_string()),
             received_ms: self.received_ms,
             top_origin: self.top_origin.as_ref().map(|u| u.as_str().to_owned()),
@@ -423,10 +418,8 @@ fn set_cookie_line(c: &RSetCookie) -> String {
     if let Some(m) = c.max_age_s {
         s.push_str(&format!("; Max-Age={m}"));
     }
-    if let Some(t) = c.expires_ms.and_then(|ms| u64::try_from(ms).ok()) {
-        if let Some(t) = std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_millis(t)) {
-            s.push_str(&format!("; Expires={}", httpdate::fmt_http_date(t)));
-        }
+    if let Some(date) = c.expires_ms.and_then(signals::clock::http_date) {
+        s.push_str(&format!("; Expires={date}"));
     }
     s
 }

@@ -24,6 +24,20 @@ pub fn http_date_ms(s: &str) -> Option<i64> {
     i64::try_from(d.as_millis()).ok()
 }
 
+/// Unix milliseconds as an HTTP date (`Sun, 29 Nov 2026 15:04:05 GMT`), for
+/// the years an HTTP date can name (1970 to 9999); `None` outside them. A
+/// report read back from JSON may hold any number, and `httpdate` panics on
+/// a year past 9999.
+pub fn http_date(ms: i64) -> Option<String> {
+    // 9999-12-31T23:59:59.999Z
+    const LAST_MS: i64 = 253_402_300_799_999;
+    let secs = u64::try_from(ms.div_euclid(1000))
+        .ok()
+        .filter(|_| ms <= LAST_MS)?;
+    let t = std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_secs(secs))?;
+    Some(httpdate::fmt_http_date(t))
+}
+
 pub struct ClockSignals {
     pub findings: Vec<ClockFinding>,
     pub evidence: Vec<Evidence>,
@@ -183,6 +197,26 @@ fn host_skew(f: &ClockFinding) -> Evidence {
 mod tests {
     use super::*;
     use crate::snapshot::TrailEvent;
+
+    /// Any number a report may hold formats or is refused: none panics.
+    #[test]
+    fn http_dates_only_for_the_years_they_can_name() {
+        assert_eq!(
+            http_date(1_795_000_000_000).as_deref(),
+            Some("Wed, 18 Nov 2026 11:06:40 GMT")
+        );
+        assert_eq!(
+            http_date(253_402_300_799_999).as_deref(),
+            Some("Fri, 31 Dec 9999 23:59:59 GMT")
+        );
+        for ms in [253_402_300_800_000, i64::MAX, -1, i64::MIN] {
+            assert_eq!(http_date(ms), None, "{ms}");
+        }
+        assert_eq!(
+            http_date(0).as_deref(),
+            Some("Thu, 01 Jan 1970 00:00:00 GMT")
+        );
+    }
 
     fn ev(url: &str, date: &str, rx: i64) -> TrailEvent {
         TrailEvent {

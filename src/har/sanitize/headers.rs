@@ -233,7 +233,7 @@ fn header_value(name: &str, value: &str, base_url: &str, response: bool) -> J {
     let dropped = || core(&format!("<chars:{}>", value.chars().count()));
     match name {
         "date" | "last-modified" | "expires" if !value.is_empty() => {
-            match signals::clock::http_date_ms(value).and_then(crate::har::time::http_date) {
+            match signals::clock::http_date_ms(value).and_then(signals::clock::http_date) {
                 Some(d) => core(&d),
                 None => dropped(),
             }
@@ -243,7 +243,7 @@ fn header_value(name: &str, value: &str, base_url: &str, response: bool) -> J {
             if let Some(s) = v.parse::<u32>().ok().filter(|s| *s <= 86_400) {
                 core(&s.to_string())
             } else {
-                match signals::clock::http_date_ms(v).and_then(crate::har::time::http_date) {
+                match signals::clock::http_date_ms(v).and_then(signals::clock::http_date) {
                     Some(d) => core(&d),
                     None => dropped(),
                 }
@@ -457,7 +457,7 @@ pub(super) fn set_cookie_line(line: &str) -> Option<String> {
     if let Some(p) = &c.path {
         s.push_str(&format!("; Path={}", SafePath::redact(p)));
     }
-    if let Some(t) = c.expires_ms.and_then(crate::har::time::http_date) {
+    if let Some(t) = c.expires_ms.and_then(signals::clock::http_date) {
         s.push_str(&format!("; Expires={t}"));
     }
     if let Some(m) = c.max_age_s {
