@@ -1473,6 +1473,17 @@ impl TokenBuf {
                 skip_to = at + n;
                 continue;
             }
+            // A plural ending in brackets glued to its word ("minute(s)",
+            // "Minute(n)", "dakika(s)") belongs to the word.
+            if c == '(' && self.text.len() > start {
+                let ending = s.get(at + 1..).and_then(|r| r.split_once(')'));
+                if let Some((e, _)) = ending.filter(|(e, _)| {
+                    (1..3).contains(&e.len()) && e.bytes().all(|b| b.is_ascii_lowercase())
+                }) {
+                    skip_to = at + e.len() + 2;
+                    continue;
+                }
+            }
             // Full-width Latin letters and digits ("３０秒") read as ASCII.
             let c = match c as u32 {
                 0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
@@ -1904,6 +1915,14 @@ mod tests {
         assert_eq!(
             t,
             ["loop", "detected", "redirect", "uri", "didnt", "match", "42"]
+        );
+    }
+
+    #[test]
+    fn a_plural_ending_in_brackets_belongs_to_its_word() {
+        assert_eq!(
+            token_texts("5 dakika(s) sonra, Minute(n) (s) code(abc)"),
+            ["5", "dakika", "sonra", "minute", "s", "code", "abc"]
         );
     }
 
