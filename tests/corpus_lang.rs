@@ -286,6 +286,14 @@ const HELDOUT: &[&str] = &[
     "heldout-230",
     "heldout-231",
     "heldout-232",
+    "heldout-233",
+    "heldout-234",
+    "heldout-235",
+    "heldout-236",
+    "heldout-237",
+    "heldout-238",
+    "heldout-239",
+    "heldout-240",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -501,7 +509,15 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout229.jsonl`, round 227;
 /// `lang-heldout230.jsonl`, round 228;
 /// `lang-heldout231.jsonl`, round 229;
-/// `lang-heldout232.jsonl`, round 230):
+/// `lang-heldout232.jsonl`, round 230;
+/// `lang-heldout233.jsonl`, round 231;
+/// `lang-heldout234.jsonl`, round 232;
+/// `lang-heldout235.jsonl`, round 233;
+/// `lang-heldout236.jsonl`, round 234;
+/// `lang-heldout237.jsonl`, round 235;
+/// `lang-heldout238.jsonl`, round 236;
+/// `lang-heldout239.jsonl`, round 237;
+/// `lang-heldout240.jsonl`, round 238):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -726,6 +742,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-230", "/tests/corpus/lang-heldout230.jsonl"),
     ("heldout-231", "/tests/corpus/lang-heldout231.jsonl"),
     ("heldout-232", "/tests/corpus/lang-heldout232.jsonl"),
+    ("heldout-233", "/tests/corpus/lang-heldout233.jsonl"),
+    ("heldout-234", "/tests/corpus/lang-heldout234.jsonl"),
+    ("heldout-235", "/tests/corpus/lang-heldout235.jsonl"),
+    ("heldout-236", "/tests/corpus/lang-heldout236.jsonl"),
+    ("heldout-237", "/tests/corpus/lang-heldout237.jsonl"),
+    ("heldout-238", "/tests/corpus/lang-heldout238.jsonl"),
+    ("heldout-239", "/tests/corpus/lang-heldout239.jsonl"),
+    ("heldout-240", "/tests/corpus/lang-heldout240.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
