@@ -1276,7 +1276,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || (s.has(C::Bound) && s.has(C::RateObject))
             || s.limited()
             || s.limit_reached()
-            || s.several_failed());
+            // "如多次尝试仍登陆失败，请…": failures in a condition are none yet.
+            || (s.several_failed() && !lex.word_in(Word::If, s.toks, s.words)));
     // "Your last sign-in was more than 30 minutes ago": a length in the
     // past is no wait.
     let timed = s.names_a_length_to_come();
