@@ -294,6 +294,8 @@ const HELDOUT: &[&str] = &[
     "heldout-238",
     "heldout-239",
     "heldout-240",
+    "heldout-241",
+    "heldout-242",
 ];
 
 /// Held-out sets kept out of the whole-corpus table and the 0.95 assertion
@@ -517,7 +519,9 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout237.jsonl`, round 235;
 /// `lang-heldout238.jsonl`, round 236;
 /// `lang-heldout239.jsonl`, round 237;
-/// `lang-heldout240.jsonl`, round 238):
+/// `lang-heldout240.jsonl`, round 238;
+/// `lang-heldout241.jsonl`, round 239;
+/// `lang-heldout242.jsonl`, round 240):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -750,6 +754,8 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-238", "/tests/corpus/lang-heldout238.jsonl"),
     ("heldout-239", "/tests/corpus/lang-heldout239.jsonl"),
     ("heldout-240", "/tests/corpus/lang-heldout240.jsonl"),
+    ("heldout-241", "/tests/corpus/lang-heldout241.jsonl"),
+    ("heldout-242", "/tests/corpus/lang-heldout242.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
