@@ -327,3 +327,60 @@ fn har_sanitize_writes_the_file_or_nothing() {
     assert_eq!(out.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The numbers a snapshot may hold at their extremes (times, offsets,
+/// clocks in the page's text): `classify` and `report` answer, never
+/// overflow. (Each input but the last panicked in a debug build.)
+#[test]
+fn extreme_numbers_are_no_panic() {
+    let (min, max) = (i64::MIN, i64::MAX);
+    let date = "Wed, 18 Nov 2026 11:05:40 GMT";
+    let url = "https://id.example.org/login";
+    let bounce = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mfa-expired-allauth-bounce/snapshot.json"
+    ))
+    .unwrap();
+    let mut bounce: serde_json::Value = serde_json::from_str(&bounce).unwrap();
+    // The code step long before the code POST, and the page after it at
+    // the start of time: the whole trail in the episode.
+    for (i, t) in [(0, 0), (1, 0), (2, 0), (3, min + 1), (4, max), (5, min)] {
+        bounce["trail"][i]["received_ms"] = t.into();
+    }
+    bounce["env"]["now_ms"] = serde_json::Value::Null;
+    let snapshots = [
+        // A dated response received at the start of time (clock skew).
+        format!(
+            r#"{{"url": "{url}", "trail": [{{"url": "{url}", "received_ms": {min}, "date": "{date}"}}]}}"#
+        ),
+        // Three pages at both ends of time (bounces between them).
+        format!(
+            r#"{{"url": "{url}", "trail": [{{"url": "{url}", "received_ms": {min}}}, {{"url": "{url}/a", "received_ms": 0}}, {{"url": "{url}", "received_ms": {max}}}]}}"#
+        ),
+        // The time between the code step and the code POST.
+        bounce.to_string(),
+        // A 429 whose Retry-After is a date, received at the start of time.
+        format!(
+            r#"{{"url": "{url}", "trail": [{{"url": "{url}", "type": "xmlhttprequest", "status": 429, "retry_after": "{date}", "received_ms": {min}}}]}}"#
+        ),
+        // A session cookie that expired at the start of time, now at the end.
+        format!(
+            r#"{{"url": "{url}", "cookies": [{{"name": "session", "domain": "id.example.org", "expires_ms": {min}, "value_len": 4294967295}}], "env": {{"now_ms": {max}}}}}"#
+        ),
+        // A countdown clock of more minutes than seconds fit in a u32.
+        format!(
+            r#"{{"url": "{url}", "page": {{"text": "Resend code in 4000000000:00", "resend": [{{"text": "Resend code in 4000000000:00", "disabled": true}}]}}}}"#
+        ),
+        // The largest time zone offsets.
+        format!(r#"{{"url": "{url}", "env": {{"now_ms": {min}, "tz_offset_min": -2147483648}}}}"#),
+        format!(r#"{{"url": "{url}", "env": {{"now_ms": {max}, "tz_offset_min": 2147483647}}}}"#),
+    ];
+    for s in &snapshots {
+        for cmd in ["classify", "report"] {
+            let out = run(&[cmd, "-"], s.as_bytes());
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{cmd} {s}: {err}");
+            assert!(!err.contains("panicked"), "{cmd} {s}: {err}");
+        }
+    }
+}

@@ -454,6 +454,68 @@ fn verify_reads_the_whole_paste() {
     assert!(v.message.starts_with("CONSISTENT"), "{}", v.message);
 }
 
+/// `report` with its digest made again: the digest is a plain SHA-256 of
+/// the canonical JSON, so anyone can write a report that verifies with any
+/// values in it.
+fn sealed(mut report: serde_json::Value) -> String {
+    use sha2::Digest as _;
+    let text = report.to_string();
+    let value = auth_triage::json::parse(&text).unwrap();
+    let canonical = auth_triage::json::canonical(&value, "digest");
+    let digest: String = sha2::Sha256::digest(canonical.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    report["digest"]["value"] = digest.into();
+    report.to_string()
+}
+
+/// A report that verifies may hold any number in its fields: verifying,
+/// rendering and retriaging it never overflows. (Each edit panicked in a
+/// debug build.)
+#[test]
+fn extreme_numbers_in_a_verified_report_are_no_panic() {
+    let case =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mfa-expired-allauth-bounce");
+    // Through text: the f32 fields as a report writes them (0.9, not 0.8999…).
+    let base: serde_json::Value =
+        serde_json::from_str(&serde_json::to_string(&build(&case)).unwrap()).unwrap();
+    let (min, max) = (i64::MIN, i64::MAX);
+    let edits: [(&str, serde_json::Value); 6] = [
+        ("/created/local_offset_min", i32::MIN.into()),
+        // Past i64 once scaled for two decimals.
+        ("/diagnosis/confidence", (-1e30).into()),
+        ("/diagnosis/clock/0/skew_s", min.into()),
+        // The newest page at the start of time: the whole trail in the episode.
+        ("/snapshot/trail/5/received_ms", min.into()),
+        ("/snapshot/trail/0/received_ms", min.into()),
+        ("/snapshot/cookies/1/expires_ms", min.into()),
+    ];
+    // Set the member at `at`, added if absent.
+    let set = |r: &mut serde_json::Value, at: &str, value: serde_json::Value| {
+        let (parent, key) = at.rsplit_once('/').unwrap();
+        r.pointer_mut(parent).unwrap()[key] = value;
+    };
+    for (at, value) in edits {
+        let mut r = base.clone();
+        set(&mut r, at, value);
+        // Both ends of time at once.
+        set(&mut r, "/snapshot/env/now_ms", max.into());
+        if at.ends_with("/0/received_ms") {
+            set(&mut r, "/snapshot/trail/5/received_ms", max.into());
+        }
+        let json = sealed(r);
+        let v = report::verify(&json).unwrap();
+        assert!(v.intact, "{at}: {}", v.message);
+        let r = v.report.unwrap();
+        let _ = report::render_text(&r);
+        let md = report::to_markdown(&r);
+        let v = report::verify(&md).unwrap();
+        assert!(v.intact, "{at}: {}", v.message);
+        let _ = classify(&r.snapshot.to_snapshot(), &Catalogs::new(&[]));
+    }
+}
+
 /// Reports of version 1 already in tickets still verify and retriage.
 #[test]
 fn version_1_reports_still_verify() {

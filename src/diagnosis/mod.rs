@@ -465,9 +465,12 @@ crate::json_struct!(
 /// zero. Integer arithmetic instead of `{:.N}`: the float formatter is about
 /// 15 KB of WASM, and the core only ever prints figures like 0.93 and 1.5.
 pub fn fixed(value: f64, decimals: u32) -> String {
-    let scale = 10i64.pow(decimals.min(6));
+    let scale = 10u64.pow(decimals.min(6));
     let n = (value * scale as f64).round() as i64;
-    let (sign, n) = if n < 0 { ("-", -n) } else { ("", n) };
+    // unsigned_abs: a value past i64 (a report's confidence is any f32)
+    // saturates to i64::MIN, whose negation overflows.
+    let sign = if n < 0 { "-" } else { "" };
+    let n = n.unsigned_abs();
     if decimals == 0 {
         return format!("{sign}{n}");
     }
@@ -539,5 +542,9 @@ mod tests {
         assert_eq!(fixed(-0.5, 1), "-0.5");
         assert_eq!(fixed(3.6, 0), "4");
         assert_eq!(fixed(61.234, 1), "61.2");
+        // A report's confidence is any f32: past i64 once scaled, it saturates.
+        assert_eq!(fixed(-1e30, 2), "-92233720368547758.08");
+        assert_eq!(fixed(f64::NEG_INFINITY, 0), "-9223372036854775808");
+        assert_eq!(fixed(1e30, 2), "92233720368547758.07");
     }
 }

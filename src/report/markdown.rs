@@ -122,7 +122,9 @@ fn md_v1(s: &str) -> String {
 
 fn offset_words(min: i32) -> String {
     let sign = if min < 0 { '-' } else { '+' };
-    format!("UTC{sign}{:02}:{:02}", min.abs() / 60, min.abs() % 60)
+    // unsigned_abs: a report may hold i32::MIN, whose abs() overflows.
+    let m = min.unsigned_abs();
+    format!("UTC{sign}{:02}:{:02}", m / 60, m % 60)
 }
 
 /// The report as Markdown for a ticket: the headline and next move first,
@@ -358,7 +360,8 @@ fn trail(s: &mut String, r: &Report, esc: Esc) {
     for e in &rs.trail {
         let t = match (e.received_ms, t0) {
             (Some(x), Some(a)) => {
-                format!("+{}s", crate::diagnosis::fixed((x - a) as f64 / 1000.0, 1))
+                let t = x.saturating_sub(a) as f64 / 1000.0;
+                format!("+{}s", crate::diagnosis::fixed(t, 1))
             }
             _ => String::new(),
         };
@@ -412,7 +415,7 @@ fn clocks(s: &mut String, r: &Report, esc: Esc) {
     if !d
         .clock
         .iter()
-        .any(|c| c.skew_s.abs() >= signals::clock::NOISE_S)
+        .any(|c| c.skew_s.saturating_abs() >= signals::clock::NOISE_S)
     {
         return;
     }

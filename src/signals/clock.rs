@@ -85,7 +85,8 @@ fn samples(snap: &Snapshot) -> Vec<(String, i64)> {
             },
         };
         // The server's clock read somewhere in [date, date+1s): take the middle.
-        let skew_ms = rx - (server_ms + 500);
+        // Saturating: `received_ms` is input, and may be any i64.
+        let skew_ms = rx.saturating_sub(server_ms + 500);
         samples.push((host, skew_ms));
     }
     samples

@@ -274,9 +274,15 @@ fn by_auth(c: &Cookie, auth: f32, other: f32) -> f32 {
     }
 }
 
+/// A cookie's name and value in bytes. Saturating: `value_len` is input,
+/// up to u32::MAX, which with the name overflows a wasm32 usize.
+fn size(c: &Cookie) -> usize {
+    c.name.len().saturating_add(c.value_len as usize)
+}
+
 /// `cookie.too_large`: over the 4096 bytes browsers keep.
 fn too_large(c: &Cookie) -> Option<Evidence> {
-    let size = c.name.len() + c.value_len as usize;
+    let size = size(c);
     let detail = || {
         format!(
             "cookie {} is {size} bytes, over the 4096 browsers keep",
@@ -385,7 +391,10 @@ fn expired(s: &Scene<'_>, c: &Cookie) -> Option<Evidence> {
     let applies = exp < now && is_auth_cookie(&c.name);
     let detail = || {
         let name = NameShown(&c.name);
-        format!("session cookie {name} expired {} s ago", (now - exp) / 1000)
+        format!(
+            "session cookie {name} expired {} s ago",
+            now.saturating_sub(exp) / 1000
+        )
     };
     when(applies, Rule::CookieExpired, detail, None, 0.3)
 }
@@ -445,8 +454,7 @@ fn header_size(s: &Scene<'_>, jar: &[&Cookie]) -> Option<Evidence> {
     let sent: Vec<&&Cookie> = jar.iter().filter(|c| sent_to(c, s.page, s.path)).collect();
     let bytes: usize = sent
         .iter()
-        .map(|c| c.name.len() + c.value_len as usize + 2)
-        .sum();
+        .fold(0, |n, c| n.saturating_add(size(c)).saturating_add(2));
     let count = sent.len();
     if bytes > HEADER_LIMIT {
         Some(ev(

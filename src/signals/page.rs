@@ -2590,7 +2590,8 @@ fn first_clock(s: &str) -> Option<(usize, u32)> {
     for w in s.split(|c: char| !(c.is_ascii_digit() || c == ':')) {
         let secs = w.split_once(':').and_then(|(m, sec)| {
             let (m, sec): (u32, u32) = (m.parse().ok()?, sec.parse().ok()?);
-            (sec < 60 && sec.to_string().len() <= 2 && w.len() <= 5).then_some(m * 60 + sec)
+            // Lazy: the length check first bounds `m` ("4000000000:00" overflows).
+            (sec < 60 && sec.to_string().len() <= 2 && w.len() <= 5).then(|| m * 60 + sec)
         });
         if let Some(secs) = secs {
             return Some((at, secs));
@@ -5042,6 +5043,8 @@ mod tests {
             Some(300)
         );
         assert_eq!(clock_countdown("Resend code in 0:45"), Some(45));
+        // Too long for a countdown, and more minutes than a u32 of seconds holds.
+        assert_eq!(clock_countdown("Resend code in 4000000000:00"), None);
         for (text, secs) in [
             ("Bitte warten Sie 30 Sekunden", 30),
             ("Réessayez dans 2 minutes", 120),

@@ -110,7 +110,7 @@ fn retry_after_s(v: &str, received_ms: Option<i64>) -> Option<u32> {
     }
     let at = super::clock::http_date_ms(v)?;
     let now = received_ms?;
-    u32::try_from(((at - now) / 1000).max(0)).ok()
+    u32::try_from((at.saturating_sub(now) / 1000).max(0)).ok()
 }
 
 /// What every trail rule reads: the snapshot, the published hosts and what

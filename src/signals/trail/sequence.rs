@@ -79,7 +79,7 @@ fn login_bounces(snap: &Snapshot) -> usize {
     for w in mains.windows(3) {
         if let [post, mid, back] = w {
             let soon = match (post.received_ms, back.received_ms) {
-                (Some(a), Some(b)) => (0..=10_000).contains(&(b - a)),
+                (Some(a), Some(b)) => (0..=10_000).contains(&b.saturating_sub(a)),
                 _ => true,
             };
             if post.method.eq_ignore_ascii_case("POST")
@@ -267,7 +267,7 @@ pub(super) fn mfa_bounce(snap: &Snapshot, start: Option<i64>) -> Option<(f32, Ev
         return None;
     }
     let spent_s = match (step.received_ms, post.received_ms) {
-        (Some(a), Some(b)) => Some((b - a).max(0) / 1000),
+        (Some(a), Some(b)) => Some(b.saturating_sub(a).max(0) / 1000),
         _ => None,
     };
     // An instant bounce is less likely a timeout; a long stay more likely.
