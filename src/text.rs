@@ -1438,9 +1438,6 @@ impl TokenBuf {
             if c == '\'' || c == '\u{2019}' || c == '\u{02BC}' {
                 if self.text.get(start..).is_some_and(|w| ELIDED.contains(&w)) {
                     self.cut = self.text.len();
-                    // "d'API", "l'OTP": the capital after an elided article
-                    // opens the word, not a camelCase part.
-                    prev_lower = false;
                 }
                 continue;
             }
@@ -1918,14 +1915,6 @@ mod tests {
         assert_eq!(
             t,
             ["loop", "detected", "redirect", "uri", "didnt", "match", "42"]
-        );
-    }
-
-    #[test]
-    fn a_capital_after_an_elided_article_opens_the_word() {
-        assert_eq!(
-            token_texts("Jeton d'API invalide, l’OTP"),
-            ["jeton", "dapi", "invalide", "lotp"]
         );
     }
 
