@@ -1475,11 +1475,16 @@ impl TokenBuf {
             }
             // A plural ending in brackets glued to its word ("minute(s)",
             // "Minute(n)", "dakika(s)") belongs to the word.
+            // Only the next three bytes are looked at: a page of '(' and no
+            // ')' costs no scan to its end per bracket.
             if c == '(' && self.text.len() > start {
-                let ending = s.get(at + 1..).and_then(|r| r.split_once(')'));
-                if let Some((e, _)) = ending.filter(|(e, _)| {
-                    (1..3).contains(&e.len()) && e.bytes().all(|b| b.is_ascii_lowercase())
-                }) {
+                let ending = s.get(at + 1..).and_then(|r| {
+                    let n = r.bytes().take(3).position(|b| b == b')')?;
+                    r.get(..n)
+                });
+                if let Some(e) =
+                    ending.filter(|e| !e.is_empty() && e.bytes().all(|b| b.is_ascii_lowercase()))
+                {
                     skip_to = at + e.len() + 2;
                     continue;
                 }
