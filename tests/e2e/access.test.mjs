@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { start } from './server.mjs';
 import { launch, clickAction, openPopup, tabIdOf, DIST } from './chromium.mjs';
-import { launchFirefox, openFromPage, findPage, clickActionFirefox } from './firefox.mjs';
+import { launchFirefox, openFromPage, openTabFirefox, findPage, clickActionFirefox } from './firefox.mjs';
 
 const OUT = path.resolve(import.meta.dirname, '../../target/e2e');
 const SHOTS = path.resolve(import.meta.dirname, '../../target/screenshots');
@@ -339,8 +339,7 @@ test('Firefox: a page-only diagnosis on an ungranted site (dist/ as shipped, the
       // The popup on the toolbar is not a BiDi context: the same popup.html,
       // opened in a tab for that tab, reads what it reads (activeTab lasts
       // until the tab navigates).
-      await welcome.evaluate((id) => browser.tabs.create({ url: `popup.html?tab=${id}`, active: false }), tab);
-      const popup = await findPage(ff, ff.url('popup.html'));
+      const popup = await openTabFirefox(ff, welcome, `popup.html?tab=${tab}`);
       await popup.waitForSelector('#result[data-failure-type]', { timeout: 20_000 });
       const st = await popup.evaluate(() => ({
         access: document.body.dataset.access,

@@ -48,6 +48,27 @@ export async function findPage(ff, prefix, timeoutMs = 30_000) {
   throw new Error(`no page at ${prefix}`);
 }
 
+/**
+ * Open an extension page in a new tab with `tabs.create`, called from the extension page
+ * `extPage`, and return it. CI twice saw such a tab never show up to BiDi (30 s, the
+ * page-only popup); if it is not seen in 15 s, the error names the tab's state as the
+ * browser has it, and the tab is reloaded once before the last 30 s wait.
+ */
+export async function openTabFirefox(ff, extPage, extPath) {
+  const id = await extPage.evaluate((p) => browser.tabs.create({ url: browser.runtime.getURL(p) }).then((t) => t.id), extPath);
+  try {
+    return await findPage(ff, ff.url(extPath), 15_000);
+  } catch {
+    const state = await extPage.evaluate(
+      (i) => browser.tabs.get(i).then((t) => `status ${t.status}, discarded ${t.discarded}, ${t.url}`, (e) => e.message),
+      id,
+    );
+    console.error(`# ${extPath}: not seen by BiDi in 15 s (tab ${id}: ${state}); reloading it once`);
+    await extPage.evaluate((i) => browser.tabs.reload(i), id);
+    return findPage(ff, ff.url(extPath), 30_000);
+  }
+}
+
 /** Open an extension page from `page` with a real click (see above). */
 export async function openFromPage(ff, page, extPath) {
   await page.evaluate((u) => {

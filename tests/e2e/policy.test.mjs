@@ -24,7 +24,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { launch, openPopup, tabIdOf, DIST_MANAGED } from './chromium.mjs';
-import { launchFirefox, findPage, GECKO_ID } from './firefox.mjs';
+import { launchFirefox, findPage, openTabFirefox, GECKO_ID } from './firefox.mjs';
 import { CHROMIUM_POLICY_DIR, FIREFOX_POLICY_FILE, FIREFOX_SYSTEM_POLICY, unpackedId, unwritable, writePolicy } from './policy.mjs';
 
 // The examples shipped in docs/policies/, made to fit this machine: the
@@ -160,8 +160,7 @@ test('Firefox: policies.json (ExtensionSettings + 3rdparty) grants the sign-in o
 
     const tabId = await welcome.evaluate(async (u) => (await browser.tabs.query({})).find((x) => x.url === u)?.id, `${site.origin}/rate`);
     assert.ok(Number.isInteger(tabId));
-    await welcome.evaluate((id) => browser.tabs.create({ url: browser.runtime.getURL(`popup.html?tab=${id}`) }), tabId);
-    const popup = await findPage(ff, ff.url(`popup.html?tab=${tabId}`));
+    const popup = await openTabFirefox(ff, welcome, `popup.html?tab=${tabId}`);
     await popup.waitForSelector('#result[data-failure-type]', { timeout: 20_000 });
     assert.equal(await popup.evaluate(() => document.body.dataset.access), 'granted');
     assert.equal(await popup.evaluate(() => document.querySelector('#result').dataset.failureType), 'mfa_rate_limited');
@@ -415,8 +414,7 @@ test('Firefox: force-installed by the example policies.json from a file:// insta
     await new Promise((r) => setTimeout(r, 800));
     const tabId = await welcome.evaluate(async (u) => (await browser.tabs.query({})).find((x) => x.url === u)?.id, `${site.origin}/rate`);
     assert.ok(Number.isInteger(tabId));
-    await welcome.evaluate((id) => browser.tabs.create({ url: browser.runtime.getURL(`popup.html?tab=${id}`) }), tabId);
-    const popup = await findPage(ff, ff.url(`popup.html?tab=${tabId}`));
+    const popup = await openTabFirefox(ff, welcome, `popup.html?tab=${tabId}`);
     await popup.waitForSelector('#result[data-failure-type]', { timeout: 20_000 });
     assert.equal(await popup.evaluate(() => document.body.dataset.access), 'granted');
     assert.equal(await popup.evaluate(() => document.querySelector('#result').dataset.failureType), 'mfa_rate_limited');
