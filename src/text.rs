@@ -131,10 +131,16 @@ pub enum Concept {
     /// what a plan allots. Used up, it is a quota met, no limit on signing
     /// in ("You have reached your storage quota").
     Resource,
+    /// "API token", "API-Schlüssel", "clé d'API", "APIキー", "API 密钥",
+    /// "personal access token": a program's key to a service. Not the code
+    /// a person types, and not a sign-in's own failure: "Invalid API token"
+    /// is no wrong code, unless the sentence names the code too ("Could not
+    /// create the API token: the two-factor code is incorrect").
+    Api,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 44] = [
+    const ALL: [(Concept, &'static str); 45] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -179,6 +185,7 @@ impl Concept {
         (Concept::Validity, "validity"),
         (Concept::Commerce, "commerce"),
         (Concept::Resource, "resource"),
+        (Concept::Api, "api"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {

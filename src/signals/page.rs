@@ -1254,6 +1254,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             C::Session,
             C::Account,
             C::Commerce,
+            C::Api,
             C::Setup,
             C::Unavailable,
             C::Permanent,
@@ -1971,8 +1972,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.6));
     }
     // A shop's code or card that ran out is no step's ("Your card ending in
-    // 4417 has expired"), unless the sentence names the step too.
-    let commerce_only = s.has(C::Commerce)
+    // 4417 has expired"), nor is an API's token ("Invalid API token"),
+    // unless the sentence names the step too.
+    let commerce_only = (s.has(C::Commerce) || s.has(C::Api))
         && ![C::Otp, C::Challenge, C::Flow]
             .into_iter()
             .any(|c| s.has(c));
@@ -2360,8 +2362,11 @@ fn prefer_account(matches: &mut [Match]) {
     let session_ended = matches.iter().any(|m| m.concepts.has(C::Expired));
     for m in matches {
         // "kortingscode": a shop's code, not a sign-in's (another
-        // lexicon's "*code" reads it too).
-        if (m.concepts.has(C::Account) || m.concepts.has(C::Commerce)) && m.concepts.has(C::Otp) {
+        // lexicon's "*code" reads it too); an API's key is no code either.
+        let elsewhere = [C::Account, C::Commerce, C::Api]
+            .into_iter()
+            .any(|c| m.concepts.has(c));
+        if elsewhere && m.concepts.has(C::Otp) {
             m.concepts.remove(C::Otp);
         } else if m.concepts.has(C::Session) && m.concepts.has(C::Otp) {
             m.concepts
@@ -4806,6 +4811,22 @@ mod tests {
         // Unless the sentence names the step too: a payment's code.
         let payment = "The code to confirm the payment with your credit card has expired.";
         assert_eq!(top(&read_text_on(payment, true)), Some(Expired));
+        // Nor is an API's token or key, wrong or out of date, unless the
+        // sentence names the code too.
+        for text in [
+            "Invalid API token",
+            "Ungültiger API-Schlüssel",
+            "Clé d'API invalide",
+            "Your API key has expired.",
+            "APIキーが無効です",
+            "API 密钥无效",
+            "Nieprawidłowy token API",
+        ] {
+            let got = top(&read_text_on(text, true));
+            assert!(matches!(got, None | Some(Other)), "{text}: {got:?}");
+        }
+        let both = "Could not create the API token: the two-factor code is incorrect.";
+        assert_eq!(top(&read_text_on(both, true)), Some(Invalid));
     }
 
     #[test]
