@@ -2107,9 +2107,18 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             scan_with_numbers(&mut next_toks, lexicons, words, &mut next_matches);
         }
         let next_names_code = next_matches.iter().any(|m| m.concepts.has(C::Otp));
-        let next_reload = (token_failed || (expired_session && !next_names_code))
+        // "Sesión no válida o expirada. Por favor limpia tus cookies e
+        // intenta nuevamente": the cookies named after a session that ran
+        // out (not the site's notice about its own) are where it was lost,
+        // as a page to load again is.
+        let next_cookies = expired_session
+            && !next_names_code
+            && next_matches.iter().any(|m| m.concepts.has(C::Boundary))
+            && !next_matches.iter().any(|m| m.concepts.has(C::Consent));
+        let next_reload = ((token_failed || (expired_session && !next_names_code))
             && next.is_some()
-            && next_matches.iter().any(|m| m.concepts.has(C::Reload));
+            && next_matches.iter().any(|m| m.concepts.has(C::Reload)))
+            || next_cookies;
         let next_block =
             limit_words && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches, words));
         let next_resubmit = request_invalid
@@ -4377,8 +4386,44 @@ mod tests {
             "Die Authentifizierungssitzung ist abgelaufen. Bitte starte den Anmeldeprozess neu.",
             "Your session expired. Please enter the code again.",
             "Your code has expired. Please sign in again.",
+            // The site's notice about its own cookies names no lost session.
+            "Session expired. We use cookies to improve your experience.",
         ] {
             assert_eq!(strongest(t), Some(Expired), "{t}");
+        }
+        // The cookies named after a session that ran out are where it was lost.
+        for t in [
+            "Invalid or expired session. Please clear your cookies and try again.",
+            "Sesión no válida o expirada. Por favor limpia tus cookies e intenta nuevamente.",
+            "会话无效或已过期。请清除您的 Cookie 后重试。",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+    }
+
+    /// Attempts used up are the limit itself, not a warning of attempts
+    /// left; a CAS login ticket is the form's token.
+    #[test]
+    fn attempts_used_up_and_login_tickets() {
+        use Judgement::*;
+        for t in [
+            "You have used all attempts for this code, so it is no longer valid. Request a new code.",
+            "Vous avez utilisé toutes les tentatives pour ce code, il n'est donc plus valide.",
+            "Keine Versuche mehr. Bitte fordern Sie einen neuen Code an.",
+            "验证码尝试次数已用完，请重新获取",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        assert_eq!(
+            strongest("Wrong code, you have 2 attempts left."),
+            Some(Invalid)
+        );
+        for t in [
+            "Your login request did not include a login ticket.",
+            "Ticket de connexion invalide, merci de réessayer de vous connecter",
+            "指定されたログインチケットが無効です。",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
         }
     }
 
