@@ -521,7 +521,14 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout239.jsonl`, round 237;
 /// `lang-heldout240.jsonl`, round 238;
 /// `lang-heldout241.jsonl`, round 239;
-/// `lang-heldout242.jsonl`, round 240):
+/// `lang-heldout242.jsonl`, round 240;
+/// `lang-heldout243.jsonl`, round 241;
+/// `lang-heldout244.jsonl`, round 242;
+/// `lang-heldout245.jsonl`, round 243;
+/// `lang-heldout246.jsonl`, round 244;
+/// `lang-heldout247.jsonl`, round 245;
+/// `lang-heldout248.jsonl`, round 246;
+/// `lang-heldout249.jsonl`, round 247):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -756,6 +763,13 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-240", "/tests/corpus/lang-heldout240.jsonl"),
     ("heldout-241", "/tests/corpus/lang-heldout241.jsonl"),
     ("heldout-242", "/tests/corpus/lang-heldout242.jsonl"),
+    ("heldout-243", "/tests/corpus/lang-heldout243.jsonl"),
+    ("heldout-244", "/tests/corpus/lang-heldout244.jsonl"),
+    ("heldout-245", "/tests/corpus/lang-heldout245.jsonl"),
+    ("heldout-246", "/tests/corpus/lang-heldout246.jsonl"),
+    ("heldout-247", "/tests/corpus/lang-heldout247.jsonl"),
+    ("heldout-248", "/tests/corpus/lang-heldout248.jsonl"),
+    ("heldout-249", "/tests/corpus/lang-heldout249.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
