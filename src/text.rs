@@ -1900,11 +1900,21 @@ mod tests {
         assert!(admin("Contatta l'amministratore", bit("it"), &mut b));
         assert!(admin("관리자에게 문의하세요", bit("ko"), &mut b));
         assert!(!admin("Contact support", u64::MAX, &mut b));
-        // "o" is Spanish "or" and Portuguese "the": neither lexicon lists it.
-        let or = |text: &str, b: &mut TokenBuf| lex.word_in(Word::Or, &b.fill(text), u64::MAX);
-        assert!(!or("el código o la hora", &mut b));
-        assert!(or("le code ou l'heure", &mut b));
-        assert!(or("コードまたは時刻", &mut b));
+        // "o" is Spanish and Italian "or" and Portuguese "the": read in the
+        // page's language, it is "or" on a Spanish page only. Dutch "of" is
+        // also "whether" ("Controleer of de code klopt"): not listed.
+        let or =
+            |text: &str, mask: u64, b: &mut TokenBuf| lex.word_in(Word::Or, &b.fill(text), mask);
+        assert!(or("el código o la hora", language_words("es"), &mut b));
+        assert!(or("il codice o l'ora", language_words("it"), &mut b));
+        assert!(!or("o código e a hora", language_words("pt"), &mut b));
+        assert!(!or(
+            "controleer of de code klopt",
+            language_words("nl"),
+            &mut b
+        ));
+        assert!(or("le code ou l'heure", u64::MAX, &mut b));
+        assert!(or("コードまたは時刻", u64::MAX, &mut b));
     }
 
     #[test]

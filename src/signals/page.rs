@@ -1080,8 +1080,9 @@ fn word_in_match(w: Word, toks: &[Token<'_>], m: &Match, mask: u64) -> bool {
 
 /// "or" just before the boundary object: "OTP code invalid, or the server
 /// time is wrong" gives it as one possible cause. Only words that mean
-/// nothing else (not Spanish and Italian "o", which is Portuguese "the",
-/// nor Dutch "of", which is also "whether"), and only within three tokens
+/// nothing else in the page's language (Spanish and Italian "o", which is
+/// Portuguese "the", on their own pages only; not Dutch "of", which is also
+/// "whether"), and only within three tokens
 /// of the object, so that "the two-factor or recovery code … because your
 /// session cookie is missing" is no alternative.
 fn or_before(toks: &[Token<'_>], from: usize, to: usize, mask: u64) -> bool {
@@ -1470,7 +1471,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // names what failed.
     // "IP address not allowed": the site's policy on the address, read
     // below as a block or a failure, not as a boundary fault.
-    let boundary = s.has(C::Boundary) && !s.address_refused();
+    // "Invalid username, domain or password": a domain given as one of
+    // the credentials is the sign-in's field (a Windows or tenant domain),
+    // not a cookie's.
+    let domain_field = cred
+        && lex.word_in(Word::Or, s.toks, s.words)
+        && s.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Boundary))
+            .all(|m| word_in_match(Word::Domain, s.toks, m, s.words));
+    let boundary = s.has(C::Boundary) && !s.address_refused() && !domain_field;
     // "A firewall or proxy server that prevents cookies from being sent":
     // something that prevents a boundary object named after it refuses it
     // (the function word `prevents`); not the object that prevents
@@ -2108,13 +2118,16 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         }
         let next_names_code = next_matches.iter().any(|m| m.concepts.has(C::Otp));
         // "Sesión no válida o expirada. Por favor limpia tus cookies e
-        // intenta nuevamente": the cookies named after a session that ran
-        // out (not the site's notice about its own) are where it was lost,
-        // as a page to load again is.
+        // intenta nuevamente": the advice to clear the cookies after a
+        // session that ran out says where it was lost, as a page to load
+        // again does. Only the advice ("limpia tus cookies", listed as both
+        // a boundary object and a recheck): a cookie notice, a timestamp or
+        // an address shown after it says nothing of the session.
         let next_cookies = expired_session
             && !next_names_code
-            && next_matches.iter().any(|m| m.concepts.has(C::Boundary))
-            && !next_matches.iter().any(|m| m.concepts.has(C::Consent));
+            && next_matches
+                .iter()
+                .any(|m| m.concepts.has(C::Boundary) && m.concepts.has(C::Recheck));
         let next_reload = ((token_failed || (expired_session && !next_names_code))
             && next.is_some()
             && next_matches.iter().any(|m| m.concepts.has(C::Reload)))
@@ -4388,6 +4401,9 @@ mod tests {
             "Your code has expired. Please sign in again.",
             // The site's notice about its own cookies names no lost session.
             "Session expired. We use cookies to improve your experience.",
+            // Nor does an address or a time shown after it.
+            "Your session has expired. Your IP address: 192.0.2.1",
+            "Ihre Sitzung ist abgelaufen. Zeitstempel: 2026-12-04 10:00.",
         ] {
             assert_eq!(strongest(t), Some(Expired), "{t}");
         }
@@ -4414,16 +4430,43 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Rate), "{t}");
         }
-        assert_eq!(
-            strongest("Wrong code, you have 2 attempts left."),
-            Some(Invalid)
-        );
+        // Attempts that will run out are a warning after a wrong code.
+        for t in [
+            "Wrong code, you have 2 attempts left.",
+            "Wrong code. After 2 more failed attempts, no more attempts will be allowed.",
+            "Falscher Code. Nach einem weiteren Fehlversuch sind keine weiteren Versuche möglich.",
+        ] {
+            assert_eq!(strongest(t), Some(Invalid), "{t}");
+        }
         for t in [
             "Your login request did not include a login ticket.",
             "Ticket de connexion invalide, merci de réessayer de vous connecter",
             "指定されたログインチケットが無効です。",
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+    }
+
+    /// A domain given as one of the credentials is the sign-in's field;
+    /// Spanish and Italian say "or" too.
+    #[test]
+    fn a_domain_among_the_credentials_and_or_in_every_language() {
+        use Judgement::*;
+        for t in [
+            "An invalid username, domain or password was provided.",
+            "Un nom d'utilisateur, un domaine ou un mot de passe non valide a été fourni.",
+            "Se proporcionó un nombre de usuario, dominio o contraseña inválidos.",
+        ] {
+            let got = strongest(t);
+            assert!(matches!(got, None | Some(Other)), "{t}: {got:?}");
+        }
+        assert_eq!(strongest("The cookie domain is invalid."), Some(Session));
+        // The code said wrong first, the clock after "or" as a cause.
+        for t in [
+            "Código de verificación incorrecto o la hora del servidor es incorrecta.",
+            "Codice di verifica errato oppure l'ora del server non è corretta.",
+        ] {
+            assert_eq!(strongest(t), Some(Invalid), "{t}");
         }
     }
 
