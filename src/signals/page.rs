@@ -4447,6 +4447,29 @@ mod tests {
         }
     }
 
+    /// A limit on devices is a quota met, no limit on attempts; a retry
+    /// count's limit exceeded is one.
+    #[test]
+    fn device_quotas_and_retry_counts() {
+        use Judgement::*;
+        for t in [
+            "Device limit reached",
+            "Cihaz limitine ulaşıldı",
+            "已达到设备数量上限",
+        ] {
+            let got = strongest(t);
+            assert!(matches!(got, None | Some(Other)), "{t}: {got:?}");
+        }
+        for t in [
+            "Too many attempts",
+            "已超出 OTP 生成的重试次数限制",
+            "已超出次数限制",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        assert_eq!(strongest("Kod nie został rozpoznany"), Some(Invalid));
+    }
+
     /// A domain given as one of the credentials is the sign-in's field;
     /// Spanish and Italian say "or" too.
     #[test]
