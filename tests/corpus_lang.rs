@@ -528,7 +528,11 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout246.jsonl`, round 244;
 /// `lang-heldout247.jsonl`, round 245;
 /// `lang-heldout248.jsonl`, round 246;
-/// `lang-heldout249.jsonl`, round 247):
+/// `lang-heldout249.jsonl`, round 247;
+/// `lang-heldout250.jsonl`, round 248;
+/// `lang-heldout251.jsonl`, round 249;
+/// `lang-heldout252.jsonl`, round 250;
+/// `lang-heldout253.jsonl`, round 251):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -770,6 +774,10 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-247", "/tests/corpus/lang-heldout247.jsonl"),
     ("heldout-248", "/tests/corpus/lang-heldout248.jsonl"),
     ("heldout-249", "/tests/corpus/lang-heldout249.jsonl"),
+    ("heldout-250", "/tests/corpus/lang-heldout250.jsonl"),
+    ("heldout-251", "/tests/corpus/lang-heldout251.jsonl"),
+    ("heldout-252", "/tests/corpus/lang-heldout252.jsonl"),
+    ("heldout-253", "/tests/corpus/lang-heldout253.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
