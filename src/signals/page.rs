@@ -472,6 +472,21 @@ impl Sentence<'_> {
             || word_at(Word::By, m.start + m.len, 1);
         // A participle between the contact and the code it qualifies
         // ("Der an Ihre E-Mail gesendete Code ist ungültig").
+        // An "or" between the contact and the code sets them against each
+        // other ("Invalid code or e-mail"), unless it joins two channels
+        // just before the contact ("The code sent by SMS or e-mail is
+        // invalid", "enviado por SMS o correo"): the word before it is no
+        // code.
+        let alternative = |i: usize| {
+            self.toks
+                .get(i..i + 1)
+                .is_some_and(|t| lex.word_in(Word::Or, t, self.words))
+                && (i + 1 != m.start
+                    || self
+                        .matches
+                        .iter()
+                        .any(|c| c.concepts.has(C::Otp) && c.start + c.len == i))
+        };
         let attributive = sent.contains(&sent_after)
             && self
                 .matches
@@ -489,11 +504,7 @@ impl Sentence<'_> {
                     } else {
                         code.start < m.start || means || attributive
                     }
-                    && between(m, code).is_some_and(|r| {
-                        self.toks
-                            .get(r)
-                            .is_some_and(|ts| !lex.word_in(Word::Or, ts, self.words))
-                    })
+                    && between(m, code).is_some_and(|mut r| !r.any(alternative))
             })
     }
     /// A word of a limit or a wait that holds no number ("lockout",
@@ -1494,7 +1505,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // cookie": the cookie is what is invalid).
     // Only with an "or" between them: "the code could not be verified
     // because your session cookie is invalid" blames the cookie.
+    // Not when the session is named too ("Could not verify the code: your
+    // session has expired or cookies are blocked"): the "or" joins two
+    // causes, not a verdict and a cause.
     let code_first = s.says_invalid()
+        && !s.has(C::Session)
         && s.first_code_end() < s.first_index(C::Boundary)
         && s.first_index(C::Boundary) != usize::MAX
         && or_before(
@@ -4412,6 +4427,8 @@ mod tests {
             "Invalid or expired session. Please clear your cookies and try again.",
             "Sesión no válida o expirada. Por favor limpia tus cookies e intenta nuevamente.",
             "会话无效或已过期。请清除您的 Cookie 后重试。",
+            "Session expired. Please clear your browser cache and cookies and sign in.",
+            "セッションの有効期限が切れました。ブラウザのCookieとキャッシュを削除してください。",
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
@@ -4423,7 +4440,7 @@ mod tests {
     fn attempts_used_up_and_login_tickets() {
         use Judgement::*;
         for t in [
-            "You have used all attempts for this code, so it is no longer valid. Request a new code.",
+            "You have used all attempts for this code, so it is no longer valid. Request another.",
             "Vous avez utilisé toutes les tentatives pour ce code, il n'est donc plus valide.",
             "Keine Versuche mehr. Bitte fordern Sie einen neuen Code an.",
             "验证码尝试次数已用完，请重新获取",
@@ -4484,6 +4501,33 @@ mod tests {
             assert!(matches!(got, None | Some(Other)), "{t}: {got:?}");
         }
         assert_eq!(strongest("The cookie domain is invalid."), Some(Session));
+        // An "or" that joins two channels is no alternative to the code; an
+        // "or" between two causes is no verdict on the code.
+        assert_eq!(
+            strongest("El código enviado por SMS o correo electrónico no es válido."),
+            Some(Invalid)
+        );
+        assert_eq!(
+            strongest("The code sent by SMS or email is invalid."),
+            Some(Invalid)
+        );
+        assert_eq!(
+            strongest(
+                "Could not verify the code: your session has expired or cookies are blocked."
+            ),
+            Some(Session)
+        );
+        // What the user entered against the site's records is the
+        // credentials', on a code page too; a code against them is the code's.
+        let info = "Sorry, the information you entered does not match our records.";
+        let got = top(&read_text_on(info, true));
+        assert!(matches!(got, None | Some(Other)), "{got:?}");
+        for t in [
+            "The code you entered does not match our records.",
+            "コードが記録と一致しません。",
+        ] {
+            assert_eq!(top(&read_text_on(t, true)), Some(Invalid), "{t}");
+        }
         // The code said wrong first, the clock after "or" as a cause.
         for t in [
             "Código de verificación incorrecto o la hora del servidor es incorrecta.",
