@@ -4485,6 +4485,18 @@ mod tests {
             assert_eq!(strongest(t), Some(Rate), "{t}");
         }
         assert_eq!(strongest("Kod nie został rozpoznany"), Some(Invalid));
+        // A device's clock or date settings set wrong is the clock's fault.
+        for t in [
+            "Your date and time settings are incorrect.",
+            "Zeit und/oder Datum sind falsch eingestellt!",
+            "Ongeldige datum- en/of tijdinstellingen!",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        assert_eq!(
+            strongest("이중인증번호 오류, 다시 입력하세요"),
+            Some(Invalid)
+        );
     }
 
     /// A domain given as one of the credentials is the sign-in's field;
