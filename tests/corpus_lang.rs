@@ -532,7 +532,9 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout250.jsonl`, round 248;
 /// `lang-heldout251.jsonl`, round 249;
 /// `lang-heldout252.jsonl`, round 250;
-/// `lang-heldout253.jsonl`, round 251):
+/// `lang-heldout253.jsonl`, round 251;
+/// `lang-heldout254.jsonl`, round 252;
+/// `lang-heldout255.jsonl`, round 253):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -778,6 +780,8 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-251", "/tests/corpus/lang-heldout251.jsonl"),
     ("heldout-252", "/tests/corpus/lang-heldout252.jsonl"),
     ("heldout-253", "/tests/corpus/lang-heldout253.jsonl"),
+    ("heldout-254", "/tests/corpus/lang-heldout254.jsonl"),
+    ("heldout-255", "/tests/corpus/lang-heldout255.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
