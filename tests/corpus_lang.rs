@@ -534,7 +534,9 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout252.jsonl`, round 250;
 /// `lang-heldout253.jsonl`, round 251;
 /// `lang-heldout254.jsonl`, round 252;
-/// `lang-heldout255.jsonl`, round 253):
+/// `lang-heldout255.jsonl`, round 253;
+/// `lang-heldout256.jsonl`, round 254;
+/// `lang-heldout257.jsonl`, round 255):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -782,6 +784,8 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-253", "/tests/corpus/lang-heldout253.jsonl"),
     ("heldout-254", "/tests/corpus/lang-heldout254.jsonl"),
     ("heldout-255", "/tests/corpus/lang-heldout255.jsonl"),
+    ("heldout-256", "/tests/corpus/lang-heldout256.jsonl"),
+    ("heldout-257", "/tests/corpus/lang-heldout257.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
