@@ -4497,6 +4497,11 @@ mod tests {
             strongest("이중인증번호 오류, 다시 입력하세요"),
             Some(Invalid)
         );
+        // Getting the code that failed is its delivery, no verdict on it.
+        for t in ["获取验证码失败", "获取认证代码失败"] {
+            assert_ne!(strongest(t), Some(Invalid), "{t}");
+        }
+        assert_eq!(strongest("验证码错误，请重新获取"), Some(Invalid));
     }
 
     /// A domain given as one of the credentials is the sign-in's field;
