@@ -158,8 +158,10 @@ struct Sentence<'a> {
     /// for that retry, not as a failure the next sentence explains.
     after_unplaced_error: bool,
     /// The next sentence asks to reload the page ("Token expired. Please
-    /// reload the page."); looked at only after a token that expired, is
-    /// wrong or failed.
+    /// reload the page."), looked at after a token that expired, is wrong
+    /// or failed, or after a session that ran out; or, after such a
+    /// session, to clear the cookies ("Sesión expirada. Limpia tus
+    /// cookies"): either says where the state was lost.
     next_reload: bool,
     /// The next sentence blocks with no end and no wait ("Too many
     /// attempts. Contact an administrator."); looked at only after a limit.
@@ -478,9 +480,7 @@ impl Sentence<'_> {
         // invalid", "enviado por SMS o correo"): the word before it is no
         // code.
         let alternative = |i: usize| {
-            self.toks
-                .get(i..i + 1)
-                .is_some_and(|t| lex.word_in(Word::Or, t, self.words))
+            word_at(Word::Or, i, 1)
                 && (i + 1 != m.start
                     || self
                         .matches
@@ -1485,13 +1485,14 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Invalid username, domain or password": a domain given as one of
     // the credentials is the sign-in's field (a Windows or tenant domain),
     // not a cookie's.
-    let domain_field = cred
-        && lex.word_in(Word::Or, s.toks, s.words)
-        && s.matches
-            .iter()
-            .filter(|m| m.concepts.has(C::Boundary))
-            .all(|m| word_in_match(Word::Domain, s.toks, m, s.words));
-    let boundary = s.has(C::Boundary) && !s.address_refused() && !domain_field;
+    let domain_field = || {
+        cred && lex.word_in(Word::Or, s.toks, s.words)
+            && s.matches
+                .iter()
+                .filter(|m| m.concepts.has(C::Boundary))
+                .all(|m| word_in_match(Word::Domain, s.toks, m, s.words))
+    };
+    let boundary = s.has(C::Boundary) && !s.address_refused() && !domain_field();
     // "A firewall or proxy server that prevents cookies from being sent":
     // something that prevents a boundary object named after it refuses it
     // (the function word `prevents`); not the object that prevents
