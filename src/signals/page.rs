@@ -987,9 +987,26 @@ impl Sentence<'_> {
     fn form_token_failed(&self) -> bool {
         token_said_to_fail(self.set)
             && self.every_also(C::Otp, C::Token)
-            && (self.has(C::Reload) || self.next_reload)
+            && (self.has(C::Reload) || self.next_reload || self.form_expired())
             && !self.has(C::Session)
             && !self.has(C::Challenge)
+    }
+    /// "This form has expired.", "Formularz wygasł", "表单已过期": the form
+    /// itself ran out (a phrase of both `token` and `expired` that holds the
+    /// word for a form, and nothing else said but a reload), which is its
+    /// hidden token by another name. Not "the page has expired", which names
+    /// no form, nor a form closed for good ("This registration form has
+    /// expired and takes no more entries").
+    fn form_expired(&self) -> bool {
+        self.matches.iter().any(|m| {
+            m.concepts.has(C::Token)
+                && m.concepts.has(C::Expired)
+                && word_in_match(Word::Form, self.toks, m, self.words)
+                && self
+                    .matches
+                    .iter()
+                    .all(|o| std::ptr::eq(o, m) || o.concepts.has(C::Reload))
+        })
     }
     /// The step words of the sentence only name a session's kind ("la
     /// sesión de autenticación", "認証セッション"): what ran out is the
@@ -5418,6 +5435,21 @@ mod tests {
                 assert_eq!(strongest(t), want, "{t}");
             }
         }
+    }
+
+    #[test]
+    fn a_form_that_ran_out_is_its_token() {
+        // The form itself expired: its hidden token ran out, on a code's
+        // step too. A page that expired names no form.
+        for t in [
+            "This form has expired. Please try again.",
+            "Dieses Formular ist abgelaufen. Versuchen Sie es erneut.",
+            "Bu formun süresi doldu. Tekrar deneyin.",
+            "表单已过期。 再试一次。",
+        ] {
+            assert_eq!(strongest(t), Some(Judgement::Session), "{t}");
+        }
+        assert_eq!(strongest("Page has expired"), Some(Judgement::Expired));
     }
 
     #[test]
