@@ -5438,6 +5438,27 @@ mod tests {
     }
 
     #[test]
+    fn a_pin_alone_is_no_one_time_code() {
+        use Judgement::*;
+        // A PIN unlocks a card, a phone, a wallet or an app: no code of a
+        // sign-in step, unless the sentence names one.
+        for t in [
+            "Ungültiger PIN. Bitte erneut versuchen.",
+            "Wrong PIN",
+            "暗証番号が間違っています。",
+        ] {
+            assert_ne!(strongest(t), Some(Invalid), "{t}");
+        }
+        for t in ["Código PIN incorrecto", "Invalid one time PIN"] {
+            assert_eq!(strongest(t), Some(Invalid), "{t}");
+        }
+        assert_eq!(
+            strongest("Du hast zu viele falsche PINs eingegeben."),
+            Some(Rate)
+        );
+    }
+
+    #[test]
     fn a_form_that_ran_out_is_its_token() {
         // The form itself expired: its hidden token ran out, on a code's
         // step too. A page that expired names no form.
