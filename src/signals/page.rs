@@ -5438,6 +5438,18 @@ mod tests {
     }
 
     #[test]
+    fn an_http_status_code_is_no_one_time_code() {
+        for t in [
+            "Authentication failed (HTTP code 401)",
+            "Authentifizierung fehlgeschlagen (HTTP-Code 401)",
+            "Échec de l'authentification (code HTTP 401)",
+            "Uwierzytelnianie nie powiodło się (kod HTTP 401)",
+        ] {
+            assert_ne!(strongest(t), Some(Judgement::Invalid), "{t}");
+        }
+    }
+
+    #[test]
     fn a_pin_alone_is_no_one_time_code() {
         use Judgement::*;
         // A PIN unlocks a card, a phone, a wallet or an app: no code of a
