@@ -757,6 +757,15 @@ impl Sentence<'_> {
             && rate.clone().next().is_some()
             && rate.all(|m| m.concepts.has(C::Temporary))
     }
+    /// "Lo ha intentado más de 5 veces": a number just before a word for
+    /// tries or times counts them.
+    fn counts_tries(&self) -> bool {
+        self.matches.iter().any(|m| {
+            m.concepts.has(C::RateObject)
+                && m.start > 0
+                && self.toks.get(m.start - 1).is_some_and(Token::may_be_number)
+        })
+    }
     /// A match of `a` and one of `b` with at most `after` tokens between
     /// when `b` follows, at most `before` when it comes first.
     fn near(&self, a: C, b: C, after: usize, before: usize) -> bool {
@@ -1488,7 +1497,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || rate_said
             || (s.has(C::Permanent)
                 && ((s.has(C::Wait) && !approval_wait) || (timed && !idle_block())))
-            || (timed && s.has(C::Relogin) && !relogin_policy()));
+            || (timed && s.has(C::Relogin) && !relogin_policy())
+            || (timed
+                && s.has(C::Wait)
+                && !approval_wait
+                && (s.after_failure || s.after_verdict || s.counts_tries())));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
     // A browser that refuses a boundary object ("Are you blocking
@@ -5435,6 +5448,22 @@ mod tests {
                 assert_eq!(strongest(t), want, "{t}");
             }
         }
+    }
+
+    #[test]
+    fn a_wait_for_a_length_after_tries_is_the_limit() {
+        use Judgement::*;
+        for t in [
+            "Lo ha intentado más de 5 veces, espera al menos 24 horas para volver a intentarlo.",
+            "Please wait 5 minutes before trying again.",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        // A wait for what is on its way is no limit.
+        assert_ne!(
+            strongest("Please wait up to 10 minutes for the email to arrive."),
+            Some(Rate)
+        );
     }
 
     #[test]
