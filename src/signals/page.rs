@@ -5451,6 +5451,20 @@ mod tests {
     }
 
     #[test]
+    fn a_code_not_sent_then_later_is_no_limit() {
+        for t in [
+            "Zusendung des Codes fehlgeschlagen. Bitte versuchen Sie es später noch einmal.",
+            "发送代码失败。请稍后再试",
+        ] {
+            let top = strongest(t);
+            assert!(
+                top.is_none() || top == Some(Judgement::Other),
+                "{t}: {top:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_wait_for_a_length_after_tries_is_the_limit() {
         use Judgement::*;
         for t in [
