@@ -1490,11 +1490,21 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // no block of that length.
     // Asked only of a block with a length.
     let idle_block = || s.has(C::Session) && s.every_block_holds(Word::Idle);
+    // "このアカウントは 5 分間利用できません", "This account is unavailable
+    // for 5 minutes": the account, out of use for a length and with no
+    // retry said, is locked for it (a retry in a length beside an
+    // unavailable account may be an outage's).
+    let account_out_for = s.has(C::Account)
+        && s.has(C::Unavailable)
+        && timed
+        && !s.has(C::Session)
+        && !s.has(C::Rate);
     let rate = !warning
         && !idle_length
         && !expiry_length
         && (counted
             || rate_said
+            || account_out_for
             || (s.has(C::Permanent)
                 && ((s.has(C::Wait) && !approval_wait) || (timed && !idle_block())))
             || (timed && s.has(C::Relogin) && !relogin_policy())
@@ -1628,7 +1638,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         || (s.has(C::Permanent)
             && !s.blocks_only_name_the_administrator()
             && (timed || s.has(C::Temporary)))
-        || account_locked;
+        || account_locked
+        || account_out_for;
     // Nor an outage said here only to deny it (a negation up to five words
     // before it: "not because of a technical problem", "并非技术原因") or as
     // a condition beside a verdict ("Invalid code (if the problem persists
@@ -5447,6 +5458,16 @@ mod tests {
             if want.is_some() {
                 assert_eq!(strongest(t), want, "{t}");
             }
+        }
+    }
+
+    #[test]
+    fn an_account_out_of_use_for_a_length_is_locked_for_it() {
+        for t in [
+            "This account is unavailable for 5 minutes.",
+            "このアカウントは 5 分間利用できません。",
+        ] {
+            assert_eq!(strongest(t), Some(Judgement::Rate), "{t}");
         }
     }
 
