@@ -1165,6 +1165,19 @@ fn request_said_invalid(set: Concepts) -> bool {
         .any(|c| set.has(c))
 }
 
+/// A time of day: an hour and its minutes, two numbers side by side
+/// ("14:30", "9.05"), not part of a date ("12/05/2026": a third number).
+fn names_time_of_day(toks: &[Token<'_>]) -> bool {
+    let num = |i: usize| toks.get(i).is_some_and(Token::is_number);
+    toks.windows(2).enumerate().any(|(i, w)| {
+        matches!(w, [h, m] if h.num.is_some_and(|h| h < 24)
+            && m.num.is_some_and(|m| m < 60)
+            && m.text.len() == 2)
+            && !num(i + 2)
+            && !(i > 0 && num(i - 1))
+    })
+}
+
 fn token_said_to_fail(set: Concepts) -> bool {
     (set.has(C::Expired) || set.has(C::Invalid) || set.has(C::Failed)) && set.has(C::Token)
 }
@@ -1499,12 +1512,22 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && timed
         && !s.has(C::Session)
         && !s.has(C::Rate);
+    // "アカウントは14:30までロックされています", "Sign-in blocked until
+    // 14:30": the account or the sign-in, blocked until a time of day, is
+    // locked with an end (not "Notifications disabled until 8:00 AM").
+    let blocked_until = s.has(C::Permanent)
+        && s.has(C::Temporary)
+        && [C::Account, C::Flow, C::Otp, C::Cred]
+            .into_iter()
+            .any(|c| s.has(c))
+        && names_time_of_day(s.toks);
     let rate = !warning
         && !idle_length
         && !expiry_length
         && (counted
             || rate_said
             || account_out_for
+            || blocked_until
             || (s.has(C::Permanent)
                 && ((s.has(C::Wait) && !approval_wait) || (timed && !idle_block())))
             || (timed && s.has(C::Relogin) && !relogin_policy())
@@ -5459,6 +5482,31 @@ mod tests {
                 assert_eq!(strongest(t), want, "{t}");
             }
         }
+    }
+
+    #[test]
+    fn a_lock_until_a_time_of_day_has_an_end() {
+        use Judgement::*;
+        for t in [
+            "アカウントは14:30までロックされています",
+            "계정이 14:30까지 잠겼습니다",
+            "您的账户已锁定至 14:30",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        // Until a date: a suspension, no lock of attempts.
+        assert_ne!(
+            strongest("Sua conta está suspensa no momento até 12/05/2026."),
+            Some(Rate)
+        );
+        assert_eq!(
+            strongest("無効な認証状態です。もう一度お試しください。"),
+            Some(Session)
+        );
+        assert_eq!(
+            strongest("Wacht minstens 30 seconden voordat u opnieuw probeert in te loggen."),
+            Some(Rate)
+        );
     }
 
     #[test]
