@@ -176,6 +176,10 @@ struct Sentence<'a> {
     /// code ("Please sign in again and request a new code" is the step's);
     /// looked at only after an expired session.
     next_relogin: bool,
+    /// After a failure that names nothing ("Verification failed."), the
+    /// next sentence names a server's fault ("A server error occurred."):
+    /// the failure was the server's, not a verdict on the code.
+    next_fault: bool,
     /// The sentence before said a sign-in or sign-out went well, or thanked
     /// ("Thanks for stopping by!"): a sign-out next is the one asked for.
     after_success: bool,
@@ -2074,7 +2078,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         if s.has(C::Expired) && !s.has(C::RateObject) && !s.has(C::Unavailable) {
             return Some((Judgement::Expired, Rule::TextExpiredOnMfaStep, 0.6));
         }
-        if s.says_invalid() && !s.has(C::Missing) {
+        if s.says_invalid() && !s.has(C::Missing) && !s.next_fault {
             return Some((Judgement::Invalid, Rule::TextInvalidOnMfaStep, 0.6));
         }
     }
@@ -2184,7 +2188,20 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                     .is_some_and(|rest| lex.word_in(Word::Ended, rest, words))
         });
         let request_invalid = request_said_invalid(set);
+        let bare_failure = (set.has(C::Failed) || set.has(C::Invalid))
+            && ![
+                C::Otp,
+                C::Cred,
+                C::Challenge,
+                C::Session,
+                C::Account,
+                C::Boundary,
+                C::Token,
+            ]
+            .into_iter()
+            .any(|c| set.has(c));
         let next = (token_failed
+            || bare_failure
             || limit_words
             || expired_session
             || session_failed
@@ -2221,6 +2238,11 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // After a sign-out alone, not a sign-in offered as a question
         // ("Vous avez été déconnecté de Wikipédia. Voulez-vous vous
         // reconnecter ?").
+        let next_fault = bare_failure
+            && !next_names_code
+            && next_matches
+                .iter()
+                .any(|m| m.concepts.has(C::Unavailable) || m.concepts.has(C::GenericError));
         let next_relogin =
             (expired_session || session_failed || (signed_out && !next.is_some_and(is_question)))
                 && next.is_some()
@@ -2245,6 +2267,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             next_block,
             next_resubmit,
             next_relogin,
+            next_fault,
             signed_out,
             after_success: signed_out
                 && before.is_some_and(|b| lex.word_in(Word::Success, &prev_buf.fill(b), words)),
@@ -2954,6 +2977,7 @@ mod tests {
                 next_block: false,
                 next_resubmit: false,
                 next_relogin: false,
+                next_fault: false,
                 signed_out: text::lexicon().word_in(Word::SignedOut, &toks, u64::MAX),
                 after_success: false,
                 question: is_question(text),
@@ -5482,6 +5506,23 @@ mod tests {
                 assert_eq!(strongest(t), want, "{t}");
             }
         }
+    }
+
+    #[test]
+    fn a_bare_failure_then_a_servers_fault_is_no_verdict_on_the_code() {
+        for t in [
+            "Verification failed. A server error occurred.",
+            "Verificatie mislukt. Er is een serverfout opgetreden.",
+        ] {
+            assert_ne!(top(&read_text_on(t, true)), Some(Judgement::Invalid), "{t}");
+        }
+        assert_eq!(
+            top(&read_text_on(
+                "Verification failed. Please try again.",
+                true
+            )),
+            Some(Judgement::Invalid)
+        );
     }
 
     #[test]
