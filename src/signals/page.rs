@@ -1173,13 +1173,22 @@ fn request_said_invalid(set: Concepts) -> bool {
 /// ("14:30", "9.05"), not part of a date ("12/05/2026": a third number).
 fn names_time_of_day(toks: &[Token<'_>]) -> bool {
     let num = |i: usize| toks.get(i).is_some_and(Token::is_number);
-    toks.windows(2).enumerate().any(|(i, w)| {
-        matches!(w, [h, m] if h.num.is_some_and(|h| h < 24)
+    // "14h30", as French and Portuguese write it.
+    let hour_h_minutes = |t: &Token<'_>| {
+        t.text.split_once('h').is_some_and(|(h, m)| {
+            h.parse::<u8>().is_ok_and(|h| h < 24)
+                && m.len() == 2
+                && m.parse::<u8>().is_ok_and(|m| m < 60)
+        })
+    };
+    toks.iter().any(hour_h_minutes)
+        || toks.windows(2).enumerate().any(|(i, w)| {
+            matches!(w, [h, m] if h.num.is_some_and(|h| h < 24)
             && m.num.is_some_and(|m| m < 60)
             && m.text.len() == 2)
-            && !num(i + 2)
-            && !(i > 0 && num(i - 1))
-    })
+                && !num(i + 2)
+                && !(i > 0 && num(i - 1))
+        })
 }
 
 fn token_said_to_fail(set: Concepts) -> bool {
@@ -1511,8 +1520,19 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // for 5 minutes": the account, out of use for a length and with no
     // retry said, is locked for it (a retry in a length beside an
     // unavailable account may be an outage's).
-    let account_out_for = s.has(C::Account)
-        && s.has(C::Unavailable)
+    // One word of unavailability, soon after the account: not "unavailable
+    // for 2 hours for scheduled maintenance", "メンテナンスのため…", "no
+    // estará disponible durante 3 horas por mantenimiento".
+    let account_end = s
+        .matches
+        .iter()
+        .find(|m| m.concepts.has(C::Account))
+        .map_or(usize::MAX, |m| m.start + m.len);
+    let mut out_of_use = s.matches.iter().filter(|m| m.concepts.has(C::Unavailable));
+    let account_out_for = out_of_use
+        .next()
+        .is_some_and(|m| m.start >= account_end && m.start - account_end <= 5)
+        && out_of_use.next().is_none()
         && timed
         && !s.has(C::Session)
         && !s.has(C::Rate);
@@ -1521,6 +1541,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // locked with an end (not "Notifications disabled until 8:00 AM").
     let blocked_until = s.has(C::Permanent)
         && s.has(C::Temporary)
+        && !s.has(C::Unavailable)
         && [C::Account, C::Flow, C::Otp, C::Cred]
             .into_iter()
             .any(|c| s.has(c))
@@ -1538,6 +1559,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || (timed
                 && s.has(C::Wait)
                 && !approval_wait
+                && !s.has(C::Otp)
                 && (s.after_failure || s.after_verdict || s.counts_tries())));
     // A limit can name a boundary: "Your IP address was blocked after too
     // many attempts". A sentence that counts what was sent is a limit.
@@ -5535,11 +5557,21 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Rate), "{t}");
         }
-        // Until a date: a suspension, no lock of attempts.
-        assert_ne!(
-            strongest("Sua conta está suspensa no momento até 12/05/2026."),
+        assert_eq!(
+            strongest("Votre compte est bloqué jusqu'à 14h30."),
             Some(Rate)
         );
+        // Until a date: a suspension, no lock of attempts; nor maintenance.
+        for t in [
+            "Sua conta está suspensa no momento até 12/05/2026.",
+            "Sign-in is disabled until 06:00 CET for scheduled maintenance.",
+            "Your account will be unavailable for 2 hours on Sunday for scheduled maintenance.",
+            "Esta cuenta no estará disponible durante 3 horas por mantenimiento programado.",
+            "メンテナンスのため、このアカウントは2時間ご利用いただけません。",
+            "Bevestig eerst uw e-mailadres voordat u opnieuw probeert in te loggen.",
+        ] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
+        }
         assert_eq!(
             strongest("無効な認証状態です。もう一度お試しください。"),
             Some(Session)
@@ -5583,10 +5615,18 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Rate), "{t}");
         }
-        // A wait for what is on its way is no limit.
+        // A wait for what is on its way is no limit, nor one for the next
+        // code of an app.
         assert_ne!(
             strongest("Please wait up to 10 minutes for the email to arrive."),
             Some(Rate)
+        );
+        assert_eq!(
+            strongest(
+                "Incorrect code. Please wait 30 seconds for your authenticator app to show \
+                 a new code."
+            ),
+            Some(Invalid)
         );
     }
 
@@ -5614,7 +5654,12 @@ mod tests {
         ] {
             assert_ne!(strongest(t), Some(Invalid), "{t}");
         }
-        for t in ["Código PIN incorrecto", "Invalid one time PIN"] {
+        for t in [
+            "Código PIN incorrecto",
+            "Invalid one time PIN",
+            "The PIN we sent to your mobile number is incorrect.",
+            "Die eingegebene SMS-PIN ist ungültig.",
+        ] {
             assert_eq!(strongest(t), Some(Invalid), "{t}");
         }
         assert_eq!(
