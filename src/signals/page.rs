@@ -2009,7 +2009,18 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return None;
     }
+    // "代码每 30 秒过期一次", "Codes expire every 30 seconds": how often a
+    // code runs out is the product's rule, said to explain; no code that
+    // ran out.
+    let every_length = || {
+        names_duration(s.toks)
+            && (lex.word_in(Word::Every, s.toks, s.words)
+                || lex.cjk_word_in(Word::Every, s.toks, s.words))
+    };
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
+        if every_length() && !s.has(C::Session) {
+            return None;
+        }
         return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
     }
     // "You have exceeded the time allowed to complete two-step
@@ -5528,6 +5539,16 @@ mod tests {
                 assert_eq!(strongest(t), want, "{t}");
             }
         }
+    }
+
+    #[test]
+    fn how_often_codes_run_out_is_no_code_that_ran_out() {
+        assert_eq!(strongest("代码每 30 秒过期一次。"), None);
+        assert_eq!(
+            strongest("代码无效。代码每 30 秒过期一次。请尝试您的认证应用中的最新代码。"),
+            Some(Judgement::Invalid)
+        );
+        assert_eq!(strongest("验证码已过期"), Some(Judgement::Expired));
     }
 
     #[test]
