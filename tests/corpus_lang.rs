@@ -536,7 +536,19 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout254.jsonl`, round 252;
 /// `lang-heldout255.jsonl`, round 253;
 /// `lang-heldout256.jsonl`, round 254;
-/// `lang-heldout257.jsonl`, round 255):
+/// `lang-heldout257.jsonl`, round 255;
+/// `lang-heldout258.jsonl`, round 256;
+/// `lang-heldout259.jsonl`, round 257;
+/// `lang-heldout260.jsonl`, round 258;
+/// `lang-heldout261.jsonl`, round 259;
+/// `lang-heldout262.jsonl`, round 260;
+/// `lang-heldout263.jsonl`, round 261;
+/// `lang-heldout264.jsonl`, round 262;
+/// `lang-heldout265.jsonl`, round 263;
+/// `lang-heldout266.jsonl`, round 264;
+/// `lang-heldout267.jsonl`, round 265;
+/// `lang-heldout268.jsonl`, round 266;
+/// `lang-heldout269.jsonl`, round 267):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -786,6 +798,18 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-255", "/tests/corpus/lang-heldout255.jsonl"),
     ("heldout-256", "/tests/corpus/lang-heldout256.jsonl"),
     ("heldout-257", "/tests/corpus/lang-heldout257.jsonl"),
+    ("heldout-258", "/tests/corpus/lang-heldout258.jsonl"),
+    ("heldout-259", "/tests/corpus/lang-heldout259.jsonl"),
+    ("heldout-260", "/tests/corpus/lang-heldout260.jsonl"),
+    ("heldout-261", "/tests/corpus/lang-heldout261.jsonl"),
+    ("heldout-262", "/tests/corpus/lang-heldout262.jsonl"),
+    ("heldout-263", "/tests/corpus/lang-heldout263.jsonl"),
+    ("heldout-264", "/tests/corpus/lang-heldout264.jsonl"),
+    ("heldout-265", "/tests/corpus/lang-heldout265.jsonl"),
+    ("heldout-266", "/tests/corpus/lang-heldout266.jsonl"),
+    ("heldout-267", "/tests/corpus/lang-heldout267.jsonl"),
+    ("heldout-268", "/tests/corpus/lang-heldout268.jsonl"),
+    ("heldout-269", "/tests/corpus/lang-heldout269.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
