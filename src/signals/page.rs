@@ -2012,11 +2012,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "代码每 30 秒过期一次", "Codes expire every 30 seconds": how often a
     // code runs out is the product's rule, said to explain; no code that
     // ran out.
-    let every_length = || {
-        names_duration(s.toks)
-            && (lex.word_in(Word::Every, s.toks, s.words)
-                || lex.cjk_word_in(Word::Every, s.toks, s.words))
-    };
+    let every_length = || names_duration(s.toks) && lex.word_in(Word::Every, s.toks, s.words);
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
         if every_length() && !s.has(C::Session) {
             return None;
