@@ -319,10 +319,19 @@ pub enum Word {
     /// failed, not a code judged. Chinese, Japanese and Korean list none:
     /// their failed deliveries are phrases ("验证码发送失败", "送信に失敗").
     Sending,
+    /// "redirect", "Weiterleitung", "redirection", "reindirizzamento",
+    /// "リダイレクト", "重定向": the browser sent on to another address. One
+    /// the site refuses or calls wrong is its list of return addresses, set
+    /// up without the published one.
+    Redirect,
+    /// "prevent", "avoid", "verhindern", "éviter", "防ぐ", "防止": what a
+    /// sentence means to prevent is no fault that happened ("To prevent
+    /// invalid redirects, you go to the home page after signing in").
+    Avoid,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 35] = [
+    const ALL: [(Word, &'static str); 37] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -358,6 +367,8 @@ impl Word {
         (Word::Belongs, "belongs"),
         (Word::NotYet, "not_yet"),
         (Word::Sending, "sending"),
+        (Word::Redirect, "redirect"),
+        (Word::Avoid, "avoid"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

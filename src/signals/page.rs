@@ -867,7 +867,12 @@ impl Sentence<'_> {
     /// ("Cookie domain not allowed") and an untrusted domain is a host the
     /// deployment did not list ("You are accessing the server from an
     /// untrusted domain": wrong, not refused).
+    /// Not a redirect refused ("Redirects outside the domain are
+    /// forbidden"): see [`Sentence::redirect_refused`].
     fn address_refused(&self) -> bool {
+        if self.redirect_refused(false, false) {
+            return false;
+        }
         // "We do not support sign-ins from this IP address range", "Your
         // email domain does not support single sign-on": refused by the
         // site, as "not allowed" is.
@@ -886,6 +891,37 @@ impl Sentence<'_> {
             && !self.has(C::Invalid)
             && !self.has(C::Expired)
             && !self.session_ended_by_an_address_change()
+    }
+    /// "Redirects outside the domain are forbidden", "L'URL di
+    /// ridirezionamento non è consentito", "The site you were redirected to
+    /// is invalid", "Erreur de redirection : domaine non géré": a redirect
+    /// the site refuses or calls wrong (or an error with the domain or
+    /// address named; "Redirect error: please try again" alone says too
+    /// little) is its list of return
+    /// addresses, set up without the address the sign-in came from (the
+    /// deployment's fault, as an invalid redirect URI is). Not a redirect
+    /// under way or explained ("You have been redirected because you must
+    /// set up two-factor authentication"): nothing is refused. Not beside
+    /// the code, a credential or tries counted: the redirect is then what
+    /// follows their failure. Nor one a sentence means to prevent ("To
+    /// prevent invalid redirects, you go to the home page after signing in").
+    fn redirect_refused(&self, cred: bool, counted: bool) -> bool {
+        let lex = text::lexicon();
+        lex.word_in(Word::Redirect, self.toks, self.words)
+            && ([C::Invalid, C::Disallowed, C::Refused]
+                .into_iter()
+                .any(|c| self.has(c))
+                || self.has(C::GenericError)
+                    && self.matches.iter().any(|m| {
+                        m.concepts.has(C::Boundary)
+                            && !word_in_match(Word::Redirect, self.toks, m, self.words)
+                    }))
+            && ![C::Otp, C::Challenge, C::Many, C::Account]
+                .into_iter()
+                .any(|c| self.has(c))
+            && !lex.word_in(Word::Avoid, self.toks, self.words)
+            && !cred
+            && !counted
     }
     /// "The session was ended because your IP address changed", "La sesión
     /// terminó por un cambio en su dirección IP": a session said to have
@@ -1618,6 +1654,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || s.session_ended_by_an_address_change())
     {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
+    }
+    if s.redirect_refused(cred, counted) {
+        return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
     }
     // "This application requires cookies", "쿠키 사용이 지원되야 합니다",
     // "Cookies ondersteuning is niet beschikbaar": a boundary object the
@@ -5698,6 +5737,30 @@ mod tests {
             assert_eq!(strongest(t), Some(Judgement::Session), "{t}");
         }
         assert_eq!(strongest("Page has expired"), Some(Judgement::Expired));
+    }
+
+    #[test]
+    fn a_redirect_refused_is_the_list_of_return_addresses() {
+        // Refused, called wrong or an error: the deployment's return
+        // addresses. Under way, explained or after a wrong code: nothing.
+        for t in [
+            "Redirects to other domains are not allowed.",
+            "Die Weiterleitung auf diese Adresse ist nicht erlaubt.",
+            "La redirection demandée est invalide.",
+            "Błąd przekierowania: nieznana domena.",
+            "このリダイレクト先は許可されていません。",
+            "重定向地址无效。",
+        ] {
+            assert_eq!(strongest(t), Some(Judgement::Session), "{t}");
+        }
+        for t in [
+            "Redirecting you to the sign-in page…",
+            "You were redirected because two-factor authentication must be set up first.",
+            "Verkeerde code. U wordt doorgestuurd naar de inlogpagina.",
+            "Pour éviter les redirections invalides, vous arrivez sur l'accueil après connexion.",
+        ] {
+            assert_ne!(strongest(t), Some(Judgement::Session), "{t}");
+        }
     }
 
     #[test]
