@@ -328,10 +328,14 @@ pub enum Word {
     /// sentence means to prevent is no fault that happened ("To prevent
     /// invalid redirects, you go to the home page after signing in").
     Avoid,
+    /// "only", "nur", "seulement", "solo", "のみ", "只能": what may be done
+    /// no more than so much. Done only so often ("You can only request one
+    /// code every 60 seconds", "每IP只能发5条短信") it is a limit.
+    Only,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 37] = [
+    const ALL: [(Word, &'static str); 38] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -369,6 +373,7 @@ impl Word {
         (Word::Sending, "sending"),
         (Word::Redirect, "redirect"),
         (Word::Avoid, "avoid"),
+        (Word::Only, "only"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -816,6 +816,31 @@ impl Sentence<'_> {
         rest.is_empty()
             || (rest.len() <= 3 && rest.iter().all(|t| t.text.chars().all(text::is_cjk)))
     }
+    /// "You can only request one code every 60 seconds", "每IP只能发5条短信",
+    /// "Pro Stunde können nur 5 Codes angefordert werden": what may be
+    /// asked for or sent only so often, or so much from one address, is
+    /// counted, a limit said as its rule ("Each code can only be used once"
+    /// names no time: a code's rule). What is counted is a request, a try
+    /// or a message, not the code alone ("Your code changes every 30
+    /// seconds, so only the latest one works"). Not a validity ("The code
+    /// is only valid for 10 minutes each time"), nor a code said wrong or
+    /// run out.
+    fn only_so_often(&self) -> bool {
+        let lex = text::lexicon();
+        lex.word_in(Word::Only, self.toks, self.words)
+            && lex.word_in(Word::Every, self.toks, self.words)
+            && self
+                .matches
+                .iter()
+                .any(|m| m.concepts.has(C::RateObject) && !m.concepts.has(C::Otp))
+            && ([C::Ip, C::Second, C::Minute, C::Hour]
+                .into_iter()
+                .any(|c| self.has(c))
+                || names_duration(self.toks))
+            && ![C::Validity, C::Expired, C::Invalid, C::Cred, C::Session]
+                .into_iter()
+                .any(|c| self.has(c))
+    }
     /// "too many" ("zu viele") only means a limit when attempts, requests,
     /// codes … follow within a few words, or stand just before it, as the
     /// languages that name the object first say it: "試行回数が多すぎます",
@@ -1377,6 +1402,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || (s.has(C::Bound) && s.has(C::RateObject))
             || s.limited()
             || s.limit_reached()
+            || s.only_so_often()
             // "如多次尝试仍登陆失败，请…": failures in a condition are none yet.
             || (s.several_failed() && !lex.word_in(Word::If, s.toks, s.words)));
     // "Your last sign-in was more than 30 minutes ago": a length in the
@@ -1669,7 +1695,19 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // fault said beside it counts above ("This site uses cookies, which your
     // browser has disabled").
     let notice = s.has(C::Consent) && s.every_also(C::Boundary, C::Consent);
-    let needed = (s.has(C::Needs) || s.has(C::Unavailable)) && !notice;
+    // "Please check your system clock", "Controleer je systeemklok": the
+    // advice to check a boundary object, said alone, is as "make sure the
+    // clock is right". Not the advice that is itself the object ("Try
+    // deleting your cookies", a browser's tip on any error page), nor one
+    // to avoid something, nor one asked.
+    let check_alone = s.has(C::Recheck)
+        && !s.question
+        && !s
+            .matches
+            .iter()
+            .any(|m| m.concepts.has(C::Boundary) && m.concepts.has(C::Recheck))
+        && !lex.word_in(Word::Avoid, s.toks, s.words);
+    let needed = (s.has(C::Needs) || s.has(C::Unavailable) || check_alone) && !notice;
     if boundary && !counted && !cred && needed && !s.has(C::Otp) && !s.has(C::Challenge) {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
     }
@@ -5737,6 +5775,35 @@ mod tests {
             assert_eq!(strongest(t), Some(Judgement::Session), "{t}");
         }
         assert_eq!(strongest("Page has expired"), Some(Judgement::Expired));
+    }
+
+    #[test]
+    fn clocks_to_check_servers_down_limits_as_rules_and_forged_state() {
+        use Judgement::*;
+        for (t, want) in [
+            // The advice to check the clock, said alone, as "make sure".
+            ("Please check the clock of your device.", Some(Session)),
+            ("Controleer de klok van je computer.", Some(Session)),
+            // Only so often, or so much from one address: a limit.
+            ("You can only send one request every 2 minutes.", Some(Rate)),
+            ("同一IP每天只能发送10条短信", Some(Rate)),
+            // A code's own rule names no time.
+            (
+                "Invalid code. Each code can only be used once.",
+                Some(Invalid),
+            ),
+            // A state said forged or tampered with.
+            ("The state value was tampered with.", Some(Session)),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        // A server down or over capacity is an outage, no limit.
+        for t in [
+            "The service is down right now, please try again later.",
+            "サーバーが一時的にダウンしています。後でもう一度お試しください。",
+        ] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
+        }
     }
 
     #[test]
