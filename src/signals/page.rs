@@ -1787,13 +1787,18 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         s.has(C::Unavailable) && !not_outage_here && !counted && !limit_named && !own_limit;
     // "Failed to send the message, please try again later": a failure and
     // the advice to retry; the product says nothing of a limit.
+    // "ClippingKK 的登录配置有误，请稍后再试", "There is a problem with the
+    // sign-in's configuration, try again later": a setup said wrong, then a
+    // retry later, is the site's fault, no limit either.
     let failure_then_later = !counted
         && (!s.has(C::Permanent) || s.blocks_only_name_the_administrator())
         && ((s.after_failure && !s.after_heading)
             || s.after_unplaced_error
-            || s.has(C::GenericError))
+            || s.has(C::GenericError)
+            || s.has(C::Failed)
+            || s.has(C::Misconfigured))
         && s.only_later();
-    if failure_then_later && !failure {
+    if failure_then_later && (!failure || s.has(C::Misconfigured)) {
         return None;
     }
     // "The password was changed too recently, try again later": a wait
@@ -2422,8 +2427,13 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         after_failure = judged.is_some_and(|(_, rule, _)| {
             matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
         });
-        after_unplaced_error =
-            judged.is_none() && !heading && (s.set.has(C::GenericError) || s.set.has(C::Failed));
+        // A setup said wrong is such an error ("There is a problem with the
+        // sign-in's configuration. Try again later.").
+        after_unplaced_error = judged.is_none()
+            && !heading
+            && [C::GenericError, C::Failed, C::Misconfigured]
+                .into_iter()
+                .any(|c| s.set.has(c));
         after_heading = heading;
         // Not after a limit said beside the expiry ("Your code expired and
         // you've used all the codes allowed for today"): the length next is
@@ -5797,8 +5807,12 @@ mod tests {
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
-        // A server down or over capacity is an outage, no limit.
+        // A server down or over capacity is an outage, no limit; so is a
+        // setup said wrong, or a failure, then a retry later.
         for t in [
+            "There is a configuration problem with the sign-in. Please try again later.",
+            "登录配置有误，请稍后再试。",
+            "未能完成登录，请稍后再试。",
             "The service is down right now, please try again later.",
             "サーバーが一時的にダウンしています。後でもう一度お試しください。",
         ] {
