@@ -332,10 +332,14 @@ pub enum Word {
     /// no more than so much. Done only so often ("You can only request one
     /// code every 60 seconds", "每IP只能发5条短信") it is a limit.
     Only,
+    /// "PIN", "NIP": a personal number that unlocks a card, a phone or an
+    /// app. A "PIN code" alone is that number, a credential; beside a
+    /// one-time code ("SMS code or PIN code") it is another name for it.
+    Pin,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 38] = [
+    const ALL: [(Word, &'static str); 39] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -374,6 +378,7 @@ impl Word {
         (Word::Redirect, "redirect"),
         (Word::Avoid, "avoid"),
         (Word::Only, "only"),
+        (Word::Pin, "pin"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -1348,9 +1348,18 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // failure ("The code sent to your e-mail is invalid", "メールで送信し
     // た確認コードが無効です"), unless given as an alternative to it
     // ("Invalid e-mail or code"), nor the device an approval waited on.
+    // Nor a PIN code given as another name of a one-time code named beside
+    // it ("Ungültiger SMS-Code oder PIN-Code"); alone ("Falscher PIN-Code",
+    // a SIM card's or an alarm's) it is the device's number, a credential.
+    let code_named = s
+        .matches
+        .iter()
+        .any(|m| m.concepts.has(C::Otp) && !m.concepts.has(C::Cred));
+    let pin_of_the_code = |m: &Match| code_named && word_in_match(Word::Pin, s.toks, m, s.words);
     let cred = s.matches.iter().any(|m| {
         m.concepts.has(C::Cred)
             && !m.concepts.has(C::Otp)
+            && !pin_of_the_code(m)
             && !m.concepts.has(C::Session)
             && !s.code_sent_to(m)
             && !s.approval_device(m)
@@ -5750,16 +5759,21 @@ mod tests {
     fn a_pin_alone_is_no_one_time_code() {
         use Judgement::*;
         // A PIN unlocks a card, a phone, a wallet or an app: no code of a
-        // sign-in step, unless the sentence names one.
+        // sign-in step, unless the sentence names one. So does a "PIN
+        // code" alone (a SIM card's, an alarm's).
         for t in [
             "Ungültiger PIN. Bitte erneut versuchen.",
             "Wrong PIN",
             "暗証番号が間違っています。",
+            "Código PIN incorrecto",
+            "Falscher PIN-Code der SIM-Karte.",
+            "PIN 码错误",
         ] {
             assert_ne!(strongest(t), Some(Invalid), "{t}");
         }
         for t in [
-            "Código PIN incorrecto",
+            "Código SMS ou código PIN inválido",
+            "Sie haben einen falschen Bestätigungs-PIN-Code eingegeben.",
             "Invalid one time PIN",
             "The PIN we sent to your mobile number is incorrect.",
             "Die eingegebene SMS-PIN ist ungültig.",
