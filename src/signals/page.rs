@@ -1058,10 +1058,19 @@ impl Sentence<'_> {
     /// not a one-time code (a new code is requested, not reloaded). Not a
     /// session ("Your session has expired, please refresh" stays an expired
     /// step) and not a named code or link.
+    /// So is a token said missing from the form ("Hidden field \"token\" is
+    /// required", "Il manque les champs __token ou __ts dans le
+    /// formulaire"): what the page's form should have carried.
     fn form_token_failed(&self) -> bool {
-        token_said_to_fail(self.set)
+        let missing_from_the_form = self.has(C::Missing)
+            && self.has(C::Token)
+            && text::lexicon().word_in(Word::Form, self.toks, self.words);
+        (token_said_to_fail(self.set) || missing_from_the_form)
             && self.every_also(C::Otp, C::Token)
-            && (self.has(C::Reload) || self.next_reload || self.form_expired())
+            && (self.has(C::Reload)
+                || self.next_reload
+                || self.form_expired()
+                || missing_from_the_form)
             && !self.has(C::Session)
             && !self.has(C::Challenge)
     }
@@ -5799,6 +5808,18 @@ mod tests {
             assert_eq!(strongest(t), Some(Judgement::Session), "{t}");
         }
         assert_eq!(strongest("Page has expired"), Some(Judgement::Expired));
+        // A token said missing from the form, or from its hidden field.
+        for t in [
+            "The hidden field \"csrf_token\" is required.",
+            "Dem Formular fehlt das Token.",
+            "表单缺少 token 字段",
+        ] {
+            assert_eq!(strongest(t), Some(Judgement::Session), "{t}");
+        }
+        assert_ne!(
+            strongest("Ungültige Formulardaten."),
+            Some(Judgement::Session)
+        );
     }
 
     #[test]
