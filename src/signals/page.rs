@@ -1699,6 +1699,19 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
     }
+    // "Invalid Host header", "Ursprungs-Header & -Ziel stimmen nicht
+    // überein", "オリジンヘッダーとターゲットオリジンが一致しません": a request
+    // header said wrong or not matching is what a proxy sent (its Host,
+    // Origin or forwarded headers), the deployment's fault. Not a token's
+    // or a code's header, nor a credential's.
+    let header_wrong = s.has(C::Header)
+        && (s.has(C::Invalid) || s.has(C::Disallowed) || s.has(C::Refused))
+        && ![C::Token, C::Otp, C::Challenge, C::TooLarge]
+            .into_iter()
+            .any(|c| s.has(c));
+    if header_wrong && !cred && !counted {
+        return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
+    }
     if s.redirect_refused(cred, counted) {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
     }
@@ -5852,6 +5865,20 @@ mod tests {
             "サーバーが一時的にダウンしています。後でもう一度お試しください。",
         ] {
             assert_ne!(strongest(t), Some(Rate), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_request_header_said_wrong_is_the_proxys() {
+        for t in [
+            "Invalid Host header.",
+            "Der Origin-Header stimmt nicht mit dem Ziel überein.",
+            "リクエストのオリジンヘッダーが一致しません。",
+        ] {
+            assert_eq!(strongest(t), Some(Judgement::Session), "{t}");
+        }
+        for t in ["Invalid token header.", "Request header too large."] {
+            assert_ne!(strongest(t), Some(Judgement::Session), "{t}");
         }
     }
 
