@@ -1730,9 +1730,17 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // advice to check a boundary object, said alone, is as "make sure the
     // clock is right". Not the advice that is itself the object ("Try
     // deleting your cookies", a browser's tip on any error page), nor one
-    // to avoid something, nor one asked.
+    // to avoid something, nor one asked; a short sentence (the advice
+    // after a clause, "La base de données n'est pas ouverte, vérifiez son
+    // état", checks what the clause named).
     let check_alone = s.has(C::Recheck)
         && !s.question
+        && s.toks.len()
+            <= if s.toks.iter().any(|t| t.text.chars().any(text::is_cjk)) {
+                24
+            } else {
+                12
+            }
         && !s
             .matches
             .iter()
