@@ -548,7 +548,19 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout266.jsonl`, round 264;
 /// `lang-heldout267.jsonl`, round 265;
 /// `lang-heldout268.jsonl`, round 266;
-/// `lang-heldout269.jsonl`, round 267):
+/// `lang-heldout269.jsonl`, round 267;
+/// `lang-heldout270.jsonl`, round 268;
+/// `lang-heldout271.jsonl`, round 269;
+/// `lang-heldout272.jsonl`, round 270;
+/// `lang-heldout273.jsonl`, round 271;
+/// `lang-heldout274.jsonl`, round 272;
+/// `lang-heldout275.jsonl`, round 273;
+/// `lang-heldout276.jsonl`, round 274;
+/// `lang-heldout277.jsonl`, round 275;
+/// `lang-heldout278.jsonl`, round 276;
+/// `lang-heldout279.jsonl`, round 277;
+/// `lang-heldout280.jsonl`, round 278;
+/// `lang-heldout281.jsonl`, round 279):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -810,6 +822,18 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-267", "/tests/corpus/lang-heldout267.jsonl"),
     ("heldout-268", "/tests/corpus/lang-heldout268.jsonl"),
     ("heldout-269", "/tests/corpus/lang-heldout269.jsonl"),
+    ("heldout-270", "/tests/corpus/lang-heldout270.jsonl"),
+    ("heldout-271", "/tests/corpus/lang-heldout271.jsonl"),
+    ("heldout-272", "/tests/corpus/lang-heldout272.jsonl"),
+    ("heldout-273", "/tests/corpus/lang-heldout273.jsonl"),
+    ("heldout-274", "/tests/corpus/lang-heldout274.jsonl"),
+    ("heldout-275", "/tests/corpus/lang-heldout275.jsonl"),
+    ("heldout-276", "/tests/corpus/lang-heldout276.jsonl"),
+    ("heldout-277", "/tests/corpus/lang-heldout277.jsonl"),
+    ("heldout-278", "/tests/corpus/lang-heldout278.jsonl"),
+    ("heldout-279", "/tests/corpus/lang-heldout279.jsonl"),
+    ("heldout-280", "/tests/corpus/lang-heldout280.jsonl"),
+    ("heldout-281", "/tests/corpus/lang-heldout281.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
