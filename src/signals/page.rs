@@ -895,7 +895,7 @@ impl Sentence<'_> {
     /// Not a redirect refused ("Redirects outside the domain are
     /// forbidden"): see [`Sentence::redirect_refused`].
     fn address_refused(&self) -> bool {
-        if self.redirect_refused(false, false) {
+        if self.redirect_refused() {
             return false;
         }
         // "We do not support sign-ins from this IP address range", "Your
@@ -922,15 +922,16 @@ impl Sentence<'_> {
     /// is invalid", "Erreur de redirection : domaine non géré": a redirect
     /// the site refuses or calls wrong (or an error with the domain or
     /// address named; "Redirect error: please try again" alone says too
-    /// little) is its list of return
-    /// addresses, set up without the address the sign-in came from (the
-    /// deployment's fault, as an invalid redirect URI is). Not a redirect
-    /// under way or explained ("You have been redirected because you must
-    /// set up two-factor authentication"): nothing is refused. Not beside
-    /// the code, a credential or tries counted: the redirect is then what
-    /// follows their failure. Nor one a sentence means to prevent ("To
-    /// prevent invalid redirects, you go to the home page after signing in").
-    fn redirect_refused(&self, cred: bool, counted: bool) -> bool {
+    /// little) is its list of return addresses, set up without the address
+    /// the sign-in came from (the deployment's fault, as an invalid redirect
+    /// URI is). Not a redirect under way or explained ("You have been
+    /// redirected because you must set up two-factor authentication"):
+    /// nothing is refused. Not beside the code or an account (nor a
+    /// credential or tries counted: `judge` asks those): the redirect is
+    /// then what follows their failure. Nor one a sentence means to prevent
+    /// ("To prevent invalid redirects, you go to the home page after signing
+    /// in").
+    fn redirect_refused(&self) -> bool {
         let lex = text::lexicon();
         lex.word_in(Word::Redirect, self.toks, self.words)
             && ([C::Invalid, C::Disallowed, C::Refused]
@@ -945,8 +946,6 @@ impl Sentence<'_> {
                 .into_iter()
                 .any(|c| self.has(c))
             && !lex.word_in(Word::Avoid, self.toks, self.words)
-            && !cred
-            && !counted
     }
     /// "The session was ended because your IP address changed", "La sesión
     /// terminó por un cambio en su dirección IP": a session said to have
@@ -1712,7 +1711,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if header_wrong && !cred && !counted {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
     }
-    if s.redirect_refused(cred, counted) {
+    if !cred && !counted && s.redirect_refused() {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
     }
     // "This application requires cookies", "쿠키 사용이 지원되야 합니다",
