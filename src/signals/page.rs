@@ -856,6 +856,31 @@ impl Sentence<'_> {
                 .matches
                 .iter()
                 .any(|m| m.concepts.has(C::Many) && m.concepts.has(C::RateObject))
+            || self.many_then_named_object()
+    }
+    /// "너무 많이 로그인에 실패하여", "too many sign-in and verification
+    /// failures": what failed named between "too many" and the failures
+    /// (a sign-in, a code, a password) does not part them; the words of
+    /// those names do not count in the four between.
+    fn many_then_named_object(&self) -> bool {
+        let named = |i: usize| {
+            [C::Flow, C::Otp, C::Cred, C::Account]
+                .into_iter()
+                .any(|c| self.covers(c, i))
+        };
+        self.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Many))
+            .any(|m| {
+                let end = m.start + m.len;
+                self.matches
+                    .iter()
+                    .filter(|n| n.concepts.has(C::RateObject) && n.start >= end)
+                    .any(|n| {
+                        let gap = end..n.start;
+                        gap.clone().any(named) && gap.filter(|i| !named(*i)).count() <= 4
+                    })
+            })
     }
     /// "Don't request codes too often", "请勿频繁获取验证码": a word of
     /// frequency ("too often", read as "too many" times) in a sentence that
@@ -1241,7 +1266,6 @@ fn request_said_invalid(set: Concepts) -> bool {
 /// A time of day: an hour and its minutes, two numbers side by side
 /// ("14:30", "9.05"), not part of a date ("12/05/2026": a third number).
 fn names_time_of_day(toks: &[Token<'_>]) -> bool {
-    let num = |i: usize| toks.get(i).is_some_and(Token::is_number);
     // "14h30", as French and Portuguese write it.
     let hour_h_minutes = |t: &Token<'_>| {
         t.text.split_once('h').is_some_and(|(h, m)| {
@@ -1250,14 +1274,29 @@ fn names_time_of_day(toks: &[Token<'_>]) -> bool {
                 && m.parse::<u8>().is_ok_and(|m| m < 60)
         })
     };
+    // Two digits under 60: the minutes or the seconds of a clock.
+    let sixty = |t: &Token<'_>| t.num.is_some_and(|n| n < 60) && t.text.len() == 2;
+    let hour = |t: &Token<'_>| t.num.is_some_and(|h| h < 24);
+    // "2025/03/15", "15.03.2025": a date with its year written whole.
+    let date = |d: &[Token<'_>]| {
+        let year = |t: &Token<'_>| t.text.len() == 4 && t.num.is_some();
+        let day_or_month = |t: &Token<'_>| t.num.is_some_and(|n| (1..=31).contains(&n));
+        matches!(d, [a, b, c] if (year(a) && day_or_month(b) && day_or_month(c))
+            || (day_or_month(a) && day_or_month(b) && year(c)))
+    };
+    // A run of numbers (the separators are gone) that is a clock: "14:30",
+    // "10:30:00", or one after a whole date ("2025/03/15 10:30:00").
+    let clock = |run: &[Token<'_>]| match run {
+        [h, m] => hour(h) && sixty(m),
+        [h, m, sec] => hour(h) && sixty(m) && sixty(sec),
+        [d @ .., h, m] if d.len() == 3 => date(d) && hour(h) && sixty(m),
+        [d @ .., h, m, sec] if d.len() == 3 => date(d) && hour(h) && sixty(m) && sixty(sec),
+        _ => false,
+    };
     toks.iter().any(hour_h_minutes)
-        || toks.windows(2).enumerate().any(|(i, w)| {
-            matches!(w, [h, m] if h.num.is_some_and(|h| h < 24)
-            && m.num.is_some_and(|m| m < 60)
-            && m.text.len() == 2)
-                && !num(i + 2)
-                && !(i > 0 && num(i - 1))
-        })
+        || toks
+            .split(|t| !t.is_number())
+            .any(|run| run.iter().all(|t| t.num.is_some()) && clock(run))
 }
 
 fn token_said_to_fail(set: Concepts) -> bool {
@@ -1618,7 +1657,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "アカウントは14:30までロックされています", "Sign-in blocked until
     // 14:30": the account or the sign-in, blocked until a time of day, is
     // locked with an end (not "Notifications disabled until 8:00 AM").
-    let blocked_until = s.has(C::Permanent)
+    // "次まで認証が拒否されます: 2025/03/15 10:30:00": refused until a
+    // moment, as blocked until it.
+    let blocked_until = (s.has(C::Permanent) || s.has(C::Disallowed))
         && s.has(C::Temporary)
         && !s.has(C::Unavailable)
         && [C::Account, C::Flow, C::Otp, C::Cred]
@@ -5690,6 +5731,22 @@ mod tests {
     }
 
     #[test]
+    fn too_many_with_what_failed_named_between() {
+        use Judgement::*;
+        for t in [
+            "너무 많이 로그인에 실패했습니다.",
+            "너무 많이 인증 코드 확인에 실패했습니다. 잠시 후 다시 시도하세요.",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        // A count of something else, with the sign-in named: no limit.
+        assert_ne!(
+            strongest("너무 많은 로그인 화면 설정이 있습니다."),
+            Some(Rate)
+        );
+    }
+
+    #[test]
     fn a_lock_until_a_time_of_day_has_an_end() {
         use Judgement::*;
         for t in [
@@ -5703,6 +5760,14 @@ mod tests {
             strongest("Votre compte est bloqué jusqu'à 14h30."),
             Some(Rate)
         );
+        // A moment with its seconds, or after a whole date; refused until it.
+        for t in [
+            "Konto gesperrt bis 15.03.2025 10:30:00",
+            "Login is not allowed until 2025/03/15 10:30.",
+            "ログインは 09:15:00 まで拒否されます",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
         // Until a date: a suspension, no lock of attempts; nor maintenance.
         for t in [
             "Sua conta está suspensa no momento até 12/05/2026.",
