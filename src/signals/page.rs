@@ -858,6 +858,28 @@ impl Sentence<'_> {
                 .any(|m| m.concepts.has(C::Many) && m.concepts.has(C::RateObject))
             || self.many_then_named_object()
     }
+    /// "2단계 인증 코드 오류", "二要素認証コード エラー": the code named,
+    /// then the noun "error", and nothing else: a headline of the code's
+    /// error, a wrong code, as "코드 오류", "code error" themselves are.
+    /// Han, kana or Hangul only: elsewhere the last word may be a verb of
+    /// failure ("Doğrulama kodu gönderilemedi", the code not sent).
+    fn code_then_error(&self) -> bool {
+        let cjk = |m: &Match| {
+            self.toks
+                .get(m.start..m.start + m.len)
+                .is_some_and(|t| t.iter().all(|t| t.text.chars().all(text::is_cjk)))
+        };
+        matches!(self.matches, [code, error]
+            if code.concepts.has(C::Otp)
+                && !code.concepts.has(C::Cred)
+                && !code.concepts.has(C::Token)
+                && cjk(error)
+                && code.start <= 1
+                && error.concepts == Concepts::of(C::GenericError)
+                && error.start >= code.start + code.len
+                && error.start - (code.start + code.len) <= 1
+                && error.start + error.len == self.toks.len())
+    }
     /// "너무 많이 로그인에 실패하여", "too many sign-in and verification
     /// failures": what failed named between "too many" and the failures
     /// (a sign-in, a code, a password) does not part them; the words of
@@ -2226,6 +2248,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         lex.word_in(Word::Sending, s.toks.get(..end).unwrap_or(s.toks), s.words)
     };
     if s.has(C::Otp) && s.has(C::Failed) && !s.has(C::Setup) && !delivery_first() {
+        return Some((Judgement::Invalid, Rule::TextMfaFailed, 0.7));
+    }
+    if s.code_then_error() {
         return Some((Judgement::Invalid, Rule::TextMfaFailed, 0.7));
     }
     if s.has(C::Session) && (s.has(C::Missing) || s.has(C::Invalid)) && !s.account_is_the_cause() {
@@ -5728,6 +5753,38 @@ mod tests {
             )),
             Some(Judgement::Invalid)
         );
+    }
+
+    #[test]
+    fn the_code_then_error_and_idle_too_long() {
+        use Judgement::*;
+        for t in ["2단계 인증 코드 오류", "二要素認証コード エラー"] {
+            assert_eq!(strongest(t), Some(Invalid), "{t}");
+        }
+        // A verb of failure last is no noun "error": the code not sent.
+        for t in ["Doğrulama kodu gönderilemedi.", "Token yenileme hatası"] {
+            assert_ne!(strongest(t), Some(Invalid), "{t}");
+        }
+        // Idle too long: the signed-in session's timeout; an account idle
+        // too long and disabled is a block.
+        for t in [
+            "Sie waren zu lange inaktiv. Bitte melden Sie sich erneut an.",
+            "Vous êtes resté inactif trop longtemps.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        assert_ne!(
+            strongest("Your account was inactive for too long and has been disabled."),
+            Some(Session)
+        );
+        // A second factor is the code; a code that does not seem valid is
+        // said wrong.
+        for t in [
+            "El segundo factor que ha proporcionado es incorrecto.",
+            "The code you entered does not seem to be valid.",
+        ] {
+            assert_eq!(strongest(t), Some(Invalid), "{t}");
+        }
     }
 
     #[test]
