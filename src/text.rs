@@ -1448,6 +1448,23 @@ const ELIDED: [&str; 22] = [
     "dell", "nell", "sull", "coll", "un", "quest", "quell", "nessun",
 ];
 
+/// The token a web address in the text becomes (see [`TokenBuf::fill`]).
+pub const WEB_ADDRESS: &str = "://";
+
+/// The length of the web address `rest` opens with ("http://…",
+/// "https://…", to the next space or quote), if it opens with one.
+fn web_address_len(rest: &str) -> Option<usize> {
+    let scheme = ["http://", "https://"].into_iter().find(|p| {
+        rest.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    })?;
+    let body = rest.get(scheme.len()..)?;
+    let end = body
+        .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '「' | '」'))
+        .unwrap_or(body.len());
+    (end > 0).then_some(scheme.len() + end)
+}
+
 impl TokenBuf {
     /// Normalise `s` into tokens: camelCase and snake_case are split,
     /// apostrophes dropped, everything that is not a letter or digit separates.
@@ -1468,6 +1485,22 @@ impl TokenBuf {
                     self.cut = self.text.len();
                 }
                 continue;
+            }
+            // A web address ("https://cloud.example.com/login") is a value,
+            // no words: its scheme is no "HTTPS" said, its path no "login".
+            // It is one token, [`WEB_ADDRESS`], that no lexicon phrase reads.
+            if matches!(c, 'h' | 'H') && self.text.len() == start {
+                if let Some(n) = s.get(at..).and_then(web_address_len) {
+                    self.close(start, all_digits);
+                    start = self.text.len();
+                    self.text.push_str(WEB_ADDRESS);
+                    self.close(start, false);
+                    start = self.text.len();
+                    all_digits = true;
+                    prev_lower = false;
+                    skip_to = at + n;
+                    continue;
+                }
             }
             // A slot: a number's (`%d`), one that may stand for a number
             // (`{minutes}`, `%s` before a space), or a value of another
@@ -1734,8 +1767,7 @@ mod tests {
                 ("30", true, false),
                 ("a", false, false),
                 ("b", false, false),
-                ("http", false, false),
-                ("h", false, false),
+                ("://", false, false),
                 ("50", true, false),
                 ("off", false, false),
             ]

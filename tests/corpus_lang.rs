@@ -560,7 +560,15 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout278.jsonl`, round 276;
 /// `lang-heldout279.jsonl`, round 277;
 /// `lang-heldout280.jsonl`, round 278;
-/// `lang-heldout281.jsonl`, round 279):
+/// `lang-heldout281.jsonl`, round 279;
+/// `lang-heldout282.jsonl`, round 280;
+/// `lang-heldout283.jsonl`, round 281;
+/// `lang-heldout284.jsonl`, round 282;
+/// `lang-heldout285.jsonl`, round 283;
+/// `lang-heldout286.jsonl`, round 284;
+/// `lang-heldout287.jsonl`, round 285;
+/// `lang-heldout288.jsonl`, round 286;
+/// `lang-heldout289.jsonl`, round 287):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -834,6 +842,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-279", "/tests/corpus/lang-heldout279.jsonl"),
     ("heldout-280", "/tests/corpus/lang-heldout280.jsonl"),
     ("heldout-281", "/tests/corpus/lang-heldout281.jsonl"),
+    ("heldout-282", "/tests/corpus/lang-heldout282.jsonl"),
+    ("heldout-283", "/tests/corpus/lang-heldout283.jsonl"),
+    ("heldout-284", "/tests/corpus/lang-heldout284.jsonl"),
+    ("heldout-285", "/tests/corpus/lang-heldout285.jsonl"),
+    ("heldout-286", "/tests/corpus/lang-heldout286.jsonl"),
+    ("heldout-287", "/tests/corpus/lang-heldout287.jsonl"),
+    ("heldout-288", "/tests/corpus/lang-heldout288.jsonl"),
+    ("heldout-289", "/tests/corpus/lang-heldout289.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code

@@ -858,6 +858,34 @@ impl Sentence<'_> {
                 .any(|m| m.concepts.has(C::Many) && m.concepts.has(C::RateObject))
             || self.many_then_named_object()
     }
+    /// "Service https://app.example.org/ is not allowed", "Fehlende oder
+    /// ungültige HTTP-Referenz, https://…", "不允许的服务 https://…": a web
+    /// address said refused or wrong, within three words, is one the
+    /// deployment did not list (as a redirect URI refused is). Not one
+    /// given to visit ("Go to https://… to set it up"), nor beside the
+    /// code, an account or a token (`judge` asks for no credential).
+    fn web_address_refused(&self) -> bool {
+        let at: Vec<usize> = (0..self.toks.len())
+            .filter(|i| {
+                self.toks
+                    .get(*i)
+                    .is_some_and(|t| t.text == text::WEB_ADDRESS)
+            })
+            .collect();
+        !at.is_empty()
+            && ![C::Otp, C::Challenge, C::Account, C::Token]
+                .into_iter()
+                .any(|c| self.has(c))
+            && self.matches.iter().any(|m| {
+                [C::Invalid, C::Disallowed, C::Refused]
+                    .into_iter()
+                    .any(|c| m.concepts.has(c))
+                    && at.iter().any(|&i| {
+                        let end = m.start + m.len;
+                        (i >= end && i - end <= 3) || (m.start > i && m.start - i - 1 <= 3)
+                    })
+            })
+    }
     /// "2단계 인증 코드 오류", "二要素認証コード エラー": the code named,
     /// then the noun "error", and nothing else: a headline of the code's
     /// error, a wrong code, as "코드 오류", "code error" themselves are.
@@ -1773,6 +1801,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             .any(|c| s.has(c));
     if header_wrong && !cred && !counted {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
+    }
+    if !cred && !counted && s.web_address_refused() {
+        return Some((Judgement::Session, Rule::TextSessionBoundary, 0.7));
     }
     if !cred && !counted && s.redirect_refused() {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
@@ -5753,6 +5784,25 @@ mod tests {
             )),
             Some(Judgement::Invalid)
         );
+    }
+
+    #[test]
+    fn a_web_address_is_a_value_refused_or_visited() {
+        use Judgement::*;
+        for t in [
+            "Der Dienst https://app.example.org/ ist nicht erlaubt.",
+            "不允许的回调 https://app.example.org/cb",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        // Given to visit, or beside a credential: its scheme is no HTTPS said.
+        for t in [
+            "未設定です。https://id.example.org に移動して設定してください。",
+            "The server at https://cloud.example.org/ did not accept the credentials.",
+            "Le serveur est hors service. Voir https://status.example.org",
+        ] {
+            assert_ne!(strongest(t), Some(Session), "{t}");
+        }
     }
 
     #[test]
