@@ -1712,10 +1712,23 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     let blocked_until = (s.has(C::Permanent) || s.has(C::Disallowed))
         && s.has(C::Temporary)
         && !s.has(C::Unavailable)
-        && [C::Account, C::Flow, C::Otp, C::Cred]
+        && [C::Account, C::Flow, C::Otp, C::Cred, C::Ip]
             .into_iter()
             .any(|c| s.has(c))
         && names_time_of_day(s.toks);
+    // "The address will be unblocked at 2024-05-01 12:30:00 UTC", "Votre
+    // compte sera débloqué à 14h30": unlocked at a moment, after a failure
+    // or of what signs in, was locked with an end. Not a lock to open at
+    // a time with nothing failed ("Unlock the door at 8:00").
+    let unlocked_at = lex.word_in(Word::Unlock, s.toks, s.words)
+        && names_time_of_day(s.toks)
+        && !s.has(C::Unavailable)
+        && !s.question
+        && (s.after_failure
+            || s.after_verdict
+            || [C::Account, C::Flow, C::Otp, C::Cred, C::Ip]
+                .into_iter()
+                .any(|c| s.has(c)));
     let rate = !warning
         && !idle_length
         && !expiry_length
@@ -1723,6 +1736,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || rate_said
             || account_out_for
             || blocked_until
+            || unlocked_at
             || (s.has(C::Permanent)
                 && ((s.has(C::Wait) && !approval_wait) || (timed && !idle_block())))
             || (timed && s.has(C::Relogin) && !relogin_policy())
@@ -5784,6 +5798,21 @@ mod tests {
             )),
             Some(Judgement::Invalid)
         );
+    }
+
+    #[test]
+    fn unlocked_at_a_moment_after_a_failure() {
+        use Judgement::*;
+        for t in [
+            "Your account will be unlocked at 14:30.",
+            "Too many failed sign-ins. The address will be unblocked at 2025-03-15 10:30:00 UTC",
+            "このIPアドレスは2025-03-15 10:30:00までブロックされます。",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        for t in ["Unlock the door at 8:00.", "Will the account be unlocked at 14:30?"] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
+        }
     }
 
     #[test]
