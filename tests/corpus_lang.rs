@@ -568,7 +568,12 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout286.jsonl`, round 284;
 /// `lang-heldout287.jsonl`, round 285;
 /// `lang-heldout288.jsonl`, round 286;
-/// `lang-heldout289.jsonl`, round 287):
+/// `lang-heldout289.jsonl`, round 287;
+/// `lang-heldout290.jsonl`, round 288;
+/// `lang-heldout291.jsonl`, round 289;
+/// `lang-heldout292.jsonl`, round 290;
+/// `lang-heldout293.jsonl`, round 291;
+/// `lang-heldout294.jsonl`, round 292):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -850,6 +855,11 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-287", "/tests/corpus/lang-heldout287.jsonl"),
     ("heldout-288", "/tests/corpus/lang-heldout288.jsonl"),
     ("heldout-289", "/tests/corpus/lang-heldout289.jsonl"),
+    ("heldout-290", "/tests/corpus/lang-heldout290.jsonl"),
+    ("heldout-291", "/tests/corpus/lang-heldout291.jsonl"),
+    ("heldout-292", "/tests/corpus/lang-heldout292.jsonl"),
+    ("heldout-293", "/tests/corpus/lang-heldout293.jsonl"),
+    ("heldout-294", "/tests/corpus/lang-heldout294.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
