@@ -137,10 +137,15 @@ pub enum Concept {
     /// is no wrong code, unless the sentence names the code too ("Could not
     /// create the API token: the two-factor code is incorrect").
     Api,
+    /// A phrase that holds another concept's word but says none of them:
+    /// Spanish "ha estado" (has been) holds "estado" (the OAuth state). It
+    /// takes its words from the other phrases and is then dropped: no rule
+    /// reads it.
+    Plain,
 }
 
 impl Concept {
-    const ALL: [(Concept, &'static str); 45] = [
+    const ALL: [(Concept, &'static str); 46] = [
         (Concept::Otp, "otp"),
         (Concept::Challenge, "challenge"),
         (Concept::Flow, "flow"),
@@ -186,6 +191,7 @@ impl Concept {
         (Concept::Commerce, "commerce"),
         (Concept::Resource, "resource"),
         (Concept::Api, "api"),
+        (Concept::Plain, "plain"),
     ];
 
     fn from_name(name: &str) -> Option<Concept> {
@@ -1026,6 +1032,8 @@ impl Lexicon {
                 best = self.longest(&alt, mask);
             }
             match best {
+                // Words that say nothing here: passed over.
+                Some((n, concepts, _)) if concepts == Concepts::of(Concept::Plain) => i += n,
                 Some((n, concepts, langs)) => {
                     out.push(Match {
                         start: i,

@@ -911,16 +911,22 @@ impl Sentence<'_> {
     /// "너무 많이 로그인에 실패하여", "too many sign-in and verification
     /// failures": what failed named between "too many" and the failures
     /// (a sign-in, a code, a password) does not part them; the words of
-    /// those names do not count in the four between.
+    /// those names do not count in the four between. Not when something
+    /// else is counted before "too many" ("등록된 기기가 너무 많아", too many
+    /// devices), nor with cookies or a setting named ("쿠키가 너무 많아
+    /// 로그인에 실패").
     fn many_then_named_object(&self) -> bool {
         let named = |i: usize| {
             [C::Flow, C::Otp, C::Cred, C::Account]
                 .into_iter()
                 .any(|c| self.covers(c, i))
         };
+        if self.has(C::Boundary) || self.has(C::Setup) {
+            return false;
+        }
         self.matches
             .iter()
-            .filter(|m| m.concepts.has(C::Many))
+            .filter(|m| m.concepts.has(C::Many) && m.start <= 2)
             .any(|m| {
                 let end = m.start + m.len;
                 self.matches
@@ -1315,7 +1321,7 @@ fn request_said_invalid(set: Concepts) -> bool {
 
 /// A time of day: an hour and its minutes, two numbers side by side
 /// ("14:30", "9.05"), not part of a date ("12/05/2026": a third number).
-fn names_time_of_day(toks: &[Token<'_>]) -> bool {
+fn names_a_moment(toks: &[Token<'_>], dated: bool) -> bool {
     // "14h30", as French and Portuguese write it.
     let hour_h_minutes = |t: &Token<'_>| {
         t.text.split_once('h').is_some_and(|(h, m)| {
@@ -1335,18 +1341,31 @@ fn names_time_of_day(toks: &[Token<'_>]) -> bool {
             || (day_or_month(a) && day_or_month(b) && year(c)))
     };
     // A run of numbers (the separators are gone) that is a clock: "14:30",
-    // "10:30:00", or one after a whole date ("2025/03/15 10:30:00").
+    // "10:30:00"; with `dated`, one after a whole date ("2025/03/15
+    // 10:30:00").
     let clock = |run: &[Token<'_>]| match run {
-        [h, m] => hour(h) && sixty(m),
-        [h, m, sec] => hour(h) && sixty(m) && sixty(sec),
-        [d @ .., h, m] if d.len() == 3 => date(d) && hour(h) && sixty(m),
-        [d @ .., h, m, sec] if d.len() == 3 => date(d) && hour(h) && sixty(m) && sixty(sec),
+        [h, m] => !dated && hour(h) && sixty(m),
+        [h, m, sec] => !dated && hour(h) && sixty(m) && sixty(sec),
+        [d @ .., h, m] if d.len() == 3 => dated && date(d) && hour(h) && sixty(m),
+        [d @ .., h, m, sec] if d.len() == 3 => {
+            dated && date(d) && hour(h) && sixty(m) && sixty(sec)
+        }
         _ => false,
     };
-    toks.iter().any(hour_h_minutes)
+    (!dated && toks.iter().any(hour_h_minutes))
         || toks
             .split(|t| !t.is_number())
             .any(|run| run.iter().all(|t| t.num.is_some()) && clock(run))
+}
+
+/// "14:30", "10:30:00", "14h30": a time of day, no date before it.
+fn names_time_of_day(toks: &[Token<'_>]) -> bool {
+    names_a_moment(toks, false)
+}
+
+/// "2025/03/15 10:30:00", "15.03.2025 10:30": a whole date and a time.
+fn names_date_and_time(toks: &[Token<'_>]) -> bool {
+    names_a_moment(toks, true)
 }
 
 fn token_said_to_fail(set: Concepts) -> bool {
@@ -1707,28 +1726,32 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "アカウントは14:30までロックされています", "Sign-in blocked until
     // 14:30": the account or the sign-in, blocked until a time of day, is
     // locked with an end (not "Notifications disabled until 8:00 AM").
-    // "次まで認証が拒否されます: 2025/03/15 10:30:00": refused until a
-    // moment, as blocked until it.
-    let blocked_until = (s.has(C::Permanent) || s.has(C::Disallowed))
+    // "次まで認証が拒否されます: 2025/03/15 10:30:00": the sign-in refused
+    // until a moment, as blocked until it (not a password change or a
+    // withdrawal "not allowed until", a policy's wait).
+    // Until a date and a time, only the sign-in or an address blocked, or
+    // after a failure: an account suspended or banned until one is a
+    // sanction ("banned until 2025-03-15 10:30:00 for violating …").
+    let sign_in_or_ip = s.has(C::Flow) || s.has(C::Ip);
+    let blocked_until = (s.has(C::Permanent) || (s.has(C::Disallowed) && sign_in_or_ip))
         && s.has(C::Temporary)
         && !s.has(C::Unavailable)
         && [C::Account, C::Flow, C::Otp, C::Cred, C::Ip]
             .into_iter()
             .any(|c| s.has(c))
-        && names_time_of_day(s.toks);
-    // "The address will be unblocked at 2024-05-01 12:30:00 UTC", "Votre
-    // compte sera débloqué à 14h30": unlocked at a moment, after a failure
-    // or of what signs in, was locked with an end. Not a lock to open at
-    // a time with nothing failed ("Unlock the door at 8:00").
+        && (names_time_of_day(s.toks)
+            || (names_date_and_time(s.toks)
+                && (sign_in_or_ip || s.after_failure || s.after_verdict)));
+    // "Too many failed authentications. The address will be unblocked at
+    // 2024-05-01 12:30:00 UTC": unlocked at a moment, after a failure, was
+    // locked with an end. Not a lock to open at a time with nothing failed
+    // ("Unlock the door at 8:00"), nor an unlock an administrator did.
     let unlocked_at = lex.word_in(Word::Unlock, s.toks, s.words)
-        && names_time_of_day(s.toks)
+        && (names_time_of_day(s.toks) || names_date_and_time(s.toks))
         && !s.has(C::Unavailable)
         && !s.question
-        && (s.after_failure
-            || s.after_verdict
-            || [C::Account, C::Flow, C::Otp, C::Cred, C::Ip]
-                .into_iter()
-                .any(|c| s.has(c)));
+        && !lex.word_in(Word::Administrator, s.toks, s.words)
+        && (s.after_failure || s.after_verdict);
     let rate = !warning
         && !idle_length
         && !expiry_length
@@ -5804,13 +5827,20 @@ mod tests {
     fn unlocked_at_a_moment_after_a_failure() {
         use Judgement::*;
         for t in [
-            "Your account will be unlocked at 14:30.",
+            "Too many attempts. Your account will be unlocked at 14:30.",
             "Too many failed sign-ins. The address will be unblocked at 2025-03-15 10:30:00 UTC",
             "このIPアドレスは2025-03-15 10:30:00までブロックされます。",
         ] {
             assert_eq!(strongest(t), Some(Rate), "{t}");
         }
-        for t in ["Unlock the door at 8:00.", "Will the account be unlocked at 14:30?"] {
+        // Nor a sanction, a policy's wait or an administrator's unlock.
+        for t in [
+            "Unlock the door at 8:00.",
+            "Will the account be unlocked at 14:30?",
+            "Your account has been banned until 2025-03-15 10:30:00 for violating the rules.",
+            "Password changes are not allowed until 2025-03-16 10:30:00.",
+            "The account was unlocked at 2025-03-15 10:30:00 by an administrator.",
+        ] {
             assert_ne!(strongest(t), Some(Rate), "{t}");
         }
     }
@@ -5898,7 +5928,7 @@ mod tests {
         );
         // A moment with its seconds, or after a whole date; refused until it.
         for t in [
-            "Konto gesperrt bis 15.03.2025 10:30:00",
+            "Anmeldung gesperrt bis 15.03.2025 10:30:00",
             "Login is not allowed until 2025/03/15 10:30.",
             "ログインは 09:15:00 まで拒否されます",
         ] {
