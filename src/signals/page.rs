@@ -163,6 +163,10 @@ struct Sentence<'a> {
     /// session, to clear the cookies ("Sesión expirada. Limpia tus
     /// cookies"): either says where the state was lost.
     next_reload: bool,
+    /// After a token said wrong or missing, the next sentence names a link
+    /// and no code ("Invalid or missing token. Please check the link
+    /// again."): the token was the link's.
+    next_link: bool,
     /// The next sentence blocks with no end and no wait ("Too many
     /// attempts. Contact an administrator."); looked at only after a limit.
     next_block: bool,
@@ -2305,7 +2309,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.8));
     }
-    if s.says_invalid() && s.has(C::Otp) {
+    // "Invalid or missing token. Please check the link again": a token
+    // named alone (no code word beside it), with the link named next, was
+    // the e-mailed link's.
+    let links_token = s.next_link
+        && s.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Otp))
+            .all(|m| m.concepts.has(C::Token));
+    if s.says_invalid() && s.has(C::Otp) && !links_token {
         return Some((Judgement::Invalid, Rule::TextInvalidCode, 1.0));
     }
     // "Two-factor authentication failed", not "Failed to send the code":
@@ -2515,6 +2527,10 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             && next.is_some()
             && next_matches.iter().any(|m| m.concepts.has(C::Reload)))
             || next_cookies;
+        let next_link = token_failed
+            && next.is_some()
+            && !next_names_code
+            && lex.word_in(Word::Link, &next_toks, words);
         let next_block =
             limit_words && next.is_some_and(|n| only_blocks(n, &next_toks, &next_matches, words));
         let next_resubmit = request_invalid
@@ -2550,6 +2566,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_block,
             after_unplaced_error,
             next_reload,
+            next_link,
             next_block,
             next_resubmit,
             next_relogin,
@@ -3265,6 +3282,7 @@ mod tests {
                 after_block: false,
                 after_unplaced_error: false,
                 next_reload: false,
+                next_link: false,
                 next_block: false,
                 next_resubmit: false,
                 next_relogin: false,
@@ -5824,6 +5842,27 @@ mod tests {
             )),
             Some(Judgement::Invalid)
         );
+    }
+
+    #[test]
+    fn a_token_with_its_link_named_next_and_an_identity_run_out() {
+        use Judgement::*;
+        for t in [
+            "Invalid or missing token. Please check the link again.",
+            "Token inválido. Abre de nuevo el enlace del correo.",
+        ] {
+            assert_ne!(strongest(t), Some(Invalid), "{t}");
+        }
+        assert_eq!(
+            strongest("Invalid token. Please enter the code again."),
+            Some(Invalid)
+        );
+        for t in [
+            "身份已过期，请重新登录",
+            "신원이 만료되었습니다. 다시 로그인하세요",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
     }
 
     #[test]
