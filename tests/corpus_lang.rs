@@ -573,7 +573,10 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout291.jsonl`, round 289;
 /// `lang-heldout292.jsonl`, round 290;
 /// `lang-heldout293.jsonl`, round 291;
-/// `lang-heldout294.jsonl`, round 292):
+/// `lang-heldout294.jsonl`, round 292;
+/// `lang-heldout295.jsonl`, round 293;
+/// `lang-heldout296.jsonl`, round 294;
+/// `lang-heldout297.jsonl`, round 295):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -860,6 +863,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-292", "/tests/corpus/lang-heldout292.jsonl"),
     ("heldout-293", "/tests/corpus/lang-heldout293.jsonl"),
     ("heldout-294", "/tests/corpus/lang-heldout294.jsonl"),
+    ("heldout-295", "/tests/corpus/lang-heldout295.jsonl"),
+    ("heldout-296", "/tests/corpus/lang-heldout296.jsonl"),
+    ("heldout-297", "/tests/corpus/lang-heldout297.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
