@@ -1499,11 +1499,7 @@ impl TokenBuf {
             // It is one token, [`WEB_ADDRESS`], that no lexicon phrase reads.
             if matches!(c, 'h' | 'H') && self.text.len() == start {
                 if let Some(n) = s.get(at..).and_then(web_address_len) {
-                    self.close(start, all_digits);
-                    start = self.text.len();
-                    self.text.push_str(WEB_ADDRESS);
-                    self.close(start, false);
-                    start = self.text.len();
+                    start = self.whole_token(start, all_digits, WEB_ADDRESS);
                     all_digits = true;
                     prev_lower = false;
                     skip_to = at + n;
@@ -1574,11 +1570,7 @@ impl TokenBuf {
             };
             if alnum && !c.is_ascii() && is_cjk(c) {
                 // One token per character: see [`is_cjk`].
-                self.close(start, all_digits);
-                start = self.text.len();
-                self.text.push(c);
-                self.close(start, false);
-                start = self.text.len();
+                start = self.whole_token(start, all_digits, c.encode_utf8(&mut [0; 4]));
                 all_digits = true;
                 prev_lower = false;
             } else if alnum {
@@ -1625,6 +1617,16 @@ impl TokenBuf {
                 value,
             })
             .collect()
+    }
+
+    /// Closes the open token (from `start`), then adds `piece` as a token
+    /// of its own; returns where the next token starts.
+    fn whole_token(&mut self, start: usize, all_digits: bool, piece: &str) -> usize {
+        self.close(start, all_digits);
+        let at = self.text.len();
+        self.text.push_str(piece);
+        self.close(at, false);
+        self.text.len()
     }
 
     fn close(&mut self, start: usize, all_digits: bool) {
