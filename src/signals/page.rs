@@ -5845,7 +5845,7 @@ mod tests {
     }
 
     #[test]
-    fn a_token_with_its_link_named_next_and_an_identity_run_out() {
+    fn a_token_with_its_link_named_next_and_a_login_identity_run_out() {
         use Judgement::*;
         for t in [
             "Invalid or missing token. Please check the link again.",
@@ -5857,12 +5857,12 @@ mod tests {
             strongest("Invalid token. Please enter the code again."),
             Some(Invalid)
         );
-        for t in [
-            "身份已过期，请重新登录",
-            "신원이 만료되었습니다. 다시 로그인하세요",
-        ] {
-            assert_eq!(strongest(t), Some(Session), "{t}");
-        }
+        assert_eq!(strongest("登录身份已过期，请重新登录"), Some(Session));
+        // A membership's status run out is no sign-in's (review r61).
+        assert_ne!(
+            strongest("您的VIP身份已失效，请重新登录查看权益"),
+            Some(Session)
+        );
     }
 
     #[test]
