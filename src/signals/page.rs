@@ -869,25 +869,26 @@ impl Sentence<'_> {
     /// given to visit ("Go to https://… to set it up"), nor beside the
     /// code, an account or a token (`judge` asks for no credential).
     fn web_address_refused(&self) -> bool {
-        let at: Vec<usize> = (0..self.toks.len())
-            .filter(|i| {
-                self.toks
-                    .get(*i)
-                    .is_some_and(|t| t.text == text::WEB_ADDRESS)
-            })
-            .collect();
-        !at.is_empty()
-            && ![C::Otp, C::Challenge, C::Account, C::Token]
-                .into_iter()
-                .any(|c| self.has(c))
+        let address_at = |i: usize| {
+            self.toks
+                .get(i)
+                .is_some_and(|t| t.text == text::WEB_ADDRESS)
+        };
+        // No more than three words between it and the verdict, either side.
+        let beside = |m: &Match| {
+            let end = m.start + m.len;
+            (m.start.saturating_sub(4)..m.start)
+                .chain(end..end + 4)
+                .any(address_at)
+        };
+        ![C::Otp, C::Challenge, C::Account, C::Token]
+            .into_iter()
+            .any(|c| self.has(c))
             && self.matches.iter().any(|m| {
                 [C::Invalid, C::Disallowed, C::Refused]
                     .into_iter()
                     .any(|c| m.concepts.has(c))
-                    && at.iter().any(|&i| {
-                        let end = m.start + m.len;
-                        (i >= end && i - end <= 3) || (m.start > i && m.start - i - 1 <= 3)
-                    })
+                    && beside(m)
             })
     }
     /// "2단계 인증 코드 오류", "二要素認証コード エラー": the code named,
@@ -1325,7 +1326,10 @@ fn request_said_invalid(set: Concepts) -> bool {
 
 /// A time of day: an hour and its minutes, two numbers side by side
 /// ("14:30", "9.05"), not part of a date ("12/05/2026": a third number).
-fn names_a_moment(toks: &[Token<'_>], dated: bool) -> bool {
+/// A moment: a time of day ("14:30", "10:30:00", "14h30"), or a whole
+/// date and a time ("2025/03/15 10:30:00", "15.03.2025 10:30"). A date
+/// alone is none.
+fn names_a_moment(toks: &[Token<'_>]) -> bool {
     // "14h30", as French and Portuguese write it.
     let hour_h_minutes = |t: &Token<'_>| {
         t.text.split_once('h').is_some_and(|(h, m)| {
@@ -1345,31 +1349,18 @@ fn names_a_moment(toks: &[Token<'_>], dated: bool) -> bool {
             || (day_or_month(a) && day_or_month(b) && year(c)))
     };
     // A run of numbers (the separators are gone) that is a clock: "14:30",
-    // "10:30:00"; with `dated`, one after a whole date ("2025/03/15
-    // 10:30:00").
+    // "10:30:00", or one after a whole date ("2025/03/15 10:30:00").
     let clock = |run: &[Token<'_>]| match run {
-        [h, m] => !dated && hour(h) && sixty(m),
-        [h, m, sec] => !dated && hour(h) && sixty(m) && sixty(sec),
-        [d @ .., h, m] if d.len() == 3 => dated && date(d) && hour(h) && sixty(m),
-        [d @ .., h, m, sec] if d.len() == 3 => {
-            dated && date(d) && hour(h) && sixty(m) && sixty(sec)
-        }
+        [h, m] => hour(h) && sixty(m),
+        [h, m, sec] => hour(h) && sixty(m) && sixty(sec),
+        [d @ .., h, m] if d.len() == 3 => date(d) && hour(h) && sixty(m),
+        [d @ .., h, m, sec] if d.len() == 3 => date(d) && hour(h) && sixty(m) && sixty(sec),
         _ => false,
     };
-    (!dated && toks.iter().any(hour_h_minutes))
+    toks.iter().any(hour_h_minutes)
         || toks
             .split(|t| !t.is_number())
             .any(|run| run.iter().all(|t| t.num.is_some()) && clock(run))
-}
-
-/// "14:30", "10:30:00", "14h30": a time of day, no date before it.
-fn names_time_of_day(toks: &[Token<'_>]) -> bool {
-    names_a_moment(toks, false)
-}
-
-/// "2025/03/15 10:30:00", "15.03.2025 10:30": a whole date and a time.
-fn names_date_and_time(toks: &[Token<'_>]) -> bool {
-    names_a_moment(toks, true)
 }
 
 fn token_said_to_fail(set: Concepts) -> bool {
@@ -1736,29 +1727,29 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // of day, or a whole date and a time ("bis 15.03.2025 10:30:00"); a
     // date alone is a suspension's end.
     let sign_in_or_ip = s.has(C::Flow) || s.has(C::Ip);
-    let moment = || names_time_of_day(s.toks) || names_date_and_time(s.toks);
+    // What signs in, or where from: an account, the sign-in, the code, a
+    // credential, an address.
+    let what_signs_in = || {
+        [C::Account, C::Flow, C::Otp, C::Cred, C::Ip]
+            .into_iter()
+            .any(|c| s.has(c))
+    };
     let blocked_until = (s.has(C::Permanent) || (s.has(C::Disallowed) && sign_in_or_ip))
         && s.has(C::Temporary)
         && !s.has(C::Unavailable)
-        && [C::Account, C::Flow, C::Otp, C::Cred, C::Ip]
-            .into_iter()
-            .any(|c| s.has(c))
-        && moment();
+        && what_signs_in()
+        && names_a_moment(s.toks);
     // "Too many failed authentications. The address will be unblocked at
     // 2024-05-01 12:30:00 UTC", "Votre compte sera débloqué à 14h30":
     // unlocked at a moment, after a failure or of what signs in, was locked
     // with an end. Not a lock to open at a time with nothing failed
     // ("Unlock the door at 8:00"), nor an unlock an administrator did.
     let unlocked_at = lex.word_in(Word::Unlock, s.toks, s.words)
-        && moment()
+        && names_a_moment(s.toks)
         && !s.has(C::Unavailable)
         && !s.question
         && !lex.word_in(Word::Administrator, s.toks, s.words)
-        && (s.after_failure
-            || s.after_verdict
-            || [C::Account, C::Flow, C::Otp, C::Cred, C::Ip]
-                .into_iter()
-                .any(|c| s.has(c)));
+        && (s.after_failure || s.after_verdict || what_signs_in());
     let rate = !warning
         && !idle_length
         && !expiry_length
