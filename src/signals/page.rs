@@ -1324,11 +1324,10 @@ fn request_said_invalid(set: Concepts) -> bool {
         .any(|c| set.has(c))
 }
 
-/// A time of day: an hour and its minutes, two numbers side by side
-/// ("14:30", "9.05"), not part of a date ("12/05/2026": a third number).
-/// A moment: a time of day ("14:30", "10:30:00", "14h30"), or a whole
-/// date and a time ("2025/03/15 10:30:00", "15.03.2025 10:30"). A date
-/// alone is none.
+/// A moment: a time of day ("14:30", "10:30:00", "14h30"), or a date and
+/// a time ("2025/03/15 10:30:00", "15.03.2025 10:30", "Mar 15, 2025 10:30";
+/// a date whose month is a word still writes its year whole). A date alone
+/// is none.
 fn names_a_moment(toks: &[Token<'_>]) -> bool {
     // "14h30", as French and Portuguese write it.
     let hour_h_minutes = |t: &Token<'_>| {
@@ -1342,19 +1341,28 @@ fn names_a_moment(toks: &[Token<'_>]) -> bool {
     let sixty = |t: &Token<'_>| t.num.is_some_and(|n| n < 60) && t.text.len() == 2;
     let hour = |t: &Token<'_>| t.num.is_some_and(|h| h < 24);
     // "2025/03/15", "15.03.2025": a date with its year written whole.
+    let year = |t: &Token<'_>| t.text.len() == 4 && t.num.is_some();
+    let day_or_month = |t: &Token<'_>| t.num.is_some_and(|n| (1..=31).contains(&n));
     let date = |d: &[Token<'_>]| {
-        let year = |t: &Token<'_>| t.text.len() == 4 && t.num.is_some();
-        let day_or_month = |t: &Token<'_>| t.num.is_some_and(|n| (1..=31).contains(&n));
         matches!(d, [a, b, c] if (year(a) && day_or_month(b) && day_or_month(c))
             || (day_or_month(a) && day_or_month(b) && year(c)))
     };
+    // What is left of a date whose month is a word ("Mar 15, 2025", "15
+    // mars 2025"): the year written whole, after the day or alone.
+    let named_month_date = |d: &[Token<'_>]| match d {
+        [y] => year(y),
+        [a, y] => day_or_month(a) && year(y),
+        _ => false,
+    };
+    let dated = |d: &[Token<'_>]| date(d) || named_month_date(d);
     // A run of numbers (the separators are gone) that is a clock: "14:30",
-    // "10:30:00", or one after a whole date ("2025/03/15 10:30:00").
+    // "10:30:00", or one after a date ("2025/03/15 10:30:00", "Mar 15, 2025
+    // 10:30 AM").
     let clock = |run: &[Token<'_>]| match run {
         [h, m] => hour(h) && sixty(m),
         [h, m, sec] => hour(h) && sixty(m) && sixty(sec),
-        [d @ .., h, m] if d.len() == 3 => date(d) && hour(h) && sixty(m),
-        [d @ .., h, m, sec] if d.len() == 3 => date(d) && hour(h) && sixty(m) && sixty(sec),
+        [d @ .., h, m] if dated(d) => hour(h) && sixty(m),
+        [d @ .., h, m, sec] if dated(d) => hour(h) && sixty(m) && sixty(sec),
         _ => false,
     };
     toks.iter().any(hour_h_minutes)
@@ -5963,6 +5971,10 @@ mod tests {
             "Anmeldung gesperrt bis 15.03.2025 10:30:00",
             "Login is not allowed until 2025/03/15 10:30.",
             "ログインは 09:15:00 まで拒否されます",
+            // A month's name, the words "au" and "à", "fino al".
+            "Your account is locked until Mar 15, 2025 10:30 AM.",
+            "Votre compte est bloqué jusqu'au 15 mars 2025 à 10:30.",
+            "Il tuo account è bloccato fino al 15/03/2025 alle 10:30.",
         ] {
             assert_eq!(strongest(t), Some(Rate), "{t}");
         }
