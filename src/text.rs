@@ -342,10 +342,13 @@ pub enum Word {
     /// app. A "PIN code" alone is that number, a credential; beside a
     /// one-time code ("SMS code or PIN code") it is another name for it.
     Pin,
+    /// "may", "possibly", "möglicherweise", "peut-être", "かもしれません",
+    /// "可能": what follows is supposed, a cause suggested, not said.
+    Maybe,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 39] = [
+    const ALL: [(Word, &'static str); 40] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -385,6 +388,7 @@ impl Word {
         (Word::Avoid, "avoid"),
         (Word::Only, "only"),
         (Word::Pin, "pin"),
+        (Word::Maybe, "maybe"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -1821,9 +1821,17 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             s.first_index(C::Boundary),
             s.words,
         );
+    // "Invalid code. Your phone's clock may be out of sync": a boundary
+    // object only supposed wrong after a failure is a cause suggested for
+    // it, weaker than the failure (read below, as advice after it). Not one
+    // supposed missing or refused ("your browser may not accept cookies").
+    let supposed = (s.after_failure || s.after_verdict)
+        && lex.word_in(Word::Maybe, s.toks, s.words)
+        && !(s.has(C::Missing) || s.has(C::Expired) || refused);
     if boundary
         && !counted
         && !code_first
+        && !supposed
         && (s.has(C::Missing)
             || s.has(C::Invalid)
             || s.has(C::Expired)
@@ -4650,6 +4658,27 @@ mod tests {
             "Kod geçersiz. Cihazınızın saati yanlış olabilir.",
         ] {
             assert_eq!(strongest(t), Some(Invalid), "{t}");
+        }
+        // A clock said out of sync is the deployment's; supposed so after a
+        // wrong code (above), it is a cause suggested.
+        for t in [
+            "Server time is out of sync.",
+            "Sunucu saati senkronize değil.",
+            "Die Serverzeit ist nicht synchron.",
+            "サーバーの時刻が同期していません。",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        // A session ran out, then a sign-in asked for; a form's token said wrong.
+        for t in [
+            "Ihre Sitzung ist abgelaufen. Bitte einloggen.",
+            "A sua sessão expirou. Por favor inicie nova sessão.",
+            "您的登录信息已经过期。请重新登录！",
+            "登录已超时，请重新登录",
+            "Token modulo errato, riprova",
+            "フォームのトークンが正しくありません。再度お試しください",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
         }
         // Cookies written on the device are no failure; an amount of data
         // and excessive permissions are no limit.
