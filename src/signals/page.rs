@@ -640,6 +640,16 @@ impl Sentence<'_> {
                 && m.start - (v.start + v.len) <= 1
         })
     }
+    /// A past expiry right after `m`, at most one word apart: "60 saniye
+    /// sonra zaman aşımına uğradı" (timed out after 60 seconds) says how
+    /// long it lived, not when to come back.
+    fn expiry_right_after(&self, m: &Match) -> bool {
+        self.matches.iter().any(|v| {
+            v.concepts.has(C::Expired)
+                && v.start >= m.start + m.len
+                && v.start - (m.start + m.len) <= 1
+        })
+    }
     /// Every length of time the sentence names ("10 minutes") stands by a
     /// word of validity ("valid for 10 minutes", "expires in 10 minutes",
     /// "10分間有効", "10 dakika geçerlidir"): none is a wait.
@@ -659,8 +669,12 @@ impl Sentence<'_> {
                     m.concepts.has(C::Validity) || m.concepts.has(C::Expired)
                 };
                 let covers = |(_, m): &(usize, &Match)| m.start <= i + 1 && i + 1 < m.start + m.len;
-                let before =
-                    |(_, m): &(usize, &Match)| m.start + m.len <= i && i - (m.start + m.len) <= 1;
+                // A past expiry may stand two words before ("caducó después
+                // de 60 segundos").
+                let before = |(_, m): &(usize, &Match)| {
+                    let gap = if m.concepts.has(C::Expired) { 2 } else { 1 };
+                    m.start + m.len <= i && i - (m.start + m.len) <= gap
+                };
                 let after =
                     |(_, m): &(usize, &Match)| m.start >= unit_end && m.start - unit_end <= 1;
                 let free = self
@@ -1676,7 +1690,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             .matches
             .iter()
             .filter(|m| m.concepts.has(C::Temporary))
-            .all(|m| s.validity_right_before(m))
+            .all(|m| s.validity_right_before(m) || s.expiry_right_after(m))
             && s.every_length_is_a_validity())
             || s.allowance_not_met());
     // "Zeitlimit erreicht" (a time limit reached) matches a limit reached
@@ -1821,13 +1835,21 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             s.first_index(C::Boundary),
             s.words,
         );
-    // "Invalid code. Your phone's clock may be out of sync": a boundary
-    // object only supposed wrong after a failure is a cause suggested for
+    // "Invalid code. Your phone's clock may be out of sync", "验证码错误，
+    // 可能是手机时间不同步": a boundary object only supposed wrong after a
+    // failure (or after the code, in the sentence) is a cause suggested for
     // it, weaker than the failure (read below, as advice after it). Not one
-    // supposed missing or refused ("your browser may not accept cookies").
-    let supposed = (s.after_failure || s.after_verdict)
+    // supposed absent or refused ("your browser may not accept cookies"):
+    // a word of absence counts only when it is not also one of fault
+    // ("niet gesynchroniseerd").
+    let absent = s
+        .matches
+        .iter()
+        .any(|m| m.concepts.has(C::Missing) && !m.concepts.has(C::Invalid));
+    let code_before = s.has(C::Otp) && s.first_code_end() < s.first_index(C::Boundary);
+    let supposed = (s.after_failure || s.after_verdict || code_before)
         && lex.word_in(Word::Maybe, s.toks, s.words)
-        && !(s.has(C::Missing) || s.has(C::Expired) || refused);
+        && !(absent || s.has(C::Expired) || refused);
     if boundary
         && !counted
         && !code_first
@@ -4652,6 +4674,9 @@ mod tests {
         // A wrong code stays a wrong code when a clock is suspected.
         for t in [
             "Invalid code. Your phone's clock may be out of sync.",
+            "Code incorrect. L'horloge de votre téléphone est peut-être désynchronisée.",
+            "Ongeldige code. De klok van je telefoon is mogelijk niet gesynchroniseerd.",
+            "验证码错误，可能是手机时间不同步。",
             "Der Code ist ungültig. Möglicherweise ist die Uhrzeit Ihres Geräts nicht \
              synchronisiert.",
             "인증 코드가 올바르지 않습니다. 기기 시간이 동기화되지 않았을 수 있습니다.",
@@ -4669,6 +4694,21 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
+        // An OAuth session ran out: its state, kept in a cookie, is gone.
+        for t in [
+            "OAuth2 session expired. Please try again.",
+            "OAuth2 세션이 만료되었습니다. 다시 시도해주세요",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        // A sign-in that timed out after a length lived that long: no wait.
+        for t in [
+            "El acceso caducó después de 60 segundos.",
+            "Giriş 60 saniye sonra zaman aşımına uğradı.",
+        ] {
+            assert_eq!(strongest(t), Some(Expired), "{t}");
+        }
+        assert_eq!(strongest("您已经多次输错密码，请稍后再试"), Some(Rate));
         // A session ran out, then a sign-in asked for; a form's token said wrong.
         for t in [
             "Ihre Sitzung ist abgelaufen. Bitte einloggen.",
