@@ -576,7 +576,21 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout294.jsonl`, round 292;
 /// `lang-heldout295.jsonl`, round 293;
 /// `lang-heldout296.jsonl`, round 294;
-/// `lang-heldout297.jsonl`, round 295):
+/// `lang-heldout297.jsonl`, round 295;
+/// `lang-heldout298.jsonl`, round 296;
+/// `lang-heldout299.jsonl`, round 297;
+/// `lang-heldout300.jsonl`, round 298;
+/// `lang-heldout301.jsonl`, round 299;
+/// `lang-heldout302.jsonl`, round 300;
+/// `lang-heldout303.jsonl`, round 301;
+/// `lang-heldout304.jsonl`, round 302;
+/// `lang-heldout305.jsonl`, round 303;
+/// `lang-heldout306.jsonl`, round 304;
+/// `lang-heldout307.jsonl`, round 305;
+/// `lang-heldout308.jsonl`, round 306;
+/// `lang-heldout309.jsonl`, round 307;
+/// `lang-heldout310.jsonl`, round 308;
+/// `lang-heldout311.jsonl`, round 309):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -866,6 +880,20 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-295", "/tests/corpus/lang-heldout295.jsonl"),
     ("heldout-296", "/tests/corpus/lang-heldout296.jsonl"),
     ("heldout-297", "/tests/corpus/lang-heldout297.jsonl"),
+    ("heldout-298", "/tests/corpus/lang-heldout298.jsonl"),
+    ("heldout-299", "/tests/corpus/lang-heldout299.jsonl"),
+    ("heldout-300", "/tests/corpus/lang-heldout300.jsonl"),
+    ("heldout-301", "/tests/corpus/lang-heldout301.jsonl"),
+    ("heldout-302", "/tests/corpus/lang-heldout302.jsonl"),
+    ("heldout-303", "/tests/corpus/lang-heldout303.jsonl"),
+    ("heldout-304", "/tests/corpus/lang-heldout304.jsonl"),
+    ("heldout-305", "/tests/corpus/lang-heldout305.jsonl"),
+    ("heldout-306", "/tests/corpus/lang-heldout306.jsonl"),
+    ("heldout-307", "/tests/corpus/lang-heldout307.jsonl"),
+    ("heldout-308", "/tests/corpus/lang-heldout308.jsonl"),
+    ("heldout-309", "/tests/corpus/lang-heldout309.jsonl"),
+    ("heldout-310", "/tests/corpus/lang-heldout310.jsonl"),
+    ("heldout-311", "/tests/corpus/lang-heldout311.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code

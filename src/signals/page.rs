@@ -2232,9 +2232,13 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // tab", "It was not started in another browser"), not a question, not
     // a new sign-in ("a new sign-in was started in a different browser": a
     // security alert).
+    // "The session in this window was closed by another browser window or
+    // tab", "会话已通过另一个浏览器窗口或选项卡关闭": a session ended from
+    // another browser is gone from this one.
+    let ended_there = s.has(C::Session) && lex.word_in(Word::Ended, s.toks, s.words);
     if (s.has(C::Flow) || s.has(C::Session))
         && lex.word_in(Word::OtherBrowser, s.toks, s.words)
-        && lex.word_in(Word::Started, s.toks, s.words)
+        && (lex.word_in(Word::Started, s.toks, s.words) || ended_there)
         && !mfa_object
         && !cred
         && !s.has(C::Account)
@@ -4694,6 +4698,17 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
+        // A session closed from another browser or tab is gone from this one.
+        for t in [
+            "The session in this browser window was closed by another browser window or tab.",
+            "当前浏览器窗口中的会话已通过另一个浏览器窗口或选项卡关闭。",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        assert_ne!(
+            strongest("Your session is open in another tab."),
+            Some(Session)
+        );
         // An OAuth session ran out: its state, kept in a cookie, is gone.
         for t in [
             "OAuth2 session expired. Please try again.",
