@@ -4698,6 +4698,26 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
+        // The advice, before signing in, to make sure the browser takes
+        // cookies; a wait of about a length; "before trying" is no wait.
+        for t in [
+            "Before you try to log in, please check that your browser supports cookies.",
+            "Antes de intentar iniciar sesión, compruebe si el navegador soporta cookies.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        for t in [
+            "The controller asks you to wait about 60 seconds.",
+            "Le contrôleur demande d'attendre environ 60 secondes.",
+            "Der Controller bittet, etwa 60 Sekunden zu warten.",
+            "Por favor, espere antes de tentar novamente.",
+        ] {
+            assert_eq!(strongest(t), Some(Rate), "{t}");
+        }
+        assert_ne!(
+            strongest("Antes de tentar entrar, verifique se o seu browser suporta JavaScript."),
+            Some(Rate)
+        );
         // A session closed from another browser or tab is gone from this one.
         for t in [
             "The session in this browser window was closed by another browser window or tab.",
