@@ -345,10 +345,13 @@ pub enum Word {
     /// "may", "possibly", "möglicherweise", "peut-être", "かもしれません",
     /// "可能": what follows is supposed, a cause suggested, not said.
     Maybe,
+    /// "supports", "accepts", "prend en charge", "unterstützt", "支持": what
+    /// the browser is to be checked to do (with cookies).
+    Supports,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 40] = [
+    const ALL: [(Word, &'static str); 41] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -389,6 +392,7 @@ impl Word {
         (Word::Only, "only"),
         (Word::Pin, "pin"),
         (Word::Maybe, "maybe"),
+        (Word::Supports, "supports"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

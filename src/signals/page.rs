@@ -1912,7 +1912,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             .iter()
             .any(|m| m.concepts.has(C::Boundary) && m.concepts.has(C::Recheck))
         && !lex.word_in(Word::Avoid, s.toks, s.words);
-    let needed = (s.has(C::Needs) || s.has(C::Unavailable) || check_alone) && !notice;
+    // "Before you try to log in, please check that your browser supports
+    // cookies", "vérifiez que votre navigateur prenne en charge les
+    // cookies": the advice to check that the browser takes the object, of
+    // any length. Not the news that it does ("Your browser accepts
+    // cookies"): a check is asked for.
+    let check_support =
+        (s.has(C::Recheck) || s.has(C::Needs)) && lex.word_in(Word::Supports, s.toks, s.words);
+    let needed =
+        (s.has(C::Needs) || s.has(C::Unavailable) || check_alone || check_support) && !notice;
     if boundary && !counted && !cred && needed && !s.has(C::Otp) && !s.has(C::Challenge) {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
     }
@@ -2234,8 +2242,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // security alert).
     // "The session in this window was closed by another browser window or
     // tab", "会话已通过另一个浏览器窗口或选项卡关闭": a session ended from
-    // another browser is gone from this one.
-    let ended_there = s.has(C::Session) && lex.word_in(Word::Ended, s.toks, s.words);
+    // another browser is gone from this one. The session named first: not
+    // the other browser's ("다른 브라우저의 세션이 모두 종료되었습니다", the
+    // sessions there were ended), nor one to end there ("먼저 다른
+    // 브라우저에서 세션을 종료하세요").
+    let session_at = s.first_index(C::Session);
+    let ended_there = lex.word_in(Word::Ended, s.toks, s.words)
+        && s.toks
+            .get(..session_at)
+            .is_some_and(|before| !lex.word_in(Word::OtherBrowser, before, s.words));
     if (s.has(C::Flow) || s.has(C::Session))
         && lex.word_in(Word::OtherBrowser, s.toks, s.words)
         && (lex.word_in(Word::Started, s.toks, s.words) || ended_there)
@@ -4718,6 +4733,27 @@ mod tests {
             strongest("Antes de tentar entrar, verifique se o seu browser suporta JavaScript."),
             Some(Rate)
         );
+        // Checked for at any length, with the verb apart; the news that the
+        // browser takes them is no advice.
+        for t in [
+            "Bevor Sie sich einloggen, stellen Sie bitte sicher, dass Ihr Browser Cookies \
+             unterstützt.",
+            "Verifica che il tuo browser supporti i cookie",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        assert_ne!(
+            strongest("Your browser accepts cookies from this site."),
+            Some(Session)
+        );
+        // A session that timed out after a length, a sign-in asked for.
+        for t in [
+            "Your session timed out after 30 minutes of inactivity. Please sign in again.",
+            "Tu sesión caducó después de 30 minutos de inactividad. Inicia sesión de nuevo.",
+            "Votre session a expiré après 30 minutes d'inactivité. Veuillez vous reconnecter.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
         // A session closed from another browser or tab is gone from this one.
         for t in [
             "The session in this browser window was closed by another browser window or tab.",
@@ -4725,10 +4761,13 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
-        assert_ne!(
-            strongest("Your session is open in another tab."),
-            Some(Session)
-        );
+        for t in [
+            "Your session is open in another tab.",
+            "다른 브라우저의 세션이 모두 종료되었습니다.",
+            "먼저 다른 브라우저에서 세션을 종료하세요.",
+        ] {
+            assert_ne!(strongest(t), Some(Session), "{t}");
+        }
         // An OAuth session ran out: its state, kept in a cookie, is gone.
         for t in [
             "OAuth2 session expired. Please try again.",
