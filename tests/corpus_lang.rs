@@ -590,7 +590,11 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout308.jsonl`, round 306;
 /// `lang-heldout309.jsonl`, round 307;
 /// `lang-heldout310.jsonl`, round 308;
-/// `lang-heldout311.jsonl`, round 309):
+/// `lang-heldout311.jsonl`, round 309;
+/// `lang-heldout312.jsonl`, round 310;
+/// `lang-heldout313.jsonl`, round 311;
+/// `lang-heldout314.jsonl`, round 312;
+/// `lang-heldout315.jsonl`, round 313):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -894,6 +898,10 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-309", "/tests/corpus/lang-heldout309.jsonl"),
     ("heldout-310", "/tests/corpus/lang-heldout310.jsonl"),
     ("heldout-311", "/tests/corpus/lang-heldout311.jsonl"),
+    ("heldout-312", "/tests/corpus/lang-heldout312.jsonl"),
+    ("heldout-313", "/tests/corpus/lang-heldout313.jsonl"),
+    ("heldout-314", "/tests/corpus/lang-heldout314.jsonl"),
+    ("heldout-315", "/tests/corpus/lang-heldout315.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
