@@ -669,12 +669,8 @@ impl Sentence<'_> {
                     m.concepts.has(C::Validity) || m.concepts.has(C::Expired)
                 };
                 let covers = |(_, m): &(usize, &Match)| m.start <= i + 1 && i + 1 < m.start + m.len;
-                // A past expiry may stand two words before ("caducó después
-                // de 60 segundos").
-                let before = |(_, m): &(usize, &Match)| {
-                    let gap = if m.concepts.has(C::Expired) { 2 } else { 1 };
-                    m.start + m.len <= i && i - (m.start + m.len) <= gap
-                };
+                let before =
+                    |(_, m): &(usize, &Match)| m.start + m.len <= i && i - (m.start + m.len) <= 1;
                 let after =
                     |(_, m): &(usize, &Match)| m.start >= unit_end && m.start - unit_end <= 1;
                 let free = self
