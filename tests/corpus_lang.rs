@@ -594,7 +594,9 @@ const HELDOUT: &[&str] = &[
 /// `lang-heldout312.jsonl`, round 310;
 /// `lang-heldout313.jsonl`, round 311;
 /// `lang-heldout314.jsonl`, round 312;
-/// `lang-heldout315.jsonl`, round 313):
+/// `lang-heldout315.jsonl`, round 313;
+/// `lang-heldout316.jsonl`, round 314;
+/// `lang-heldout317.jsonl`, round 315):
 /// measured and printed on their own, never tuned on.
 const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-6", "/tests/corpus/lang-heldout6.jsonl"),
@@ -902,6 +904,8 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-313", "/tests/corpus/lang-heldout313.jsonl"),
     ("heldout-314", "/tests/corpus/lang-heldout314.jsonl"),
     ("heldout-315", "/tests/corpus/lang-heldout315.jsonl"),
+    ("heldout-316", "/tests/corpus/lang-heldout316.jsonl"),
+    ("heldout-317", "/tests/corpus/lang-heldout317.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
