@@ -2210,6 +2210,25 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
     }
+    // "Your request was refused. This may be because your login has
+    // expired. Reload the page and try again", "Zapytanie odrzucone. Być
+    // może czas logowania minął. Przeładuj stronę": a sign-in only supposed
+    // to have run out, as the cause of what failed, with the page to load
+    // again, was the form's session, as a page expired on its token is. Not
+    // an expiry said ("Login failed. Your login attempt has expired. Please
+    // reload the page" is the attempt's), nor one of the code, a session or
+    // an account.
+    if s.has(C::Flow)
+        && s.has(C::Expired)
+        && (s.has(C::Reload) || s.next_reload)
+        && lex.word_in(Word::Maybe, s.toks, s.words)
+        && ![C::Otp, C::Challenge, C::Session, C::Account, C::Cred]
+            .into_iter()
+            .any(|c| s.has(c))
+        && !counted
+    {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
+    }
     // "Could not refresh the session token. Please sign in again": a
     // failure of the session with a new sign-in asked for lost it. Not a
     // bare failure beside a session ("Failed to create session").
@@ -2512,6 +2531,10 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // A session that expired or went past its bound ("has exceeded the
         // maximum time allowed"): the next sentence may say to sign in again.
         let expired_session = (set.has(C::Expired) || set.has(C::Bound)) && set.has(C::Session);
+        // A sign-in that ran out ("your login has expired"): the next
+        // sentence may say to load the page again.
+        let expired_flow =
+            set.has(C::Expired) && set.has(C::Flow) && !set.has(C::Otp) && !set.has(C::Challenge);
         let session_failed =
             (set.has(C::GenericError) || set.has(C::Failed)) && set.has(C::Session);
         // Every sign-out word is a session word too: the words are looked
@@ -2546,6 +2569,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             || bare_failure
             || limit_words
             || expired_session
+            || expired_flow
             || session_failed
             || signed_out
             || request_invalid)
@@ -2567,7 +2591,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             && next_matches
                 .iter()
                 .any(|m| m.concepts.has(C::Boundary) && m.concepts.has(C::Recheck));
-        let next_reload = ((token_failed || (expired_session && !next_names_code))
+        let next_reload = ((token_failed
+            || ((expired_session || expired_flow) && !next_names_code))
             && next.is_some()
             && next_matches.iter().any(|m| m.concepts.has(C::Reload)))
             || next_cookies;
@@ -4750,6 +4775,19 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
+        // A sign-in supposed to have run out, the page to load again: the
+        // form's session; one said to have run out is the attempt's.
+        assert_eq!(
+            strongest(
+                "Your request was refused. This may be because your login has expired. \
+                 Reload the page and try again."
+            ),
+            Some(Session)
+        );
+        assert_eq!(
+            strongest("Login failed. Your login attempt has expired. Please reload the page."),
+            Some(Expired)
+        );
         // A session closed from another browser or tab is gone from this one.
         for t in [
             "The session in this browser window was closed by another browser window or tab.",
