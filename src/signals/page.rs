@@ -1667,9 +1667,13 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // solo es válido durante 20 minutos": a length the lexicon reads as a
     // wait ("em 15 minutos") right after a word of validity is the
     // validity's.
+    // "Ihre Sitzung ist nach 30 Minuten abgelaufen. Bitte melden Sie sich
+    // erneut an": a session that ran out after a length, with a new sign-in
+    // asked for, lived that long too (read below as the session's timeout).
+    let session_lived = s.has(C::Session) && (s.has(C::Relogin) || s.next_relogin);
     let expiry_length = s.has(C::Expired)
-        && (s.has(C::Otp) || s.has(C::Challenge) || s.has(C::Flow))
-        && !s.has(C::Session)
+        && (s.has(C::Otp) || s.has(C::Challenge) || s.has(C::Flow) || session_lived)
+        && (!s.has(C::Session) || session_lived)
         && timed
         && !counted
         && [
@@ -4775,6 +4779,17 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
+        // A session that ran out after a length, a new sign-in asked for.
+        for t in [
+            "Ihre Sitzung ist nach 30 Minuten abgelaufen. Bitte melden Sie sich erneut an.",
+            "Je sessie is na 30 minuten verlopen. Log opnieuw in.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        assert_eq!(
+            strongest("Your session expired. Please wait 5 minutes and sign in again."),
+            Some(Rate)
+        );
         // A sign-in supposed to have run out, the page to load again: the
         // form's session; one said to have run out is the attempt's.
         assert_eq!(
