@@ -1842,18 +1842,21 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // supposed absent or refused ("your browser may not accept cookies"):
     // a word of absence counts only when it is not also one of fault
     // ("niet gesynchroniseerd").
-    let absent = s
-        .matches
-        .iter()
-        .any(|m| m.concepts.has(C::Missing) && !m.concepts.has(C::Invalid));
-    let code_before = s.has(C::Otp) && s.first_code_end() < s.first_index(C::Boundary);
-    let supposed = (s.after_failure || s.after_verdict || code_before)
-        && lex.word_in(Word::Maybe, s.toks, s.words)
-        && !(absent || s.has(C::Expired) || refused);
+    // Asked only of a sentence that names a boundary object.
+    let supposed = || {
+        let absent = s
+            .matches
+            .iter()
+            .any(|m| m.concepts.has(C::Missing) && !m.concepts.has(C::Invalid));
+        let code_before = s.has(C::Otp) && s.first_code_end() < s.first_index(C::Boundary);
+        (s.after_failure || s.after_verdict || code_before)
+            && !(absent || s.has(C::Expired) || refused)
+            && lex.word_in(Word::Maybe, s.toks, s.words)
+    };
     if boundary
         && !counted
         && !code_first
-        && !supposed
+        && !supposed()
         && (s.has(C::Missing)
             || s.has(C::Invalid)
             || s.has(C::Expired)
@@ -1918,10 +1921,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // any length. Not the news that it does ("Your browser accepts
     // cookies"): a check is asked for.
     let check_support =
-        (s.has(C::Recheck) || s.has(C::Needs)) && lex.word_in(Word::Supports, s.toks, s.words);
+        || (s.has(C::Recheck) || s.has(C::Needs)) && lex.word_in(Word::Supports, s.toks, s.words);
     let needed =
-        (s.has(C::Needs) || s.has(C::Unavailable) || check_alone || check_support) && !notice;
-    if boundary && !counted && !cred && needed && !s.has(C::Otp) && !s.has(C::Challenge) {
+        || (s.has(C::Needs) || s.has(C::Unavailable) || check_alone || check_support()) && !notice;
+    if boundary && !counted && !cred && needed() && !s.has(C::Otp) && !s.has(C::Challenge) {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.8));
     }
     if s.form_token_failed() {
@@ -2265,14 +2268,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // the other browser's ("다른 브라우저의 세션이 모두 종료되었습니다", the
     // sessions there were ended), nor one to end there ("먼저 다른
     // 브라우저에서 세션을 종료하세요").
-    let session_at = s.first_index(C::Session);
-    let ended_there = lex.word_in(Word::Ended, s.toks, s.words)
-        && s.toks
-            .get(..session_at)
-            .is_some_and(|before| !lex.word_in(Word::OtherBrowser, before, s.words));
+    let ended_there = || {
+        lex.word_in(Word::Ended, s.toks, s.words)
+            && s.toks
+                .get(..s.first_index(C::Session))
+                .is_some_and(|before| !lex.word_in(Word::OtherBrowser, before, s.words))
+    };
     if (s.has(C::Flow) || s.has(C::Session))
         && lex.word_in(Word::OtherBrowser, s.toks, s.words)
-        && (lex.word_in(Word::Started, s.toks, s.words) || ended_there)
+        && (lex.word_in(Word::Started, s.toks, s.words) || ended_there())
         && !mfa_object
         && !cred
         && !s.has(C::Account)
