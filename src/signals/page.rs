@@ -1171,11 +1171,13 @@ impl Sentence<'_> {
     }
     /// "This form has expired.", "Formularz wygasł", "表单已过期": the form
     /// itself ran out (a phrase of both `token` and `expired` that holds the
-    /// word for a form, and nothing else said but a reload), which is its
-    /// hidden token by another name. Not "the page has expired", which names
-    /// no form, nor a form closed for good ("This registration form has
+    /// word for a form, and nothing else said but a reload or a try,
+    /// "Formular abgelaufen, bitte erneut versuchen"), which is its hidden
+    /// token by another name. Not "the page has expired", which names no
+    /// form, nor a form closed for good ("This registration form has
     /// expired and takes no more entries").
     fn form_expired(&self) -> bool {
+        let a_try = Concepts::of(C::RateObject);
         self.matches.iter().any(|m| {
             m.concepts.has(C::Token)
                 && m.concepts.has(C::Expired)
@@ -1183,7 +1185,7 @@ impl Sentence<'_> {
                 && self
                     .matches
                     .iter()
-                    .all(|o| std::ptr::eq(o, m) || o.concepts.has(C::Reload))
+                    .all(|o| std::ptr::eq(o, m) || o.concepts.has(C::Reload) || o.concepts == a_try)
         })
     }
     /// The step words of the sentence only name a session's kind ("la
@@ -5674,6 +5676,9 @@ mod tests {
             // So does a page, with a reload asked for: its form's token.
             "This page has timed out. Refresh it and send the form once more.",
             "ページの有効期限が切れました。再読み込みしてください。",
+            "Page timed out. Please reload the page.",
+            "Sayfa zaman aşımına uğradı. Lütfen sayfayı yenileyin.",
+            "La connexion à la page a expirée. Veuillez recharger la page.",
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
@@ -6295,6 +6300,9 @@ mod tests {
             "Dieses Formular ist abgelaufen. Versuchen Sie es erneut.",
             "Bu formun süresi doldu. Tekrar deneyin.",
             "表单已过期。 再试一次。",
+            // A try asked for in the same sentence.
+            "Formular abgelaufen, bitte erneut versuchen.",
+            "Form süresi dolmuş, lütfen tekrar deneyin.",
         ] {
             assert_eq!(strongest(t), Some(Judgement::Session), "{t}");
         }
@@ -7021,6 +7029,32 @@ mod tests {
                 Some(Rate),
             ),
             ("一分钟内只能发送一次验证码", Some(Rate)),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn request_tokens_codes_we_could_not_verify_and_times_that_passed() {
+        use Judgement::*;
+        for (t, want) in [
+            // A request's or a security token that failed: the form's.
+            ("Geçersiz İstek Belirteci", Some(Session)),
+            ("Nieprawidłowy żeton zgłoszenia", Some(Session)),
+            ("Error: imposible validar token de seguridad", Some(Session)),
+            (
+                "Erro: não é possível verificar o token de segurança",
+                Some(Session),
+            ),
+            // A code the site says it could not verify, in the first person.
+            ("Não consegui verificar seu código", Some(Invalid)),
+            ("Je n’ai pas pu vérifier votre code", Some(Invalid)),
+            ("Non ho potuto verificare il tuo codice", Some(Invalid)),
+            ("Código de verificação de e-mail inválido", Some(Invalid)),
+            // A one-time password whose time has passed.
+            ("Tek seferlik şifrenizin zamanı geçmiştir.", Some(Expired)),
+            // An address blocked, a try later asked for: a lock with an end.
+            ("您的 IP 当前被阻止；请稍后再试。", Some(Rate)),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
