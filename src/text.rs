@@ -348,10 +348,13 @@ pub enum Word {
     /// "supports", "accepts", "prend en charge", "unterstützt", "支持": what
     /// the browser is to be checked to do (with cookies).
     Supports,
+    /// "try again", "réessayez", "erneut versuchen", "再試行", "重试": a new
+    /// try asked for, so the one before failed.
+    Retry,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 41] = [
+    const ALL: [(Word, &'static str); 42] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -393,6 +396,7 @@ impl Word {
         (Word::Pin, "pin"),
         (Word::Maybe, "maybe"),
         (Word::Supports, "supports"),
+        (Word::Retry, "retry"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

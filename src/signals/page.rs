@@ -971,11 +971,15 @@ impl Sentence<'_> {
         self.near(C::Bound, C::Reached, 12, 8) && !self.has(C::Session)
     }
     /// The advice to check something again ("double-check", "controleer",
-    /// "確認してください") with a failure in this sentence or the one before:
-    /// what is to be checked is what failed.
+    /// "確認してください") with a failure in this sentence or the one before,
+    /// or a new try asked for in it ("Please check the code and try again",
+    /// "请检查验证码后重试"): what is to be checked is what failed.
     fn recheck_after_failure(&self) -> bool {
         self.has(C::Recheck)
-            && (self.after_verdict || self.has(C::Failed) || self.has(C::GenericError))
+            && (self.after_verdict
+                || self.has(C::Failed)
+                || self.has(C::GenericError)
+                || text::lexicon().word_in(Word::Retry, self.toks, self.words))
     }
     /// An address the site's policy refuses: "IP address not allowed",
     /// "Your IP has been banned from this community", "IPアドレスが許可されていません".
@@ -7055,6 +7059,27 @@ mod tests {
             ("Tek seferlik şifrenizin zamanı geçmiştir.", Some(Expired)),
             // An address blocked, a try later asked for: a lock with an end.
             ("您的 IP 当前被阻止；请稍后再试。", Some(Rate)),
+            // The advice to check the code, a new try asked for: the code
+            // was wrong.
+            (
+                "Please check the verification code and try again.",
+                Some(Invalid),
+            ),
+            ("请检查验证码后重试。", Some(Invalid)),
+            ("인증 코드를 확인한 뒤 다시 시도해 주세요.", Some(Invalid)),
+            // A session that ran out, a sign-in asked for: the session's.
+            (
+                "Die Sitzung ist abgelaufen. Melden Sie sich an.",
+                Some(Session),
+            ),
+            (
+                "La session a expiré. Veuillez vous connecter.",
+                Some(Session),
+            ),
+            ("세션이 만료되었습니다. 로그인해 주세요.", Some(Session)),
+            ("会话已过期。请登录。", Some(Session)),
+            // A try asked for alone says nothing of what failed.
+            ("Bitte versuchen Sie es erneut.", None),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
