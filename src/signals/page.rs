@@ -57,6 +57,11 @@ pub struct PageSignals {
     /// A sentence read a session that expired or was signed out, with a
     /// sign-in over, as lost.
     session_timed_out: bool,
+    /// A sentence read a bare "session expired" (the session its only
+    /// object, not the page) as an expired step.
+    bare_session_itself: bool,
+    /// A sentence named a one-time code or a challenge.
+    code_named: bool,
     /// The strongest vote for a limit that was a resend countdown (a
     /// resend control in cooldown, "Resend code in 0:38").
     resend_countdown: f32,
@@ -2695,10 +2700,11 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             && matches
                 .iter()
                 .any(|m| m.concepts.has(C::Cred) && word_in_match(Word::Link, &toks, m, words));
-        after_code = judged.is_none()
-            && matches
-                .iter()
-                .any(|m| m.concepts.has(C::Otp) || m.concepts.has(C::Challenge));
+        let names_code = matches
+            .iter()
+            .any(|m| m.concepts.has(C::Otp) || m.concepts.has(C::Challenge));
+        out.code_named |= names_code;
+        after_code = judged.is_none() && names_code;
         after_failure = judged.is_some_and(|(_, rule, _)| {
             matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
         });
@@ -2779,6 +2785,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                         || only_the_page);
                 if only_the_session {
                     out.bare_session_expiry = true;
+                    out.bare_session_itself |= !only_the_page;
                 } else {
                     out.other_expiry = true;
                 }
@@ -3202,14 +3209,37 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     // heading "Page expired" over it (Laravel's "Sorry, your session has
     // expired. Please refresh and try again."). Not when a code, a
     // challenge or a step ran out anywhere on the page.
-    if out.session_timed_out && out.bare_session_expiry && !out.other_expiry {
+    // A bare "Your session has expired" ("Sesja wygasła. Spróbuj
+    // ponownie", "セッションはタイムアウトしました") on a page that names no
+    // code or challenge is the signed-in session lost, as the label rules
+    // count a session timeout (and as a clock that drifts or a cookie not
+    // kept makes one run out at once): not "Session timed out" over "Type
+    // the code again", nor "Your session expired. Please sign in again and
+    // request a new code". A page that expired stays an expired step.
+    let session_lost = out.session_timed_out || (out.bare_session_itself && !out.code_named);
+    if session_lost && out.bare_session_expiry && !out.other_expiry {
         let expired = out.votes_for(Judgement::Expired);
         out.raise_vote(Judgement::Session, expired);
         if let Some(v) = out.votes.get_mut(Judgement::Expired.index()) {
             *v = 0.0;
         }
-        out.evidence
-            .retain(|e| e.rule != Rule::TextChallengeExpired);
+        if out.session_timed_out {
+            out.evidence
+                .retain(|e| e.rule != Rule::TextChallengeExpired);
+        } else {
+            // The bare expiry is the only word of it: it stays, as the
+            // session's.
+            for e in &mut out.evidence {
+                if e.rule == Rule::TextChallengeExpired {
+                    *e = Evidence::new(
+                        e.source,
+                        Rule::TextSessionMissing,
+                        std::mem::take(&mut e.detail),
+                        e.weight,
+                    );
+                }
+            }
+        }
     }
 
     for r in page.resend.iter().take(20) {
@@ -4993,7 +5023,9 @@ mod tests {
     /// The thirteenth session: a session that expired, with the advice to
     /// sign in again, is the sign-in's session lost (the label rules count a
     /// session timeout there); a bare expired session, a step's session and
-    /// a session beside the code stay expired steps.
+    /// a session beside the code stay expired steps in the sentence (on a
+    /// page that names no code, the bare one is the session lost: see
+    /// `analyze` and the heading test below).
     #[test]
     fn an_expired_session_and_a_sign_in_over_is_the_session_lost() {
         use Judgement::*;
@@ -5629,6 +5661,19 @@ mod tests {
             ),
             Some(Session)
         );
+        // A bare session that ran out on a page that names no code is the
+        // session lost; one with a code named after it, or a page that ran
+        // out, stays an expired step.
+        assert_eq!(
+            read("Fehler", "Ihre Sitzung ist abgelaufen."),
+            Some(Session)
+        );
+        assert_eq!(read("", "Sesja wygasła. Spróbuj ponownie."), Some(Session));
+        assert_eq!(
+            read("", "Your session expired. Please enter the code again."),
+            Some(Expired)
+        );
+        assert_eq!(read("", "Page has expired"), Some(Expired));
         // A code that ran out on the page keeps the heading an expired step.
         assert_eq!(
             read(
