@@ -920,6 +920,12 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-329", "/tests/corpus/lang-heldout329.jsonl"),
     ("heldout-330", "/tests/corpus/lang-heldout330.jsonl"),
     ("heldout-331", "/tests/corpus/lang-heldout331.jsonl"),
+    ("heldout-332", "/tests/corpus/lang-heldout332.jsonl"),
+    ("heldout-333", "/tests/corpus/lang-heldout333.jsonl"),
+    ("heldout-334", "/tests/corpus/lang-heldout334.jsonl"),
+    ("heldout-335", "/tests/corpus/lang-heldout335.jsonl"),
+    ("heldout-336", "/tests/corpus/lang-heldout336.jsonl"),
+    ("heldout-337", "/tests/corpus/lang-heldout337.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code

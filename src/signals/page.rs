@@ -1514,7 +1514,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // Nor of a sign-in to approve, a subscription or a setting's deadline
     // ("This sign-in request has not expired yet. Approve it in the app",
     // "Ihr Abonnement ist noch nicht abgelaufen"): an expiry denied there
-    // is no judgement. A code wrong, a boundary or another browser is
+    // is no judgement, nor is the advice to make sure it has not run out
+    // ("请确保验证码未过期"). A code wrong, a boundary or another browser is
     // judged as without it.
     // The lexicon, for every rule below that reads its function words.
     let lex = text::lexicon();
@@ -1535,7 +1536,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         ]
         .into_iter()
         .any(|c| s.has(c))
-            || lex.word_in(Word::Approve, s.toks, s.words);
+            || lex.word_in(Word::Approve, s.toks, s.words)
+            // "请确保验证码未过期": the advice to make sure it has not.
+            || s.has(C::Needs);
         return (!another_thing).then_some((Judgement::Rate, Rule::TextRateLimit, 0.6));
     }
     // "Wrong password. You can still try 2 times (then the account is
@@ -2353,8 +2356,22 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // code runs out is the product's rule, said to explain; no code that
     // ran out.
     let every_length = || names_duration(s.toks) && lex.word_in(Word::Every, s.toks, s.words);
+    // "If the code was copy-pasted, make sure it has not expired": the
+    // advice to make sure of it, in a condition or denied before the
+    // expiry, says no code ran out.
+    let advice_not_expired = || {
+        s.has(C::Needs)
+            && !s.has(C::Invalid)
+            && s.toks
+                .get(..s.first_index(C::Expired))
+                .is_some_and(|before| {
+                    [Word::Not, Word::If]
+                        .into_iter()
+                        .any(|w| lex.word_in(w, before, s.words))
+                })
+    };
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
-        if every_length() && !s.has(C::Session) {
+        if (every_length() && !s.has(C::Session)) || advice_not_expired() {
             return None;
         }
         return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
@@ -7123,6 +7140,24 @@ mod tests {
             ),
             ("세션이 만료되었습니다. 로그인해 주세요.", Some(Session)),
             ("会话已过期。请登录。", Some(Session)),
+            // A session that could not be found; a redirect URI refused.
+            ("Oturum algılanamadı.", Some(Session)),
+            ("Impossibile individuare la sessione.", Some(Session)),
+            (
+                "redirect_uri non è autorizzato per questo client",
+                Some(Session),
+            ),
+            // The advice to make sure a code has not expired says no code ran
+            // out; a wrong code said before it stays one.
+            (
+                "If the code was copy-pasted, make sure it has not expired.",
+                None,
+            ),
+            (
+                "O código é inválido. Se o código foi copiado, certifique-se de que não expirou.",
+                Some(Invalid),
+            ),
+            ("请确保验证码未过期", None),
             // A try asked for alone says nothing of what failed.
             ("Bitte versuchen Sie es erneut.", None),
         ] {
