@@ -984,7 +984,10 @@ impl Sentence<'_> {
             && (self.after_verdict
                 || self.has(C::Failed)
                 || self.has(C::GenericError)
-                || text::lexicon().word_in(Word::Retry, self.toks, self.words))
+                // Not a shop's code or card ("Please check the gift card
+                // code and try again").
+                || (!self.has(C::Commerce)
+                    && text::lexicon().word_in(Word::Retry, self.toks, self.words)))
     }
     /// An address the site's policy refuses: "IP address not allowed",
     /// "Your IP has been banned from this community", "IPアドレスが許可されていません".
@@ -1537,8 +1540,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         .into_iter()
         .any(|c| s.has(c))
             || lex.word_in(Word::Approve, s.toks, s.words)
-            // "请确保验证码未过期": the advice to make sure it has not.
-            || s.has(C::Needs);
+            // "请确保验证码未过期", "코드가 만료되지 않았는지 확인하세요": the
+            // advice to make sure it has not.
+            || s.has(C::Needs)
+            || s.has(C::Recheck);
         return (!another_thing).then_some((Judgement::Rate, Rule::TextRateLimit, 0.6));
     }
     // "Wrong password. You can still try 2 times (then the account is
@@ -2359,20 +2364,29 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "If the code was copy-pasted, make sure it has not expired": the
     // advice to make sure of it, in a condition or denied before the
     // expiry, says no code ran out.
+    // "验证码错误，请确保验证码未过期": a wrong code said before such advice
+    // stays a wrong code.
     let advice_not_expired = || {
-        s.has(C::Needs)
-            && !s.has(C::Invalid)
-            && s.toks
-                .get(..s.first_index(C::Expired))
-                .is_some_and(|before| {
-                    [Word::Not, Word::If]
-                        .into_iter()
-                        .any(|w| lex.word_in(w, before, s.words))
-                })
+        (s.has(C::Needs) || s.has(C::Recheck))
+            && (lex.word_in(Word::NotYet, s.toks, s.words)
+                || s.toks
+                    .get(..s.first_index(C::Expired))
+                    .is_some_and(|before| {
+                        [Word::Not, Word::If]
+                            .into_iter()
+                            .any(|w| lex.word_in(w, before, s.words))
+                    }))
     };
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
-        if (every_length() && !s.has(C::Session)) || advice_not_expired() {
+        if every_length() && !s.has(C::Session) {
             return None;
+        }
+        if advice_not_expired() {
+            return (s.has(C::Invalid) && s.has(C::Otp)).then_some((
+                Judgement::Invalid,
+                Rule::TextInvalidCode,
+                0.8,
+            ));
         }
         return Some((Judgement::Expired, Rule::TextChallengeExpired, 1.0));
     }
@@ -7160,6 +7174,43 @@ mod tests {
             ("请确保验证码未过期", None),
             // A try asked for alone says nothing of what failed.
             ("Bitte versuchen Sie es erneut.", None),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn review_65_shops_codes_and_pages_and_advice_that_a_code_has_not_expired() {
+        use Judgement::*;
+        for (t, want) in [
+            // A shop's code or page, checked or timed out, is no sign-in's
+            // (the card details to enter again are a credential's need).
+            ("Please check the gift card code and try again.", None),
+            ("Controlla il codice IBAN e riprova.", None),
+            ("쿠폰 코드를 확인하고 다시 시도하세요.", None),
+            (
+                "Your payment page timed out. Please reload the page and re-enter your card.",
+                Some(Other),
+            ),
+            ("支付页面已超时，请刷新页面。", None),
+            ("La sesión de pago caducó después de 15 minutos.", None),
+            // A sign-in's code: a hardware token's, checked in Korean.
+            (
+                "The security token code you entered is invalid.",
+                Some(Invalid),
+            ),
+            ("인증 코드를 확인하고 다시 시도하세요.", Some(Invalid)),
+            ("Je n'ai pas réussi à vérifier ce code.", Some(Invalid)),
+            ("Kodunuzu doğrulayamadım.", Some(Invalid)),
+            // The advice that a code has not expired, beside a wrong one.
+            ("验证码错误，请确保验证码未过期。", Some(Invalid)),
+            ("Asegúrate de que el código no haya caducado.", None),
+            ("코드가 만료되지 않았는지 확인하세요.", None),
+            // A page that timed out, a reload asked for, in Spanish.
+            (
+                "Se agotó el tiempo de espera de la página. Por favor, recarga la página.",
+                Some(Session),
+            ),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
