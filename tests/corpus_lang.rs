@@ -926,6 +926,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-335", "/tests/corpus/lang-heldout335.jsonl"),
     ("heldout-336", "/tests/corpus/lang-heldout336.jsonl"),
     ("heldout-337", "/tests/corpus/lang-heldout337.jsonl"),
+    ("heldout-338", "/tests/corpus/lang-heldout338.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
