@@ -154,6 +154,9 @@ struct Sentence<'a> {
     /// The sentence before was a bare heading ("Error", "エラー"): a failure
     /// that says nothing of what failed, so a retry after it is no advice.
     after_heading: bool,
+    /// The sentence before named a shop's code, card or payment ("The
+    /// coupon code is invalid."): a code to check next is that one.
+    after_commerce: bool,
     /// The sentence before blocked or limited something ("Account locked.",
     /// "Too many attempts."), more than naming who helps.
     after_block: bool,
@@ -980,14 +983,16 @@ impl Sentence<'_> {
     /// or a new try asked for in it ("Please check the code and try again",
     /// "请检查验证码后重试"): what is to be checked is what failed.
     fn recheck_after_failure(&self) -> bool {
+        // Not a shop's code or card, named here or just before ("Please
+        // check the gift card code and try again", "The coupon code is
+        // invalid. Please check the code").
         self.has(C::Recheck)
+            && !self.has(C::Commerce)
+            && !self.after_commerce
             && (self.after_verdict
                 || self.has(C::Failed)
                 || self.has(C::GenericError)
-                // Not a shop's code or card ("Please check the gift card
-                // code and try again").
-                || (!self.has(C::Commerce)
-                    && text::lexicon().word_in(Word::Retry, self.toks, self.words)))
+                || text::lexicon().word_in(Word::Retry, self.toks, self.words))
     }
     /// An address the site's policy refuses: "IP address not allowed",
     /// "Your IP has been banned from this community", "IPアドレスが許可されていません".
@@ -2378,7 +2383,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
                     }))
     };
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
-        if every_length() && !s.has(C::Session) {
+        // "Die Zahlungssitzung ist abgelaufen": a shop's session, no step's.
+        let shop_session = s.has(C::Commerce) && !mfa_object && !s.has(C::Flow);
+        if (every_length() && !s.has(C::Session)) || shop_session {
             return None;
         }
         if advice_not_expired() {
@@ -2540,6 +2547,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     let mut after_cred = false;
     let mut after_code = false;
     let mut after_heading = false;
+    let mut after_commerce = false;
     let mut after_loop = false;
     let mut after_expiry = false;
     let mut after_unanswered = false;
@@ -2682,6 +2690,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             unanswered: std::cell::OnceCell::new(),
             after_loop,
             after_heading,
+            after_commerce,
             after_block,
             after_unplaced_error,
             next_reload,
@@ -2722,6 +2731,14 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             (before_clock == Some(true) && resend_countdown(sentence, None, &toks, &matches, words))
                 .then_some((Judgement::Rate, Rule::TextRateLimit, 0.8))
         });
+        // "Session timeout: 30 minutes", "セッションタイムアウト：30分": a
+        // session's setting, its label and its length, says nothing ran out.
+        let session_setting = set.has(C::Session)
+            && !set.has(C::Otp)
+            && !set.has(C::Challenge)
+            && sentence.contains([':', '：'])
+            && names_duration(&toks);
+        let judged = judged.filter(|(j, ..)| !(*j == Judgement::Expired && session_setting));
         // A limit that names a timeout ("The request timed out because too
         // many requests were sent.") is still a limit: its wait comes next.
         after_outage = outage_here && !judged.is_some_and(|(j, ..)| j == Judgement::Rate);
@@ -2747,6 +2764,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                 .into_iter()
                 .any(|c| s.set.has(c));
         after_heading = heading;
+        after_commerce = set.has(C::Commerce);
         // Not after a limit said beside the expiry ("Your code expired and
         // you've used all the codes allowed for today"): the length next is
         // its wait.
@@ -3423,6 +3441,7 @@ mod tests {
                 after_unanswered: false,
                 unanswered: std::cell::OnceCell::new(),
                 after_heading: false,
+                after_commerce: false,
                 after_block: false,
                 after_unplaced_error: false,
                 next_reload: false,
@@ -5705,6 +5724,15 @@ mod tests {
             Some(Expired)
         );
         assert_eq!(read("", "Page has expired"), Some(Expired));
+        // A step's session in one word stays the step's; a session's
+        // setting (label and length) says nothing ran out (review r66).
+        assert_eq!(
+            read("", "Die Authentifizierungssitzung ist abgelaufen."),
+            Some(Expired)
+        );
+        assert_eq!(read("", "De verificatiesessie is verlopen."), Some(Expired));
+        assert_eq!(read("", "Session timeout: 30 minutes"), None);
+        assert_eq!(read("", "セッションタイムアウト：30分"), None);
         // A code that ran out on the page keeps the heading an expired step.
         assert_eq!(
             read(
@@ -7194,6 +7222,17 @@ mod tests {
             ),
             ("支付页面已超时，请刷新页面。", None),
             ("La sesión de pago caducó después de 15 minutos.", None),
+            ("Die Zahlungssitzung ist abgelaufen.", None),
+            // A code to check after a shop's code was named is that one.
+            (
+                "Der Gutscheincode ist ungültig. Bitte überprüfen Sie den Code und versuchen Sie \
+                 es erneut.",
+                Some(Other),
+            ),
+            (
+                "Veuillez vérifier le code de vérification et réessayer.",
+                Some(Invalid),
+            ),
             // A sign-in's code: a hardware token's, checked in Korean.
             (
                 "The security token code you entered is invalid.",
