@@ -351,10 +351,13 @@ pub enum Word {
     /// "try again", "réessayez", "erneut versuchen", "再試行", "重试": a new
     /// try asked for, so the one before failed.
     Retry,
+    /// "chat", "game", "exam", "video call", "会議": an activity whose
+    /// session is not the sign-in's ("Your chat session has expired").
+    Activity,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 42] = [
+    const ALL: [(Word, &'static str); 43] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -397,6 +400,7 @@ impl Word {
         (Word::Maybe, "maybe"),
         (Word::Supports, "supports"),
         (Word::Retry, "retry"),
+        (Word::Activity, "activity"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -994,6 +994,27 @@ impl Sentence<'_> {
                 || self.has(C::GenericError)
                 || text::lexicon().word_in(Word::Retry, self.toks, self.words))
     }
+    /// A session named with an activity word within two words of it (six
+    /// letters in Han, kana or Hangul, a token each), or in its own word
+    /// ("chat session", "sesión de juego", "Chatsitzung", "ゲームのセッション"):
+    /// an activity's session, not the sign-in's.
+    fn activity_session(&self) -> bool {
+        self.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Session))
+            .any(|m| {
+                let cjk = self
+                    .toks
+                    .get(m.start)
+                    .is_some_and(|t| t.text.chars().any(text::is_cjk));
+                let near = if cjk { 6 } else { 2 };
+                let from = m.start.saturating_sub(near);
+                let to = (m.start + m.len + near).min(self.toks.len());
+                self.toks
+                    .get(from..to)
+                    .is_some_and(|near| text::lexicon().word_in(Word::Activity, near, self.words))
+            })
+    }
     /// An address the site's policy refuses: "IP address not allowed",
     /// "Your IP has been banned from this community", "IPアドレスが許可されていません".
     /// Every boundary object named is the address, and nothing says it is
@@ -2383,8 +2404,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
                     }))
     };
     if s.has(C::Expired) && (mfa_object || s.has(C::Flow) || s.has(C::Session)) {
-        // "Die Zahlungssitzung ist abgelaufen": a shop's session, no step's.
-        let shop_session = s.has(C::Commerce) && !mfa_object && !s.has(C::Flow);
+        // "Die Zahlungssitzung ist abgelaufen": a shop's session, no step's;
+        // nor is an activity's, named beside the session word ("Your chat
+        // session has expired", "Die Chatsitzung ist abgelaufen").
+        let shop_session =
+            (s.has(C::Commerce) || s.activity_session()) && !mfa_object && !s.has(C::Flow);
         if (every_length() && !s.has(C::Session)) || shop_session {
             return None;
         }
@@ -7223,6 +7247,17 @@ mod tests {
             ("支付页面已超时，请刷新页面。", None),
             ("La sesión de pago caducó después de 15 minutos.", None),
             ("Die Zahlungssitzung ist abgelaufen.", None),
+            // An activity's session is no sign-in's (review r66).
+            ("Your chat session has expired.", None),
+            ("Die Chatsitzung ist abgelaufen.", None),
+            ("La sesión de juego ha caducado.", None),
+            ("ゲームのセッションがタイムアウトしました。", None),
+            ("考试会话已过期。", None),
+            // Beside a sign-in asked for, the session is the sign-in's.
+            (
+                "Your chat session has expired. Please sign in again.",
+                Some(Session),
+            ),
             // A code to check after a shop's code was named is that one.
             (
                 "Der Gutscheincode ist ungültig. Bitte überprüfen Sie den Code und versuchen Sie \
