@@ -7247,6 +7247,13 @@ mod tests {
             ("支付页面已超时，请刷新页面。", None),
             ("La sesión de pago caducó después de 15 minutos.", None),
             ("Die Zahlungssitzung ist abgelaufen.", None),
+            // A card's security code said wrong is the shop's (a failure,
+            // of no sign-in code).
+            (
+                "El código de seguridad de la tarjeta es incorrecto.",
+                Some(Other),
+            ),
+            ("Nieprawidłowy kod CVV.", Some(Other)),
             // An activity's session is no sign-in's (review r66).
             ("Your chat session has expired.", None),
             ("Die Chatsitzung ist abgelaufen.", None),
