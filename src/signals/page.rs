@@ -2757,12 +2757,14 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         });
         // "Session timeout: 30 minutes", "セッションタイムアウト：30分": a
         // session's setting, its label and its length, says nothing ran out.
-        let session_setting = set.has(C::Session)
-            && !set.has(C::Otp)
-            && !set.has(C::Challenge)
-            && sentence.contains([':', '：'])
-            && names_duration(&toks);
-        let judged = judged.filter(|(j, ..)| !(*j == Judgement::Expired && session_setting));
+        let session_setting = || {
+            set.has(C::Session)
+                && !set.has(C::Otp)
+                && !set.has(C::Challenge)
+                && sentence.contains([':', '：'])
+                && names_duration(&toks)
+        };
+        let judged = judged.filter(|(j, ..)| !(*j == Judgement::Expired && session_setting()));
         // A limit that names a timeout ("The request timed out because too
         // many requests were sent.") is still a limit: its wait comes next.
         after_outage = outage_here && !judged.is_some_and(|(j, ..)| j == Judgement::Rate);
@@ -3304,12 +3306,7 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
             // session's.
             for e in &mut out.evidence {
                 if e.rule == Rule::TextChallengeExpired {
-                    *e = Evidence::new(
-                        e.source,
-                        Rule::TextSessionMissing,
-                        std::mem::take(&mut e.detail),
-                        e.weight,
-                    );
+                    e.rule = Rule::TextSessionMissing;
                 }
             }
         }
