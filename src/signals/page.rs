@@ -1300,6 +1300,14 @@ impl Sentence<'_> {
     fn every_block_holds(&self, w: Word) -> bool {
         every_block_holds(w, self.matches, self.toks, self.words)
     }
+    /// Every match of `c` holds the function word `w` ("every word of
+    /// expiry is the user's idleness").
+    fn every_holds(&self, c: C, w: Word) -> bool {
+        self.matches
+            .iter()
+            .filter(|m| m.concepts.has(c))
+            .all(|m| word_in_match(w, self.toks, m, self.words))
+    }
 }
 
 /// Every block word of these matches names the administrator (see
@@ -1588,6 +1596,27 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || s.only_so_often()
             // "如多次尝试仍登陆失败，请…": failures in a condition are none yet.
             || (s.several_failed() && !lex.word_in(Word::If, s.toks, s.words)));
+    // "Due to inactivity, your session will expire in 5 minutes", "Debido
+    // a la inactividad, la sesión expirará", "Sessions expire after 30
+    // minutes of inactivity": the user's idleness named beside an expiry
+    // still to come (no word of one that happened) warns or states a
+    // policy; nothing failed.
+    if s.has(C::Session)
+        && s.has(C::Validity)
+        && s.every_holds(C::Expired, Word::Idle)
+        && [
+            C::Invalid,
+            C::Missing,
+            C::GenericError,
+            C::Failed,
+            C::Relogin,
+        ]
+        .into_iter()
+        .all(|c| !s.has(c))
+        && !s.signed_out
+    {
+        return None;
+    }
     // "Your last sign-in was more than 30 minutes ago": a length in the
     // past is no wait.
     let timed = s.names_a_length_to_come();
@@ -4104,6 +4133,16 @@ mod tests {
             strongest("This account is currently inactive."),
             Some(Session)
         );
+        // Idleness beside an expiry still to come warns, or states a
+        // policy: nothing failed.
+        for text in [
+            "Due to inactivity, your session will expire in 5 minutes.",
+            "Debido a la inactividad, la sesión expirará en 5 minutos.",
+            "Votre session arrivera à expiration dans 5 minutes en raison d'une inactivité.",
+            "Sessions expire after 30 minutes of inactivity.",
+        ] {
+            assert_eq!(strongest(text), None, "{text}");
+        }
     }
 
     #[test]
