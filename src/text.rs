@@ -354,10 +354,21 @@ pub enum Word {
     /// "chat", "game", "exam", "video call", "会議": an activity whose
     /// session is not the sign-in's ("Your chat session has expired").
     Activity,
+    /// "took too long", "zu lange gebraucht", "pris trop de temps",
+    /// "demorou muito", "時間がかかりすぎ", "太久": a step the user did not
+    /// finish in time.
+    TooLong,
+    /// "log in", "einloggen", "se connecter", "iniciar sesión", "inloggen",
+    /// "giriş yapmak", "ログイン", "登录": the sign-in as a verb or a noun.
+    SignIn,
+    /// "remaining time", "verbleibende Zeit", "temps restant", "残り時間",
+    /// "剩余时间": how long is left of something (a block, or a code's
+    /// validity).
+    TimeLeft,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 43] = [
+    const ALL: [(Word, &'static str); 46] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -401,6 +412,9 @@ impl Word {
         (Word::Supports, "supports"),
         (Word::Retry, "retry"),
         (Word::Activity, "activity"),
+        (Word::TooLong, "too_long"),
+        (Word::SignIn, "sign_in"),
+        (Word::TimeLeft, "time_left"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -171,6 +171,10 @@ struct Sentence<'a> {
     /// session, to clear the cookies ("Sesión expirada. Limpia tus
     /// cookies"): either says where the state was lost.
     next_reload: bool,
+    /// After a token said wrong, missing or expired, the next sentence asks
+    /// to check a clock ("Token expired. Check that the server's date and
+    /// time match the client's."): the token failed on the clocks.
+    next_clock: bool,
     /// After a token said wrong or missing, the next sentence names a link
     /// and no code ("Invalid or missing token. Please check the link
     /// again."): the token was the link's.
@@ -1513,6 +1517,19 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if s.has(C::Csrf) {
         return Some((Judgement::Session, Rule::TextCsrf, 1.0));
     }
+    // "Token expired. Check that the server's date/time matches the
+    // client's", "토큰이 만료되었습니다. 서버의 날짜/시간이 … 확인하세요":
+    // a token (no code named beside it) that failed, with the clocks to
+    // check next, failed on a clock that drifts.
+    // Not a token the user entered ("Der eingegebene Token ist nicht
+    // gültig. … prüfen Sie, ob Datum und Uhrzeit Ihres Telefons korrekt
+    // eingestellt sind"): that is the code, wrong.
+    if s.next_clock
+        && s.every_also(C::Otp, C::Token)
+        && !text::lexicon().word_in(Word::Enter, s.toks, s.words)
+    {
+        return Some((Judgement::Session, Rule::TextSessionBoundary, 0.9));
+    }
     if s.form_request_refused() {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.8));
     }
@@ -1584,6 +1601,49 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // locked for 30 minutes)": attempts left are a warning after a
     // failure, not yet a limit; on their own they say nothing new.
     // "0 attempts remaining", "no attempts left" are the limit itself.
+    // "Your IP address was blocked. Remaining time: 5 minutes", "Kalan
+    // yasaklama süresi: 5 dakika": the time left of a block is a wait.
+    // Not of a code ("Time remaining: 4:59" is how long it stays valid).
+    if lex.word_in(Word::TimeLeft, s.toks, s.words)
+        && names_duration(s.toks)
+        && (s.after_block || s.has(C::Permanent) || s.has(C::Disallowed))
+        && ![
+            C::Otp,
+            C::Challenge,
+            C::Validity,
+            C::RateObject,
+            C::Remaining,
+            C::Session,
+        ]
+        .into_iter()
+        .any(|c| s.has(c))
+    {
+        return Some((Judgement::Rate, Rule::TextRateLimit, 1.0));
+    }
+    // "Account locked. You will not be able to log in for 24 hours",
+    // "Herhaaldelijk inloggen is mislukt. U kunt de komende 24 uur niet
+    // meer inloggen": a sign-in denied for a length to come, after a block
+    // or failures, is a wait ("You have not signed in for 30 days" alone
+    // is an account left unused).
+    if lex.word_in(Word::SignIn, s.toks, s.words)
+        && lex.word_in(Word::Not, s.toks, s.words)
+        && s.names_a_length_to_come()
+        && (s.after_block || s.after_failure || s.after_verdict || s.has(C::Permanent))
+        && ![
+            C::Otp,
+            C::Challenge,
+            C::Validity,
+            C::Session,
+            C::Remaining,
+            C::Unavailable,
+        ]
+        .into_iter()
+        .any(|c| s.has(c))
+        && !s.question
+        && !lex.word_in(Word::If, s.toks, s.words)
+    {
+        return Some((Judgement::Rate, Rule::TextRateLimit, 1.0));
+    }
     let warning = s.has(C::Remaining) && s.toks.iter().any(|t| t.num.is_some_and(|n| n > 0));
     if warning && !failure && !s.has(C::Otp) {
         return None;
@@ -1616,6 +1676,44 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && !s.signed_out
     {
         return None;
+    }
+    // "You took too long to log in", "Du hast zu lange gebraucht, um dich
+    // einzuloggen", "Vous avez mis trop de temps à vous connecter",
+    // "ログインに時間がかかりすぎました": a sign-in (or a code's step) not
+    // finished in time ran out. So did the time given for it: "The time to
+    // log in has expired", "Le temps pour se connecter a expiré", "Kimlik
+    // doğrulama zamanı aşıldı". Not a session's (its own rules), nor a
+    // count or a wait, nor a credential's.
+    let step_named =
+        lex.word_in(Word::SignIn, s.toks, s.words) || s.has(C::Otp) || s.has(C::Challenge);
+    let too_long = lex.word_in(Word::TooLong, s.toks, s.words);
+    let time_ran_out = lex.word_in(Word::Time, s.toks, s.words)
+        && (s.has(C::Expired) || s.has(C::Bound) || lex.word_in(Word::Ended, s.toks, s.words));
+    if step_named
+        && (too_long || time_ran_out)
+        && !counted
+        && !cred
+        && [
+            C::Session,
+            C::Rate,
+            C::Wait,
+            C::Account,
+            C::Unavailable,
+            C::Invalid,
+            C::Boundary,
+        ]
+        .into_iter()
+        .all(|c| !s.has(c))
+        && !s.question
+        // "… may have taken too long", "… or you switched browsers", a
+        // link's time: causes offered, or an e-mailed link's, have their
+        // own rules.
+        // "You have not signed in for too long" is an account left unused.
+        && [Word::If, Word::Maybe, Word::OtherBrowser, Word::Link, Word::Not]
+            .into_iter()
+            .all(|w| !lex.word_in(w, s.toks, s.words))
+    {
+        return Some((Judgement::Expired, Rule::TextChallengeExpired, 0.9));
     }
     // "Your last sign-in was more than 30 minutes ago": a length in the
     // past is no wait.
@@ -2707,6 +2805,12 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             && next.is_some()
             && next_matches.iter().any(|m| m.concepts.has(C::Reload)))
             || next_cookies;
+        let next_clock = token_failed
+            && next.is_some()
+            && !next_names_code
+            && next_matches.iter().any(|m| m.concepts.has(C::Boundary))
+            && next_matches.iter().any(|m| m.concepts.has(C::Recheck))
+            && !next_matches.iter().any(|m| m.concepts.has(C::Cred));
         let next_link = token_failed
             && next.is_some()
             && !next_names_code
@@ -2747,6 +2851,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_block,
             after_unplaced_error,
             next_reload,
+            next_clock,
             next_link,
             next_block,
             next_resubmit,
@@ -3495,6 +3600,7 @@ mod tests {
                 after_block: false,
                 after_unplaced_error: false,
                 next_reload: false,
+                next_clock: false,
                 next_link: false,
                 next_block: false,
                 next_resubmit: false,
@@ -4143,6 +4249,66 @@ mod tests {
         ] {
             assert_eq!(strongest(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_sign_in_not_finished_in_time_ran_out() {
+        for text in [
+            "You took too long to log in.",
+            "Du hast zu lange gebraucht, um dich einzuloggen.",
+            "Vous avez mis trop de temps à vous connecter.",
+            "Te has tardado mucho en iniciar sesión.",
+            "Você demorou muito para logar.",
+            "Giriş yapmak için çok uzun sürdünüz.",
+            "로그인하는 데 너무 오래 걸렸습니다.",
+            "Die Authentifizierungszeit ist abgelaufen.",
+            "Le temps imparti pour vous connecter a expiré.",
+        ] {
+            assert_eq!(strongest(text), Some(Judgement::Expired), "{text}");
+        }
+        // A page or a server that was slow, an account left unused, a
+        // cause offered: none is the step that ran out.
+        for text in [
+            "Loading the login page took too long. Check your connection.",
+            "Vous ne vous êtes pas connecté depuis trop longtemps.",
+            "Login time: 14:30",
+        ] {
+            assert_ne!(strongest(text), Some(Judgement::Expired), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_time_left_of_a_block_is_a_wait_and_a_clock_to_check_blames_the_token() {
+        use Judgement::*;
+        for text in [
+            "Your IP address was blocked. Remaining time: 5 minutes",
+            "Adresiniz bloke edildi. Kalan yasaklama süresi: 5 dakika",
+            "This account has been locked. You will not be able to log in for 24 hours.",
+        ] {
+            assert_eq!(strongest(text), Some(Rate), "{text}");
+        }
+        // A code's time left is its validity, and an account never used
+        // for a while is no wait.
+        assert_ne!(
+            strongest("Enter the code. Time remaining: 5 minutes"),
+            Some(Rate)
+        );
+        assert_ne!(strongest("You have not logged in for 30 days."), Some(Rate));
+        // A token that failed, then the clocks to check: the clock.
+        assert_eq!(
+            strongest(
+                "토큰이 만료되었습니다. 서버의 날짜/시간이 클라이언트와 일치하는지 확인하세요."
+            ),
+            Some(Session)
+        );
+        // The token the user entered is the code.
+        assert_eq!(
+            strongest(
+                "Der eingegebene Token ist nicht gültig. Bitte prüfen Sie Datum und Uhrzeit \
+                 Ihres Telefons."
+            ),
+            Some(Invalid)
+        );
     }
 
     #[test]
