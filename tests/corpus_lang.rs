@@ -927,6 +927,21 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-336", "/tests/corpus/lang-heldout336.jsonl"),
     ("heldout-337", "/tests/corpus/lang-heldout337.jsonl"),
     ("heldout-338", "/tests/corpus/lang-heldout338.jsonl"),
+    ("heldout-339", "/tests/corpus/lang-heldout339.jsonl"),
+    ("heldout-340", "/tests/corpus/lang-heldout340.jsonl"),
+    ("heldout-341", "/tests/corpus/lang-heldout341.jsonl"),
+    ("heldout-342", "/tests/corpus/lang-heldout342.jsonl"),
+    ("heldout-343", "/tests/corpus/lang-heldout343.jsonl"),
+    ("heldout-344", "/tests/corpus/lang-heldout344.jsonl"),
+    ("heldout-345", "/tests/corpus/lang-heldout345.jsonl"),
+    ("heldout-346", "/tests/corpus/lang-heldout346.jsonl"),
+    ("heldout-347", "/tests/corpus/lang-heldout347.jsonl"),
+    ("heldout-348", "/tests/corpus/lang-heldout348.jsonl"),
+    ("heldout-349", "/tests/corpus/lang-heldout349.jsonl"),
+    ("heldout-350", "/tests/corpus/lang-heldout350.jsonl"),
+    ("heldout-351", "/tests/corpus/lang-heldout351.jsonl"),
+    ("heldout-352", "/tests/corpus/lang-heldout352.jsonl"),
+    ("heldout-353", "/tests/corpus/lang-heldout353.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
