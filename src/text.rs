@@ -365,10 +365,14 @@ pub enum Word {
     /// "剩余时间": how long is left of something (a block, or a code's
     /// validity).
     TimeLeft,
+    /// "cannot", "unable to", "できません", "无法", "할 수 없",
+    /// "yapamazsınız": what may not be done, where the language says so
+    /// apart from its plain denial ([`Word::Not`]).
+    Cannot,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 46] = [
+    const ALL: [(Word, &'static str); 47] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -415,6 +419,7 @@ impl Word {
         (Word::TooLong, "too_long"),
         (Word::SignIn, "sign_in"),
         (Word::TimeLeft, "time_left"),
+        (Word::Cannot, "cannot"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

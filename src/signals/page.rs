@@ -1517,6 +1517,32 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if s.has(C::Csrf) {
         return Some((Judgement::Session, Rule::TextCsrf, 1.0));
     }
+    // "Your session was closed by an administrator, please log in again",
+    // "Ihre Sitzung wurde von einem Administrator geschlossen", "您的会话已
+    // 被管理员关闭": a session someone ended on purpose is no fault of the
+    // deployment's cookies or clocks.
+    let lex = text::lexicon();
+    if s.has(C::Session)
+        && lex.word_in(Word::Administrator, s.toks, s.words)
+        && (lex.word_in(Word::Ended, s.toks, s.words) || s.signed_out)
+        && !s.has(C::Expired)
+    {
+        return None;
+    }
+    // "Maximum IPs per account reached", "你的IP已经达到了注册账户上限": a
+    // limit of accounts an address may hold is a policy, no limit of tries
+    // or requests to wait out.
+    if s.has(C::Ip)
+        && s.has(C::Account)
+        && (s.has(C::Reached) || s.has(C::Bound) || s.has(C::Many))
+        && ![C::RateObject, C::Wait, C::Temporary, C::Rate]
+            .into_iter()
+            .any(|c| s.has(c))
+        && !names_duration(s.toks)
+        && !lex.word_in(Word::Later, s.toks, s.words)
+    {
+        return None;
+    }
     // "Token expired. Check that the server's date/time matches the
     // client's", "토큰이 만료되었습니다. 서버의 날짜/시간이 … 확인하세요":
     // a token (no code named beside it) that failed, with the clocks to
@@ -1524,9 +1550,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // Not a token the user entered ("Der eingegebene Token ist nicht
     // gültig. … prüfen Sie, ob Datum und Uhrzeit Ihres Telefons korrekt
     // eingestellt sind"): that is the code, wrong.
-    if s.next_clock
-        && s.every_also(C::Otp, C::Token)
-        && !text::lexicon().word_in(Word::Enter, s.toks, s.words)
+    if s.next_clock && s.every_also(C::Otp, C::Token) && !lex.word_in(Word::Enter, s.toks, s.words)
     {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.9));
     }
@@ -1572,7 +1596,6 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // ("请确保验证码未过期"). A code wrong, a boundary or another browser is
     // judged as without it.
     // The lexicon, for every rule below that reads its function words.
-    let lex = text::lexicon();
     if s.has(C::Expired)
         && lex.word_in(Word::NotYet, s.toks, s.words)
         && !cred
@@ -1626,7 +1649,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // or failures, is a wait ("You have not signed in for 30 days" alone
     // is an account left unused).
     if lex.word_in(Word::SignIn, s.toks, s.words)
-        && lex.word_in(Word::Not, s.toks, s.words)
+        && (lex.word_in(Word::Not, s.toks, s.words) || lex.word_in(Word::Cannot, s.toks, s.words))
         && s.names_a_length_to_come()
         && (s.after_block || s.after_failure || s.after_verdict || s.has(C::Permanent))
         && ![
@@ -2943,7 +2966,9 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
                 && matches.iter().any(|m| {
                     m.concepts.has(C::Boundary) && word_in_match(Word::Loop, &toks, m, words)
                 });
+        // An address banned ("您的IP地址已被封禁") blocks as a lock does.
         after_block = (set.has(C::Permanent) && !only_the_administrator(&matches, &toks, words))
+            || (set.has(C::Disallowed) && set.has(C::Ip))
             || judged.is_some_and(|(j, ..)| j == Judgement::Rate);
         if let Some((j, rule, w)) = judged {
             // Masking costs more than judging: only for lines that will be shown.
@@ -4308,6 +4333,27 @@ mod tests {
                  Ihres Telefons."
             ),
             Some(Invalid)
+        );
+    }
+
+    #[test]
+    fn what_an_administrator_ended_or_an_address_may_hold_is_no_failure_of_the_sign_in() {
+        for text in [
+            "Your session was closed by an administrator, please log in again.",
+            "Ihre Sitzung wurde von einem Administrator geschlossen.",
+            "Your IP has reached the maximum number of registered accounts.",
+            "The server is not fully started yet. Please wait a moment before connecting.",
+        ] {
+            assert_eq!(strongest(text), None, "{text}");
+        }
+        // An address's tries are counted, and a session that ran out is lost.
+        assert_eq!(
+            strongest("Too many login attempts from your IP. Try again later."),
+            Some(Judgement::Rate)
+        );
+        assert_eq!(
+            strongest("该账户已被锁定，24小时无法登录。"),
+            Some(Judgement::Rate)
         );
     }
 
