@@ -1574,9 +1574,14 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         .iter()
         .any(|m| m.concepts.has(C::Otp) && !m.concepts.has(C::Cred));
     let pin_of_the_code = |m: &Match| code_named && word_in_match(Word::Pin, s.toks, m, s.words);
+    // A PIN code in one word ("Ongeldige pincode", a compound the code's
+    // `*code` also reads) is the PIN, unless a code is named beside it.
+    let pin_compound = |m: &Match| {
+        m.concepts.has(C::Otp) && word_in_match(Word::Pin, s.toks, m, s.words) && !code_named
+    };
     let cred = s.matches.iter().any(|m| {
         m.concepts.has(C::Cred)
-            && !m.concepts.has(C::Otp)
+            && (!m.concepts.has(C::Otp) || pin_compound(m))
             && !pin_of_the_code(m)
             && !m.concepts.has(C::Session)
             && !s.code_sent_to(m)
@@ -4354,6 +4359,28 @@ mod tests {
         assert_eq!(
             strongest("该账户已被锁定，24小时无法登录。"),
             Some(Judgement::Rate)
+        );
+    }
+
+    #[test]
+    fn a_pin_code_in_one_word_is_the_pin_and_making_sure_of_cookies_is_advice() {
+        for text in [
+            "Ongeldige pincode",
+            "Ungültiger Pincode",
+            "Code PIN incorrect",
+        ] {
+            assert_eq!(strongest(text), Some(Judgement::Other), "{text}");
+        }
+        // A code named with it, or a confirmation PIN, is the code.
+        for text in [
+            "Ongeldige sms-pincode",
+            "De bevestigings-pincode is onjuist.",
+        ] {
+            assert_eq!(strongest(text), Some(Judgement::Invalid), "{text}");
+        }
+        assert_eq!(
+            strongest("Bitte versichere dich, dass dein Browser Cookies akzeptiert."),
+            Some(Judgement::Session)
         );
     }
 
