@@ -942,6 +942,13 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-351", "/tests/corpus/lang-heldout351.jsonl"),
     ("heldout-352", "/tests/corpus/lang-heldout352.jsonl"),
     ("heldout-353", "/tests/corpus/lang-heldout353.jsonl"),
+    ("heldout-354", "/tests/corpus/lang-heldout354.jsonl"),
+    ("heldout-355", "/tests/corpus/lang-heldout355.jsonl"),
+    ("heldout-356", "/tests/corpus/lang-heldout356.jsonl"),
+    ("heldout-357", "/tests/corpus/lang-heldout357.jsonl"),
+    ("heldout-358", "/tests/corpus/lang-heldout358.jsonl"),
+    ("heldout-359", "/tests/corpus/lang-heldout359.jsonl"),
+    ("heldout-360", "/tests/corpus/lang-heldout360.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
