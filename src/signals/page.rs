@@ -1535,7 +1535,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if s.has(C::Ip)
         && s.has(C::Account)
         && (s.has(C::Reached) || s.has(C::Bound) || s.has(C::Many))
-        && ![C::RateObject, C::Wait, C::Temporary, C::Rate]
+        && ![C::RateObject, C::Wait, C::Temporary]
             .into_iter()
             .any(|c| s.has(c))
         && !names_duration(s.toks)
