@@ -949,6 +949,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-358", "/tests/corpus/lang-heldout358.jsonl"),
     ("heldout-359", "/tests/corpus/lang-heldout359.jsonl"),
     ("heldout-360", "/tests/corpus/lang-heldout360.jsonl"),
+    ("heldout-361", "/tests/corpus/lang-heldout361.jsonl"),
+    ("heldout-362", "/tests/corpus/lang-heldout362.jsonl"),
+    ("heldout-363", "/tests/corpus/lang-heldout363.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
