@@ -1521,6 +1521,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Ihre Sitzung wurde von einem Administrator geschlossen", "您的会话已
     // 被管理员关闭": a session someone ended on purpose is no fault of the
     // deployment's cookies or clocks.
+    // The lexicon, for every rule below that reads its function words.
     let lex = text::lexicon();
     if s.has(C::Session)
         && lex.word_in(Word::Administrator, s.toks, s.words)
@@ -1600,7 +1601,6 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // is no judgement, nor is the advice to make sure it has not run out
     // ("请确保验证码未过期"). A code wrong, a boundary or another browser is
     // judged as without it.
-    // The lexicon, for every rule below that reads its function words.
     if s.has(C::Expired)
         && lex.word_in(Word::NotYet, s.toks, s.words)
         && !cred
