@@ -1302,15 +1302,12 @@ impl Sentence<'_> {
     }
     /// Every block word of the sentence holds the function word `w`.
     fn every_block_holds(&self, w: Word) -> bool {
-        every_block_holds(w, self.matches, self.toks, self.words)
+        self.every_holds(C::Permanent, w)
     }
     /// Every match of `c` holds the function word `w` ("every word of
     /// expiry is the user's idleness").
     fn every_holds(&self, c: C, w: Word) -> bool {
-        self.matches
-            .iter()
-            .filter(|m| m.concepts.has(c))
-            .all(|m| word_in_match(w, self.toks, m, self.words))
+        every_holds(c, w, self.matches, self.toks, self.words)
     }
 }
 
@@ -1318,15 +1315,15 @@ impl Sentence<'_> {
 /// [`Sentence::blocks_only_name_the_administrator`]), in a word of the
 /// lexicons of `mask`.
 fn only_the_administrator(matches: &[Match], toks: &[Token<'_>], mask: u64) -> bool {
-    every_block_holds(Word::Administrator, matches, toks, mask)
+    every_holds(C::Permanent, Word::Administrator, matches, toks, mask)
 }
 
-/// Every block word (the `permanent` concept) of these matches holds the
+/// Every match of concept `c` (a block word: `permanent`) holds the
 /// function word `w`, in a word of the lexicons of `mask`.
-fn every_block_holds(w: Word, matches: &[Match], toks: &[Token<'_>], mask: u64) -> bool {
+fn every_holds(c: C, w: Word, matches: &[Match], toks: &[Token<'_>], mask: u64) -> bool {
     matches
         .iter()
-        .filter(|m| m.concepts.has(C::Permanent))
+        .filter(|m| m.concepts.has(c))
         .all(|m| word_in_match(w, toks, m, mask))
 }
 
@@ -1653,7 +1650,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // meer inloggen": a sign-in denied for a length to come, after a block
     // or failures, is a wait ("You have not signed in for 30 days" alone
     // is an account left unused).
-    if lex.word_in(Word::SignIn, s.toks, s.words)
+    let sign_in = lex.word_in(Word::SignIn, s.toks, s.words);
+    if sign_in
         && (lex.word_in(Word::Not, s.toks, s.words) || lex.word_in(Word::Cannot, s.toks, s.words))
         && s.names_a_length_to_come()
         && (s.after_block || s.after_failure || s.after_verdict || s.has(C::Permanent))
@@ -1712,13 +1710,13 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // log in has expired", "Le temps pour se connecter a expiré", "Kimlik
     // doğrulama zamanı aşıldı". Not a session's (its own rules), nor a
     // count or a wait, nor a credential's.
-    let step_named =
-        lex.word_in(Word::SignIn, s.toks, s.words) || s.has(C::Otp) || s.has(C::Challenge);
-    let too_long = lex.word_in(Word::TooLong, s.toks, s.words);
-    let time_ran_out = lex.word_in(Word::Time, s.toks, s.words)
-        && (s.has(C::Expired) || s.has(C::Bound) || lex.word_in(Word::Ended, s.toks, s.words));
+    let step_named = sign_in || s.has(C::Otp) || s.has(C::Challenge);
+    let time_ran_out = || {
+        lex.word_in(Word::Time, s.toks, s.words)
+            && (s.has(C::Expired) || s.has(C::Bound) || lex.word_in(Word::Ended, s.toks, s.words))
+    };
     if step_named
-        && (too_long || time_ran_out)
+        && (lex.word_in(Word::TooLong, s.toks, s.words) || time_ran_out())
         && !counted
         && !cred
         && [
