@@ -337,19 +337,21 @@ impl Sentence<'_> {
             return false;
         };
         let end = e.start + e.len;
-        // What ran out is an attempt or a session named before the expiry,
-        // nothing else: not "Expired password: please enter a new one", nor
-        // "Your verification link has expired, enter your email address to
-        // get a new one".
+        // What ran out is an attempt, a second step or a session named
+        // before the expiry, nothing else: not "Expired password: please
+        // enter a new one", nor "Your verification link has expired, enter
+        // your email address to get a new one". "La verificación en dos
+        // pasos caducó — introduce la contraseña otra vez" names the step.
         let before = self.matches.get(..expiry).unwrap_or(&[]);
-        let attempt_ran_out = before
-            .iter()
-            .any(|n| n.concepts.has(C::Flow) || n.concepts.has(C::Session))
-            && !before.iter().any(|n| {
-                [C::Cred, C::Challenge, C::Account]
-                    .into_iter()
-                    .any(|c| n.concepts.has(c))
-            });
+        let attempt_ran_out = before.iter().any(|n| {
+            [C::Flow, C::Session, C::Otp]
+                .into_iter()
+                .any(|c| n.concepts.has(c))
+        }) && !before.iter().any(|n| {
+            [C::Cred, C::Challenge, C::Account]
+                .into_iter()
+                .any(|c| n.concepts.has(c))
+        });
         attempt_ran_out
             && m.start >= end
             && self
