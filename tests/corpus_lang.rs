@@ -952,6 +952,22 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-361", "/tests/corpus/lang-heldout361.jsonl"),
     ("heldout-362", "/tests/corpus/lang-heldout362.jsonl"),
     ("heldout-363", "/tests/corpus/lang-heldout363.jsonl"),
+    ("heldout-364", "/tests/corpus/lang-heldout364.jsonl"),
+    ("heldout-365", "/tests/corpus/lang-heldout365.jsonl"),
+    ("heldout-366", "/tests/corpus/lang-heldout366.jsonl"),
+    ("heldout-367", "/tests/corpus/lang-heldout367.jsonl"),
+    ("heldout-368", "/tests/corpus/lang-heldout368.jsonl"),
+    ("heldout-369", "/tests/corpus/lang-heldout369.jsonl"),
+    ("heldout-370", "/tests/corpus/lang-heldout370.jsonl"),
+    ("heldout-371", "/tests/corpus/lang-heldout371.jsonl"),
+    ("heldout-372", "/tests/corpus/lang-heldout372.jsonl"),
+    ("heldout-373", "/tests/corpus/lang-heldout373.jsonl"),
+    ("heldout-374", "/tests/corpus/lang-heldout374.jsonl"),
+    ("heldout-375", "/tests/corpus/lang-heldout375.jsonl"),
+    ("heldout-376", "/tests/corpus/lang-heldout376.jsonl"),
+    ("heldout-377", "/tests/corpus/lang-heldout377.jsonl"),
+    ("heldout-378", "/tests/corpus/lang-heldout378.jsonl"),
+    ("heldout-379", "/tests/corpus/lang-heldout379.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
