@@ -968,6 +968,16 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-377", "/tests/corpus/lang-heldout377.jsonl"),
     ("heldout-378", "/tests/corpus/lang-heldout378.jsonl"),
     ("heldout-379", "/tests/corpus/lang-heldout379.jsonl"),
+    ("heldout-380", "/tests/corpus/lang-heldout380.jsonl"),
+    ("heldout-381", "/tests/corpus/lang-heldout381.jsonl"),
+    ("heldout-382", "/tests/corpus/lang-heldout382.jsonl"),
+    ("heldout-383", "/tests/corpus/lang-heldout383.jsonl"),
+    ("heldout-384", "/tests/corpus/lang-heldout384.jsonl"),
+    ("heldout-385", "/tests/corpus/lang-heldout385.jsonl"),
+    ("heldout-386", "/tests/corpus/lang-heldout386.jsonl"),
+    ("heldout-387", "/tests/corpus/lang-heldout387.jsonl"),
+    ("heldout-388", "/tests/corpus/lang-heldout388.jsonl"),
+    ("heldout-389", "/tests/corpus/lang-heldout389.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
