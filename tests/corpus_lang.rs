@@ -978,6 +978,8 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-387", "/tests/corpus/lang-heldout387.jsonl"),
     ("heldout-388", "/tests/corpus/lang-heldout388.jsonl"),
     ("heldout-389", "/tests/corpus/lang-heldout389.jsonl"),
+    ("heldout-390", "/tests/corpus/lang-heldout390.jsonl"),
+    ("heldout-391", "/tests/corpus/lang-heldout391.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
