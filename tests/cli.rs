@@ -212,6 +212,7 @@ fn operator_catalog_maps_nanami_codes() {
         &["classify", "-", "--catalog", cat.to_str().unwrap()],
         snap.as_bytes(),
     );
+    std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("codes[0].code"));
 }
