@@ -980,6 +980,17 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-389", "/tests/corpus/lang-heldout389.jsonl"),
     ("heldout-390", "/tests/corpus/lang-heldout390.jsonl"),
     ("heldout-391", "/tests/corpus/lang-heldout391.jsonl"),
+    ("heldout-392", "/tests/corpus/lang-heldout392.jsonl"),
+    ("heldout-393", "/tests/corpus/lang-heldout393.jsonl"),
+    ("heldout-394", "/tests/corpus/lang-heldout394.jsonl"),
+    ("heldout-395", "/tests/corpus/lang-heldout395.jsonl"),
+    ("heldout-396", "/tests/corpus/lang-heldout396.jsonl"),
+    ("heldout-397", "/tests/corpus/lang-heldout397.jsonl"),
+    ("heldout-398", "/tests/corpus/lang-heldout398.jsonl"),
+    ("heldout-399", "/tests/corpus/lang-heldout399.jsonl"),
+    ("heldout-400", "/tests/corpus/lang-heldout400.jsonl"),
+    ("heldout-401", "/tests/corpus/lang-heldout401.jsonl"),
+    ("heldout-402", "/tests/corpus/lang-heldout402.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
