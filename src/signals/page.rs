@@ -1712,7 +1712,10 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // log in has expired", "Le temps pour se connecter a expiré", "Kimlik
     // doğrulama zamanı aşıldı". Not a session's (its own rules), nor a
     // count or a wait, nor a credential's.
-    let step_named = sign_in || s.has(C::Otp) || s.has(C::Challenge);
+    // "You took too long to enter the password", "输入密码超时": a
+    // credential being entered is the sign-in that ran out.
+    let entering = cred && lex.word_in(Word::Enter, s.toks, s.words);
+    let step_named = sign_in || s.has(C::Otp) || s.has(C::Challenge) || entering;
     let time_ran_out = || {
         lex.word_in(Word::Time, s.toks, s.words)
             && (s.has(C::Expired) || s.has(C::Bound) || lex.word_in(Word::Ended, s.toks, s.words))
@@ -1720,7 +1723,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if step_named
         && (lex.word_in(Word::TooLong, s.toks, s.words) || time_ran_out())
         && !counted
-        && !cred
+        && (!cred || entering)
         && [
             C::Session,
             C::Rate,
@@ -4293,15 +4296,21 @@ mod tests {
             "로그인하는 데 너무 오래 걸렸습니다.",
             "Die Authentifizierungszeit ist abgelaufen.",
             "Le temps imparti pour vous connecter a expiré.",
+            // A credential being entered is the sign-in.
+            "You took too long to enter the password.",
+            "Het invoeren van het wachtwoord duurde te lang.",
+            "输入密码超时",
         ] {
             assert_eq!(strongest(text), Some(Judgement::Expired), "{text}");
         }
         // A page or a server that was slow, an account left unused, a
-        // cause offered: none is the step that ran out.
+        // cause offered, a password's length: none is the step that ran out.
         for text in [
             "Loading the login page took too long. Check your connection.",
             "Vous ne vous êtes pas connecté depuis trop longtemps.",
             "Login time: 14:30",
+            "The password you entered is too long.",
+            "You have not changed your password for too long.",
         ] {
             assert_ne!(strongest(text), Some(Judgement::Expired), "{text}");
         }
