@@ -1140,7 +1140,19 @@ impl Lexicon {
                 match &mut best {
                     Some((bn, be, bc, bcl, bl)) if *bn == n => {
                         *bl |= langs;
-                        if *be == exact || *bcl & langs != 0 {
+                        // Of one lexicon, a whole word listed as a form's
+                        // field beats a code's word ending: German
+                        // "Produktschlüssel" is no `*schlüssel`.
+                        let differ = |c| bc.has(c) != ph.concepts.has(c);
+                        if *be != exact
+                            && *bcl & langs != 0
+                            && differ(Concept::Cred)
+                            && differ(Concept::Otp)
+                        {
+                            if exact > *be {
+                                (*be, *bc, *bcl) = (exact, ph.concepts, langs);
+                            }
+                        } else if *be == exact || *bcl & langs != 0 {
                             bc.union(ph.concepts);
                             *bcl |= langs;
                             *be = (*be).max(exact);
@@ -2135,6 +2147,20 @@ mod tests {
             set.union(m.concepts);
         }
         set
+    }
+
+    #[test]
+    fn a_field_listed_whole_beats_a_codes_word_ending() {
+        // German "*schlüssel" and "*code" read compounds as codes; the
+        // lexicon's whole word for a form's field wins over them.
+        for text in [
+            "Ungültiger Produktschlüssel",
+            "Der Verschlüsselungscode ist falsch",
+        ] {
+            let c = concepts_of(text);
+            assert!(c.has(Concept::Cred) && !c.has(Concept::Otp), "{text}");
+        }
+        assert!(concepts_of("Der Bestätigungscode ist falsch").has(Concept::Otp));
     }
 
     #[test]
