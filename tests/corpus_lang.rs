@@ -991,6 +991,22 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-400", "/tests/corpus/lang-heldout400.jsonl"),
     ("heldout-401", "/tests/corpus/lang-heldout401.jsonl"),
     ("heldout-402", "/tests/corpus/lang-heldout402.jsonl"),
+    ("heldout-403", "/tests/corpus/lang-heldout403.jsonl"),
+    ("heldout-404", "/tests/corpus/lang-heldout404.jsonl"),
+    ("heldout-405", "/tests/corpus/lang-heldout405.jsonl"),
+    ("heldout-406", "/tests/corpus/lang-heldout406.jsonl"),
+    ("heldout-407", "/tests/corpus/lang-heldout407.jsonl"),
+    ("heldout-408", "/tests/corpus/lang-heldout408.jsonl"),
+    ("heldout-409", "/tests/corpus/lang-heldout409.jsonl"),
+    ("heldout-410", "/tests/corpus/lang-heldout410.jsonl"),
+    ("heldout-411", "/tests/corpus/lang-heldout411.jsonl"),
+    ("heldout-412", "/tests/corpus/lang-heldout412.jsonl"),
+    ("heldout-413", "/tests/corpus/lang-heldout413.jsonl"),
+    ("heldout-414", "/tests/corpus/lang-heldout414.jsonl"),
+    ("heldout-415", "/tests/corpus/lang-heldout415.jsonl"),
+    ("heldout-416", "/tests/corpus/lang-heldout416.jsonl"),
+    ("heldout-417", "/tests/corpus/lang-heldout417.jsonl"),
+    ("heldout-418", "/tests/corpus/lang-heldout418.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
