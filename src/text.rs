@@ -1140,9 +1140,11 @@ impl Lexicon {
                 match &mut best {
                     Some((bn, be, bc, bcl, bl)) if *bn == n => {
                         *bl |= langs;
-                        // Of one lexicon, a whole word listed as a form's
-                        // field beats a code's word ending: German
-                        // "Produktschlüssel" is no `*schlüssel`.
+                        // Of one lexicon, two phrases as long that disagree
+                        // on both the form's field and the code are not
+                        // meant together: the one with more whole words
+                        // wins. German "Produktschlüssel", listed as a
+                        // field, is no `*schlüssel`.
                         let differ = |c| bc.has(c) != ph.concepts.has(c);
                         if *be != exact
                             && *bcl & langs != 0
