@@ -1007,6 +1007,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-416", "/tests/corpus/lang-heldout416.jsonl"),
     ("heldout-417", "/tests/corpus/lang-heldout417.jsonl"),
     ("heldout-418", "/tests/corpus/lang-heldout418.jsonl"),
+    ("heldout-419", "/tests/corpus/lang-heldout419.jsonl"),
+    ("heldout-420", "/tests/corpus/lang-heldout420.jsonl"),
+    ("heldout-421", "/tests/corpus/lang-heldout421.jsonl"),
+    ("heldout-422", "/tests/corpus/lang-heldout422.jsonl"),
+    ("heldout-423", "/tests/corpus/lang-heldout423.jsonl"),
+    ("heldout-424", "/tests/corpus/lang-heldout424.jsonl"),
+    ("heldout-425", "/tests/corpus/lang-heldout425.jsonl"),
+    ("heldout-426", "/tests/corpus/lang-heldout426.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
