@@ -1015,6 +1015,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-424", "/tests/corpus/lang-heldout424.jsonl"),
     ("heldout-425", "/tests/corpus/lang-heldout425.jsonl"),
     ("heldout-426", "/tests/corpus/lang-heldout426.jsonl"),
+    ("heldout-427", "/tests/corpus/lang-heldout427.jsonl"),
+    ("heldout-428", "/tests/corpus/lang-heldout428.jsonl"),
+    ("heldout-429", "/tests/corpus/lang-heldout429.jsonl"),
+    ("heldout-430", "/tests/corpus/lang-heldout430.jsonl"),
+    ("heldout-431", "/tests/corpus/lang-heldout431.jsonl"),
+    ("heldout-432", "/tests/corpus/lang-heldout432.jsonl"),
+    ("heldout-433", "/tests/corpus/lang-heldout433.jsonl"),
+    ("heldout-434", "/tests/corpus/lang-heldout434.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
