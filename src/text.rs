@@ -1175,6 +1175,7 @@ impl Lexicon {
 /// Han, kana and Hangul a letter a pattern. `None` for a bare star.
 fn pats_of(phrase: &str) -> Option<Vec<Pat>> {
     let mut pats = Vec::new();
+    let phrase = phrase.replace('ı', "i");
     for w in phrase.split(|c: char| c.is_whitespace() || c == '_' || c == '-') {
         if w.is_empty() {
             continue;
@@ -1610,6 +1611,9 @@ impl TokenBuf {
                 }
                 // Turkish capital dotted I: "İ" lower-cases to "i" plus a combining dot.
                 0x0130 => 'I',
+                // Turkish dotless ı reads as i (so do the lexicons' words): "HATALI"
+                // lower-cases to "hatali", and "Hatali kod" is written without it.
+                0x0131 => 'i',
                 _ => c,
             };
             let alnum = if c.is_ascii() {
@@ -1900,7 +1904,12 @@ mod tests {
                 f.lang
             );
             for (w, v) in &f.numbers {
-                assert_eq!(token_texts(w), [w.to_lowercase()], "{}: {w}", f.lang);
+                assert_eq!(
+                    token_texts(w),
+                    [w.to_lowercase().replace('ı', "i")],
+                    "{}: {w}",
+                    f.lang
+                );
                 assert!((1..=60).contains(v), "{}: {w} {v}", f.lang);
             }
         }
@@ -2187,6 +2196,10 @@ mod tests {
         assert!(ko_spaced.has(Concept::Otp));
         // Turkish capital dotted I lower-cases to a plain i.
         assert_eq!(token_texts("İSTEK"), ["istek"]);
+        // Dotless ı reads as i, in the text and in the lexicon alike: the
+        // capital I of "HATALI KOD" lower-cases to a dotted i.
+        assert_eq!(token_texts("HATALI Hatalı"), ["hatali", "hatali"]);
+        assert!(concepts_of("HATALI KOD").has(Concept::Invalid));
     }
 
     #[test]
