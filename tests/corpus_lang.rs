@@ -1023,6 +1023,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-432", "/tests/corpus/lang-heldout432.jsonl"),
     ("heldout-433", "/tests/corpus/lang-heldout433.jsonl"),
     ("heldout-434", "/tests/corpus/lang-heldout434.jsonl"),
+    ("heldout-435", "/tests/corpus/lang-heldout435.jsonl"),
+    ("heldout-436", "/tests/corpus/lang-heldout436.jsonl"),
+    ("heldout-437", "/tests/corpus/lang-heldout437.jsonl"),
+    ("heldout-438", "/tests/corpus/lang-heldout438.jsonl"),
+    ("heldout-439", "/tests/corpus/lang-heldout439.jsonl"),
+    ("heldout-440", "/tests/corpus/lang-heldout440.jsonl"),
+    ("heldout-441", "/tests/corpus/lang-heldout441.jsonl"),
+    ("heldout-442", "/tests/corpus/lang-heldout442.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
