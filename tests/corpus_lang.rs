@@ -1031,6 +1031,11 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-440", "/tests/corpus/lang-heldout440.jsonl"),
     ("heldout-441", "/tests/corpus/lang-heldout441.jsonl"),
     ("heldout-442", "/tests/corpus/lang-heldout442.jsonl"),
+    ("heldout-443", "/tests/corpus/lang-heldout443.jsonl"),
+    ("heldout-444", "/tests/corpus/lang-heldout444.jsonl"),
+    ("heldout-445", "/tests/corpus/lang-heldout445.jsonl"),
+    ("heldout-446", "/tests/corpus/lang-heldout446.jsonl"),
+    ("heldout-447", "/tests/corpus/lang-heldout447.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
