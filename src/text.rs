@@ -369,10 +369,14 @@ pub enum Word {
     /// "yapamazsınız": what may not be done, where the language says so
     /// apart from its plain denial ([`Word::Not`]).
     Cannot,
+    /// "right now", "im Moment", "pour le moment", "en este momento",
+    /// "現在", "目前": a failure said to be of the moment, the checker's
+    /// ("Unable to verify the code right now"), not the user's answer.
+    Now,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 47] = [
+    const ALL: [(Word, &'static str); 48] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -420,6 +424,7 @@ impl Word {
         (Word::SignIn, "sign_in"),
         (Word::TimeLeft, "time_left"),
         (Word::Cannot, "cannot"),
+        (Word::Now, "now"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

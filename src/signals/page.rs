@@ -2619,7 +2619,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             .iter()
             .filter(|m| m.concepts.has(C::Otp))
             .all(|m| m.concepts.has(C::Token));
-    if s.says_invalid() && s.has(C::Otp) && !links_token {
+    // "Unable to verify the code right now", "Der Code kann derzeit nicht
+    // überprüft werden": a check that cannot be made at the moment is the
+    // checker's failure, no wrong code.
+    if s.says_invalid() && s.has(C::Otp) && !links_token && !lex.word_in(Word::Now, s.toks, s.words)
+    {
         return Some((Judgement::Invalid, Rule::TextInvalidCode, 1.0));
     }
     // "Two-factor authentication failed", not "Failed to send the code":
@@ -6458,6 +6462,33 @@ mod tests {
             )),
             Some(Judgement::Invalid)
         );
+    }
+
+    #[test]
+    fn a_code_that_cannot_be_checked_right_now_is_the_checkers_failure() {
+        for t in [
+            "Unable to verify the code right now. Please try again.",
+            "Der Code kann derzeit nicht überprüft werden. Bitte versuchen Sie es erneut.",
+            "Impossible de vérifier le code pour le moment. Veuillez réessayer.",
+            "現在コードを検証できません。もう一度お試しください。",
+            "目前无法验证验证码。请稍后重试。",
+        ] {
+            let read = top(&read_text_on(t, false));
+            assert!(
+                matches!(read, None | Some(Judgement::Other)),
+                "{t}: {read:?}"
+            );
+        }
+        for t in [
+            "Unable to verify the code. Please try again.",
+            "認証コードが正しくありません。",
+        ] {
+            assert_eq!(
+                top(&read_text_on(t, false)),
+                Some(Judgement::Invalid),
+                "{t}"
+            );
+        }
     }
 
     #[test]
