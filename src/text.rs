@@ -370,7 +370,7 @@ pub enum Word {
     /// apart from its plain denial ([`Word::Not`]).
     Cannot,
     /// "right now", "im Moment", "pour le moment", "en este momento",
-    /// "現在", "目前": a failure said to be of the moment, the checker's
+    /// "現在は", "目前": a failure said to be of the moment, the checker's
     /// ("Unable to verify the code right now"), not the user's answer.
     Now,
 }

@@ -6470,7 +6470,7 @@ mod tests {
             "Unable to verify the code right now. Please try again.",
             "Der Code kann derzeit nicht überprüft werden. Bitte versuchen Sie es erneut.",
             "Impossible de vérifier le code pour le moment. Veuillez réessayer.",
-            "現在コードを検証できません。もう一度お試しください。",
+            "現在は認証コードを確認できません。もう一度お試しください。",
             "目前无法验证验证码。请稍后重试。",
         ] {
             let read = top(&read_text_on(t, false));
@@ -6479,9 +6479,10 @@ mod tests {
                 "{t}: {read:?}"
             );
         }
+        // "現在の認証コード" is the current code: still a wrong one.
         for t in [
             "Unable to verify the code. Please try again.",
-            "認証コードが正しくありません。",
+            "現在の認証コードが無効です。",
         ] {
             assert_eq!(
                 top(&read_text_on(t, false)),
