@@ -2215,7 +2215,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || s.after_unplaced_error
             || s.has(C::GenericError)
             || s.has(C::Failed)
-            || s.has(C::Misconfigured))
+            || s.has(C::Misconfigured)
+            || lex.word_in(Word::Now, s.toks, s.words))
         && s.only_later();
     if failure_then_later && (!failure || s.has(C::Misconfigured)) {
         return None;
@@ -2682,7 +2683,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         if s.has(C::Expired) && !s.has(C::RateObject) && !s.has(C::Unavailable) {
             return Some((Judgement::Expired, Rule::TextExpiredOnMfaStep, 0.6));
         }
-        if s.says_invalid() && !s.has(C::Missing) && !s.next_fault {
+        if s.says_invalid()
+            && !s.has(C::Missing)
+            && !s.next_fault
+            && !lex.word_in(Word::Now, s.toks, s.words)
+        {
             return Some((Judgement::Invalid, Rule::TextInvalidOnMfaStep, 0.6));
         }
     }
@@ -6472,13 +6477,26 @@ mod tests {
             "Impossible de vérifier le code pour le moment. Veuillez réessayer.",
             "現在は認証コードを確認できません。もう一度お試しください。",
             "目前无法验证验证码。请稍后重试。",
+            "目前无法验证验证码，请稍后重试",
+            "We can't verify your code right now, please try again later.",
         ] {
-            let read = top(&read_text_on(t, false));
-            assert!(
-                matches!(read, None | Some(Judgement::Other)),
-                "{t}: {read:?}"
-            );
+            // On the page that asks for the code, too.
+            for on_mfa_step in [false, true] {
+                let read = top(&read_text_on(t, on_mfa_step));
+                assert!(
+                    matches!(read, None | Some(Judgement::Other)),
+                    "{t} ({on_mfa_step}): {read:?}"
+                );
+            }
         }
+        // A limit of the moment is still a limit.
+        assert_eq!(
+            top(&read_text_on(
+                "Too many attempts right now, please try again later.",
+                true
+            )),
+            Some(Judgement::Rate)
+        );
         // "現在の認証コード" is the current code: still a wrong one.
         for t in [
             "Unable to verify the code. Please try again.",
