@@ -1155,7 +1155,8 @@ impl Sentence<'_> {
         // session's IP address changed: enter the code we sent").
         let ended = (self.has(C::Session) && (said(Word::Ended) || self.has(C::Expired)))
             || said(Word::SignedOut)
-            || self.has(C::Relogin);
+            || self.has(C::Relogin)
+            || self.next_relogin;
         ended
             && !said(Word::Not)
             && !said(Word::If)
@@ -2056,15 +2057,16 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             && !(absent || s.has(C::Expired) || refused)
             && lex.word_in(Word::Maybe, s.toks, s.words)
     };
+    // "You are logging in from a different IP address. Please log in
+    // again": a bare "IP" names no boundary object of its own.
+    if s.session_ended_by_an_address_change() && !counted {
+        return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
+    }
     if boundary
         && !counted
         && !code_first
         && !supposed()
-        && (s.has(C::Missing)
-            || s.has(C::Invalid)
-            || s.has(C::Expired)
-            || refused
-            || s.session_ended_by_an_address_change())
+        && (s.has(C::Missing) || s.has(C::Invalid) || s.has(C::Expired) || refused)
     {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 1.0));
     }
@@ -2772,7 +2774,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         }
         // The next sentence is read only when this one needs it: after a
         // token said to fail (a reload advice next), a limit (a block next)
-        // or an expired session (a sign-in over next).
+        // or an expired session or an address (a sign-in over next).
         let limit_words = [C::Rate, C::Many, C::Bound, C::Limited, C::Several]
             .into_iter()
             .any(|c| set.has(c));
@@ -2821,9 +2823,10 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             || expired_flow
             || session_failed
             || signed_out
-            || request_invalid)
-            .then(|| sentences.peek().copied())
-            .flatten();
+            || request_invalid
+            || set.has(C::Ip))
+        .then(|| sentences.peek().copied())
+        .flatten();
         let mut next_toks = next.map(|n| next_buf.fill(n)).unwrap_or_default();
         if next.is_some() {
             scan_with_numbers(&mut next_toks, lexicons, words, &mut next_matches);
@@ -2869,11 +2872,16 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             && next_matches
                 .iter()
                 .any(|m| m.concepts.has(C::Unavailable) || m.concepts.has(C::GenericError));
-        let next_relogin =
-            (expired_session || session_failed || (signed_out && !next.is_some_and(is_question)))
-                && next.is_some()
-                && next_matches.iter().any(|m| m.concepts.has(C::Relogin))
-                && !next_names_code;
+        // Or after an address named ("You are logging in from a different
+        // IP address. Please log in again": read in
+        // [`Sentence::session_ended_by_an_address_change`]).
+        let next_relogin = (expired_session
+            || session_failed
+            || set.has(C::Ip)
+            || (signed_out && !next.is_some_and(is_question)))
+            && next.is_some()
+            && next_matches.iter().any(|m| m.concepts.has(C::Relogin))
+            && !next_names_code;
         let s = Sentence {
             set,
             toks: &toks,
@@ -3916,6 +3924,19 @@ mod tests {
             Some(Other)
         );
         assert_eq!(j("Your IP address has changed"), Some(Session));
+        // A sign-in from another address, with a sign-in over said next;
+        // "Łączysz się" (you are connecting) is no sign-in link ("łącze").
+        for t in [
+            "You are logging in from a different IP address. Please log in again.",
+            "Stai accedendo al sistema da un IP diverso. Per favore rifai il login.",
+            "Łączysz się z innego adresu IP. Zaloguj się ponownie.",
+        ] {
+            assert_eq!(j(t), Some(Session), "{t}");
+        }
+        assert_ne!(
+            j("You are logging in from a different IP address. Is this you?"),
+            Some(Session)
+        );
         // "expected X, but got Y" is a mismatch.
         assert_eq!(j("Expected state abc123 but got def456"), Some(Session));
         // German: compounds end in the head noun; "zu viele" needs an object like "too many".
