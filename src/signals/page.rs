@@ -6409,6 +6409,10 @@ mod tests {
             "Vous avez atteint la limite d'articles gratuits.",
             "Sie haben das Limit an kostenlosen Artikeln erreicht.",
             "您的存储空间已达上限。",
+            // The plan's own limit: what the plan allots is the quota.
+            "You have reached the limit of your plan. Upgrade to continue.",
+            "Você atingiu o limite de telas simultâneas do seu plano.",
+            "Osiągnięto limit dla Twojego pakietu.",
         ] {
             assert_ne!(strongest(t), Some(Rate), "{t}");
         }
@@ -6419,6 +6423,7 @@ mod tests {
             "The project's quota for this operation has been exceeded.",
             "ファイルのアップロード回数が上限に達しました。しばらくしてから再度お試しください。",
             "Osiągnięto limit wysyłania kodów SMS.",
+            "Too many requests for your plan. Try again in 60 seconds.",
             "Zugang für Mitglieder vorübergehend gesperrt. Bitte später erneut versuchen.",
         ] {
             assert_eq!(strongest(t), Some(Rate), "{t}");
