@@ -1313,7 +1313,7 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
                 || c == '\r'
                 || matches!(c, '\u{3002}' | '\u{ff01}' | '\u{ff1f}' | '\u{ff1b}')
                 || (matches!(c, '!' | '?' | ';') && next.is_none_or(char::is_whitespace))
-                || (c == '.'
+                || (matches!(c, '.' | '\u{2026}')
                     && next.is_none_or(char::is_whitespace)
                     && !(lower_case_next(text.get(at + 1..).unwrap_or(""))
                         && (abbreviation_before(text.get(start..at).unwrap_or(""))

@@ -282,8 +282,11 @@ impl Sentence<'_> {
                 .all(|m| m.concepts.has(C::Rate) && union(waiting, m.concepts) == waiting);
         let fresh =
             !(self.after_verdict || self.after_failure || self.after_block || self.after_heading);
+        // Han, kana and Hangul are a token a character: "お待ちください" is
+        // all one match.
+        let matched: usize = self.matches.iter().map(|m| m.len).sum();
         let bare_wait = fresh
-            && self.toks.len() <= 3
+            && self.toks.len() <= 3.max(matched + 1)
             && !self.toks.iter().any(Token::may_be_number)
             && self.matches.iter().all(|m| m.concepts.has(C::Wait));
         only_waiting && (bare_wait || text::lexicon().is_word(Word::Later, self.toks, self.words))
@@ -1155,7 +1158,9 @@ impl Sentence<'_> {
         // session's IP address changed: enter the code we sent").
         let ended = (self.has(C::Session) && (said(Word::Ended) || self.has(C::Expired)))
             || said(Word::SignedOut)
-            || self.has(C::Relogin)
+            // A sign-in asked after the address, not a new one it made ("New
+            // sign-in from a different IP address. Was this you?").
+            || (self.has(C::Relogin) && self.first_index(C::Relogin) > self.first_index(C::Ip))
             || self.next_relogin;
         ended
             && !said(Word::Not)
@@ -2625,7 +2630,11 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Unable to verify the code right now", "Der Code kann derzeit nicht
     // überprüft werden": a check that cannot be made at the moment is the
     // checker's failure, no wrong code.
-    if s.says_invalid() && s.has(C::Otp) && !links_token && !lex.word_in(Word::Now, s.toks, s.words)
+    if s.says_invalid()
+        && s.has(C::Otp)
+        && !links_token
+        && !s.has(C::Commerce)
+        && !lex.word_in(Word::Now, s.toks, s.words)
     {
         return Some((Judgement::Invalid, Rule::TextInvalidCode, 1.0));
     }
@@ -3933,10 +3942,14 @@ mod tests {
         ] {
             assert_eq!(j(t), Some(Session), "{t}");
         }
-        assert_ne!(
-            j("You are logging in from a different IP address. Is this you?"),
-            Some(Session)
-        );
+        for t in [
+            "You are logging in from a different IP address. Is this you?",
+            "Neue Anmeldung von einer anderen IP-Adresse. Warst du das?",
+        ] {
+            assert_ne!(j(t), Some(Session), "{t}");
+        }
+        // "현재 인증" (the current sign-in) holds no "재인증" (sign in again).
+        assert_ne!(j("현재 인증 세션 정보를 불러오는 중입니다."), Some(Session));
         // "expected X, but got Y" is a mismatch.
         assert_eq!(j("Expected state abc123 but got def456"), Some(Session));
         // German: compounds end in the head noun; "zu viele" needs an object like "too many".
@@ -6386,6 +6399,11 @@ mod tests {
             "Bitte warten...",
             "Aguarde…",
             "Votre compte est en attente d'approbation. Veuillez patienter.",
+            // An ellipsis ends the progress line; in Japanese the wait is
+            // all one match of many characters.
+            "Anmeldung läuft… Bitte warten.",
+            "ログイン中です。お待ちください。",
+            "Łączysz się z serwerem uwierzytelniania… Proszę czekać.",
         ] {
             assert_eq!(strongest(t), None, "{t}");
         }
@@ -6505,6 +6523,8 @@ mod tests {
             "目前无法验证验证码。请稍后重试。",
             "目前无法验证验证码，请稍后重试",
             "We can't verify your code right now, please try again later.",
+            "No podemos verificar tu código en este momento. Inténtalo de nuevo más tarde.",
+            "Kodunuzu şu anda doğrulayamıyoruz. Lütfen daha sonra tekrar deneyin.",
         ] {
             // On the page that asks for the code, too.
             for on_mfa_step in [false, true] {
@@ -7614,6 +7634,13 @@ mod tests {
                 Some(Other),
             ),
             ("Nieprawidłowy kod CVV.", Some(Other)),
+            // Whatever the code is called, beside the card's CVV or a
+            // coupon it is the shop's (review r81).
+            ("セキュリティコード（CVV）が正しくありません。", Some(Other)),
+            (
+                "Dieser Code entspricht keinem aktiven Gutschein.",
+                Some(Other),
+            ),
             // An activity's session is no sign-in's (review r66).
             ("Your chat session has expired.", None),
             ("Die Chatsitzung ist abgelaufen.", None),
