@@ -286,6 +286,9 @@ pub enum Word {
     /// the page's own action under way. A length before it counts that
     /// action down ("You will be redirected in 5 seconds"), not a wait.
     Underway,
+    /// "in progress", "en cours", "läuft", "ログイン中", "正在": the page at
+    /// work; "please wait" beside it is a progress line's.
+    Progress,
     /// "resend", "erneut senden", "renvoyer", "再送信", "重新获取": a code
     /// sent again. A countdown to it is the page's resend button at work.
     Resend,
@@ -376,7 +379,7 @@ pub enum Word {
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 48] = [
+    const ALL: [(Word, &'static str); 49] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -401,6 +404,7 @@ impl Word {
         (Word::Change, "change"),
         (Word::Ended, "ended"),
         (Word::Underway, "underway"),
+        (Word::Progress, "progress"),
         (Word::Resend, "resend"),
         (Word::Later, "later"),
         (Word::Device, "device"),

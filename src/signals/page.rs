@@ -289,7 +289,21 @@ impl Sentence<'_> {
             && self.toks.len() <= 3.max(matched + 1)
             && !self.toks.iter().any(Token::may_be_number)
             && self.matches.iter().all(|m| m.concepts.has(C::Wait));
-        only_waiting && (bare_wait || text::lexicon().is_word(Word::Later, self.toks, self.words))
+        // "Envoi du code en cours, merci de patienter", "ログイン中、しばらく
+        // お待ちください": the page at work, said in the sentence, and
+        // only its waiting words as the limit's; nothing failed, ran out or
+        // was counted, and no length.
+        let progress = fresh
+            && !self.has(C::Many)
+            && !self.has(C::Permanent)
+            && self
+                .matches
+                .iter()
+                .all(|m| !m.concepts.has(C::Rate) || m.concepts.has(C::Wait))
+            && text::lexicon().word_in(Word::Progress, self.toks, self.words);
+        progress
+            || only_waiting
+                && (bare_wait || text::lexicon().is_word(Word::Later, self.toks, self.words))
     }
     /// "La demande de connexion n'a pas été approuvée à temps sur votre
     /// téléphone", "The sign-in request expired on your phone": a device
@@ -6404,8 +6418,19 @@ mod tests {
             "Anmeldung läuft… Bitte warten.",
             "ログイン中です。お待ちください。",
             "Łączysz się z serwerem uwierzytelniania… Proszę czekać.",
+            // The page at work, named in the sentence (review r82).
+            "Envoi du code en cours, merci de patienter.",
+            "Doğrulama kodu gönderiliyor, lütfen bekleyin.",
+            "로그인 중입니다... 잠시만 기다려 주세요",
         ] {
             assert_eq!(strongest(t), None, "{t}");
+        }
+        // A wait after a block or a count stays a limit.
+        for t in [
+            "アカウントがロックされています。しばらくお待ちください。",
+            "Trop de tentatives… Veuillez patienter.",
+        ] {
+            assert_eq!(strongest(t), Some(Judgement::Rate), "{t}");
         }
         for t in [
             "Réessayez plus tard.",
@@ -6431,6 +6456,10 @@ mod tests {
             "You have reached the limit of your plan. Upgrade to continue.",
             "Você atingiu o limite de telas simultâneas do seu plano.",
             "Osiągnięto limit dla Twojego pakietu.",
+            "Sie haben die maximale Anzahl gleichzeitiger Streams für Ihr Abo erreicht.",
+            // An outage whose own words hold a negation ("niet beschikbaar
+            // vanwege onderhoud") is still one, and "tijdelijk" no wait.
+            "Deze dienst is tijdelijk niet beschikbaar vanwege onderhoud.",
         ] {
             assert_ne!(strongest(t), Some(Rate), "{t}");
         }
