@@ -1519,7 +1519,8 @@ const ELIDED: [&str; 22] = [
 pub const WEB_ADDRESS: &str = "://";
 
 /// The length of the web address `rest` opens with ("http://…",
-/// "https://…", to the next space or quote), if it opens with one.
+/// "https://…", to the next space, quote or Han, kana or Hangul letter:
+/// "跳转链接https://a.example/cb不合法"), if it opens with one.
 fn web_address_len(rest: &str) -> Option<usize> {
     let scheme = ["http://", "https://"].into_iter().find(|p| {
         rest.get(..p.len())
@@ -1527,7 +1528,9 @@ fn web_address_len(rest: &str) -> Option<usize> {
     })?;
     let body = rest.get(scheme.len()..)?;
     let end = body
-        .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '「' | '」'))
+        .find(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '「' | '」') || is_cjk(c)
+        })
         .unwrap_or(body.len());
     (end > 0).then_some(scheme.len() + end)
 }
@@ -2067,6 +2070,14 @@ mod tests {
         assert_eq!(
             t,
             ["loop", "detected", "redirect", "uri", "didnt", "match", "42"]
+        );
+    }
+
+    #[test]
+    fn a_web_address_ends_before_han_kana_or_hangul() {
+        assert_eq!(
+            token_texts("链接https://a.example/cb不合法"),
+            ["链", "接", WEB_ADDRESS, "不", "合", "法"]
         );
     }
 
