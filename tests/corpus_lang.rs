@@ -1061,6 +1061,10 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-470", "/tests/corpus/lang-heldout470.jsonl"),
     ("heldout-471", "/tests/corpus/lang-heldout471.jsonl"),
     ("heldout-472", "/tests/corpus/lang-heldout472.jsonl"),
+    ("heldout-473", "/tests/corpus/lang-heldout473.jsonl"),
+    ("heldout-474", "/tests/corpus/lang-heldout474.jsonl"),
+    ("heldout-475", "/tests/corpus/lang-heldout475.jsonl"),
+    ("heldout-476", "/tests/corpus/lang-heldout476.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
