@@ -1065,6 +1065,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-474", "/tests/corpus/lang-heldout474.jsonl"),
     ("heldout-475", "/tests/corpus/lang-heldout475.jsonl"),
     ("heldout-476", "/tests/corpus/lang-heldout476.jsonl"),
+    ("heldout-477", "/tests/corpus/lang-heldout477.jsonl"),
+    ("heldout-478", "/tests/corpus/lang-heldout478.jsonl"),
+    ("heldout-479", "/tests/corpus/lang-heldout479.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
@@ -1406,6 +1409,17 @@ fn own_wordings_per_language() {
         ("ko", "O", "사용자 이름 또는 비밀번호가 잘못되었습니다."),
         ("ko", "R", "계정이 일시적으로 잠겼습니다."),
         ("ko", "S", "세션이 만료되었습니다. 다시 로그인하세요."),
+        // The forty-third session's reviews (r81 to r84).
+        ("en", "S", "You were logged out due to inactivity."),
+        ("pt", "S", "A sua sessão terminou. Inicie sessão novamente."),
+        ("zh-Hans", "I", "请输入正确的六位短信验证码"),
+        ("fr", "R", "Attends une minute avant de renvoyer le code."),
+        ("es", "R", "Inténtalo de nuevo después de 30 s"),
+        ("nl", "S", "Deze pagina stond te lang open, herlaad hem en probeer het opnieuw."),
+        ("de", "O", "Sie haben die maximale Anzahl gleichzeitiger Streams für Ihr Abo erreicht."),
+        ("tr", "O", "Kampanya kodunun süresi doldu."),
+        ("ja", "O", "ログイン中です。お待ちください。"),
+        ("it", "S", "Stai accedendo al sistema da un IP diverso. Per favore rifai il login."),
     ];
     let mut wrong = Vec::new();
     for (lang, want, text) in cases {
