@@ -290,9 +290,11 @@ impl Sentence<'_> {
             && !self.toks.iter().any(Token::may_be_number)
             && self.matches.iter().all(|m| m.concepts.has(C::Wait));
         // "Envoi du code en cours, merci de patienter", "ログイン中、しばらく
-        // お待ちください": the page at work, said in the sentence, and
-        // only its waiting words as the limit's; nothing failed, ran out or
-        // was counted, and no length.
+        // お待ちください": the page at work, said in the sentence, and every
+        // limit word in it a word of waiting; nothing failed before it and
+        // nothing is counted or locked. A cooldown keeps its own limit words
+        // ("Sending your code, please wait 60 seconds before requesting a
+        // new one").
         let progress = fresh
             && !self.has(C::Many)
             && !self.has(C::Permanent)
