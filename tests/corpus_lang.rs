@@ -1068,6 +1068,13 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-477", "/tests/corpus/lang-heldout477.jsonl"),
     ("heldout-478", "/tests/corpus/lang-heldout478.jsonl"),
     ("heldout-479", "/tests/corpus/lang-heldout479.jsonl"),
+    ("heldout-480", "/tests/corpus/lang-heldout480.jsonl"),
+    ("heldout-481", "/tests/corpus/lang-heldout481.jsonl"),
+    ("heldout-482", "/tests/corpus/lang-heldout482.jsonl"),
+    ("heldout-483", "/tests/corpus/lang-heldout483.jsonl"),
+    ("heldout-484", "/tests/corpus/lang-heldout484.jsonl"),
+    ("heldout-485", "/tests/corpus/lang-heldout485.jsonl"),
+    ("heldout-486", "/tests/corpus/lang-heldout486.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code

@@ -482,9 +482,12 @@ impl Sentence<'_> {
         // A clause that ends in its verb names the contact just before the
         // sent word ("…, den wir an Ihre E-Mail-Adresse gesendet haben",
         // "die we naar je e-mail stuurden").
+        // A new e-mail that was sent is the message the code went in ("Der
+        // Code ist abgelaufen, eine neue E-Mail wurde gesendet").
         let sent_after = m.start + m.len;
-        let sent_to =
-            sent.contains(&sent_after) || sent.iter().any(|&p| p < m.start && m.start - p <= 4);
+        let sent_to = sent.contains(&sent_after)
+            || sent.iter().any(|&p| p < m.start && m.start - p <= 4)
+            || word_at(Word::New, m.start.wrapping_sub(1), 1);
         // A language that puts the clause before its noun names the code's
         // channel before the code ("telefon numaranıza gönderilen kod"): the
         // contact after a code said to be sent is what the clause tells of
@@ -2435,10 +2438,14 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // idle is the signed-in session's timeout, with or without a sign-in
     // asked for.
     let idle = || lex.word_in(Word::Idle, s.toks, s.words);
+    // "token失效，请重新登录", "Token expired, please log in again": a bare
+    // token (no code named) that ran out, with a new sign-in asked for, is
+    // the signed-in session's.
+    let session_token = relogin_said && s.has(C::Token) && s.every_also(C::Otp, C::Token);
     if (s.has(C::Expired) || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
-        && s.has(C::Session)
+        && (s.has(C::Session) || session_token)
         && (relogin || idle())
-        && !mfa_object
+        && (!mfa_object || (session_token && !s.has(C::Challenge)))
         && (!s.has(C::Flow) || (relogin_said && s.flow_names_the_session()))
         && !s.account_may_have_expired()
     {
@@ -7713,5 +7720,40 @@ mod tests {
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
+    }
+
+    #[test]
+    fn a_session_token_and_a_new_email() {
+        use Judgement::*;
+        for (t, want) in [
+            // A bare token that ran out, a new sign-in asked for: the session's.
+            ("token失效，请重新登录", Some(Session)),
+            ("Token expired, please log in again.", Some(Session)),
+            ("Token abgelaufen, bitte erneut anmelden.", Some(Session)),
+            // A code named: the step's, as before.
+            ("Your code has expired, please log in again.", Some(Expired)),
+            // A token that ran out with a reload asked for stays the form's.
+            (
+                "Token expirado. Por favor, recarge la página.",
+                Some(Session),
+            ),
+            // A new e-mail sent after the expiry is the code's message, no
+            // credential.
+            (
+                "Der Bestätigungscode ist abgelaufen, eine neue E-Mail wurde gesendet.",
+                Some(Expired),
+            ),
+            (
+                "El código de verificación ha expirado, nuevo correo de verificación enviado.",
+                Some(Expired),
+            ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        // The account named before the expiry may be what ran out.
+        assert_ne!(
+            strongest("Votre compte a expiré. Reconnectez-vous pour continuer."),
+            Some(Session)
+        );
     }
 }
