@@ -1075,6 +1075,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-484", "/tests/corpus/lang-heldout484.jsonl"),
     ("heldout-485", "/tests/corpus/lang-heldout485.jsonl"),
     ("heldout-486", "/tests/corpus/lang-heldout486.jsonl"),
+    ("heldout-487", "/tests/corpus/lang-heldout487.jsonl"),
+    ("heldout-488", "/tests/corpus/lang-heldout488.jsonl"),
+    ("heldout-489", "/tests/corpus/lang-heldout489.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
