@@ -1735,7 +1735,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "ログインに時間がかかりすぎました": a sign-in (or a code's step) not
     // finished in time ran out. So did the time given for it: "The time to
     // log in has expired", "Le temps pour se connecter a expiré", "Kimlik
-    // doğrulama zamanı aşıldı". Not a session's (its own rules), nor a
+    // doğrulama zamanı aşıldı". Not a session's or a bare token's (their
+    // own rules: "Token süresi doldu, lütfen tekrar giriş yapın"), nor a
     // count or a wait, nor a credential's.
     // "You took too long to enter the password", "输入密码超时": a
     // credential being entered is the sign-in that ran out.
@@ -1757,6 +1758,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             C::Unavailable,
             C::Invalid,
             C::Boundary,
+            C::Token,
         ]
         .into_iter()
         .all(|c| !s.has(c))
@@ -2438,11 +2440,14 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // idle is the signed-in session's timeout, with or without a sign-in
     // asked for.
     let idle = || lex.word_in(Word::Idle, s.toks, s.words);
-    // "token失效，请重新登录", "Token expired, please log in again": a bare
-    // token (no code named) that ran out, with a new sign-in asked for, is
-    // the signed-in session's.
+    // "token失效，请重新登录", "Token expired. Please log in again", "Invalid
+    // token. Please sign in again": a bare token (no code named) that ran
+    // out or is wrong, with a new sign-in asked for, is the signed-in
+    // session's.
     let session_token = relogin_said && s.has(C::Token) && s.every_also(C::Otp, C::Token);
-    if (s.has(C::Expired) || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
+    if (s.has(C::Expired)
+        || (session_token && s.has(C::Invalid))
+        || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
         && (s.has(C::Session) || session_token)
         && (relogin || idle())
         && (!mfa_object || (session_token && !s.has(C::Challenge)))
@@ -2909,6 +2914,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // [`Sentence::session_ended_by_an_address_change`]).
         let next_relogin = (expired_session
             || session_failed
+            || token_failed
             || set.has(C::Ip)
             || (signed_out && !next.is_some_and(is_question)))
             && next.is_some()
@@ -7730,6 +7736,28 @@ mod tests {
             ("token失效，请重新登录", Some(Session)),
             ("Token expired, please log in again.", Some(Session)),
             ("Token abgelaufen, bitte erneut anmelden.", Some(Session)),
+            // The sign-in asked for in the next sentence (review 85), or
+            // the token said wrong.
+            (
+                "Your token has expired. Please sign in again.",
+                Some(Session),
+            ),
+            ("Invalid token. Please sign in again.", Some(Session)),
+            (
+                "トークンが無効です。再度ログインしてください。",
+                Some(Session),
+            ),
+            // Turkish: a token whose time ran out is no step that took too long.
+            (
+                "Token süresi doldu, lütfen tekrar giriş yapınız.",
+                Some(Session),
+            ),
+            (
+                "Belirtecin süresi doldu. Lütfen tekrar giriş yapın.",
+                Some(Session),
+            ),
+            // No sign-in asked for: a token, as before.
+            ("Invalid token.", Some(Invalid)),
             // A code named: the step's, as before.
             ("Your code has expired, please log in again.", Some(Expired)),
             // A token that ran out with a reload asked for stays the form's.
@@ -7749,6 +7777,14 @@ mod tests {
             ),
         ] {
             assert_eq!(strongest(t), want, "{t}");
+        }
+        // A payment's link or token is a shop's (review 85).
+        for t in [
+            "Payment link expired. We've emailed you a new one.",
+            "Le jeton de paiement a expiré. Veuillez saisir à nouveau vos informations de carte.",
+            "決済トークンの有効期限が切れています。カード情報を再入力してください。",
+        ] {
+            assert_ne!(strongest(t), Some(Expired), "{t}");
         }
         // The account named before the expiry may be what ran out.
         assert_ne!(
