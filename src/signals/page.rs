@@ -2444,13 +2444,17 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // token. Please sign in again": a bare token (no code named) that ran
     // out or is wrong, with a new sign-in asked for, is the signed-in
     // session's.
-    let session_token = relogin_said && s.has(C::Token) && s.every_also(C::Otp, C::Token);
+    // Not one beside an API's ("Sign in again to create a new personal
+    // access token").
+    let session_token =
+        relogin_said && s.has(C::Token) && s.every_also(C::Otp, C::Token) && !s.has(C::Api);
     if (s.has(C::Expired)
         || (session_token && s.has(C::Invalid))
         || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
         && (s.has(C::Session) || session_token)
         && (relogin || idle())
-        && (!mfa_object || (session_token && !s.has(C::Challenge)))
+        && !s.has(C::Challenge)
+        && (session_token || !s.has(C::Otp))
         && (!s.has(C::Flow) || (relogin_said && s.flow_names_the_session()))
         && !s.account_may_have_expired()
     {
@@ -7758,6 +7762,16 @@ mod tests {
             ),
             // No sign-in asked for: a token, as before.
             ("Invalid token.", Some(Invalid)),
+            // A one-time token is a code (review 87).
+            (
+                "Le jeton à usage unique a expiré. Veuillez vous reconnecter pour en recevoir \
+                 un nouveau.",
+                Some(Expired),
+            ),
+            (
+                "一次性令牌已过期，请重新登录以获取新的令牌。",
+                Some(Expired),
+            ),
             // A code named: the step's, as before.
             ("Your code has expired, please log in again.", Some(Expired)),
             // A token that ran out with a reload asked for stays the form's.
@@ -7778,13 +7792,16 @@ mod tests {
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
-        // A payment's link or token is a shop's (review 85).
+        // A payment's link or token is a shop's (review 85); a pairing
+        // token is the TV's, a personal access token an API's (review 87).
         for t in [
+            "Le jeton d'appairage a expiré. Veuillez vous reconnecter sur votre téléviseur.",
+            "Votre jeton d'accès personnel a expiré. Reconnectez-vous pour en générer un nouveau.",
             "Payment link expired. We've emailed you a new one.",
             "Le jeton de paiement a expiré. Veuillez saisir à nouveau vos informations de carte.",
             "決済トークンの有効期限が切れています。カード情報を再入力してください。",
         ] {
-            assert_ne!(strongest(t), Some(Expired), "{t}");
+            assert!(matches!(strongest(t), None | Some(Other)), "{t}");
         }
         // The account named before the expiry may be what ran out.
         assert_ne!(
