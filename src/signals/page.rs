@@ -443,9 +443,11 @@ impl Sentence<'_> {
         }
         let lex = text::lexicon();
         let n = self.toks.len();
+        // `i` may be `usize::MAX`, the word before the first (`0 - 1`,
+        // wrapped): its range is then empty.
         let word_at = |w: Word, i: usize, len: usize| {
             self.toks
-                .get(i..(i + len).min(n))
+                .get(i..i.wrapping_add(len).min(n))
                 .is_some_and(|ts| lex.word_in(w, ts, self.words))
         };
         // Where the sent words begin (a word may span tokens: "送信した",
