@@ -444,7 +444,9 @@ impl Sentence<'_> {
         let lex = text::lexicon();
         let n = self.toks.len();
         // `i` may be `usize::MAX`, the word before the first (`0 - 1`,
-        // wrapped): its range is then empty.
+        // wrapped): its range is then empty. (A `checked_sub` at the call,
+        // as `means` below has, costs 12 bytes of the popup's module, which
+        // has 2 to spare.)
         let word_at = |w: Word, i: usize, len: usize| {
             self.toks
                 .get(i..i.wrapping_add(len).min(n))
@@ -2455,6 +2457,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
         && (s.has(C::Session) || session_token)
         && (relogin || idle())
+        // No code or challenge named, or only the session's bare token
+        // (`!mfa_object` with that one exception, spelt out: it is the
+        // smaller module).
         && !s.has(C::Challenge)
         && (session_token || !s.has(C::Otp))
         && (!s.has(C::Flow) || (relogin_said && s.flow_names_the_session()))
