@@ -32,14 +32,22 @@ WASM_HAR_BUDGET_BYTES=$((768 * 1024))
 MODE=${1:-build}
 
 # The WASM module carries no path of this machine: panic locations of the
-# dependencies and of inlined std code name `crates/…` and `/rustc/<commit>/…`
-# (as the prebuilt std does) instead of this user's cargo registry and
-# toolchain folders, so the module is the same wherever it is built (and a
-# few KB smaller). Set for every wasm32 build here (build, clippy, tests), so
-# they share one cache.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="\
---remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=crates \
---remap-path-prefix=$(rustc --print sysroot)/lib/rustlib/src/rust=/rustc/$(rustc -vV | sed -n 's/^commit-hash: //p')"
+# dependencies and of inlined std code name `c/…` (a crate of the registry)
+# and `/rustc/<commit>/…` (as the prebuilt std does) instead of this user's
+# cargo registry and toolchain folders, so the module is the same wherever it
+# is built (and a few KB smaller). Set for every wasm32 build here (build,
+# clippy, tests), so they share one cache; set again once the native build has
+# unpacked the registry (on a fresh machine it is empty before).
+wasm_flags() {
+  local reg=${CARGO_HOME:-$HOME/.cargo}/registry/src d
+  local flags="--remap-path-prefix=$reg=crates"
+  for d in "$reg"/*/; do
+    [ -d "$d" ] && flags+=" --remap-path-prefix=${d%/}=c"
+  done
+  flags+=" --remap-path-prefix=$(rustc --print sysroot)/lib/rustlib/src/rust=/rustc/$(rustc -vV | sed -n 's/^commit-hash: //p')"
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags"
+}
+wasm_flags
 
 step() { printf '\n== %s (%d s in)\n' "$*" "$SECONDS"; }
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -90,6 +98,7 @@ ensure_test_tools() {
 build() {
   step "building the CLI (native, release)"
   cargo build --release --locked --bin auth-triage
+  wasm_flags
 
   step "building the core for wasm32"
   cargo build --locked -p auth-triage-wasm --target wasm32-unknown-unknown --profile wasm

@@ -17,25 +17,111 @@ pub const NOISE_S: i64 = 10;
 pub const WARN_S: i64 = 30;
 pub const STRONG_S: i64 = 90;
 
-/// Parse an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`) into Unix milliseconds.
+const MONTHS: &str = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+/// Parse an HTTP date into Unix milliseconds: IMF-fixdate (`Sun, 06 Nov
+/// 1994 08:49:37 GMT`), RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`), asctime
+/// (`Sun Nov  6 08:49:37 1994`) and the cookie form browsers also read
+/// (`Sun, 06-Nov-1994 08:49:37 GMT`), from 1970 on. The weekday is read as a
+/// word and not checked against the date, and a zone other than GMT is
+/// refused.
+///
+/// Written here rather than taken from `httpdate`: its parser returns a
+/// `SystemTime`, which brought about 5 KB of std's time and formatting code
+/// into the WASM module. `tests/http_dates.rs` checks both ways against
+/// `httpdate` (a dev-dependency only).
 pub fn http_date_ms(s: &str) -> Option<i64> {
-    let t = httpdate::parse_http_date(s.trim()).ok()?;
-    let d = t.duration_since(std::time::UNIX_EPOCH).ok()?;
-    i64::try_from(d.as_millis()).ok()
+    let mut words = s.trim().split([' ', ',', '-']).filter(|w| !w.is_empty());
+    // The weekday: a word of letters.
+    words
+        .next()
+        .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))?;
+    let (mut nums, mut month, mut hms, mut gmt) = (Vec::new(), 0, None, false);
+    for w in words {
+        let n = |w: &str| {
+            w.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| w.parse::<i64>().ok())
+                .flatten()
+        };
+        if let Some(x) = n(w).filter(|_| w.len() <= 4) {
+            nums.push((x, w.len()));
+        } else if let Some(i) = MONTHS
+            .find(w)
+            .filter(|i| w.len() == 3 && i % 3 == 0 && month == 0)
+        {
+            month = i / 3 + 1;
+        } else if let (Some(h), Some(m), Some(s), None) = {
+            let mut t = w.split(':').map(|p| n(p).filter(|_| p.len() == 2));
+            (
+                t.next().flatten(),
+                t.next().flatten(),
+                t.next().flatten(),
+                t.next(),
+            )
+        } {
+            hms = hms.xor(Some((h, m, s)));
+        } else if w == "GMT" && !gmt {
+            gmt = true;
+        } else {
+            return None;
+        }
+    }
+    let (h, mi, sec) = hms?;
+    let [(d, _), (y, ylen)] = nums[..] else {
+        return None;
+    };
+    // RFC 850's two-digit years: 70-99 are the 1900s (RFC 6265 reads them so).
+    let y = match ylen {
+        2 if y >= 70 => 1900 + y,
+        2 => 2000 + y,
+        4 => y,
+        _ => return None,
+    };
+    let m = month as i64;
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_days = if m == 2 {
+        28 + leap as i64
+    } else {
+        30 + ((m + m / 8) & 1)
+    };
+    if m == 0 || !(1..=month_days).contains(&d) || y < 1970 || h > 23 || mi > 59 || sec > 59 {
+        return None;
+    }
+    // Days since 1970-01-01 (H. Hinnant's days_from_civil, from March).
+    let (y, mp) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    let days = y * 365 + y / 4 - y / 100 + y / 400 + (153 * mp + 2) / 5 + d - 1 - 719_468;
+    Some(((days * 24 + h) * 60 + mi) * 60_000 + sec * 1000)
 }
 
 /// Unix milliseconds as an HTTP date (`Sun, 29 Nov 2026 15:04:05 GMT`), for
-/// the years an HTTP date can name (1970 to 9999); `None` outside them. A
-/// report read back from JSON may hold any number, and `httpdate` panics on
-/// a year past 9999.
+/// the years an HTTP date can name (1970 to 9999); `None` outside them (a
+/// report read back from JSON may hold any number).
 pub fn http_date(ms: i64) -> Option<String> {
     // 9999-12-31T23:59:59.999Z
     const LAST_MS: i64 = 253_402_300_799_999;
-    let secs = u64::try_from(ms.div_euclid(1000))
-        .ok()
-        .filter(|_| ms <= LAST_MS)?;
-    let t = std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_secs(secs))?;
-    Some(httpdate::fmt_http_date(t))
+    if !(0..=LAST_MS).contains(&ms) {
+        return None;
+    }
+    let (days, secs) = (ms / 86_400_000, ms / 1000 % 86_400);
+    // H. Hinnant's civil_from_days, for days from 1970 (no era is negative).
+    let z = days + 719_468;
+    let (era, doe) = (z / 146_097, z % 146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = era * 400 + yoe + i64::from(m <= 2);
+    let name = |list: &'static str, i: i64| list.get(i as usize * 3..i as usize * 3 + 3);
+    Some(format!(
+        "{}, {d:02} {} {y} {:02}:{:02}:{:02} GMT",
+        name("ThuFriSatSunMonTueWed", days % 7)?,
+        name(MONTHS, m - 1)?,
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    ))
 }
 
 pub struct ClockSignals {
