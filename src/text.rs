@@ -469,6 +469,10 @@ impl Concepts {
     pub fn union(&mut self, o: Concepts) {
         self.0 |= o.0;
     }
+    /// Whether every concept of the set is one of `cs`.
+    pub fn within(self, cs: &[Concept]) -> bool {
+        self.0 & !cs.iter().fold(0, |m, c| m | c.bit()) == 0
+    }
     /// The lexicon names of the concepts in the set, for tools that show
     /// how a text was read (`examples/concepts.rs`).
     pub fn names(self) -> Vec<&'static str> {

@@ -2467,6 +2467,24 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.9));
     }
+    // "身份已失效，请重新登录", "签名已过期。请重新登录。", "Expired. Please sign
+    // in again": an expiry that names nothing (no code, step, link,
+    // credential or account), with a new sign-in asked for in the sentence
+    // or the next, is the signed-in session's. Not on a code's page, where
+    // it is the step's ("Zaman aşımı. Lütfen tekrar giriş yapın" on a
+    // two-factor step). Not a condition or a denial ("If it has expired,
+    // sign in again"), not a question.
+    if relogin_said
+        && !otp_context
+        && s.has(C::Expired)
+        && s.set.within(&[C::Expired, C::Relogin])
+        && !s.question
+        && ![Word::If, Word::Not]
+            .into_iter()
+            .any(|w| lex.word_in(w, s.toks, s.words))
+    {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
+    }
     // "Your request was refused. This may be because your login has
     // expired. Reload the page and try again", "Zapytanie odrzucone. Być
     // może czas logowania minął. Przeładuj stronę": a sign-in only supposed
@@ -2836,6 +2854,9 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             set.has(C::Expired) && set.has(C::Flow) && !set.has(C::Otp) && !set.has(C::Challenge);
         let session_failed =
             (set.has(C::GenericError) || set.has(C::Failed)) && set.has(C::Session);
+        // An expiry that names nothing ("签名已过期。"): the next sentence may
+        // say to sign in again.
+        let bare_expiry = set.has(C::Expired) && set.within(&[C::Expired]);
         // Every sign-out word is a session word too: the words are looked
         // up only in a sentence that names a session. "Your session has
         // ended", "セッションが終了しました": a session said to have ended
@@ -2870,6 +2891,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             || expired_session
             || expired_flow
             || session_failed
+            || bare_expiry
             || signed_out
             || request_invalid
             || set.has(C::Ip))
@@ -2925,6 +2947,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // [`Sentence::session_ended_by_an_address_change`]).
         let next_relogin = (expired_session
             || session_failed
+            || bare_expiry
             || token_failed
             || set.has(C::Ip)
             || (signed_out && !next.is_some_and(is_question)))
@@ -7734,6 +7757,36 @@ mod tests {
                 "Se agotó el tiempo de espera de la página. Por favor, recarga la página.",
                 Some(Session),
             ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn an_expiry_that_names_nothing_and_a_new_sign_in() {
+        use Judgement::*;
+        for (t, want) in [
+            ("身份已失效,请重新登录", Some(Session)),
+            ("签名已过期。请重新登录。", Some(Session)),
+            ("Gebruikersinfo verlopen, log opnieuw in", Some(Session)),
+            ("Expired. Please sign in again.", Some(Session)),
+            // Something named that ran out: as before.
+            ("验证码已过期，请重新登录", Some(Expired)),
+            (
+                "Your code has expired. Please sign in again.",
+                Some(Expired),
+            ),
+            (
+                "This link has expired. Please sign in again.",
+                Some(Expired),
+            ),
+            (
+                "Your password has expired. Please sign in again.",
+                Some(Other),
+            ),
+            // A condition, or no new sign-in asked for.
+            ("If it has expired, please sign in again.", None),
+            ("已过期", None),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
