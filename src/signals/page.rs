@@ -1017,9 +1017,11 @@ impl Sentence<'_> {
     fn recheck_after_failure(&self) -> bool {
         // Not a shop's code or card, named here or just before ("Please
         // check the gift card code and try again", "The coupon code is
-        // invalid. Please check the code").
+        // invalid. Please check the code"), nor settings to check
+        // ("邮件验证码发送失败，请检查邮件通知设置").
         self.has(C::Recheck)
             && !self.has(C::Commerce)
+            && !self.has(C::Setup)
             && !self.after_commerce
             && (self.after_verdict
                 || self.has(C::Failed)
@@ -2472,12 +2474,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // credential or account), with a new sign-in asked for in the sentence
     // or the next, is the signed-in session's. Not on a code's page, where
     // it is the step's ("Zaman aşımı. Lütfen tekrar giriş yapın" on a
-    // two-factor step). Not a condition or a denial ("If it has expired,
-    // sign in again"), not a question.
+    // two-factor step). Not after a shop's thing named ("We couldn't apply
+    // your promo code. It has expired. Please sign in again"), not a
+    // condition or a denial ("If it has expired, sign in again"), not a
+    // question.
     if relogin_said
         && !otp_context
         && s.has(C::Expired)
         && s.set.within(&[C::Expired, C::Relogin])
+        && !s.after_commerce
         && !s.question
         && ![Word::If, Word::Not]
             .into_iter()
