@@ -1078,6 +1078,16 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-487", "/tests/corpus/lang-heldout487.jsonl"),
     ("heldout-488", "/tests/corpus/lang-heldout488.jsonl"),
     ("heldout-489", "/tests/corpus/lang-heldout489.jsonl"),
+    ("heldout-490", "/tests/corpus/lang-heldout490.jsonl"),
+    ("heldout-491", "/tests/corpus/lang-heldout491.jsonl"),
+    ("heldout-492", "/tests/corpus/lang-heldout492.jsonl"),
+    ("heldout-493", "/tests/corpus/lang-heldout493.jsonl"),
+    ("heldout-494", "/tests/corpus/lang-heldout494.jsonl"),
+    ("heldout-495", "/tests/corpus/lang-heldout495.jsonl"),
+    ("heldout-496", "/tests/corpus/lang-heldout496.jsonl"),
+    ("heldout-497", "/tests/corpus/lang-heldout497.jsonl"),
+    ("heldout-498", "/tests/corpus/lang-heldout498.jsonl"),
+    ("heldout-499", "/tests/corpus/lang-heldout499.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
