@@ -2594,6 +2594,24 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
     }
+    // "1800秒以上操作をしませんでした。ログインしなおしてください", "您长时间
+    // 未操作，请重新登录", "Aus Sicherheitsgründen wurden Sie nach 30 Minuten
+    // ohne Aktivität abgemeldet. Bitte loggen Sie sich erneut ein": the user
+    // idle, with a new sign-in asked for in the sentence or the next, is the
+    // session that timed out, with or without a word of sign-out or
+    // session. Not beside a code, a challenge or a credential, not a
+    // question or a condition ("If you are inactive for 30 minutes, you
+    // will have to sign in again"). A negation is no denial here: idleness
+    // is said with one ("操作をしませんでした", "did not use it").
+    if relogin_said
+        && !mfa_object
+        && !cred
+        && !s.question
+        && idle()
+        && !lex.word_in(Word::If, s.toks, s.words)
+    {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
+    }
     // "Ce compte a expiré, connexion impossible", "You cannot log in to
     // this account because it has expired", "アカウントの有効期限が切れている
     // ためログインできません": an account that ran out, as a subscription or
@@ -2862,6 +2880,10 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // An expiry that names nothing ("签名已过期。"): the next sentence may
         // say to sign in again.
         let bare_expiry = set.has(C::Expired) && set.within(&[C::Expired]);
+        // Idleness said ("1800秒以上操作をしませんでした。"): the next sentence
+        // may say to sign in again. Not beside a code or a challenge.
+        let idle_said =
+            !set.has(C::Otp) && !set.has(C::Challenge) && lex.word_in(Word::Idle, &toks, words);
         // Every sign-out word is a session word too: the words are looked
         // up only in a sentence that names a session. "Your session has
         // ended", "セッションが終了しました": a session said to have ended
@@ -2897,6 +2919,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             || expired_flow
             || session_failed
             || bare_expiry
+            || idle_said
             || signed_out
             || request_invalid
             || set.has(C::Ip))
@@ -2953,6 +2976,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         let next_relogin = (expired_session
             || session_failed
             || bare_expiry
+            || idle_said
             || token_failed
             || set.has(C::Ip)
             || (signed_out && !next.is_some_and(is_question)))
@@ -7764,6 +7788,36 @@ mod tests {
             ),
         ] {
             assert_eq!(strongest(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn idleness_with_a_new_sign_in_asked_for() {
+        use Judgement::*;
+        for (t, want) in [
+            (
+                "1800秒以上操作をしませんでした。ログインしなおしてください。",
+                Some(Session),
+            ),
+            ("您长时间未操作，为了账户安全，请重新登录。", Some(Session)),
+            (
+                "Je sessie bleef te lang zonder activiteit. Je moet opnieuw inloggen.",
+                Some(Session),
+            ),
+            (
+                "Aus Sicherheitsgründen wurden Sie nach 30 Minuten ohne Aktivität abgemeldet. \
+                 Bitte loggen Sie sich erneut ein.",
+                Some(Session),
+            ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        // Beside a code, or a condition: not a session that timed out.
+        for t in [
+            "The code expired while you were inactive. Please sign in again.",
+            "Wenn Sie 30 Minuten inaktiv sind, müssen Sie sich erneut anmelden.",
+        ] {
+            assert_ne!(strongest(t), Some(Session), "{t}");
         }
     }
 
