@@ -1589,6 +1589,19 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
     }
+    // "If you are inactive for 30 minutes, you will be asked to sign in
+    // again", "Sei inattivo da 25 minuti": how long the user is or may be
+    // idle is no wait on tries, whatever comes after it. Not with what a
+    // limit counts (tries, requests) named, nor a sign-out that happened,
+    // a code or an expiry (those are read below).
+    if s.idle_for_a_length()
+        && !s.signed_out
+        && ![C::RateObject, C::Many, C::Bound, C::Otp, C::Expired]
+            .into_iter()
+            .any(|c| s.has(c))
+    {
+        return None;
+    }
     // "Maximum IPs per account reached", "你的IP已经达到了注册账户上限": a
     // limit of accounts an address may hold is a policy, no limit of tries
     // or requests to wait out.
@@ -7837,6 +7850,15 @@ mod tests {
              erfolgte. Bitte melden Sie sich erneut an.",
         ] {
             assert_ne!(strongest(t), Some(Session), "{t}");
+        }
+        // How long the user is or may be idle is no wait (review 89).
+        for t in [
+            "Je bent 25 minuten inactief. Voor je veiligheid word je over 5 minuten uitgelogd.",
+            "Sie waren 25 Minuten lang inaktiv. Aus Sicherheitsgründen werden Sie in 5 Minuten \
+             abgemeldet.",
+            "Als je 30 minuten inactief bent, moet je opnieuw inloggen.",
+        ] {
+            assert_eq!(strongest(t), None, "{t}");
         }
     }
 
