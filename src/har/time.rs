@@ -45,21 +45,10 @@ pub fn parse_iso8601(s: &str) -> Option<(i64, Option<i32>)> {
             Some(sign * (oh * 60 + om))
         }
     };
-    let days = days_from_civil(y, mo, d);
+    let days = crate::signals::clock::days_from_civil(y, mo, d);
     let local = ((days * 24 + h) * 60 + mi) * 60 + sec;
     let utc = local - i64::from(offset.unwrap_or(0)) * 60;
     Some((utc * 1000 + ms, offset))
-}
-
-/// Days since 1970-01-01 (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]

@@ -19,6 +19,33 @@ pub const STRONG_S: i64 = 90;
 
 const MONTHS: &str = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// `days_from_civil`): HTTP dates here, ISO 8601 times in HARs.
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date (year, month 1-12, day 1-31) of a day counted from 1970-01-01
+/// (Howard Hinnant's `civil_from_days`): HTTP dates here, ISO 8601 times in
+/// reports.
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (era * 400 + yoe + i64::from(m <= 2), m, d)
+}
+
 /// Parse an HTTP date into Unix milliseconds: IMF-fixdate (`Sun, 06 Nov
 /// 1994 08:49:37 GMT`), RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`), asctime
 /// (`Sun Nov  6 08:49:37 1994`) and the cookie form browsers also read
@@ -36,14 +63,14 @@ pub fn http_date_ms(s: &str) -> Option<i64> {
     words
         .next()
         .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))?;
+    let n = |w: &str| {
+        w.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| w.parse::<i64>().ok())
+            .flatten()
+    };
     let (mut nums, mut month, mut hms, mut gmt) = (Vec::new(), 0, None, false);
     for w in words {
-        let n = |w: &str| {
-            w.bytes()
-                .all(|b| b.is_ascii_digit())
-                .then(|| w.parse::<i64>().ok())
-                .flatten()
-        };
         if let Some(x) = n(w).filter(|_| w.len() <= 4) {
             nums.push((x, w.len()));
         } else if let Some(i) = MONTHS
@@ -88,9 +115,7 @@ pub fn http_date_ms(s: &str) -> Option<i64> {
     if m == 0 || !(1..=month_days).contains(&d) || y < 1970 || h > 23 || mi > 59 || sec > 59 {
         return None;
     }
-    // Days since 1970-01-01 (H. Hinnant's days_from_civil, from March).
-    let (y, mp) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let days = y * 365 + y / 4 - y / 100 + y / 400 + (153 * mp + 2) / 5 + d - 1 - 719_468;
+    let days = days_from_civil(y, m, d);
     Some(((days * 24 + h) * 60 + mi) * 60_000 + sec * 1000)
 }
 
@@ -104,15 +129,7 @@ pub fn http_date(ms: i64) -> Option<String> {
         return None;
     }
     let (days, secs) = (ms / 86_400_000, ms / 1000 % 86_400);
-    // H. Hinnant's civil_from_days, for days from 1970 (no era is negative).
-    let z = days + 719_468;
-    let (era, doe) = (z / 146_097, z % 146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = era * 400 + yoe + i64::from(m <= 2);
+    let (y, m, d) = civil_from_days(days);
     let name = |list: &'static str, i: i64| list.get(i as usize * 3..i as usize * 3 + 3);
     Some(format!(
         "{}, {d:02} {} {y} {:02}:{:02}:{:02} GMT",

@@ -202,6 +202,10 @@ struct Sentence<'a> {
     /// The sentence says a sign-out happened ("You have been logged out by
     /// the server", "既にログアウトしています"; see [`Word::SignedOut`]).
     signed_out: bool,
+    /// The sentence says the user was idle ([`Word::Idle`]: "inactivity",
+    /// "长时间未操作"): read once, for the rules and for the look at the
+    /// next sentence.
+    idle: bool,
     /// The sentence asks ("Having a problem with your session?"): a
     /// question says what might be, not what happened.
     question: bool,
@@ -1152,6 +1156,10 @@ impl Sentence<'_> {
     /// ("Wegen Inaktivität läuft Ihre Sitzung in 5 Minuten ab" warns of one
     /// to come).
     fn idle_for_a_length(&self) -> bool {
+        // No idle word, no length beside one (the word was read once).
+        if !self.idle {
+            return false;
+        }
         let lex = text::lexicon();
         let n = self.toks.len();
         lengths_in(self.toks).any(|(i, unit)| {
@@ -1584,7 +1592,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         .into_iter()
         .any(|c| s.has(c))
         && !s.question
-        && lex.word_in(Word::Idle, s.toks, s.words)
+        && s.idle
         && !lex.word_in(Word::If, s.toks, s.words)
     {
         return Some((Judgement::Session, Rule::TextSessionMissing, 0.7));
@@ -2487,7 +2495,6 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // Inaktivität abgelaufen": a session that ran out while the user was
     // idle is the signed-in session's timeout, with or without a sign-in
     // asked for.
-    let idle = || lex.word_in(Word::Idle, s.toks, s.words);
     // "token失效，请重新登录", "Token expired. Please log in again", "Invalid
     // token. Please sign in again": a bare token (no code named) that ran
     // out or is wrong, with a new sign-in asked for, is the signed-in
@@ -2500,7 +2507,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         || (session_token && s.has(C::Invalid))
         || (s.has(C::Bound) && !counted && s.bound_is_a_time()))
         && (s.has(C::Session) || session_token)
-        && (relogin || idle())
+        && (relogin || s.idle)
         // No code or challenge named, or only the session's bare token
         // (`!mfa_object` with that one exception, spelt out: it is the
         // smaller module).
@@ -2906,8 +2913,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         let bare_expiry = set.has(C::Expired) && set.within(&[C::Expired]);
         // Idleness said ("1800秒以上操作をしませんでした。"): the next sentence
         // may say to sign in again. Not beside a code or a challenge.
-        let idle_said =
-            !set.has(C::Otp) && !set.has(C::Challenge) && lex.word_in(Word::Idle, &toks, words);
+        let idle = lex.word_in(Word::Idle, &toks, words);
+        let idle_said = idle && !set.has(C::Otp) && !set.has(C::Challenge);
         // Every sign-out word is a session word too: the words are looked
         // up only in a sentence that names a session. "Your session has
         // ended", "セッションが終了しました": a session said to have ended
@@ -3029,6 +3036,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             next_block,
             next_resubmit,
             next_relogin,
+            idle,
             next_fault,
             signed_out,
             after_success: signed_out
@@ -3780,6 +3788,7 @@ mod tests {
                 next_block: false,
                 next_resubmit: false,
                 next_relogin: false,
+                idle: text::lexicon().word_in(Word::Idle, &toks, u64::MAX),
                 next_fault: false,
                 signed_out: text::lexicon().word_in(Word::SignedOut, &toks, u64::MAX),
                 after_success: false,
