@@ -1088,6 +1088,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-497", "/tests/corpus/lang-heldout497.jsonl"),
     ("heldout-498", "/tests/corpus/lang-heldout498.jsonl"),
     ("heldout-499", "/tests/corpus/lang-heldout499.jsonl"),
+    ("heldout-500", "/tests/corpus/lang-heldout500.jsonl"),
+    ("heldout-501", "/tests/corpus/lang-heldout501.jsonl"),
+    ("heldout-502", "/tests/corpus/lang-heldout502.jsonl"),
+    ("heldout-503", "/tests/corpus/lang-heldout503.jsonl"),
+    ("heldout-504", "/tests/corpus/lang-heldout504.jsonl"),
+    ("heldout-505", "/tests/corpus/lang-heldout505.jsonl"),
+    ("heldout-506", "/tests/corpus/lang-heldout506.jsonl"),
+    ("heldout-507", "/tests/corpus/lang-heldout507.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
