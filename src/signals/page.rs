@@ -375,12 +375,19 @@ impl Sentence<'_> {
                 .into_iter()
                 .any(|c| n.concepts.has(c))
         });
+        // "The code has expired: sign in again with your password": a new
+        // sign-in asked for after the expiry asks for it again too.
+        let relogin_after = self
+            .matches
+            .iter()
+            .any(|r| r.concepts.has(C::Relogin) && r.start >= end && r.start <= m.start);
         attempt_ran_out
             && m.start >= end
-            && self
-                .toks
-                .get(end..)
-                .is_some_and(|rest| text::lexicon().word_in(Word::Enter, rest, self.words))
+            && (relogin_after
+                || self
+                    .toks
+                    .get(end..)
+                    .is_some_and(|rest| text::lexicon().word_in(Word::Enter, rest, self.words)))
             && !self.matches.iter().filter(|n| n.start >= end).any(|n| {
                 [
                     C::Invalid,
@@ -1302,6 +1309,14 @@ impl Sentence<'_> {
                 self.matches
                     .iter()
                     .filter(|n| n.concepts.has(C::Missing) || n.concepts.has(C::Permanent))
+                    // "User has no active session": what is said missing
+                    // right before the session is the session's.
+                    .filter(|n| {
+                        !self
+                            .matches
+                            .iter()
+                            .any(|m| m.concepts.has(C::Session) && m.start == n.start + n.len)
+                    })
                     .any(|n| {
                         between(a, n).is_some_and(|b| {
                             b.len() <= 1 && !b.into_iter().any(|i| self.covers(C::Session, i))
@@ -2883,7 +2898,18 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         if matches.is_empty() {
             continue; // nothing of the lexicon: no judgement to make
         }
-        prefer_account(&mut matches);
+        // "Your authentication token is invalid. Please log in again": the
+        // token of a session or a code is the session's when a new sign-in
+        // is asked for here or next.
+        let relogin_next = matches
+            .iter()
+            .any(|m| m.concepts.has(C::Session) && m.concepts.has(C::Otp))
+            && sentences.peek().is_some_and(|n| {
+                let mut next = Vec::new();
+                lex.scan_in(&next_buf.fill(n), lexicons, &mut next);
+                next.iter().any(|m| m.concepts.has(C::Relogin))
+            });
+        prefer_account(&mut matches, relogin_next);
         let mut set = Concepts::default();
         for m in &matches {
             set = union(set, m.concepts);
@@ -3063,12 +3089,20 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // The resend is said before the clock: "有効時間 04:59 コードを再送信"
         // and "Code sent at 1:15 AM · Resend code" show a validity and a
         // time of day beside the button.
+        // With no clock, a length right after the resend word counts down
+        // the same way: "Resend (42s)", "Renvoyer 30 s", "再送信 (42秒)".
         let judged = judge(&s, otp_context).or_else(|| {
             let before_clock = first_clock(sentence)
                 .and_then(|(at, _)| sentence.get(..at))
                 .map(|head| lex.word_in(Word::Resend, &clock_buf.fill(head), words));
-            (before_clock == Some(true) && resend_countdown(sentence, None, &toks, &matches, words))
-                .then_some((Judgement::Rate, Rule::TextRateLimit, 0.8))
+            let length = before_clock.is_none().then(|| duration_in(&toks)).flatten();
+            let resend_then_length = length.is_some()
+                && toks.iter().position(|t| t.num.is_some()).is_some_and(|at| {
+                    lex.word_in(Word::Resend, toks.get(..at).unwrap_or(&[]), words)
+                });
+            (before_clock.unwrap_or(resend_then_length)
+                && resend_countdown(sentence, length, &toks, &matches, words))
+            .then_some((Judgement::Rate, Rule::TextRateLimit, 0.8))
         });
         // "Session timeout: 30 minutes", "セッションタイムアウト：30分": a
         // session's setting, its label and its length, says nothing ran out.
@@ -3229,12 +3263,19 @@ fn resend_countdown(
     ]
     .into_iter()
     .fold(Concepts::default(), |set, c| union(set, Concepts::of(c)));
-    matches
-        .iter()
-        .all(|m| union(countdown_words, m.concepts) == countdown_words)
-        && clock_countdown(sentence)
-            .or(length)
-            .is_some_and(|secs| secs <= MAX_S)
+    // A unit may read as a short while too (Japanese "秒").
+    let unit = |m: &Match| {
+        [C::Second, C::Minute, C::Hour]
+            .into_iter()
+            .any(|c| m.concepts.has(c))
+    };
+    let unit_words = union(countdown_words, Concepts::of(C::Temporary));
+    matches.iter().all(|m| {
+        union(countdown_words, m.concepts) == countdown_words
+            || (unit(m) && union(unit_words, m.concepts) == unit_words)
+    }) && clock_countdown(sentence)
+        .or(length)
+        .is_some_and(|secs| secs <= MAX_S)
         && text::lexicon().word_in(Word::Resend, toks, words)
 }
 
@@ -3269,12 +3310,16 @@ fn chunks(s: &str) -> impl Iterator<Item = &str> {
 /// One word read two ways, settled by the sentence. An account's key and a
 /// code ("Sicherheits-schlüssel" is a security key; "*schlüssel" also reads
 /// recovery keys as codes): the account's exact word says which.
-fn prefer_account(matches: &mut [Match]) {
+fn prefer_account(matches: &mut [Match], relogin_next: bool) {
     // "Authentication token" is the signed-in session's when the sentence
     // says it ran out ("logged out because your authentication token
-    // expired"), and the code typed otherwise ("The authentication token
-    // you entered is incorrect", "… is not valid for this session").
-    let session_ended = matches.iter().any(|m| m.concepts.has(C::Expired));
+    // expired") or a new sign-in is asked for, and the code typed
+    // otherwise ("The authentication token you entered is incorrect", "…
+    // is not valid for this session").
+    let session_ended = relogin_next
+        || matches
+            .iter()
+            .any(|m| m.concepts.has(C::Expired) || m.concepts.has(C::Relogin));
     for m in matches {
         // "kortingscode": a shop's code, not a sign-in's (another
         // lexicon's "*code" reads it too); an API's key is no code either.
@@ -3760,7 +3805,7 @@ mod tests {
         let mut b = text::TokenBuf::default();
         let toks = b.fill(text);
         let mut matches = text::lexicon().scan(&toks);
-        prefer_account(&mut matches);
+        prefer_account(&mut matches, false);
         let mut set = Concepts::default();
         for m in &matches {
             set = union(set, m.concepts);
@@ -6020,6 +6065,9 @@ mod tests {
                 Invalid,
             ),
             ("Your code has expired.\nResend code (0:38)", Expired),
+            // A length after the resend word counts down as a clock does.
+            ("Wrong code.\nResend (42s)", Invalid),
+            ("Didn't receive a code? Resend (42s)", Rate),
             // Alone, or beside a limit said otherwise, it is a wait.
             ("Resend code in 38 seconds", Rate),
             (
@@ -7977,5 +8025,70 @@ mod tests {
             strongest("Votre compte a expiré. Reconnectez-vous pour continuer."),
             Some(Session)
         );
+    }
+
+    /// Round 49's readings: the token of a session or a code asked to sign
+    /// in again over, a session missing right after the user, a code that
+    /// ran out with a sign-in asked for again with the password, a session
+    /// closed from another window, a wait of a while after a failure.
+    #[test]
+    fn round_49() {
+        use Judgement::*;
+        for (t, want) in [
+            (
+                "Your authentication token is invalid. Please log in again.",
+                Some(Session),
+            ),
+            (
+                "Votre jeton d'authentification n'est pas valide. Veuillez vous reconnecter.",
+                Some(Session),
+            ),
+            (
+                "The authentication token you entered is incorrect.",
+                Some(Invalid),
+            ),
+            ("User has no active session.", Some(Session)),
+            ("Usuário não possui sessão ativa.", Some(Session)),
+            (
+                "The code has expired: sign in again with your password.",
+                Some(Expired),
+            ),
+            (
+                "Il codice è scaduto: accedi di nuovo con la password.",
+                Some(Expired),
+            ),
+            (
+                "The session in the current browser window was closed from another window or tab.",
+                Some(Session),
+            ),
+            (
+                "この画面のセッションは他のブラウザの画面もしくはタブにより切断されました。",
+                Some(Session),
+            ),
+            (
+                "Votre session est échue. Veuillez vous connecter à nouveau.",
+                Some(Session),
+            ),
+            ("Tentativas de login excedidas.", Some(Rate)),
+            ("再送信 (42秒)", Some(Rate)),
+            (
+                "Error de verificación de seguridad, actualice la página",
+                Some(Session),
+            ),
+            (
+                "Por favor, encienda las cookies y las sesiones",
+                Some(Session),
+            ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        for t in [
+            "処理に失敗しました。しばらく待ってからもう一度お試しください。",
+            "Systeemfout. Wacht een paar minuten en probeer het opnieuw.",
+            "User has no active subscription.",
+            "Your password has expired. Please sign in again with your new password.",
+        ] {
+            assert!(matches!(strongest(t), None | Some(Other)), "{t}");
+        }
     }
 }
