@@ -1096,6 +1096,8 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-505", "/tests/corpus/lang-heldout505.jsonl"),
     ("heldout-506", "/tests/corpus/lang-heldout506.jsonl"),
     ("heldout-507", "/tests/corpus/lang-heldout507.jsonl"),
+    ("heldout-508", "/tests/corpus/lang-heldout508.jsonl"),
+    ("heldout-509", "/tests/corpus/lang-heldout509.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
