@@ -8086,6 +8086,9 @@ mod tests {
             "処理に失敗しました。しばらく待ってからもう一度お試しください。",
             "Systeemfout. Wacht een paar minuten en probeer het opnieuw.",
             "User has no active subscription.",
+            "Impossible de se connecter. Veuillez réessayer dans quelques instants.",
+            "Houve um erro interno no servidor. Por favor, aguarde alguns momentos e tente novamente.",
+            "Sie haben das Limit der kostenlosen Version erreicht",
             "Your password has expired. Please sign in again with your new password.",
         ] {
             assert!(matches!(strongest(t), None | Some(Other)), "{t}");
