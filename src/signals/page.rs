@@ -375,12 +375,13 @@ impl Sentence<'_> {
                 .into_iter()
                 .any(|c| n.concepts.has(c))
         });
-        // "The code has expired: sign in again with your password": a new
-        // sign-in asked for after the expiry asks for it again too.
+        // "The code has expired: sign in again with your password", "验证码
+        // 已过期，请使用密码重新登录": a new sign-in asked for after the expiry
+        // asks for it again too.
         let relogin_after = self
             .matches
             .iter()
-            .any(|r| r.concepts.has(C::Relogin) && r.start >= end && r.start <= m.start);
+            .any(|r| r.concepts.has(C::Relogin) && r.start >= end);
         attempt_ran_out
             && m.start >= end
             && (relogin_after
@@ -1312,10 +1313,11 @@ impl Sentence<'_> {
                     // "User has no active session": what is said missing
                     // right before the session is the session's.
                     .filter(|n| {
-                        !self
-                            .matches
-                            .iter()
-                            .any(|m| m.concepts.has(C::Session) && m.start == n.start + n.len)
+                        !n.concepts.has(C::Session)
+                            && !self
+                                .matches
+                                .iter()
+                                .any(|m| m.concepts.has(C::Session) && m.start == n.start + n.len)
                     })
                     .any(|n| {
                         between(a, n).is_some_and(|b| {
@@ -2895,8 +2897,13 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             continue;
         }
         scan_with_numbers(&mut toks, lexicons, words, &mut matches);
-        if matches.is_empty() {
-            continue; // nothing of the lexicon: no judgement to make
+        // Nothing of the lexicon: no judgement to make, but a resend
+        // button's countdown, which may be only the resend word and a
+        // number ("Erneut senden in 0:59").
+        let countdown =
+            || toks.iter().any(|t| t.num.is_some()) && lex.word_in(Word::Resend, &toks, words);
+        if matches.is_empty() && !countdown() {
+            continue;
         }
         // "Your authentication token is invalid. Please log in again": the
         // token of a session or a code is the session's when a new sign-in
@@ -3089,17 +3096,16 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // The resend is said before the clock: "有効時間 04:59 コードを再送信"
         // and "Code sent at 1:15 AM · Resend code" show a validity and a
         // time of day beside the button.
-        // With no clock, a length right after the resend word counts down
-        // the same way: "Resend (42s)", "Renvoyer 30 s", "再送信 (42秒)".
+        // With no clock, a length after the resend word that opens the
+        // sentence (a button's label) counts down the same way: "Resend
+        // (42s)", "Renvoyer 30 s", "再送信 (42秒)"; not "Enviamos um novo
+        // código há 2 minutos" (a new code sent two minutes ago).
         let judged = judge(&s, otp_context).or_else(|| {
             let before_clock = first_clock(sentence)
                 .and_then(|(at, _)| sentence.get(..at))
                 .map(|head| lex.word_in(Word::Resend, &clock_buf.fill(head), words));
             let length = before_clock.is_none().then(|| duration_in(&toks)).flatten();
-            let resend_then_length = length.is_some()
-                && toks.iter().position(|t| t.num.is_some()).is_some_and(|at| {
-                    lex.word_in(Word::Resend, toks.get(..at).unwrap_or(&[]), words)
-                });
+            let resend_then_length = length.is_some() && lex.opens_with(Word::Resend, &toks, words);
             (before_clock.unwrap_or(resend_then_length)
                 && resend_countdown(sentence, length, &toks, &matches, words))
             .then_some((Judgement::Rate, Rule::TextRateLimit, 0.8))
@@ -8071,6 +8077,16 @@ mod tests {
             ),
             ("Tentativas de login excedidas.", Some(Rate)),
             ("再送信 (42秒)", Some(Rate)),
+            ("Erneut senden in 0:59", Some(Rate)),
+            ("Der Benutzer hat keine aktive Sitzung.", Some(Session)),
+            ("用户没有活动会话。", Some(Session)),
+            ("验证码已过期，请使用密码重新登录。", Some(Expired)),
+            ("会话已过期，请使用密码重新登录。", Some(Session)),
+            (
+                "Twój token uwierzytelniający jest nieprawidłowy. Zaloguj się ponownie.",
+                Some(Session),
+            ),
+            ("Please wait a moment before trying again.", Some(Rate)),
             (
                 "Error de verificación de seguridad, actualice la página",
                 Some(Session),
@@ -8087,8 +8103,11 @@ mod tests {
             "Systeemfout. Wacht een paar minuten en probeer het opnieuw.",
             "User has no active subscription.",
             "Impossible de se connecter. Veuillez réessayer dans quelques instants.",
-            "Houve um erro interno no servidor. Por favor, aguarde alguns momentos e tente novamente.",
+            "Houve um erro interno no servidor. Aguarde alguns momentos e tente novamente.",
             "Sie haben das Limit der kostenlosen Version erreicht",
+            "Enviamos um novo código há 2 minutos. Reenviar",
+            "Aguarde um momento enquanto validamos seu código...",
+            "Er ging iets mis. Wacht even en probeer het opnieuw.",
             "Your password has expired. Please sign in again with your new password.",
         ] {
             assert!(matches!(strongest(t), None | Some(Other)), "{t}");
