@@ -8087,6 +8087,7 @@ mod tests {
                 Some(Session),
             ),
             ("Please wait a moment before trying again.", Some(Rate)),
+            ("您刚刚获取过验证码，请稍等片刻再重新获取。", Some(Rate)),
             (
                 "Error de verificación de seguridad, actualice la página",
                 Some(Session),
