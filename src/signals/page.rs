@@ -8089,7 +8089,7 @@ mod tests {
             ("Please wait a moment before trying again.", Some(Rate)),
             ("您刚刚获取过验证码，请稍等片刻再重新获取。", Some(Rate)),
             (
-                "Error de verificación de seguridad, actualice la página",
+                "Error de verificación de seguridad. Vuelva a cargar el formulario.",
                 Some(Session),
             ),
             (
