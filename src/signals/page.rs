@@ -2906,17 +2906,15 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             continue;
         }
         // "Your authentication token is invalid. Please log in again": the
-        // token of a session or a code is the session's when a new sign-in
-        // is asked for here or next.
-        let relogin_next = matches
-            .iter()
-            .any(|m| m.concepts.has(C::Session) && m.concepts.has(C::Otp))
-            && sentences.peek().is_some_and(|n| {
+        // next sentence, read only for a token of a session or a code that
+        // this one does not settle.
+        prefer_account(&mut matches, || {
+            sentences.peek().is_some_and(|n| {
                 let mut next = Vec::new();
                 lex.scan_in(&next_buf.fill(n), lexicons, &mut next);
                 next.iter().any(|m| m.concepts.has(C::Relogin))
-            });
-        prefer_account(&mut matches, relogin_next);
+            })
+        });
         let mut set = Concepts::default();
         for m in &matches {
             set = union(set, m.concepts);
@@ -3316,16 +3314,21 @@ fn chunks(s: &str) -> impl Iterator<Item = &str> {
 /// One word read two ways, settled by the sentence. An account's key and a
 /// code ("Sicherheits-schlüssel" is a security key; "*schlüssel" also reads
 /// recovery keys as codes): the account's exact word says which.
-fn prefer_account(matches: &mut [Match], relogin_next: bool) {
+fn prefer_account(matches: &mut [Match], relogin_next: impl FnOnce() -> bool) {
     // "Authentication token" is the signed-in session's when the sentence
     // says it ran out ("logged out because your authentication token
-    // expired") or a new sign-in is asked for, and the code typed
+    // expired") or a new sign-in is asked for here or next
+    // (`relogin_next`, asked only beside such a token), and the code typed
     // otherwise ("The authentication token you entered is incorrect", "…
     // is not valid for this session").
-    let session_ended = relogin_next
-        || matches
+    let ambiguous = matches
+        .iter()
+        .any(|m| m.concepts.has(C::Session) && m.concepts.has(C::Otp));
+    let session_ended = ambiguous
+        && (matches
             .iter()
-            .any(|m| m.concepts.has(C::Expired) || m.concepts.has(C::Relogin));
+            .any(|m| m.concepts.has(C::Expired) || m.concepts.has(C::Relogin))
+            || relogin_next());
     for m in matches {
         // "kortingscode": a shop's code, not a sign-in's (another
         // lexicon's "*code" reads it too); an API's key is no code either.
@@ -3811,7 +3814,7 @@ mod tests {
         let mut b = text::TokenBuf::default();
         let toks = b.fill(text);
         let mut matches = text::lexicon().scan(&toks);
-        prefer_account(&mut matches, false);
+        prefer_account(&mut matches, || false);
         let mut set = Concepts::default();
         for m in &matches {
             set = union(set, m.concepts);
