@@ -2309,7 +2309,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // the advice to retry; the product says nothing of a limit.
     // "ClippingKK 的登录配置有误，请稍后再试", "There is a problem with the
     // sign-in's configuration, try again later": a setup said wrong, then a
-    // retry later, is the site's fault, no limit either.
+    // retry later, is the site's fault, no limit either, as is a
+    // retry later before a fault (`next_fault`).
     let failure_then_later = !counted
         && (!s.has(C::Permanent) || s.blocks_only_name_the_administrator())
         && ((s.after_failure && !s.after_heading)
@@ -2317,6 +2318,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             || s.has(C::GenericError)
             || s.has(C::Failed)
             || s.has(C::Misconfigured)
+            || s.next_fault
             || lex.word_in(Word::Now, s.toks, s.words))
         && s.only_later();
     if failure_then_later && (!failure || s.has(C::Misconfigured)) {
@@ -3027,8 +3029,14 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // After a sign-out alone, not a sign-in offered as a question
         // ("Vous avez été déconnecté de Wikipédia. Voulez-vous vous
         // reconnecter ?").
-        let next_fault = bare_failure
+        // Or after a retry later with no limit named ("Por favor, vuelva a
+        // intentarlo más tarde. Nuestro equipo técnico está trabajando para
+        // solucionar el problema."): the wait is the outage's, no limit. Not a
+        // fault supposed ("If you think this is an error, contact us").
+        let next_fault = (bare_failure || limit_words)
             && !next_names_code
+            && !next_matches.iter().any(|m| m.concepts.has(C::Rate))
+            && !(limit_words && lex.word_in(Word::If, &next_toks, words))
             && next_matches
                 .iter()
                 .any(|m| m.concepts.has(C::Unavailable) || m.concepts.has(C::GenericError));
@@ -3247,8 +3255,8 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
 
 /// "Resend code (0:38)", "Renvoyer le code dans 40 s", "重新获取(52s)": the
 /// resend button counting down, and nothing else: a resend word, a length
-/// of at most five minutes, and only words of a limit, a code and units
-/// (no lock, no count, no failure, no wait asked for).
+/// of at most five minutes, and only words of a limit, a code, a step, what
+/// is sent and units (no lock, no count, no failure, no wait asked for).
 fn resend_countdown(
     sentence: &str,
     length: Option<u32>,
@@ -3260,6 +3268,7 @@ fn resend_countdown(
     let countdown_words = [
         C::Rate,
         C::Otp,
+        C::Flow,
         C::RateObject,
         C::Second,
         C::Minute,
@@ -3274,9 +3283,12 @@ fn resend_countdown(
             .any(|c| m.concepts.has(c))
     };
     let unit_words = union(countdown_words, Concepts::of(C::Temporary));
+    // What is sent may be an address too ("Resend verification email").
+    let sent_words = union(countdown_words, Concepts::of(C::Cred));
     matches.iter().all(|m| {
         union(countdown_words, m.concepts) == countdown_words
             || (unit(m) && union(unit_words, m.concepts) == unit_words)
+            || (m.concepts.has(C::RateObject) && union(sent_words, m.concepts) == sent_words)
     }) && clock_countdown(sentence)
         .or(length)
         .is_some_and(|secs| secs <= MAX_S)
@@ -8113,6 +8125,30 @@ mod tests {
             "Aguarde um momento enquanto validamos seu código...",
             "Er ging iets mis. Wacht even en probeer het opnieuw.",
             "Your password has expired. Please sign in again with your new password.",
+        ] {
+            assert!(matches!(strongest(t), None | Some(Other)), "{t}");
+        }
+    }
+
+    #[test]
+    fn round_50() {
+        use Judgement::*;
+        for (t, want) in [
+            ("Resend verification email (45s)", Some(Rate)),
+            ("重新发送验证邮件（45秒）", Some(Rate)),
+            ("请勿在一分钟内重复获取验证码。", Some(Rate)),
+            (
+                "Too many requests from your network. Try again later. \
+                 If this is an error, contact us.",
+                Some(Rate),
+            ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        // A retry later, then the fault it waits on.
+        for t in [
+            "Please try again later. Something went wrong on our side.",
+            "Inténtelo de nuevo más tarde. Tenemos un problema técnico.",
         ] {
             assert!(matches!(strongest(t), None | Some(Other)), "{t}");
         }
