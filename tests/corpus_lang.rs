@@ -1098,6 +1098,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-507", "/tests/corpus/lang-heldout507.jsonl"),
     ("heldout-508", "/tests/corpus/lang-heldout508.jsonl"),
     ("heldout-509", "/tests/corpus/lang-heldout509.jsonl"),
+    ("heldout-510", "/tests/corpus/lang-heldout510.jsonl"),
+    ("heldout-511", "/tests/corpus/lang-heldout511.jsonl"),
+    ("heldout-512", "/tests/corpus/lang-heldout512.jsonl"),
+    ("heldout-513", "/tests/corpus/lang-heldout513.jsonl"),
+    ("heldout-514", "/tests/corpus/lang-heldout514.jsonl"),
+    ("heldout-515", "/tests/corpus/lang-heldout515.jsonl"),
+    ("heldout-516", "/tests/corpus/lang-heldout516.jsonl"),
+    ("heldout-517", "/tests/corpus/lang-heldout517.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
