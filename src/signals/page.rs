@@ -847,6 +847,26 @@ impl Sentence<'_> {
             })
         })
     }
+    /// "Ungültiger oder abgelaufener Code", "验证码错误或已过期": a code said
+    /// wrong or expired, the two verdicts joined by "or" (at most four
+    /// tokens apart, the "or" between them: "잘못되었거나 만료된"). The product does not know
+    /// which; the code the user typed is what was refused.
+    fn wrong_or_expired(&self) -> bool {
+        let lex = text::lexicon();
+        let of = |c: C| self.matches.iter().filter(move |m| m.concepts.has(c));
+        of(C::Invalid).any(|m| {
+            of(C::Expired).any(|n| {
+                let (first, second) = if m.start < n.start { (m, n) } else { (n, m) };
+                let end = first.start + first.len;
+                second.start >= end
+                    && second.start - end <= 4
+                    && self
+                        .toks
+                        .get(end..second.start)
+                        .is_some_and(|between| lex.word_in(Word::Or, between, self.words))
+            })
+        })
+    }
     /// A match of `c` covers token `i`.
     fn covers(&self, c: C, i: usize) -> bool {
         self.matches
@@ -2707,6 +2727,19 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             (s.has(C::Commerce) || s.activity_session()) && !mfa_object && !s.has(C::Flow);
         if (every_length() && !s.has(C::Session)) || shop_session {
             return None;
+        }
+        // A code said wrong or expired is the wrong code's: not a link's,
+        // a token's, a password's, a session's or a step's.
+        let code_wrong_or_expired = || {
+            s.has(C::Otp)
+                && ![C::Session, C::Flow, C::Token, C::Cred]
+                    .into_iter()
+                    .any(|c| s.has(c))
+                && !lex.word_in(Word::Link, s.toks, s.words)
+                && s.wrong_or_expired()
+        };
+        if code_wrong_or_expired() {
+            return Some((Judgement::Invalid, Rule::TextInvalidCode, 0.9));
         }
         if advice_not_expired() {
             return (s.has(C::Invalid) && s.has(C::Otp)).then_some((
@@ -8137,6 +8170,11 @@ mod tests {
             ("Resend verification email (45s)", Some(Rate)),
             ("重新发送验证邮件（45秒）", Some(Rate)),
             ("请勿在一分钟内重复获取验证码。", Some(Rate)),
+            // A code said wrong or expired: the code typed was refused.
+            ("Invalid or expired code.", Some(Invalid)),
+            ("Der Code ist ungültig oder abgelaufen.", Some(Invalid)),
+            ("인증 코드가 잘못되었거나 만료되었습니다.", Some(Invalid)),
+            ("Email link is invalid or has expired", Some(Expired)),
             (
                 "Too many requests from your network. Try again later. \
                  If this is an error, contact us.",
