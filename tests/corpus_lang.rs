@@ -1106,6 +1106,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-515", "/tests/corpus/lang-heldout515.jsonl"),
     ("heldout-516", "/tests/corpus/lang-heldout516.jsonl"),
     ("heldout-517", "/tests/corpus/lang-heldout517.jsonl"),
+    ("heldout-518", "/tests/corpus/lang-heldout518.jsonl"),
+    ("heldout-519", "/tests/corpus/lang-heldout519.jsonl"),
+    ("heldout-520", "/tests/corpus/lang-heldout520.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
