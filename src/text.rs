@@ -2039,7 +2039,8 @@ mod tests {
         assert!(!admin("Contact support", u64::MAX, &mut b));
         // "o" is Spanish and Italian "or" and Portuguese "the": read in the
         // page's language, it is "or" on a Spanish page only. Dutch "of" is
-        // also "whether" ("Controleer of de code klopt"): not listed.
+        // also "whether" ("Controleer of de code klopt"): listed only
+        // before a verdict ("ongeldig of verlopen").
         let or =
             |text: &str, mask: u64, b: &mut TokenBuf| lex.word_in(Word::Or, &b.fill(text), mask);
         assert!(or("el código o la hora", language_words("es"), &mut b));
@@ -2050,6 +2051,7 @@ mod tests {
             language_words("nl"),
             &mut b
         ));
+        assert!(or("ongeldig of verlopen", language_words("nl"), &mut b));
         assert!(or("le code ou l'heure", u64::MAX, &mut b));
         assert!(or("コードまたは時刻", u64::MAX, &mut b));
     }

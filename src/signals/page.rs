@@ -849,8 +849,10 @@ impl Sentence<'_> {
     }
     /// "Ungültiger oder abgelaufener Code", "验证码错误或已过期": a code said
     /// wrong or expired, the two verdicts joined by "or" (at most four
-    /// tokens apart, the "or" between them: "잘못되었거나 만료된"). The product does not know
-    /// which; the code the user typed is what was refused.
+    /// tokens apart, the "or" between them: "잘못되었거나 만료된", or with
+    /// the second: Dutch lists "of verlopen", as a bare "of" is also
+    /// "whether"). The product does not know which; the code the user
+    /// typed is what was refused.
     fn wrong_or_expired(&self) -> bool {
         let lex = text::lexicon();
         let of = |c: C| self.matches.iter().filter(move |m| m.concepts.has(c));
@@ -862,7 +864,7 @@ impl Sentence<'_> {
                     && second.start - end <= 4
                     && self
                         .toks
-                        .get(end..second.start)
+                        .get(end..second.start + second.len)
                         .is_some_and(|between| lex.word_in(Word::Or, between, self.words))
             })
         })
@@ -3064,11 +3066,18 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // reconnecter ?").
         // Or after a retry later with no limit named ("Por favor, vuelva a
         // intentarlo más tarde. Nuestro equipo técnico está trabajando para
-        // solucionar el problema."): the wait is the outage's, no limit. Not a
-        // fault supposed ("If you think this is an error, contact us").
+        // solucionar el problema.", "Il servizio è temporaneamente non
+        // disponibile"): the wait is the outage's, no limit. Not a fault
+        // supposed ("If you think this is an error, contact us"), nor one
+        // beside a limit.
         let next_fault = (bare_failure || limit_words)
             && !next_names_code
-            && !next_matches.iter().any(|m| m.concepts.has(C::Rate))
+            && !next_matches.iter().any(|m| {
+                (m.concepts.has(C::Rate) && !m.concepts.has(C::Temporary))
+                    || [C::Many, C::Limited, C::Reached, C::Bound]
+                        .into_iter()
+                        .any(|c| m.concepts.has(c))
+            })
             && !(limit_words && lex.word_in(Word::If, &next_toks, words))
             && next_matches
                 .iter()
@@ -3138,13 +3147,18 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // With no clock, a length after the resend word that opens the
         // sentence (a button's label) counts down the same way: "Resend
         // (42s)", "Renvoyer 30 s", "再送信 (42秒)"; not "Enviamos um novo
-        // código há 2 minutos" (a new code sent two minutes ago).
+        // código há 2 minutos" (a new code sent two minutes ago). So does
+        // a label that ends with the resend word and its length, where the
+        // verb comes last ("인증번호 재전송 (45초)", "Bestätigungs-E-Mail
+        // erneut senden (45 s)").
         let judged = judge(&s, otp_context).or_else(|| {
             let before_clock = first_clock(sentence)
                 .and_then(|(at, _)| sentence.get(..at))
                 .map(|head| lex.word_in(Word::Resend, &clock_buf.fill(head), words));
             let length = before_clock.is_none().then(|| duration_in(&toks)).flatten();
-            let resend_then_length = length.is_some() && lex.opens_with(Word::Resend, &toks, words);
+            let resend_then_length = length.is_some()
+                && (lex.opens_with(Word::Resend, &toks, words)
+                    || resend_before_length(&toks, words));
             (before_clock.unwrap_or(resend_then_length)
                 && resend_countdown(sentence, length, &toks, &matches, words))
             .then_some((Judgement::Rate, Rule::TextRateLimit, 0.8))
@@ -3316,16 +3330,34 @@ fn resend_countdown(
             .any(|c| m.concepts.has(c))
     };
     let unit_words = union(countdown_words, Concepts::of(C::Temporary));
-    // What is sent may be an address too ("Resend verification email").
+    // What is sent may be an address too ("Resend verification email",
+    // "Renvoyer l'e-mail de vérification").
     let sent_words = union(countdown_words, Concepts::of(C::Cred));
     matches.iter().all(|m| {
         union(countdown_words, m.concepts) == countdown_words
             || (unit(m) && union(unit_words, m.concepts) == unit_words)
-            || (m.concepts.has(C::RateObject) && union(sent_words, m.concepts) == sent_words)
+            || union(sent_words, m.concepts) == sent_words
     }) && clock_countdown(sentence)
         .or(length)
         .is_some_and(|secs| secs <= MAX_S)
         && text::lexicon().word_in(Word::Resend, toks, words)
+}
+
+/// "인증번호 재전송 (45초)", "コードを再送信（残り45秒）": the sentence ends with
+/// a number and at most its unit, and the resend word is among the five
+/// tokens before the number (a label whose verb comes last). Not "Code
+/// resent 5 minutes ago" (the number is followed by more than its unit) nor
+/// "Enviamos um novo código há 2 minutos" (a time ago).
+fn resend_before_length(toks: &[Token<'_>], words: u64) -> bool {
+    let lex = text::lexicon();
+    let Some(n) = toks.iter().position(|t| t.num.is_some()) else {
+        return false;
+    };
+    toks.len() - n <= 2
+        && toks
+            .get(n.saturating_sub(5)..n)
+            .is_some_and(|before| lex.word_in(Word::Resend, before, words))
+        && !lex.word_in(Word::Ago, toks, words)
 }
 
 /// A "sentence" of thousands of characters is not one message: judge it in
@@ -8170,11 +8202,22 @@ mod tests {
             ("Resend verification email (45s)", Some(Rate)),
             ("重新发送验证邮件（45秒）", Some(Rate)),
             ("请勿在一分钟内重复获取验证码。", Some(Rate)),
+            // The resend word last, then the length: a label whose verb
+            // comes last.
+            ("인증 메일 재전송 (30초)", Some(Rate)),
+            ("Bestätigungscode erneut senden (45 s)", Some(Rate)),
+            ("Renvoyer l'e-mail de confirmation (30 s)", Some(Rate)),
+            ("Doğrulama kodunu tekrar gönder (45 sn)", Some(Rate)),
+            (
+                "Daha sonra tekrar deneyin. Sorun devam ederse destek ekibine yazın.",
+                Some(Rate),
+            ),
             // A code said wrong or expired: the code typed was refused.
             ("Invalid or expired code.", Some(Invalid)),
             ("Der Code ist ungültig oder abgelaufen.", Some(Invalid)),
             ("인증 코드가 잘못되었거나 만료되었습니다.", Some(Invalid)),
             ("Email link is invalid or has expired", Some(Expired)),
+            ("The QR code is invalid or has expired.", Some(Expired)),
             (
                 "Too many requests from your network. Try again later. \
                  If this is an error, contact us.",
@@ -8187,6 +8230,8 @@ mod tests {
         for t in [
             "Please try again later. Something went wrong on our side.",
             "Inténtelo de nuevo más tarde. Tenemos un problema técnico.",
+            "Riprova più tardi. Il servizio è temporaneamente non disponibile.",
+            "We sent you a new code 5 minutes ago.",
         ] {
             assert!(matches!(strongest(t), None | Some(Other)), "{t}");
         }
