@@ -194,7 +194,10 @@ struct Sentence<'a> {
     next_relogin: bool,
     /// After a failure that names nothing ("Verification failed."), the
     /// next sentence names a server's fault ("A server error occurred."):
-    /// the failure was the server's, not a verdict on the code.
+    /// the failure was the server's, not a verdict on the code. After a
+    /// limit's words, an outage or an error with no number named next and
+    /// not supposed ("Try again later. Something went wrong on our side.")
+    /// makes a retry later the fault's advice.
     next_fault: bool,
     /// The sentence before said a sign-in or sign-out went well, or thanked
     /// ("Thanks for stopping by!"): a sign-out next is the one asked for.
@@ -839,13 +842,33 @@ impl Sentence<'_> {
     /// A match of `a` and one of `b` with at most `after` tokens between
     /// when `b` follows, at most `before` when it comes first.
     fn near(&self, a: C, b: C, after: usize, before: usize) -> bool {
+        self.near_where(a, b, after, before, |_, _| true)
+    }
+    /// As [`Sentence::near`], for a pair that `joined` also accepts, given
+    /// the first of the two in the sentence and the second.
+    fn near_where(
+        &self,
+        a: C,
+        b: C,
+        after: usize,
+        before: usize,
+        joined: impl Fn(&Match, &Match) -> bool,
+    ) -> bool {
         self.matches.iter().filter(|m| m.concepts.has(a)).any(|m| {
             self.matches.iter().filter(|n| n.concepts.has(b)).any(|n| {
                 let (m_end, n_end) = (m.start + m.len, n.start + n.len);
-                (n.start >= m_end && n.start - m_end <= after)
-                    || (m.start >= n_end && m.start - n_end <= before)
+                (n.start >= m_end && n.start - m_end <= after && joined(m, n))
+                    || (m.start >= n_end && m.start - n_end <= before && joined(n, m))
             })
         })
+    }
+    /// A denial in the two tokens before token `at` ("The code is not
+    /// invalid or expired"), not one inside the words from `at` on ("niet
+    /// correct" is a verdict).
+    fn denied_before(&self, at: usize) -> bool {
+        self.toks
+            .get(at.saturating_sub(2)..at)
+            .is_some_and(|before| text::lexicon().word_in(Word::Not, before, self.words))
     }
     /// "Ungültiger oder abgelaufener Code", "验证码错误或已过期": a code said
     /// wrong or expired, the two verdicts joined by "or" (at most four
@@ -855,18 +878,10 @@ impl Sentence<'_> {
     /// typed is what was refused.
     fn wrong_or_expired(&self) -> bool {
         let lex = text::lexicon();
-        let of = |c: C| self.matches.iter().filter(move |m| m.concepts.has(c));
-        of(C::Invalid).any(|m| {
-            of(C::Expired).any(|n| {
-                let (first, second) = if m.start < n.start { (m, n) } else { (n, m) };
-                let end = first.start + first.len;
-                second.start >= end
-                    && second.start - end <= 4
-                    && self
-                        .toks
-                        .get(end..second.start + second.len)
-                        .is_some_and(|between| lex.word_in(Word::Or, between, self.words))
-            })
+        self.near_where(C::Invalid, C::Expired, 4, 4, |first, second| {
+            self.toks
+                .get(first.start + first.len..second.start + second.len)
+                .is_some_and(|between| lex.word_in(Word::Or, between, self.words))
         })
     }
     /// A match of `c` covers token `i`.
@@ -2731,14 +2746,19 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             return None;
         }
         // A code said wrong or expired is the wrong code's: not a link's,
-        // a token's, a password's, a session's or a step's.
+        // a token's, a password's, an account's, a session's or a step's;
+        // not in a condition ("If your code is wrong or has expired, click
+        // Resend") or denied ("The code is not invalid or expired").
         let code_wrong_or_expired = || {
             s.has(C::Otp)
-                && ![C::Session, C::Flow, C::Token, C::Cred]
+                && ![C::Session, C::Flow, C::Token, C::Cred, C::Account]
                     .into_iter()
                     .any(|c| s.has(c))
-                && !lex.word_in(Word::Link, s.toks, s.words)
+                && ![Word::Link, Word::If]
+                    .into_iter()
+                    .any(|w| lex.word_in(w, s.toks, s.words))
                 && s.wrong_or_expired()
+                && !s.denied_before(s.first_index(C::Invalid).min(s.first_index(C::Expired)))
         };
         if code_wrong_or_expired() {
             return Some((Judgement::Invalid, Rule::TextInvalidCode, 0.9));
@@ -3070,18 +3090,31 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
         // disponibile"): the wait is the outage's, no limit. Not a fault
         // supposed ("If you think this is an error, contact us"), nor one
         // beside a limit.
-        let next_fault = (bare_failure || limit_words)
-            && !next_names_code
-            && !next_matches.iter().any(|m| {
+        let next_names_fault = || {
+            next_matches
+                .iter()
+                .any(|m| m.concepts.has(C::Unavailable) || m.concepts.has(C::GenericError))
+        };
+        let next_limit = || {
+            next_matches.iter().any(|m| {
                 (m.concepts.has(C::Rate) && !m.concepts.has(C::Temporary))
                     || [C::Many, C::Limited, C::Reached, C::Bound]
                         .into_iter()
                         .any(|c| m.concepts.has(c))
             })
-            && !(limit_words && lex.word_in(Word::If, &next_toks, words))
-            && next_matches
-                .iter()
-                .any(|m| m.concepts.has(C::Unavailable) || m.concepts.has(C::GenericError));
+        };
+        // An error with a number next is a status or an error code, which
+        // may be the limit's own ("HTTP error 429", "Error 1015").
+        let next_outage = || {
+            next_matches.iter().any(|m| m.concepts.has(C::Unavailable))
+                || (next_names_fault() && !next_toks.iter().any(|t| t.num.is_some()))
+        };
+        let next_fault = !next_names_code
+            && ((bare_failure && next_names_fault())
+                || (limit_words
+                    && !next_limit()
+                    && !lex.word_in(Word::If, &next_toks, words)
+                    && next_outage()));
         // Or after an address named ("You are logging in from a different
         // IP address. Please log in again": read in
         // [`Sentence::session_ended_by_an_address_change`]).
@@ -3312,10 +3345,13 @@ fn resend_countdown(
     words: u64,
 ) -> bool {
     const MAX_S: u32 = 300;
+    // What is sent may be an address too ("Resend verification email",
+    // "Renvoyer l'e-mail de vérification").
     let countdown_words = [
         C::Rate,
         C::Otp,
         C::Flow,
+        C::Cred,
         C::RateObject,
         C::Second,
         C::Minute,
@@ -3330,22 +3366,19 @@ fn resend_countdown(
             .any(|c| m.concepts.has(c))
     };
     let unit_words = union(countdown_words, Concepts::of(C::Temporary));
-    // What is sent may be an address too ("Resend verification email",
-    // "Renvoyer l'e-mail de vérification").
-    let sent_words = union(countdown_words, Concepts::of(C::Cred));
     matches.iter().all(|m| {
         union(countdown_words, m.concepts) == countdown_words
             || (unit(m) && union(unit_words, m.concepts) == unit_words)
-            || union(sent_words, m.concepts) == sent_words
     }) && clock_countdown(sentence)
         .or(length)
         .is_some_and(|secs| secs <= MAX_S)
         && text::lexicon().word_in(Word::Resend, toks, words)
 }
 
-/// "인증번호 재전송 (45초)", "コードを再送信（残り45秒）": the sentence ends with
-/// a number and at most its unit, and the resend word is among the five
-/// tokens before the number (a label whose verb comes last). Not "Code
+/// "인증번호 재전송 (45초)", "コードを再送信（残り45秒）": the sentence's first
+/// number is its last token but its unit, and the resend word is among the
+/// five tokens before it (a label whose verb comes last). A template's slot
+/// ("{seconds}초") is no number here, as it names no length. Not "Code
 /// resent 5 minutes ago" (the number is followed by more than its unit) nor
 /// "Enviamos um novo código há 2 minutos" (a time ago).
 fn resend_before_length(toks: &[Token<'_>], words: u64) -> bool {
@@ -8218,6 +8251,8 @@ mod tests {
             ("인증 코드가 잘못되었거나 만료되었습니다.", Some(Invalid)),
             ("Email link is invalid or has expired", Some(Expired)),
             ("The QR code is invalid or has expired.", Some(Expired)),
+            ("Verlopen of ongeldige code.", Some(Invalid)),
+            ("Please try again later. HTTP error 429.", Some(Rate)),
             (
                 "Too many requests from your network. Try again later. \
                  If this is an error, contact us.",
@@ -8226,11 +8261,21 @@ mod tests {
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
+        // Help text and denials are no verdict on the code.
+        for t in [
+            "If your code is wrong or has expired, click Resend.",
+            "Wenn der Code ungültig oder abgelaufen ist, fordern Sie einen neuen an.",
+            "인증 코드가 잘못되었거나 만료된 경우 다시 요청하세요.",
+            "The code is not invalid or expired.",
+        ] {
+            assert_ne!(strongest(t), Some(Invalid), "{t}");
+        }
         // A retry later, then the fault it waits on.
         for t in [
             "Please try again later. Something went wrong on our side.",
             "Inténtelo de nuevo más tarde. Tenemos un problema técnico.",
             "Riprova più tardi. Il servizio è temporaneamente non disponibile.",
+            "QR code invalid.",
             "We sent you a new code 5 minutes ago.",
         ] {
             assert!(matches!(strongest(t), None | Some(Other)), "{t}");
