@@ -8252,6 +8252,10 @@ mod tests {
             ("Email link is invalid or has expired", Some(Expired)),
             ("The QR code is invalid or has expired.", Some(Expired)),
             ("Verlopen of ongeldige code.", Some(Invalid)),
+            (
+                "認証コードが無効か、有効期限が切れています。",
+                Some(Invalid),
+            ),
             ("Please try again later. HTTP error 429.", Some(Rate)),
             (
                 "Too many requests from your network. Try again later. \
