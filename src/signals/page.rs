@@ -8252,6 +8252,11 @@ mod tests {
             ("Email link is invalid or has expired", Some(Expired)),
             ("The QR code is invalid or has expired.", Some(Expired)),
             ("Verlopen of ongeldige code.", Some(Invalid)),
+            ("Le code saisi ne fonctionne pas.", Some(Invalid)),
+            (
+                "操作がなかったため、自動的にログアウトされました。",
+                Some(Session),
+            ),
             (
                 "認証コードが無効か、有効期限が切れています。",
                 Some(Invalid),
@@ -8280,6 +8285,7 @@ mod tests {
             "Inténtelo de nuevo más tarde. Tenemos un problema técnico.",
             "Riprova più tardi. Il servizio è temporaneamente non disponibile.",
             "QR code invalid.",
+            "Vous avez atteint le nombre d'utilisateurs inclus dans votre offre.",
             "We sent you a new code 5 minutes ago.",
         ] {
             assert!(matches!(strongest(t), None | Some(Other)), "{t}");
