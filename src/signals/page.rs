@@ -1786,12 +1786,17 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Herhaaldelijk inloggen is mislukt. U kunt de komende 24 uur niet
     // meer inloggen": a sign-in denied for a length to come, after a block
     // or failures, is a wait ("You have not signed in for 30 days" alone
-    // is an account left unused).
+    // is an account left unused). So after a verdict in the same sentence
+    // ("パスワードを3回間違えたため、24時間ログインできません").
     let sign_in = lex.word_in(Word::SignIn, s.toks, s.words);
     if sign_in
         && (lex.word_in(Word::Not, s.toks, s.words) || lex.word_in(Word::Cannot, s.toks, s.words))
         && s.names_a_length_to_come()
-        && (s.after_block || s.after_failure || s.after_verdict || s.has(C::Permanent))
+        && (s.after_block
+            || s.after_failure
+            || s.after_verdict
+            || s.has(C::Permanent)
+            || s.says_invalid())
         && ![
             C::Otp,
             C::Challenge,
@@ -8254,6 +8259,14 @@ mod tests {
             ("Verlopen of ongeldige code.", Some(Invalid)),
             ("Le code saisi ne fonctionne pas.", Some(Invalid)),
             (
+                "Because you entered the wrong password 3 times, you cannot sign in for 24 hours.",
+                Some(Rate),
+            ),
+            (
+                "メールに記載の確認コードが正しくありません。",
+                Some(Invalid),
+            ),
+            (
                 "操作がなかったため、自動的にログアウトされました。",
                 Some(Session),
             ),
@@ -8285,6 +8298,7 @@ mod tests {
             "Inténtelo de nuevo más tarde. Tenemos un problema técnico.",
             "Riprova più tardi. Il servizio è temporaneamente non disponibile.",
             "QR code invalid.",
+            "Invalid password. You have not signed in for 30 days.",
             "Vous avez atteint le nombre d'utilisateurs inclus dans votre offre.",
             "We sent you a new code 5 minutes ago.",
         ] {
