@@ -875,13 +875,15 @@ impl Sentence<'_> {
     /// tokens apart, the "or" between them: "잘못되었거나 만료된", or with
     /// the second: Dutch lists "of verlopen", as a bare "of" is also
     /// "whether"). The product does not know which; the code the user
-    /// typed is what was refused.
+    /// typed is what was refused. Not a pair denied ("The code is not
+    /// invalid or expired").
     fn wrong_or_expired(&self) -> bool {
         let lex = text::lexicon();
         self.near_where(C::Invalid, C::Expired, 4, 4, |first, second| {
             self.toks
                 .get(first.start + first.len..second.start + second.len)
                 .is_some_and(|between| lex.word_in(Word::Or, between, self.words))
+                && !self.denied_before(first.start)
         })
     }
     /// A match of `c` covers token `i`.
@@ -2754,18 +2756,15 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         // a token's, a password's, an account's, a session's or a step's;
         // not in a condition ("If your code is wrong or has expired, click
         // Resend") or denied ("The code is not invalid or expired").
-        let code_wrong_or_expired = || {
-            s.has(C::Otp)
-                && ![C::Session, C::Flow, C::Token, C::Cred, C::Account]
-                    .into_iter()
-                    .any(|c| s.has(c))
-                && ![Word::Link, Word::If]
-                    .into_iter()
-                    .any(|w| lex.word_in(w, s.toks, s.words))
-                && s.wrong_or_expired()
-                && !s.denied_before(s.first_index(C::Invalid).min(s.first_index(C::Expired)))
-        };
-        if code_wrong_or_expired() {
+        if s.has(C::Otp)
+            && ![C::Session, C::Flow, C::Token, C::Cred, C::Account]
+                .into_iter()
+                .any(|c| s.has(c))
+            && ![Word::Link, Word::If]
+                .into_iter()
+                .any(|w| lex.word_in(w, s.toks, s.words))
+            && s.wrong_or_expired()
+        {
             return Some((Judgement::Invalid, Rule::TextInvalidCode, 0.9));
         }
         if advice_not_expired() {
@@ -8246,6 +8245,7 @@ mod tests {
             ("Bestätigungscode erneut senden (45 s)", Some(Rate)),
             ("Renvoyer l'e-mail de confirmation (30 s)", Some(Rate)),
             ("Doğrulama kodunu tekrar gönder (45 sn)", Some(Rate)),
+            // A retry later before a fault only supposed stays a limit.
             (
                 "Daha sonra tekrar deneyin. Sorun devam ederse destek ekibine yazın.",
                 Some(Rate),
@@ -8258,10 +8258,13 @@ mod tests {
             ("The QR code is invalid or has expired.", Some(Expired)),
             ("Verlopen of ongeldige code.", Some(Invalid)),
             ("Le code saisi ne fonctionne pas.", Some(Invalid)),
+            // A sign-in denied for a length after a verdict: a wait.
             (
                 "Because you entered the wrong password 3 times, you cannot sign in for 24 hours.",
                 Some(Rate),
             ),
+            // The reviews' lexicon data: a code written in the e-mail, an
+            // automatic sign-out, a Japanese "or" before an expiry.
             (
                 "メールに記載の確認コードが正しくありません。",
                 Some(Invalid),
@@ -8275,6 +8278,7 @@ mod tests {
                 Some(Invalid),
             ),
             ("Please try again later. HTTP error 429.", Some(Rate)),
+            // A limit, then a fault only supposed.
             (
                 "Too many requests from your network. Try again later. \
                  If this is an error, contact us.",
@@ -8292,7 +8296,9 @@ mod tests {
         ] {
             assert_ne!(strongest(t), Some(Invalid), "{t}");
         }
-        // A retry later, then the fault it waits on.
+        // No limit and no verdict on a code: a retry later before the fault
+        // it waits on, a QR code, a password, a plan's quota, a code sent
+        // some time ago.
         for t in [
             "Please try again later. Something went wrong on our side.",
             "Inténtelo de nuevo más tarde. Tenemos un problema técnico.",
