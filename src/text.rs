@@ -787,14 +787,28 @@ pub struct Lexicon {
     /// The most tokens a phrase has.
     max_len: usize,
     /// The function words of the lexicons, by [`Word`] (its index in
-    /// `Word::ALL`): each word's patterns and the lexicons that list it. A
-    /// rule asks for one word at a time, so it reads only that word's list.
-    words: Vec<Vec<(Vec<Pat>, u64)>>,
+    /// `Word::ALL`). A rule asks for one word at a time, so it reads only
+    /// that word's list.
+    words: Vec<Vec<FunctionWord>>,
     /// The lexicons of head-final languages (bit i: `langs[i]`).
     head_final: u64,
+    /// The English lexicon's bit, 0 before it is added.
+    english: u64,
     /// Numbers written as words ("one", "cinq", "eine", "三"): the word, its
     /// value and the lexicon that lists it.
     numbers: Vec<(String, u64, u64)>,
+}
+
+/// One entry of a [`Word`]'s list: its patterns, the lexicon that lists it,
+/// and the lexicons that list the same patterns as another word only.
+#[derive(Debug)]
+struct FunctionWord {
+    pats: Vec<Pat>,
+    lang: u64,
+    /// English "per" is a word of "every" ("one code per minute"); Italian
+    /// lists "per" as "by" and "for" ("valido per 5 minuti"): on an Italian
+    /// page the English reading is not taken.
+    elsewhere: u64,
 }
 
 /// A lexicon file: `{"lang": "en", "concepts": {"mfa_object": ["…", …], …}}`.
@@ -905,6 +919,9 @@ impl Lexicon {
         if file.head_final {
             self.head_final |= lang_bit(lang);
         }
+        if file.lang == "en" {
+            self.english = lang_bit(lang);
+        }
         for (name, phrases) in file.concepts {
             let Some(concept) = Concept::from_name(&name) else {
                 continue;
@@ -918,6 +935,7 @@ impl Lexicon {
             let key: String = token_texts(&name).concat();
             self.numbers.push((key, value, lang_bit(lang)));
         }
+        let bit = lang_bit(lang);
         for (name, list) in file.words {
             let Some(word) = Word::from_name(&name) else {
                 continue;
@@ -927,11 +945,63 @@ impl Lexicon {
                     // One list a word (a no-op after the first).
                     self.words.resize_with(Word::ALL.len(), Vec::new);
                     if let Some(list) = self.words.get_mut(word.index()) {
-                        list.push((pats, lang_bit(lang)));
+                        list.push(FunctionWord {
+                            pats,
+                            lang: bit,
+                            elsewhere: 0,
+                        });
                     }
                 }
             }
         }
+        self.mark_elsewhere(bit);
+    }
+
+    /// Marks the words that the lexicon `bit` (just added) and the others
+    /// list under different [`Word`]s. English is read on every page beside
+    /// the page's own lexicon, and the page's own meaning wins: an English
+    /// word is not read where the page's lexicon lists it as another word,
+    /// never the other way round.
+    fn mark_elsewhere(&mut self, bit: u64) {
+        let english = self.english;
+        let listed = |words: &[Vec<FunctionWord>], w: usize, pats: &[Pat], lang: u64| {
+            words
+                .get(w)
+                .is_some_and(|l| l.iter().any(|e| e.lang == lang && e.pats == pats))
+        };
+        let mut marks = Vec::new();
+        for (w, list) in self.words.iter().enumerate() {
+            for (i, n) in list.iter().enumerate().filter(|(_, n)| n.lang == bit) {
+                for (v, other) in self.words.iter().enumerate().filter(|(v, _)| *v != w) {
+                    for (k, o) in other.iter().enumerate() {
+                        if o.lang == bit || o.pats != n.pats {
+                            continue;
+                        }
+                        // English's word, listed by the other lexicon as
+                        // another word only, whichever came first.
+                        if n.lang == english && !listed(&self.words, w, &n.pats, o.lang) {
+                            marks.push((w, i, o.lang));
+                        }
+                        if o.lang == english && !listed(&self.words, v, &o.pats, bit) {
+                            marks.push((v, k, bit));
+                        }
+                    }
+                }
+            }
+        }
+        for (w, i, lang) in marks {
+            if let Some(e) = self.words.get_mut(w).and_then(|l| l.get_mut(i)) {
+                e.elsewhere |= lang;
+            }
+        }
+    }
+
+    /// Whether `e` is an English word that the page's own lexicon (the one
+    /// language of `mask` beside English) lists as another word only. With
+    /// every lexicon read at once no language is the page's.
+    fn meant_elsewhere(&self, e: &FunctionWord, mask: u64) -> bool {
+        let own = mask & !self.english;
+        own.count_ones() == 1 && e.elsewhere & own != 0
     }
 
     /// The patterns of the words `w` of the lexicons of `mask`.
@@ -940,8 +1010,8 @@ impl Lexicon {
             .get(w.index())
             .into_iter()
             .flatten()
-            .filter(move |(_, langs)| langs & mask != 0)
-            .map(|(pats, _)| pats.as_slice())
+            .filter(move |e| e.lang & mask != 0 && !self.meant_elsewhere(e, mask))
+            .map(|e| e.pats.as_slice())
     }
 
     /// Whether `toks` hold a word `w` of the lexicons of `mask`.
@@ -2054,6 +2124,20 @@ mod tests {
         assert!(or("ongeldig of verlopen", language_words("nl"), &mut b));
         assert!(or("le code ou l'heure", u64::MAX, &mut b));
         assert!(or("コードまたは時刻", u64::MAX, &mut b));
+        // English "per" is "every" ("one code per minute"); Italian and
+        // German list it as "by": on their pages the English reading is
+        // not taken, on an English or Dutch page it is, and the page's own
+        // word is read whatever English says.
+        let every =
+            |text: &str, mask: u64, b: &mut TokenBuf| lex.word_in(Word::Every, &b.fill(text), mask);
+        assert!(every("one code per minute", language_words("en"), &mut b));
+        assert!(every("één code per minuut", language_words("nl"), &mut b));
+        assert!(!every("valido per 5 minuti", language_words("it"), &mut b));
+        assert!(!every("per E-Mail gesendet", language_words("de"), &mut b));
+        let by =
+            |text: &str, mask: u64, b: &mut TokenBuf| lex.word_in(Word::By, &b.fill(text), mask);
+        assert!(by("inviato per e-mail", language_words("it"), &mut b));
+        assert!(by("per E-Mail gesendet", language_words("de"), &mut b));
     }
 
     #[test]
