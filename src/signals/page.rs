@@ -3337,10 +3337,11 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     }
 }
 
-/// "Resend code (0:38)", "Renvoyer le code dans 40 s", "重新获取(52s)": the
-/// resend button counting down, and nothing else: a resend word, a length
-/// of at most five minutes, and only words of a limit, a code, a step, what
-/// is sent and units (no lock, no count, no failure, no wait asked for).
+/// "Resend code (0:38)", "Renvoyer le code dans 40 s", "重新获取(52s)",
+/// "Resend link (30s)", "再送信まで45秒": the resend button counting down,
+/// and nothing else: a resend word, a length of at most five minutes, and
+/// only words of a limit, a code, a link, a step, what is sent, units and a
+/// short while (no lock, no count, no failure, no wait asked for).
 fn resend_countdown(
     sentence: &str,
     length: Option<u32>,
@@ -3354,28 +3355,23 @@ fn resend_countdown(
     let countdown_words = [
         C::Rate,
         C::Otp,
+        C::Challenge,
         C::Flow,
         C::Cred,
         C::RateObject,
         C::Second,
         C::Minute,
         C::Hour,
+        C::Temporary,
     ]
     .into_iter()
     .fold(Concepts::default(), |set, c| union(set, Concepts::of(c)));
-    // A unit may read as a short while too (Japanese "秒").
-    let unit = |m: &Match| {
-        [C::Second, C::Minute, C::Hour]
-            .into_iter()
-            .any(|c| m.concepts.has(c))
-    };
-    let unit_words = union(countdown_words, Concepts::of(C::Temporary));
-    matches.iter().all(|m| {
-        union(countdown_words, m.concepts) == countdown_words
-            || (unit(m) && union(unit_words, m.concepts) == unit_words)
-    }) && clock_countdown(sentence)
-        .or(length)
-        .is_some_and(|secs| secs <= MAX_S)
+    matches
+        .iter()
+        .all(|m| union(countdown_words, m.concepts) == countdown_words)
+        && clock_countdown(sentence)
+            .or(length)
+            .is_some_and(|secs| secs <= MAX_S)
         && text::lexicon().word_in(Word::Resend, toks, words)
 }
 
@@ -8310,5 +8306,56 @@ mod tests {
         ] {
             assert!(matches!(strongest(t), None | Some(Other)), "{t}");
         }
+    }
+
+    /// Round 51's readings: a link's resend counted down, a short while in
+    /// a resend countdown, Argentine and Uruguayan imperatives, the
+    /// idleness said as the time since the last visit, and lexicon data.
+    #[test]
+    fn round_51() {
+        use Judgement::*;
+        for (t, want) in [
+            ("Resend link (30s)", Some(Rate)),
+            ("Renvoyer le lien (45 s)", Some(Rate)),
+            ("再送信まで30秒", Some(Rate)),
+            ("コードはあと30秒で再送信できます", Some(Rate)),
+            ("Esperá un rato y volvé a intentar.", Some(Rate)),
+            ("Espera un rato antes de volver a intentarlo.", Some(Rate)),
+            ("Se agotaron los intentos para este código.", Some(Rate)),
+            (
+                "Die Anmeldung ist wegen zu vieler Fehlversuche kurzzeitig gesperrt.",
+                Some(Rate),
+            ),
+            ("Les demandes de code sont trop fréquentes.", Some(Rate)),
+            (
+                "Ce code a été bloqué après trop d'essais. Recommencez plus tard.",
+                Some(Rate),
+            ),
+            ("短時間に何度もコードを送信しました。", Some(Rate)),
+            // Signed out after a length since the last visit: the length is
+            // the user's idleness, not a sign-out to come.
+            (
+                "Pasaron 30 días desde tu última visita y cerramos tu sesión. \
+                 Iniciá sesión de nuevo.",
+                Some(Session),
+            ),
+            (
+                "You were signed out because 60 days passed since your last visit. \
+                 Please sign in again.",
+                Some(Session),
+            ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        // A secret code with a number is a card's PIN, no one-time code.
+        assert_ne!(
+            strongest("Numéro de carte ou code secret incorrect."),
+            Some(Invalid)
+        );
+        // A countdown that is no resend stays none.
+        assert!(matches!(
+            strongest("Redirection dans 30 secondes."),
+            None | Some(Other)
+        ));
     }
 }
