@@ -1109,6 +1109,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-518", "/tests/corpus/lang-heldout518.jsonl"),
     ("heldout-519", "/tests/corpus/lang-heldout519.jsonl"),
     ("heldout-520", "/tests/corpus/lang-heldout520.jsonl"),
+    ("heldout-521", "/tests/corpus/lang-heldout521.jsonl"),
+    ("heldout-522", "/tests/corpus/lang-heldout522.jsonl"),
+    ("heldout-523", "/tests/corpus/lang-heldout523.jsonl"),
+    ("heldout-524", "/tests/corpus/lang-heldout524.jsonl"),
+    ("heldout-525", "/tests/corpus/lang-heldout525.jsonl"),
+    ("heldout-526", "/tests/corpus/lang-heldout526.jsonl"),
+    ("heldout-527", "/tests/corpus/lang-heldout527.jsonl"),
+    ("heldout-528", "/tests/corpus/lang-heldout528.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
