@@ -957,34 +957,39 @@ impl Lexicon {
         self.mark_elsewhere(bit);
     }
 
-    /// Marks the words that the lexicon `bit` (just added) and the others
-    /// list under different [`Word`]s. English is read on every page beside
+    /// Marks the words that the lexicon `bit` (just added) and English
+    /// read with no meaning in common. English is read on every page beside
     /// the page's own lexicon, and the page's own meaning wins: an English
-    /// word is not read where the page's lexicon lists it as another word,
-    /// never the other way round.
+    /// word is not read where the page's lexicon lists it, as other words
+    /// only ("per": English "every", Italian "by"). A word both list under
+    /// one meaning at least is one loanword, read in all its English senses
+    /// ("redirect*").
     fn mark_elsewhere(&mut self, bit: u64) {
         let english = self.english;
-        let listed = |words: &[Vec<FunctionWord>], w: usize, pats: &[Pat], lang: u64| {
-            words
-                .get(w)
-                .is_some_and(|l| l.iter().any(|e| e.lang == lang && e.pats == pats))
+        if english == 0 {
+            return;
+        }
+        // Whether English and `lang` list `pats` under one word at least.
+        let shared = |words: &[Vec<FunctionWord>], pats: &[Pat], lang: u64| {
+            let lists =
+                |l: &[FunctionWord], lang: u64| l.iter().any(|x| x.lang == lang && x.pats == pats);
+            words.iter().any(|l| lists(l, english) && lists(l, lang))
         };
+        // Each English entry and each lexicon that shares its patterns:
+        // only pairs with the lexicon just added (the others were marked
+        // when they came).
+        let others: Vec<&FunctionWord> = self
+            .words
+            .iter()
+            .flatten()
+            .filter(|o| o.lang != english && (bit == english || o.lang == bit))
+            .collect();
         let mut marks = Vec::new();
         for (w, list) in self.words.iter().enumerate() {
-            for (i, n) in list.iter().enumerate().filter(|(_, n)| n.lang == bit) {
-                for (v, other) in self.words.iter().enumerate().filter(|(v, _)| *v != w) {
-                    for (k, o) in other.iter().enumerate() {
-                        if o.lang == bit || o.pats != n.pats {
-                            continue;
-                        }
-                        // English's word, listed by the other lexicon as
-                        // another word only, whichever came first.
-                        if n.lang == english && !listed(&self.words, w, &n.pats, o.lang) {
-                            marks.push((w, i, o.lang));
-                        }
-                        if o.lang == english && !listed(&self.words, v, &o.pats, bit) {
-                            marks.push((v, k, bit));
-                        }
+            for (i, e) in list.iter().enumerate().filter(|(_, e)| e.lang == english) {
+                for o in others.iter().filter(|o| o.pats == e.pats) {
+                    if !shared(&self.words, &e.pats, o.lang) {
+                        marks.push((w, i, o.lang));
                     }
                 }
             }
@@ -2136,6 +2141,10 @@ mod tests {
         assert!(!every("per E-Mail gesendet", language_words("de"), &mut b));
         let by =
             |text: &str, mask: u64, b: &mut TokenBuf| lex.word_in(Word::By, &b.fill(text), mask);
+        // A word both list under one meaning at least is a loanword, read in
+        // all its English senses: "redirect*" is Italian's redirect too.
+        let underway = lex.word_in(Word::Underway, &b.fill("redirecting"), language_words("it"));
+        assert!(underway);
         assert!(by("inviato per e-mail", language_words("it"), &mut b));
         assert!(by("per E-Mail gesendet", language_words("de"), &mut b));
     }

@@ -134,6 +134,10 @@ struct Sentence<'a> {
     /// sent a 6-digit code to your e-mail."): a validity next ("It expires
     /// in 10 minutes.") is that code's.
     after_code: bool,
+    /// The sentence before was read as a wrong code ("The code is
+    /// incorrect."): an expiry only supposed next ("It may have expired.")
+    /// offers a cause of that verdict.
+    after_wrong_code: bool,
     /// The sentence before said something ran out, not a session, and
     /// named no limit ("Zeitüberschreitung", "Tempo esgotado"): a length
     /// the step is given next is the allowance that ran out.
@@ -872,17 +876,26 @@ impl Sentence<'_> {
     }
     /// "Ungültiger oder abgelaufener Code", "验证码错误或已过期": a code said
     /// wrong or expired, the two verdicts joined by "or" (at most four
-    /// tokens apart, the "or" between them: "잘못되었거나 만료된", or with
+    /// tokens apart, eight of Han or kana, the "or" between them: "잘못되었거나 만료된", or with
     /// the second: Dutch lists "of verlopen", as a bare "of" is also
     /// "whether"). The product does not know which; the code the user
     /// typed is what was refused. Not a pair denied ("The code is not
     /// invalid or expired").
     fn wrong_or_expired(&self) -> bool {
         let lex = text::lexicon();
-        self.near_where(C::Invalid, C::Expired, 4, 4, |first, second| {
-            self.toks
-                .get(first.start + first.len..second.start + second.len)
-                .is_some_and(|between| lex.word_in(Word::Or, between, self.words))
+        // Han and kana are a token a character: "間違っているか、有効期限"
+        // is as near as "wrong or expired".
+        let near = |gap: &[Token<'_>]| {
+            gap.len() <= 4
+                || (gap.len() <= 8 && gap.iter().all(|t| t.text.chars().all(text::is_cjk)))
+        };
+        self.near_where(C::Invalid, C::Expired, 8, 8, |first, second| {
+            let end = first.start + first.len;
+            self.toks.get(end..second.start).is_some_and(near)
+                && self
+                    .toks
+                    .get(end..second.start + second.len)
+                    .is_some_and(|between| lex.word_in(Word::Or, between, self.words))
                 && !self.denied_before(first.start)
         })
     }
@@ -2767,6 +2780,18 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         {
             return Some((Judgement::Invalid, Rule::TextInvalidCode, 0.9));
         }
+        // "The code is incorrect. It may have expired.", "Doğrulama kodu
+        // hatalı. Kodun süresi dolmuş olabilir.": an expiry only supposed
+        // after a wrong code is a cause offered for that verdict.
+        if s.after_wrong_code
+            && lex.word_in(Word::Maybe, s.toks, s.words)
+            && ![C::Invalid, C::Flow, C::Session, C::Challenge, C::Token]
+                .into_iter()
+                .any(|c| s.has(c))
+            && !lex.word_in(Word::If, s.toks, s.words)
+        {
+            return None;
+        }
         if advice_not_expired() {
             return (s.has(C::Invalid) && s.has(C::Otp)).then_some((
                 Judgement::Invalid,
@@ -2937,6 +2962,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
     let mut after_verdict = false;
     let mut after_cred = false;
     let mut after_code = false;
+    let mut after_wrong_code = false;
     let mut after_heading = false;
     let mut after_commerce = false;
     let mut after_loop = false;
@@ -3140,6 +3166,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             after_verdict,
             after_cred,
             after_code,
+            after_wrong_code,
             after_expiry,
             after_unanswered,
             unanswered: std::cell::OnceCell::new(),
@@ -3224,6 +3251,7 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
             .any(|m| m.concepts.has(C::Otp) || m.concepts.has(C::Challenge));
         out.code_named |= names_code;
         after_code = judged.is_none() && names_code;
+        after_wrong_code = judged.is_some_and(|(j, ..)| j == Judgement::Invalid);
         after_failure = judged.is_some_and(|(_, rule, _)| {
             matches!(rule, Rule::TextOtherFailure | Rule::TextCredentials)
         });
@@ -3341,7 +3369,9 @@ fn judge_text(out: &mut PageSignals, text: &str, how: &Reading) {
 /// "Resend link (30s)", "再送信まで45秒": the resend button counting down,
 /// and nothing else: a resend word, a length of at most five minutes, and
 /// only words of a limit, a code, a link, a step, what is sent, units and a
-/// short while (no lock, no count, no failure, no wait asked for).
+/// short while with no length of its own ("まで", not "for 5 minutes": a
+/// validity). No lock, no count, no failure, no wait asked for, and no
+/// condition, page at work or period ("refreshes every 30 seconds").
 fn resend_countdown(
     sentence: &str,
     length: Option<u32>,
@@ -3362,17 +3392,35 @@ fn resend_countdown(
         C::Second,
         C::Minute,
         C::Hour,
-        C::Temporary,
     ]
     .into_iter()
     .fold(Concepts::default(), |set, c| union(set, Concepts::of(c)));
+    // A short while: a unit read as one too (Japanese "秒"), or a word with
+    // no number ("まで", "in a moment").
+    let short_while = |m: &Match| {
+        let unit = [C::Second, C::Minute, C::Hour]
+            .into_iter()
+            .any(|c| m.concepts.has(c));
+        let numbered = toks
+            .get(m.start..m.start + m.len)
+            .is_some_and(|ts| ts.iter().any(Token::is_number));
+        union(
+            union(countdown_words, Concepts::of(C::Temporary)),
+            m.concepts,
+        ) == union(countdown_words, Concepts::of(C::Temporary))
+            && (unit || !numbered)
+    };
+    let lex = text::lexicon();
     matches
         .iter()
-        .all(|m| union(countdown_words, m.concepts) == countdown_words)
+        .all(|m| union(countdown_words, m.concepts) == countdown_words || short_while(m))
         && clock_countdown(sentence)
             .or(length)
             .is_some_and(|secs| secs <= MAX_S)
-        && text::lexicon().word_in(Word::Resend, toks, words)
+        && lex.word_in(Word::Resend, toks, words)
+        && ![Word::If, Word::Every, Word::Underway]
+            .into_iter()
+            .any(|w| lex.word_in(w, toks, words))
 }
 
 /// "인증번호 재전송 (45초)", "コードを再送信（残り45秒）": the sentence's first
@@ -3755,6 +3803,12 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     for a in page.alerts.iter().take(50) {
         judge_text(&mut out, a, &alert);
     }
+    // The page's alerts are its message: a code they name is the message's
+    // ("Your session expired. Enter the code again."), one named only
+    // around them is the step's own furniture ("Enter the 6-digit code
+    // from your authenticator app").
+    let alerted = page.alerts.iter().any(|a| !a.trim().is_empty());
+    let code_in_alerts = out.code_named;
     if !page.title.is_empty() {
         judge_text(&mut out, &page.title, &title);
     }
@@ -3772,7 +3826,12 @@ pub fn analyze(snap: &Snapshot, url_description: Option<&str>) -> PageSignals {
     // kept makes one run out at once): not "Session timed out" over "Type
     // the code again", nor "Your session expired. Please sign in again and
     // request a new code". A page that expired stays an expired step.
-    let session_lost = out.session_timed_out || (out.bare_session_itself && !out.code_named);
+    let code_named = if alerted {
+        code_in_alerts
+    } else {
+        out.code_named
+    };
+    let session_lost = out.session_timed_out || (out.bare_session_itself && !code_named);
     if session_lost && out.bare_session_expiry && !out.other_expiry {
         let expired = out.votes_for(Judgement::Expired);
         out.raise_vote(Judgement::Session, expired);
@@ -3938,6 +3997,7 @@ mod tests {
                 after_verdict: false,
                 after_cred: false,
                 after_code: false,
+                after_wrong_code: false,
                 after_loop: false,
                 after_expiry: false,
                 after_unanswered: false,
@@ -6388,6 +6448,29 @@ mod tests {
             read("Session timed out", "Type the code again."),
             Some(Expired)
         );
+        // The alerts are the page's message: a session that ran out there,
+        // on a step whose instructions name the code, is the session lost;
+        // a code the alert itself asks for keeps it the step's.
+        let alerted = |alert: &str| {
+            let body = "Two-step verification\nEnter the 6-digit code from your app.";
+            let snap = crate::snapshot::Snapshot {
+                url: "https://id.example.org/login".into(),
+                page: crate::snapshot::Page {
+                    title: "Two-step verification".into(),
+                    text: format!("{body}\n{alert}"),
+                    alerts: vec![alert.into()],
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            top(&analyze(&snap, None))
+        };
+        assert_eq!(alerted("Sessione scaduta."), Some(Session));
+        assert_eq!(alerted("Your session has expired."), Some(Session));
+        assert_eq!(
+            alerted("Your session expired. Please enter the code again."),
+            Some(Expired)
+        );
     }
 
     #[test]
@@ -8332,6 +8415,20 @@ mod tests {
                 Some(Rate),
             ),
             ("短時間に何度もコードを送信しました。", Some(Rate)),
+            // Han and kana between a wrong code and its "or expired".
+            (
+                "コードが間違っているか、有効期限が切れています。",
+                Some(Invalid),
+            ),
+            // An expiry only supposed after a wrong code: a cause offered.
+            (
+                "The code is incorrect. The code may have expired.",
+                Some(Invalid),
+            ),
+            (
+                "Doğrulama kodu hatalı. Kodun süresi dolmuş olabilir.",
+                Some(Invalid),
+            ),
             // Signed out after a length since the last visit: the length is
             // the user's idleness, not a sign-out to come.
             (
@@ -8347,15 +8444,19 @@ mod tests {
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
-        // A secret code with a number is a card's PIN, no one-time code.
-        assert_ne!(
-            strongest("Numéro de carte ou code secret incorrect."),
-            Some(Invalid)
-        );
-        // A countdown that is no resend stays none.
-        assert!(matches!(
-            strongest("Redirection dans 30 secondes."),
-            None | Some(Other)
-        ));
+        // A countdown that is no resend stays none, and so does a resend
+        // label beside a validity, a period, a page at work or a
+        // condition (review of the change).
+        for t in [
+            "Redirection dans 30 secondes.",
+            "Resend link (the link works for 5 minutes)",
+            "Resend QR code (refreshes every 30 seconds)",
+            "Resend the link later if it has not arrived within 2 minutes",
+            "Link erneut senden – Weiterleitung in 10 Sekunden",
+            "Esperá un momento mientras verificamos tu código.",
+            "時間が少し過ぎたため、コードの有効期限が切れました。",
+        ] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
+        }
     }
 }
