@@ -1117,6 +1117,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-526", "/tests/corpus/lang-heldout526.jsonl"),
     ("heldout-527", "/tests/corpus/lang-heldout527.jsonl"),
     ("heldout-528", "/tests/corpus/lang-heldout528.jsonl"),
+    ("heldout-529", "/tests/corpus/lang-heldout529.jsonl"),
+    ("heldout-530", "/tests/corpus/lang-heldout530.jsonl"),
+    ("heldout-531", "/tests/corpus/lang-heldout531.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
