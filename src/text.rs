@@ -1001,21 +1001,18 @@ impl Lexicon {
         }
     }
 
-    /// Whether `e` is an English word that the page's own lexicon (the one
-    /// language of `mask` beside English) lists as another word only. With
-    /// every lexicon read at once no language is the page's.
-    fn meant_elsewhere(&self, e: &FunctionWord, mask: u64) -> bool {
-        let own = mask & !self.english;
-        own.count_ones() == 1 && e.elsewhere & own != 0
-    }
-
-    /// The patterns of the words `w` of the lexicons of `mask`.
+    /// The patterns of the words `w` of the lexicons of `mask`. An English
+    /// word the page's own lexicon (the one language of `mask` beside
+    /// English) lists as another word only is left out; with every lexicon
+    /// read at once no language is the page's.
     fn words_of(&self, w: Word, mask: u64) -> impl Iterator<Item = &[Pat]> {
+        let own = mask & !self.english;
+        let own = if own.count_ones() == 1 { own } else { 0 };
         self.words
             .get(w.index())
             .into_iter()
             .flatten()
-            .filter(move |e| e.lang & mask != 0 && !self.meant_elsewhere(e, mask))
+            .filter(move |e| e.lang & mask != 0 && e.elsewhere & own == 0)
             .map(|e| e.pats.as_slice())
     }
 

@@ -3397,6 +3397,7 @@ fn resend_countdown(
     .fold(Concepts::default(), |set, c| union(set, Concepts::of(c)));
     // A short while: a unit read as one too (Japanese "秒"), or a word with
     // no number ("まで", "in a moment").
+    let while_words = union(countdown_words, Concepts::of(C::Temporary));
     let short_while = |m: &Match| {
         let unit = [C::Second, C::Minute, C::Hour]
             .into_iter()
@@ -3404,11 +3405,7 @@ fn resend_countdown(
         let numbered = toks
             .get(m.start..m.start + m.len)
             .is_some_and(|ts| ts.iter().any(Token::is_number));
-        union(
-            union(countdown_words, Concepts::of(C::Temporary)),
-            m.concepts,
-        ) == union(countdown_words, Concepts::of(C::Temporary))
-            && (unit || !numbered)
+        union(while_words, m.concepts) == while_words && (unit || !numbered)
     };
     let lex = text::lexicon();
     matches
