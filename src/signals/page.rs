@@ -2175,7 +2175,8 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // ("Cookies prevent fraud", "We use cookies that prevent fraud").
     let refused = s.has(C::Refused) || s.has(C::Disallowed) || s.prevents_a_boundary_object();
     // "OTP code invalid, or the server time is wrong": the code said
-    // wrong first, the boundary object named after it as a possible cause.
+    // wrong first, the boundary object named after it as a possible cause,
+    // or as what to check ("Invalid code — check your phone's clock").
     // A bare token is no code here ("the authorization token could not
     // be verified because of clock differences" is the clock's fault).
     // Not a code that names the boundary object ("Invalid two factor
@@ -2189,12 +2190,13 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && !s.has(C::Session)
         && s.first_code_end() < s.first_index(C::Boundary)
         && s.first_index(C::Boundary) != usize::MAX
-        && or_before(
+        && (or_before(
             s.toks,
             s.first_code_end(),
             s.first_index(C::Boundary),
             s.words,
-        );
+        ) || (s.first_code_end() <= s.first_index(C::Recheck)
+            && s.first_index(C::Recheck) < s.first_index(C::Boundary)));
     // "Invalid code. Your phone's clock may be out of sync", "验证码错误，
     // 可能是手机时间不同步": a boundary object only supposed wrong after a
     // failure (or after the code, in the sentence) is a cause suggested for
@@ -2301,7 +2303,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     }
     // Weaker than a failure said of the code: "Invalid code. If this keeps
     // happening, check that the clock is set right" is a wrong code first.
-    if boundary && !counted && !notice && s.recheck_after_failure() {
+    // In one sentence ("Code invalide — vérifiez l'heure de votre
+    // téléphone"), the code said wrong before the advice is the failure.
+    if boundary && !counted && !notice && !code_first && s.recheck_after_failure() {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.7));
     }
     // "Couldn't complete your authentication request. Please try again
@@ -2310,7 +2314,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // it names an address, an account or a credential: "Error. You can't
     // log in from that IP address" is a block.
     let named_other = cred || s.has(C::Ip) || s.has(C::Account);
-    if boundary && !counted && !named_other && !notice && s.after_failure {
+    if boundary && !counted && !named_other && !notice && !code_first && s.after_failure {
         return Some((Judgement::Session, Rule::TextSessionBoundary, 0.7));
     }
     // "The server is temporarily unavailable, try again later": an outage,
@@ -8455,5 +8459,62 @@ mod tests {
         ] {
             assert_ne!(strongest(t), Some(Rate), "{t}");
         }
+    }
+
+    /// Round 52's modelling: the verb last in German and Dutch waits, a
+    /// limit said as once a period (ja, ko, zh), the advice to check a
+    /// clock after a code said wrong in one sentence, and expiries to come.
+    #[test]
+    fn round_52() {
+        use Judgement::*;
+        for (t, want) in [
+            ("Bitte 30 Sekunden warten.", Some(Rate)),
+            (
+                "Sie müssen weitere 30 Sekunden warten, bevor Sie einen weiteren Versuch machen.",
+                Some(Rate),
+            ),
+            ("U moet nog 30 seconden wachten.", Some(Rate)),
+            ("인증 요청은 1분에 한 번만 가능합니다.", Some(Rate)),
+            ("認証コードは1分間に1回まで送信できます。", Some(Rate)),
+            (
+                "Attendez un instant avant de redemander un code.",
+                Some(Rate),
+            ),
+            (
+                "Code invalide — vérifiez l'heure de votre téléphone et réessayez.",
+                Some(Invalid),
+            ),
+            (
+                "Invalid code — check your device's clock and try again.",
+                Some(Invalid),
+            ),
+            (
+                "Invalider Token. Bitte melde dich erneut an!",
+                Some(Session),
+            ),
+            // An expiry to come is no failure.
+            (
+                "Session bientôt expirée (~5 min) — enregistrez votre brouillon.",
+                None,
+            ),
+            (
+                "Der Code ist 10 Minuten gültig. Nach Ablauf können Sie ihn erneut anfordern.",
+                None,
+            ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        // A code refreshed once a period is no limit.
+        for t in [
+            "코드는 30초에 한 번 갱신됩니다.",
+            "コードは30秒に1回更新されます。",
+        ] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
+        }
+        // A gift code is no one-time code.
+        assert_ne!(
+            strongest("Dieser Geschenkcode ist ungültig oder wurde bereits eingelöst."),
+            Some(Invalid)
+        );
     }
 }
