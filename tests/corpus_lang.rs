@@ -1120,6 +1120,14 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-529", "/tests/corpus/lang-heldout529.jsonl"),
     ("heldout-530", "/tests/corpus/lang-heldout530.jsonl"),
     ("heldout-531", "/tests/corpus/lang-heldout531.jsonl"),
+    ("heldout-532", "/tests/corpus/lang-heldout532.jsonl"),
+    ("heldout-533", "/tests/corpus/lang-heldout533.jsonl"),
+    ("heldout-534", "/tests/corpus/lang-heldout534.jsonl"),
+    ("heldout-535", "/tests/corpus/lang-heldout535.jsonl"),
+    ("heldout-536", "/tests/corpus/lang-heldout536.jsonl"),
+    ("heldout-537", "/tests/corpus/lang-heldout537.jsonl"),
+    ("heldout-538", "/tests/corpus/lang-heldout538.jsonl"),
+    ("heldout-539", "/tests/corpus/lang-heldout539.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
