@@ -1128,6 +1128,9 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-537", "/tests/corpus/lang-heldout537.jsonl"),
     ("heldout-538", "/tests/corpus/lang-heldout538.jsonl"),
     ("heldout-539", "/tests/corpus/lang-heldout539.jsonl"),
+    ("heldout-540", "/tests/corpus/lang-heldout540.jsonl"),
+    ("heldout-541", "/tests/corpus/lang-heldout541.jsonl"),
+    ("heldout-542", "/tests/corpus/lang-heldout542.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
