@@ -818,6 +818,33 @@ impl Sentence<'_> {
             .find(|m| m.concepts.has(C::Otp) && !m.concepts.has(C::Token))
             .map_or(usize::MAX, |m| m.start + m.len)
     }
+    /// "Code invalide — vérifiez l'heure de votre téléphone": the code said
+    /// wrong, then the advice to check one boundary object, with nothing
+    /// said wrong of the object itself ("check your clock, it is wrong")
+    /// and no list of a deployment's objects ("check that the redirect URI
+    /// and cookie domain are correct").
+    fn check_advised_after_code(&self) -> bool {
+        let (recheck, boundary) = (self.first_index(C::Recheck), self.first_index(C::Boundary));
+        let fault = [
+            C::Invalid,
+            C::Missing,
+            C::Expired,
+            C::Refused,
+            C::Disallowed,
+        ];
+        self.first_code_end() <= recheck
+            && recheck < boundary
+            && self
+                .matches
+                .iter()
+                .filter(|m| m.concepts.has(C::Boundary))
+                .count()
+                == 1
+            && !self
+                .matches
+                .iter()
+                .any(|m| m.start >= boundary && fault.into_iter().any(|c| m.concepts.has(c)))
+    }
     /// Something said wrong or invalid, not only set up wrong: the words
     /// of a verdict on what the user entered.
     fn says_invalid(&self) -> bool {
@@ -2195,8 +2222,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
             s.first_code_end(),
             s.first_index(C::Boundary),
             s.words,
-        ) || (s.first_code_end() <= s.first_index(C::Recheck)
-            && s.first_index(C::Recheck) < s.first_index(C::Boundary)));
+        ) || s.check_advised_after_code());
     // "Invalid code. Your phone's clock may be out of sync", "验证码错误，
     // 可能是手机时间不同步": a boundary object only supposed wrong after a
     // failure (or after the code, in the sentence) is a cause suggested for
