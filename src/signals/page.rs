@@ -8530,13 +8530,33 @@ mod tests {
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
-        // A code refreshed once a period is no limit.
+        // A code refreshed once a period is no limit, nor is a rule on
+        // something else, a wait denied or a delivery's wait, nor a moment
+        // while the page works (review of the change).
         for t in [
             "코드는 30초에 한 번 갱신됩니다.",
             "コードは30秒に1回更新されます。",
+            "닉네임은 24시간에 한 번만 변경할 수 있습니다.",
+            "このお知らせは1時間に1回までしか表示されません。",
+            "动态码每30秒只能生成一个。",
+            "Sie brauchen nicht 30 Sekunden warten.",
+            "Die SMS kann bis zu 2 Minuten dauern – einfach 2 Minuten warten.",
+            "Attendez un instant, nous vérifions votre identité…",
+            "Code envoyé ! Attendez un instant avant de le saisir.",
         ] {
             assert_ne!(strongest(t), Some(Rate), "{t}");
         }
+        // A clock said wrong after the advice to check it stays the clock's
+        // fault, and so do a deployment's objects listed to check.
+        for t in [
+            "Code abgelehnt – prüfen Sie die Uhrzeit Ihres Geräts, sie ist falsch.",
+            "Code not accepted, please check your computer's clock, it appears to be wrong.",
+            "Invalid authorization code: check the redirect URI and cookie domain are correct.",
+        ] {
+            assert_eq!(strongest(t), Some(Session), "{t}");
+        }
+        // An expiry that happened after "nach Ablauf" is still one.
+        assert!(strongest("Nach Ablauf der Sitzung wurden Sie abgemeldet.").is_some());
         // A gift code is no one-time code.
         assert_ne!(
             strongest("Dieser Geschenkcode ist ungültig oder wurde bereits eingelöst."),
