@@ -8555,8 +8555,22 @@ mod tests {
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
         }
-        // An expiry that happened after "nach Ablauf" is still one.
-        assert!(strongest("Nach Ablauf der Sitzung wurden Sie abgemeldet.").is_some());
+        // An expiry that happened after "nach Ablauf" is still one, and so
+        // is one said past after a length in Korean and Japanese; said to
+        // come ("expires in 15 minutes"), it is none.
+        for t in [
+            "Nach Ablauf der Sitzung wurden Sie abgemeldet.",
+            "인증 코드가 5분 후에 만료되었습니다.",
+            "認証コードは15分後に期限切れになりました。",
+        ] {
+            assert!(strongest(t).is_some(), "{t}");
+        }
+        for t in [
+            "이 링크는 15분 후에 만료되며 한 번만 사용할 수 있습니다.",
+            "このリンクは15分後に期限切れとなり、一度のみ使用できます。",
+        ] {
+            assert_eq!(strongest(t), None, "{t}");
+        }
         // A gift code is no one-time code.
         assert_ne!(
             strongest("Dieser Geschenkcode ist ungültig oder wurde bereits eingelöst."),
