@@ -1131,6 +1131,7 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-540", "/tests/corpus/lang-heldout540.jsonl"),
     ("heldout-541", "/tests/corpus/lang-heldout541.jsonl"),
     ("heldout-542", "/tests/corpus/lang-heldout542.jsonl"),
+    ("heldout-543", "/tests/corpus/lang-heldout543.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
