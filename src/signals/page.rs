@@ -803,12 +803,18 @@ impl Sentence<'_> {
                         .get(from..to)
                         .is_some_and(|t| lex.word_in(Word::Time, t, self.words))
                 })
-            // Or a heading that opens with the time and ends with its bound:
-            // "Délai de vérification en deux étapes dépassé".
-            || (lex.opens_with(Word::Time, self.toks, self.words)
-                && self.matches.last().is_some_and(|m| {
-                    m.concepts.has(C::Bound) && m.start + m.len == self.toks.len()
-                }))
+            // Or a sentence whose subject is the time (opening it, after an
+            // article at most), with its bound after it: "Délai de
+            // vérification en deux étapes dépassé", "Le délai de saisie du
+            // code est dépassé", "The time allowed to enter the code has
+            // been exceeded". Not with a number ("30 minutes time limit").
+            || ((lex.opens_with(Word::Time, self.toks, self.words)
+                || self
+                    .toks
+                    .get(1..)
+                    .is_some_and(|t| lex.opens_with(Word::Time, t, self.words)))
+                && !self.toks.iter().any(Token::is_number)
+                && self.matches.iter().any(|m| m.concepts.has(C::Bound) && m.start >= 1))
     }
     /// Where the first named code ends, a bare token aside (`usize::MAX`
     /// if none).
@@ -1858,9 +1864,13 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if warning && !failure && !s.has(C::Otp) {
         return None;
     }
+    // "Le délai de saisie du code est dépassé", "The time allowed to enter
+    // the code has been exceeded": a time that went past its bound, with
+    // only the code named (no attempts or requests), counts nothing.
+    let time_past_for_code = s.every_also(C::RateObject, C::Otp) && s.bound_is_a_time();
     let counted = !warning
         && (s.too_many_with_object()
-            || (s.has(C::Bound) && s.has(C::RateObject))
+            || (s.has(C::Bound) && s.has(C::RateObject) && !time_past_for_code)
             || s.limited()
             || s.limit_reached()
             || s.only_so_often()
@@ -8576,5 +8586,39 @@ mod tests {
             strongest("Dieser Geschenkcode ist ungültig oder wurde bereits eingelöst."),
             Some(Invalid)
         );
+    }
+
+    #[test]
+    fn round_53() {
+        use Judgement::*;
+        // The time to enter the code went past its bound: the step ran out,
+        // nothing was counted. Attempts or a number still count.
+        for (t, want) in [
+            ("Le délai de saisie du code est dépassé.", Some(Expired)),
+            (
+                "The time allowed to enter the code has been exceeded.",
+                Some(Expired),
+            ),
+            (
+                "Die Zeit für die Eingabe des Codes wurde überschritten.",
+                Some(Expired),
+            ),
+            (
+                "Il tempo per inserire il codice è stato superato.",
+                Some(Expired),
+            ),
+            ("The maximum number of codes has been exceeded.", Some(Rate)),
+            (
+                "Le délai entre deux tentatives de code est dépassé.",
+                Some(Rate),
+            ),
+            ("Bitte gedulde dich noch 30 Sekunden.", Some(Rate)),
+            (
+                "Du hast dein Limit an Codes für heute erreicht.",
+                Some(Rate),
+            ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
     }
 }
