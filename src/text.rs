@@ -376,10 +376,14 @@ pub enum Word {
     /// "現在は", "目前": a failure said to be of the moment, the checker's
     /// ("Unable to verify the code right now"), not the user's answer.
     Now,
+    /// "already used", "bereits verwendet", "déjà utilisé", "使用済み": a
+    /// code or link spent, no wrong one; beside an expiry ("expired or
+    /// already used") the two say it can no longer be used.
+    Used,
 }
 
 impl Word {
-    const ALL: [(Word, &'static str); 49] = [
+    const ALL: [(Word, &'static str); 50] = [
         (Word::If, "if"),
         (Word::Or, "or"),
         (Word::Administrator, "administrator"),
@@ -429,6 +433,7 @@ impl Word {
         (Word::TimeLeft, "time_left"),
         (Word::Cannot, "cannot"),
         (Word::Now, "now"),
+        (Word::Used, "used"),
     ];
 
     fn from_name(name: &str) -> Option<Word> {

@@ -916,6 +916,17 @@ impl Sentence<'_> {
     /// invalid or expired").
     fn wrong_or_expired(&self) -> bool {
         let lex = text::lexicon();
+        // "Der Sicherheitscode ist abgelaufen oder wurde bereits verwendet",
+        // "Ce code a expiré ou a déjà été utilisé": a code only said spent
+        // beside its expiry can no longer be used; none was said wrong.
+        if self
+            .matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Invalid))
+            .all(|m| word_in_match(Word::Used, self.toks, m, self.words))
+        {
+            return false;
+        }
         // Han and kana are a token a character: "間違っているか、有効期限"
         // is as near as "wrong or expired".
         let near = |gap: &[Token<'_>]| {
@@ -8617,8 +8628,40 @@ mod tests {
                 "Du hast dein Limit an Codes für heute erreicht.",
                 Some(Rate),
             ),
+            // A code said expired or spent, none wrong, ran out; said wrong
+            // too, it stays the wrong code's.
+            (
+                "Der Sicherheitscode ist abgelaufen oder wurde bereits verwendet. Bitte fordere \
+                 einen neuen an.",
+                Some(Expired),
+            ),
+            ("Ce code a expiré ou a déjà été utilisé.", Some(Expired)),
+            (
+                "The code is invalid, expired or has already been used.",
+                Some(Invalid),
+            ),
+            ("The code has already been used.", Some(Invalid)),
+            // A code sent a moment ago is a resend's wait.
+            (
+                "Er is recent al een verificatiecode verzonden. Probeer het zo opnieuw.",
+                Some(Rate),
+            ),
+            (
+                "Errore nel cookie di sessione, per favore entra nuovamente.",
+                Some(Session),
+            ),
+            ("Nieprawidłowy kod email", Some(Invalid)),
         ] {
             assert_eq!(strongest(t), want, "{t}");
+        }
+        // "Without waiting" is no wait; a code's validity limited in time
+        // is no limit; a trial that ran out is a plan's.
+        for t in [
+            "I diritti sono riletti a ogni richiesta, senza attendere la scadenza di una sessione.",
+            "Codes sind zeitlich begrenzt und einmalig verwendbar.",
+            "Votre essai gratuit est expiré. Veuillez choisir un abonnement.",
+        ] {
+            assert_eq!(strongest(t), None, "{t}");
         }
     }
 }
