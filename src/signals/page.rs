@@ -8663,5 +8663,23 @@ mod tests {
         ] {
             assert_eq!(strongest(t), None, "{t}");
         }
+        // A plan's allowance of things counted (bookmarks, questions) met
+        // is no limit on tries; a temporary restriction of access is.
+        for t in [
+            "Bookmark limit exceeded.",
+            "Vous avez atteint la limite quotidienne (20 questions) — réessayez demain",
+        ] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
+        }
+        for (t, want) in [
+            ("현재 계정에 일시적인 접근 제한이 적용됨", Some(Rate)),
+            (
+                "現在のアカウントには一時的なアクセス制限が適用されています。",
+                Some(Rate),
+            ),
+            ("Deze code klopt niet of is verlopen.", Some(Invalid)),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
     }
 }
