@@ -1132,6 +1132,18 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-541", "/tests/corpus/lang-heldout541.jsonl"),
     ("heldout-542", "/tests/corpus/lang-heldout542.jsonl"),
     ("heldout-543", "/tests/corpus/lang-heldout543.jsonl"),
+    ("heldout-544", "/tests/corpus/lang-heldout544.jsonl"),
+    ("heldout-545", "/tests/corpus/lang-heldout545.jsonl"),
+    ("heldout-546", "/tests/corpus/lang-heldout546.jsonl"),
+    ("heldout-547", "/tests/corpus/lang-heldout547.jsonl"),
+    ("heldout-548", "/tests/corpus/lang-heldout548.jsonl"),
+    ("heldout-549", "/tests/corpus/lang-heldout549.jsonl"),
+    ("heldout-550", "/tests/corpus/lang-heldout550.jsonl"),
+    ("heldout-551", "/tests/corpus/lang-heldout551.jsonl"),
+    ("heldout-552", "/tests/corpus/lang-heldout552.jsonl"),
+    ("heldout-553", "/tests/corpus/lang-heldout553.jsonl"),
+    ("heldout-554", "/tests/corpus/lang-heldout554.jsonl"),
+    ("heldout-555", "/tests/corpus/lang-heldout555.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code

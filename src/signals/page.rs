@@ -8667,6 +8667,8 @@ mod tests {
         // is no limit on tries; a temporary restriction of access is.
         for t in [
             "Bookmark limit exceeded.",
+            // An outage with a retry in a moment is no limit either.
+            "Un service d'Atlas ne répond pas. Réessayez dans un instant.",
             "Vous avez atteint la limite quotidienne (20 questions) — réessayez demain",
         ] {
             assert_ne!(strongest(t), Some(Rate), "{t}");
@@ -8678,6 +8680,7 @@ mod tests {
                 Some(Rate),
             ),
             ("Deze code klopt niet of is verlopen.", Some(Invalid)),
+            ("Ce code a expire. Demandez un nouveau code.", Some(Expired)),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
