@@ -803,18 +803,41 @@ impl Sentence<'_> {
                         .get(from..to)
                         .is_some_and(|t| lex.word_in(Word::Time, t, self.words))
                 })
-            // Or a sentence whose subject is the time (opening it, after an
-            // article at most), with its bound after it: "Délai de
-            // vérification en deux étapes dépassé", "Le délai de saisie du
-            // code est dépassé", "The time allowed to enter the code has
-            // been exceeded". Not with a number ("30 minutes time limit").
-            || ((lex.opens_with(Word::Time, self.toks, self.words)
-                || self
+            || self.time_opens_to_its_bound()
+    }
+    /// A sentence whose subject is the time (opening it, after an
+    /// article at most: a short word that is no Han, kana or Hangul),
+    /// ending with its bound: "Délai de vérification en deux étapes
+    /// dépassé", "Le délai de saisie du code est dépassé", "The time
+    /// allowed to enter the code has been exceeded". Not with a
+    /// number or a unit ("30 minutes time limit", "quelques
+    /// minutes"), nor denied ("n'est pas encore dépassé").
+    fn time_opens_to_its_bound(&self) -> bool {
+        let lex = text::lexicon();
+        (lex.opens_with(Word::Time, self.toks, self.words)
+            || (self
+                .toks
+                .first()
+                .is_some_and(|t| t.text.chars().count() <= 3 && !t.text.chars().any(text::is_cjk))
+                && self
                     .toks
                     .get(1..)
-                    .is_some_and(|t| lex.opens_with(Word::Time, t, self.words)))
-                && !self.toks.iter().any(Token::is_number)
-                && self.matches.iter().any(|m| m.concepts.has(C::Bound) && m.start >= 1))
+                    .is_some_and(|t| lex.opens_with(Word::Time, t, self.words))))
+            && !self.toks.iter().any(Token::is_number)
+            && !self.matches.iter().any(|m| {
+                names_a_unit(m)
+                    && !self
+                        .toks
+                        .get(m.start..m.start + m.len)
+                        .is_some_and(|t| lex.word_in(Word::Time, t, self.words))
+            })
+            && ![Word::Not, Word::NotYet]
+                .into_iter()
+                .any(|w| lex.word_in(w, self.toks, self.words))
+            && self
+                .matches
+                .last()
+                .is_some_and(|m| m.concepts.has(C::Bound) && m.start + m.len == self.toks.len())
     }
     /// Where the first named code ends, a bare token aside (`usize::MAX`
     /// if none).
@@ -1878,7 +1901,14 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Le délai de saisie du code est dépassé", "The time allowed to enter
     // the code has been exceeded": a time that went past its bound, with
     // only the code named (no attempts or requests), counts nothing.
-    let time_past_for_code = s.every_also(C::RateObject, C::Otp) && s.bound_is_a_time();
+    let time_past_for_code = s.every_also(C::RateObject, C::Otp)
+        && !s.has(C::Many)
+        && s.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Bound))
+            .count()
+            == 1
+        && s.time_opens_to_its_bound();
     let counted = !warning
         && (s.too_many_with_object()
             || (s.has(C::Bound) && s.has(C::RateObject) && !time_past_for_code)
@@ -8623,11 +8653,6 @@ mod tests {
                 "Le délai entre deux tentatives de code est dépassé.",
                 Some(Rate),
             ),
-            ("Bitte gedulde dich noch 30 Sekunden.", Some(Rate)),
-            (
-                "Du hast dein Limit an Codes für heute erreicht.",
-                Some(Rate),
-            ),
             // A code said expired or spent, none wrong, ran out; said wrong
             // too, it stays the wrong code's.
             (
@@ -8641,11 +8666,6 @@ mod tests {
                 Some(Invalid),
             ),
             ("The code has already been used.", Some(Invalid)),
-            // A code sent a moment ago is a resend's wait.
-            (
-                "Er is recent al een verificatiecode verzonden. Probeer het zo opnieuw.",
-                Some(Rate),
-            ),
             (
                 "Errore nel cookie di sessione, per favore entra nuovamente.",
                 Some(Session),
@@ -8653,6 +8673,50 @@ mod tests {
             ("Nieprawidłowy kod email", Some(Invalid)),
         ] {
             assert_eq!(strongest(t), want, "{t}");
+        }
+        // A limit of codes in a short time, a cooldown not yet over, a wait
+        // denied without its length, and a code sent a moment ago said as
+        // a fact stay as they were (review of the change).
+        for (t, want) in [
+            (
+                "Maximum number of codes exceeded for this time period.",
+                Some(Rate),
+            ),
+            ("Kısa süre içinde kod limitini aştınız.", Some(Rate)),
+            (
+                "Sie haben in kurzer Zeit das Limit an Codes überschritten.",
+                Some(Rate),
+            ),
+            ("短時間でのコード取得が上限を超えました。", Some(Rate)),
+            (
+                "Le délai minimum entre deux codes n'est pas encore dépassé.",
+                Some(Rate),
+            ),
+            (
+                "Vous ne pouvez pas demander un nouveau code sans attendre 60 secondes.",
+                Some(Rate),
+            ),
+            (
+                "Limit reached: please clear cookies and temporary files.",
+                Some(Rate),
+            ),
+            (
+                "Le code récemment envoyé a expiré. Demandez-en un nouveau.",
+                Some(Expired),
+            ),
+            (
+                "Dieser Code wurde kürzlich bereits verwendet.",
+                Some(Invalid),
+            ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        for t in [
+            "Saisissez le code récemment envoyé à votre adresse e-mail.",
+            "因网络故障，临时访问限制已启用。",
+            "시스템 업데이트로 인해 일시적인 이용 제한이 있을 수 있습니다.",
+        ] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
         }
         // "Without waiting" is no wait; a code's validity limited in time
         // is no limit; a trial that ran out is a plan's.
