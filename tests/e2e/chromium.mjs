@@ -81,7 +81,14 @@ export async function clickAction(ext, page, prefix) {
       // A browser error page reports chrome-error:// to the driver; its tab keeps the URL it failed on.
       const url = page.url();
       const tab = targetInfos.find((t) => t.url === url) ?? (prefix && targetInfos.find((t) => t.url.startsWith(prefix)));
-      if (!tab) throw new Error(`no tab target for ${url}`);
+      // A redirect loop's tab can be between two URLs when it is looked
+      // for (the driver already says chrome-error://, the tab not yet the
+      // loop's URL): look again, as a user would click again.
+      if (!tab) {
+        if (attempt === 4) throw new Error(`no tab target for ${url}`);
+        await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+        continue;
+      }
       await cdp.send('Extensions.triggerAction', { id: ext.id, targetId: tab.targetId });
     } finally {
       await cdp.detach().catch(() => {});
