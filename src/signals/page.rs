@@ -780,18 +780,9 @@ impl Sentence<'_> {
     /// a number of sessions ("the maximum number of sessions").
     fn bound_is_a_time(&self) -> bool {
         // The time word within four words of the bound, and no number or
-        // unit in the sentence: "sessions per hour exceeded", "1時間あたり"
-        // count.
+        // unit in the sentence.
         let lex = text::lexicon();
-        !self.toks.iter().any(Token::is_number)
-            && !self.matches.iter().any(|m| {
-                // A unit that is no time noun too (時間 and 시간 are both).
-                names_a_unit(m)
-                    && !self
-                        .toks
-                        .get(m.start..m.start + m.len)
-                        .is_some_and(|t| lex.word_in(Word::Time, t, self.words))
-            })
+        self.names_no_number_or_unit()
             && self
                 .matches
                 .iter()
@@ -804,6 +795,20 @@ impl Sentence<'_> {
                         .is_some_and(|t| lex.word_in(Word::Time, t, self.words))
                 })
             || self.time_opens_to_its_bound()
+    }
+    /// No number in the sentence, and no unit that is no time noun too
+    /// (時間 and 시간 are both): what went past a bound was then no count
+    /// ("sessions per hour exceeded", "1時間あたり").
+    fn names_no_number_or_unit(&self) -> bool {
+        let lex = text::lexicon();
+        !self.toks.iter().any(Token::is_number)
+            && !self.matches.iter().any(|m| {
+                names_a_unit(m)
+                    && !self
+                        .toks
+                        .get(m.start..m.start + m.len)
+                        .is_some_and(|t| lex.word_in(Word::Time, t, self.words))
+            })
     }
     /// A sentence whose subject is the time (opening it, after an
     /// article at most: a short word that is no Han, kana or Hangul),
@@ -823,14 +828,7 @@ impl Sentence<'_> {
                     .toks
                     .get(1..)
                     .is_some_and(|t| lex.opens_with(Word::Time, t, self.words))))
-            && !self.toks.iter().any(Token::is_number)
-            && !self.matches.iter().any(|m| {
-                names_a_unit(m)
-                    && !self
-                        .toks
-                        .get(m.start..m.start + m.len)
-                        .is_some_and(|t| lex.word_in(Word::Time, t, self.words))
-            })
+            && self.names_no_number_or_unit()
             && ![Word::Not, Word::NotYet]
                 .into_iter()
                 .any(|w| lex.word_in(w, self.toks, self.words))
@@ -939,17 +937,6 @@ impl Sentence<'_> {
     /// invalid or expired").
     fn wrong_or_expired(&self) -> bool {
         let lex = text::lexicon();
-        // "Der Sicherheitscode ist abgelaufen oder wurde bereits verwendet",
-        // "Ce code a expiré ou a déjà été utilisé": a code only said spent
-        // beside its expiry can no longer be used; none was said wrong.
-        if self
-            .matches
-            .iter()
-            .filter(|m| m.concepts.has(C::Invalid))
-            .all(|m| word_in_match(Word::Used, self.toks, m, self.words))
-        {
-            return false;
-        }
         // Han and kana are a token a character: "間違っているか、有効期限"
         // is as near as "wrong or expired".
         let near = |gap: &[Token<'_>]| {
@@ -965,6 +952,14 @@ impl Sentence<'_> {
                     .is_some_and(|between| lex.word_in(Word::Or, between, self.words))
                 && !self.denied_before(first.start)
         })
+        // "Der Sicherheitscode ist abgelaufen oder wurde bereits verwendet",
+        // "Ce code a expiré ou a déjà été utilisé": a code only said spent
+        // beside its expiry can no longer be used; none was said wrong.
+        && !self
+            .matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Invalid))
+            .all(|m| word_in_match(Word::Used, self.toks, m, self.words))
     }
     /// A match of `c` covers token `i`.
     fn covers(&self, c: C, i: usize) -> bool {
@@ -1901,17 +1896,19 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Le délai de saisie du code est dépassé", "The time allowed to enter
     // the code has been exceeded": a time that went past its bound, with
     // only the code named (no attempts or requests), counts nothing.
-    let time_past_for_code = s.every_also(C::RateObject, C::Otp)
-        && !s.has(C::Many)
-        && s.matches
-            .iter()
-            .filter(|m| m.concepts.has(C::Bound))
-            .count()
-            == 1
-        && s.time_opens_to_its_bound();
+    let time_past_for_code = || {
+        s.every_also(C::RateObject, C::Otp)
+            && !s.has(C::Many)
+            && s.matches
+                .iter()
+                .filter(|m| m.concepts.has(C::Bound))
+                .count()
+                == 1
+            && s.time_opens_to_its_bound()
+    };
     let counted = !warning
         && (s.too_many_with_object()
-            || (s.has(C::Bound) && s.has(C::RateObject) && !time_past_for_code)
+            || (s.has(C::Bound) && s.has(C::RateObject) && !time_past_for_code())
             || s.limited()
             || s.limit_reached()
             || s.only_so_often()
