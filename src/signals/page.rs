@@ -2469,6 +2469,9 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // one).
     // A countdown ("You will be logged out in 30 seconds": every rate word
     // a time) is no limit either.
+    // A retry after too many is one ("Too many session checks, try again
+    // in a few seconds").
+    let retry_after_many = s.has(C::Many) && lex.word_in(Word::Retry, s.toks, s.words);
     let countdown = !s.has(C::Permanent)
         && !s.has(C::Wait)
         && s.matches
@@ -2479,6 +2482,7 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
         && !s.has(C::RateObject)
         && !s.has(C::Otp)
         && !s.has(C::Challenge)
+        && !retry_after_many
         && (!timed || countdown);
     // "You have reached your storage quota", "Limite d'articles gratuits
     // atteinte": what a plan allots, used up, is a quota met; no attempt,
@@ -8745,5 +8749,26 @@ mod tests {
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
+    }
+
+    #[test]
+    fn round_54() {
+        use Judgement::*;
+        // Too many of something, then a retry after a length, is a limit,
+        // even with a session named; a session's countdown alone is not.
+        for (t, want) in [
+            (
+                "Trop de vérifications de session — réessaie dans quelques secondes",
+                Some(Rate),
+            ),
+            (
+                "Too many session checks, try again in 30 seconds.",
+                Some(Rate),
+            ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        let t = "You will be logged out of this session in 30 seconds.";
+        assert_ne!(strongest(t), Some(Rate), "{t}");
     }
 }
