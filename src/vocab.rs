@@ -140,7 +140,12 @@ fn sets() -> &'static Sets {
         let (mut prefixes, mut suffixes) = (Vec::new(), Vec::new());
         for (name, src) in crate::data::folder("lexicon") {
             if let Ok(v) = crate::json::parse(src) {
-                if let Some(crate::json::Value::Obj(cs)) = v.get("concepts") {
+                // The phrases and their spellings typed without accents.
+                let lists = ["concepts", "plain_concepts"].map(|k| v.get(k));
+                for cs in lists.into_iter().flatten() {
+                    let crate::json::Value::Obj(cs) = cs else {
+                        continue;
+                    };
                     for (_, phrases) in cs {
                         if let crate::json::Value::Arr(ps) = phrases {
                             for p in ps {

@@ -2610,7 +2610,18 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     if cred && (failure || (s.has(C::Needs) && !mfa_object)) {
         return Some((Judgement::Other, Rule::TextCredentials, 0.9));
     }
-    if s.has(C::Needs) && !s.has(C::Invalid) && !s.has(C::Expired) {
+    // "Sessions must be enabled", "Le sessioni devono essere abilitate":
+    // the session's support switched off, as cookies' is, lost it (read
+    // below); no step is asked of the user.
+    // Only a word of its absence of its own ("enabled", "abilitate"), not
+    // one that asks ("required", "activer").
+    let sessions_off = s.has(C::Session)
+        && !mfa_object
+        && !cred
+        && s.matches.iter().any(|m| {
+            m.concepts.has(C::Missing) && !m.concepts.has(C::Needs) && !m.concepts.has(C::Failed)
+        });
+    if s.has(C::Needs) && !s.has(C::Invalid) && !s.has(C::Expired) && !sessions_off {
         // "MFA is required", "Please enter the code": a step, not a failure.
         return Some((
             Judgement::Other,
@@ -8767,6 +8778,40 @@ mod tests {
             ),
         ] {
             assert_eq!(strongest(t), want, "{t}");
+        }
+        // Text typed without its accents reads as with them (the lexicons'
+        // plain spellings).
+        for (t, want) in [
+            ("Der eingegebene Code ist ungueltig.", Some(Invalid)),
+            ("Der eingegebene Code ist ungultig.", Some(Invalid)),
+            ("Cok fazla istek gonderdiniz! Lutfen bekleyin.", Some(Rate)),
+            // Sessions switched off lost the session, as cookies do.
+            ("Sessions must be enabled.", Some(Session)),
+            ("Le sessioni devono essere abilitate.", Some(Session)),
+            (
+                "Les cookies doivent être acceptés pour ce site",
+                Some(Session),
+            ),
+            ("Code de connexion invalide.", Some(Invalid)),
+            (
+                "Ein Fehler ist während Ihrer Session aufgetreten - Zum Zweck der Sicherheit, \
+                 melden Sie sich bitte neu an.",
+                Some(Session),
+            ),
+            ("인증 메일 재발송 대기 중입니다.", Some(Rate)),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
+        }
+        // A failure, or a server stopped, then a retry: no limit.
+        for t in [
+            "L'operation n'a pas abouti. Reessayez dans un instant.",
+            "L'opération n'a pas abouti. Réessayez dans un instant.",
+            "Der Server wurde gestoppt. Bitte versuchen Sie es später noch einmal.",
+            "Anfrage Zeitüberschreitung, später erneut versuchen",
+            "Resending the code did not succeed.",
+        ] {
+            assert_ne!(strongest(t), Some(Rate), "{t}");
+            assert_ne!(strongest(t), Some(Invalid), "{t}");
         }
         let t = "You will be logged out of this session in 30 seconds.";
         assert_ne!(strongest(t), Some(Rate), "{t}");
