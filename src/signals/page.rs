@@ -6267,7 +6267,8 @@ mod tests {
             "ログアウトされました。もう一度ログインしてください。",
             "U bent afgemeld. Log opnieuw in.",
             "您已被登出，请重新登录。",
-            "La sesión de verificación ha caducado. Inicie sesión de nuevo.",
+            // (A verification session is the step's: see round 54.)
+            "La sesión de autenticación ha caducado. Inicie sesión de nuevo.",
             "Die Anmeldesitzung ist abgelaufen. Bitte melden Sie sich erneut an.",
         ] {
             assert_eq!(strongest(t), Some(Session), "{t}");
@@ -8799,6 +8800,15 @@ mod tests {
                 Some(Session),
             ),
             ("인증 메일 재발송 대기 중입니다.", Some(Rate)),
+            // A session of the verification is the step's.
+            (
+                "Your verification session has expired. Please sign in again.",
+                Some(Expired),
+            ),
+            (
+                "Je verificatiesessie is verlopen. Log opnieuw in.",
+                Some(Expired),
+            ),
         ] {
             assert_eq!(strongest(t), want, "{t}");
         }
