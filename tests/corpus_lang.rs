@@ -1144,6 +1144,18 @@ const HELD_OUT_ONLY: &[(&str, &str)] = &[
     ("heldout-553", "/tests/corpus/lang-heldout553.jsonl"),
     ("heldout-554", "/tests/corpus/lang-heldout554.jsonl"),
     ("heldout-555", "/tests/corpus/lang-heldout555.jsonl"),
+    ("heldout-556", "/tests/corpus/lang-heldout556.jsonl"),
+    ("heldout-557", "/tests/corpus/lang-heldout557.jsonl"),
+    ("heldout-558", "/tests/corpus/lang-heldout558.jsonl"),
+    ("heldout-559", "/tests/corpus/lang-heldout559.jsonl"),
+    ("heldout-560", "/tests/corpus/lang-heldout560.jsonl"),
+    ("heldout-561", "/tests/corpus/lang-heldout561.jsonl"),
+    ("heldout-562", "/tests/corpus/lang-heldout562.jsonl"),
+    ("heldout-563", "/tests/corpus/lang-heldout563.jsonl"),
+    ("heldout-564", "/tests/corpus/lang-heldout564.jsonl"),
+    ("heldout-565", "/tests/corpus/lang-heldout565.jsonl"),
+    ("heldout-566", "/tests/corpus/lang-heldout566.jsonl"),
+    ("heldout-567", "/tests/corpus/lang-heldout567.jsonl"),
 ];
 
 /// The page a user sees where the product shows the entry's code
